@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { Id, Locale, Name, PageQuery, Password, Username } from './common.ts';
+import { Assignment } from './auth.contract.ts';
+import { roles } from '../domain/roles.ts';
+import { programCodes } from '../domain/programs.ts';
+
+export const User = z.object({
+  id: Id,
+  username: z.string(),
+  displayName: z.string(),
+  locale: Locale,
+  active: z.boolean(),
+  createdAt: z.string(),
+  assignments: z.array(Assignment),
+});
+export type User = z.infer<typeof User>;
+export const UserList = z.object({ items: z.array(User), total: z.number().int() });
+
+export const UserQuery = PageQuery.extend({ q: z.string().trim().max(100).optional() });
+
+export const NewAssignment = z.object({
+  id: Id.optional(),
+  role: z.enum(roles),
+  orgUnitId: Id,
+  /** Program codes, or null for all programs. */
+  programs: z.array(z.enum(programCodes)).min(1).nullable().default(null),
+});
+export type NewAssignment = z.infer<typeof NewAssignment>;
+
+export const CreateUser = z.object({
+  id: Id.optional(),
+  username: Username,
+  displayName: Name,
+  password: Password,
+  locale: Locale.default('fr'),
+  assignments: z.array(NewAssignment).min(1).max(20),
+});
+export type CreateUser = z.infer<typeof CreateUser>;
+
+export const UpdateUser = z
+  .object({ displayName: Name, locale: Locale, active: z.boolean(), password: Password })
+  .partial();
+export type UpdateUser = z.infer<typeof UpdateUser>;
+
+export const AssignmentParams = z.object({ id: Id, assignmentId: Id });

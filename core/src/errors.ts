@@ -1,0 +1,81 @@
+/**
+ * Domain error codes. Services throw `DomainError` with one of these codes; the
+ * HTTP edge maps each code to a status once (server/src/http/errors.ts) and the
+ * web translates the code through the `error.<code>` catalogue keys.
+ */
+export const errorCodes = [
+  'validation_failed',
+  'unauthenticated',
+  'session_expired',
+  'csrf_invalid',
+  'forbidden',
+  'not_found',
+  'invalid_credentials',
+  'login_throttled',
+  'wrong_password',
+  'account_inactive',
+  'setup_already_done',
+  'setup_required',
+  'organisation_code_taken',
+  'org_unit_code_taken',
+  'org_unit_parent_invalid',
+  'org_unit_has_children',
+  'username_taken',
+  'cannot_change_own_access',
+  'last_administrator',
+  'program_unknown',
+  'id_conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'database_busy',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** One invalid field of a request: `field` is the dotted path, `code` a validation code. */
+export interface FieldIssue {
+  field: string;
+  code: ValidationCode;
+  params?: Record<string, string | number>;
+}
+
+export const validationCodes = [
+  'required',
+  'invalid_type',
+  'too_short',
+  'too_long',
+  'too_small',
+  'too_big',
+  'invalid_format',
+  'invalid_choice',
+  'unknown_field',
+  'invalid',
+] as const;
+export type ValidationCode = (typeof validationCodes)[number];
+
+/** An error a service can raise; carries a stable code, never an HTTP status. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: FieldIssue[];
+  readonly params: Record<string, string | number>;
+  constructor(code: ErrorCode, options: { fields?: FieldIssue[]; params?: Record<string, string | number>; message?: string } = {}) {
+    super(options.message ?? code);
+    this.name = 'DomainError';
+    this.code = code;
+    this.fields = options.fields ?? [];
+    this.params = options.params ?? {};
+  }
+}
+
+/** The body of every error response of the API. */
+export interface ApiErrorBody {
+  error: {
+    code: ErrorCode;
+    /** Already translated in the request's language. */
+    message: string;
+    fields?: Array<FieldIssue & { message: string }>;
+    params?: Record<string, string | number>;
+    requestId?: string;
+  };
+}

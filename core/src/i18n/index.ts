@@ -1,0 +1,52 @@
+import { ar } from './ar.ts';
+import { en } from './en.ts';
+import { fr, type Catalogue, type MessageKey } from './fr.ts';
+import type { Locale } from '../contracts/common.ts';
+
+export { fr, en, ar };
+export type { Catalogue, MessageKey };
+
+export const catalogues: Record<Locale, Catalogue> = { fr, ar, en };
+
+/** Text direction of a language. */
+export function directionOf(locale: Locale): 'rtl' | 'ltr' {
+  return locale === 'ar' ? 'rtl' : 'ltr';
+}
+
+/** Replaces `{name}` placeholders. Unknown placeholders stay visible so a gap is noticed. */
+export function interpolate(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Translates a core key in a language. */
+export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
+  return interpolate(catalogues[locale][key], params);
+}
+
+/** Has the core catalogue this key? (for keys built at run time, e.g. `field.<path>`). */
+export function hasKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(fr, key);
+}
+
+/** Label of a request field by its dotted path: `assignments.0.role` → `field.assignments.role` → `field.role`. */
+export function fieldLabel(locale: Locale, path: string): string {
+  const noIndex = path.split('.').filter((s) => !/^\d+$/.test(s));
+  const candidates = [`field.${path}`, `field.${noIndex.join('.')}`, `field.${noIndex[noIndex.length - 1] ?? ''}`];
+  for (const key of candidates) if (hasKey(key)) return catalogues[locale][key];
+  return path || catalogues[locale]['field.body'];
+}
+
+/** Picks the best supported language from an Accept-Language header; French by default. */
+export function negotiateLocale(header: string | undefined | null): Locale {
+  if (!header) return 'fr';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.find((r) => r.trim().startsWith('q='));
+      return { lang: tag.toLowerCase().slice(0, 2), q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { lang } of ranked) if (lang === 'fr' || lang === 'ar' || lang === 'en') return lang;
+  return 'fr';
+}
