@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { DomainError, negotiateLocale, type Locale } from '@relais/core';
+import type { Config } from './config.ts';
+import type { Db } from './db/index.ts';
+import { errorBody, httpStatusOf } from './http/errors.ts';
+import { Router } from './http/router.ts';
+import { openApiDocument } from './http/openapi.ts';
+import { createAuditService } from './modules/audit/audit.service.ts';
+import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { createAuthService } from './modules/auth/auth.service.ts';
+import { registerAuthRoutes, SESSION_COOKIE } from './modules/auth/auth.routes.ts';
+import { createSetupService } from './modules/setup/setup.service.ts';
+import { registerSetupRoutes } from './modules/setup/setup.routes.ts';
+import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { createOrgUnitsService } from './modules/org-units/org-units.service.ts';
+import { registerOrgUnitRoutes } from './modules/org-units/org-units.routes.ts';
+import { createProgramsService } from './modules/programs/programs.service.ts';
+import { registerProgramRoutes } from './modules/programs/programs.routes.ts';
+import { createUsersService } from './modules/users/users.service.ts';
+import { registerUserRoutes } from './modules/users/users.routes.ts';
+import { version } from './version.ts';
+
+export interface AppOptions {
+  config: Config;
+  db: Db;
+  /** Pino logger options, or false for none (tests). */
+  logger?: boolean | Record<string, unknown>;
+}
+
+const securityHeaders = {
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+/** Builds the HTTP application (API and, when built, the web app). Tests import this. */
+export async function buildApp({ config, db, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger === true ? { level: config.logLevel } : logger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  });
+  await app.register(fastifyCookie);
+
+  const kysely = db.kysely;
+  const auth = createAuthService(kysely, config);
+  const router = new Router(app, (request) => auth.resolveSession(request.cookies[SESSION_COOKIE]));
+
+  registerHealthRoutes(router, db.engine, version);
+  registerSetupRoutes(router, createSetupService(kysely), auth, config);
+  registerAuthRoutes(router, auth, config);
+  registerOrgUnitRoutes(router, createOrgUnitsService(kysely));
+  registerProgramRoutes(router, createProgramsService(kysely));
+  registerUserRoutes(router, createUsersService(kysely));
+  registerAuditRoutes(router, createAuditService(kysely));
+
+  const openapi = openApiDocument(router.routes, version);
+  app.get('/api/v1/openapi.json', async () => openapi);
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    for (const [name, value] of Object.entries(securityHeaders)) reply.header(name, value);
+    return payload;
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const locale = localeOf(request);
+    const domain = toDomainError(error);
+    if (domain.code === 'internal') request.log.error({ err: error }, 'unhandled error');
+    reply.status(httpStatusOf[domain.code]).send(errorBody(domain, locale, domain.code === 'internal' ? request.id : undefined));
+  });
+
+  const hasWeb = fs.existsSync(path.join(config.webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: true,
+      setHeaders: (res, filePath) => {
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+    if (hasWeb && isPage) {
+      // The web app routes on the client: unknown pages get the app shell.
+      reply.header('cache-control', 'no-cache');
+      return reply.sendFile('index.html');
+    }
+    return reply.status(404).send(errorBody(new DomainError('not_found'), localeOf(request)));
+  });
+
+  return app;
+}
+
+function localeOf(request: FastifyRequest): Locale {
+  return (request as FastifyRequest & { locale?: Locale }).locale ?? negotiateLocale(request.headers['accept-language']);
+}
+
+/** Any thrown value as a domain error: framework and database errors get their code here, once. */
+function toDomainError(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
+  const e = error as { code?: string; statusCode?: number };
+  if (e.statusCode === 413 || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new DomainError('payload_too_large');
+  if (e.statusCode === 415 || e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new DomainError('unsupported_media_type');
+  if (typeof e.code === 'string' && e.code.startsWith('FST_ERR_CTP') && e.statusCode === 400) {
+    return new DomainError('validation_failed', { fields: [{ field: 'body', code: 'invalid_format' }] });
+  }
+  if (e.code === '40001' || e.code === '40P01' || e.code === '55P03') return new DomainError('database_busy');
+  return new DomainError('internal');
+}

@@ -1,0 +1,208 @@
+import { parseArgs } from 'node:util';
+import readline from 'node:readline';
+import { z } from 'zod';
+import {
+  CreateUser,
+  DomainError,
+  SetupRequest,
+  fieldLabel,
+  translate,
+  negotiateLocale,
+  type Locale,
+  type MessageKey,
+} from '@relais/core';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import type { Db } from './db/index.ts';
+import { DataDirBusyError } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { backupTo, restoreFrom, RestoreError } from './db/backup.ts';
+import { fieldIssuesOf } from './http/errors.ts';
+import { openConfiguredDatabase, startServer } from './main.ts';
+import { createOrganisation } from './modules/setup/setup.service.ts';
+import { insertUserWithAssignments } from './modules/users/users.service.ts';
+import { findOrganisationByCode } from './modules/auth/auth.repository.ts';
+import { findUnitByCode } from './modules/org-units/org-units.repository.ts';
+import { hashPassword } from './lib/passwords.ts';
+import { recordAudit } from './modules/audit/audit.service.ts';
+
+// Operator messages of the CLI are in English (like logs); domain errors are
+// translated into the language of RELAIS_LANG or LANG (ADR 0006).
+const locale: Locale = negotiateLocale(process.env.RELAIS_LANG ?? process.env.LANG ?? 'fr');
+
+const usage = `Usage: relais <command> [options]
+
+Commands:
+  start                         start the server (PORT, HOST, DATABASE_URL, RELAIS_DATA_DIR)
+  migrate                       apply pending database migrations
+  init --org CODE --name NAME   create an organisation and its first administrator
+       [--admin USERNAME] [--admin-name NAME] [--locale fr|ar|en]
+                                (password from RELAIS_ADMIN_PASSWORD, else asked)
+  create-user --org CODE --username U --name NAME --role ROLE --unit UNIT_CODE
+       [--programs p1,p2] [--locale fr|ar|en]
+                                (password from RELAIS_USER_PASSWORD, else asked)
+  backup FILE                   write a backup (gzip'd JSON lines) of the whole database
+  restore FILE [--replace]      restore a backup into an empty database (--replace empties it first)
+  help                          this text
+
+Every command honours RELAIS_DATA_DIR (embedded database, default ./data) and DATABASE_URL (PostgreSQL server).`;
+
+class UsageError extends Error {}
+
+async function withDb<T>(config: Config, work: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openConfiguredDatabase(config);
+  try {
+    await migrateToLatest(db.kysely);
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Parses with a core contract; a bad value names the option. */
+function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new DomainError('validation_failed', { fields: fieldIssuesOf(parsed.error.issues, value) });
+}
+
+async function askPassword(envName: string, prompt: string): Promise<string> {
+  const fromEnv = process.env[envName];
+  if (fromEnv) return fromEnv;
+  if (!process.stdin.isTTY) throw new UsageError(`${envName} is not set and there is no terminal to ask for the password`);
+  const ask = (q: string) =>
+    new Promise<string>((resolve) => {
+      const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+      const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput.bind(rl);
+      (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => write(s.startsWith(q) ? q : '');
+      rl.question(q, (answer) => {
+        rl.close();
+        process.stdout.write('\n');
+        resolve(answer);
+      });
+    });
+  const first = await ask(prompt);
+  const second = await ask('Again: ');
+  if (first !== second) throw new UsageError('the two passwords differ');
+  return first;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      org: { type: 'string' },
+      name: { type: 'string' },
+      admin: { type: 'string', default: 'admin' },
+      'admin-name': { type: 'string' },
+      locale: { type: 'string', default: 'fr' },
+      username: { type: 'string' },
+      role: { type: 'string' },
+      unit: { type: 'string' },
+      programs: { type: 'string' },
+      replace: { type: 'boolean', default: false },
+    },
+  });
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    console.log(usage);
+    return command ? 0 : 2;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'start': {
+      await startServer(config);
+      return -1; // keeps running
+    }
+    case 'migrate': {
+      const db = await openConfiguredDatabase(config);
+      const applied = await migrateToLatest(db.kysely).finally(() => db.close());
+      console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+      return 0;
+    }
+    case 'init': {
+      if (!values.org || !values.name) throw new UsageError('init needs --org CODE and --name NAME');
+      const password = await askPassword('RELAIS_ADMIN_PASSWORD', `Password for ${values.admin}: `);
+      const input = parseInput(SetupRequest, {
+        organisation: { code: values.org, name: values.name },
+        admin: { username: values.admin, displayName: values['admin-name'] ?? values.admin, password },
+        locale: values.locale,
+      });
+      const created = await withDb(config, (db) => db.kysely.transaction().execute((trx) => createOrganisation(trx, input)));
+      console.log(`organisation ${input.organisation.code} created (${created.organisationId}); administrator: ${input.admin.username}`);
+      return 0;
+    }
+    case 'create-user': {
+      if (!values.org || !values.username || !values.name || !values.role || !values.unit) {
+        throw new UsageError('create-user needs --org, --username, --name, --role and --unit');
+      }
+      const password = await askPassword('RELAIS_USER_PASSWORD', `Password for ${values.username}: `);
+      await withDb(config, async (db) => {
+        const org = await findOrganisationByCode(db.kysely, values.org!.toUpperCase());
+        if (!org) throw new UsageError(`no organisation with code ${values.org}`);
+        const unit = await findUnitByCode(db.kysely, org.id, values.unit!.toUpperCase());
+        if (!unit) throw new UsageError(`no org unit with code ${values.unit} in ${org.code}`);
+        const input = parseInput(CreateUser, {
+          username: values.username,
+          displayName: values.name,
+          password,
+          locale: values.locale,
+          assignments: [{ role: values.role, orgUnitId: unit.id, programs: values.programs ? values.programs.split(',').map((p) => p.trim()) : null }],
+        });
+        const hash = await hashPassword(input.password);
+        const id = await db.kysely.transaction().execute((trx) => insertUserWithAssignments(trx, { organisationId: org.id, actorId: null }, input, hash, unit));
+        console.log(`user ${input.username} created (${id}) as ${values.role} on ${unit.code}`);
+      });
+      return 0;
+    }
+    case 'backup': {
+      const file = positionals[0];
+      if (!file) throw new UsageError('backup needs a FILE');
+      const result = await withDb(config, (db) => backupTo(db.kysely, file));
+      console.log(`backup written to ${file}: ${result.rows} rows in ${result.tables} tables`);
+      return 0;
+    }
+    case 'restore': {
+      const file = positionals[0];
+      if (!file) throw new UsageError('restore needs a FILE');
+      const db = await openConfiguredDatabase(config);
+      try {
+        const result = await restoreFrom(db.kysely, file, { replace: values.replace });
+        const orgs = await db.kysely.selectFrom('organisation').select('id').execute();
+        for (const o of orgs) {
+          await recordAudit(db.kysely, { organisationId: o.id, actorId: null }, { action: 'backup.restore', entityType: 'organisation', entityId: o.id, details: { file } });
+        }
+        console.log(`restored ${result.rows} rows from ${file}`);
+      } finally {
+        await db.close();
+      }
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof DomainError) {
+    const lines = [translate(locale, `error.${error.code}` as MessageKey, error.params)];
+    for (const f of error.fields) {
+      lines.push(`  ${translate(locale, `validation.${f.code}` as MessageKey, { ...f.params, field: `${fieldLabel(locale, f.field)} (${f.field})` })}`);
+    }
+    return lines.join('\n');
+  }
+  if (error instanceof UsageError) return `${error.message}\n\n${usage}`;
+  if (error instanceof ConfigError || error instanceof DataDirBusyError || error instanceof RestoreError) return error.message;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    // Domain errors in the operator's language; other (operator) messages stay English, prefix included.
+    console.error(error instanceof DomainError ? translate(locale, 'cli.error', { message: describe(error) }) : `Error: ${describe(error)}`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);

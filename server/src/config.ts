@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** npm runs workspace scripts inside the workspace: relative paths are taken from where the user typed the command. */
+const userCwd = process.env.INIT_CWD ?? process.cwd();
+
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  RELAIS_DATA_DIR: z.string().min(1).default('./data'),
+  RELAIS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RELAIS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(12 * 60),
+  RELAIS_SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  RELAIS_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  RELAIS_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  RELAIS_BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 30).optional(),
+  RELAIS_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  RELAIS_WEB_DIST: z.string().optional(),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  database: { engine: 'postgres'; url: string } | { engine: 'embedded'; dataDir: string };
+  dataDir: string;
+  logLevel: string;
+  session: { idleMinutes: number; maxDays: number; secureCookies: boolean };
+  trustProxy: boolean;
+  /** Scheduled local backups: every `intervalHours` (0 = off), keeping the newest `keep`. */
+  backup: { intervalHours: number; keep: number; dir: string };
+  webDist: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and checks the environment once, at start; throws a ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(userCwd, e.RELAIS_DATA_DIR);
+  const database = e.DATABASE_URL
+    ? ({ engine: 'postgres', url: e.DATABASE_URL } as const)
+    : ({ engine: 'embedded', dataDir } as const);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database,
+    dataDir,
+    logLevel: e.RELAIS_LOG_LEVEL,
+    session: {
+      idleMinutes: e.RELAIS_SESSION_IDLE_MINUTES,
+      maxDays: e.RELAIS_SESSION_MAX_DAYS,
+      secureCookies: e.RELAIS_SECURE_COOKIES === 'true',
+    },
+    trustProxy: e.RELAIS_TRUST_PROXY === 'true',
+    backup: {
+      intervalHours: e.RELAIS_BACKUP_INTERVAL_HOURS ?? (database.engine === 'embedded' ? 24 : 0),
+      keep: e.RELAIS_BACKUP_KEEP,
+      dir: path.join(dataDir, 'backups'),
+    },
+    webDist: e.RELAIS_WEB_DIST ? path.resolve(userCwd, e.RELAIS_WEB_DIST) : path.join(repoRoot, 'web', 'dist'),
+  };
+}

@@ -1,0 +1,98 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Table types of the database, as Kysely sees them (snake_case tables and columns). */
+export interface Database {
+  organisation: OrganisationTable;
+  org_unit: OrgUnitTable;
+  program: ProgramTable;
+  app_user: AppUserTable;
+  role_assignment: RoleAssignmentTable;
+  session: SessionTable;
+  login_throttle: LoginThrottleTable;
+  audit_event: AuditEventTable;
+}
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface OrganisationTable {
+  id: string;
+  code: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface OrgUnitTable {
+  organisation_id: string;
+  id: string;
+  code: string;
+  name: string;
+  level: string;
+  parent_id: string | null;
+  /** Materialised path of ids, `/<root id>/…/<own id>/`: a subtree is a path prefix. */
+  path: string;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ProgramTable {
+  organisation_id: string;
+  code: string;
+  enabled: boolean;
+}
+
+export interface AppUserTable {
+  organisation_id: string;
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  locale: string;
+  active: Generated<boolean>;
+  password_changed_at: UpdatedAt;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface RoleAssignmentTable {
+  organisation_id: string;
+  id: string;
+  user_id: string;
+  role: string;
+  org_unit_id: string;
+  programs: string[] | null;
+  created_at: CreatedAt;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  organisation_id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  last_seen_at: UpdatedAt;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_start: ColumnType<Date, Date | string, Date | string>;
+  locked_until: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface AuditEventTable {
+  organisation_id: string;
+  id: Generated<string>;
+  at: CreatedAt;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  org_unit_id: string | null;
+  org_unit_path: string | null;
+  details: ColumnType<Record<string, unknown>, string, never>;
+  ip: string | null;
+  request_id: string | null;
+}

@@ -1,0 +1,45 @@
+import { isInScope, permissionsOf, scopeOf, type Locale, type Permission, type ScopedAssignment } from '@relais/core';
+
+/** An assignment with what the UI shows of its unit. */
+export interface ActorAssignment extends ScopedAssignment {
+  id: string;
+  orgUnitCode: string;
+  orgUnitName: string;
+}
+
+/** The authenticated user of a request, with her organisation and role assignments. */
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  locale: Locale;
+  organisationId: string;
+  organisationCode: string;
+  organisationName: string;
+  assignments: ActorAssignment[];
+  session: { tokenHash: string; csrfToken: string; expiresAt: Date };
+}
+
+/** What a service needs to know about the request beyond its input: who, and audit metadata. */
+export interface RequestContext {
+  actor: Actor;
+  requestId: string;
+  ip: string;
+}
+
+/** Subtree paths where the actor holds a permission. */
+export function scope(actor: Actor, permission: Permission): string[] {
+  return scopeOf(actor.assignments, permission);
+}
+
+export function holds(actor: Actor, permission: Permission): boolean {
+  return scope(actor, permission).length > 0;
+}
+
+export function holdsAt(actor: Actor, permission: Permission, unitPath: string): boolean {
+  return isInScope(scope(actor, permission), unitPath);
+}
+
+export function permissionsOfActor(actor: Actor): Permission[] {
+  return permissionsOf(actor.assignments);
+}

@@ -1,0 +1,125 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { DomainError, negotiateLocale, type Locale, type Permission } from '@relais/core';
+import { fieldIssuesOf } from './errors.ts';
+import { holds, type Actor, type RequestContext } from './actor.ts';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface HandlerInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  request: FastifyRequest;
+  reply: FastifyReply;
+  locale: Locale;
+}
+
+interface RouteBase<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> {
+  method: Method;
+  /** Path under /api/v1, Fastify syntax (`/users/:id`). */
+  url: string;
+  summary: string;
+  tag: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  /** Status of a success (200 unless said). */
+  status?: number;
+}
+
+/** A route open to anyone (health, setup, login). */
+export interface PublicRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>
+  extends RouteBase<P, Q, B, R> {
+  auth: 'none';
+  handler: (input: HandlerInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R>>;
+}
+
+/** A route for a logged-in user; `permission` must be held somewhere before any data access. */
+export interface SessionRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>
+  extends RouteBase<P, Q, B, R> {
+  auth: 'session';
+  permission?: Permission;
+  handler: (input: HandlerInput<z.output<P>, z.output<Q>, z.output<B>> & { ctx: RequestContext }) => Promise<z.input<R>>;
+}
+
+export type AnyRoute = RouteBase<z.ZodType, z.ZodType, z.ZodType, z.ZodType> & { auth: 'none' | 'session'; permission?: Permission };
+
+/** Finds the actor of a request from its session cookie, or fails with unauthenticated / session_expired. */
+export type Authenticate = (request: FastifyRequest, reply: FastifyReply) => Promise<Actor>;
+
+const empty = z.object({});
+const unsafe = new Set<Method>(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Registers contract-typed routes: each parses params, query and body with its
+ * core schema, authenticates, checks CSRF and the permission gate, then calls
+ * its handler. The list of routes feeds the OpenAPI document.
+ */
+export class Router {
+  readonly routes: AnyRoute[] = [];
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly authenticate: Authenticate,
+  ) {}
+
+  public<P extends z.ZodType = typeof empty, Q extends z.ZodType = typeof empty, B extends z.ZodType = typeof empty, R extends z.ZodType = z.ZodType>(
+    spec: Omit<PublicRoute<P, Q, B, R>, 'auth'>,
+  ): void {
+    this.add({ ...spec, auth: 'none' } as PublicRoute<P, Q, B, R>);
+  }
+
+  session<P extends z.ZodType = typeof empty, Q extends z.ZodType = typeof empty, B extends z.ZodType = typeof empty, R extends z.ZodType = z.ZodType>(
+    spec: Omit<SessionRoute<P, Q, B, R>, 'auth'>,
+  ): void {
+    this.add({ ...spec, auth: 'session' } as SessionRoute<P, Q, B, R>);
+  }
+
+  private add<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+    spec: PublicRoute<P, Q, B, R> | SessionRoute<P, Q, B, R>,
+  ): void {
+    this.routes.push(spec as unknown as AnyRoute);
+    this.app.route({
+      method: spec.method,
+      url: `/api/v1${spec.url}`,
+      handler: async (request, reply) => {
+        const headerLocale = request.headers['accept-language'];
+        let locale: Locale = negotiateLocale(headerLocale);
+        let ctx: RequestContext | null = null;
+        if (spec.auth === 'session') {
+          const actor = await this.authenticate(request, reply);
+          if (!headerLocale) locale = actor.locale;
+          (request as FastifyRequest & { locale?: Locale }).locale = locale;
+          if (unsafe.has(spec.method)) checkCsrf(request, actor);
+          if (spec.permission && !holds(actor, spec.permission)) throw new DomainError('forbidden');
+          ctx = { actor, requestId: request.id, ip: request.ip };
+        }
+        const params = parsePart(spec.params ?? empty, request.params, 'params');
+        const query = parsePart(spec.query ?? empty, request.query, 'query');
+        const body = parsePart(spec.body ?? empty, spec.body ? request.body : {}, 'body');
+        const input = { params, query, body, request, reply, locale } as HandlerInput<z.output<P>, z.output<Q>, z.output<B>>;
+        reply.status(spec.status ?? 200); // a handler may still say otherwise (e.g. 200 for a replayed create)
+        return spec.auth === 'session' ? await spec.handler({ ...input, ctx: ctx! }) : await spec.handler(input);
+      },
+    });
+  }
+}
+
+function parsePart<S extends z.ZodType>(schema: S, value: unknown, _where: string): z.output<S> {
+  const parsed = schema.safeParse(value ?? {});
+  if (parsed.success) return parsed.data;
+  throw new DomainError('validation_failed', { fields: fieldIssuesOf(parsed.error.issues, value ?? {}) });
+}
+
+function checkCsrf(request: FastifyRequest, actor: Actor): void {
+  const sent = request.headers['x-csrf-token'];
+  if (typeof sent !== 'string' || !constantTimeEqual(sent, actor.session.csrfToken)) throw new DomainError('csrf_invalid');
+}
+
+function constantTimeEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}

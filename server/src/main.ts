@@ -1,0 +1,47 @@
+import type { Config } from './config.ts';
+import { openDatabase, type Db } from './db/index.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { buildApp } from './app.ts';
+import { scheduleBackups } from './jobs/backup.job.ts';
+
+/** Opens the database named by the configuration. */
+export function openConfiguredDatabase(config: Config): Promise<Db> {
+  return config.database.engine === 'postgres'
+    ? openDatabase({ engine: 'postgres', url: config.database.url })
+    : openDatabase({ engine: 'embedded', dataDir: config.database.dataDir });
+}
+
+/** Starts Relais: database, migrations, HTTP server, scheduled backups; stops cleanly on SIGINT/SIGTERM. */
+export async function startServer(config: Config): Promise<{ url: string; stop: () => Promise<void> }> {
+  const startedAt = Date.now();
+  const db = await openConfiguredDatabase(config);
+  await migrateToLatest(db.kysely);
+  const app = await buildApp({ config, db, logger: true });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const stopBackups = scheduleBackups(db.kysely, config.backup, app.log);
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const url = `http://${shownHost}:${(app.server.address() as { port: number }).port}`;
+  app.log.info({ address, engine: db.engine, startMs: Date.now() - startedAt }, `Relais is running: open ${url}`);
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      stopBackups();
+      await app.close();
+      await db.close();
+    })());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      app.log.info(`${signal}: stopping`);
+      stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+  db.onFailure?.((error) => {
+    app.log.fatal({ err: error }, 'the database stopped: exiting');
+    process.exit(1);
+  });
+  return { url, stop };
+}

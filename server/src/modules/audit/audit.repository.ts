@@ -1,0 +1,52 @@
+import { sql } from 'kysely';
+import type { AuditQuery } from '@relais/core';
+import { likePrefix, type Queryable } from '../../db/index.ts';
+
+export interface NewAuditEvent {
+  organisation_id: string;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  org_unit_id: string | null;
+  org_unit_path: string | null;
+  details: Record<string, unknown>;
+  ip: string | null;
+  request_id: string | null;
+}
+
+export async function insertAuditEvent(db: Queryable, event: NewAuditEvent): Promise<void> {
+  await db
+    .insertInto('audit_event')
+    .values({ ...event, details: JSON.stringify(event.details) })
+    .execute();
+}
+
+/** Events of the organisation under one of the subtrees (and organisation-wide ones when `withOrgWide`), newest first. */
+export async function selectAuditEvents(
+  db: Queryable,
+  organisationId: string,
+  scopePaths: string[],
+  withOrgWide: boolean,
+  q: AuditQuery,
+) {
+  let query = db
+    .selectFrom('audit_event as e')
+    .leftJoin('app_user as u', (j) => j.onRef('u.organisation_id', '=', 'e.organisation_id').onRef('u.id', '=', 'e.actor_id'))
+    .select(['e.id', 'e.at', 'e.actor_id', 'u.username', 'e.action', 'e.entity_type', 'e.entity_id', 'e.org_unit_id', 'e.details'])
+    .where('e.organisation_id', '=', organisationId)
+    .where((eb) =>
+      eb.or([
+        ...scopePaths.map((p) => eb('e.org_unit_path', 'like', likePrefix(p))),
+        ...(withOrgWide ? [eb('e.org_unit_path', 'is', null)] : []),
+      ]),
+    );
+  if (q.action) query = query.where('e.action', '=', q.action);
+  if (q.entityType) query = query.where('e.entity_type', '=', q.entityType);
+  if (q.entityId) query = query.where('e.entity_id', '=', q.entityId);
+  if (q.actorId) query = query.where('e.actor_id', '=', q.actorId);
+  if (q.from) query = query.where('e.at', '>=', sql<Date>`${q.from}::date`);
+  if (q.to) query = query.where('e.at', '<', sql<Date>`${q.to}::date + 1`);
+  if (q.before) query = query.where('e.id', '<', String(q.before));
+  return query.orderBy('e.id', 'desc').limit(q.limit).execute();
+}

@@ -1,0 +1,123 @@
+import { sql } from 'kysely';
+import type { Queryable } from '../../db/index.ts';
+
+export async function findOrganisationByCode(db: Queryable, code: string) {
+  return db.selectFrom('organisation').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function findUserByUsername(db: Queryable, organisationId: string, username: string) {
+  return db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('username', '=', username)
+    .executeTakeFirst();
+}
+
+export async function findUserById(db: Queryable, organisationId: string, id: string) {
+  return db.selectFrom('app_user').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertSession(
+  db: Queryable,
+  s: { token_hash: string; organisation_id: string; user_id: string; csrf_token: string; expires_at: Date },
+): Promise<void> {
+  await db.insertInto('session').values(s).execute();
+}
+
+/** The session with its user and organisation, by the hash of its token. */
+export async function findSession(db: Queryable, tokenHash: string) {
+  return db
+    .selectFrom('session as s')
+    .innerJoin('app_user as u', (j) => j.onRef('u.organisation_id', '=', 's.organisation_id').onRef('u.id', '=', 's.user_id'))
+    .innerJoin('organisation as o', 'o.id', 's.organisation_id')
+    .select([
+      's.token_hash',
+      's.csrf_token',
+      's.expires_at',
+      's.last_seen_at',
+      'u.id as user_id',
+      'u.username',
+      'u.display_name',
+      'u.locale',
+      'u.active',
+      'o.id as organisation_id',
+      'o.code as organisation_code',
+      'o.name as organisation_name',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Queryable, tokenHash: string): Promise<void> {
+  await db.updateTable('session').set({ last_seen_at: sql`now()` }).where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
+  await db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Ends every session of a user (but `keep`, the current one, when given). */
+export async function deleteUserSessions(db: Queryable, organisationId: string, userId: string, keep?: string): Promise<void> {
+  let q = db.deleteFrom('session').where('organisation_id', '=', organisationId).where('user_id', '=', userId);
+  if (keep) q = q.where('token_hash', '<>', keep);
+  await q.execute();
+}
+
+/** Role assignments of a user with their units' code, name and path. */
+export async function selectAssignments(db: Queryable, organisationId: string, userIds: string[]) {
+  if (userIds.length === 0) return [];
+  return db
+    .selectFrom('role_assignment as a')
+    .innerJoin('org_unit as ou', (j) => j.onRef('ou.organisation_id', '=', 'a.organisation_id').onRef('ou.id', '=', 'a.org_unit_id'))
+    .select(['a.id', 'a.user_id', 'a.role', 'a.programs', 'ou.id as org_unit_id', 'ou.code as org_unit_code', 'ou.name as org_unit_name', 'ou.path as org_unit_path'])
+    .where('a.organisation_id', '=', organisationId)
+    .where('a.user_id', 'in', userIds)
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .execute();
+}
+
+export async function updatePasswordHash(db: Queryable, organisationId: string, userId: string, hash: string): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ password_hash: hash, password_changed_at: sql`now()`, updated_at: sql`now()` })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function updateLocale(db: Queryable, organisationId: string, userId: string, locale: string): Promise<void> {
+  await db.updateTable('app_user').set({ locale, updated_at: sql`now()` }).where('organisation_id', '=', organisationId).where('id', '=', userId).execute();
+}
+
+const WINDOW = sql`interval '15 minutes'`;
+
+/** Seconds left on the longest lock among these keys (0 when none is locked). */
+export async function lockedSeconds(db: Queryable, keys: string[]): Promise<number> {
+  const row = await db
+    .selectFrom('login_throttle')
+    .select(sql<number>`coalesce(max(extract(epoch from locked_until - now())), 0)::float8`.as('seconds'))
+    .where('key', 'in', keys)
+    .where('locked_until', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  return Math.max(0, Math.ceil(row?.seconds ?? 0));
+}
+
+/** Counts a failed login on a key; locks the key for 15 minutes at `limit` failures within 15 minutes. */
+export async function countFailure(db: Queryable, key: string, limit: number): Promise<void> {
+  await sql`
+    insert into login_throttle as t (key, failures, window_start, locked_until)
+    values (${key}, 1, now(), null)
+    on conflict (key) do update set
+      failures = case when t.window_start < now() - ${WINDOW} then 1 else t.failures + 1 end,
+      window_start = case when t.window_start < now() - ${WINDOW} then now() else t.window_start end,
+      locked_until = case
+        when (case when t.window_start < now() - ${WINDOW} then 1 else t.failures + 1 end) >= ${limit}
+        then now() + ${WINDOW} else t.locked_until end
+  `.execute(db);
+}
+
+export async function clearFailures(db: Queryable, key: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+}

@@ -1,0 +1,148 @@
+import { DomainError, type Locale, type LoginRequest, type Me, type PasswordChange, type Role } from '@relais/core';
+import type { Queryable } from '../../db/index.ts';
+import type { Config } from '../../config.ts';
+import { newToken, sha256 } from '../../lib/ids.ts';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../../lib/passwords.ts';
+import { permissionsOfActor, type Actor, type RequestContext } from '../../http/actor.ts';
+import { recordAudit, whoOf } from '../audit/audit.service.ts';
+import * as repo from './auth.repository.ts';
+
+/** Failed logins allowed per account, and per address, within 15 minutes before a 15-minute lock. */
+export const LOGIN_LIMIT_PER_ACCOUNT = 5;
+export const LOGIN_LIMIT_PER_ADDRESS = 30;
+
+export interface NewSession {
+  token: string;
+  expiresAt: Date;
+}
+
+export function createAuthService(db: Queryable, config: Config) {
+  const idleMs = config.session.idleMinutes * 60_000;
+
+  /** Opens a session for a user; the token goes in the cookie, only its hash in the database. */
+  async function openSession(trx: Queryable, organisationId: string, userId: string): Promise<NewSession> {
+    const token = newToken();
+    const expiresAt = new Date(Date.now() + config.session.maxDays * 86_400_000);
+    await repo.insertSession(trx, { token_hash: sha256(token), organisation_id: organisationId, user_id: userId, csrf_token: newToken(), expires_at: expiresAt });
+    return { token, expiresAt };
+  }
+
+  /** The actor of a session token; the session slides while in use, within its absolute expiry. */
+  async function resolveSession(token: string | undefined): Promise<Actor> {
+    if (!token) throw new DomainError('unauthenticated');
+    const tokenHash = sha256(token);
+    const s = await repo.findSession(db, tokenHash);
+    if (!s) throw new DomainError('unauthenticated');
+    const now = Date.now();
+    const lastSeen = new Date(s.last_seen_at).getTime();
+    if (!s.active || new Date(s.expires_at).getTime() <= now || now - lastSeen > idleMs) {
+      await repo.deleteSession(db, tokenHash);
+      throw new DomainError(s.active ? 'session_expired' : 'unauthenticated');
+    }
+    if (now - lastSeen > 60_000) await repo.touchSession(db, tokenHash);
+    const assignments = await repo.selectAssignments(db, s.organisation_id, [s.user_id]);
+    return {
+      userId: s.user_id,
+      username: s.username,
+      displayName: s.display_name,
+      locale: s.locale as Locale,
+      organisationId: s.organisation_id,
+      organisationCode: s.organisation_code,
+      organisationName: s.organisation_name,
+      assignments: assignments.map((a) => ({
+        id: a.id,
+        role: a.role as Role,
+        orgUnitId: a.org_unit_id,
+        orgUnitPath: a.org_unit_path,
+        orgUnitCode: a.org_unit_code,
+        orgUnitName: a.org_unit_name,
+        programs: a.programs,
+      })),
+      session: { tokenHash, csrfToken: s.csrf_token, expiresAt: new Date(s.expires_at) },
+    };
+  }
+
+  return {
+    openSession,
+    resolveSession,
+
+    /** Checks the password, with throttling per account and per address; opens a session. */
+    async login(input: LoginRequest, ip: string): Promise<{ session: NewSession; actor: Actor }> {
+      const accountKey = `account:${input.organisation}:${input.username}`;
+      const addressKey = `address:${ip}`;
+      const locked = await repo.lockedSeconds(db, [accountKey, addressKey]);
+      if (locked > 0) throw new DomainError('login_throttled', { params: { minutes: Math.ceil(locked / 60) } });
+
+      const org = await repo.findOrganisationByCode(db, input.organisation);
+      const user = org ? await repo.findUserByUsername(db, org.id, input.username) : undefined;
+      // Same work whether or not the account exists: no timing oracle on usernames.
+      const isValid = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()));
+      if (!org || !user || !isValid) {
+        await db.transaction().execute(async (trx) => {
+          await repo.countFailure(trx, accountKey, LOGIN_LIMIT_PER_ACCOUNT);
+          await repo.countFailure(trx, addressKey, LOGIN_LIMIT_PER_ADDRESS);
+          if (org) {
+            await recordAudit(trx, { organisationId: org.id, actorId: user?.id ?? null, ip }, {
+              action: 'login_failed',
+              entityType: 'user',
+              entityId: user?.id ?? null,
+              details: { username: input.username },
+            });
+          }
+        });
+        throw new DomainError('invalid_credentials');
+      }
+      if (!user.active) throw new DomainError('account_inactive');
+      const session = await db.transaction().execute(async (trx) => {
+        await repo.clearFailures(trx, accountKey);
+        await recordAudit(trx, { organisationId: org.id, actorId: user.id, ip }, { action: 'login', entityType: 'user', entityId: user.id });
+        return openSession(trx, org.id, user.id);
+      });
+      return { session, actor: await resolveSession(session.token) };
+    },
+
+    async logout(ctx: RequestContext): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await repo.deleteSession(trx, ctx.actor.session.tokenHash);
+        await recordAudit(trx, whoOf(ctx), { action: 'logout', entityType: 'user', entityId: ctx.actor.userId });
+      });
+    },
+
+    /** Changes one's own password; other sessions of the user end. */
+    async changePassword(ctx: RequestContext, input: PasswordChange): Promise<void> {
+      const user = await repo.findUserById(db, ctx.actor.organisationId, ctx.actor.userId);
+      if (!user || !(await verifyPassword(input.currentPassword, user.password_hash))) throw new DomainError('wrong_password');
+      const hash = await hashPassword(input.newPassword);
+      await db.transaction().execute(async (trx) => {
+        await repo.updatePasswordHash(trx, ctx.actor.organisationId, ctx.actor.userId, hash);
+        await repo.deleteUserSessions(trx, ctx.actor.organisationId, ctx.actor.userId, ctx.actor.session.tokenHash);
+        await recordAudit(trx, whoOf(ctx), { action: 'password_change', entityType: 'user', entityId: ctx.actor.userId });
+      });
+    },
+
+    async setLocale(ctx: RequestContext, locale: Locale): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await repo.updateLocale(trx, ctx.actor.organisationId, ctx.actor.userId, locale);
+        await recordAudit(trx, whoOf(ctx), { action: 'locale_change', entityType: 'user', entityId: ctx.actor.userId, details: { locale } });
+      });
+    },
+  };
+}
+export type AuthService = ReturnType<typeof createAuthService>;
+
+/** The `Me` contract of an actor. */
+export function meOf(actor: Actor): Me {
+  return {
+    user: { id: actor.userId, username: actor.username, displayName: actor.displayName, locale: actor.locale },
+    organisation: { id: actor.organisationId, code: actor.organisationCode, name: actor.organisationName },
+    assignments: actor.assignments.map((a) => ({
+      id: a.id,
+      role: a.role,
+      orgUnit: { id: a.orgUnitId, code: a.orgUnitCode, name: a.orgUnitName },
+      programs: a.programs,
+    })),
+    permissions: permissionsOfActor(actor),
+    csrfToken: actor.session.csrfToken,
+    sessionExpiresAt: actor.session.expiresAt.toISOString(),
+  };
+}

@@ -1,0 +1,62 @@
+import { sql } from 'kysely';
+import { likePrefix, type Queryable } from '../../db/index.ts';
+
+const columns = ['id', 'code', 'name', 'level', 'parent_id', 'path', 'active'] as const;
+
+/** Units of the organisation inside any of the subtrees, outermost first. */
+export async function selectUnitsUnder(db: Queryable, organisationId: string, paths: string[]) {
+  if (paths.length === 0) return [];
+  return db
+    .selectFrom('org_unit')
+    .select(columns)
+    .where('organisation_id', '=', organisationId)
+    .where((eb) => eb.or(paths.map((p) => eb('path', 'like', likePrefix(p)))))
+    .orderBy(sql`length(path)`)
+    .orderBy('name')
+    .execute();
+}
+
+export async function findUnit(db: Queryable, organisationId: string, id: string) {
+  return db.selectFrom('org_unit').select(columns).where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findUnitByCode(db: Queryable, organisationId: string, code: string) {
+  return db.selectFrom('org_unit').select(columns).where('organisation_id', '=', organisationId).where('code', '=', code).executeTakeFirst();
+}
+
+export async function insertUnit(
+  db: Queryable,
+  u: { organisation_id: string; id: string; code: string; name: string; level: string; parent_id: string; path: string },
+): Promise<void> {
+  await db.insertInto('org_unit').values(u).execute();
+}
+
+export async function updateUnit(
+  db: Queryable,
+  organisationId: string,
+  id: string,
+  patch: { code?: string; name?: string; level?: string; active?: boolean; parent_id?: string },
+): Promise<void> {
+  await db.updateTable('org_unit').set({ ...patch, updated_at: sql`now()` }).where('organisation_id', '=', organisationId).where('id', '=', id).execute();
+}
+
+/** Moves a subtree: every path under `oldPrefix` now starts with `newPrefix`. */
+export async function rewritePaths(db: Queryable, organisationId: string, oldPrefix: string, newPrefix: string): Promise<void> {
+  await db
+    .updateTable('org_unit')
+    .set({ path: sql`${newPrefix} || substr(path, ${oldPrefix.length + 1})` })
+    .where('organisation_id', '=', organisationId)
+    .where('path', 'like', likePrefix(oldPrefix))
+    .execute();
+}
+
+export async function countActiveChildren(db: Queryable, organisationId: string, id: string): Promise<number> {
+  const row = await db
+    .selectFrom('org_unit')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('organisation_id', '=', organisationId)
+    .where('parent_id', '=', id)
+    .where('active', '=', true)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}

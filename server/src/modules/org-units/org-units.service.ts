@@ -1,0 +1,109 @@
+import { DomainError, type CreateOrgUnit, type OrgUnit, type OrgUnitLevel, type UpdateOrgUnit } from '@relais/core';
+import { isUniqueViolation, type Queryable } from '../../db/index.ts';
+import { newId } from '../../lib/ids.ts';
+import { holdsAt, scope, type RequestContext } from '../../http/actor.ts';
+import { recordAudit, whoOf } from '../audit/audit.service.ts';
+import * as repo from './org-units.repository.ts';
+
+type UnitRow = NonNullable<Awaited<ReturnType<typeof repo.findUnit>>>;
+
+function toOrgUnit(row: UnitRow): OrgUnit {
+  return { id: row.id, code: row.code, name: row.name, level: row.level as OrgUnitLevel, parentId: row.parent_id, active: row.active };
+}
+
+export function createOrgUnitsService(db: Queryable) {
+  /** A unit the actor may see (else not_found: what is outside one's scope does not exist for one). */
+  async function visibleUnit(trx: Queryable, ctx: RequestContext, id: string): Promise<UnitRow> {
+    const unit = await repo.findUnit(trx, ctx.actor.organisationId, id);
+    if (!unit || !holdsAt(ctx.actor, 'org_unit.read', unit.path)) throw new DomainError('not_found');
+    return unit;
+  }
+
+  async function withCodeCheck<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError('org_unit_code_taken');
+      throw error;
+    }
+  }
+
+  return {
+    async listOrgUnits(ctx: RequestContext): Promise<OrgUnit[]> {
+      const rows = await repo.selectUnitsUnder(db, ctx.actor.organisationId, scope(ctx.actor, 'org_unit.read'));
+      return rows.map(toOrgUnit);
+    },
+
+    /** Creates a unit under a parent the actor manages; a retried create with the same id is applied once. */
+    async createOrgUnit(ctx: RequestContext, input: CreateOrgUnit): Promise<{ unit: OrgUnit; created: boolean }> {
+      return db.transaction().execute(async (trx) => {
+        const org = ctx.actor.organisationId;
+        if (input.id) {
+          const existing = await repo.findUnit(trx, org, input.id);
+          if (existing) {
+            const same = existing.code === input.code && existing.parent_id === input.parentId && existing.name === input.name && existing.level === input.level;
+            if (!same || !holdsAt(ctx.actor, 'org_unit.read', existing.path)) throw new DomainError('id_conflict');
+            return { unit: toOrgUnit(existing), created: false };
+          }
+        }
+        const parent = await repo.findUnit(trx, org, input.parentId);
+        if (!parent || !holdsAt(ctx.actor, 'org_unit.manage', parent.path)) throw new DomainError('org_unit_parent_invalid');
+        const id = input.id ?? newId();
+        const path = `${parent.path}${id}/`;
+        await withCodeCheck(() =>
+          repo.insertUnit(trx, { organisation_id: org, id, code: input.code, name: input.name, level: input.level, parent_id: parent.id, path }),
+        );
+        await recordAudit(trx, whoOf(ctx), {
+          action: 'org_unit.create',
+          entityType: 'org_unit',
+          entityId: id,
+          orgUnit: { id, path },
+          details: { code: input.code, name: input.name, level: input.level, parentId: parent.id },
+        });
+        const unit = await repo.findUnit(trx, org, id);
+        return { unit: toOrgUnit(unit!), created: true };
+      });
+    },
+
+    /** Renames, recodes, moves (with its subtree) or (de)activates a unit the actor manages. */
+    async updateOrgUnit(ctx: RequestContext, id: string, patch: UpdateOrgUnit): Promise<OrgUnit> {
+      return db.transaction().execute(async (trx) => {
+        const org = ctx.actor.organisationId;
+        const unit = await visibleUnit(trx, ctx, id);
+        if (!holdsAt(ctx.actor, 'org_unit.manage', unit.path)) throw new DomainError('forbidden');
+        const isRoot = unit.parent_id === null;
+        if (patch.parentId !== undefined && patch.parentId !== unit.parent_id) {
+          if (isRoot) throw new DomainError('org_unit_parent_invalid');
+          const parent = await repo.findUnit(trx, org, patch.parentId);
+          if (!parent || !holdsAt(ctx.actor, 'org_unit.manage', parent.path) || parent.path.startsWith(unit.path)) {
+            throw new DomainError('org_unit_parent_invalid');
+          }
+          await repo.rewritePaths(trx, org, unit.path, `${parent.path}${unit.id}/`);
+        }
+        if (patch.active === false && unit.active) {
+          if (isRoot) throw new DomainError('forbidden');
+          if ((await repo.countActiveChildren(trx, org, id)) > 0) throw new DomainError('org_unit_has_children');
+        }
+        await withCodeCheck(() =>
+          repo.updateUnit(trx, org, id, {
+            ...(patch.code !== undefined ? { code: patch.code } : {}),
+            ...(patch.name !== undefined ? { name: patch.name } : {}),
+            ...(patch.level !== undefined ? { level: patch.level } : {}),
+            ...(patch.active !== undefined ? { active: patch.active } : {}),
+            ...(patch.parentId !== undefined && !isRoot ? { parent_id: patch.parentId } : {}),
+          }),
+        );
+        const updated = (await repo.findUnit(trx, org, id))!;
+        await recordAudit(trx, whoOf(ctx), {
+          action: 'org_unit.update',
+          entityType: 'org_unit',
+          entityId: id,
+          orgUnit: { id, path: updated.path },
+          details: { changes: patch },
+        });
+        return toOrgUnit(updated);
+      });
+    },
+  };
+}
+export type OrgUnitsService = ReturnType<typeof createOrgUnitsService>;

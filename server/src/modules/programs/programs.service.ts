@@ -1,0 +1,32 @@
+import { DomainError, programCodes, type Program, type ProgramCode } from '@relais/core';
+import type { Queryable } from '../../db/index.ts';
+import { scope, type RequestContext } from '../../http/actor.ts';
+import { recordAudit, whoOf } from '../audit/audit.service.ts';
+
+export function createProgramsService(db: Queryable) {
+  return {
+    /** Every known program with whether the organisation runs it, in catalogue order. */
+    async listPrograms(ctx: RequestContext): Promise<Program[]> {
+      const rows = await db.selectFrom('program').select(['code', 'enabled']).where('organisation_id', '=', ctx.actor.organisationId).execute();
+      const enabled = new Map(rows.map((r) => [r.code, r.enabled]));
+      return programCodes.map((code) => ({ code, enabled: enabled.get(code) ?? false }));
+    },
+
+    /** Enabling a program is an organisation-wide setting: only administrators of the root unit. */
+    async setProgramEnabled(ctx: RequestContext, code: ProgramCode, enabled: boolean): Promise<Program> {
+      const atRoot = scope(ctx.actor, 'program.manage').some((p) => p.split('/').filter(Boolean).length === 1);
+      if (!atRoot) throw new DomainError('forbidden');
+      if (!programCodes.includes(code)) throw new DomainError('program_unknown');
+      return db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('program')
+          .values({ organisation_id: ctx.actor.organisationId, code, enabled })
+          .onConflict((oc) => oc.columns(['organisation_id', 'code']).doUpdateSet({ enabled }))
+          .execute();
+        await recordAudit(trx, whoOf(ctx), { action: 'program.update', entityType: 'program', entityId: code, details: { enabled } });
+        return { code, enabled };
+      });
+    },
+  };
+}
+export type ProgramsService = ReturnType<typeof createProgramsService>;

@@ -1,0 +1,31 @@
+import { Me, SetupRequest, SetupStatus } from '@relais/core';
+import type { Router } from '../../http/router.ts';
+import type { Config } from '../../config.ts';
+import type { SetupService } from './setup.service.ts';
+import { meOf, type AuthService } from '../auth/auth.service.ts';
+import { setSessionCookie } from '../auth/auth.routes.ts';
+
+export function registerSetupRoutes(router: Router, setup: SetupService, auth: AuthService, config: Config): void {
+  router.public({
+    method: 'GET',
+    url: '/setup',
+    summary: 'Does this installation still need its first-run setup?',
+    tag: 'setup',
+    response: SetupStatus,
+    handler: async () => ({ needsSetup: await setup.needsSetup() }),
+  });
+  router.public({
+    method: 'POST',
+    url: '/setup',
+    summary: 'First run: create the organisation and its first administrator, and log her in',
+    tag: 'setup',
+    body: SetupRequest,
+    response: Me,
+    status: 201,
+    handler: async ({ body, reply }) => {
+      const session = await setup.setupFirstOrganisation(body, (trx, created) => auth.openSession(trx, created.organisationId, created.adminId));
+      setSessionCookie(reply, config, session);
+      return meOf(await auth.resolveSession(session.token));
+    },
+  });
+}

@@ -1,0 +1,20 @@
+import { isInScope } from '@relais/core';
+
+/** Is this subtree path the organisation's root (one segment)? */
+export const isRootPath = (path: string): boolean => path.split('/').filter(Boolean).length === 1;
+
+/**
+ * May an actor whose `user.read` (or `user.manage`) scope is `scopePaths` see a
+ * user placed at `targetPaths` (the units of her assignments)? A user with no
+ * assignment belongs to the whole organisation: only root-scoped actors see her.
+ */
+export function canSeeUser(scopePaths: readonly string[], targetPaths: readonly string[]): boolean {
+  if (targetPaths.length === 0) return scopePaths.some(isRootPath);
+  return targetPaths.some((p) => isInScope(scopePaths, p));
+}
+
+/** May the actor change this user? Only if every one of her assignments lies in the actor's `user.manage` scope. */
+export function canManageUser(scopePaths: readonly string[], targetPaths: readonly string[]): boolean {
+  if (targetPaths.length === 0) return scopePaths.some(isRootPath);
+  return targetPaths.every((p) => isInScope(scopePaths, p));
+}

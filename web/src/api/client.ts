@@ -1,0 +1,132 @@
+import { errorCodes, type ErrorCode, type FieldIssue, type Locale } from '@relais/core';
+
+/** A field error as the API reports it (`message` is already translated by the server). */
+export type ApiFieldIssue = FieldIssue & { message?: string };
+
+/** Any failure of an API call: a server error body, or `network` when the server could not be reached. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode | 'network';
+  readonly fields: ApiFieldIssue[];
+  readonly params: Record<string, string | number>;
+  constructor(
+    status: number,
+    code: ErrorCode | 'network',
+    options: { message?: string; fields?: ApiFieldIssue[]; params?: Record<string, string | number> } = {},
+  ) {
+    super(options.message ?? code);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = options.fields ?? [];
+    this.params = options.params ?? {};
+  }
+}
+
+interface ClientState {
+  csrfToken: string | null;
+  locale: Locale;
+  onUnauthenticated: ((code: 'unauthenticated' | 'session_expired') => void) | null;
+}
+
+const state: ClientState = { csrfToken: null, locale: 'fr', onUnauthenticated: null };
+
+/** The CSRF token of the session (from Me); sent on every write. */
+export function setCsrfToken(token: string | null): void {
+  state.csrfToken = token;
+}
+
+/** The language sent as Accept-Language, so server messages match the UI. */
+export function setApiLocale(locale: Locale): void {
+  state.locale = locale;
+}
+
+/** Called when the server says the session is missing or expired (except for the calls that probe it). */
+export function onUnauthenticated(handler: ClientState['onUnauthenticated']): void {
+  state.onUnauthenticated = handler;
+}
+
+const BASE = '/api/v1';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  body?: unknown;
+  query?: Record<string, string | number | undefined | null>;
+  /** Do not send the CSRF header (setup and login, which have no session yet). */
+  skipCsrf?: boolean;
+  /** Do not trigger the global "go to login" on 401 (e.g. probing /auth/me, logging in). */
+  quietUnauthenticated?: boolean;
+}
+
+/** A parser: the zod schema of the response (`.parse`) or any function with that shape. */
+export interface Parser<T> {
+  parse(data: unknown): T;
+}
+
+function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && (errorCodes as readonly string[]).includes(code);
+}
+
+function parseErrorBody(status: number, body: unknown): ApiError {
+  if (body && typeof body === 'object' && 'error' in body) {
+    const err = (body as { error: unknown }).error;
+    if (err && typeof err === 'object') {
+      const e = err as { code?: unknown; message?: unknown; fields?: unknown; params?: unknown };
+      const code = isErrorCode(e.code) ? e.code : 'internal';
+      return new ApiError(status, code, {
+        message: typeof e.message === 'string' ? e.message : undefined,
+        fields: Array.isArray(e.fields) ? (e.fields as ApiFieldIssue[]) : [],
+        params: e.params && typeof e.params === 'object' ? (e.params as Record<string, string | number>) : {},
+      });
+    }
+  }
+  return new ApiError(status, status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : 'internal');
+}
+
+/** Performs one API call and validates the response with its core contract. */
+export async function request<T>(method: Method, path: string, parser: Parser<T>, options: RequestOptions = {}): Promise<T> {
+  const url = new URL(BASE + path, window.location.origin);
+  for (const [key, value] of Object.entries(options.query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
+  }
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': state.locale };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && !options.skipCsrf && state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, 'network');
+  }
+
+  const text = await response.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!response.ok) {
+    const error = parseErrorBody(response.status, data);
+    if (response.status === 401 && (error.code === 'unauthenticated' || error.code === 'session_expired') && !options.quietUnauthenticated) {
+      state.onUnauthenticated?.(error.code);
+    }
+    throw error;
+  }
+  try {
+    return parser.parse(data);
+  } catch (cause) {
+    console.error('Unexpected response shape', method, path, cause);
+    throw new ApiError(response.status, 'internal');
+  }
+}

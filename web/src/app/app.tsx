@@ -1,0 +1,168 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { directionOf, locales, type Locale, type Me } from '@relais/core';
+import { ApiError, onUnauthenticated, setApiLocale, setCsrfToken } from '../api/client.ts';
+import { getMe, getSetupStatus, logout, updateLocale } from '../api/endpoints.ts';
+import { Alert, Button, Loading } from '../ui/index.ts';
+import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
+import { describeError } from '../i18n/errors.ts';
+import { WorkContextProvider } from '../features/context/work-context.tsx';
+import { LoginPage } from '../features/auth/login-page.tsx';
+import { SetupPage } from '../features/setup/setup-page.tsx';
+import { PublicFrame } from './public-frame.tsx';
+import { navigate } from './router.tsx';
+import { SessionProvider } from './session.tsx';
+import { Shell } from './shell.tsx';
+import { storage, storageKeys } from './storage.ts';
+
+type Boot =
+  | { kind: 'loading' }
+  | { kind: 'error'; error: unknown }
+  | { kind: 'setup' }
+  | { kind: 'login'; notice?: 'session_expired' | 'unauthenticated' | 'logged_out' }
+  | { kind: 'ready'; me: Me };
+
+function initialLocale(): Locale {
+  const saved = storage.get(storageKeys.locale);
+  return saved && (locales as readonly string[]).includes(saved) ? (saved as Locale) : 'fr';
+}
+
+/** The root: decides between first-run setup, login and the logged-in shell; owns the language. */
+export function App() {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
+  const [localeError, setLocaleError] = useState<unknown>(undefined);
+  const meRef = useRef<Me | null>(null);
+
+  const applyLocale = useCallback((next: Locale) => {
+    setApiLocale(next);
+    storage.set(storageKeys.locale, next);
+    setLocaleState(next);
+  }, []);
+
+  useLayoutEffect(() => {
+    document.documentElement.lang = locale;
+    document.documentElement.dir = directionOf(locale);
+  }, [locale]);
+
+  const enter = useCallback(
+    (me: Me) => {
+      meRef.current = me;
+      setCsrfToken(me.csrfToken);
+      storage.set(storageKeys.organisation, me.organisation.code);
+      applyLocale(me.user.locale);
+      setBoot({ kind: 'ready', me });
+    },
+    [applyLocale],
+  );
+
+  const leave = useCallback((notice: 'session_expired' | 'unauthenticated' | 'logged_out') => {
+    meRef.current = null;
+    setCsrfToken(null);
+    setBoot({ kind: 'login', notice });
+  }, []);
+
+  const start = useCallback(async () => {
+    setBoot({ kind: 'loading' });
+    try {
+      const status = await getSetupStatus();
+      if (status.needsSetup) {
+        setBoot({ kind: 'setup' });
+        return;
+      }
+      try {
+        enter(await getMe());
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) setBoot({ kind: 'login' });
+        else throw error;
+      }
+    } catch (error) {
+      setBoot({ kind: 'error', error });
+    }
+  }, [enter]);
+
+  useEffect(() => {
+    setApiLocale(initialLocale());
+    onUnauthenticated((code) => leave(code));
+    void start();
+    return () => onUnauthenticated(null);
+  }, [start, leave]);
+
+  const changeLocale = useCallback(
+    (next: Locale) => {
+      applyLocale(next);
+      setLocaleError(undefined);
+      const me = meRef.current;
+      if (!me || me.user.locale === next) return;
+      const updated: Me = { ...me, user: { ...me.user, locale: next } };
+      meRef.current = updated;
+      setBoot({ kind: 'ready', me: updated });
+      updateLocale(next).catch((error: unknown) => setLocaleError(error));
+    },
+    [applyLocale],
+  );
+
+  const setMe = useCallback((me: Me) => {
+    meRef.current = me;
+    setBoot({ kind: 'ready', me });
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await logout();
+    } catch {
+      // The session is dropped locally anyway; the server one expires.
+    }
+    navigate('/', { replace: true });
+    leave('logged_out');
+  }, [leave]);
+
+  return (
+    <I18nProvider locale={locale} setLocale={changeLocale}>
+      {boot.kind === 'ready' ? (
+        <SessionProvider value={{ me: boot.me, setMe, signOut }}>
+          <WorkContextProvider>
+            {localeError ? <LocaleErrorBanner error={localeError} /> : null}
+            <Shell />
+          </WorkContextProvider>
+        </SessionProvider>
+      ) : (
+        <PublicFrame>
+          {boot.kind === 'loading' ? <BootLoading /> : null}
+          {boot.kind === 'error' ? <BootError error={boot.error} retry={() => void start()} /> : null}
+          {boot.kind === 'setup' ? <SetupPage onDone={enter} /> : null}
+          {boot.kind === 'login' ? <LoginPage notice={boot.notice} onDone={enter} /> : null}
+        </PublicFrame>
+      )}
+    </I18nProvider>
+  );
+}
+
+function BootLoading() {
+  const { t } = useI18n();
+  return <Loading label={t('app.loading')} />;
+}
+
+function BootError({ error, retry }: { error: unknown; retry: () => void }) {
+  const i18n = useI18n();
+  return (
+    <Alert
+      tone="error"
+      action={
+        <Button variant="primary" onClick={retry}>
+          {i18n.t('app.retry')}
+        </Button>
+      }
+    >
+      {describeError(i18n, error)}
+    </Alert>
+  );
+}
+
+function LocaleErrorBanner({ error }: { error: unknown }) {
+  const i18n = useI18n();
+  return (
+    <div className="banner">
+      <Alert tone="warning">{describeError(i18n, error)}</Alert>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import type { Permission } from '@relais/core';
+import type { WebKey } from '../i18n/fr.ts';
+
+export interface AdminScreen {
+  to: string;
+  label: WebKey;
+  description: WebKey;
+  permission: Permission;
+}
+
+/** The admin screens and the permission that shows each one (header links and home cards). */
+export const adminScreens: readonly AdminScreen[] = [
+  { to: '/users', label: 'shell.users', description: 'home.card.users', permission: 'user.manage' },
+  { to: '/org-units', label: 'shell.orgUnits', description: 'home.card.orgUnits', permission: 'org_unit.manage' },
+  { to: '/programs', label: 'shell.programs', description: 'home.card.programs', permission: 'program.manage' },
+  { to: '/audit', label: 'shell.audit', description: 'home.card.audit', permission: 'audit.read' },
+];

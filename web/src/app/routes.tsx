@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+import type { Permission } from '@relais/core';
+import { Alert, Page } from '../ui/index.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { AccountPage } from '../features/auth/account-page.tsx';
+import { AuditPage } from '../features/audit/audit-page.tsx';
+import { HomePage } from '../features/home/home-page.tsx';
+import { OrgUnitsPage } from '../features/org-units/org-units-page.tsx';
+import { ProgramsPage } from '../features/programs/programs-page.tsx';
+import { UserCreatePage } from '../features/users/user-create-page.tsx';
+import { UserEditPage } from '../features/users/user-edit-page.tsx';
+import { UsersPage } from '../features/users/users-page.tsx';
+import { Link, matchPath, usePath } from './router.tsx';
+import { useSession } from './session.tsx';
+
+interface Route {
+  pattern: string;
+  permission?: Permission;
+  render: (params: Record<string, string>) => ReactNode;
+}
+
+const routes: readonly Route[] = [
+  { pattern: '/', render: () => <HomePage /> },
+  { pattern: '/account', render: () => <AccountPage /> },
+  { pattern: '/users', permission: 'user.manage', render: () => <UsersPage /> },
+  { pattern: '/users/new', permission: 'user.manage', render: () => <UserCreatePage /> },
+  { pattern: '/users/:id', permission: 'user.manage', render: (p) => <UserEditPage key={p.id} userId={p.id ?? ''} /> },
+  { pattern: '/org-units', permission: 'org_unit.manage', render: () => <OrgUnitsPage /> },
+  { pattern: '/programs', permission: 'program.manage', render: () => <ProgramsPage /> },
+  { pattern: '/audit', permission: 'audit.read', render: () => <AuditPage /> },
+];
+
+/** Renders the screen of the current path, or a "not found" / "forbidden" page. */
+export function AppRoutes() {
+  const path = usePath();
+  const t = useT();
+  const { me } = useSession();
+  for (const route of routes) {
+    const params = matchPath(route.pattern, path);
+    if (!params) continue;
+    if (route.permission && !me.permissions.includes(route.permission)) {
+      return <Problem title={t('error.forbidden')} />;
+    }
+    return <>{route.render(params)}</>;
+  }
+  return <Problem title={t('app.notFound')} />;
+}
+
+function Problem({ title }: { title: string }) {
+  const t = useT();
+  return (
+    <Page title={title}>
+      <Alert tone="warning">
+        <Link to="/">{t('app.backHome')}</Link>
+      </Alert>
+    </Page>
+  );
+}

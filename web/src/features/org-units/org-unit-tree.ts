@@ -1,0 +1,47 @@
+import type { OrgUnit } from '@relais/core';
+
+export interface OrgUnitNode {
+  unit: OrgUnit;
+  depth: number;
+  children: OrgUnitNode[];
+}
+
+/** Builds the visible forest: a unit whose parent is not in the list is a root. Children sorted by name. */
+export function buildOrgUnitTree(units: readonly OrgUnit[], locale: string): OrgUnitNode[] {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const children = new Map<string | null, OrgUnit[]>();
+  for (const u of units) {
+    const parent = u.parentId && byId.has(u.parentId) ? u.parentId : null;
+    const list = children.get(parent) ?? [];
+    list.push(u);
+    children.set(parent, list);
+  }
+  const collator = new Intl.Collator(locale);
+  const build = (parent: string | null, depth: number, seen: Set<string>): OrgUnitNode[] =>
+    (children.get(parent) ?? [])
+      .filter((u) => !seen.has(u.id))
+      .sort((a, b) => collator.compare(a.name, b.name))
+      .map((unit) => {
+        const next = new Set(seen).add(unit.id);
+        return { unit, depth, children: build(unit.id, depth + 1, next) };
+      });
+  return build(null, 0, new Set());
+}
+
+/** The tree flattened in display order (for selects). */
+export function flattenOrgUnitTree(nodes: readonly OrgUnitNode[]): OrgUnitNode[] {
+  const out: OrgUnitNode[] = [];
+  const walk = (list: readonly OrgUnitNode[]) => {
+    for (const n of list) {
+      out.push(n);
+      walk(n.children);
+    }
+  };
+  walk(nodes);
+  return out;
+}
+
+/** Label for a select option: indented by depth so the hierarchy stays readable in a native select. */
+export function indentedLabel(node: OrgUnitNode): string {
+  return `${'\u00a0\u00a0\u00a0'.repeat(node.depth)}${node.unit.name} (${node.unit.code})`;
+}

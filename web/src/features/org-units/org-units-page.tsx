@@ -1,0 +1,216 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { CreateOrgUnit, orgUnitLevels, UpdateOrgUnit, type OrgUnit, type OrgUnitLevel } from '@relais/core';
+import { createOrgUnit, listOrgUnits, updateOrgUnit } from '../../api/endpoints.ts';
+import { newId } from '../../api/ids.ts';
+import { useApi } from '../../api/use-api.ts';
+import { validate } from '../../api/validate.ts';
+import { Alert, Button, Card, Checkbox, Loading, Page, Select, TextField } from '../../ui/index.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } from '../../i18n/errors.ts';
+import { useWorkContext } from '../context/work-context.tsx';
+import { buildOrgUnitTree, type OrgUnitNode } from './org-unit-tree.ts';
+
+type Message = { tone: 'error' | 'success'; text: string } | null;
+
+/** The org-unit tree: select a unit to edit it or add a sub-unit. */
+export function OrgUnitsPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const ctx = useWorkContext();
+  const units = useApi(() => listOrgUnits(), []);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+
+  const items = useMemo(() => units.data?.items ?? [], [units.data]);
+  const tree = useMemo(() => buildOrgUnitTree(items, i18n.locale), [items, i18n.locale]);
+  const selected = items.find((u) => u.id === (selectedId ?? tree[0]?.unit.id)) ?? null;
+
+  const replace = (unit: OrgUnit) => {
+    const exists = items.some((u) => u.id === unit.id);
+    units.setData({ items: exists ? items.map((u) => (u.id === unit.id ? unit : u)) : [...items, unit] });
+    ctx.reload();
+  };
+
+  return (
+    <Page title={t('orgUnits.title')} intro={t('orgUnits.intro')}>
+      {units.error ? <Alert tone="error">{describeError(i18n, units.error)}</Alert> : null}
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      {units.loading && !units.data ? <Loading label={t('app.loading')} /> : null}
+      {units.data ? (
+        <div className="split">
+          <Card title={t('orgUnits.tree')} className="tree-card">
+            {tree.length === 0 ? <p className="muted">{t('orgUnits.empty')}</p> : <Tree nodes={tree} selectedId={selected?.id ?? null} onSelect={(id) => {
+              setSelectedId(id);
+              setMessage(null);
+            }} />}
+          </Card>
+          <div className="stack">
+            {selected ? (
+              <>
+                <EditUnitForm key={`edit-${selected.id}`} unit={selected} onSaved={(u) => {
+                  replace(u);
+                  setMessage({ tone: 'success', text: t('common.saved') });
+                }} />
+                <CreateChildForm key={`child-${selected.id}`} parent={selected} onCreated={(u) => {
+                  replace(u);
+                  setSelectedId(u.id);
+                  setMessage({ tone: 'success', text: t('orgUnits.created', { name: u.name }) });
+                }} />
+              </>
+            ) : (
+              <p className="muted">{t('orgUnits.chooseUnit')}</p>
+            )}
+          </div>
+        </div>
+      ) : null}
+    </Page>
+  );
+}
+
+function Tree({ nodes, selectedId, onSelect }: { nodes: OrgUnitNode[]; selectedId: string | null; onSelect: (id: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <ul className="tree">
+      {nodes.map((n) => (
+        <li key={n.unit.id}>
+          <button
+            type="button"
+            className={['tree-item', n.unit.id === selectedId ? 'tree-item-selected' : '', n.unit.active ? '' : 'tree-item-inactive'].filter(Boolean).join(' ')}
+            aria-current={n.unit.id === selectedId ? 'true' : undefined}
+            onClick={() => onSelect(n.unit.id)}
+          >
+            <span className="tree-name">{n.unit.name}</span>
+            <span className="tree-meta">
+              {t(`org_unit_level.${n.unit.level}`)} · <span dir="ltr">{n.unit.code}</span>
+              {n.unit.active ? null : <> · {t('orgUnits.inactiveTag')}</>}
+            </span>
+          </button>
+          {n.children.length ? <Tree nodes={n.children} selectedId={selectedId} onSelect={onSelect} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function levelOptions(t: ReturnType<typeof useI18n>['t']) {
+  return orgUnitLevels.map((l) => ({ value: l, label: t(`org_unit_level.${l}`) }));
+}
+
+function EditUnitForm({ unit, onSaved }: { unit: OrgUnit; onSaved: (u: OrgUnit) => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [code, setCode] = useState(unit.code);
+  const [name, setName] = useState(unit.name);
+  const [level, setLevel] = useState<OrgUnitLevel>(unit.level);
+  const [active, setActive] = useState(unit.active);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFailure(null);
+    const changes: Record<string, unknown> = {};
+    if (code !== unit.code) changes.code = code;
+    if (name !== unit.name) changes.name = name;
+    if (level !== unit.level) changes.level = level;
+    if (active !== unit.active) changes.active = active;
+    const checked = validate(UpdateOrgUnit, changes);
+    if (!checked.ok) {
+      setErrors(fieldErrorsOf(i18n, checked.fields));
+      return;
+    }
+    setErrors({});
+    if (Object.keys(checked.data).length === 0) return onSaved(unit);
+    setBusy(true);
+    try {
+      onSaved(await updateOrgUnit(unit.id, checked.data));
+    } catch (error) {
+      setErrors(fieldErrorsOfError(i18n, error));
+      setFailure(describeError(i18n, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title={t('orgUnits.editTitle', { name: unit.name })}>
+      <form className="form" onSubmit={submit} noValidate>
+        {failure ? <Alert tone="error">{failure}</Alert> : null}
+        <TextField label={t('field.name')} value={name} onChange={setName} error={errors.name} required />
+        <TextField label={t('field.code')} value={code} onChange={setCode} error={errors.code} required dir="ltr" autoCapitalize="characters" spellCheck={false} />
+        <Select label={t('field.level')} value={level} options={levelOptions(t)} onChange={(v) => setLevel(v as OrgUnitLevel)} error={errors.level} />
+        <Checkbox label={t('orgUnits.unitActive')} checked={active} onChange={setActive} error={errors.active} />
+        <div className="form-actions">
+          <Button type="submit" variant="primary" busy={busy}>
+            {busy ? t('common.saving') : t('common.save')}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+function CreateChildForm({ parent, onCreated }: { parent: OrgUnit; onCreated: (u: OrgUnit) => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const nextLevel = orgUnitLevels[Math.min(orgUnitLevels.indexOf(parent.level) + 1, orgUnitLevels.length - 1)] ?? 'site';
+  const [id, setId] = useState(newId);
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [level, setLevel] = useState<OrgUnitLevel>(nextLevel);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFailure(null);
+    const checked = validate(CreateOrgUnit, { id, code, name, level, parentId: parent.id });
+    if (!checked.ok) {
+      setErrors(fieldErrorsOf(i18n, checked.fields));
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const unit = await createOrgUnit(checked.data);
+      setId(newId());
+      setCode('');
+      setName('');
+      onCreated(unit);
+    } catch (error) {
+      setErrors(fieldErrorsOfError(i18n, error));
+      setFailure(describeError(i18n, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const req = t('common.requiredMark');
+  return (
+    <Card title={t('orgUnits.addChildTitle', { name: parent.name })}>
+      <form className="form" onSubmit={submit} noValidate>
+        {failure ? <Alert tone="error">{failure}</Alert> : null}
+        <TextField label={t('field.name')} value={name} onChange={setName} error={errors.name} required requiredLabel={req} />
+        <TextField
+          label={t('field.code')}
+          value={code}
+          onChange={setCode}
+          error={errors.code}
+          required
+          requiredLabel={req}
+          dir="ltr"
+          autoCapitalize="characters"
+          spellCheck={false}
+        />
+        <Select label={t('field.level')} value={level} options={levelOptions(t)} onChange={(v) => setLevel(v as OrgUnitLevel)} error={errors.level} />
+        <div className="form-actions">
+          <Button type="submit" variant="primary" busy={busy}>
+            {busy ? t('common.saving') : t('common.create')}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}

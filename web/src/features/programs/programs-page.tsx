@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import type { Program, ProgramCode } from '@relais/core';
+import { listPrograms, updateProgram } from '../../api/endpoints.ts';
+import { useApi } from '../../api/use-api.ts';
+import { Alert, Card, Checkbox, Loading, Page } from '../../ui/index.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { describeError } from '../../i18n/errors.ts';
+import { useWorkContext } from '../context/work-context.tsx';
+
+/** Enable or disable the organisation's programs (each change saved at once). */
+export function ProgramsPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const ctx = useWorkContext();
+  const programs = useApi(() => listPrograms(), []);
+  const [busy, setBusy] = useState<ProgramCode | null>(null);
+  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+
+  const toggle = async (program: Program, enabled: boolean) => {
+    setBusy(program.code);
+    setMessage(null);
+    try {
+      const saved = await updateProgram(program.code, enabled);
+      programs.setData({ items: (programs.data?.items ?? []).map((p) => (p.code === saved.code ? saved : p)) });
+      const name = t(`program.${saved.code}`);
+      setMessage({ tone: 'success', text: saved.enabled ? t('programs.nowEnabled', { program: name }) : t('programs.nowDisabled', { program: name }) });
+      ctx.reload();
+    } catch (error) {
+      setMessage({ tone: 'error', text: describeError(i18n, error) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Page title={t('programs.title')} intro={t('programs.intro')}>
+      {programs.error ? <Alert tone="error">{describeError(i18n, programs.error)}</Alert> : null}
+      {programs.loading && !programs.data ? <Loading label={t('app.loading')} /> : null}
+      {programs.data ? (
+        <Card>
+          {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+          <ul className="toggle-list">
+            {programs.data.items.map((p) => (
+              <li key={p.code}>
+                <Checkbox
+                  label={t(`program.${p.code}`)}
+                  checked={p.enabled}
+                  disabled={busy !== null}
+                  aria-busy={busy === p.code || undefined}
+                  onChange={(on) => void toggle(p, on)}
+                />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,86 @@
+import { useState, type FormEvent } from 'react';
+import type { User } from '@relais/core';
+import { listUsers } from '../../api/endpoints.ts';
+import { useApi } from '../../api/use-api.ts';
+import { Link } from '../../app/router.tsx';
+import { Alert, Button, Loading, Page, Table, TextField, type Column } from '../../ui/index.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { describeError } from '../../i18n/errors.ts';
+
+const PAGE_SIZE = 20;
+
+/** Users: search, page through, open one, create one. */
+export function UsersPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [draft, setDraft] = useState('');
+  const [q, setQ] = useState('');
+  const [offset, setOffset] = useState(0);
+  const users = useApi(() => listUsers({ q: q || undefined, limit: PAGE_SIZE, offset }), [q, offset]);
+
+  const search = (e: FormEvent) => {
+    e.preventDefault();
+    setQ(draft.trim());
+    setOffset(0);
+  };
+
+  const columns: Column<User>[] = [
+    { key: 'name', header: t('field.displayName'), render: (u) => <Link to={`/users/${u.id}`}>{u.displayName}</Link> },
+    { key: 'username', header: t('field.username'), render: (u) => <span dir="ltr">{u.username}</span> },
+    {
+      key: 'roles',
+      header: t('users.roles'),
+      render: (u) => (
+        <ul className="plain-list">
+          {u.assignments.map((a) => (
+            <li key={a.id}>
+              {t(`role.${a.role}`)} — {a.orgUnit.name}
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('common.status'),
+      render: (u) => <span className={u.active ? 'tag tag-ok' : 'tag tag-off'}>{u.active ? t('common.active') : t('common.inactive')}</span>,
+    },
+  ];
+
+  const total = users.data?.total ?? 0;
+  return (
+    <Page
+      title={t('users.title')}
+      actions={
+        <Link to="/users/new" className="btn btn-primary">
+          {t('users.new')}
+        </Link>
+      }
+    >
+      <form className="search-bar" role="search" onSubmit={search}>
+        <TextField type="search" label={t('users.searchLabel')} placeholder={t('users.searchHint')} value={draft} onChange={setDraft} />
+        <Button type="submit">{t('common.search')}</Button>
+      </form>
+      {users.error ? <Alert tone="error">{describeError(i18n, users.error)}</Alert> : null}
+      {users.loading && !users.data ? <Loading label={t('app.loading')} /> : null}
+      {users.data ? (
+        <>
+          <Table caption={t('users.title')} columns={columns} rows={users.data.items} rowKey={(u) => u.id} empty={t('common.noResults')} />
+          <nav className="pager" aria-label={t('common.pagination')}>
+            <Button size="small" disabled={offset === 0 || users.loading} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+              {t('common.previous')}
+            </Button>
+            <span aria-live="polite">
+              {total === 0
+                ? t('users.total', { total })
+                : t('common.pageInfo', { from: offset + 1, to: Math.min(offset + PAGE_SIZE, total), total })}
+            </span>
+            <Button size="small" disabled={offset + PAGE_SIZE >= total || users.loading} onClick={() => setOffset(offset + PAGE_SIZE)}>
+              {t('common.next')}
+            </Button>
+          </nav>
+        </>
+      ) : null}
+    </Page>
+  );
+}

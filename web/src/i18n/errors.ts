@@ -1,0 +1,28 @@
+import { fieldLabel, type Locale } from '@relais/core';
+import { ApiError, type ApiFieldIssue } from '../api/client.ts';
+import type { I18n } from './i18n.tsx';
+
+/** Field path → translated message, for showing next to each field. */
+export type FieldErrors = Record<string, string>;
+
+/** The sentence for an error of any kind (API code, network, or unexpected). */
+export function describeError(i18n: Pick<I18n, 't'>, error: unknown): string {
+  if (error instanceof ApiError) return i18n.t(`error.${error.code}`, error.params);
+  return i18n.t('error.internal');
+}
+
+/** Translates field issues with the core `validation.<code>` keys and field labels. */
+export function fieldErrorsOf(i18n: Pick<I18n, 't' | 'locale'>, issues: readonly ApiFieldIssue[], locale: Locale = i18n.locale): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of issues) {
+    if (out[issue.field]) continue;
+    const label = fieldLabel(locale, issue.field);
+    out[issue.field] = i18n.t(`validation.${issue.code}`, { ...(issue.params ?? {}), field: label });
+  }
+  return out;
+}
+
+/** Field errors carried by an API error (empty for other errors). */
+export function fieldErrorsOfError(i18n: Pick<I18n, 't' | 'locale'>, error: unknown): FieldErrors {
+  return error instanceof ApiError ? fieldErrorsOf(i18n, error.fields) : {};
+}

@@ -1,0 +1,72 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { catalogues as coreCatalogues, directionOf, interpolate, type Locale, type MessageKey } from '@relais/core';
+import { ar } from './ar.ts';
+import { en } from './en.ts';
+import { fr, type WebCatalogue, type WebKey } from './fr.ts';
+
+const webCatalogues: Record<Locale, WebCatalogue> = { fr, ar, en };
+
+/** Any translatable key: a web key first, then a core key. */
+export type TKey = WebKey | MessageKey;
+export type Params = Record<string, string | number>;
+
+export interface I18n {
+  locale: Locale;
+  dir: 'ltr' | 'rtl';
+  /** Translates a web or core key. */
+  t: (key: TKey, params?: Params) => string;
+  /** Is this (run-time built) key known, e.g. `audit.<action>`? */
+  has: (key: string) => key is TKey;
+  /** Changes the interface language (persisted by the app). */
+  setLocale: (locale: Locale) => void;
+  formatDateTime: (iso: string) => string;
+  formatDate: (iso: string) => string;
+}
+
+/** BCP 47 tag for formatting: Moroccan Arabic keeps Latin digits, common in the field. */
+export function intlTag(locale: Locale): string {
+  return locale === 'ar' ? 'ar-MA' : locale === 'en' ? 'en-GB' : 'fr-MA';
+}
+
+/** Builds the translation functions of one language (usable outside React too). */
+export function createI18n(locale: Locale, setLocale: (locale: Locale) => void): I18n {
+  const web = webCatalogues[locale];
+  const core = coreCatalogues[locale];
+  const has = (key: string): key is TKey => Object.hasOwn(fr, key) || Object.hasOwn(coreCatalogues.fr, key);
+  const t = (key: TKey, params?: Params): string => {
+    const template = Object.hasOwn(web, key) ? web[key as WebKey] : Object.hasOwn(core, key) ? core[key as MessageKey] : key;
+    return interpolate(template, params);
+  };
+  const dateTime = new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'medium', timeStyle: 'short' });
+  const date = new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'long' });
+  const safe = (fmt: Intl.DateTimeFormat, iso: string) => {
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime()) ? iso : fmt.format(d);
+  };
+  return {
+    locale,
+    dir: directionOf(locale),
+    t,
+    has,
+    setLocale,
+    formatDateTime: (iso) => safe(dateTime, iso),
+    formatDate: (iso) => safe(date, iso),
+  };
+}
+
+const I18nContext = createContext<I18n>(createI18n('fr', () => undefined));
+
+export function I18nProvider({ locale, setLocale, children }: { locale: Locale; setLocale: (l: Locale) => void; children: ReactNode }) {
+  const value = useMemo(() => createI18n(locale, setLocale), [locale, setLocale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** The current language's translation functions. */
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}
+
+/** Shorthand: the `t` function of the current language. */
+export function useT(): I18n['t'] {
+  return useContext(I18nContext).t;
+}

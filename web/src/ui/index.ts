@@ -1,0 +1,10 @@
+/** The design system: generic, knows no domain, imports no feature. */
+export { Button, type ButtonProps, type ButtonVariant } from './button.tsx';
+export { FieldFrame } from './field.tsx';
+export { TextField, type TextFieldProps } from './text-field.tsx';
+export { Select, type SelectOption, type SelectProps } from './select.tsx';
+export { Checkbox, type CheckboxProps } from './checkbox.tsx';
+export { Alert, type AlertTone } from './alert.tsx';
+export { Card } from './card.tsx';
+export { Page, Loading, FieldGroup } from './page.tsx';
+export { Table, type Column } from './table.tsx';

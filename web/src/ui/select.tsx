@@ -1,0 +1,54 @@
+import type { ReactNode, SelectHTMLAttributes } from 'react';
+import { FieldFrame } from './field.tsx';
+
+export interface SelectOption {
+  value: string;
+  label: string;
+  disabled?: boolean;
+  /** Language of the option's label (e.g. each language name in its own language). */
+  lang?: string;
+}
+
+export interface SelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'> {
+  label: ReactNode;
+  value: string;
+  options: readonly SelectOption[];
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  error?: string | undefined;
+  requiredLabel?: string | undefined;
+  /** Hide the label visually (still read by screen readers). */
+  hideLabel?: boolean;
+}
+
+/** A labelled native select (works well on phones and with screen readers). */
+export function Select({ label, value, options, onChange, hint, error, requiredLabel, className, hideLabel, required, ...rest }: SelectProps) {
+  return (
+    <FieldFrame
+      label={hideLabel ? <span className="visually-hidden">{label}</span> : label}
+      hint={hint}
+      error={error}
+      requiredLabel={required ? requiredLabel : undefined}
+      className={[className ?? '', hideLabel ? 'field-compact' : ''].filter(Boolean).join(' ')}
+    >
+      {({ inputId, describedBy, invalid }) => (
+        <select
+          {...rest}
+          id={inputId}
+          className="input select"
+          value={value}
+          required={required}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          {options.map((o) => (
+            <option key={o.value} value={o.value} disabled={o.disabled} lang={o.lang}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
