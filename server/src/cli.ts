@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import readline from 'node:readline';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   CreateUser,
   DomainError,

@@ -18,14 +18,17 @@ export function FieldFrame({ label, hint, error, requiredLabel, children, classN
   const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={['field', error ? 'field-invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
-      <label className="field-label" htmlFor={inputId}>
-        {label}
+      <div className="field-label-row">
+        <label className="field-label" htmlFor={inputId}>
+          {label}
+        </label>
         {requiredLabel ? (
+          // Outside the label so the field's name stays exactly its label; `required` tells assistive tech.
           <span className="field-required" title={requiredLabel} aria-hidden="true">
-            {' *'}
+            *
           </span>
         ) : null}
-      </label>
+      </div>
       {hint ? (
         <p className="field-hint" id={hintId}>
           {hint}

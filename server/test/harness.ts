@@ -1,0 +1,168 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
+import type { Locale, Me, SetupRequest } from '@relais/core';
+import { loadConfig, type Config } from '../src/config.ts';
+import { openDatabase, type Db } from '../src/db/index.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { buildApp } from '../src/app.ts';
+import { createOrganisation } from '../src/modules/setup/setup.service.ts';
+
+/** The engine under test: `RELAIS_TEST_ENGINE=postgres` (with RELAIS_TEST_DATABASE_URL) or the embedded default. */
+export const engine: 'embedded' | 'postgres' = process.env.RELAIS_TEST_ENGINE === 'postgres' ? 'postgres' : 'embedded';
+
+export interface TestDatabase {
+  db: Db;
+  /** Connection URL when on PostgreSQL. */
+  url?: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh, empty database on the engine under test: in memory for PGlite, a new database on the server for PostgreSQL. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (engine === 'embedded') {
+    const db = await openDatabase({ engine: 'embedded', dataDir: 'memory://' });
+    return { db, drop: () => db.close() };
+  }
+  const adminUrl = process.env.RELAIS_TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('RELAIS_TEST_ENGINE=postgres needs RELAIS_TEST_DATABASE_URL (a server URL whose user may create databases)');
+  const name = `relais_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ engine: 'postgres', url: url.toString(), poolSize: 4 });
+  return {
+    db,
+    url: url.toString(),
+    drop: async () => {
+      await db.close();
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-test-'));
+  return loadConfig({ NODE_ENV: 'test', RELAIS_DATA_DIR: dataDir, RELAIS_WEB_DIST: path.join(dataDir, 'no-web'), ...overrides });
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** A migrated database and the HTTP app on it. */
+export async function createTestApp(configOverrides: Record<string, string> = {}): Promise<TestApp> {
+  const test = await createTestDatabase();
+  await migrateToLatest(test.db.kysely);
+  const config = testConfig(configOverrides);
+  const app = await buildApp({ config, db: test.db });
+  await app.ready();
+  return {
+    app,
+    db: test.db,
+    config,
+    close: async () => {
+      await app.close();
+      await test.drop();
+    },
+  };
+}
+
+export interface Response<T = unknown> {
+  status: number;
+  body: T;
+  headers: Record<string, unknown>;
+}
+
+/** An HTTP client on the app that keeps the session cookie and sends the CSRF token, like the browser. */
+export class Client {
+  cookie: string | null = null;
+  csrf: string | null = null;
+  me: Me | null = null;
+  constructor(
+    readonly app: FastifyInstance,
+    public locale: Locale = 'fr',
+  ) {}
+
+  async request<T = unknown>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, options: { csrf?: boolean } = {}): Promise<Response<T>> {
+    const headers: Record<string, string> = { 'accept-language': this.locale };
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrf && options.csrf !== false) headers['x-csrf-token'] = this.csrf;
+    const res = await this.app.inject({ method, url: `/api/v1${url}`, headers, ...(body !== undefined ? { payload: body as object } : {}) });
+    const setCookie = res.cookies.find((c) => c.name === 'relais_session');
+    if (setCookie) this.cookie = setCookie.value ? `relais_session=${setCookie.value}` : null;
+    const parsed = res.body ? (JSON.parse(res.body) as T) : (undefined as T);
+    return { status: res.statusCode, body: parsed, headers: res.headers };
+  }
+
+  get = <T = unknown>(url: string) => this.request<T>('GET', url);
+  post = <T = unknown>(url: string, body?: unknown) => this.request<T>('POST', url, body ?? {});
+  put = <T = unknown>(url: string, body?: unknown) => this.request<T>('PUT', url, body ?? {});
+  patch = <T = unknown>(url: string, body?: unknown) => this.request<T>('PATCH', url, body ?? {});
+  delete = <T = unknown>(url: string) => this.request<T>('DELETE', url);
+
+  async login(organisation: string, username: string, password: string): Promise<this> {
+    const res = await this.post<Me>('/auth/login', { organisation, username, password });
+    if (res.status !== 200) throw new Error(`login of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    this.me = res.body;
+    this.csrf = res.body.csrfToken;
+    return this;
+  }
+}
+
+export const PASSWORD = 'correct horse battery';
+
+/** Creates an organisation (root unit, programs, administrator `admin`) and returns an admin client. */
+export async function createOrg(t: TestApp, code: string, locale: Locale = 'fr') {
+  const input: SetupRequest = {
+    organisation: { code, name: `Organisation ${code}` },
+    admin: { username: 'admin', displayName: `Admin ${code}`, password: PASSWORD },
+    locale,
+  };
+  const created = await t.db.kysely.transaction().execute((trx) => createOrganisation(trx, input));
+  const admin = await new Client(t.app).login(code, 'admin', PASSWORD);
+  return { ...created, code, admin };
+}
+
+/** Creates a unit through the API as `client`; returns its id. */
+export async function createUnit(client: Client, parentId: string, code: string, level: string = 'section'): Promise<string> {
+  const res = await client.post<{ id: string }>('/org-units', { code, name: `Unit ${code}`, level, parentId });
+  if (res.status !== 201) throw new Error(`unit ${code}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+/** Creates a user with one role on one unit through the API as `admin`; returns a logged-in client for her. */
+export async function createUserClient(t: TestApp, admin: Client, orgCode: string, username: string, role: string, orgUnitId: string) {
+  const res = await admin.post<{ id: string }>('/users', {
+    username,
+    displayName: `User ${username}`,
+    password: PASSWORD,
+    assignments: [{ role, orgUnitId, programs: null }],
+  });
+  if (res.status !== 201) throw new Error(`user ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+  const client = await new Client(t.app).login(orgCode, username, PASSWORD);
+  return { id: res.body.id, client };
+}
+
+/** Row counts of every organisation table: "nothing half-written" is "these did not change". */
+export async function tableCounts(db: Db): Promise<Record<string, number>> {
+  const tables = ['organisation', 'org_unit', 'program', 'app_user', 'role_assignment', 'audit_event'] as const;
+  const out: Record<string, number> = {};
+  for (const t of tables) {
+    const row = await db.kysely.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    out[t] = Number(row.n);
+  }
+  return out;
+}
