@@ -70,7 +70,7 @@ describe('embedded database (PGlite in a worker thread)', () => {
   it('keeps every acknowledged write when the server is killed with SIGKILL', async () => {
     const dir = tmp();
     const port = 39000 + Math.floor(Math.random() * 1000);
-    const env = { ...process.env, RELAIS_DATA_DIR: dir, PORT: String(port), RELAIS_LOG_LEVEL: 'warn', NODE_ENV: 'production' };
+    const env: NodeJS.ProcessEnv = { ...process.env, RELAIS_DATA_DIR: dir, PORT: String(port), RELAIS_LOG_LEVEL: 'warn', NODE_ENV: 'production' };
     delete env.DATABASE_URL;
     const base = `http://127.0.0.1:${port}/api/v1`;
     const start = async (): Promise<ChildProcess> => {
