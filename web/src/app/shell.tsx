@@ -25,7 +25,7 @@ export function Shell() {
             <img src="/icons/icon-192.png" alt="" width={32} height={32} className="brand-icon" />
             {t('app.name')}
           </Link>
-          <span className="topbar-org" title={me.organisation.code}>
+          <span className="topbar-org" title={me.organisation.code} dir="auto">
             {me.organisation.name}
           </span>
           <div className="topbar-tools">

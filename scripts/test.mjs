@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// `npm test`: the whole suite, as CI runs it.
+//  1. unit + database tests on the embedded engine (PGlite);
+//  2. the database tests again on a PostgreSQL server when RELAIS_TEST_DATABASE_URL is set
+//     (a URL whose user may create databases; .ci/run starts a throwaway cluster);
+//  3. the browser tests (Playwright + system Chromium) on the embedded engine, and on the
+//     server too when RELAIS_TEST_DATABASE_URL is set.
+// Ends with one line "N passed, M failed" and a non-zero exit when anything failed.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, '.tmp', 'test-results');
+fs.mkdirSync(out, { recursive: true });
+const pgUrl = process.env.RELAIS_TEST_DATABASE_URL;
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+let passed = 0;
+let failed = 0;
+let exitCode = 0;
+
+function run(title, command, args, env = {}) {
+  console.log(`\n=== ${title} ===`);
+  const started = Date.now();
+  const res = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`=== ${title}: ${res.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
+  if (res.status !== 0) exitCode = 1;
+  return res.status === 0;
+}
+
+function countVitest(file) {
+  if (!fs.existsSync(file)) return;
+  const r = JSON.parse(fs.readFileSync(file, 'utf8'));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests;
+}
+
+function countPlaywright(file) {
+  if (!fs.existsSync(file)) return;
+  const r = JSON.parse(fs.readFileSync(file, 'utf8'));
+  passed += r.stats.expected + r.stats.flaky;
+  failed += r.stats.unexpected;
+}
+
+for (const engine of ['embedded', ...(pgUrl ? ['postgres'] : [])]) {
+  const file = path.join(out, `vitest-${engine}.json`);
+  fs.rmSync(file, { force: true });
+  run(`unit and database tests (${engine})`, bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], {
+    RELAIS_TEST_ENGINE: engine,
+  });
+  countVitest(file);
+}
+
+if (run('build the web app', 'npm', ['run', 'build', '--workspace', 'web'])) {
+  for (const engine of ['embedded', ...(pgUrl ? ['postgres'] : [])]) {
+    const env = {};
+    if (engine === 'postgres') {
+      const name = `relais_e2e_${randomBytes(4).toString('hex')}`;
+      const create = spawnSync('node', ['-e', `const pg=require('pg');const c=new pg.Client(process.argv[1]);c.connect().then(()=>c.query('create database ${name}')).then(()=>c.end()).catch(e=>{console.error(e.message);process.exit(1)})`, pgUrl], { cwd: path.join(root, 'server'), stdio: 'inherit' });
+      if (create.status !== 0) {
+        exitCode = 1;
+        continue;
+      }
+      const url = new URL(pgUrl);
+      url.pathname = `/${name}`;
+      env.E2E_DATABASE_URL = url.toString();
+    }
+    const file = path.join(out, `playwright-${engine}.json`);
+    fs.rmSync(file, { force: true });
+    run(`browser tests (${engine})`, bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+    countPlaywright(file);
+  }
+}
+
+if (passed + failed === 0) exitCode = 1; // a run that ran nothing is not a pass
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(exitCode);
