@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button } from '../ui/index.ts';
+import { Alert, Button } from '../ui/index.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { ContextSwitcher } from '../features/context/context-switcher.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
 import { adminScreens } from './nav.ts';
+import { useOnline } from './online.ts';
 import { Link } from './router.tsx';
 import { AppRoutes } from './routes.tsx';
 import { useSession } from './session.tsx';
@@ -13,6 +14,7 @@ export function Shell() {
   const t = useT();
   const { me, signOut } = useSession();
   const [busy, setBusy] = useState(false);
+  const online = useOnline();
   const screens = adminScreens.filter((s) => me.permissions.includes(s.permission));
   return (
     <div className="shell">
@@ -61,6 +63,7 @@ export function Shell() {
         <ContextSwitcher />
       </header>
       <main id="main" className="main" tabIndex={-1}>
+        {online ? null : <Alert tone="warning">{t('app.offline')}</Alert>}
         <AppRoutes />
       </main>
     </div>

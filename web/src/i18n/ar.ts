@@ -12,20 +12,13 @@ export const ar: WebCatalogue = {
   'app.notFound': 'هذه الصفحة غير موجودة.',
   'app.backHome': 'العودة إلى الصفحة الرئيسية',
   'app.offline': 'غير متصل: قد تكون البيانات المعروضة قديمة.',
-  'app.newVersion': 'يتوفر إصدار جديد من «ريلي».',
-  'app.reload': 'إعادة التحميل',
 
   'common.save': 'حفظ',
   'common.saving': 'جارٍ الحفظ…',
-  'common.cancel': 'إلغاء',
   'common.create': 'إنشاء',
-  'common.add': 'إضافة',
   'common.remove': 'سحب',
-  'common.edit': 'تعديل',
   'common.search': 'بحث',
   'common.back': 'رجوع',
-  'common.yes': 'نعم',
-  'common.no': 'لا',
   'common.active': 'نشط',
   'common.inactive': 'غير نشط',
   'common.status': 'الحالة',
@@ -63,7 +56,6 @@ export const ar: WebCatalogue = {
   'shell.orgUnits': 'الوحدات',
   'shell.programs': 'البرامج',
   'shell.audit': 'سجل التدقيق',
-  'shell.signedInAs': 'متصل: {name}',
 
   'context.title': 'سياق العمل',
   'context.orgUnit': 'وحدة العمل',
@@ -131,7 +123,6 @@ export const ar: WebCatalogue = {
 
   'programs.title': 'البرامج',
   'programs.intro': 'فعّل البرامج التي تنفذها جمعيتك. البرنامج المعطّل لا يظهر في الاختيارات، وتبقى بياناته محفوظة.',
-  'programs.enabledLabel': '{program} مفعّل',
   'programs.nowEnabled': 'تم تفعيل {program}.',
   'programs.nowDisabled': 'تم تعطيل {program}.',
 

@@ -12,20 +12,13 @@ export const en: WebCatalogue = {
   'app.notFound': 'This page does not exist.',
   'app.backHome': 'Back to home',
   'app.offline': 'Offline: the data shown may be out of date.',
-  'app.newVersion': 'A new version of Relais is available.',
-  'app.reload': 'Reload',
 
   'common.save': 'Save',
   'common.saving': 'Saving…',
-  'common.cancel': 'Cancel',
   'common.create': 'Create',
-  'common.add': 'Add',
   'common.remove': 'Remove',
-  'common.edit': 'Edit',
   'common.search': 'Search',
   'common.back': 'Back',
-  'common.yes': 'Yes',
-  'common.no': 'No',
   'common.active': 'Active',
   'common.inactive': 'Inactive',
   'common.status': 'Status',
@@ -63,7 +56,6 @@ export const en: WebCatalogue = {
   'shell.orgUnits': 'Units',
   'shell.programs': 'Programs',
   'shell.audit': 'Audit log',
-  'shell.signedInAs': 'Signed in: {name}',
 
   'context.title': 'Working context',
   'context.orgUnit': 'Working unit',
@@ -131,7 +123,6 @@ export const en: WebCatalogue = {
 
   'programs.title': 'Programs',
   'programs.intro': 'Enable the programs your organisation runs. A disabled program is no longer offered in choices; its data is kept.',
-  'programs.enabledLabel': '{program} enabled',
   'programs.nowEnabled': '{program} is enabled.',
   'programs.nowDisabled': '{program} is disabled.',
 

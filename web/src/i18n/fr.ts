@@ -13,20 +13,13 @@ export const fr = {
   'app.notFound': 'Cette page n’existe pas.',
   'app.backHome': 'Retour à l’accueil',
   'app.offline': 'Hors connexion : les données affichées peuvent être anciennes.',
-  'app.newVersion': 'Une nouvelle version de Relais est disponible.',
-  'app.reload': 'Recharger',
 
   'common.save': 'Enregistrer',
   'common.saving': 'Enregistrement…',
-  'common.cancel': 'Annuler',
   'common.create': 'Créer',
-  'common.add': 'Ajouter',
   'common.remove': 'Retirer',
-  'common.edit': 'Modifier',
   'common.search': 'Rechercher',
   'common.back': 'Retour',
-  'common.yes': 'Oui',
-  'common.no': 'Non',
   'common.active': 'Actif',
   'common.inactive': 'Inactif',
   'common.status': 'Statut',
@@ -64,7 +57,6 @@ export const fr = {
   'shell.orgUnits': 'Unités',
   'shell.programs': 'Programmes',
   'shell.audit': 'Journal d’audit',
-  'shell.signedInAs': 'Connecté·e : {name}',
 
   'context.title': 'Contexte de travail',
   'context.orgUnit': 'Unité de travail',
@@ -132,7 +124,6 @@ export const fr = {
 
   'programs.title': 'Programmes',
   'programs.intro': 'Activez les programmes que votre organisation met en œuvre. Un programme désactivé n’est plus proposé dans les choix ; ses données restent.',
-  'programs.enabledLabel': '{program} activé',
   'programs.nowEnabled': '{program} est activé.',
   'programs.nowDisabled': '{program} est désactivé.',
 

@@ -17,15 +17,20 @@ export function ProgramsPage() {
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
 
   const toggle = async (program: Program, enabled: boolean) => {
+    const before = programs.data?.items ?? [];
+    const withState = (items: Program[], code: ProgramCode, on: boolean) => items.map((p) => (p.code === code ? { ...p, enabled: on } : p));
+    // Optimistic: the box changes at once, and goes back if the server refuses.
+    programs.setData({ items: withState(before, program.code, enabled) });
     setBusy(program.code);
     setMessage(null);
     try {
       const saved = await updateProgram(program.code, enabled);
-      programs.setData({ items: (programs.data?.items ?? []).map((p) => (p.code === saved.code ? saved : p)) });
+      programs.setData({ items: withState(before, saved.code, saved.enabled) });
       const name = t(`program.${saved.code}`);
       setMessage({ tone: 'success', text: saved.enabled ? t('programs.nowEnabled', { program: name }) : t('programs.nowDisabled', { program: name }) });
       ctx.reload();
     } catch (error) {
+      programs.setData({ items: before });
       setMessage({ tone: 'error', text: describeError(i18n, error) });
     } finally {
       setBusy(null);

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { CreateUser, locales, type Locale } from '@relais/core';
 import { createUser } from '../../api/endpoints.ts';
 import { newId } from '../../api/ids.ts';
@@ -25,6 +25,12 @@ export function UserCreatePage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  // The work context loads after a direct visit: then default empty units to it.
+  const contextUnitId = ctx.orgUnit?.id;
+  useEffect(() => {
+    if (contextUnitId) setAssignments((list) => list.map((a) => (a.orgUnitId ? a : { ...a, orgUnitId: contextUnitId })));
+  }, [contextUnitId]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { locales, NewAssignment, UpdateUser, type Locale, type User } from '@relais/core';
 import { addAssignment, getUser, removeAssignment, updateUser } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -180,6 +180,11 @@ function Assignments({ user, onSaved }: { user: User; onSaved: (u: User) => void
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState<string | null>(null);
+
+  const contextUnitId = ctx.orgUnit?.id;
+  useEffect(() => {
+    if (contextUnitId) setDraft((d) => (d.orgUnitId ? d : { ...d, orgUnitId: contextUnitId }));
+  }, [contextUnitId]);
 
   const remove = async (assignmentId: string) => {
     setMessage(null);
