@@ -1,4 +1,4 @@
-import { fieldLabel, type Locale } from '@relais/core';
+import { fieldLabel, type ErrorCode, type Locale } from '@relais/core';
 import { ApiError, type ApiFieldIssue } from '../api/client.ts';
 import type { I18n } from './i18n.tsx';
 
@@ -22,7 +22,19 @@ export function fieldErrorsOf(i18n: Pick<I18n, 't' | 'locale'>, issues: readonly
   return out;
 }
 
+/** Domain errors that are about one field of the forms: shown next to that field too. */
+const fieldOfCode: Partial<Record<ErrorCode, string>> = {
+  username_taken: 'username',
+  organisation_code_taken: 'organisation.code',
+  org_unit_code_taken: 'code',
+  wrong_password: 'currentPassword',
+};
+
 /** Field errors carried by an API error (empty for other errors). */
 export function fieldErrorsOfError(i18n: Pick<I18n, 't' | 'locale'>, error: unknown): FieldErrors {
-  return error instanceof ApiError ? fieldErrorsOf(i18n, error.fields) : {};
+  if (!(error instanceof ApiError)) return {};
+  const out = fieldErrorsOf(i18n, error.fields);
+  const field = error.code === 'network' ? undefined : fieldOfCode[error.code];
+  if (field && !out[field]) out[field] = i18n.t(`error.${error.code}`, error.params);
+  return out;
 }
