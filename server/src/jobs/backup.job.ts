@@ -8,12 +8,12 @@ import { backupTo } from '../db/backup.ts';
 /** Writes a backup into `dir` now and keeps the newest `keep` ones. */
 export async function writeScheduledBackup(db: Kysely<Database>, dir: string, keep: number): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, 'Z');
+  const stamp = new Date().toISOString().replace(/[-:.]/g, ''); // 20261121T121959123Z
   const file = path.join(dir, `relais-${stamp}.jsonl.gz`);
   await backupTo(db, file);
   const backups = fs
     .readdirSync(dir)
-    .filter((f) => /^relais-\d{8}T\d{6}Z\.jsonl\.gz$/.test(f))
+    .filter((f) => /^relais-\d{8}T\d{9}Z\.jsonl\.gz$/.test(f))
     .sort();
   for (const old of backups.slice(0, Math.max(0, backups.length - keep))) fs.rmSync(path.join(dir, old), { force: true });
   return file;

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, engine, type TestDatabase } from '../test/harness.ts';
+
+const relaisBin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/relais.js');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+// The `relais` command as an operator runs it, on the engine under test.
+describe(`relais command line (${engine})`, () => {
+  const targets: TestDatabase[] = [];
+  let envA: NodeJS.ProcessEnv;
+  let envB: NodeJS.ProcessEnv;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-cli-'));
+
+  /** An environment pointing at a fresh, empty database of the engine under test. */
+  async function freshEnv(name: string): Promise<NodeJS.ProcessEnv> {
+    const base: NodeJS.ProcessEnv = { ...process.env, RELAIS_LANG: 'fr', RELAIS_LOG_LEVEL: 'warn', RELAIS_DATA_DIR: path.join(dir, name) };
+    delete base.DATABASE_URL;
+    delete base.RELAIS_ADMIN_PASSWORD;
+    if (engine === 'postgres') {
+      const t = await createTestDatabase();
+      await t.db.close(); // the CLI opens it itself
+      targets.push(t);
+      base.DATABASE_URL = t.url!;
+    }
+    return base;
+  }
+
+  const relais = (env: NodeJS.ProcessEnv, ...args: string[]): Promise<Run> =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, [relaisBin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    });
+
+  beforeAll(async () => {
+    envA = await freshEnv('a');
+    envB = await freshEnv('b');
+  });
+  afterAll(async () => {
+    for (const t of targets) await t.drop().catch(() => undefined);
+  });
+
+  it('initialises an organisation without prompts, and refuses a second one with the same code', async () => {
+    const ok = await relais({ ...envA, RELAIS_ADMIN_PASSWORD: 'a long admin password' }, 'init', '--org', 'cli', '--name', 'Association CLI');
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('organisation CLI created');
+    const again = await relais({ ...envA, RELAIS_ADMIN_PASSWORD: 'a long admin password' }, 'init', '--org', 'CLI', '--name', 'Again');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('Ce code d’organisation est déjà utilisé.');
+  });
+
+  it('says which option is wrong, in the operator’s language, with a non-zero exit', async () => {
+    const res = await relais({ ...envA, RELAIS_ADMIN_PASSWORD: 'short', RELAIS_LANG: 'en' }, 'init', '--org', 'X2', '--name', 'X');
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('Administrator password (admin.password): at least 10 characters.');
+    const unknown = await relais(envA, 'frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+    const noPassword = await relais(envA, 'init', '--org', 'X3', '--name', 'X');
+    expect(noPassword.code).toBe(2);
+    expect(noPassword.stderr).toContain('RELAIS_ADMIN_PASSWORD is not set');
+  });
+
+  it('creates a user, backs up, and restores into another database', async () => {
+    const user = await relais(
+      { ...envA, RELAIS_USER_PASSWORD: 'a long user password' },
+      'create-user', '--org', 'CLI', '--username', 'ep.one', '--name', 'EP One', '--role', 'peer_educator', '--unit', 'CLI', '--programs', 'prev_ps',
+    );
+    expect(user.stderr).toBe('');
+    expect(user.stdout).toContain('user ep.one created');
+    const file = path.join(dir, 'cli-backup.jsonl.gz');
+    const backup = await relais(envA, 'backup', file);
+    expect(backup.code).toBe(0);
+    expect(fs.statSync(file).size).toBeGreaterThan(100);
+    const restore = await relais(envB, 'restore', file);
+    expect(restore.stderr).toBe('');
+    expect(restore.code).toBe(0);
+    // The restored database knows the organisation and the user: creating either again conflicts.
+    const dup = await relais({ ...envB, RELAIS_USER_PASSWORD: 'a long user password' }, 'create-user', '--org', 'CLI', '--username', 'ep.one', '--name', 'EP', '--role', 'viewer', '--unit', 'CLI');
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toContain('Cet identifiant est déjà utilisé.');
+    const overwrite = await relais(envB, 'restore', file);
+    expect(overwrite.code).toBe(1);
+    expect(overwrite.stderr).toContain('already holds data');
+  });
+});
