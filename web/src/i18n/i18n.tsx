@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { catalogues as coreCatalogues, directionOf, interpolate, type Locale, type MessageKey } from '@relais/core';
+import { DocumentTitleSuffix } from '../ui/index.ts';
 import { ar } from './ar.ts';
 import { en } from './en.ts';
 import { fr, type WebCatalogue, type WebKey } from './fr.ts';
@@ -58,7 +59,11 @@ const I18nContext = createContext<I18n>(createI18n('fr', () => undefined));
 
 export function I18nProvider({ locale, setLocale, children }: { locale: Locale; setLocale: (l: Locale) => void; children: ReactNode }) {
   const value = useMemo(() => createI18n(locale, setLocale), [locale, setLocale]);
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  return (
+    <I18nContext.Provider value={value}>
+      <DocumentTitleSuffix.Provider value={value.t('app.name')}>{children}</DocumentTitleSuffix.Provider>
+    </I18nContext.Provider>
+  );
 }
 
 /** The current language's translation functions. */

@@ -6,5 +6,5 @@ export { Select, type SelectOption, type SelectProps } from './select.tsx';
 export { Checkbox, type CheckboxProps } from './checkbox.tsx';
 export { Alert, type AlertTone } from './alert.tsx';
 export { Card } from './card.tsx';
-export { Page, Loading, FieldGroup } from './page.tsx';
+export { Page, Loading, FieldGroup, DocumentTitleSuffix } from './page.tsx';
 export { Table, type Column } from './table.tsx';

@@ -1,6 +1,9 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
 
-/** A screen: its title (the one h1, focused on arrival for screen readers), an intro, actions and content. */
+/** What follows each page title in the browser tab (e.g. the application name). */
+export const DocumentTitleSuffix = createContext('');
+
+/** A screen: its title (the one h1, focused on arrival so screen readers announce the new screen), an intro, actions and content. */
 export function Page({ title, intro, actions, children, narrow = false }: {
   title: string;
   intro?: ReactNode;
@@ -9,9 +12,14 @@ export function Page({ title, intro, actions, children, narrow = false }: {
   narrow?: boolean;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const suffix = useContext(DocumentTitleSuffix);
+  useEffect(() => {
+    document.title = suffix ? `${title} · ${suffix}` : title;
+  }, [title, suffix]);
+  // On arrival only (not when the title changes, e.g. on a language switch, which would steal focus).
   useEffect(() => {
     heading.current?.focus({ preventScroll: true });
-  }, [title]);
+  }, []);
   return (
     <div className={['page', narrow ? 'page-narrow' : ''].filter(Boolean).join(' ')}>
       <header className="page-header">

@@ -64,7 +64,7 @@ export function AuditPage() {
   const entityTypes = useMemo(() => [...new Set([...knownEntityTypes, ...items.map((i) => i.entityType)])], [items]);
   const columns: Column<AuditEvent>[] = [
     { key: 'at', header: t('auditLog.at'), render: (e) => <time dateTime={e.at}>{i18n.formatDateTime(e.at)}</time> },
-    { key: 'actor', header: t('field.actorId'), render: (e) => (e.actor ? <span dir="ltr">{e.actor.username}</span> : t('auditLog.system')) },
+    { key: 'actor', header: t('field.actorId'), render: (e) => (e.actor ? <bdi>{e.actor.username}</bdi> : t('auditLog.system')) },
     { key: 'action', header: t('field.action'), render: (e) => auditActionLabel(i18n, e.action) },
     {
       key: 'entity',

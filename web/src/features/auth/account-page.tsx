@@ -21,10 +21,14 @@ export function AccountPage() {
             <dt>{t('field.displayName')}</dt>
             <dd>{me.user.displayName}</dd>
             <dt>{t('field.username')}</dt>
-            <dd dir="ltr">{me.user.username}</dd>
+            <dd>
+              <bdi>{me.user.username}</bdi>
+            </dd>
             <dt>{t('field.organisation')}</dt>
             <dd>
-              {me.organisation.name} (<span dir="ltr">{me.organisation.code}</span>)
+              <bdi>
+                {me.organisation.name} ({me.organisation.code})
+              </bdi>
             </dd>
           </dl>
         </Card>

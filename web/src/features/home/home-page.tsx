@@ -18,7 +18,9 @@ export function HomePage() {
       <div className="grid-2">
         <Card title={t('home.organisation')}>
           <p className="lead">
-            {me.organisation.name} <span className="muted">(<span dir="ltr">{me.organisation.code}</span>)</span>
+            <bdi>
+              {me.organisation.name} <span className="muted">({me.organisation.code})</span>
+            </bdi>
           </p>
           <h3 className="subheading">{t('home.roles')}</h3>
           <ul className="plain-list">

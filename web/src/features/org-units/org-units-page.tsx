@@ -81,7 +81,7 @@ function Tree({ nodes, selectedId, onSelect }: { nodes: OrgUnitNode[]; selectedI
           >
             <span className="tree-name">{n.unit.name}</span>
             <span className="tree-meta">
-              {t(`org_unit_level.${n.unit.level}`)} · <span dir="ltr">{n.unit.code}</span>
+              {t(`org_unit_level.${n.unit.level}`)} · <bdi>{n.unit.code}</bdi>
               {n.unit.active ? null : <> · {t('orgUnits.inactiveTag')}</>}
             </span>
           </button>

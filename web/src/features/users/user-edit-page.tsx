@@ -86,7 +86,9 @@ function ProfileForm({ user, onSaved }: { user: User; onSaved: (u: User) => void
         {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
         <dl className="facts">
           <dt>{t('field.username')}</dt>
-          <dd dir="ltr">{user.username}</dd>
+          <dd>
+            <bdi>{user.username}</bdi>
+          </dd>
         </dl>
         <TextField label={t('field.displayName')} value={displayName} onChange={setDisplayName} error={errors.displayName} required />
         <Select

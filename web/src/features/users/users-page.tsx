@@ -26,7 +26,7 @@ export function UsersPage() {
 
   const columns: Column<User>[] = [
     { key: 'name', header: t('field.displayName'), render: (u) => <Link to={`/users/${u.id}`}>{u.displayName}</Link> },
-    { key: 'username', header: t('field.username'), render: (u) => <span dir="ltr">{u.username}</span> },
+    { key: 'username', header: t('field.username'), render: (u) => <bdi>{u.username}</bdi> },
     {
       key: 'roles',
       header: t('users.roles'),
