@@ -25,6 +25,13 @@ export const errorCodes = [
   'last_administrator',
   'program_unknown',
   'id_conflict',
+  'beneficiary_exists',
+  'beneficiary_exists_elsewhere',
+  'merge_invalid',
+  'merge_already_undone',
+  'merge_not_last',
+  'population_unknown',
+  'encryption_key_missing',
   'payload_too_large',
   'unsupported_media_type',
   'database_busy',
@@ -51,6 +58,8 @@ export const validationCodes = [
   'invalid_choice',
   'unknown_field',
   'invalid',
+  'invalid_code',
+  'future_date',
 ] as const;
 export type ValidationCode = (typeof validationCodes)[number];
 

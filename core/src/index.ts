@@ -8,3 +8,6 @@ export * from './contracts/users.contract.ts';
 export * from './contracts/audit.contract.ts';
 export * from './contracts/health.contract.ts';
 export * from './i18n/index.ts';
+export * from './domain/code-scheme.ts';
+export * from './domain/registry.ts';
+export * from './contracts/beneficiaries.contract.ts';

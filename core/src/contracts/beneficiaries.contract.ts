@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import { Id, PageQuery } from './common.ts';
+import {
+  entryDoors,
+  genderIdentities,
+  healthCoverages,
+  housings,
+  maritalStatuses,
+  occupations,
+  schoolings,
+  sexes,
+} from '../domain/registry.ts';
+import { nameAttributes } from '../domain/code-scheme.ts';
+
+/** A population code of the organisation's vocabulary (upper case letters, digits, `_`). */
+export const PopulationCode = z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9_]+$/).transform((s) => s.toUpperCase());
+
+const today = () => new Date().toISOString().slice(0, 10);
+/** A calendar date `YYYY-MM-DD`, not in the future. */
+export const PastDate = z.iso.date().refine((d) => d <= today(), { message: 'future' });
+
+/** The optional profile used in reports. */
+export const BeneficiaryProfile = z.object({
+  maritalStatus: z.enum(maritalStatuses).nullable().default(null),
+  schooling: z.enum(schoolings).nullable().default(null),
+  housing: z.enum(housings).nullable().default(null),
+  occupation: z.enum(occupations).nullable().default(null),
+  childrenInCharge: z.number().int().min(0).max(30).nullable().default(null),
+  healthCoverage: z.enum(healthCoverages).nullable().default(null),
+});
+
+const beneficiaryFields = {
+  populations: z.array(PopulationCode).min(1).max(10),
+  sex: z.enum(sexes),
+  genderIdentity: z.enum(genderIdentities).nullable().default(null),
+  birthYear: z.number().int().min(1900).max(2100).nullable().default(null),
+  entryDoor: z.enum(entryDoors).nullable().default(null),
+  profile: BeneficiaryProfile.default({ maritalStatus: null, schooling: null, housing: null, occupation: null, childrenInCharge: null, healthCoverage: null }),
+  /** Contact phone, only with the person's consent; encrypted at rest. */
+  phone: z.string().trim().regex(/^\+?[0-9 ]{6,20}$/).nullable().default(null),
+  contactConsent: z.boolean().default(false),
+  /** Free notes, visible only to roles allowed to read notes. */
+  notes: z.string().max(5000).nullable().default(null),
+};
+
+/** Registration: the code first; then the record. The attributes that built the code are never sent. */
+export const RegisterBeneficiary = z.object({
+  id: Id.optional(),
+  code: z.string().trim().min(1).max(40),
+  /** The section (or site) of registration; defaults to the user's unit when she has one. */
+  orgUnitId: Id,
+  registeredOn: PastDate,
+  ...beneficiaryFields,
+  /** Candidates the user saw and declared "not the same person". */
+  distinctFrom: z.array(Id).max(50).default([]),
+});
+export type RegisterBeneficiary = z.infer<typeof RegisterBeneficiary>;
+
+export const UpdateBeneficiary = z.object(beneficiaryFields).partial();
+export type UpdateBeneficiary = z.infer<typeof UpdateBeneficiary>;
+
+export const Beneficiary = z.object({
+  id: Id,
+  code: z.string(),
+  /** Codes of persons merged into this one: typing them opens this record. */
+  aliases: z.array(z.string()),
+  populations: z.array(z.string()),
+  sex: z.enum(sexes),
+  genderIdentity: z.enum(genderIdentities).nullable(),
+  birthYear: z.number().int().nullable(),
+  registeredOn: z.string(),
+  registeredUnit: z.object({ id: Id, code: z.string(), name: z.string() }),
+  registeredBy: z.object({ id: Id, displayName: z.string() }).nullable(),
+  entryDoor: z.enum(entryDoors).nullable(),
+  profile: z.object({
+    maritalStatus: z.enum(maritalStatuses).nullable(),
+    schooling: z.enum(schoolings).nullable(),
+    housing: z.enum(housings).nullable(),
+    occupation: z.enum(occupations).nullable(),
+    childrenInCharge: z.number().int().nullable(),
+    healthCoverage: z.enum(healthCoverages).nullable(),
+  }),
+  /** Null when the reader may not see contacts, or there is none. */
+  phone: z.string().nullable(),
+  hasPhone: z.boolean(),
+  contactConsent: z.boolean(),
+  /** Null when the reader may not read notes. */
+  notes: z.string().nullable(),
+  /** Units where the person is known (registered or served) and the reader may see. */
+  units: z.array(z.object({ id: Id, code: z.string(), name: z.string(), since: z.string() })),
+  lastSeenOn: z.string(),
+  mergedInto: Id.nullable(),
+  updatedAt: z.string(),
+});
+export type Beneficiary = z.infer<typeof Beneficiary>;
+
+/** A reason two codes may be the same person, for the user to read. */
+export const CodeMatchReason = z.object({ kind: z.string(), part: z.string().optional() });
+
+/** Result of the code-first check. */
+export const CodeCheckResult = z.object({
+  code: z.string(),
+  /** The typed code is malformed: what is wrong, per part. */
+  problems: z.array(
+    z.object({
+      code: z.string(),
+      part: z.string().optional(),
+      from: z.number().optional(),
+      to: z.number().optional(),
+      value: z.string().optional(),
+      expected: z.number().optional(),
+      actual: z.number().optional(),
+      message: z.string(),
+    }),
+  ),
+  /** The person with this code (or alias) when the user may see her. */
+  exact: z.object({ id: Id, code: z.string(), viaAlias: z.boolean() }).nullable(),
+  /** The code exists in the organisation but outside the user's units: she may serve the person (claim). */
+  existsElsewhere: z.boolean(),
+  probable: z.array(
+    z.object({
+      /** Absent when the candidate is outside the user's units. */
+      id: Id.optional(),
+      code: z.string(),
+      score: z.number(),
+      reasons: z.array(CodeMatchReason),
+      /** The reasons in words, in the request's language. */
+      explanation: z.string(),
+      inScope: z.boolean(),
+    }),
+  ),
+});
+export type CodeCheckResult = z.infer<typeof CodeCheckResult>;
+
+export const CodeCheckQuery = z.object({ code: z.string().trim().min(1).max(40) });
+
+/** Bring a person known elsewhere in the organisation into one's unit (to serve her). */
+export const ClaimBeneficiary = z.object({ code: z.string().trim().min(1).max(40), orgUnitId: Id });
+
+export const BeneficiarySearch = PageQuery.extend({
+  code: z.string().trim().max(40).optional(),
+  match: z.enum(['exact', 'prefix', 'fuzzy']).default('prefix'),
+  population: PopulationCode.optional(),
+  orgUnitId: Id.optional(),
+  registeredBy: Id.optional(),
+  seenFrom: z.iso.date().optional(),
+  seenTo: z.iso.date().optional(),
+  sort: z.enum(['code', 'registered_on', 'last_seen_on']).default('code'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+export type BeneficiarySearch = z.infer<typeof BeneficiarySearch>;
+
+export const BeneficiarySummary = z.object({
+  id: Id,
+  code: z.string(),
+  populations: z.array(z.string()),
+  sex: z.enum(sexes),
+  birthYear: z.number().int().nullable(),
+  registeredOn: z.string(),
+  registeredUnit: z.object({ id: Id, code: z.string(), name: z.string() }),
+  registeredBy: z.object({ id: Id, displayName: z.string() }).nullable(),
+  lastSeenOn: z.string(),
+  score: z.number().optional(),
+});
+export const BeneficiaryPage = z.object({ items: z.array(BeneficiarySummary), total: z.number().int() });
+
+/** A pair of records that may be one person, for the coordinators' review queue. */
+export const DuplicatePair = z.object({
+  a: BeneficiarySummary,
+  b: BeneficiarySummary,
+  score: z.number(),
+  reasons: z.array(CodeMatchReason),
+  explanation: z.string(),
+});
+export const DuplicatePage = z.object({ items: z.array(DuplicatePair), total: z.number().int() });
+export const PairParams = z.object({ a: Id, b: Id });
+
+export const MergeRequest = z.object({
+  /** The record kept. */
+  keepId: Id,
+  /** The record merged into it; its code becomes an alias. */
+  mergeId: Id,
+});
+export const MergeResult = z.object({ mergeId: Id, kept: Beneficiary });
+export const Merge = z.object({
+  id: Id,
+  keptId: Id,
+  keptCode: z.string(),
+  mergedId: Id,
+  mergedCode: z.string(),
+  mergedAt: z.string(),
+  mergedBy: z.string(),
+  undoneAt: z.string().nullable(),
+});
+export const MergeList = z.object({ items: z.array(Merge) });
+
+/** Saved working lists: a name and search filters; `shared` lists are seen by the unit's coordinators. */
+export const SavedListInput = z.object({
+  id: Id.optional(),
+  name: z.string().trim().min(1).max(100),
+  filters: BeneficiarySearch.omit({ limit: true, offset: true }).partial().extend({ notSeenForDays: z.number().int().min(1).max(3650).optional() }),
+  shared: z.boolean().default(false),
+});
+export const SavedList = SavedListInput.extend({ id: Id, ownerId: Id, builtIn: z.boolean() });
+export const SavedListList = z.object({ items: z.array(SavedList) });
+
+/** The organisation's registry settings: code scheme and population vocabulary. */
+export const CodeComponentSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('name'), attribute: z.enum(nameAttributes), letters: z.number().int().min(1).max(4) }),
+  z.object({ kind: z.literal('birth_year'), digits: z.union([z.literal(2), z.literal(4)]) }),
+  z.object({ kind: z.literal('birth_day') }),
+  z.object({ kind: z.literal('birth_month') }),
+  z.object({ kind: z.literal('sex') }),
+  z.object({ kind: z.literal('birth_order'), digits: z.union([z.literal(1), z.literal(2)]) }),
+  z.object({ kind: z.literal('district'), length: z.number().int().min(1).max(6) }),
+]);
+export const RegistrySettings = z.object({
+  codeScheme: z.object({ components: z.array(CodeComponentSchema).min(2).max(8) }),
+  populations: z.array(PopulationCode).min(1).max(30),
+});
+export type RegistrySettings = z.infer<typeof RegistrySettings>;

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildCode,
+  checkCode,
+  compareCodes,
+  defaultCodeScheme as scheme,
+  editDistance,
+  nearKeys,
+  normaliseName,
+  swappedNamesCode,
+  type CodeScheme,
+} from './code-scheme.ts';
+
+describe('normalising names', () => {
+  it('upper-cases, removes accents, spaces, hyphens and apostrophes', () => {
+    expect(normaliseName('  fatima-zahra ')).toBe('FATIMAZAHRA');
+    expect(normaliseName('Hélène')).toBe('HELENE');
+    expect(normaliseName("M'barka")).toBe('MBARKA');
+    expect(normaliseName('Œdipe')).toBe('OEDIPE');
+  });
+
+  it('drops honorifics and particles when a name follows', () => {
+    expect(normaliseName('Lalla Fatima')).toBe('FATIMA');
+    expect(normaliseName('Moulay Ahmed')).toBe('AHMED');
+    expect(normaliseName('El Hassan')).toBe('HASSAN');
+    expect(normaliseName('Ben Ali')).toBe('ALI');
+    expect(normaliseName('Elham')).toBe('ELHAM'); // not a separate particle
+    expect(normaliseName('El')).toBe('EL'); // nothing follows: kept
+  });
+
+  it('transliterates Arabic script by the documented table', () => {
+    expect(normaliseName('فاطمة')).toBe('FATMA');
+    expect(normaliseName('خديجة')).toBe('KHDIJA');
+    expect(normaliseName('الحسين')).toBe('HSIN');
+    expect(normaliseName('يوسف')).toBe('YOUSF');
+    expect(normaliseName('وفاء')).toBe('WFA');
+    expect(normaliseName('مُحَمَّد')).toBe('MHMD'); // harakat ignored
+  });
+
+  it('treats empty input as unknown', () => {
+    expect(normaliseName('')).toBe('');
+    expect(normaliseName(' - ')).toBe('');
+    expect(normaliseName(null)).toBe('');
+  });
+});
+
+describe('building a code with the default scheme', () => {
+  it('takes two letters of each parent, the year and the sex letter', () => {
+    expect(buildCode(scheme, { mother_first_name: 'Fatima', father_first_name: 'Mohamed', birth_year: 1985, sex: 'F' })).toBe('FAMO1985F');
+  });
+
+  it('builds the same parent letters from French and Arabic spellings where the letters agree', () => {
+    expect(buildCode(scheme, { mother_first_name: 'فاطمة', father_first_name: 'Mohamed', birth_year: 1985, sex: 'F' })).toBe('FAMO1985F');
+    expect(buildCode(scheme, { mother_first_name: 'Khadija', father_first_name: 'Lalla Zineb', birth_year: 2001, sex: 'T' })).toBe('KHZI2001T');
+  });
+
+  it('uses XX for an unknown parent and 9999 for an unknown year', () => {
+    expect(buildCode(scheme, { mother_first_name: 'Amina', father_first_name: '', birth_year: null, sex: 'M' })).toBe('AMXX9999M');
+  });
+
+  it('expresses other schemes by configuration', () => {
+    const surnameDayYear: CodeScheme = {
+      components: [{ kind: 'name', attribute: 'surname', letters: 3 }, { kind: 'birth_day' }, { kind: 'birth_year', digits: 2 }, { kind: 'birth_order', digits: 1 }, { kind: 'district', length: 3 }],
+    };
+    expect(buildCode(surnameDayYear, { surname: 'El Alaoui', birth_day: 7, birth_year: 1993, birth_order: 2, district: 'cas' })).toBe('ALA07932CAS');
+    expect(checkCode(surnameDayYear, 'ALA07932CAS')).toEqual({ ok: true, code: 'ALA07932CAS', parts: ['ALA', '07', '93', '2', 'CAS'] });
+  });
+});
+
+describe('checking a typed code', () => {
+  it('accepts a well-formed code, whatever the case and spacing', () => {
+    expect(checkCode(scheme, ' famo 1985 f', 2026)).toEqual({ ok: true, code: 'FAMO1985F', parts: ['FA', 'MO', '1985', 'F'] });
+    expect(checkCode(scheme, 'XXXX9999T', 2026).ok).toBe(true);
+  });
+
+  it('says which part is wrong and where', () => {
+    expect(checkCode(scheme, 'FAMO1985', 2026)).toEqual({ ok: false, problems: [{ code: 'wrong_length', expected: 9, actual: 8 }] });
+    expect(checkCode(scheme, 'F4MO1985F', 2026)).toEqual({ ok: false, problems: [{ code: 'letters_only', part: 'mother_first_name', from: 1, to: 2, value: 'F4' }] });
+    expect(checkCode(scheme, 'FAMO19A5F', 2026)).toEqual({ ok: false, problems: [{ code: 'digits_only', part: 'birth_year', from: 5, to: 8, value: '19A5' }] });
+    expect(checkCode(scheme, 'FAMO2045F', 2026)).toEqual({ ok: false, problems: [{ code: 'invalid_year', part: 'birth_year', from: 5, to: 8, value: '2045' }] });
+    expect(checkCode(scheme, 'FAMO1985W', 2026)).toEqual({ ok: false, problems: [{ code: 'sex_letter', part: 'sex', from: 9, to: 9, value: 'W' }] });
+    expect(checkCode(scheme, '', 2026)).toEqual({ ok: false, problems: [{ code: 'empty' }] });
+  });
+});
+
+describe('near-duplicates', () => {
+  const reasonsOf = (a: string, b: string) => compareCodes(scheme, a, b)?.reasons.map((r) => `${r.kind}${r.part ? `:${r.part}` : ''}`);
+
+  it('finds and explains each kind of error', () => {
+    expect(reasonsOf('FAMO1985F', 'FEMO1985F')).toEqual(['spelling_variant:mother_first_name']);
+    expect(reasonsOf('FAMO1985F', 'FAMI1985F')).toEqual(['spelling_variant:father_first_name']);
+    expect(reasonsOf('FAMO1985F', 'FRMO1985F')).toEqual(['one_letter:mother_first_name']);
+    expect(reasonsOf('FAMO1985F', 'AFMO1985F')).toEqual(['letters_swapped:mother_first_name']);
+    expect(reasonsOf('FAMO1985F', 'MOFA1985F')).toEqual(['parents_swapped']);
+    expect(reasonsOf('FAMO1985F', 'FAMO1986F')).toEqual(['year_off_by_one:birth_year']);
+    expect(reasonsOf('FAMO1985F', 'FAMO1958F')).toEqual(['year_digits_swapped:birth_year']);
+    expect(reasonsOf('FAMO1985F', 'FAMO1975F')).toEqual(['year_one_digit:birth_year']);
+    expect(reasonsOf('FAMO1985F', 'FAMO1985T')).toEqual(['sex_differs:sex']);
+    expect(reasonsOf('FAMO1985F', 'XXMO1985F')).toEqual(['part_unknown:mother_first_name']);
+    expect(reasonsOf('FAMO1985F', 'FAMO9999F')).toEqual(['part_unknown:birth_year']);
+    expect(reasonsOf('WAMO1985F', 'OUMO1985F')).toEqual(['spelling_variant:mother_first_name']); // Wafae / Ouafae
+    expect(reasonsOf('KAMO1985F', 'QAMO1985F')).toEqual(['spelling_variant:mother_first_name']); // Kadija / Qadija
+  });
+
+  it('does not propose codes that differ in two parts, or too much in one', () => {
+    expect(compareCodes(scheme, 'FAMO1985F', 'FEMO1986F')).toBeNull();
+    expect(compareCodes(scheme, 'FAMO1985F', 'ZOMO1985F')).toBeNull();
+    expect(compareCodes(scheme, 'FAMO1985F', 'FAMO1962F')).toBeNull();
+  });
+
+  it('ranks likelier errors higher', () => {
+    const score = (b: string) => compareCodes(scheme, 'FAMO1985F', b)!.score;
+    expect(score('FAMO1985F')).toBe(1);
+    expect(score('MOFA1985F')).toBeGreaterThan(score('FRMO1985F'));
+    expect(score('FAMO1986F')).toBeGreaterThan(score('FAMO1975F'));
+  });
+
+  it('gives codes one part apart a shared search key', () => {
+    const keys = nearKeys(scheme, 'FAMO1985F');
+    expect(keys).toEqual(['*|MO|1985|F', 'FA|*|1985|F', 'FA|MO|*|F', 'FA|MO|1985|*']);
+    for (const near of ['FEMO1985F', 'FAMO1986F', 'FAMO1985T', 'XXMO1985F']) {
+      expect(nearKeys(scheme, near).some((k) => keys.includes(k)), near).toBe(true);
+    }
+    expect(swappedNamesCode(scheme, 'FAMO1985F')).toBe('MOFA1985F');
+    expect(swappedNamesCode(scheme, 'FAFA1985F')).toBeNull();
+  });
+
+  it('measures edit distance with transpositions', () => {
+    expect(editDistance('FA', 'AF')).toBe(1);
+    expect(editDistance('1985', '1958')).toBe(1);
+    expect(editDistance('ABC', 'ABC')).toBe(0);
+    expect(editDistance('KH', 'HA')).toBe(2);
+  });
+});

@@ -1,0 +1,409 @@
+/**
+ * The *code unique*: a pseudonymous identifier built from personal attributes.
+ * Pure, shared by the server and the browser: the attributes used to build a
+ * code stay in the browser; only the code is sent and stored.
+ *
+ * A scheme is an ordered list of components. The default (see
+ * docs/code-unique.md): first two letters of the mother's first name + first
+ * two letters of the father's first name + four-digit birth year + sex letter
+ * (F, M or T), e.g. `FAMO1985F`.
+ */
+export const nameAttributes = ['mother_first_name', 'father_first_name', 'first_name', 'surname'] as const;
+export type NameAttribute = (typeof nameAttributes)[number];
+
+export type CodeComponent =
+  /** The first `letters` letters of a normalised name; unknown → `X` repeated. */
+  | { kind: 'name'; attribute: NameAttribute; letters: number }
+  /** Birth year in 4 or 2 digits; unknown → `9999` / `99`. */
+  | { kind: 'birth_year'; digits: 2 | 4 }
+  /** Day (01–31) or month (01–12) of birth; unknown → `00`. */
+  | { kind: 'birth_day' }
+  | { kind: 'birth_month' }
+  /** F, M or T. */
+  | { kind: 'sex' }
+  /** Rank among the mother's children, in 1 or 2 digits; unknown → 0s. */
+  | { kind: 'birth_order'; digits: 1 | 2 }
+  /** A district (or site) code of fixed length, letters and digits. */
+  | { kind: 'district'; length: number };
+
+export interface CodeScheme {
+  components: CodeComponent[];
+}
+
+export const defaultCodeScheme: CodeScheme = {
+  components: [
+    { kind: 'name', attribute: 'mother_first_name', letters: 2 },
+    { kind: 'name', attribute: 'father_first_name', letters: 2 },
+    { kind: 'birth_year', digits: 4 },
+    { kind: 'sex' },
+  ],
+};
+
+export const codeSexLetters = ['F', 'M', 'T'] as const;
+export type CodeSexLetter = (typeof codeSexLetters)[number];
+
+/** What the code helper asks for; never leaves the browser. */
+export interface CodeAttributes {
+  mother_first_name?: string | null;
+  father_first_name?: string | null;
+  first_name?: string | null;
+  surname?: string | null;
+  birth_year?: number | null;
+  birth_day?: number | null;
+  birth_month?: number | null;
+  sex?: CodeSexLetter | null;
+  birth_order?: number | null;
+  district?: string | null;
+}
+
+/** Number of characters a component takes in the code. */
+export function componentLength(c: CodeComponent): number {
+  switch (c.kind) {
+    case 'name':
+      return c.letters;
+    case 'birth_year':
+      return c.digits;
+    case 'birth_day':
+    case 'birth_month':
+      return 2;
+    case 'sex':
+      return 1;
+    case 'birth_order':
+      return c.digits;
+    case 'district':
+      return c.length;
+  }
+}
+
+/** A stable name of a component, for messages and part labels (`code_part.<label>`). */
+export function componentLabel(c: CodeComponent): string {
+  return c.kind === 'name' ? c.attribute : c.kind;
+}
+
+export function codeLength(scheme: CodeScheme): number {
+  return scheme.components.reduce((n, c) => n + componentLength(c), 0);
+}
+
+// ---------------------------------------------------------------------------
+// Normalisation of names
+
+/**
+ * Arabic script → Latin, one letter at a time, as names are commonly written in
+ * Morocco in French spelling (documented in docs/code-unique.md). Short vowels
+ * are not written in Arabic, so `محمد` gives `MHMD`: the matcher knows such
+ * pairs as spelling variants or one-letter differences.
+ */
+export const arabicToLatin: Readonly<Record<string, string>> = {
+  'ا': 'A', 'أ': 'A', 'إ': 'I', 'آ': 'A', 'ٱ': 'A', 'ء': '', 'ؤ': 'OU', 'ئ': 'I',
+  'ب': 'B', 'ت': 'T', 'ث': 'T', 'ج': 'J', 'ح': 'H', 'خ': 'KH', 'د': 'D', 'ذ': 'D',
+  'ر': 'R', 'ز': 'Z', 'س': 'S', 'ش': 'CH', 'ص': 'S', 'ض': 'D', 'ط': 'T', 'ظ': 'D',
+  'ع': 'A', 'غ': 'GH', 'ف': 'F', 'ق': 'K', 'ك': 'K', 'ل': 'L', 'م': 'M', 'ن': 'N',
+  'ه': 'H', 'ة': 'A', 'و': 'OU', 'ي': 'I', 'ى': 'A', 'پ': 'P', 'ڤ': 'V', 'گ': 'G', 'ڭ': 'G',
+};
+/** At the start of a word, و and ي are consonants. */
+const arabicInitial: Readonly<Record<string, string>> = { 'و': 'W', 'ي': 'Y' };
+
+/**
+ * Honorifics, articles and particles dropped when another word follows
+ * (`Lalla Fatima` → FATIMA, `El Hassan` → HASSAN, `Ben Ali` → ALI).
+ */
+export const namePrefixes: readonly string[] = [
+  'LALLA', 'LALA', 'MOULAY', 'MOULAYE', 'SIDI', 'SI', 'HAJ', 'HAJJ', 'HADJ', 'HAJJA', 'HADJA',
+  'EL', 'AL', 'BEN', 'BENT', 'BINT', 'BNI', 'AIT', 'OULD', 'DE', 'DU', 'DES', 'LE', 'LA', 'D', 'L',
+];
+
+const separators = /[\s\-‐‑–—'’‘`´ʼ_.]+/u;
+
+function transliterateArabicWord(word: string): string {
+  // The article ال written onto the word.
+  const w = word.startsWith('ال') && word.length > 3 ? word.slice(2) : word;
+  let out = '';
+  for (const [i, ch] of [...w].entries()) {
+    if (/[\u064B-\u065F\u0670\u0640]/u.test(ch)) continue; // harakat, tatweel
+    out += (i === 0 ? arabicInitial[ch] : undefined) ?? arabicToLatin[ch] ?? ch;
+  }
+  return out;
+}
+
+/**
+ * Normalises a name for a code: Arabic transliterated, upper case, accents
+ * removed, prefixes dropped, spaces, hyphens and apostrophes removed. Returns
+ * '' when nothing usable is left (an unknown name).
+ */
+export function normaliseName(raw: string | null | undefined): string {
+  if (!raw) return '';
+  const words = raw
+    .trim()
+    .split(separators)
+    .filter(Boolean)
+    .map((w) => (/[\u0600-\u06FF]/u.test(w) ? transliterateArabicWord(w) : w))
+    .map((w) =>
+      w
+        .replace(/[Œœ]/g, 'OE')
+        .replace(/[Ææ]/g, 'AE')
+        .replace(/ß/g, 'SS')
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .toUpperCase()
+        .replace(/[^A-Z]/g, ''),
+    )
+    .filter(Boolean);
+  while (words.length > 1 && namePrefixes.includes(words[0]!)) words.shift();
+  return words.join('');
+}
+
+// ---------------------------------------------------------------------------
+// Building
+
+function pad(n: number, digits: number): string {
+  return String(n).padStart(digits, '0').slice(-digits);
+}
+
+/** The part of one component from the attributes. */
+export function buildPart(c: CodeComponent, a: CodeAttributes): string {
+  switch (c.kind) {
+    case 'name': {
+      const name = normaliseName(a[c.attribute]);
+      return (name || 'X'.repeat(c.letters)).padEnd(c.letters, 'X').slice(0, c.letters);
+    }
+    case 'birth_year':
+      return a.birth_year ? pad(a.birth_year, c.digits) : '9'.repeat(c.digits);
+    case 'birth_day':
+      return a.birth_day ? pad(a.birth_day, 2) : '00';
+    case 'birth_month':
+      return a.birth_month ? pad(a.birth_month, 2) : '00';
+    case 'sex':
+      return a.sex ?? '';
+    case 'birth_order':
+      return a.birth_order ? pad(a.birth_order, c.digits) : '0'.repeat(c.digits);
+    case 'district':
+      return (a.district ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '').padEnd(c.length, 'X').slice(0, c.length);
+  }
+}
+
+/** Builds the code from the attributes (in the browser). */
+export function buildCode(scheme: CodeScheme, a: CodeAttributes): string {
+  return scheme.components.map((c) => buildPart(c, a)).join('');
+}
+
+// ---------------------------------------------------------------------------
+// Validation of a typed code
+
+export type CodeProblemCode =
+  | 'empty'
+  | 'wrong_length'
+  | 'letters_only'
+  | 'digits_only'
+  | 'letters_digits_only'
+  | 'invalid_year'
+  | 'invalid_day'
+  | 'invalid_month'
+  | 'sex_letter';
+
+/** What is wrong with a typed code, and where (1-based character positions). */
+export interface CodeProblem {
+  code: CodeProblemCode;
+  /** Component label (`code_part.<part>` in the catalogues), absent for the whole code. */
+  part?: string;
+  from?: number;
+  to?: number;
+  value?: string;
+  expected?: number;
+  actual?: number;
+}
+
+export type CodeCheck = { ok: true; code: string; parts: string[] } | { ok: false; problems: CodeProblem[] };
+
+/** Typed codes are compared in upper case, without spaces or hyphens. */
+export function cleanTypedCode(input: string): string {
+  return input.toUpperCase().replace(/[\s\-_.]/g, '');
+}
+
+/** Splits a code into its parts (no checks). */
+export function splitCode(scheme: CodeScheme, code: string): string[] {
+  const parts: string[] = [];
+  let at = 0;
+  for (const c of scheme.components) {
+    const n = componentLength(c);
+    parts.push(code.slice(at, at + n));
+    at += n;
+  }
+  return parts;
+}
+
+function checkPart(c: CodeComponent, value: string, thisYear: number): CodeProblemCode | null {
+  switch (c.kind) {
+    case 'name':
+      return /^[A-Z]+$/.test(value) ? null : 'letters_only';
+    case 'birth_year': {
+      if (!/^\d+$/.test(value)) return 'digits_only';
+      if (c.digits === 2 || /^9+$/.test(value)) return null;
+      const year = Number(value);
+      return year >= 1900 && year <= thisYear ? null : 'invalid_year';
+    }
+    case 'birth_day': {
+      if (!/^\d+$/.test(value)) return 'digits_only';
+      return Number(value) <= 31 ? null : 'invalid_day';
+    }
+    case 'birth_month': {
+      if (!/^\d+$/.test(value)) return 'digits_only';
+      return Number(value) <= 12 ? null : 'invalid_month';
+    }
+    case 'sex':
+      return (codeSexLetters as readonly string[]).includes(value) ? null : 'sex_letter';
+    case 'birth_order':
+      return /^\d+$/.test(value) ? null : 'digits_only';
+    case 'district':
+      return /^[A-Z0-9]+$/.test(value) ? null : 'letters_digits_only';
+  }
+}
+
+/** Checks a typed code against the scheme: length, then each part's characters, saying which part is wrong. */
+export function checkCode(scheme: CodeScheme, input: string, thisYear = new Date().getFullYear()): CodeCheck {
+  const code = cleanTypedCode(input);
+  if (!code) return { ok: false, problems: [{ code: 'empty' }] };
+  const expected = codeLength(scheme);
+  const problems: CodeProblem[] = [];
+  if (code.length !== expected) problems.push({ code: 'wrong_length', expected, actual: code.length });
+  let at = 0;
+  const parts: string[] = [];
+  for (const c of scheme.components) {
+    const n = componentLength(c);
+    const value = code.slice(at, at + n);
+    parts.push(value);
+    if (value.length === n) {
+      const problem = checkPart(c, value, thisYear);
+      if (problem) problems.push({ code: problem, part: componentLabel(c), from: at + 1, to: at + n, value });
+    }
+    at += n;
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, code, parts };
+}
+
+// ---------------------------------------------------------------------------
+// Near-duplicates
+
+export type MatchReasonKind =
+  | 'one_letter'
+  | 'letters_swapped'
+  | 'spelling_variant'
+  | 'part_unknown'
+  | 'parents_swapped'
+  | 'year_off_by_one'
+  | 'year_digits_swapped'
+  | 'year_one_digit'
+  | 'sex_differs'
+  | 'one_character';
+
+export interface MatchReason {
+  kind: MatchReasonKind;
+  /** The component concerned (`code_part.<part>`). */
+  part?: string;
+}
+
+export interface Match {
+  score: number;
+  reasons: MatchReason[];
+}
+
+/** Damerau–Levenshtein distance (optimal string alignment): an adjacent transposition costs 1. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * Phonetic skeleton of name letters as transliterated Moroccan names vary:
+ * vowels and semi-vowels (A E I O U Y W) are one sound class, K/Q/C another,
+ * S/Z another; H is silent. `MERIEM`/`MARIAM`, `OUAFAE`/`WAFAE`, `KADIJA`/`QADIJA`
+ * share a skeleton.
+ */
+export function phoneticSkeleton(letters: string): string {
+  return letters
+    .replace(/H/g, '')
+    .replace(/[AEIOUYW]/g, 'V')
+    .replace(/[KQC]/g, 'K')
+    .replace(/[SZ]/g, 'S');
+}
+
+function compareNamePart(a: string, b: string, part: string): Match | null {
+  if (/^X+$/.test(a) !== /^X+$/.test(b)) return { score: 0.7, reasons: [{ kind: 'part_unknown', part }] };
+  if (a.length === b.length && a.length >= 2 && [...a].sort().join() === [...b].sort().join() && editDistance(a, b) === 1) {
+    return { score: 0.88, reasons: [{ kind: 'letters_swapped', part }] };
+  }
+  if (phoneticSkeleton(a) === phoneticSkeleton(b)) return { score: 0.85, reasons: [{ kind: 'spelling_variant', part }] };
+  if (editDistance(a, b) === 1) return { score: 0.75, reasons: [{ kind: 'one_letter', part }] };
+  return null;
+}
+
+function compareYearPart(a: string, b: string, part: string): Match | null {
+  if (/^9+$/.test(a) !== /^9+$/.test(b)) return { score: 0.7, reasons: [{ kind: 'part_unknown', part }] };
+  if (Math.abs(Number(a) - Number(b)) === 1) return { score: 0.85, reasons: [{ kind: 'year_off_by_one', part }] };
+  const dist = editDistance(a, b);
+  if (dist === 1 && [...a].sort().join() === [...b].sort().join()) return { score: 0.8, reasons: [{ kind: 'year_digits_swapped', part }] };
+  if (dist === 1) return { score: 0.72, reasons: [{ kind: 'year_one_digit', part }] };
+  return null;
+}
+
+/**
+ * How likely is `candidate` the same person as `typed`? Compared part by part:
+ * at most one part may differ (or the two parents' parts be swapped). Returns
+ * null when they are not similar enough to propose.
+ */
+export function compareCodes(scheme: CodeScheme, typed: string, candidate: string): Match | null {
+  if (typed === candidate) return { score: 1, reasons: [] };
+  const a = splitCode(scheme, typed);
+  const b = splitCode(scheme, candidate);
+  const differing = scheme.components.map((_, i) => i).filter((i) => a[i] !== b[i]);
+  const names = scheme.components.map((c, i) => (c.kind === 'name' ? i : -1)).filter((i) => i >= 0);
+  if (differing.length === 2 && names.length >= 2) {
+    const [i, j] = differing as [number, number];
+    if (names.includes(i) && names.includes(j) && a[i] === b[j] && a[j] === b[i]) {
+      return { score: 0.9, reasons: [{ kind: 'parents_swapped' }] };
+    }
+  }
+  if (differing.length !== 1) return null;
+  const i = differing[0]!;
+  const c = scheme.components[i]!;
+  const part = componentLabel(c);
+  const [x, y] = [a[i]!, b[i]!];
+  switch (c.kind) {
+    case 'name':
+      return compareNamePart(x, y, part);
+    case 'birth_year':
+      return compareYearPart(x, y, part);
+    case 'sex':
+      return { score: 0.75, reasons: [{ kind: 'sex_differs', part }] };
+    default:
+      return editDistance(x, y) === 1 ? { score: 0.72, reasons: [{ kind: 'one_character', part }] } : null;
+  }
+}
+
+/**
+ * Keys for finding candidates in the database: the code with one part blanked,
+ * once per part. Two codes differing in at most one part share a key; the
+ * database indexes these keys (GIN on text[]), so the check stays fast at a
+ * million codes.
+ */
+export function nearKeys(scheme: CodeScheme, code: string): string[] {
+  const parts = splitCode(scheme, code);
+  return parts.map((_, i) => parts.map((p, j) => (i === j ? '*' : p)).join('|'));
+}
+
+/** The code with its first two name parts exchanged (the "parents swapped" error), or null. */
+export function swappedNamesCode(scheme: CodeScheme, code: string): string | null {
+  const names = scheme.components.map((c, i) => (c.kind === 'name' ? i : -1)).filter((i) => i >= 0);
+  if (names.length < 2) return null;
+  const parts = splitCode(scheme, code);
+  const [i, j] = names as [number, number];
+  if (parts[i]!.length !== parts[j]!.length || parts[i] === parts[j]) return null;
+  [parts[i], parts[j]] = [parts[j]!, parts[i]!];
+  return parts.join('');
+}
