@@ -11,3 +11,4 @@ export * from './i18n/index.ts';
 export * from './domain/code-scheme.ts';
 export * from './domain/registry.ts';
 export * from './contracts/beneficiaries.contract.ts';
+export * from './i18n/registry-text.ts';

@@ -22,6 +22,11 @@ import { createProgramsService } from './modules/programs/programs.service.ts';
 import { registerProgramRoutes } from './modules/programs/programs.routes.ts';
 import { createUsersService } from './modules/users/users.service.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
+import { createRegistryService } from './modules/registry/registry.service.ts';
+import { createDuplicatesService } from './modules/registry/duplicates.service.ts';
+import { createSavedListsService } from './modules/registry/saved-lists.service.ts';
+import { registerRegistryRoutes } from './modules/registry/registry.routes.ts';
+import { Secrets } from './lib/secrets.ts';
 import { version } from './version.ts';
 
 export interface AppOptions {
@@ -60,6 +65,8 @@ export async function buildApp({ config, db, logger = false }: AppOptions): Prom
   registerProgramRoutes(router, createProgramsService(kysely));
   registerUserRoutes(router, createUsersService(kysely));
   registerAuditRoutes(router, createAuditService(kysely));
+  const registry = createRegistryService(kysely, Secrets.load({ envKey: config.encryptionKey, dataDir: config.dataDir }));
+  registerRegistryRoutes(router, registry, createDuplicatesService(kysely, registry), createSavedListsService(kysely));
 
   const openapi = openApiDocument(router.routes, version);
   app.get('/api/v1/openapi.json', async () => openapi);

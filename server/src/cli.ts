@@ -5,8 +5,13 @@ import {
   CreateUser,
   DomainError,
   SetupRequest,
+  explainMatch,
   fieldLabel,
   translate,
+  describeCodeProblem,
+  codeProblemParams,
+  codeProblemFromParams,
+  type MatchReason,
   negotiateLocale,
   type Locale,
   type MessageKey,
@@ -24,6 +29,8 @@ import { findOrganisationByCode } from './modules/auth/auth.repository.ts';
 import { findUnitByCode } from './modules/org-units/org-units.repository.ts';
 import { hashPassword } from './lib/passwords.ts';
 import { recordAudit } from './modules/audit/audit.service.ts';
+import { loadSettings, matchCode } from './modules/registry/registry.service.ts';
+
 
 // Operator messages of the CLI are in English (like logs); domain errors are
 // translated into the language of RELAIS_LANG or LANG (ADR 0006).
@@ -40,6 +47,9 @@ Commands:
   create-user --org CODE --username U --name NAME --role ROLE --unit UNIT_CODE
        [--programs p1,p2] [--locale fr|ar|en]
                                 (password from RELAIS_USER_PASSWORD, else asked)
+  find --org CODE CODE_UNIQUE [--format jsonl|text]
+                                the exact record and the probable duplicates of a code unique,
+                                one JSON object per line: code, kind (exact|probable), score, reasons
   backup FILE                   write a backup (gzip'd JSON lines) of the whole database
   restore FILE [--replace]      restore a backup into an empty database (--replace empties it first)
   help                          this text
@@ -102,6 +112,7 @@ async function run(argv: string[]): Promise<number> {
       unit: { type: 'string' },
       programs: { type: 'string' },
       replace: { type: 'boolean', default: false },
+      format: { type: 'string', default: 'jsonl' },
     },
   });
   if (!command || command === 'help' || command === '--help' || command === '-h') {
@@ -155,6 +166,29 @@ async function run(argv: string[]): Promise<number> {
       });
       return 0;
     }
+    case 'find': {
+      const typed = positionals[0];
+      if (!values.org || !typed) throw new UsageError('find needs --org CODE and a code unique');
+      if (values.format !== 'jsonl' && values.format !== 'text') throw new UsageError('--format is jsonl or text');
+      await withDb(config, async (db) => {
+        const org = await findOrganisationByCode(db.kysely, values.org!.toUpperCase());
+        if (!org) throw new UsageError(`no organisation with code ${values.org}`);
+        const settings = await loadSettings(db.kysely, org.id);
+        const found = await matchCode(db.kysely, org.id, settings.codeScheme, typed);
+        if (found.problems.length) {
+          throw new DomainError('validation_failed', { fields: found.problems.map((p) => ({ field: 'code', code: 'invalid_code' as const, params: codeProblemParams(p) })) });
+        }
+        const lines = [
+          ...(found.exact ? [{ code: found.exact.code, kind: 'exact', score: 1, reasons: found.exact.viaAlias ? [{ kind: 'alias', part: found.code }] : [] }] : []),
+          ...found.candidates.map((c) => ({ code: c.code, kind: 'probable', score: Math.round(c.match.score * 100) / 100, reasons: c.match.reasons })),
+        ];
+        for (const line of lines) {
+          if (values.format === 'jsonl') console.log(JSON.stringify(line));
+          else console.log(`${line.kind.padEnd(9)} ${line.code.padEnd(12)} ${line.score.toFixed(2)}  ${line.kind === 'probable' ? explainMatch(locale, line.reasons as MatchReason[], line.code) : ''}`);
+        }
+      });
+      return 0;
+    }
     case 'backup': {
       const file = positionals[0];
       if (!file) throw new UsageError('backup needs a FILE');
@@ -187,7 +221,8 @@ function describe(error: unknown): string {
   if (error instanceof DomainError) {
     const lines = [translate(locale, `error.${error.code}` as MessageKey, error.params)];
     for (const f of error.fields) {
-      lines.push(`  ${translate(locale, `validation.${f.code}` as MessageKey, { ...f.params, field: `${fieldLabel(locale, f.field)} (${f.field})` })}`);
+      const detail = f.code === 'invalid_code' && f.params?.problem ? describeCodeProblem(locale, codeProblemFromParams(f.params)) : '';
+      lines.push(`  ${translate(locale, `validation.${f.code}` as MessageKey, { ...f.params, detail, field: `${fieldLabel(locale, f.field)} (${f.field})` })}`);
     }
     return lines.join('\n');
   }

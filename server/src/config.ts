@@ -23,6 +23,7 @@ const Env = z.object({
   RELAIS_BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 30).optional(),
   RELAIS_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
   RELAIS_WEB_DIST: z.string().optional(),
+  RELAIS_ENCRYPTION_KEY: z.string().optional(),
 });
 
 export interface Config {
@@ -37,6 +38,8 @@ export interface Config {
   /** Scheduled local backups: every `intervalHours` (0 = off), keeping the newest `keep`. */
   backup: { intervalHours: number; keep: number; dir: string };
   webDist: string;
+  /** Base64 key for contact details; else `secret.key` in the data directory. */
+  encryptionKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -76,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dir: path.join(dataDir, 'backups'),
     },
     webDist: e.RELAIS_WEB_DIST ? path.resolve(userCwd, e.RELAIS_WEB_DIST) : path.join(repoRoot, 'web', 'dist'),
+    encryptionKey: e.RELAIS_ENCRYPTION_KEY,
   };
 }

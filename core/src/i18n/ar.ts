@@ -155,13 +155,13 @@ export const ar: Catalogue = {
   'match.one_letter': 'مطابق لـ {code} باستثناء حرف واحد في {part}',
   'match.letters_swapped': 'مطابق لـ {code} لكن مع تبادل حرفين في {part}',
   'match.spelling_variant': 'مطابق لـ {code} باستثناء اختلاف في كتابة {part} (عربي/لاتيني)',
-  'match.part_unknown': 'مطابق لـ {code} لكن {part} مجهول في أحدهما',
+  'match.part_unknown': 'مطابق لـ {code} لكن الجزء «{part}» مجهول في أحدهما',
   'match.parents_swapped': 'مطابق لـ {code} لكن مع تبادل جزأي الأب والأم',
   'match.year_off_by_one': 'مطابق لـ {code} لكن سنة الازدياد تختلف بسنة واحدة',
   'match.year_digits_swapped': 'مطابق لـ {code} لكن مع تبادل رقمين في السنة',
   'match.year_one_digit': 'مطابق لـ {code} باستثناء رقم واحد في السنة',
   'match.sex_differs': 'مطابق لـ {code} باستثناء حرف الجنس',
-  'match.one_character': 'مطابق لـ {code} باستثناء خانة واحدة في {part}',
+  'match.one_character': 'مطابق لـ {code} باستثناء خانة واحدة في الجزء «{part}»',
 
   'population.PS': 'عاملة الجنس',
   'population.HSH': 'رجل يمارس الجنس مع الرجال',
@@ -248,6 +248,8 @@ export const ar: Catalogue = {
   'audit.beneficiary.merge': 'دمج ملفين',
   'audit.beneficiary.unmerge': 'إلغاء دمج',
   'audit.registry.settings': 'إعدادات السجل',
+
+  'saved_list.not_seen_90': 'لم يُشاهَدوا منذ 3 أشهر',
 
   'cli.error': 'خطأ: {message}',
 };

@@ -155,13 +155,13 @@ export const en: Catalogue = {
   'match.one_letter': 'same as {code} except one letter of the {part}',
   'match.letters_swapped': 'same as {code} but two letters of the {part} swapped',
   'match.spelling_variant': 'same as {code} except an Arabic/Latin spelling variant of the {part}',
-  'match.part_unknown': 'same as {code} but the {part} is unknown on one side',
+  'match.part_unknown': 'same as {code} but the part "{part}" is unknown on one side',
   'match.parents_swapped': "same as {code} but the father's and mother's parts swapped",
   'match.year_off_by_one': 'same as {code} but the birth year differs by one',
   'match.year_digits_swapped': 'same as {code} but two digits of the year swapped',
   'match.year_one_digit': 'same as {code} except one digit of the year',
   'match.sex_differs': 'same as {code} except the sex letter',
-  'match.one_character': 'same as {code} except one character of the {part}',
+  'match.one_character': 'same as {code} except one character of the part "{part}"',
 
   'population.PS': 'SW (female sex worker)',
   'population.HSH': 'MSM',
@@ -248,6 +248,8 @@ export const en: Catalogue = {
   'audit.beneficiary.merge': 'Records merged',
   'audit.beneficiary.unmerge': 'Merge undone',
   'audit.registry.settings': 'Registry settings',
+
+  'saved_list.not_seen_90': 'Not seen for 3 months',
 
   'cli.error': 'Error: {message}',
 };

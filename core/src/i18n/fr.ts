@@ -154,13 +154,13 @@ export const fr = {
   'match.one_letter': 'identique à {code} sauf une lettre du {part}',
   'match.letters_swapped': 'identique à {code} mais deux lettres du {part} inversées',
   'match.spelling_variant': 'identique à {code} sauf une variante d’orthographe (arabe/latin) du {part}',
-  'match.part_unknown': 'identique à {code} mais le {part} est inconnu d’un côté',
+  'match.part_unknown': 'identique à {code} mais la partie « {part} » est inconnue d’un côté',
   'match.parents_swapped': 'identique à {code} mais les parties du père et de la mère inversées',
   'match.year_off_by_one': 'identique à {code} mais l’année de naissance diffère d’un an',
   'match.year_digits_swapped': 'identique à {code} mais deux chiffres de l’année inversés',
   'match.year_one_digit': 'identique à {code} sauf un chiffre de l’année',
   'match.sex_differs': 'identique à {code} sauf la lettre du sexe',
-  'match.one_character': 'identique à {code} sauf un caractère du {part}',
+  'match.one_character': 'identique à {code} sauf un caractère de la partie « {part} »',
 
   'population.PS': 'PS (travailleuse du sexe)',
   'population.HSH': 'HSH',
@@ -247,6 +247,8 @@ export const fr = {
   'audit.beneficiary.merge': 'Fusion de fiches',
   'audit.beneficiary.unmerge': 'Annulation de fusion',
   'audit.registry.settings': 'Paramètres du registre',
+
+  'saved_list.not_seen_90': 'Pas vu·e·s depuis 3 mois',
 
   'cli.error': 'Erreur : {message}',
 } as const;

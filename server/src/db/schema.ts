@@ -10,6 +10,12 @@ export interface Database {
   session: SessionTable;
   login_throttle: LoginThrottleTable;
   audit_event: AuditEventTable;
+  organisation_setting: OrganisationSettingTable;
+  beneficiary: BeneficiaryTable;
+  beneficiary_unit: BeneficiaryUnitTable;
+  beneficiary_pair: BeneficiaryPairTable;
+  beneficiary_merge: BeneficiaryMergeTable;
+  saved_list: SavedListTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -95,4 +101,82 @@ export interface AuditEventTable {
   details: ColumnType<Record<string, unknown>, string, never>;
   ip: string | null;
   request_id: string | null;
+}
+
+export interface OrganisationSettingTable {
+  organisation_id: string;
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: UpdatedAt;
+}
+
+export interface BeneficiaryTable {
+  organisation_id: string;
+  id: string;
+  code: string;
+  near_keys: string[];
+  populations: string[];
+  sex: string;
+  gender_identity: string | null;
+  birth_year: number | null;
+  registered_unit_id: string;
+  registered_on: ColumnType<string, string, string>;
+  registered_by: string | null;
+  entry_door: string | null;
+  marital_status: string | null;
+  schooling: string | null;
+  housing: string | null;
+  occupation: string | null;
+  children_in_charge: number | null;
+  health_coverage: string | null;
+  phone_encrypted: Buffer | null;
+  contact_consent: boolean;
+  notes: string | null;
+  last_seen_on: ColumnType<string, string, string>;
+  merged_into: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface BeneficiaryUnitTable {
+  organisation_id: string;
+  beneficiary_id: string;
+  org_unit_id: string;
+  since: ColumnType<string, string, string>;
+  via: string;
+  created_at: CreatedAt;
+}
+
+export interface BeneficiaryPairTable {
+  organisation_id: string;
+  a_id: string;
+  b_id: string;
+  score: number;
+  reasons: ColumnType<unknown, string, string>;
+  status: string;
+  decided_by: string | null;
+  decided_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  created_at: CreatedAt;
+}
+
+export interface BeneficiaryMergeTable {
+  organisation_id: string;
+  id: string;
+  kept_id: string;
+  merged_id: string;
+  merged_by: string;
+  merged_at: CreatedAt;
+  moved: ColumnType<unknown, string, string>;
+  undone_by: string | null;
+  undone_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface SavedListTable {
+  organisation_id: string;
+  id: string;
+  owner_id: string;
+  name: string;
+  filters: ColumnType<unknown, string, string>;
+  shared: boolean;
+  created_at: CreatedAt;
 }

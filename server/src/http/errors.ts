@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import {
   DomainError,
+  describeCodeProblem,
+  codeProblemFromParams,
   fieldLabel,
   translate,
   type ApiErrorBody,
@@ -86,6 +88,9 @@ export function fieldIssuesOf(issues: readonly z.core.$ZodIssue[], input: unknow
       case 'invalid_value':
         out.push({ field, code: 'invalid_choice' });
         break;
+      case 'custom':
+        out.push({ field, code: issue.message === 'future' ? 'future_date' : 'invalid' });
+        break;
       default:
         out.push({ field, code: 'invalid' });
     }
@@ -106,10 +111,14 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 /** The translated body of an error response. */
 export function errorBody(error: DomainError, locale: Locale, requestId?: string): ApiErrorBody {
-  const fields = error.fields.map((f) => ({
-    ...f,
-    message: translate(locale, `validation.${f.code}` as MessageKey, { ...f.params, field: fieldLabel(locale, f.field) }),
-  }));
+  const fields = error.fields.map((f) => {
+    const params: Record<string, string | number> = { ...f.params, field: fieldLabel(locale, f.field) };
+    // A malformed code unique: say which part is wrong, in words.
+    if (f.code === 'invalid_code' && f.params?.problem) {
+      params.detail = describeCodeProblem(locale, codeProblemFromParams(f.params));
+    }
+    return { ...f, message: translate(locale, `validation.${f.code}` as MessageKey, params) };
+  });
   const body: ApiErrorBody = {
     error: {
       code: error.code,

@@ -1,0 +1,174 @@
+import { sql } from 'kysely';
+import { DomainError, type Beneficiary, type MatchReason } from '@relais/core';
+import { likePrefix, type Queryable } from '../../db/index.ts';
+import { newId } from '../../lib/ids.ts';
+import { scope, type RequestContext } from '../../http/actor.ts';
+import { recordAudit, whoOf } from '../audit/audit.service.ts';
+import * as repo from './registry.repository.ts';
+import { summarise, type RegistryService } from './registry.service.ts';
+import { personLinks } from './person-links.ts';
+
+interface Moved {
+  /** Units of the merged record added to the kept one. */
+  units: string[];
+  /** Rows of person-linked tables moved, by table. */
+  rows: Record<string, string[]>;
+}
+
+const summaryColumns = ['b.id', 'b.code', 'b.populations', 'b.sex', 'b.birth_year', 'b.registered_on', 'b.registered_unit_id', 'b.registered_by', 'b.last_seen_on'] as const;
+
+export function createDuplicatesService(db: Queryable, registry: RegistryService) {
+  return {
+    /** The coordinators' review queue: open pairs of active records both within their scope, likeliest first. */
+    async listPairs(ctx: RequestContext, page: { limit: number; offset: number }) {
+      const org = ctx.actor.organisationId;
+      const paths = scope(ctx.actor, 'person.merge');
+      const base = db
+        .selectFrom('beneficiary_pair as p')
+        .innerJoin('beneficiary as b', (j) => j.onRef('b.organisation_id', '=', 'p.organisation_id').onRef('b.id', '=', 'p.a_id'))
+        .innerJoin('beneficiary as c', (j) => j.onRef('c.organisation_id', '=', 'p.organisation_id').onRef('c.id', '=', 'p.b_id'))
+        .where('p.organisation_id', '=', org)
+        .where('p.status', '=', 'open')
+        .where('b.merged_into', 'is', null)
+        .where('c.merged_into', 'is', null)
+        .where(repo.knownUnder(paths))
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('beneficiary_unit as bu')
+              .innerJoin('org_unit as ou', (j) => j.onRef('ou.organisation_id', '=', 'bu.organisation_id').onRef('ou.id', '=', 'bu.org_unit_id'))
+              .select(sql`1`.as('one'))
+              .whereRef('bu.organisation_id', '=', 'c.organisation_id')
+              .whereRef('bu.beneficiary_id', '=', 'c.id')
+              .where((e) => e.or(paths.map((p) => e('ou.path', 'like', likePrefix(p))))),
+          ),
+        );
+      const [rows, count] = await Promise.all([
+        base.select(['p.a_id', 'p.b_id', 'p.score', 'p.reasons']).orderBy('p.score', 'desc').orderBy('p.created_at').limit(page.limit).offset(page.offset).execute(),
+        base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+      ]);
+      const ids = [...new Set(rows.flatMap((r) => [r.a_id, r.b_id]))];
+      const people = ids.length ? await db.selectFrom('beneficiary as b').select(summaryColumns).where('b.organisation_id', '=', org).where('b.id', 'in', ids).execute() : [];
+      const byId = new Map((await summarise(db, org, people)).map((s) => [s.id, s]));
+      return {
+        items: rows.map((r) => ({ a: byId.get(r.a_id)!, b: byId.get(r.b_id)!, score: Number(r.score), reasons: r.reasons as MatchReason[] })),
+        total: count.n,
+      };
+    },
+
+    /** "Not the same person": kept, so the pair is not proposed again. */
+    async markDistinct(ctx: RequestContext, a: string, b: string): Promise<void> {
+      if (a === b) throw new DomainError('merge_invalid');
+      await db.transaction().execute(async (trx) => {
+        const [x, y] = [await registry.visible(trx, ctx, a, 'person.merge'), await registry.visible(trx, ctx, b, 'person.merge')];
+        await repo.upsertPair(trx, { organisation_id: ctx.actor.organisationId, x: x.id, y: y.id, score: 0, reasons: [], status: 'distinct', decided_by: ctx.actor.userId });
+        await recordAudit(trx, whoOf(ctx), { action: 'beneficiary.distinct', entityType: 'beneficiary', entityId: x.id, details: { codes: [x.code, y.code], other: y.id } });
+      });
+    },
+
+    /** Merges `mergeId` into `keepId`: its rows move, its code becomes an alias; undoable. */
+    async merge(ctx: RequestContext, keepId: string, mergeId: string): Promise<{ mergeId: string; kept: Beneficiary }> {
+      const org = ctx.actor.organisationId;
+      if (keepId === mergeId) throw new DomainError('merge_invalid');
+      return db.transaction().execute(async (trx) => {
+        const keep = await registry.visible(trx, ctx, keepId, 'person.merge');
+        const gone = await registry.visible(trx, ctx, mergeId, 'person.merge');
+        if (keep.merged_into || gone.merged_into) throw new DomainError('merge_invalid');
+        const moved: Moved = { units: [], rows: {} };
+        for (const u of await repo.unitsOf(trx, org, [gone.id])) {
+          if (await repo.addUnit(trx, org, keep.id, u.org_unit_id, u.since, 'merged')) moved.units.push(u.org_unit_id);
+        }
+        for (const link of personLinks) {
+          const rows = await sql<{ id: string }>`
+            update ${sql.table(link.table)} set ${sql.ref(link.personColumn)} = ${keep.id}
+            where organisation_id = ${org} and ${sql.ref(link.personColumn)} = ${gone.id} returning id`.execute(trx);
+          moved.rows[link.table] = rows.rows.map((r) => r.id);
+        }
+        await trx
+          .updateTable('beneficiary')
+          .set({ merged_into: keep.id, updated_at: sql`now()` })
+          .where('organisation_id', '=', org)
+          .where('id', '=', gone.id)
+          .execute();
+        await trx
+          .updateTable('beneficiary')
+          .set({ last_seen_on: sql`greatest(last_seen_on, ${gone.last_seen_on}::date)`, updated_at: sql`now()` })
+          .where('organisation_id', '=', org)
+          .where('id', '=', keep.id)
+          .execute();
+        await repo.upsertPair(trx, { organisation_id: org, x: keep.id, y: gone.id, score: 0, reasons: [], status: 'merged', decided_by: ctx.actor.userId });
+        const id = newId();
+        await trx
+          .insertInto('beneficiary_merge')
+          .values({ organisation_id: org, id, kept_id: keep.id, merged_id: gone.id, merged_by: ctx.actor.userId, moved: JSON.stringify(moved) })
+          .execute();
+        await recordAudit(trx, whoOf(ctx), {
+          action: 'beneficiary.merge',
+          entityType: 'beneficiary',
+          entityId: keep.id,
+          details: { mergeId: id, kept: keep.code, merged: gone.code, mergedId: gone.id, moved: { units: moved.units.length, ...Object.fromEntries(Object.entries(moved.rows).map(([t, r]) => [t, r.length])) } },
+        });
+        return { mergeId: id, kept: await registry.present(trx, ctx, (await repo.findById(trx, org, keep.id))!) };
+      });
+    },
+
+    /** Undoes a merge: what moved goes back, the merged record stands again; the pair is then decided "distinct". */
+    async undoMerge(ctx: RequestContext, mergeId: string): Promise<Beneficiary> {
+      const org = ctx.actor.organisationId;
+      return db.transaction().execute(async (trx) => {
+        const m = await trx.selectFrom('beneficiary_merge').selectAll().where('organisation_id', '=', org).where('id', '=', mergeId).executeTakeFirst();
+        if (!m) throw new DomainError('not_found');
+        const keep = await registry.visible(trx, ctx, m.kept_id, 'person.merge');
+        if (m.undone_at) throw new DomainError('merge_already_undone');
+        if (keep.merged_into) throw new DomainError('merge_not_last');
+        const moved = m.moved as Moved;
+        for (const [table, ids] of Object.entries(moved.rows)) {
+          const link = personLinks.find((l) => l.table === table);
+          if (!link || ids.length === 0) continue;
+          await sql`
+            update ${sql.table(table)} set ${sql.ref(link.personColumn)} = ${m.merged_id}
+            where organisation_id = ${org} and ${sql.ref(link.personColumn)} = ${m.kept_id} and id = any(${sql.val(ids)}::uuid[])`.execute(trx);
+        }
+        if (moved.units.length) {
+          await trx
+            .deleteFrom('beneficiary_unit')
+            .where('organisation_id', '=', org)
+            .where('beneficiary_id', '=', m.kept_id)
+            .where('org_unit_id', 'in', moved.units)
+            .where('via', '=', 'merged')
+            .execute();
+        }
+        await trx.updateTable('beneficiary').set({ merged_into: null, updated_at: sql`now()` }).where('organisation_id', '=', org).where('id', '=', m.merged_id).execute();
+        await trx.updateTable('beneficiary_merge').set({ undone_by: ctx.actor.userId, undone_at: sql`now()` }).where('organisation_id', '=', org).where('id', '=', mergeId).execute();
+        await repo.upsertPair(trx, { organisation_id: org, x: m.kept_id, y: m.merged_id, score: 0, reasons: [], status: 'distinct', decided_by: ctx.actor.userId });
+        await recordAudit(trx, whoOf(ctx), { action: 'beneficiary.unmerge', entityType: 'beneficiary', entityId: m.kept_id, details: { mergeId, mergedId: m.merged_id } });
+        return registry.present(trx, ctx, (await repo.findById(trx, org, m.kept_id))!);
+      });
+    },
+
+    async listMerges(ctx: RequestContext, beneficiaryId?: string) {
+      const org = ctx.actor.organisationId;
+      let q = db
+        .selectFrom('beneficiary_merge as m')
+        .innerJoin('beneficiary as b', (j) => j.onRef('b.organisation_id', '=', 'm.organisation_id').onRef('b.id', '=', 'm.kept_id'))
+        .innerJoin('beneficiary as g', (j) => j.onRef('g.organisation_id', '=', 'm.organisation_id').onRef('g.id', '=', 'm.merged_id'))
+        .innerJoin('app_user as u', (j) => j.onRef('u.organisation_id', '=', 'm.organisation_id').onRef('u.id', '=', 'm.merged_by'))
+        .select(['m.id', 'm.kept_id', 'b.code as kept_code', 'm.merged_id', 'g.code as merged_code', 'm.merged_at', 'u.display_name', 'm.undone_at'])
+        .where('m.organisation_id', '=', org)
+        .where(repo.knownUnder(scope(ctx.actor, 'person.merge')));
+      if (beneficiaryId) q = q.where((eb) => eb.or([eb('m.kept_id', '=', beneficiaryId), eb('m.merged_id', '=', beneficiaryId)]));
+      const rows = await q.orderBy('m.merged_at', 'desc').limit(200).execute();
+      return rows.map((r) => ({
+        id: r.id,
+        keptId: r.kept_id,
+        keptCode: r.kept_code,
+        mergedId: r.merged_id,
+        mergedCode: r.merged_code,
+        mergedAt: new Date(r.merged_at).toISOString(),
+        mergedBy: r.display_name,
+        undoneAt: r.undone_at ? new Date(r.undone_at).toISOString() : null,
+      }));
+    },
+  };
+}
+export type DuplicatesService = ReturnType<typeof createDuplicatesService>;

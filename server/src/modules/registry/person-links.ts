@@ -1,0 +1,12 @@
+/**
+ * Tables whose rows belong to one beneficiary (`organisation_id`, `id`,
+ * person column). A merge moves their rows from the merged record to the kept
+ * one and remembers which, so an undo moves exactly those back. Services,
+ * cases, consents and referrals add themselves here when they arrive.
+ */
+export interface PersonLink {
+  table: string;
+  personColumn: string;
+}
+
+export const personLinks: PersonLink[] = [];

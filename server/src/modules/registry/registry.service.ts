@@ -1,0 +1,410 @@
+import {
+  DomainError,
+  checkCode as checkCodeShape,
+  codeProblemParams,
+  compareCodes,
+  defaultCodeScheme,
+  defaultPopulations,
+  nearKeys,
+  swappedNamesCode,
+  RegistrySettings,
+  type Beneficiary,
+  type BeneficiarySearch,
+  type CodeProblem,
+  type CodeScheme,
+  type Match,
+  type RegisterBeneficiary,
+  type UpdateBeneficiary,
+} from '@relais/core';
+import { sql } from 'kysely';
+import { isUniqueViolation, likePrefix, type Queryable } from '../../db/index.ts';
+import { newId } from '../../lib/ids.ts';
+import type { Secrets } from '../../lib/secrets.ts';
+import { holds, holdsAt, scope, type RequestContext } from '../../http/actor.ts';
+import { invalidField } from '../../http/errors.ts';
+import { recordAudit, whoOf } from '../audit/audit.service.ts';
+import { findUnit } from '../org-units/org-units.repository.ts';
+import * as repo from './registry.repository.ts';
+
+const SETTINGS_KEY = 'registry';
+
+/** A candidate of the duplicate check, before scoping. */
+export interface Candidate {
+  id: string;
+  code: string;
+  match: Match;
+}
+
+/** What the code matches in the whole organisation (no scoping: callers scope). */
+export interface CodeMatches {
+  code: string;
+  problems: CodeProblem[];
+  /** The record with this code, or the record it was merged into (alias). */
+  exact: { id: string; code: string; viaAlias: boolean } | null;
+  candidates: Candidate[];
+}
+
+/** The organisation's registry settings, defaults filled in. */
+export async function loadSettings(db: Queryable, organisationId: string): Promise<RegistrySettings> {
+  const stored = RegistrySettings.safeParse(await repo.getSetting(db, organisationId, SETTINGS_KEY));
+  return stored.success ? stored.data : { codeScheme: defaultCodeScheme as RegistrySettings['codeScheme'], populations: [...defaultPopulations] };
+}
+
+/** Follows merges to the record that stands for a code today. */
+async function resolveAlias(db: Queryable, organisationId: string, row: { id: string; code: string; merged_into: string | null }) {
+  let current = row;
+  for (let hops = 0; current.merged_into && hops < 20; hops++) {
+    const next = await repo.findById(db, organisationId, current.merged_into);
+    if (!next) break;
+    current = { id: next.id, code: next.code, merged_into: next.merged_into };
+  }
+  return current;
+}
+
+/**
+ * The code-first check, organisation-wide: exact record (or alias), then
+ * probable duplicates compared part by part, best first. Used by the API, the
+ * CLI and imports alike.
+ */
+export async function matchCode(db: Queryable, organisationId: string, scheme: CodeScheme, typed: string): Promise<CodeMatches> {
+  const shape = checkCodeShape(scheme, typed);
+  if (!shape.ok) return { code: typed.trim().toUpperCase(), problems: shape.problems, exact: null, candidates: [] };
+  const code = shape.code;
+  const row = await repo.findByCode(db, organisationId, code);
+  let exact: CodeMatches['exact'] = null;
+  if (row) {
+    const stands = await resolveAlias(db, organisationId, row);
+    exact = { id: stands.id, code: stands.code, viaAlias: stands.id !== row.id };
+  }
+  const near = await repo.selectNear(db, organisationId, nearKeys(scheme, code), swappedNamesCode(scheme, code));
+  const decided = exact ? await repo.decidedPartners(db, organisationId, exact.id) : new Set<string>();
+  const candidates: Candidate[] = [];
+  for (const n of near) {
+    if (n.code === code || n.merged_into || n.id === exact?.id || decided.has(n.id)) continue;
+    const match = compareCodes(scheme, code, n.code);
+    if (match && match.score < 1) candidates.push({ id: n.id, code: n.code, match });
+  }
+  candidates.sort((a, b) => b.match.score - a.match.score || a.code.localeCompare(b.code));
+  return { code, problems: [], exact, candidates };
+}
+
+function codeIssue(problem: CodeProblem) {
+  return invalidField('code', 'invalid_code', codeProblemParams(problem));
+}
+
+type Row = repo.BeneficiaryRow;
+
+export function createRegistryService(db: Queryable, secrets: Secrets) {
+  /** The record as this reader may see it: her units only; phone and notes by permission (reading the phone is audited). */
+  async function present(trx: Queryable, ctx: RequestContext, row: Row): Promise<Beneficiary> {
+    const org = ctx.actor.organisationId;
+    const readable = scope(ctx.actor, 'person.read');
+    const [units, aliases, users, unitInfo] = await Promise.all([
+      repo.unitsOf(trx, org, [row.id]),
+      repo.aliasesOf(trx, org, row.id),
+      repo.userNames(trx, org, row.registered_by ? [row.registered_by] : []),
+      repo.unitNames(trx, org, [row.registered_unit_id]),
+    ]);
+    const mayContact = holds(ctx.actor, 'contact.read');
+    const registeredUnit = unitInfo.get(row.registered_unit_id)!;
+    return {
+      id: row.id,
+      code: row.code,
+      aliases,
+      populations: row.populations,
+      sex: row.sex as Beneficiary['sex'],
+      genderIdentity: row.gender_identity as Beneficiary['genderIdentity'],
+      birthYear: row.birth_year,
+      registeredOn: row.registered_on,
+      registeredUnit: { id: row.registered_unit_id, code: registeredUnit.code, name: registeredUnit.name },
+      registeredBy: row.registered_by ? { id: row.registered_by, displayName: users.get(row.registered_by) ?? '?' } : null,
+      entryDoor: row.entry_door as Beneficiary['entryDoor'],
+      profile: {
+        maritalStatus: row.marital_status as Beneficiary['profile']['maritalStatus'],
+        schooling: row.schooling as Beneficiary['profile']['schooling'],
+        housing: row.housing as Beneficiary['profile']['housing'],
+        occupation: row.occupation as Beneficiary['profile']['occupation'],
+        childrenInCharge: row.children_in_charge,
+        healthCoverage: row.health_coverage as Beneficiary['profile']['healthCoverage'],
+      },
+      phone: mayContact && row.phone_encrypted ? secrets.decrypt(row.phone_encrypted) : null,
+      hasPhone: row.phone_encrypted !== null,
+      contactConsent: row.contact_consent,
+      notes: holds(ctx.actor, 'note.read') ? row.notes : null,
+      units: units
+        .filter((u) => readable.some((p) => u.path.startsWith(p)))
+        .map((u) => ({ id: u.org_unit_id, code: u.code, name: u.name, since: u.since })),
+      lastSeenOn: row.last_seen_on,
+      mergedInto: row.merged_into,
+      updatedAt: new Date(row.updated_at).toISOString(),
+    };
+  }
+
+  /** A record the actor may see with this permission, else not_found. */
+  async function visible(trx: Queryable, ctx: RequestContext, id: string, permission: 'person.read' | 'person.write' | 'person.merge'): Promise<Row> {
+    const row = await repo.findById(trx, ctx.actor.organisationId, id);
+    if (!row) throw new DomainError('not_found');
+    const ok = await repo.visibleIds(trx, ctx.actor.organisationId, [id], scope(ctx.actor, permission));
+    if (!ok.has(id)) throw new DomainError('not_found');
+    return row;
+  }
+
+  async function unitForWrite(trx: Queryable, ctx: RequestContext, orgUnitId: string) {
+    const unit = await findUnit(trx, ctx.actor.organisationId, orgUnitId);
+    if (!unit || !unit.active || !holdsAt(ctx.actor, 'person.write', unit.path)) throw invalidField('orgUnitId', 'invalid_choice');
+    return unit;
+  }
+
+  function checkPopulations(settings: RegistrySettings, populations: string[]) {
+    populations.forEach((p, i) => {
+      if (!settings.populations.includes(p)) throw invalidField(`populations.${i}`, 'invalid_choice');
+    });
+  }
+
+  const profileColumns = (p: RegisterBeneficiary['profile']) => ({
+    marital_status: p.maritalStatus,
+    schooling: p.schooling,
+    housing: p.housing,
+    occupation: p.occupation,
+    children_in_charge: p.childrenInCharge,
+    health_coverage: p.healthCoverage,
+  });
+
+  return {
+    present,
+    visible,
+
+    async getSettings(ctx: RequestContext): Promise<RegistrySettings> {
+      return loadSettings(db, ctx.actor.organisationId);
+    },
+
+    /** Organisation-wide: administrators of the root unit only. */
+    async updateSettings(ctx: RequestContext, input: RegistrySettings): Promise<RegistrySettings> {
+      const atRoot = scope(ctx.actor, 'settings.manage').some((p) => p.split('/').filter(Boolean).length === 1);
+      if (!atRoot) throw new DomainError('forbidden');
+      return db.transaction().execute(async (trx) => {
+        await repo.putSetting(trx, ctx.actor.organisationId, SETTINGS_KEY, input);
+        await recordAudit(trx, whoOf(ctx), { action: 'registry.settings', entityType: 'organisation', entityId: ctx.actor.organisationId, details: { ...input } });
+        return input;
+      });
+    },
+
+    /** The code-first check for a user: what she may see, and that the code exists elsewhere without showing anything of it. */
+    async checkCode(ctx: RequestContext, typed: string) {
+      const org = ctx.actor.organisationId;
+      const settings = await loadSettings(db, org);
+      const found = await matchCode(db, org, settings.codeScheme, typed);
+      const readable = scope(ctx.actor, 'person.read');
+      const ids = [...(found.exact ? [found.exact.id] : []), ...found.candidates.map((c) => c.id)];
+      const seen = await repo.visibleIds(db, org, ids, readable);
+      // A candidate already known in the user's units ranks above one known elsewhere.
+      const ranked = found.candidates
+        .map((c) => ({ ...c, inScope: seen.has(c.id), rank: c.match.score + (seen.has(c.id) ? 0.05 : 0) }))
+        .sort((a, b) => b.rank - a.rank)
+        .slice(0, 10);
+      return {
+        code: found.code,
+        problems: found.problems,
+        exact: found.exact && seen.has(found.exact.id) ? found.exact : null,
+        existsElsewhere: Boolean(found.exact && !seen.has(found.exact.id)),
+        probable: ranked.map((c) => ({ ...(c.inScope ? { id: c.id } : {}), code: c.code, score: Math.round(c.match.score * 100) / 100, reasons: c.match.reasons, inScope: c.inScope })),
+      };
+    },
+
+    /** Registers a person by her code; probable duplicates become pairs (decided "distinct" when the user said so). */
+    async register(ctx: RequestContext, input: RegisterBeneficiary): Promise<{ beneficiary: Beneficiary; created: boolean }> {
+      const org = ctx.actor.organisationId;
+      return db.transaction().execute(async (trx) => {
+        const settings = await loadSettings(trx, org);
+        const shape = checkCodeShape(settings.codeScheme, input.code);
+        if (!shape.ok) throw codeIssue(shape.problems[0]!);
+        const code = shape.code;
+        if (input.id) {
+          const existing = await repo.findById(trx, org, input.id);
+          if (existing) {
+            if (existing.code !== code) throw new DomainError('id_conflict');
+            return { beneficiary: await present(trx, ctx, await visible(trx, ctx, input.id, 'person.read')), created: false };
+          }
+        }
+        checkPopulations(settings, input.populations);
+        const unit = await unitForWrite(trx, ctx, input.orgUnitId);
+        const found = await matchCode(trx, org, settings.codeScheme, code);
+        if (found.exact) {
+          const seen = await repo.visibleIds(trx, org, [found.exact.id], scope(ctx.actor, 'person.read'));
+          if (seen.has(found.exact.id)) throw new DomainError('beneficiary_exists', { params: { id: found.exact.id } });
+          throw new DomainError('beneficiary_exists_elsewhere');
+        }
+        const id = input.id ?? newId();
+        try {
+          await trx
+            .insertInto('beneficiary')
+            .values({
+              organisation_id: org,
+              id,
+              code,
+              near_keys: nearKeys(settings.codeScheme, code),
+              populations: [...new Set(input.populations)],
+              sex: input.sex,
+              gender_identity: input.genderIdentity,
+              birth_year: input.birthYear,
+              registered_unit_id: unit.id,
+              registered_on: input.registeredOn,
+              registered_by: ctx.actor.userId,
+              entry_door: input.entryDoor,
+              ...profileColumns(input.profile),
+              phone_encrypted: input.phone ? secrets.encrypt(input.phone) : null,
+              contact_consent: input.contactConsent,
+              notes: input.notes,
+              last_seen_on: input.registeredOn,
+            })
+            .execute();
+        } catch (error) {
+          if (isUniqueViolation(error)) throw new DomainError('beneficiary_exists_elsewhere');
+          throw error;
+        }
+        await repo.addUnit(trx, org, id, unit.id, input.registeredOn, 'registered');
+        const distinct = new Set(input.distinctFrom);
+        for (const c of found.candidates) {
+          await repo.upsertPair(trx, {
+            organisation_id: org,
+            x: id,
+            y: c.id,
+            score: c.match.score,
+            reasons: c.match.reasons,
+            status: distinct.has(c.id) ? 'distinct' : 'open',
+            decided_by: distinct.has(c.id) ? ctx.actor.userId : null,
+          });
+        }
+        await recordAudit(trx, whoOf(ctx), {
+          action: 'beneficiary.create',
+          entityType: 'beneficiary',
+          entityId: id,
+          orgUnit: { id: unit.id, path: unit.path },
+          details: { code, probable: found.candidates.length, declaredDistinct: found.candidates.filter((c) => distinct.has(c.id)).map((c) => c.code) },
+        });
+        return { beneficiary: await present(trx, ctx, (await repo.findById(trx, org, id))!), created: true };
+      });
+    },
+
+    /** Brings a person known elsewhere in the organisation into one of the user's units, so she can serve her. */
+    async claim(ctx: RequestContext, typed: string, orgUnitId: string): Promise<Beneficiary> {
+      const org = ctx.actor.organisationId;
+      return db.transaction().execute(async (trx) => {
+        const settings = await loadSettings(trx, org);
+        const shape = checkCodeShape(settings.codeScheme, typed);
+        if (!shape.ok) throw codeIssue(shape.problems[0]!);
+        const unit = await unitForWrite(trx, ctx, orgUnitId);
+        const row = await repo.findByCode(trx, org, shape.code);
+        if (!row) throw new DomainError('not_found');
+        const stands = await resolveAlias(trx, org, row);
+        const today = new Date().toISOString().slice(0, 10);
+        if (await repo.addUnit(trx, org, stands.id, unit.id, today, 'claimed')) {
+          await recordAudit(trx, whoOf(ctx), { action: 'beneficiary.claim', entityType: 'beneficiary', entityId: stands.id, orgUnit: { id: unit.id, path: unit.path }, details: { code: stands.code } });
+        }
+        return present(trx, ctx, (await repo.findById(trx, org, stands.id))!);
+      });
+    },
+
+    /** One record; every read is audited. */
+    async getBeneficiary(ctx: RequestContext, id: string): Promise<Beneficiary> {
+      return db.transaction().execute(async (trx) => {
+        const row = await visible(trx, ctx, id, 'person.read');
+        const out = await present(trx, ctx, row);
+        await recordAudit(trx, whoOf(ctx), {
+          action: 'beneficiary.read',
+          entityType: 'beneficiary',
+          entityId: id,
+          details: { code: row.code, ...(out.phone ? { phoneShown: true } : {}) },
+        });
+        return out;
+      });
+    },
+
+    async updateBeneficiary(ctx: RequestContext, id: string, patch: UpdateBeneficiary): Promise<Beneficiary> {
+      const org = ctx.actor.organisationId;
+      return db.transaction().execute(async (trx) => {
+        const row = await visible(trx, ctx, id, 'person.write');
+        if (row.merged_into) throw new DomainError('merge_invalid');
+        if (patch.populations) checkPopulations(await loadSettings(trx, org), patch.populations);
+        const p = patch.profile;
+        await trx
+          .updateTable('beneficiary')
+          .set({
+            ...(patch.populations ? { populations: [...new Set(patch.populations)] } : {}),
+            ...(patch.sex ? { sex: patch.sex } : {}),
+            ...(patch.genderIdentity !== undefined ? { gender_identity: patch.genderIdentity } : {}),
+            ...(patch.birthYear !== undefined ? { birth_year: patch.birthYear } : {}),
+            ...(patch.entryDoor !== undefined ? { entry_door: patch.entryDoor } : {}),
+            ...(p ? profileColumns(p) : {}),
+            ...(patch.phone !== undefined ? { phone_encrypted: patch.phone ? secrets.encrypt(patch.phone) : null } : {}),
+            ...(patch.contactConsent !== undefined ? { contact_consent: patch.contactConsent } : {}),
+            ...(patch.notes !== undefined ? { notes: patch.notes } : {}),
+            updated_at: sql`now()`,
+          })
+          .where('organisation_id', '=', org)
+          .where('id', '=', id)
+          .execute();
+        await recordAudit(trx, whoOf(ctx), { action: 'beneficiary.update', entityType: 'beneficiary', entityId: id, details: { code: row.code, fields: Object.keys(patch) } });
+        return present(trx, ctx, (await repo.findById(trx, org, id))!);
+      });
+    },
+
+    /** Search and working lists, within the user's units; merged records are found through their alias only. */
+    async search(ctx: RequestContext, q: BeneficiarySearch & { notSeenForDays?: number | undefined }) {
+      const org = ctx.actor.organisationId;
+      const paths = scope(ctx.actor, 'person.read');
+      let base = db.selectFrom('beneficiary as b').where('b.organisation_id', '=', org).where('b.merged_into', 'is', null).where(repo.knownUnder(paths));
+      const code = q.code ? q.code.toUpperCase().replace(/[\s\-_.]/g, '') : '';
+      if (code) {
+        if (q.match === 'exact') {
+          const alias = await repo.findByCode(db, org, code);
+          const stands = alias ? await resolveAlias(db, org, alias) : null;
+          base = base.where('b.id', '=', stands?.id ?? '00000000-0000-0000-0000-000000000000');
+        } else if (q.match === 'prefix') base = base.where('b.code', 'like', likePrefix(code));
+        else base = base.where(sql<boolean>`similarity(b.code, ${code}) >= 0.3`);
+      }
+      if (q.population) base = base.where(sql<boolean>`${q.population} = any(b.populations)`);
+      if (q.orgUnitId) {
+        const unit = await findUnit(db, org, q.orgUnitId);
+        base = base.where(repo.knownUnder(unit ? [unit.path] : []));
+      }
+      if (q.registeredBy) base = base.where('b.registered_by', '=', q.registeredBy);
+      if (q.seenFrom) base = base.where('b.last_seen_on', '>=', q.seenFrom);
+      if (q.seenTo) base = base.where('b.last_seen_on', '<=', q.seenTo);
+      if (q.notSeenForDays) base = base.where('b.last_seen_on', '<', sql<string>`current_date - ${q.notSeenForDays}::int`);
+      const sortColumn = { code: 'b.code', registered_on: 'b.registered_on', last_seen_on: 'b.last_seen_on' } as const;
+      let listQuery = base.select(['b.id', 'b.code', 'b.populations', 'b.sex', 'b.birth_year', 'b.registered_on', 'b.registered_unit_id', 'b.registered_by', 'b.last_seen_on']);
+      if (code && q.match === 'fuzzy') listQuery = listQuery.select(sql<number>`similarity(b.code, ${code})`.as('score')).orderBy(sql`similarity(b.code, ${code})`, 'desc');
+      const [rows, count] = await Promise.all([
+        listQuery.orderBy(sortColumn[q.sort], q.order).orderBy('b.id').limit(q.limit).offset(q.offset).execute(),
+        base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: await summarise(db, org, rows), total: count.n };
+    },
+  };
+}
+export type RegistryService = ReturnType<typeof createRegistryService>;
+
+/** Summaries of records for lists, with unit and worker names. */
+export async function summarise(
+  db: Queryable,
+  org: string,
+  rows: Array<{ id: string; code: string; populations: string[]; sex: string; birth_year: number | null; registered_on: string; registered_unit_id: string; registered_by: string | null; last_seen_on: string; score?: number }>,
+) {
+  const [units, users] = await Promise.all([
+    repo.unitNames(db, org, [...new Set(rows.map((r) => r.registered_unit_id))]),
+    repo.userNames(db, org, [...new Set(rows.map((r) => r.registered_by).filter((x): x is string => Boolean(x)))]),
+  ]);
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    populations: r.populations,
+    sex: r.sex as 'F' | 'M' | 'X',
+    birthYear: r.birth_year,
+    registeredOn: r.registered_on,
+    registeredUnit: { id: r.registered_unit_id, ...(units.get(r.registered_unit_id) ?? { code: '?', name: '?' }) },
+    registeredBy: r.registered_by ? { id: r.registered_by, displayName: users.get(r.registered_by) ?? '?' } : null,
+    lastSeenOn: r.last_seen_on,
+    ...(r.score !== undefined ? { score: Math.round(Number(r.score) * 100) / 100 } : {}),
+  }));
+}
