@@ -97,4 +97,40 @@ describe(`relais command line (${engine})`, () => {
     expect(overwrite.code).toBe(1);
     expect(overwrite.stderr).toContain('already holds data');
   });
+
+  it('finds a code and its probable duplicates as JSON lines', async () => {
+    // Records as the registry stores them (the CLI reads; registration is the API's).
+    const { openDatabase } = await import('./db/index.ts');
+    const { defaultCodeScheme, nearKeys } = await import('@relais/core');
+    const db = await openDatabase(envA.DATABASE_URL ? { engine: 'postgres', url: envA.DATABASE_URL } : { engine: 'embedded', dataDir: envA.RELAIS_DATA_DIR! });
+    try {
+      const org = await db.kysely.selectFrom('organisation').select('id').where('code', '=', 'CLI').executeTakeFirstOrThrow();
+      const unit = await db.kysely.selectFrom('org_unit').select('id').where('organisation_id', '=', org.id).where('code', '=', 'CLI').executeTakeFirstOrThrow();
+      for (const [i, code] of ['FAMO1985F', 'FEMO1985F', 'FAMO1986F', 'ZOZO1970M'].entries()) {
+        await db.kysely
+          .insertInto('beneficiary')
+          .values({
+            organisation_id: org.id, id: `5e5e0000-0000-4000-8000-00000000000${i}`, code, near_keys: nearKeys(defaultCodeScheme, code), populations: ['PS'], sex: 'F',
+            gender_identity: null, birth_year: null, registered_unit_id: unit.id, registered_on: '2024-01-01', registered_by: null, entry_door: null, marital_status: null,
+            schooling: null, housing: null, occupation: null, children_in_charge: null, health_coverage: null, phone_encrypted: null, contact_consent: false, notes: null,
+            last_seen_on: '2024-01-01', merged_into: null,
+          })
+          .execute();
+      }
+    } finally {
+      await db.close();
+    }
+    const res = await relais(envA, 'find', '--org', 'cli', 'famo1985f', '--format', 'jsonl');
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as { code: string; kind: string; score: number; reasons: { kind: string }[] });
+    expect(lines[0]).toEqual({ code: 'FAMO1985F', kind: 'exact', score: 1, reasons: [] });
+    expect(lines.slice(1).map((l) => [l.code, l.kind, l.reasons[0]!.kind])).toEqual([
+      ['FAMO1986F', 'probable', 'year_off_by_one'],
+      ['FEMO1985F', 'probable', 'spelling_variant'],
+    ]);
+    const bad = await relais(envA, 'find', '--org', 'CLI', 'FAMO19');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('le code doit avoir 9 caractères (il en a 6).');
+  });
 });
