@@ -1,4 +1,5 @@
-// `npm run bench`: figures of the foundation, printed and written to bench-results/foundation.json.
+// `npm run bench [suite…]`: figures printed and written to bench-results/<suite>.json.
+// foundation:
 // - start-up of `relais start` on a new embedded data folder (initdb + migrations) and on an existing one;
 // - latency of login, GET /auth/me and POST /org-units (write + audit) over HTTP;
 // - health-check latency while a 2 s query runs (the embedded engine is off the event loop).
@@ -99,15 +100,29 @@ async function healthDuringSlowQuery() {
   return { p50: percentile(ms, 50), max: percentile(ms, 100), n: ms.length, whileQueryMs: 2000 };
 }
 
-const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length };
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-'));
-results.embedded = await benchEngine('embedded', { RELAIS_DATA_DIR: dataDir, DATABASE_URL: '' }, 39500);
-if (process.env.RELAIS_BENCH_DATABASE_URL) {
-  results.postgres = await benchEngine('postgres', { RELAIS_DATA_DIR: dataDir, DATABASE_URL: process.env.RELAIS_BENCH_DATABASE_URL }, 39501);
+async function benchFoundation() {
+  const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length };
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-'));
+  results.embedded = await benchEngine('embedded', { RELAIS_DATA_DIR: dataDir, DATABASE_URL: '' }, 39500);
+  if (process.env.RELAIS_BENCH_DATABASE_URL) {
+    results.postgres = await benchEngine('postgres', { RELAIS_DATA_DIR: dataDir, DATABASE_URL: process.env.RELAIS_BENCH_DATABASE_URL }, 39501);
+  }
+  results.healthDuringSlowQueryMs = await healthDuringSlowQuery();
+  return results;
 }
-results.healthDuringSlowQueryMs = await healthDuringSlowQuery();
+
+// `npm run bench` runs every suite; `npm run bench -- registry` one of them.
+const suites: Record<string, () => Promise<Record<string, unknown>>> = {
+  foundation: benchFoundation,
+  registry: async () => (await import('./bench-registry.ts')).benchRegistry(),
+};
+const wanted = process.argv.slice(2).filter((a) => a in suites);
 fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true });
-const out = path.join(root, 'bench-results', 'foundation.json');
-fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-console.log(JSON.stringify(results, null, 2));
-console.log(`written to ${out}`);
+for (const name of wanted.length ? wanted : Object.keys(suites)) {
+  console.log(`\n=== bench: ${name} ===`);
+  const results = await suites[name]!();
+  const out = path.join(root, 'bench-results', `${name}.json`);
+  fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(JSON.stringify(results, null, 2));
+  console.log(`written to ${out}`);
+}

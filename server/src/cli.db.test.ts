@@ -101,8 +101,7 @@ describe(`relais command line (${engine})`, () => {
   it('finds a code and its probable duplicates as JSON lines', async () => {
     // Records as the registry stores them (the CLI reads; registration is the API's).
     const { openDatabase } = await import('./db/index.ts');
-    const { defaultCodeScheme, nearKeys } = await import('@relais/core');
-    const db = await openDatabase(envA.DATABASE_URL ? { engine: 'postgres', url: envA.DATABASE_URL } : { engine: 'embedded', dataDir: envA.RELAIS_DATA_DIR! });
+        const db = await openDatabase(envA.DATABASE_URL ? { engine: 'postgres', url: envA.DATABASE_URL } : { engine: 'embedded', dataDir: envA.RELAIS_DATA_DIR! });
     try {
       const org = await db.kysely.selectFrom('organisation').select('id').where('code', '=', 'CLI').executeTakeFirstOrThrow();
       const unit = await db.kysely.selectFrom('org_unit').select('id').where('organisation_id', '=', org.id).where('code', '=', 'CLI').executeTakeFirstOrThrow();
@@ -110,7 +109,7 @@ describe(`relais command line (${engine})`, () => {
         await db.kysely
           .insertInto('beneficiary')
           .values({
-            organisation_id: org.id, id: `5e5e0000-0000-4000-8000-00000000000${i}`, code, near_keys: nearKeys(defaultCodeScheme, code), populations: ['PS'], sex: 'F',
+            organisation_id: org.id, id: `5e5e0000-0000-4000-8000-00000000000${i}`, code, populations: ['PS'], sex: 'F',
             gender_identity: null, birth_year: null, registered_unit_id: unit.id, registered_on: '2024-01-01', registered_by: null, entry_door: null, marital_status: null,
             schooling: null, housing: null, occupation: null, children_in_charge: null, health_coverage: null, phone_encrypted: null, contact_consent: false, notes: null,
             last_seen_on: '2024-01-01', merged_into: null,

@@ -5,7 +5,7 @@ import {
   compareCodes,
   defaultCodeScheme as scheme,
   editDistance,
-  nearKeys,
+  neighbourCodes,
   normaliseName,
   swappedNamesCode,
   type CodeScheme,
@@ -115,12 +115,32 @@ describe('near-duplicates', () => {
     expect(score('FAMO1986F')).toBeGreaterThan(score('FAMO1975F'));
   });
 
-  it('gives codes one part apart a shared search key', () => {
-    const keys = nearKeys(scheme, 'FAMO1985F');
-    expect(keys).toEqual(['*|MO|1985|F', 'FA|*|1985|F', 'FA|MO|*|F', 'FA|MO|1985|*']);
-    for (const near of ['FEMO1985F', 'FAMO1986F', 'FAMO1985T', 'XXMO1985F']) {
-      expect(nearKeys(scheme, near).some((k) => keys.includes(k)), near).toBe(true);
+  it('enumerates exactly the neighbourhood the comparator accepts', () => {
+    const next = (() => {
+      let seed = 42;
+      return () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    })();
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    const randomCode = () =>
+      `${letters[Math.floor(next() * 26)]}${letters[Math.floor(next() * 26)]}${letters[Math.floor(next() * 26)]}${letters[Math.floor(next() * 26)]}${1950 + Math.floor(next() * 60)}${'FMT'[Math.floor(next() * 3)]}`;
+    for (let i = 0; i < 200; i++) {
+      const code = randomCode();
+      const neighbours = new Set(neighbourCodes(scheme, code));
+      expect(neighbours.has(code)).toBe(false);
+      for (const n of neighbours) expect(compareCodes(scheme, code, n), `${code} ~ ${n}`).not.toBeNull();
+      // Every code the comparator would propose is in the neighbourhood (tested on one-part changes and swaps).
+      for (let j = 0; j < 50; j++) {
+        const other = randomCode();
+        const parts = [code.slice(0, 2), code.slice(2, 4), code.slice(4, 8), code.slice(8)];
+        const o = [other.slice(0, 2), other.slice(2, 4), other.slice(4, 8), other.slice(8)];
+        const k = Math.floor(next() * 4);
+        const candidate = parts.map((p, idx) => (idx === k ? o[idx] : p)).join('');
+        if (candidate !== code && compareCodes(scheme, code, candidate)) expect(neighbours.has(candidate), `${code} ~ ${candidate}`).toBe(true);
+      }
     }
+    expect(neighbourCodes(scheme, 'FAMO1985F')).toEqual(expect.arrayContaining(['FEMO1985F', 'AFMO1985F', 'XXMO1985F', 'FAMO1986F', 'FAMO1958F', 'FAMO9999F', 'FAMO1985T', 'MOFA1985F']));
+    expect(neighbourCodes(scheme, 'FAMO9999F')).toEqual(expect.arrayContaining(['FAMO1985F', 'FAMO2001F']));
+    expect(neighbourCodes(scheme, 'XXMO1985F')).toEqual(expect.arrayContaining(['FAMO1985F', 'KHMO1985F']));
     expect(swappedNamesCode(scheme, 'FAMO1985F')).toBe('MOFA1985F');
     expect(swappedNamesCode(scheme, 'FAFA1985F')).toBeNull();
   });

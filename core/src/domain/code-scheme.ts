@@ -386,15 +386,48 @@ export function compareCodes(scheme: CodeScheme, typed: string, candidate: strin
   }
 }
 
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** Every value a part may have in a code `compareCodes` would propose: the part's neighbourhood. */
+function partNeighbours(c: CodeComponent, value: string): string[] {
+  const out = new Set<string>();
+  const n = value.length;
+  const alphabet = c.kind === 'name' ? LETTERS : c.kind === 'district' ? `${LETTERS}0123456789` : '0123456789';
+  if (c.kind === 'sex') return codeSexLetters.filter((x) => x !== value);
+  if (c.kind === 'name' && n <= 2) {
+    // Small enough to try every combination against the comparator itself.
+    const all = n === 1 ? [...LETTERS] : [...LETTERS].flatMap((a) => [...LETTERS].map((b) => a + b));
+    return all.filter((v) => v !== value && compareNamePart(value, v, '') !== null);
+  }
+  for (let i = 0; i < n; i++) for (const ch of alphabet) out.add(value.slice(0, i) + ch + value.slice(i + 1));
+  for (let i = 0; i + 1 < n; i++) out.add(value.slice(0, i) + value[i + 1] + value[i] + value.slice(i + 2));
+  if (c.kind === 'name') out.add('X'.repeat(n));
+  if (c.kind === 'birth_year') {
+    // An unknown year (9999) may be any year; a known one may be unknown on the other side.
+    if (/^9+$/.test(value)) for (let y = n === 4 ? 1900 : 0; y <= (n === 4 ? new Date().getFullYear() : 98); y++) out.add(String(y).padStart(n, '0'));
+    out.add('9'.repeat(n));
+    for (const d of [-1, 1]) out.add(String(Number(value) + d).padStart(n, '0'));
+  }
+  out.delete(value);
+  return [...out];
+}
+
 /**
- * Keys for finding candidates in the database: the code with one part blanked,
- * once per part. Two codes differing in at most one part share a key; the
- * database indexes these keys (GIN on text[]), so the check stays fast at a
- * million codes.
+ * The codes that would be proposed as probable duplicates of `code`: one part
+ * replaced by each of its neighbours, plus the parents-swapped code. The
+ * database looks them up by its unique index on the code — a bounded,
+ * exact lookup whatever the size of the registry.
  */
-export function nearKeys(scheme: CodeScheme, code: string): string[] {
+export function neighbourCodes(scheme: CodeScheme, code: string): string[] {
   const parts = splitCode(scheme, code);
-  return parts.map((_, i) => parts.map((p, j) => (i === j ? '*' : p)).join('|'));
+  const out = new Set<string>();
+  scheme.components.forEach((c, i) => {
+    for (const v of partNeighbours(c, parts[i]!)) out.add(parts.map((p, j) => (i === j ? v : p)).join(''));
+  });
+  const swapped = swappedNamesCode(scheme, code);
+  if (swapped) out.add(swapped);
+  out.delete(code);
+  return [...out];
 }
 
 /** The code with its first two name parts exchanged (the "parents swapped" error), or null. */

@@ -114,7 +114,6 @@ export interface BeneficiaryTable {
   organisation_id: string;
   id: string;
   code: string;
-  near_keys: string[];
   populations: string[];
   sex: string;
   gender_identity: string | null;

@@ -17,8 +17,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       organisation_id uuid not null references organisation (id),
       id uuid not null,
       code text not null,
-      -- The code with one part blanked, once per part: codes one part apart share a key.
-      near_keys text[] not null,
       populations text[] not null,
       sex text not null check (sex in ('F', 'M', 'X')),
       gender_identity text,
@@ -42,12 +40,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now(),
       primary key (organisation_id, id),
+      -- The duplicate check looks up the neighbours of a code through this index.
       unique (organisation_id, code),
       foreign key (organisation_id, registered_unit_id) references org_unit (organisation_id, id),
       foreign key (organisation_id, registered_by) references app_user (organisation_id, id),
       foreign key (organisation_id, merged_into) references beneficiary (organisation_id, id)
     );
-    create index beneficiary_near_keys_idx on beneficiary using gin (near_keys);
     create index beneficiary_code_prefix_idx on beneficiary (organisation_id, code text_pattern_ops);
     create index beneficiary_code_trgm_idx on beneficiary using gin (code gin_trgm_ops);
     create index beneficiary_last_seen_idx on beneficiary (organisation_id, last_seen_on);

@@ -65,14 +65,14 @@ export async function findById(db: Queryable, organisationId: string, id: string
 
 export type BeneficiaryRow = NonNullable<Awaited<ReturnType<typeof findById>>>;
 
-/** Records sharing a near key with the code, or having its parents-swapped form: the candidates of the duplicate check. */
-export async function selectNear(db: Queryable, organisationId: string, keys: string[], swapped: string | null, limit = 500) {
+/** Records whose code is one of these (the neighbours of a typed code): the candidates of the duplicate check. */
+export async function selectByCodes(db: Queryable, organisationId: string, codes: string[]) {
+  if (codes.length === 0) return [];
   return db
     .selectFrom('beneficiary as b')
-    .select(['b.id', 'b.code', 'b.merged_into'])
+    .select(['b.id', 'b.code', 'b.merged_into', 'b.registered_by'])
     .where('b.organisation_id', '=', organisationId)
-    .where((eb) => eb.or([sql<SqlBool>`b.near_keys && ${sql.val(keys)}::text[]`, ...(swapped ? [eb('b.code', '=', swapped)] : [])]))
-    .limit(limit)
+    .where(sql<SqlBool>`b.code = any(${sql.val(codes)}::text[])`)
     .execute();
 }
 

@@ -5,8 +5,7 @@ import {
   compareCodes,
   defaultCodeScheme,
   defaultPopulations,
-  nearKeys,
-  swappedNamesCode,
+  neighbourCodes,
   RegistrySettings,
   type Beneficiary,
   type BeneficiarySearch,
@@ -32,6 +31,7 @@ const SETTINGS_KEY = 'registry';
 export interface Candidate {
   id: string;
   code: string;
+  registeredBy: string | null;
   match: Match;
 }
 
@@ -76,13 +76,13 @@ export async function matchCode(db: Queryable, organisationId: string, scheme: C
     const stands = await resolveAlias(db, organisationId, row);
     exact = { id: stands.id, code: stands.code, viaAlias: stands.id !== row.id };
   }
-  const near = await repo.selectNear(db, organisationId, nearKeys(scheme, code), swappedNamesCode(scheme, code));
+  const near = await repo.selectByCodes(db, organisationId, neighbourCodes(scheme, code));
   const decided = exact ? await repo.decidedPartners(db, organisationId, exact.id) : new Set<string>();
   const candidates: Candidate[] = [];
   for (const n of near) {
     if (n.code === code || n.merged_into || n.id === exact?.id || decided.has(n.id)) continue;
     const match = compareCodes(scheme, code, n.code);
-    if (match && match.score < 1) candidates.push({ id: n.id, code: n.code, match });
+    if (match && match.score < 1) candidates.push({ id: n.id, code: n.code, registeredBy: n.registered_by, match });
   }
   candidates.sort((a, b) => b.match.score - a.match.score || a.code.localeCompare(b.code));
   return { code, problems: [], exact, candidates };
@@ -197,9 +197,10 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
       const readable = scope(ctx.actor, 'person.read');
       const ids = [...(found.exact ? [found.exact.id] : []), ...found.candidates.map((c) => c.id)];
       const seen = await repo.visibleIds(db, org, ids, readable);
-      // A candidate already known in the user's units ranks above one known elsewhere.
+      // A candidate known in the user's units ranks above one known elsewhere, and one she registered herself above both:
+      // peer educators mostly meet their own peers again.
       const ranked = found.candidates
-        .map((c) => ({ ...c, inScope: seen.has(c.id), rank: c.match.score + (seen.has(c.id) ? 0.05 : 0) }))
+        .map((c) => ({ ...c, inScope: seen.has(c.id), rank: c.match.score + (seen.has(c.id) ? 0.05 : 0) + (c.registeredBy === ctx.actor.userId ? 0.03 : 0) }))
         .sort((a, b) => b.rank - a.rank)
         .slice(0, 10);
       return {
@@ -242,7 +243,6 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
               organisation_id: org,
               id,
               code,
-              near_keys: nearKeys(settings.codeScheme, code),
               populations: [...new Set(input.populations)],
               sex: input.sex,
               gender_identity: input.genderIdentity,
