@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import { buildApp } from '../app.ts';
 import { testConfig } from '../../test/harness.ts';
 
-const tables = ['organisation', 'org_unit', 'program', 'app_user', 'role_assignment', 'audit_event'] as const;
+const tables = ['organisation', 'org_unit', 'program', 'app_user', 'role_assignment', 'audit_event', 'beneficiary', 'beneficiary_unit', 'beneficiary_pair'] as const;
 
 async function snapshot(db: Kysely<Database>) {
   const out: Record<string, unknown[]> = {};
@@ -32,6 +32,11 @@ describe(`backup and restore (${engine})`, () => {
     await createUnit(org.admin, section, 'SITE-1', 'site');
     await createUserClient(t, org.admin, 'BAK', 'ep.one', 'peer_educator', section);
     await org.admin.patch('/programs/gbv', { enabled: false });
+    const today = new Date().toISOString().slice(0, 10);
+    for (const code of ['FAMO1985F', 'FEMO1985F']) {
+      const res = await org.admin.post('/beneficiaries', { code, orgUnitId: section, registeredOn: today, populations: ['PS'], sex: 'F', phone: '+212 611 111 111', contactConsent: true });
+      if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+    }
     file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'relais-backup-')), 'backup.jsonl.gz');
   });
   afterAll(() => t.close());

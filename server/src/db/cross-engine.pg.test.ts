@@ -8,7 +8,7 @@ import { backupTo, restoreFrom } from './backup.ts';
 import { openDatabase, type Db } from './index.ts';
 import type { Database } from './schema.ts';
 
-const tables = ['organisation', 'org_unit', 'program', 'app_user', 'role_assignment', 'audit_event'] as const;
+const tables = ['organisation', 'org_unit', 'program', 'app_user', 'role_assignment', 'audit_event', 'beneficiary', 'beneficiary_unit', 'beneficiary_pair'] as const;
 
 async function snapshot(db: Kysely<Database>) {
   const out: Record<string, unknown[]> = {};
@@ -28,6 +28,8 @@ describe('a backup moves between the embedded engine and a PostgreSQL server', (
     const org = await createOrg(t, 'MOVE');
     const section = await createUnit(org.admin, org.rootUnitId, 'SEC-1');
     await createUserClient(t, org.admin, 'MOVE', 'ep.one', 'peer_educator', section);
+    const res = await org.admin.post('/beneficiaries', { code: 'FAMO1985F', orgUnitId: section, registeredOn: '2025-01-01', populations: ['PS'], sex: 'F', phone: '+212 611 111 111' });
+    if (res.status !== 201) throw new Error(JSON.stringify(res.body));
     file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'relais-move-')), 'server.jsonl.gz');
     await backupTo(t.db.kysely, file);
   });

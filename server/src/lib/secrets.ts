@@ -37,6 +37,15 @@ export class Secrets {
     return Buffer.concat([Buffer.from([1]), iv, cipher.getAuthTag(), body]);
   }
 
+  /** Null when the ciphertext was sealed with another key (e.g. a backup restored without its key). */
+  tryDecrypt(sealed: Buffer): string | null {
+    try {
+      return this.decrypt(sealed);
+    } catch {
+      return null;
+    }
+  }
+
   decrypt(sealed: Buffer): string {
     if (sealed[0] !== 1) throw new Error('unknown ciphertext version');
     const decipher = createDecipheriv('aes-256-gcm', this.key, sealed.subarray(1, 13));

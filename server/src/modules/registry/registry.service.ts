@@ -127,7 +127,7 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
         childrenInCharge: row.children_in_charge,
         healthCoverage: row.health_coverage as Beneficiary['profile']['healthCoverage'],
       },
-      phone: mayContact && row.phone_encrypted ? secrets.decrypt(row.phone_encrypted) : null,
+      phone: mayContact && row.phone_encrypted ? secrets.tryDecrypt(row.phone_encrypted) : null,
       hasPhone: row.phone_encrypted !== null,
       contactConsent: row.contact_consent,
       notes: holds(ctx.actor, 'note.read') ? row.notes : null,
