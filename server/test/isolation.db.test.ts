@@ -115,7 +115,9 @@ describe(`isolation between sections and organisations (${engine})`, () => {
     const me = await viewer.get<Me>('/auth/me');
     expect(me.body.permissions).not.toContain('person.read');
     expect(me.body.permissions).toContain('report.read');
-    for (const url of ['/users', `/users/${userB.id}`, '/audit']) {
+    const person = await org.admin.post<{ id: string }>('/beneficiaries', { code: 'VIVI1990F', orgUnitId: sectionA, registeredOn: '2025-01-01', populations: ['PS'], sex: 'F' });
+    expect(person.status).toBe(201);
+    for (const url of ['/users', `/users/${userB.id}`, '/audit', '/beneficiaries', `/beneficiaries/${person.body.id}`, '/beneficiaries/check?code=VIVI1990F', '/duplicates']) {
       const res = await viewer.get<{ error: { code: string } }>(url);
       expect(res.status, url).toBe(403);
       expect(res.body.error.code).toBe('forbidden');
