@@ -12,3 +12,5 @@ export * from './domain/code-scheme.ts';
 export * from './domain/registry.ts';
 export * from './contracts/beneficiaries.contract.ts';
 export * from './i18n/registry-text.ts';
+export * from './domain/services.ts';
+export * from './contracts/services.contract.ts';

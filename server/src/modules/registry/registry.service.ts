@@ -197,12 +197,11 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
       const readable = scope(ctx.actor, 'person.read');
       const ids = [...(found.exact ? [found.exact.id] : []), ...found.candidates.map((c) => c.id)];
       const seen = await repo.visibleIds(db, org, ids, readable);
-      // A candidate known in the user's units ranks above one known elsewhere, and one she registered herself above both:
-      // peer educators mostly meet their own peers again.
-      const ranked = found.candidates
-        .map((c) => ({ ...c, inScope: seen.has(c.id), rank: c.match.score + (seen.has(c.id) ? 0.05 : 0) + (c.registeredBy === ctx.actor.userId ? 0.03 : 0) }))
-        .sort((a, b) => b.rank - a.rank)
-        .slice(0, 10);
+      // Candidates known in the user's units come first (she can open them), best first; one she registered
+      // herself ranks higher: peer educators mostly meet their own peers again. Then a few known elsewhere.
+      const withScope = found.candidates.map((c) => ({ ...c, inScope: seen.has(c.id), rank: c.match.score + (c.registeredBy === ctx.actor.userId ? 0.1 : 0) }));
+      const byRank = (a: { rank: number }, b: { rank: number }) => b.rank - a.rank;
+      const ranked = [...withScope.filter((c) => c.inScope).sort(byRank).slice(0, 10), ...withScope.filter((c) => !c.inScope).sort(byRank).slice(0, 5)];
       return {
         code: found.code,
         problems: found.problems,

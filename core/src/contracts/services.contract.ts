@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { Id, PageQuery } from './common.ts';
+import { PastDate } from './beneficiaries.contract.ts';
+import { programCodes } from '../domain/programs.ts';
+import { contactModalities, groupSessionTypes, serviceCodes, testResults, testStrategies } from '../domain/services.ts';
+import { sexes } from '../domain/registry.ts';
+
+/** One service of a contact; which fields it takes depends on the service (core/src/domain/services.ts). */
+export const ServiceEntry = z.object({
+  /** Client-generated: a retried save is applied once. */
+  id: Id.optional(),
+  service: z.enum(serviceCodes),
+  quantity: z.number().int().min(1).max(100_000).nullable().default(null),
+  result: z.enum(testResults).nullable().default(null),
+  strategy: z.enum(testStrategies).nullable().default(null),
+  modality: z.enum(contactModalities).nullable().default(null),
+  kind: z.string().max(40).nullable().default(null),
+  treated: z.boolean().nullable().default(null),
+  /** Online platform of an online outreach contact (WhatsApp, Facebook…). */
+  platform: z.string().trim().max(100).nullable().default(null),
+  /** Testing register number when transcribing a paper register; else assigned. */
+  registerNo: z.number().int().min(1).max(1_000_000).nullable().default(null),
+  note: z.string().max(2000).nullable().default(null),
+});
+export type ServiceEntry = z.infer<typeof ServiceEntry>;
+
+/** A contact: one or several services for one person in one go. */
+export const RecordContact = z.object({
+  contactId: Id.optional(),
+  beneficiaryId: Id,
+  /** Typed, backdating allowed, never in the future. */
+  date: PastDate,
+  /** Defaults to the user; a clerk entering paper forms picks the section's worker. */
+  workerId: Id.optional(),
+  orgUnitId: Id,
+  siteId: Id.nullable().default(null),
+  program: z.enum(programCodes),
+  services: z.array(ServiceEntry).min(1).max(30),
+});
+export type RecordContact = z.infer<typeof RecordContact>;
+
+export const ServiceRecord = z.object({
+  id: Id,
+  contactId: Id,
+  beneficiary: z.object({ id: Id, code: z.string() }),
+  date: z.string(),
+  worker: z.object({ id: Id, displayName: z.string() }),
+  orgUnit: z.object({ id: Id, code: z.string(), name: z.string() }),
+  site: z.object({ id: Id, code: z.string(), name: z.string() }).nullable(),
+  program: z.string(),
+  service: z.enum(serviceCodes),
+  quantity: z.number().int().nullable(),
+  result: z.string().nullable(),
+  strategy: z.string().nullable(),
+  modality: z.string().nullable(),
+  kind: z.string().nullable(),
+  treated: z.boolean().nullable(),
+  platform: z.string().nullable(),
+  registerYear: z.number().int().nullable(),
+  registerNo: z.number().int().nullable(),
+  /** Null when the reader may not read notes. */
+  note: z.string().nullable(),
+  groupSessionId: Id.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ServiceRecord = z.infer<typeof ServiceRecord>;
+export const ContactResult = z.object({ contactId: Id, services: z.array(ServiceRecord) });
+export const ServicePage = z.object({ items: z.array(ServiceRecord), total: z.number().int() });
+
+export const ServiceQuery = PageQuery.extend({
+  beneficiaryId: Id.optional(),
+  orgUnitId: Id.optional(),
+  workerId: Id.optional(),
+  program: z.enum(programCodes).optional(),
+  service: z.enum(serviceCodes).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+
+export const UpdateService = ServiceEntry.omit({ id: true, service: true, registerNo: true }).partial().extend({ date: PastDate.optional(), workerId: Id.optional() });
+export const SetRegisterNo = z.object({ registerNo: z.number().int().min(1).max(1_000_000) });
+
+/** Group sessions: attendees by record id and/or anonymous counts. */
+export const RecordGroupSession = z.object({
+  id: Id.optional(),
+  date: PastDate,
+  orgUnitId: Id,
+  siteId: Id.nullable().default(null),
+  program: z.enum(programCodes),
+  type: z.enum(groupSessionTypes),
+  theme: z.string().trim().min(1).max(200),
+  facilitatorIds: z.array(Id).max(10).default([]),
+  /** External facilitators or trainees' organisations (cascade trainings), free text. */
+  partner: z.string().trim().max(200).nullable().default(null),
+  attendees: z.array(Id).max(500).default([]),
+  anonymous: z
+    .array(z.object({ sex: z.enum(sexes), ageBand: z.enum(['lt25', 'ge25']), count: z.number().int().min(1).max(10_000) }))
+    .max(12)
+    .default([]),
+});
+export type RecordGroupSession = z.infer<typeof RecordGroupSession>;
+export const GroupSession = RecordGroupSession.extend({ id: Id, attendeeCount: z.number().int(), anonymousCount: z.number().int() });
+
+/** Sync push: operations made offline, each applied at most once. */
+export const SyncOperation = z.discriminatedUnion('kind', [
+  z.object({ id: Id, kind: z.literal('register_beneficiary'), payload: z.unknown() }),
+  z.object({ id: Id, kind: z.literal('update_beneficiary'), payload: z.unknown() }),
+  z.object({ id: Id, kind: z.literal('record_contact'), payload: z.unknown() }),
+  z.object({ id: Id, kind: z.literal('delete_service'), payload: z.unknown() }),
+  z.object({ id: Id, kind: z.literal('record_group_session'), payload: z.unknown() }),
+]);
+export const SyncPush = z.object({ operations: z.array(SyncOperation).min(1).max(1000) });
+export const SyncOutcome = z.object({
+  id: Id,
+  status: z.enum(['applied', 'already_applied', 'rejected']),
+  error: z
+    .object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
+    })
+    .optional(),
+});
+export const SyncPushResult = z.object({ results: z.array(SyncOutcome) });
+export const SyncPullQuery = z.object({ cursor: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(5000).default(1000) });
+
+/** Data verification of a month for a section: counts by worker and service, and flags that open the records. */
+export const VerificationQuery = z.object({ orgUnitId: Id, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });
+export const verificationFlags = ['missing_paquet_minimum', 'same_person_same_day', 'unusual_quantity', 'positive_without_medical_support', 'date_far_from_entry'] as const;
+export const Verification = z.object({
+  month: z.string(),
+  orgUnit: z.object({ id: Id, code: z.string(), name: z.string() }),
+  workers: z.array(z.object({ worker: z.object({ id: Id, displayName: z.string() }), counts: z.record(z.string(), z.number()), contacts: z.number().int(), persons: z.number().int() })),
+  flags: z.array(z.object({ kind: z.enum(verificationFlags), serviceIds: z.array(Id), beneficiary: z.object({ id: Id, code: z.string() }).nullable(), worker: z.object({ id: Id, displayName: z.string() }).nullable(), date: z.string().nullable() })),
+});
