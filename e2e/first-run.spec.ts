@@ -1,38 +1,14 @@
-import { expect, test, type Page } from '@playwright/test';
-import { ar as coreAr, fr as coreFr, interpolate } from '@relais/core';
-import { ar as webAr } from '../web/src/i18n/ar.ts';
-import { fr as webFr } from '../web/src/i18n/fr.ts';
+import { expect, test } from '@playwright/test';
+import { interpolate } from '@relais/core';
+import { admin, ar, enterAsAdmin, fr, logIn, org } from './fixtures.ts';
 
-// Expected texts come from the catalogues, as the user sees them.
-const fr = { ...coreFr, ...webFr };
-const ar = { ...coreAr, ...webAr };
-
-const org = { code: 'DEMO', name: 'Association Démo' };
-const admin = { username: 'admin', displayName: 'Amina Admin', password: 'un mot de passe solide' };
 const peer = { username: 'ep.casa', displayName: 'Éducatrice Casa', password: 'sur le terrain 2024' };
-
-async function logIn(page: Page, t: typeof fr, who: { username: string; password: string }) {
-  await expect(page.getByRole('heading', { level: 1, name: t['login.title'] })).toBeVisible();
-  await expect(page.getByLabel(t['field.organisation.code'], { exact: true })).toHaveValue(org.code);
-  await page.getByLabel(t['field.username'], { exact: true }).fill(who.username);
-  await page.getByLabel(t['field.password'], { exact: true }).fill(who.password);
-  await page.getByRole('button', { name: t['login.submit'] }).click();
-}
 
 test.describe.configure({ mode: 'serial' });
 
 test('first run: setup, create a peer educator, log in as her, switch to Arabic, log out', async ({ page }) => {
-  await test.step('first-run setup creates the organisation and logs the admin in', async () => {
-    await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1, name: fr['setup.title'] })).toBeVisible();
-    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
-    await page.getByLabel(fr['field.organisation.code'], { exact: true }).fill(org.code);
-    await page.getByLabel(fr['field.organisation.name'], { exact: true }).fill(org.name);
-    await page.getByLabel(fr['field.username'], { exact: true }).fill(admin.username);
-    await page.getByLabel(fr['field.displayName'], { exact: true }).fill(admin.displayName);
-    await page.getByLabel(fr['field.password'], { exact: true }).fill(admin.password);
-    await page.getByLabel(fr['common.confirmPassword'], { exact: true }).fill(admin.password);
-    await page.getByRole('button', { name: fr['setup.submit'] }).click();
+  await test.step('first-run setup creates the organisation and logs the admin in (or, when another spec ran first, the admin logs in)', async () => {
+    await enterAsAdmin(page);
   });
 
   await test.step('the home page greets the admin and links to the admin screens', async () => {
@@ -72,7 +48,7 @@ test('first run: setup, create a peer educator, log in as her, switch to Arabic,
   });
 
   await test.step('the peer educator logs in and sees no admin screen', async () => {
-    await logIn(page, fr, peer);
+    await logIn(page, fr, peer, { rememberedOrg: true });
     await expect(page.getByRole('heading', { level: 1, name: interpolate(fr['home.greeting'], { name: peer.displayName }) })).toBeVisible();
     await expect(page.getByText(fr['home.fieldSoon'])).toBeVisible();
     await expect(page.getByRole('navigation', { name: fr['app.mainNav'] }).getByRole('link', { name: fr['shell.users'] })).toHaveCount(0);
@@ -96,7 +72,7 @@ test('first run: setup, create a peer educator, log in as her, switch to Arabic,
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     // …and after login the user's saved language (Arabic) applies.
-    await logIn(page, fr, peer);
+    await logIn(page, fr, peer, { rememberedOrg: true });
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     await expect(page.getByRole('heading', { level: 1, name: interpolate(ar['home.greeting'], { name: peer.displayName }) })).toBeVisible();
   });

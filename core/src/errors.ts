@@ -32,6 +32,7 @@ export const errorCodes = [
   'merge_not_last',
   'population_unknown',
   'encryption_key_missing',
+  'register_no_locked',
   'payload_too_large',
   'unsupported_media_type',
   'database_busy',
@@ -60,6 +61,8 @@ export const validationCodes = [
   'invalid',
   'invalid_code',
   'future_date',
+  'not_applicable',
+  'taken',
 ] as const;
 export type ValidationCode = (typeof validationCodes)[number];
 

@@ -14,3 +14,4 @@ export * from './contracts/beneficiaries.contract.ts';
 export * from './i18n/registry-text.ts';
 export * from './domain/services.ts';
 export * from './contracts/services.contract.ts';
+export * from './domain/service-rules.ts';

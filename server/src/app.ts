@@ -27,6 +27,11 @@ import { createDuplicatesService } from './modules/registry/duplicates.service.t
 import { createSavedListsService } from './modules/registry/saved-lists.service.ts';
 import { registerRegistryRoutes } from './modules/registry/registry.routes.ts';
 import { Secrets } from './lib/secrets.ts';
+import { createCaptureService } from './modules/capture/capture.service.ts';
+import { createCatalogueService } from './modules/capture/catalogue.service.ts';
+import { createSyncService } from './modules/capture/sync.service.ts';
+import { createVerificationService } from './modules/capture/verification.service.ts';
+import { registerCaptureRoutes } from './modules/capture/capture.routes.ts';
 import { version } from './version.ts';
 
 export interface AppOptions {
@@ -65,8 +70,10 @@ export async function buildApp({ config, db, logger = false }: AppOptions): Prom
   registerProgramRoutes(router, createProgramsService(kysely));
   registerUserRoutes(router, createUsersService(kysely));
   registerAuditRoutes(router, createAuditService(kysely));
-  const registry = createRegistryService(kysely, Secrets.load({ envKey: config.encryptionKey, dataDir: config.dataDir }));
+  const secrets = Secrets.load({ envKey: config.encryptionKey, dataDir: config.dataDir });
+  const registry = createRegistryService(kysely, secrets);
   registerRegistryRoutes(router, registry, createDuplicatesService(kysely, registry), createSavedListsService(kysely));
+  registerCaptureRoutes(router, createCaptureService(kysely), createCatalogueService(kysely), createSyncService(kysely, secrets), createVerificationService(kysely));
 
   const openapi = openApiDocument(router.routes, version);
   app.get('/api/v1/openapi.json', async () => openapi);

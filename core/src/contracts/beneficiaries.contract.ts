@@ -19,28 +19,42 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** A calendar date `YYYY-MM-DD`, not in the future. */
 export const PastDate = z.iso.date().refine((d) => d <= today(), { message: 'future' });
 
-/** The optional profile used in reports. */
-export const BeneficiaryProfile = z.object({
-  maritalStatus: z.enum(maritalStatuses).nullable().default(null),
-  schooling: z.enum(schoolings).nullable().default(null),
-  housing: z.enum(housings).nullable().default(null),
-  occupation: z.enum(occupations).nullable().default(null),
-  childrenInCharge: z.number().int().min(0).max(30).nullable().default(null),
-  healthCoverage: z.enum(healthCoverages).nullable().default(null),
-});
+/** The optional profile used in reports (no defaults: an update changes only what it names). */
+const profileFields = {
+  maritalStatus: z.enum(maritalStatuses).nullable(),
+  schooling: z.enum(schoolings).nullable(),
+  housing: z.enum(housings).nullable(),
+  occupation: z.enum(occupations).nullable(),
+  childrenInCharge: z.number().int().min(0).max(30).nullable(),
+  healthCoverage: z.enum(healthCoverages).nullable(),
+};
+const noProfile = { maritalStatus: null, schooling: null, housing: null, occupation: null, childrenInCharge: null, healthCoverage: null };
+export const BeneficiaryProfile = z.object(profileFields).partial().transform((p) => ({ ...noProfile, ...p }));
 
-const beneficiaryFields = {
+/** The record's fields as an update names them: each optional, none defaulted. */
+const updatableFields = {
   populations: z.array(PopulationCode).min(1).max(10),
   sex: z.enum(sexes),
-  genderIdentity: z.enum(genderIdentities).nullable().default(null),
-  birthYear: z.number().int().min(1900).max(2100).nullable().default(null),
-  entryDoor: z.enum(entryDoors).nullable().default(null),
-  profile: BeneficiaryProfile.default({ maritalStatus: null, schooling: null, housing: null, occupation: null, childrenInCharge: null, healthCoverage: null }),
+  genderIdentity: z.enum(genderIdentities).nullable(),
+  birthYear: z.number().int().min(1900).max(2100).nullable(),
+  entryDoor: z.enum(entryDoors).nullable(),
   /** Contact phone, only with the person's consent; encrypted at rest. */
-  phone: z.string().trim().regex(/^\+?[0-9 ]{6,20}$/).nullable().default(null),
-  contactConsent: z.boolean().default(false),
+  phone: z.string().trim().regex(/^\+?[0-9 ]{6,20}$/).nullable(),
+  contactConsent: z.boolean(),
   /** Free notes, visible only to roles allowed to read notes. */
-  notes: z.string().max(5000).nullable().default(null),
+  notes: z.string().max(5000).nullable(),
+};
+
+const beneficiaryFields = {
+  populations: updatableFields.populations,
+  sex: updatableFields.sex,
+  genderIdentity: updatableFields.genderIdentity.default(null),
+  birthYear: updatableFields.birthYear.default(null),
+  entryDoor: updatableFields.entryDoor.default(null),
+  profile: BeneficiaryProfile.default(noProfile),
+  phone: updatableFields.phone.default(null),
+  contactConsent: updatableFields.contactConsent.default(false),
+  notes: updatableFields.notes.default(null),
 };
 
 /** Registration: the code first; then the record. The attributes that built the code are never sent. */
@@ -56,7 +70,8 @@ export const RegisterBeneficiary = z.object({
 });
 export type RegisterBeneficiary = z.infer<typeof RegisterBeneficiary>;
 
-export const UpdateBeneficiary = z.object(beneficiaryFields).partial();
+/** An update changes exactly the fields it names (a reader who cannot see the phone cannot erase it by omission). */
+export const UpdateBeneficiary = z.object({ ...updatableFields, profile: z.object(profileFields).partial() }).partial();
 export type UpdateBeneficiary = z.infer<typeof UpdateBeneficiary>;
 
 export const Beneficiary = z.object({

@@ -5,22 +5,34 @@ import { programCodes } from '../domain/programs.ts';
 import { contactModalities, groupSessionTypes, serviceCodes, testResults, testStrategies } from '../domain/services.ts';
 import { sexes } from '../domain/registry.ts';
 
-/** One service of a contact; which fields it takes depends on the service (core/src/domain/services.ts). */
+/** The fields a service may take; which it takes depends on the service (core/src/domain/services.ts). */
+const serviceFields = {
+  quantity: z.number().int().min(1).max(100_000).nullable(),
+  result: z.enum(testResults).nullable(),
+  strategy: z.enum(testStrategies).nullable(),
+  modality: z.enum(contactModalities).nullable(),
+  kind: z.string().max(40).nullable(),
+  treated: z.boolean().nullable(),
+  /** Online platform of an online outreach contact (WhatsApp, Facebook…). */
+  platform: z.string().trim().max(100).nullable(),
+  note: z.string().max(2000).nullable(),
+};
+
+/** One service of a contact. */
 export const ServiceEntry = z.object({
   /** Client-generated: a retried save is applied once. */
   id: Id.optional(),
   service: z.enum(serviceCodes),
-  quantity: z.number().int().min(1).max(100_000).nullable().default(null),
-  result: z.enum(testResults).nullable().default(null),
-  strategy: z.enum(testStrategies).nullable().default(null),
-  modality: z.enum(contactModalities).nullable().default(null),
-  kind: z.string().max(40).nullable().default(null),
-  treated: z.boolean().nullable().default(null),
-  /** Online platform of an online outreach contact (WhatsApp, Facebook…). */
-  platform: z.string().trim().max(100).nullable().default(null),
+  quantity: serviceFields.quantity.default(null),
+  result: serviceFields.result.default(null),
+  strategy: serviceFields.strategy.default(null),
+  modality: serviceFields.modality.default(null),
+  kind: serviceFields.kind.default(null),
+  treated: serviceFields.treated.default(null),
+  platform: serviceFields.platform.default(null),
   /** Testing register number when transcribing a paper register; else assigned. */
   registerNo: z.number().int().min(1).max(1_000_000).nullable().default(null),
-  note: z.string().max(2000).nullable().default(null),
+  note: serviceFields.note.default(null),
 });
 export type ServiceEntry = z.infer<typeof ServiceEntry>;
 
@@ -78,7 +90,8 @@ export const ServiceQuery = PageQuery.extend({
   to: z.iso.date().optional(),
 });
 
-export const UpdateService = ServiceEntry.omit({ id: true, service: true, registerNo: true }).partial().extend({ date: PastDate.optional(), workerId: Id.optional() });
+/** A correction changes exactly the fields it names. */
+export const UpdateService = z.object({ ...serviceFields, date: PastDate, workerId: Id }).partial();
 export const SetRegisterNo = z.object({ registerNo: z.number().int().min(1).max(1_000_000) });
 
 /** Group sessions: attendees by record id and/or anonymous counts. */

@@ -16,3 +16,12 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 export function likePrefix(prefix: string): string {
   return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/**
+ * Runs `work` in a transaction: a new one, or the caller's when `db` already is
+ * one (a sync push applies each operation in its own transaction, through the
+ * same service code as the API).
+ */
+export function withTransaction<T>(db: Queryable, work: (trx: Queryable) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}

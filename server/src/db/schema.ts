@@ -16,6 +16,10 @@ export interface Database {
   beneficiary_pair: BeneficiaryPairTable;
   beneficiary_merge: BeneficiaryMergeTable;
   saved_list: SavedListTable;
+  group_session: GroupSessionTable;
+  service_event: ServiceEventTable;
+  register_counter: RegisterCounterTable;
+  applied_operation: AppliedOperationTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -135,6 +139,7 @@ export interface BeneficiaryTable {
   merged_into: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  change_seq: Generated<string>;
 }
 
 export interface BeneficiaryUnitTable {
@@ -178,4 +183,68 @@ export interface SavedListTable {
   filters: ColumnType<unknown, string, string>;
   shared: boolean;
   created_at: CreatedAt;
+}
+
+export interface GroupSessionTable {
+  organisation_id: string;
+  id: string;
+  session_date: ColumnType<string, string, string>;
+  org_unit_id: string;
+  site_id: string | null;
+  program: string;
+  type: string;
+  theme: string;
+  facilitator_ids: string[];
+  partner: string | null;
+  anonymous: ColumnType<unknown, string, string>;
+  created_by: string;
+  created_at: CreatedAt;
+  deleted_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface ServiceEventTable {
+  organisation_id: string;
+  id: string;
+  contact_id: string;
+  beneficiary_id: string;
+  service_date: ColumnType<string, string, string>;
+  worker_id: string;
+  org_unit_id: string;
+  site_id: string | null;
+  program: string;
+  service: string;
+  quantity: number | null;
+  result: string | null;
+  strategy: string | null;
+  modality: string | null;
+  kind: string | null;
+  treated: boolean | null;
+  platform: string | null;
+  register_year: number | null;
+  register_no: number | null;
+  register_no_edited: Generated<boolean>;
+  group_session_id: string | null;
+  note: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  deleted_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  deleted_by: string | null;
+  change_seq: Generated<string>;
+}
+
+export interface RegisterCounterTable {
+  organisation_id: string;
+  org_unit_id: string;
+  year: number;
+  last_no: number;
+}
+
+export interface AppliedOperationTable {
+  organisation_id: string;
+  id: string;
+  user_id: string;
+  kind: string;
+  result: ColumnType<unknown, string, string>;
+  applied_at: CreatedAt;
 }

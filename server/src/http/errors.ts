@@ -42,6 +42,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   merge_not_last: 409,
   population_unknown: 400,
   encryption_key_missing: 500,
+  register_no_locked: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   database_busy: 503,

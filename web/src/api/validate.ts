@@ -7,6 +7,7 @@ interface SchemaIssue {
   readonly origin?: string;
   readonly minimum?: unknown;
   readonly maximum?: unknown;
+  readonly message?: string;
 }
 
 interface SafeParser<T> {
@@ -55,6 +56,10 @@ function toFieldIssue(issue: SchemaIssue, input: unknown): FieldIssue {
       break;
     case 'unrecognized_keys':
       code = 'unknown_field';
+      break;
+    case 'custom':
+      // The core's refinements name their rule in the message (e.g. PastDate → 'future').
+      code = issue.message === 'future' ? 'future_date' : 'invalid';
       break;
   }
   return Object.keys(params).length ? { field, code, params } : { field, code };

@@ -8,10 +8,18 @@ export interface AdminScreen {
   permission: Permission;
 }
 
+/** The registry screens (field work) and the permission that shows each one. */
+export const registryScreens: readonly AdminScreen[] = [
+  { to: '/beneficiaries/new', label: 'shell.register', description: 'home.card.register', permission: 'person.write' },
+  { to: '/beneficiaries', label: 'shell.beneficiaries', description: 'home.card.beneficiaries', permission: 'person.read' },
+  { to: '/duplicates', label: 'shell.duplicates', description: 'home.card.duplicates', permission: 'person.merge' },
+];
+
 /** The admin screens and the permission that shows each one (header links and home cards). */
 export const adminScreens: readonly AdminScreen[] = [
   { to: '/users', label: 'shell.users', description: 'home.card.users', permission: 'user.manage' },
   { to: '/org-units', label: 'shell.orgUnits', description: 'home.card.orgUnits', permission: 'org_unit.manage' },
   { to: '/programs', label: 'shell.programs', description: 'home.card.programs', permission: 'program.manage' },
+  { to: '/registry-settings', label: 'shell.registrySettings', description: 'home.card.registrySettings', permission: 'settings.manage' },
   { to: '/audit', label: 'shell.audit', description: 'home.card.audit', permission: 'audit.read' },
 ];

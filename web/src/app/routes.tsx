@@ -7,6 +7,11 @@ import { AuditPage } from '../features/audit/audit-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { OrgUnitsPage } from '../features/org-units/org-units-page.tsx';
 import { ProgramsPage } from '../features/programs/programs-page.tsx';
+import { BeneficiariesPage } from '../features/registry/beneficiaries-page.tsx';
+import { BeneficiaryPage } from '../features/registry/beneficiary-page.tsx';
+import { DuplicatesPage } from '../features/registry/duplicates-page.tsx';
+import { RegisterPage } from '../features/registry/register-page.tsx';
+import { RegistrySettingsPage } from '../features/registry/registry-settings-page.tsx';
 import { UserCreatePage } from '../features/users/user-create-page.tsx';
 import { UserEditPage } from '../features/users/user-edit-page.tsx';
 import { UsersPage } from '../features/users/users-page.tsx';
@@ -28,6 +33,11 @@ const routes: readonly Route[] = [
   { pattern: '/org-units', permission: 'org_unit.manage', render: () => <OrgUnitsPage /> },
   { pattern: '/programs', permission: 'program.manage', render: () => <ProgramsPage /> },
   { pattern: '/audit', permission: 'audit.read', render: () => <AuditPage /> },
+  { pattern: '/beneficiaries', permission: 'person.read', render: () => <BeneficiariesPage /> },
+  { pattern: '/beneficiaries/new', permission: 'person.write', render: () => <RegisterPage /> },
+  { pattern: '/beneficiaries/:id', permission: 'person.read', render: (p) => <BeneficiaryPage key={p.id} beneficiaryId={p.id ?? ''} /> },
+  { pattern: '/duplicates', permission: 'person.merge', render: () => <DuplicatesPage /> },
+  { pattern: '/registry-settings', permission: 'settings.manage', render: () => <RegistrySettingsPage /> },
 ];
 
 /** Renders the screen of the current path, or a "not found" / "forbidden" page. */

@@ -1,4 +1,4 @@
-import { fieldLabel, type ErrorCode, type Locale } from '@relais/core';
+import { codeProblemFromParams, describeCodeProblem, fieldLabel, type ErrorCode, type Locale } from '@relais/core';
 import { ApiError, type ApiFieldIssue } from '../api/client.ts';
 import type { I18n } from './i18n.tsx';
 
@@ -17,6 +17,12 @@ export function fieldErrorsOf(i18n: Pick<I18n, 't' | 'locale'>, issues: readonly
   for (const issue of issues) {
     if (out[issue.field]) continue;
     const label = fieldLabel(locale, issue.field);
+    if (issue.code === 'invalid_code') {
+      // A malformed code unique: say which part is wrong (the problem travels in the params).
+      const detail = issue.params?.problem ? describeCodeProblem(locale, codeProblemFromParams(issue.params)) : (issue.message ?? '');
+      out[issue.field] = detail ? i18n.t('validation.invalid_code', { field: label, detail }) : i18n.t('validation.invalid', { field: label });
+      continue;
+    }
     out[issue.field] = i18n.t(`validation.${issue.code}`, { ...(issue.params ?? {}), field: label });
   }
   return out;
@@ -28,6 +34,9 @@ const fieldOfCode: Partial<Record<ErrorCode, string>> = {
   organisation_code_taken: 'organisation.code',
   org_unit_code_taken: 'code',
   wrong_password: 'currentPassword',
+  beneficiary_exists: 'code',
+  beneficiary_exists_elsewhere: 'code',
+  population_unknown: 'populations',
 };
 
 /** Field errors carried by an API error (empty for other errors). */

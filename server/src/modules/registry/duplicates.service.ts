@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { DomainError, type Beneficiary, type MatchReason } from '@relais/core';
-import { likePrefix, type Queryable } from '../../db/index.ts';
+import { likePrefix, withTransaction, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { scope, type RequestContext } from '../../http/actor.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
@@ -59,7 +59,7 @@ export function createDuplicatesService(db: Queryable, registry: RegistryService
     /** "Not the same person": kept, so the pair is not proposed again. */
     async markDistinct(ctx: RequestContext, a: string, b: string): Promise<void> {
       if (a === b) throw new DomainError('merge_invalid');
-      await db.transaction().execute(async (trx) => {
+      await withTransaction(db, async (trx) => {
         const [x, y] = [await registry.visible(trx, ctx, a, 'person.merge'), await registry.visible(trx, ctx, b, 'person.merge')];
         await repo.upsertPair(trx, { organisation_id: ctx.actor.organisationId, x: x.id, y: y.id, score: 0, reasons: [], status: 'distinct', decided_by: ctx.actor.userId });
         await recordAudit(trx, whoOf(ctx), { action: 'beneficiary.distinct', entityType: 'beneficiary', entityId: x.id, details: { codes: [x.code, y.code], other: y.id } });
@@ -70,7 +70,7 @@ export function createDuplicatesService(db: Queryable, registry: RegistryService
     async merge(ctx: RequestContext, keepId: string, mergeId: string): Promise<{ mergeId: string; kept: Beneficiary }> {
       const org = ctx.actor.organisationId;
       if (keepId === mergeId) throw new DomainError('merge_invalid');
-      return db.transaction().execute(async (trx) => {
+      return withTransaction(db, async (trx) => {
         const keep = await registry.visible(trx, ctx, keepId, 'person.merge');
         const gone = await registry.visible(trx, ctx, mergeId, 'person.merge');
         if (keep.merged_into || gone.merged_into) throw new DomainError('merge_invalid');
@@ -115,7 +115,7 @@ export function createDuplicatesService(db: Queryable, registry: RegistryService
     /** Undoes a merge: what moved goes back, the merged record stands again; the pair is then decided "distinct". */
     async undoMerge(ctx: RequestContext, mergeId: string): Promise<Beneficiary> {
       const org = ctx.actor.organisationId;
-      return db.transaction().execute(async (trx) => {
+      return withTransaction(db, async (trx) => {
         const m = await trx.selectFrom('beneficiary_merge').selectAll().where('organisation_id', '=', org).where('id', '=', mergeId).executeTakeFirst();
         if (!m) throw new DomainError('not_found');
         const keep = await registry.visible(trx, ctx, m.kept_id, 'person.merge');

@@ -9,4 +9,4 @@ export interface PersonLink {
   personColumn: string;
 }
 
-export const personLinks: PersonLink[] = [];
+export const personLinks: PersonLink[] = [{ table: 'service_event', personColumn: 'beneficiary_id' }];

@@ -149,6 +149,18 @@ describe(`beneficiary registry (${engine})`, () => {
     expect(audit.body.items.map((e) => e.details.phoneShown ?? false).sort()).toEqual([false, true]);
   });
 
+  it('changes only the fields an update names, even those the editor cannot see', async () => {
+    const res = await register(swA, 'LOLO1988F', sectionA, { entryDoor: 'remote', phone: '+212 622 222 222', contactConsent: true, notes: 'Note privée.', profile: { housing: 'tenant', schooling: 'primary' } });
+    // A peer educator sees neither phone nor notes; her change of housing must not erase them.
+    const patched = await epA.patch<Beneficiary>(`/beneficiaries/${res.body.id}`, { profile: { housing: 'with_family' } });
+    expect(patched.status).toBe(200);
+    const seen = await swA.get<Beneficiary>(`/beneficiaries/${res.body.id}`);
+    expect(seen.body).toMatchObject({ entryDoor: 'remote', phone: '+212 622 222 222', contactConsent: true, notes: 'Note privée.' });
+    expect(seen.body.profile).toMatchObject({ housing: 'with_family', schooling: 'primary' });
+    const cleared = await swA.patch<Beneficiary>(`/beneficiaries/${res.body.id}`, { phone: null });
+    expect(cleared.body.hasPhone).toBe(false);
+  });
+
   it('rejects bad codes and bad records with a clear error naming the part, writing nothing', async () => {
     const before = await t.db.kysely.selectFrom('beneficiary').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
     const bad = await register(epA, 'FAMO19A5F', sectionA);
@@ -200,7 +212,7 @@ describe(`beneficiary registry (${engine})`, () => {
       const audit = await org.admin.get<{ items: AuditEvent[] }>(`/audit?entityId=${a.body.id}`);
       expect(audit.body.items.map((e) => e.action)).toEqual(expect.arrayContaining(['beneficiary.merge', 'beneficiary.unmerge']));
     } finally {
-      personLinks.pop();
+      personLinks.splice(personLinks.findIndex((l) => l.table === 'test_service'), 1);
     }
   });
 

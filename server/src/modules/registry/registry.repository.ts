@@ -136,7 +136,10 @@ export async function addUnit(db: Queryable, organisationId: string, beneficiary
     .values({ organisation_id: organisationId, beneficiary_id: beneficiaryId, org_unit_id: orgUnitId, since, via })
     .onConflict((oc) => oc.columns(['organisation_id', 'beneficiary_id', 'org_unit_id']).doNothing())
     .executeTakeFirst();
-  return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+  const added = Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+  // Newly visible in a unit: the record must reach that unit's field phones at their next pull.
+  if (added) await db.updateTable('beneficiary').set({ updated_at: sql`now()` }).where('organisation_id', '=', organisationId).where('id', '=', beneficiaryId).execute();
+  return added;
 }
 
 export async function aliasesOf(db: Queryable, organisationId: string, id: string): Promise<string[]> {

@@ -16,7 +16,7 @@ import {
   type UpdateBeneficiary,
 } from '@relais/core';
 import { sql } from 'kysely';
-import { isUniqueViolation, likePrefix, type Queryable } from '../../db/index.ts';
+import { isUniqueViolation, likePrefix, withTransaction, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Secrets } from '../../lib/secrets.ts';
 import { holds, holdsAt, scope, type RequestContext } from '../../http/actor.ts';
@@ -182,7 +182,7 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
     async updateSettings(ctx: RequestContext, input: RegistrySettings): Promise<RegistrySettings> {
       const atRoot = scope(ctx.actor, 'settings.manage').some((p) => p.split('/').filter(Boolean).length === 1);
       if (!atRoot) throw new DomainError('forbidden');
-      return db.transaction().execute(async (trx) => {
+      return withTransaction(db, async (trx) => {
         await repo.putSetting(trx, ctx.actor.organisationId, SETTINGS_KEY, input);
         await recordAudit(trx, whoOf(ctx), { action: 'registry.settings', entityType: 'organisation', entityId: ctx.actor.organisationId, details: { ...input } });
         return input;
@@ -214,7 +214,7 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
     /** Registers a person by her code; probable duplicates become pairs (decided "distinct" when the user said so). */
     async register(ctx: RequestContext, input: RegisterBeneficiary): Promise<{ beneficiary: Beneficiary; created: boolean }> {
       const org = ctx.actor.organisationId;
-      return db.transaction().execute(async (trx) => {
+      return withTransaction(db, async (trx) => {
         const settings = await loadSettings(trx, org);
         const shape = checkCodeShape(settings.codeScheme, input.code);
         if (!shape.ok) throw codeIssue(shape.problems[0]!);
@@ -288,7 +288,7 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
     /** Brings a person known elsewhere in the organisation into one of the user's units, so she can serve her. */
     async claim(ctx: RequestContext, typed: string, orgUnitId: string): Promise<Beneficiary> {
       const org = ctx.actor.organisationId;
-      return db.transaction().execute(async (trx) => {
+      return withTransaction(db, async (trx) => {
         const settings = await loadSettings(trx, org);
         const shape = checkCodeShape(settings.codeScheme, typed);
         if (!shape.ok) throw codeIssue(shape.problems[0]!);
@@ -306,7 +306,7 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
 
     /** One record; every read is audited. */
     async getBeneficiary(ctx: RequestContext, id: string): Promise<Beneficiary> {
-      return db.transaction().execute(async (trx) => {
+      return withTransaction(db, async (trx) => {
         const row = await visible(trx, ctx, id, 'person.read');
         const out = await present(trx, ctx, row);
         await recordAudit(trx, whoOf(ctx), {
@@ -321,7 +321,7 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
 
     async updateBeneficiary(ctx: RequestContext, id: string, patch: UpdateBeneficiary): Promise<Beneficiary> {
       const org = ctx.actor.organisationId;
-      return db.transaction().execute(async (trx) => {
+      return withTransaction(db, async (trx) => {
         const row = await visible(trx, ctx, id, 'person.write');
         if (row.merged_into) throw new DomainError('merge_invalid');
         if (patch.populations) checkPopulations(await loadSettings(trx, org), patch.populations);
@@ -334,7 +334,12 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
             ...(patch.genderIdentity !== undefined ? { gender_identity: patch.genderIdentity } : {}),
             ...(patch.birthYear !== undefined ? { birth_year: patch.birthYear } : {}),
             ...(patch.entryDoor !== undefined ? { entry_door: patch.entryDoor } : {}),
-            ...(p ? profileColumns(p) : {}),
+            ...(p?.maritalStatus !== undefined ? { marital_status: p.maritalStatus } : {}),
+            ...(p?.schooling !== undefined ? { schooling: p.schooling } : {}),
+            ...(p?.housing !== undefined ? { housing: p.housing } : {}),
+            ...(p?.occupation !== undefined ? { occupation: p.occupation } : {}),
+            ...(p?.childrenInCharge !== undefined ? { children_in_charge: p.childrenInCharge } : {}),
+            ...(p?.healthCoverage !== undefined ? { health_coverage: p.healthCoverage } : {}),
             ...(patch.phone !== undefined ? { phone_encrypted: patch.phone ? secrets.encrypt(patch.phone) : null } : {}),
             ...(patch.contactConsent !== undefined ? { contact_consent: patch.contactConsent } : {}),
             ...(patch.notes !== undefined ? { notes: patch.notes } : {}),

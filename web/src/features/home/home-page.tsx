@@ -1,4 +1,4 @@
-import { adminScreens } from '../../app/nav.ts';
+import { adminScreens, registryScreens, type AdminScreen } from '../../app/nav.ts';
 import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Alert, Card, Page } from '../../ui/index.ts';
@@ -12,6 +12,7 @@ export function HomePage() {
   const { me } = useSession();
   const ctx = useWorkContext();
   const screens = adminScreens.filter((s) => me.permissions.includes(s.permission));
+  const registry = registryScreens.filter((s) => me.permissions.includes(s.permission));
 
   return (
     <Page title={t('home.greeting', { name: me.user.displayName })} intro={t('app.tagline')}>
@@ -41,20 +42,22 @@ export function HomePage() {
         </Card>
       </div>
 
+      {registry.length > 0 ? (
+        <section aria-labelledby="home-registry">
+          <h2 id="home-registry" className="section-title">
+            {t('home.registry')}
+          </h2>
+          <ScreenCards screens={registry} />
+        </section>
+      ) : null}
+
       {screens.length > 0 ? (
         <section aria-labelledby="home-admin">
           <h2 id="home-admin" className="section-title">
             {t('home.admin')}
           </h2>
           <ul className="card-grid">
-            {screens.map((s) => (
-              <li key={s.to} className="card link-card">
-                <Link to={s.to} className="link-card-title">
-                  {t(s.label)}
-                </Link>
-                <p>{t(s.description)}</p>
-              </li>
-            ))}
+            <ScreenCardItems screens={screens} />
             <li className="card link-card">
               <Link to="/account" className="link-card-title">
                 {t('shell.account')}
@@ -77,5 +80,29 @@ export function HomePage() {
         </>
       )}
     </Page>
+  );
+}
+
+function ScreenCardItems({ screens }: { screens: readonly AdminScreen[] }) {
+  const t = useT();
+  return (
+    <>
+      {screens.map((s) => (
+        <li key={s.to} className="card link-card">
+          <Link to={s.to} className="link-card-title">
+            {t(s.label)}
+          </Link>
+          <p>{t(s.description)}</p>
+        </li>
+      ))}
+    </>
+  );
+}
+
+function ScreenCards({ screens }: { screens: readonly AdminScreen[] }) {
+  return (
+    <ul className="card-grid">
+      <ScreenCardItems screens={screens} />
+    </ul>
   );
 }

@@ -1,0 +1,48 @@
+import type { FieldIssue } from '../errors.ts';
+import { serviceDefinitions, type ProgramServiceSettings, type ServiceCode } from './services.ts';
+
+/** The fields of a service entry that depend on the service. */
+export interface ServiceFields {
+  service: ServiceCode;
+  quantity: number | null;
+  result: string | null;
+  strategy: string | null;
+  modality: string | null;
+  kind: string | null;
+  treated: boolean | null;
+  platform: string | null;
+  registerNo: number | null;
+}
+
+/**
+ * Checks one service entry against its definition and the program: required
+ * fields present, fields of other services absent, values from the service's
+ * lists. `at` prefixes the field paths (e.g. `services.2.`).
+ */
+export function checkServiceEntry(entry: ServiceFields, program: ProgramServiceSettings | undefined, at: string): FieldIssue[] {
+  const def = serviceDefinitions[entry.service];
+  const issues: FieldIssue[] = [];
+  if (program && !program.services.includes(entry.service)) issues.push({ field: `${at}service`, code: 'invalid_choice' });
+  const need = (field: keyof ServiceFields, takes: boolean, allowed?: readonly string[]) => {
+    const value = entry[field];
+    if (takes && (value === null || value === undefined)) issues.push({ field: `${at}${field}`, code: 'required' });
+    else if (!takes && value !== null && value !== undefined) issues.push({ field: `${at}${field}`, code: 'not_applicable' });
+    else if (takes && allowed && typeof value === 'string' && !allowed.includes(value)) issues.push({ field: `${at}${field}`, code: 'invalid_choice' });
+  };
+  need('quantity', Boolean(def.quantity));
+  need('result', Boolean(def.result), def.result);
+  need('strategy', Boolean(def.strategy), def.strategy);
+  need('modality', Boolean(def.modality), def.modality);
+  need('kind', Boolean(def.kind), def.kind);
+  need('treated', Boolean(def.treated));
+  if (entry.platform !== null && entry.platform !== undefined && !(entry.service === 'outreach_contact' && entry.modality === 'online')) {
+    issues.push({ field: `${at}platform`, code: 'not_applicable' });
+  }
+  if (entry.registerNo !== null && entry.registerNo !== undefined && entry.service !== 'hiv_test') issues.push({ field: `${at}registerNo`, code: 'not_applicable' });
+  return issues;
+}
+
+/** Services of a contact missing from the program's *paquet minimum*. */
+export function missingFromPaquetMinimum(program: ProgramServiceSettings, services: readonly string[]): ServiceCode[] {
+  return program.paquetMinimum.filter((s) => !services.includes(s));
+}

@@ -1,0 +1,58 @@
+import { expect, type Page } from '@playwright/test';
+import { ar as coreAr, fr as coreFr, interpolate } from '@relais/core';
+import { ar as webAr } from '../web/src/i18n/ar.ts';
+import { fr as webFr } from '../web/src/i18n/fr.ts';
+
+// Expected texts come from the catalogues, as the user sees them.
+export const fr = { ...coreFr, ...webFr };
+export const ar = { ...coreAr, ...webAr };
+export type Texts = Record<keyof typeof fr, string>;
+
+/**
+ * The organisation and administrator of the e2e run. The server's data directory is shared by
+ * every spec file of a run, so whichever spec comes first sets them up and the others log in.
+ */
+export const org = { code: 'DEMO', name: 'Association Démo' };
+export const admin = { username: 'admin', displayName: 'Amina Admin', password: 'un mot de passe solide' };
+
+/** Logs in through the login page. `rememberedOrg`: the device already knows the organisation code (asserted). */
+export async function logIn(page: Page, t: Texts, who: { username: string; password: string }, options: { rememberedOrg?: boolean } = {}) {
+  await expect(page.getByRole('heading', { level: 1, name: t['login.title'] })).toBeVisible();
+  const orgCode = page.getByLabel(t['field.organisation.code'], { exact: true });
+  if (options.rememberedOrg) await expect(orgCode).toHaveValue(org.code);
+  else await orgCode.fill(org.code);
+  await page.getByLabel(t['field.username'], { exact: true }).fill(who.username);
+  await page.getByLabel(t['field.password'], { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: t['login.submit'] }).click();
+}
+
+/** Is the server still waiting for its first-run setup? */
+export async function needsSetup(page: Page): Promise<boolean> {
+  const response = await page.request.get('/api/v1/setup');
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as { needsSetup: boolean }).needsSetup;
+}
+
+/**
+ * Opens the app as the administrator: runs the first-run setup through the UI when the server
+ * needs it (checking the setup page on the way), else logs in. Ends on the admin's home page.
+ */
+export async function enterAsAdmin(page: Page): Promise<'setup' | 'login'> {
+  const setup = await needsSetup(page);
+  await page.goto('/');
+  if (setup) {
+    await expect(page.getByRole('heading', { level: 1, name: fr['setup.title'] })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await page.getByLabel(fr['field.organisation.code'], { exact: true }).fill(org.code);
+    await page.getByLabel(fr['field.organisation.name'], { exact: true }).fill(org.name);
+    await page.getByLabel(fr['field.username'], { exact: true }).fill(admin.username);
+    await page.getByLabel(fr['field.displayName'], { exact: true }).fill(admin.displayName);
+    await page.getByLabel(fr['field.password'], { exact: true }).fill(admin.password);
+    await page.getByLabel(fr['common.confirmPassword'], { exact: true }).fill(admin.password);
+    await page.getByRole('button', { name: fr['setup.submit'] }).click();
+  } else {
+    await logIn(page, fr, admin);
+  }
+  await expect(page.getByRole('heading', { level: 1, name: interpolate(fr['home.greeting'], { name: admin.displayName }) })).toBeVisible();
+  return setup ? 'setup' : 'login';
+}

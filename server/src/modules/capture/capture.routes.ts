@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import {
+  ContactResult,
+  IdParams,
+  Ok,
+  RecordContact,
+  RecordGroupSession,
+  ServicePage,
+  ServiceQuery,
+  ServiceRecord,
+  SetRegisterNo,
+  SyncPullQuery,
+  SyncPush,
+  SyncPushResult,
+  UpdateService,
+  Verification,
+  VerificationQuery,
+  programCodes,
+} from '@relais/core';
+import type { Router } from '../../http/router.ts';
+import type { CaptureService } from './capture.service.ts';
+import { ProgramServicesSchema, type CatalogueService } from './catalogue.service.ts';
+import type { SyncService } from './sync.service.ts';
+import type { VerificationService } from './verification.service.ts';
+
+const Catalogue = z.object({
+  services: z.array(z.object({ code: z.string() }).passthrough()),
+  programs: z.array(ProgramServicesSchema.extend({ code: z.string() })),
+});
+
+export function registerCaptureRoutes(router: Router, capture: CaptureService, catalogue: CatalogueService, sync: SyncService, verification: VerificationService): void {
+  router.session({
+    method: 'GET',
+    url: '/catalogue',
+    summary: 'Services with the fields each takes, and the enabled programs’ services, reach and paquet minimum',
+    tag: 'capture',
+    response: Catalogue,
+    handler: ({ ctx }) => catalogue.getCatalogue(ctx),
+  });
+  router.session({
+    method: 'PUT',
+    url: '/catalogue/programs/:code',
+    summary: 'Set a program’s services, what counts as reached and its paquet minimum',
+    tag: 'capture',
+    permission: 'settings.manage',
+    params: z.object({ code: z.enum(programCodes) }),
+    body: ProgramServicesSchema,
+    response: ProgramServicesSchema.extend({ code: z.string() }),
+    handler: ({ ctx, params, body }) => catalogue.updateProgram(ctx, params.code, body),
+  });
+  router.session({
+    method: 'POST',
+    url: '/contacts',
+    summary: 'Record one or several services for one person (idempotent on the services’ ids)',
+    tag: 'capture',
+    permission: 'service.write',
+    body: RecordContact,
+    response: ContactResult,
+    status: 201,
+    handler: async ({ ctx, body, reply }) => {
+      const { created, ...result } = await capture.recordContact(ctx, body);
+      if (!created) reply.status(200);
+      return result;
+    },
+  });
+  router.session({
+    method: 'GET',
+    url: '/services',
+    summary: 'Services of the user’s units: a person’s history, a worker’s or a section’s list',
+    tag: 'capture',
+    permission: 'person.read',
+    query: ServiceQuery,
+    response: ServicePage,
+    handler: ({ ctx, query }) => capture.listServices(ctx, query),
+  });
+  router.session({
+    method: 'PATCH',
+    url: '/services/:id',
+    summary: 'Correct a service',
+    tag: 'capture',
+    permission: 'service.write',
+    params: IdParams,
+    body: UpdateService,
+    response: ServiceRecord,
+    handler: ({ ctx, params, body }) => capture.updateService(ctx, params.id, body),
+  });
+  router.session({
+    method: 'DELETE',
+    url: '/services/:id',
+    summary: 'Delete a service',
+    tag: 'capture',
+    permission: 'service.write',
+    params: IdParams,
+    response: Ok,
+    handler: async ({ ctx, params }) => {
+      await capture.deleteService(ctx, params.id);
+      return { ok: true as const };
+    },
+  });
+  router.session({
+    method: 'PUT',
+    url: '/services/:id/register-no',
+    summary: 'Correct an HIV test’s register number once (paper register transcription)',
+    tag: 'capture',
+    permission: 'service.write',
+    params: IdParams,
+    body: SetRegisterNo,
+    response: ServiceRecord,
+    handler: ({ ctx, params, body }) => capture.setRegisterNo(ctx, params.id, body.registerNo),
+  });
+  router.session({
+    method: 'POST',
+    url: '/group-sessions',
+    summary: 'Record a group session: identified attendees (each gets the session’s service) and anonymous counts',
+    tag: 'capture',
+    permission: 'service.write',
+    body: RecordGroupSession,
+    response: z.object({ id: z.uuid() }),
+    status: 201,
+    handler: async ({ ctx, body, reply }) => {
+      const { id, created } = await capture.recordGroupSession(ctx, body);
+      if (!created) reply.status(200);
+      return { id };
+    },
+  });
+  router.session({
+    method: 'POST',
+    url: '/sync/push',
+    summary: 'Apply operations made offline: each at most once, each in its own transaction, an outcome per operation',
+    tag: 'sync',
+    permission: 'service.write',
+    body: SyncPush,
+    response: SyncPushResult,
+    handler: async ({ ctx, body, locale }) => ({ results: await sync.push(ctx, body.operations, locale) }),
+  });
+  router.session({
+    method: 'GET',
+    url: '/sync/pull',
+    summary: 'Changes after a cursor (persons, services, tombstones; the catalogue at cursor 0), or resyncRequired',
+    tag: 'sync',
+    permission: 'person.read',
+    query: SyncPullQuery,
+    response: z.object({
+      resyncRequired: z.boolean(),
+      cursor: z.number(),
+      nextCursor: z.number(),
+      hasMore: z.boolean(),
+      beneficiaries: z.array(z.record(z.string(), z.unknown())),
+      services: z.array(z.record(z.string(), z.unknown())),
+      tombstones: z.array(z.object({ type: z.enum(['beneficiary', 'service']), id: z.string(), mergedInto: z.string().optional() })),
+      catalogue: z.unknown(),
+    }),
+    handler: ({ ctx, query }) => sync.pull(ctx, query.cursor, query.limit),
+  });
+  router.session({
+    method: 'GET',
+    url: '/verification',
+    summary: 'Monthly data verification of a unit: counts by worker and service, and flagged records',
+    tag: 'capture',
+    permission: 'data.verify',
+    query: VerificationQuery,
+    response: Verification,
+    handler: ({ ctx, query }) => verification.verify(ctx, query.orgUnitId, query.month),
+  });
+}

@@ -1,0 +1,389 @@
+import { sql } from 'kysely';
+import {
+  DomainError,
+  checkServiceEntry,
+  type FieldIssue,
+  type RecordContact,
+  type RecordGroupSession,
+  type ServiceCode,
+  type ServiceRecord,
+} from '@relais/core';
+import type { z } from 'zod';
+import type { UpdateService } from '@relais/core';
+import { isUniqueViolation, likePrefix, withTransaction, type Queryable } from '../../db/index.ts';
+import { newId } from '../../lib/ids.ts';
+import { holds, holdsAt, scope, type RequestContext } from '../../http/actor.ts';
+import { invalidField } from '../../http/errors.ts';
+import { recordAudit, whoOf } from '../audit/audit.service.ts';
+import { findUnit } from '../org-units/org-units.repository.ts';
+import { addUnit, findById as findBeneficiary, visibleIds } from '../registry/registry.repository.ts';
+import { loadProgramServices } from './catalogue.service.ts';
+import { nextRegisterNo, selectServices, type ServiceRow } from './capture.repository.ts';
+
+/** The service each attendance of a group session counts as, for the attendee. */
+export const attendanceService: Record<RecordGroupSession['type'], ServiceCode> = {
+  iec: 'iec_session',
+  thematic: 'iec_session',
+  social_development: 'capacity_building',
+  self_support: 'psychological_support',
+  convivial_evening: 'iec_session',
+  training: 'capacity_building',
+  cascade_training: 'capacity_building',
+  awareness_children: 'iec_session',
+  awareness_parents: 'iec_session',
+};
+
+function toRecord(row: ServiceRow, mayReadNotes: boolean): ServiceRecord {
+  return {
+    id: row.id,
+    contactId: row.contact_id,
+    beneficiary: { id: row.beneficiary_id, code: row.beneficiary_code },
+    date: row.service_date,
+    worker: { id: row.worker_id, displayName: row.worker_name },
+    orgUnit: { id: row.org_unit_id, code: row.org_unit_code, name: row.org_unit_name },
+    site: row.site_id ? { id: row.site_id, code: row.site_code ?? '?', name: row.site_name ?? '?' } : null,
+    program: row.program,
+    service: row.service as ServiceCode,
+    quantity: row.quantity,
+    result: row.result,
+    strategy: row.strategy,
+    modality: row.modality,
+    kind: row.kind,
+    treated: row.treated,
+    platform: row.platform,
+    registerYear: row.register_year,
+    registerNo: row.register_no,
+    note: mayReadNotes ? row.note : null,
+    groupSessionId: row.group_session_id,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+type Unit = NonNullable<Awaited<ReturnType<typeof findUnit>>>;
+
+export function createCaptureService(db: Queryable) {
+  /** The unit, program, site and worker of a write, each checked against the user's rights; issues name the field. */
+  async function checkPlace(trx: Queryable, ctx: RequestContext, p: { orgUnitId: string; siteId: string | null; program: string; workerId?: string | undefined }) {
+    const org = ctx.actor.organisationId;
+    const unit = await findUnit(trx, org, p.orgUnitId);
+    if (!unit || !unit.active || !holdsAt(ctx.actor, 'service.write', unit.path)) throw invalidField('orgUnitId', 'invalid_choice');
+    const enabled = await trx.selectFrom('program').select('enabled').where('organisation_id', '=', org).where('code', '=', p.program).executeTakeFirst();
+    const mayProgram = ctx.actor.assignments.some(
+      (a) => unit.path.startsWith(a.orgUnitPath) && (a.programs === null || a.programs.includes(p.program)) && holdsAt({ ...ctx.actor, assignments: [a] }, 'service.write', unit.path),
+    );
+    if (!enabled?.enabled || !mayProgram) throw invalidField('program', 'invalid_choice');
+    let site: Unit | null = null;
+    if (p.siteId) {
+      site = (await findUnit(trx, org, p.siteId)) ?? null;
+      if (!site || !site.path.startsWith(unit.path)) throw invalidField('siteId', 'invalid_choice');
+    }
+    const workerId = p.workerId ?? ctx.actor.userId;
+    if (workerId !== ctx.actor.userId) {
+      const worker = await sql<{ ok: boolean }>`
+        select exists (
+          select 1 from role_assignment a
+          join org_unit ou on ou.organisation_id = a.organisation_id and ou.id = a.org_unit_id
+          join app_user u on u.organisation_id = a.organisation_id and u.id = a.user_id
+          where a.organisation_id = ${org} and a.user_id = ${workerId} and u.active
+            and (${unit.path} like ou.path || '%' or ou.path like ${likePrefix(unit.path)})
+        ) as ok`.execute(trx);
+      if (!worker.rows[0]?.ok) throw invalidField('workerId', 'invalid_choice');
+    }
+    return { unit, site, workerId };
+  }
+
+  /** The person a service is for: visible to the user; a merged record stands for the record it was merged into. */
+  async function personFor(trx: Queryable, ctx: RequestContext, beneficiaryId: string, field = 'beneficiaryId') {
+    const org = ctx.actor.organisationId;
+    let person = await findBeneficiary(trx, org, beneficiaryId);
+    for (let hops = 0; person?.merged_into && hops < 20; hops++) person = await findBeneficiary(trx, org, person.merged_into);
+    if (!person || !(await visibleIds(trx, org, [person.id], scope(ctx.actor, 'person.read'))).has(person.id)) throw invalidField(field, 'invalid_choice');
+    return person;
+  }
+
+  async function load(trx: Queryable, ctx: RequestContext, ids: string[]): Promise<ServiceRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await selectServices(trx, ctx.actor.organisationId).where('s.id', 'in', ids).orderBy('s.created_at').orderBy('s.id').execute();
+    const notes = holds(ctx.actor, 'note.read');
+    return rows.map((r) => toRecord(r, notes));
+  }
+
+  async function visibleService(trx: Queryable, ctx: RequestContext, id: string, permission: 'person.read' | 'service.write') {
+    const row = await selectServices(trx, ctx.actor.organisationId).where('s.id', '=', id).where('s.deleted_at', 'is', null).executeTakeFirst();
+    const unit = row ? await findUnit(trx, ctx.actor.organisationId, row.org_unit_id) : undefined;
+    if (!row || !unit || !holdsAt(ctx.actor, permission, unit.path)) throw new DomainError('not_found');
+    return { row, unit };
+  }
+
+  return {
+    /** Records one or several services for one person in one go; a retried save (same ids) is applied once. */
+    async recordContact(ctx: RequestContext, input: RecordContact): Promise<{ contactId: string; services: ServiceRecord[]; created: boolean }> {
+      const org = ctx.actor.organisationId;
+      return withTransaction(db, async (trx) => {
+        // A retry: every service of the contact is already there.
+        const ids = input.services.map((s) => s.id).filter((x): x is string => Boolean(x));
+        if (ids.length === input.services.length) {
+          const existing = await trx.selectFrom('service_event').select(['id', 'contact_id', 'service']).where('organisation_id', '=', org).where('id', 'in', ids).execute();
+          if (existing.length === ids.length) {
+            const same = existing.every((e) => input.services.some((s) => s.id === e.id && s.service === e.service) && (!input.contactId || e.contact_id === input.contactId));
+            if (!same) throw new DomainError('id_conflict');
+            return { contactId: existing[0]!.contact_id, services: await load(trx, ctx, ids), created: false };
+          }
+          if (existing.length > 0) throw new DomainError('id_conflict');
+        }
+        const { unit, site, workerId } = await checkPlace(trx, ctx, input);
+        const person = await personFor(trx, ctx, input.beneficiaryId);
+        const programs = await loadProgramServices(trx, org);
+        const issues: FieldIssue[] = input.services.flatMap((s, i) => checkServiceEntry(s, programs[input.program], `services.${i}.`));
+        if (issues.length) throw new DomainError('validation_failed', { fields: issues });
+        const contactId = input.contactId ?? newId();
+        const year = Number(input.date.slice(0, 4));
+        const created: string[] = [];
+        for (const [i, s] of input.services.entries()) {
+          const id = s.id ?? newId();
+          let registerNo: number | null = null;
+          if (s.service === 'hiv_test') registerNo = s.registerNo ?? (await nextRegisterNo(trx, org, unit.id, year));
+          try {
+            await trx
+              .insertInto('service_event')
+              .values({
+                organisation_id: org,
+                id,
+                contact_id: contactId,
+                beneficiary_id: person.id,
+                service_date: input.date,
+                worker_id: workerId,
+                org_unit_id: unit.id,
+                site_id: site?.id ?? null,
+                program: input.program,
+                service: s.service,
+                quantity: s.quantity,
+                result: s.result,
+                strategy: s.strategy,
+                modality: s.modality,
+                kind: s.kind,
+                treated: s.treated,
+                platform: s.platform,
+                register_year: registerNo === null ? null : year,
+                register_no: registerNo,
+                group_session_id: null,
+                note: s.note,
+                created_by: ctx.actor.userId,
+              })
+              .execute();
+          } catch (error) {
+            if (isUniqueViolation(error, 'service_event_register_idx')) throw invalidField(`services.${i}.registerNo`, 'taken');
+            if (isUniqueViolation(error)) throw new DomainError('id_conflict');
+            throw error;
+          }
+          created.push(id);
+        }
+        await addUnit(trx, org, person.id, unit.id, input.date, 'served');
+        await trx
+          .updateTable('beneficiary')
+          .set({ last_seen_on: sql`greatest(last_seen_on, ${input.date}::date)` })
+          .where('organisation_id', '=', org)
+          .where('id', '=', person.id)
+          .execute();
+        await recordAudit(trx, whoOf(ctx), {
+          action: 'contact.record',
+          entityType: 'beneficiary',
+          entityId: person.id,
+          orgUnit: { id: unit.id, path: unit.path },
+          details: { contactId, date: input.date, program: input.program, services: input.services.map((s) => s.service) },
+        });
+        return { contactId, services: await load(trx, ctx, created), created: true };
+      });
+    },
+
+    async listServices(
+      ctx: RequestContext,
+      q: { beneficiaryId?: string | undefined; orgUnitId?: string | undefined; workerId?: string | undefined; program?: string | undefined; service?: string | undefined; from?: string | undefined; to?: string | undefined; limit: number; offset: number },
+    ) {
+      const org = ctx.actor.organisationId;
+      const paths = scope(ctx.actor, 'person.read');
+      if (paths.length === 0) return { items: [], total: 0 };
+      let base = selectServices(db, org)
+        .where('s.deleted_at', 'is', null)
+        .where((eb) => eb.or(paths.map((p) => eb('ou.path', 'like', likePrefix(p)))));
+      if (q.beneficiaryId) base = base.where('s.beneficiary_id', '=', q.beneficiaryId);
+      if (q.orgUnitId) {
+        const unit = await findUnit(db, org, q.orgUnitId);
+        base = base.where('ou.path', 'like', likePrefix(unit?.path ?? '/none/'));
+      }
+      if (q.workerId) base = base.where('s.worker_id', '=', q.workerId);
+      if (q.program) base = base.where('s.program', '=', q.program);
+      if (q.service) base = base.where('s.service', '=', q.service);
+      if (q.from) base = base.where('s.service_date', '>=', q.from);
+      if (q.to) base = base.where('s.service_date', '<=', q.to);
+      const [rows, count] = await Promise.all([
+        base.orderBy('s.service_date', 'desc').orderBy('s.created_at', 'desc').orderBy('s.id').limit(q.limit).offset(q.offset).execute(),
+        base.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+      ]);
+      const notes = holds(ctx.actor, 'note.read');
+      return { items: rows.map((r) => toRecord(r, notes)), total: count.n };
+    },
+
+    async updateService(ctx: RequestContext, id: string, patch: z.output<typeof UpdateService>): Promise<ServiceRecord> {
+      const org = ctx.actor.organisationId;
+      return withTransaction(db, async (trx) => {
+        const { row } = await visibleService(trx, ctx, id, 'service.write');
+        const merged = {
+          service: row.service as ServiceCode,
+          quantity: patch.quantity !== undefined ? patch.quantity : row.quantity,
+          result: patch.result !== undefined ? patch.result : row.result,
+          strategy: patch.strategy !== undefined ? patch.strategy : row.strategy,
+          modality: patch.modality !== undefined ? patch.modality : row.modality,
+          kind: patch.kind !== undefined ? patch.kind : row.kind,
+          treated: patch.treated !== undefined ? patch.treated : row.treated,
+          platform: patch.platform !== undefined ? patch.platform : row.platform,
+          registerNo: null,
+        };
+        const issues = checkServiceEntry(merged, undefined, '');
+        if (issues.length) throw new DomainError('validation_failed', { fields: issues });
+        if (patch.workerId) await checkPlace(trx, ctx, { orgUnitId: row.org_unit_id, siteId: null, program: row.program, workerId: patch.workerId });
+        await trx
+          .updateTable('service_event')
+          .set({
+            quantity: merged.quantity,
+            result: merged.result,
+            strategy: merged.strategy,
+            modality: merged.modality,
+            kind: merged.kind,
+            treated: merged.treated,
+            platform: merged.platform,
+            ...(patch.note !== undefined ? { note: patch.note } : {}),
+            ...(patch.date ? { service_date: patch.date } : {}),
+            ...(patch.workerId ? { worker_id: patch.workerId } : {}),
+            updated_at: sql`now()`,
+          })
+          .where('organisation_id', '=', org)
+          .where('id', '=', id)
+          .execute();
+        await recordAudit(trx, whoOf(ctx), { action: 'service.update', entityType: 'service', entityId: id, details: { fields: Object.keys(patch) } });
+        return (await load(trx, ctx, [id]))[0]!;
+      });
+    },
+
+    /** Deletes a service (kept as a tombstone, so field phones forget it too). */
+    async deleteService(ctx: RequestContext, id: string): Promise<void> {
+      await withTransaction(db, async (trx) => {
+        const { row, unit } = await visibleService(trx, ctx, id, 'service.write');
+        await trx
+          .updateTable('service_event')
+          .set({ deleted_at: sql`now()`, deleted_by: ctx.actor.userId, register_no: null })
+          .where('organisation_id', '=', ctx.actor.organisationId)
+          .where('id', '=', id)
+          .execute();
+        await recordAudit(trx, whoOf(ctx), {
+          action: 'service.delete',
+          entityType: 'service',
+          entityId: id,
+          orgUnit: { id: unit.id, path: unit.path },
+          details: { service: row.service, date: row.service_date, beneficiary: row.beneficiary_code, registerNo: row.register_no },
+        });
+      });
+    },
+
+    /** Corrects an HIV test's register number once (transcribing a paper register); the number stays unique. */
+    async setRegisterNo(ctx: RequestContext, id: string, registerNo: number): Promise<ServiceRecord> {
+      return withTransaction(db, async (trx) => {
+        const { row } = await visibleService(trx, ctx, id, 'service.write');
+        if (row.service !== 'hiv_test') throw invalidField('registerNo', 'not_applicable');
+        if (row.register_no_edited) throw new DomainError('register_no_locked');
+        try {
+          await trx
+            .updateTable('service_event')
+            .set({ register_no: registerNo, register_no_edited: true, updated_at: sql`now()` })
+            .where('organisation_id', '=', ctx.actor.organisationId)
+            .where('id', '=', id)
+            .execute();
+        } catch (error) {
+          if (isUniqueViolation(error)) throw invalidField('registerNo', 'taken');
+          throw error;
+        }
+        await recordAudit(trx, whoOf(ctx), { action: 'service.register_no', entityType: 'service', entityId: id, details: { from: row.register_no, to: registerNo } });
+        return (await load(trx, ctx, [id]))[0]!;
+      });
+    },
+
+    /** A group session: identified attendees each get the session's service; anonymous attendees are counted. */
+    async recordGroupSession(ctx: RequestContext, input: RecordGroupSession) {
+      const org = ctx.actor.organisationId;
+      return withTransaction(db, async (trx) => {
+        if (input.id) {
+          const existing = await trx.selectFrom('group_session').select(['id']).where('organisation_id', '=', org).where('id', '=', input.id).executeTakeFirst();
+          if (existing) return { id: existing.id, created: false };
+        }
+        const { unit, site } = await checkPlace(trx, ctx, { ...input, workerId: undefined });
+        for (const [i, f] of input.facilitatorIds.entries()) {
+          const ok = await trx.selectFrom('app_user').select('id').where('organisation_id', '=', org).where('id', '=', f).where('active', '=', true).executeTakeFirst();
+          if (!ok) throw invalidField(`facilitatorIds.${i}`, 'invalid_choice');
+        }
+        const people = [];
+        for (const [i, a] of [...new Set(input.attendees)].entries()) people.push(await personFor(trx, ctx, a, `attendees.${i}`));
+        const id = input.id ?? newId();
+        await trx
+          .insertInto('group_session')
+          .values({
+            organisation_id: org,
+            id,
+            session_date: input.date,
+            org_unit_id: unit.id,
+            site_id: site?.id ?? null,
+            program: input.program,
+            type: input.type,
+            theme: input.theme,
+            facilitator_ids: input.facilitatorIds,
+            partner: input.partner,
+            anonymous: JSON.stringify(input.anonymous),
+            created_by: ctx.actor.userId,
+          })
+          .execute();
+        const service = attendanceService[input.type];
+        const worker = input.facilitatorIds[0] ?? ctx.actor.userId;
+        for (const person of people) {
+          await trx
+            .insertInto('service_event')
+            .values({
+              organisation_id: org,
+              id: newId(),
+              contact_id: id,
+              beneficiary_id: person.id,
+              service_date: input.date,
+              worker_id: worker,
+              org_unit_id: unit.id,
+              site_id: site?.id ?? null,
+              program: input.program,
+              service,
+              quantity: null,
+              result: null,
+              strategy: null,
+              modality: null,
+              kind: null,
+              treated: null,
+              platform: null,
+              register_year: null,
+              register_no: null,
+              group_session_id: id,
+              note: null,
+              created_by: ctx.actor.userId,
+            })
+            .execute();
+          await addUnit(trx, org, person.id, unit.id, input.date, 'served');
+          await trx.updateTable('beneficiary').set({ last_seen_on: sql`greatest(last_seen_on, ${input.date}::date)` }).where('organisation_id', '=', org).where('id', '=', person.id).execute();
+        }
+        await recordAudit(trx, whoOf(ctx), {
+          action: 'group_session.record',
+          entityType: 'group_session',
+          entityId: id,
+          orgUnit: { id: unit.id, path: unit.path },
+          details: { type: input.type, theme: input.theme, attendees: people.length, anonymous: input.anonymous.reduce((n, a) => n + a.count, 0) },
+        });
+        return { id, created: true };
+      });
+    },
+  };
+}
+export type CaptureService = ReturnType<typeof createCaptureService>;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { DomainError, defaultProgramServices, programCodes, serviceCodes, serviceDefinitions, type ProgramServiceSettings } from '@relais/core';
+import { withTransaction, type Queryable } from '../../db/index.ts';
+import { scope, type RequestContext } from '../../http/actor.ts';
+import { recordAudit, whoOf } from '../audit/audit.service.ts';
+import { getSetting, putSetting } from '../registry/registry.repository.ts';
+
+const KEY = 'program_services';
+
+export const ProgramServicesSchema = z.object({
+  services: z.array(z.enum(serviceCodes)).min(1).readonly(),
+  reach: z.array(z.enum(serviceCodes)).readonly(),
+  paquetMinimum: z.array(z.enum(serviceCodes)).readonly(),
+});
+const Stored = z.record(z.string(), ProgramServicesSchema);
+
+/** Per-program service settings of the organisation, defaults filled in. */
+export async function loadProgramServices(db: Queryable, organisationId: string): Promise<Record<string, ProgramServiceSettings>> {
+  const parsed = Stored.safeParse(await getSetting(db, organisationId, KEY));
+  return { ...defaultProgramServices, ...(parsed.success ? parsed.data : {}) };
+}
+
+export function createCatalogueService(db: Queryable) {
+  return {
+    /** Services with the fields they take, and each program's settings. */
+    async getCatalogue(ctx: RequestContext) {
+      const programs = await loadProgramServices(db, ctx.actor.organisationId);
+      const enabled = new Set(
+        (await db.selectFrom('program').select('code').where('organisation_id', '=', ctx.actor.organisationId).where('enabled', '=', true).execute()).map((r) => r.code),
+      );
+      return {
+        services: serviceCodes.map((code) => ({ code, ...serviceDefinitions[code] })),
+        programs: programCodes.filter((p) => enabled.has(p)).map((code) => ({ code, ...programs[code]! })),
+      };
+    },
+
+    async updateProgram(ctx: RequestContext, code: string, settings: ProgramServiceSettings) {
+      const atRoot = scope(ctx.actor, 'settings.manage').some((p) => p.split('/').filter(Boolean).length === 1);
+      if (!atRoot) throw new DomainError('forbidden');
+      return withTransaction(db, async (trx) => {
+        const stored = Stored.safeParse(await getSetting(trx, ctx.actor.organisationId, KEY));
+        const next = { ...(stored.success ? stored.data : {}), [code]: settings };
+        await putSetting(trx, ctx.actor.organisationId, KEY, next);
+        await recordAudit(trx, whoOf(ctx), { action: 'catalogue.update', entityType: 'program', entityId: code, details: { ...settings } });
+        return { code, ...settings };
+      });
+    },
+  };
+}
+export type CatalogueService = ReturnType<typeof createCatalogueService>;

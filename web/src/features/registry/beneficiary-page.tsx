@@ -1,0 +1,253 @@
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { UpdateBeneficiary, type Beneficiary } from '@relais/core';
+import { getBeneficiary, getRegistrySettings, updateBeneficiary } from '../../api/endpoints.ts';
+import { useApi } from '../../api/use-api.ts';
+import { validate } from '../../api/validate.ts';
+import { Link } from '../../app/router.tsx';
+import { useCan } from '../../app/session.tsx';
+import { Alert, Button, Card, Loading, Page } from '../../ui/index.ts';
+import { useI18n, type I18n } from '../../i18n/i18n.tsx';
+import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } from '../../i18n/errors.ts';
+import { MergeHistory } from './merge-history.tsx';
+import { draftOf, RecordFields, recordInput, type RecordDraft } from './record-fields.tsx';
+import { populationLabel } from './registry-labels.ts';
+
+/** One person's record: code and aliases, every field, where she is known; edit in place. */
+export function BeneficiaryPage({ beneficiaryId }: { beneficiaryId: string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const canWrite = useCan('person.write');
+  const canMerge = useCan('person.merge');
+  const record = useApi(() => getBeneficiary(beneficiaryId), [beneficiaryId]);
+  const [notice] = useState(() => {
+    const q = new URLSearchParams(window.location.search);
+    return q.has('registered') ? t('record.registered') : q.has('claimed') ? t('record.claimed') : null;
+  });
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    // The notice is shown once: a reload or a shared link does not repeat it.
+    if (window.location.search) window.history.replaceState(null, '', window.location.pathname);
+  }, []);
+
+  if (record.error && !record.data) {
+    return (
+      <Page title={t('record.titleUnknown')} actions={<Link to="/beneficiaries">{t('record.backToList')}</Link>}>
+        <Alert tone="error">{describeError(i18n, record.error)}</Alert>
+      </Page>
+    );
+  }
+  if (!record.data) return <Loading label={t('app.loading')} />;
+  const b = record.data;
+  return (
+    <Page
+      title={t('record.title', { code: b.code })}
+      intro={t('record.intro', { date: i18n.formatDate(b.registeredOn), unit: b.registeredUnit.name })}
+      actions={
+        <>
+          <Link to="/beneficiaries">{t('record.backToList')}</Link>
+          {canWrite && !editing && !b.mergedInto ? (
+            <Button
+              variant="primary"
+              onClick={() => {
+                setSaved(false);
+                setEditing(true);
+              }}
+            >
+              {t('record.edit')}
+            </Button>
+          ) : null}
+        </>
+      }
+    >
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {saved ? <Alert tone="success">{t('common.saved')}</Alert> : null}
+      {b.mergedInto ? (
+        <Alert tone="warning" action={<Link to={`/beneficiaries/${b.mergedInto}`}>{t('record.openMergedInto')}</Link>}>
+          {t('record.mergedInto')}
+        </Alert>
+      ) : null}
+      {editing ? (
+        <EditRecord
+          beneficiary={b}
+          onCancel={() => setEditing(false)}
+          onSaved={(next) => {
+            record.setData(next);
+            setEditing(false);
+            setSaved(true);
+          }}
+        />
+      ) : (
+        <RecordView b={b} />
+      )}
+      {canMerge ? <MergeHistory beneficiaryId={b.id} onUndone={record.reload} /> : null}
+    </Page>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+const dash = '—';
+
+/** A vocabulary value's label, or a dash when not known. */
+function vocab(i18n: Pick<I18n, 't' | 'has'>, prefix: string, value: string | null): string {
+  if (value === null) return dash;
+  const key = `${prefix}.${value}`;
+  return i18n.has(key) ? i18n.t(key) : value;
+}
+
+function RecordView({ b }: { b: Beneficiary }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <div className="grid-2">
+      <Card title={t('record.identity')}>
+        <p className="code-display">
+          <code className="code code-large" dir="ltr">
+            {b.code}
+          </code>
+        </p>
+        {b.aliases.length ? (
+          <p>
+            {t('record.aliases')}{' '}
+            {b.aliases.map((a) => (
+              <code key={a} className="code alias" dir="ltr">
+                {a}
+              </code>
+            ))}
+          </p>
+        ) : null}
+        <dl className="facts">
+          <Fact label={t('field.populations')}>{b.populations.map((p) => populationLabel(i18n, p)).join(', ') || dash}</Fact>
+          <Fact label={t('field.sex')}>{vocab(i18n, 'sex', b.sex)}</Fact>
+          <Fact label={t('field.genderIdentity')}>{vocab(i18n, 'gender_identity', b.genderIdentity)}</Fact>
+          <Fact label={t('field.birthYear')}>{b.birthYear ?? dash}</Fact>
+          <Fact label={t('field.entryDoor')}>{vocab(i18n, 'entry_door', b.entryDoor)}</Fact>
+        </dl>
+      </Card>
+      <Card title={t('record.followUp')}>
+        <dl className="facts">
+          <Fact label={t('field.registeredOn')}>{i18n.formatDate(b.registeredOn)}</Fact>
+          <Fact label={t('record.registeredUnit')}>
+            <bdi>{b.registeredUnit.name}</bdi>
+          </Fact>
+          <Fact label={t('field.registeredBy')}>{b.registeredBy ? <bdi>{b.registeredBy.displayName}</bdi> : dash}</Fact>
+          <Fact label={t('record.lastSeen')}>{i18n.formatDate(b.lastSeenOn)}</Fact>
+        </dl>
+        <h3 className="subheading">{t('record.units')}</h3>
+        {b.units.length ? (
+          <ul className="plain-list">
+            {b.units.map((u) => (
+              <li key={u.id}>
+                {t('record.unitSince', { unit: u.name, date: i18n.formatDate(u.since) })}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{dash}</p>
+        )}
+      </Card>
+      <Card title={t('record.profile')}>
+        <dl className="facts">
+          <Fact label={t('field.profile.maritalStatus')}>{vocab(i18n, 'marital_status', b.profile.maritalStatus)}</Fact>
+          <Fact label={t('field.profile.schooling')}>{vocab(i18n, 'schooling', b.profile.schooling)}</Fact>
+          <Fact label={t('field.profile.housing')}>{vocab(i18n, 'housing', b.profile.housing)}</Fact>
+          <Fact label={t('field.profile.occupation')}>{vocab(i18n, 'occupation', b.profile.occupation)}</Fact>
+          <Fact label={t('field.profile.childrenInCharge')}>{b.profile.childrenInCharge ?? dash}</Fact>
+          <Fact label={t('field.profile.healthCoverage')}>{vocab(i18n, 'health_coverage', b.profile.healthCoverage)}</Fact>
+        </dl>
+      </Card>
+      <Card title={t('register.contactGroup')}>
+        <dl className="facts">
+          <Fact label={t('field.contactConsent')}>{b.contactConsent ? t('record.yes') : t('record.no')}</Fact>
+          {b.phone !== null ? (
+            <Fact label={t('field.phone')}>
+              <bdi dir="ltr">{b.phone}</bdi>
+            </Fact>
+          ) : b.hasPhone ? (
+            <Fact label={t('field.phone')}>{t('record.phoneHidden')}</Fact>
+          ) : null}
+        </dl>
+        {b.notes !== null ? (
+          <>
+            <h3 className="subheading">{t('field.notes')}</h3>
+            <p className="notes" dir="auto">
+              {b.notes}
+            </p>
+          </>
+        ) : null}
+      </Card>
+    </div>
+  );
+}
+
+function EditRecord({ beneficiary, onCancel, onSaved }: { beneficiary: Beneficiary; onCancel: () => void; onSaved: (b: Beneficiary) => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const canReadNotes = useCan('note.read');
+  const settings = useApi(() => getRegistrySettings(), []);
+  const [original] = useState(() => draftOf(beneficiary));
+  const [draft, setDraft] = useState<RecordDraft>(original);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(undefined);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFailure(undefined);
+    // The whole visible record is sent (not only the changes), so that no field falls back to a
+    // default; phone and notes the reader cannot see are left out unless she replaces them.
+    const input: Partial<ReturnType<typeof recordInput>> = recordInput(draft);
+    const phoneHidden = beneficiary.phone === null && beneficiary.hasPhone;
+    if (phoneHidden && draft.phone.trim() === '' && draft.contactConsent === original.contactConsent) delete input.phone;
+    if (!canReadNotes) delete input.notes;
+    const checked = validate(UpdateBeneficiary, input);
+    if (!checked.ok) {
+      setErrors(fieldErrorsOf(i18n, checked.fields));
+      return;
+    }
+    setErrors({});
+    // The schema fills defaults for absent fields: send only what was meant.
+    const body = Object.fromEntries(Object.entries(checked.data).filter(([key]) => key in input));
+    setBusy(true);
+    try {
+      onSaved(await updateBeneficiary(beneficiary.id, body));
+    } catch (error) {
+      setErrors(fieldErrorsOfError(i18n, error));
+      setFailure(error);
+      setBusy(false);
+    }
+  };
+
+  if (settings.error && !settings.data) return <Alert tone="error">{describeError(i18n, settings.error)}</Alert>;
+  if (!settings.data) return <Loading label={t('app.loading')} />;
+  return (
+    <form className="form card" onSubmit={submit} noValidate aria-label={t('record.editTitle')}>
+      <h2 className="card-title">{t('record.editTitle')}</h2>
+      {failure ? <Alert tone="error">{describeError(i18n, failure)}</Alert> : null}
+      <RecordFields
+        draft={draft}
+        onChange={setDraft}
+        errors={errors}
+        populations={settings.data.populations}
+        hideNotes={!canReadNotes}
+        phoneHint={beneficiary.phone === null && beneficiary.hasPhone ? t('record.phoneHiddenHint') : undefined}
+      />
+      <div className="form-actions">
+        <Button type="submit" variant="primary" busy={busy}>
+          {busy ? t('common.saving') : t('common.save')}
+        </Button>
+        <Button onClick={onCancel} disabled={busy}>
+          {t('record.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+import type { ReactNode, Ref } from 'react';
+import { checkCode, cleanTypedCode, codeLength, type CodeScheme } from '@relais/core';
+import { FieldFrame } from '../../ui/index.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { codeProblemText, describeScheme } from './registry-labels.ts';
+
+/**
+ * The code unique input (Latin, monospace, left-to-right in every language) with the
+ * scheme as hint and, as the user types, what is wrong with each part.
+ */
+export function CodeField({ scheme, value, onChange, label, error, inputRef, after }: {
+  scheme: CodeScheme;
+  value: string;
+  onChange: (value: string) => void;
+  label: string;
+  /** An error from the server (shown above the live problems). */
+  error?: string | undefined;
+  inputRef?: Ref<HTMLInputElement>;
+  after?: ReactNode;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const cleaned = cleanTypedCode(value);
+  const expected = codeLength(scheme);
+  const check = cleaned ? checkCode(scheme, value) : null;
+  // While the code is still short, its length is progress, not an error.
+  const problems = check && !check.ok ? check.problems.filter((p) => !(p.code === 'wrong_length' && (p.actual ?? 0) < expected)) : [];
+  const messages = [...(error ? [error] : []), ...problems.map((p) => codeProblemText(i18n, p))];
+  return (
+    <FieldFrame
+      label={label}
+      hint={t('register.codeHint', { scheme: describeScheme(i18n, scheme), length: expected })}
+      error={messages.length ? messages.join(' ') : undefined}
+      className="code-field"
+    >
+      {({ inputId, describedBy, invalid }) => (
+        <>
+          <input
+            id={inputId}
+            ref={inputRef}
+            type="text"
+            className="input code-input"
+            dir="ltr"
+            value={value}
+            autoComplete="off"
+            autoCapitalize="characters"
+            autoCorrect="off"
+            spellCheck={false}
+            maxLength={40}
+            required
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            onChange={(e) => onChange(e.target.value)}
+          />
+          <p className="field-hint code-progress" dir="auto">
+            {t('register.codeProgress', { count: cleaned.length, length: expected })}
+          </p>
+          {after}
+        </>
+      )}
+    </FieldFrame>
+  );
+}

@@ -1,0 +1,160 @@
+import { useEffect, useState } from 'react';
+import { explainMatch, type MatchReason } from '@relais/core';
+import { listDuplicates, markDistinct, mergeBeneficiaries, type BeneficiarySummary, type DuplicatePair } from '../../api/endpoints.ts';
+import { useApi } from '../../api/use-api.ts';
+import { Alert, Button, Card, Dialog, Loading, Page, RadioGroup } from '../../ui/index.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { describeError } from '../../i18n/errors.ts';
+import { SummaryFacts } from './beneficiary-summary.tsx';
+import { MergeHistory } from './merge-history.tsx';
+
+const PAGE_SIZE = 10;
+
+type Message = { tone: 'error' | 'success'; text: string } | null;
+
+/** Coordinators' review queue: pairs that may be one person; "not the same person" or merge. */
+export function DuplicatesPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [offset, setOffset] = useState(0);
+  const [historyKey, setHistoryKey] = useState(0);
+  const pairs = useApi(() => listDuplicates({ limit: PAGE_SIZE, offset }), [offset, historyKey]);
+  const [merging, setMerging] = useState<DuplicatePair | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const total = pairs.data?.total ?? 0;
+
+  const changed = () => setHistoryKey((k) => k + 1);
+  const emptyPage = pairs.data !== undefined && pairs.data.items.length === 0;
+  useEffect(() => {
+    // The queue shrank under the current page: go back to one that has pairs.
+    if (emptyPage && offset > 0) setOffset((o) => Math.max(0, o - PAGE_SIZE));
+  }, [emptyPage, offset]);
+
+  const distinct = async (pair: DuplicatePair) => {
+    setBusy(pairKey(pair));
+    setMessage(null);
+    try {
+      await markDistinct({ a: pair.a.id, b: pair.b.id });
+      setMessage({ tone: 'success', text: t('duplicates.distinctDone', { a: pair.a.code, b: pair.b.code }) });
+      changed();
+    } catch (error) {
+      setMessage({ tone: 'error', text: describeError(i18n, error) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Page title={t('duplicates.title')} intro={t('duplicates.intro')}>
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      {pairs.error ? <Alert tone="error">{describeError(i18n, pairs.error)}</Alert> : null}
+      {pairs.loading && !pairs.data ? <Loading label={t('app.loading')} /> : null}
+      {pairs.data && pairs.data.items.length === 0 ? <Alert tone="success">{t('duplicates.none')}</Alert> : null}
+      {pairs.data?.items.map((pair) => (
+        <Card key={pairKey(pair)} title={t('duplicates.pairTitle', { a: pair.a.code, b: pair.b.code })} className="pair">
+          <p className="probable-explanation">{pair.reasons.length ? explainMatch(i18n.locale, pair.reasons as MatchReason[], pair.a.code) : pair.explanation}</p>
+          <p className="field-hint">{t('duplicates.score', { score: Math.round(pair.score * 100) })}</p>
+          <div className="grid-2 pair-sides">
+            <SummaryFacts s={pair.a} />
+            <SummaryFacts s={pair.b} />
+          </div>
+          <div className="form-actions">
+            <Button busy={busy === pairKey(pair)} disabled={busy !== null} onClick={() => void distinct(pair)}>
+              {t('duplicates.distinct')}
+            </Button>
+            <Button variant="primary" disabled={busy !== null} onClick={() => setMerging(pair)}>
+              {t('duplicates.merge')}
+            </Button>
+          </div>
+        </Card>
+      ))}
+      {total > PAGE_SIZE ? (
+        <nav className="pager" aria-label={t('common.pagination')}>
+          <Button size="small" disabled={offset === 0 || pairs.loading} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+            {t('common.previous')}
+          </Button>
+          <span aria-live="polite">{t('common.pageInfo', { from: offset + 1, to: Math.min(offset + PAGE_SIZE, total), total })}</span>
+          <Button size="small" disabled={offset + PAGE_SIZE >= total || pairs.loading} onClick={() => setOffset(offset + PAGE_SIZE)}>
+            {t('common.next')}
+          </Button>
+        </nav>
+      ) : null}
+      {merging ? (
+        <MergeDialog
+          pair={merging}
+          onClose={() => setMerging(null)}
+          onMerged={(kept, merged) => {
+            setMerging(null);
+            setMessage({ tone: 'success', text: t('duplicates.merged', { kept: kept.code, merged: merged.code }) });
+            changed();
+          }}
+        />
+      ) : null}
+      <MergeHistory reloadKey={historyKey} onUndone={() => setHistoryKey((k) => k + 1)} />
+    </Page>
+  );
+}
+
+function pairKey(pair: DuplicatePair): string {
+  return `${pair.a.id}:${pair.b.id}`;
+}
+
+/** Choose the record to keep; say what happens to the other one, and that it can be undone. */
+function MergeDialog({ pair, onClose, onMerged }: {
+  pair: DuplicatePair;
+  onClose: () => void;
+  onMerged: (kept: BeneficiarySummary, merged: BeneficiarySummary) => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  // By default the older record is kept (its code is the one the person has used longest).
+  const [keepId, setKeepId] = useState(pair.a.registeredOn <= pair.b.registeredOn ? pair.a.id : pair.b.id);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(undefined);
+  const kept = keepId === pair.a.id ? pair.a : pair.b;
+  const merged = keepId === pair.a.id ? pair.b : pair.a;
+
+  const confirm = async () => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await mergeBeneficiaries({ keepId: kept.id, mergeId: merged.id });
+      onMerged(kept, merged);
+    } catch (error) {
+      setFailure(error);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={t('duplicates.mergeTitle')}
+      onClose={onClose}
+      actions={
+        <>
+          <Button onClick={onClose} disabled={busy}>
+            {t('record.cancel')}
+          </Button>
+          <Button variant="danger" busy={busy} onClick={() => void confirm()}>
+            {t('duplicates.mergeConfirm', { kept: kept.code })}
+          </Button>
+        </>
+      }
+    >
+      {failure ? <Alert tone="error">{describeError(i18n, failure)}</Alert> : null}
+      <RadioGroup
+        legend={t('duplicates.keepWhich')}
+        value={keepId}
+        onChange={setKeepId}
+        options={[pair.a, pair.b].map((s) => ({
+          value: s.id,
+          label: t('duplicates.keep', { code: s.code }),
+          hint: t('duplicates.keepHint', { date: i18n.formatDate(s.registeredOn), unit: s.registeredUnit.name }),
+        }))}
+      />
+      <p>{t('duplicates.mergeExplain', { kept: kept.code, merged: merged.code })}</p>
+      <p className="field-hint">{t('duplicates.mergeUndoable')}</p>
+    </Dialog>
+  );
+}

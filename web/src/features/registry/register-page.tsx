@@ -1,0 +1,351 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { checkCode, explainMatch, RegisterBeneficiary, type CodeCheckResult, type MatchReason, type CodeScheme, type RegistrySettings } from '@relais/core';
+import { ApiError } from '../../api/client.ts';
+import { claimBeneficiary, getRegistrySettings, registerBeneficiary } from '../../api/endpoints.ts';
+import { newId } from '../../api/ids.ts';
+import { useApi } from '../../api/use-api.ts';
+import { validate } from '../../api/validate.ts';
+import { navigate } from '../../app/router.tsx';
+import { Alert, Button, Card, Loading, Page, Select, TextField } from '../../ui/index.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } from '../../i18n/errors.ts';
+import { indentedLabel } from '../org-units/org-unit-tree.ts';
+import { useWorkContext } from '../context/work-context.tsx';
+import { CodeField } from './code-field.tsx';
+import { CodeHelper } from './code-helper.tsx';
+import { useCodeCheck } from './code-check.tsx';
+import { emptyRecordDraft, errorOf, RecordFields, recordInput, type RecordDraft } from './record-fields.tsx';
+import { birthYearFromCode, sexLetterFromCode, todayIso } from './registry-labels.ts';
+
+/** Register a person, code first: the code says at once whether she is already known. */
+export function RegisterPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const settings = useApi(() => getRegistrySettings(), []);
+  return (
+    <Page title={t('register.title')} intro={t('register.intro')}>
+      {settings.error ? <Alert tone="error">{describeError(i18n, settings.error)}</Alert> : null}
+      {settings.loading && !settings.data ? <Loading label={t('app.loading')} /> : null}
+      {settings.data ? <RegisterForm settings={settings.data} /> : null}
+    </Page>
+  );
+}
+
+function RegisterForm({ settings }: { settings: RegistrySettings }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const ctx = useWorkContext();
+  const scheme: CodeScheme = settings.codeScheme;
+  const [code, setCode] = useState('');
+  const [helperOpen, setHelperOpen] = useState(false);
+  const codeInput = useRef<HTMLInputElement>(null);
+  const local = code.trim() ? checkCode(scheme, code) : null;
+  const ready = local?.ok ? local.code : null;
+  const { state: check, retry } = useCodeCheck(ready);
+  /** The code for which the user declared "new person" after seeing the probable matches. */
+  const [newPersonFor, setNewPersonFor] = useState<string | null>(null);
+  const [orgUnitId, setOrgUnitId] = useState<string | null>(null);
+  const unitId = orgUnitId ?? ctx.orgUnit?.id ?? '';
+  const [claimError, setClaimError] = useState<unknown>(undefined);
+  const [claiming, setClaiming] = useState<string | null>(null);
+
+  const claim = async (claimedCode: string) => {
+    setClaimError(undefined);
+    setClaiming(claimedCode);
+    try {
+      const b = await claimBeneficiary({ code: claimedCode, orgUnitId: unitId });
+      navigate(`/beneficiaries/${b.id}?claimed=1`);
+    } catch (error) {
+      setClaimError(error);
+      setClaiming(null);
+    }
+  };
+
+  const result = check.status === 'done' && check.code === ready ? check.result : null;
+  const decidedNew = ready !== null && newPersonFor === ready;
+  const showForm = result !== null && result.problems.length === 0 && !result.exact && !result.existsElsewhere && (result.probable.length === 0 || decidedNew);
+
+  return (
+    <>
+      <div className="code-first">
+        <Card title={t('register.codeTitle')}>
+          <CodeField
+            scheme={scheme}
+            label={t('register.codeLabel')}
+            value={code}
+            onChange={setCode}
+            inputRef={codeInput}
+            after={
+              <div className="form-actions">
+                <Button size="small" aria-expanded={helperOpen} aria-controls="code-helper" onClick={() => setHelperOpen((o) => !o)}>
+                  {helperOpen ? t('codeHelper.close') : t('codeHelper.open')}
+                </Button>
+              </div>
+            }
+          />
+          <div aria-live="polite">
+            {check.status === 'checking' ? <Loading label={t('register.checking')} /> : null}
+          </div>
+          {check.status === 'failed' && check.code === ready ? (
+            <Alert tone="error" action={<Button onClick={retry}>{t('app.retry')}</Button>}>
+              {describeError(i18n, check.error)}
+            </Alert>
+          ) : null}
+          {claimError ? <Alert tone="error">{describeError(i18n, claimError)}</Alert> : null}
+          {result ? (
+            <CheckOutcome
+              result={result}
+              decidedNew={decidedNew}
+              claiming={claiming}
+              unitName={ctx.units.find((n) => n.unit.id === unitId)?.unit.name ?? ''}
+              onClaim={(c) => void claim(c)}
+              onNewPerson={() => setNewPersonFor(result.code)}
+            />
+          ) : null}
+        </Card>
+        {helperOpen ? (
+          <CodeHelper
+            id="code-helper"
+            scheme={scheme}
+            onUse={(built) => {
+              setCode(built);
+              setHelperOpen(false);
+              codeInput.current?.focus();
+            }}
+          />
+        ) : null}
+      </div>
+      {showForm && result ? (
+        <RecordForm
+          key={result.code}
+          code={result.code}
+          scheme={scheme}
+          settings={settings}
+          distinctFrom={decidedNew ? result.probable.flatMap((p) => (p.id ? [p.id] : [])) : []}
+          unitId={unitId}
+          onUnitChange={setOrgUnitId}
+          onClaim={(c) => void claim(c)}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** What the server knows about the code: the person herself, a person elsewhere, or near codes. */
+function CheckOutcome({ result, decidedNew, claiming, unitName, onClaim, onNewPerson }: {
+  result: CodeCheckResult;
+  decidedNew: boolean;
+  claiming: string | null;
+  unitName: string;
+  onClaim: (code: string) => void;
+  onNewPerson: () => void;
+}) {
+  const { t, locale } = useI18n();
+  if (result.problems.length > 0) {
+    return (
+      <Alert tone="error">
+        <ul className="plain-list">
+          {result.problems.map((p, i) => (
+            <li key={i}>{p.message}</li>
+          ))}
+        </ul>
+      </Alert>
+    );
+  }
+  if (result.exact) {
+    const exact = result.exact;
+    return (
+      <Alert
+        tone="warning"
+        action={
+          <Button variant="primary" onClick={() => navigate(`/beneficiaries/${exact.id}`)}>
+            {t('register.openRecord')}
+          </Button>
+        }
+      >
+        <p>
+          <strong>{t('register.exists')}</strong>
+        </p>
+        <p>
+          {exact.viaAlias ? <>{t('register.existsViaAlias', { alias: result.code })} </> : null}
+          <code className="code" dir="ltr">
+            {exact.code}
+          </code>
+        </p>
+      </Alert>
+    );
+  }
+  if (result.existsElsewhere) {
+    return (
+      <Alert
+        tone="info"
+        action={
+          <Button variant="primary" busy={claiming === result.code} onClick={() => onClaim(result.code)}>
+            {t('register.claim')}
+          </Button>
+        }
+      >
+        <p>
+          <strong>{t('register.existsElsewhere')}</strong>
+        </p>
+        <p>{t('register.existsElsewhereHint', { unit: unitName })}</p>
+      </Alert>
+    );
+  }
+  if (result.probable.length === 0) {
+    return <Alert tone="success">{t('register.noMatch')}</Alert>;
+  }
+  const ranked = [...result.probable].sort((a, b) => b.score - a.score);
+  return (
+    <section className="probable" aria-labelledby="probable-title">
+      <h3 id="probable-title" className="probable-title">
+        {t('register.probableTitle', { count: ranked.length })}
+      </h3>
+      <p className="field-hint">{t('register.probableHint')}</p>
+      <ol className="item-list">
+        {ranked.map((p) => (
+          <li key={p.code} className="item probable-item">
+            <div>
+              <code className="code" dir="ltr">
+                {p.code}
+              </code>
+              <p className="probable-explanation">{p.reasons.length ? explainMatch(locale, p.reasons as MatchReason[], p.code) : p.explanation}</p>
+              {p.inScope ? null : <p className="field-hint">{t('register.candidateElsewhere')}</p>}
+            </div>
+            <Button
+              busy={claiming === p.code}
+              aria-label={t('register.samePersonAs', { code: p.code })}
+              onClick={() => (p.inScope && p.id ? navigate(`/beneficiaries/${p.id}`) : onClaim(p.code))}
+            >
+              {t('register.samePerson')}
+            </Button>
+          </li>
+        ))}
+      </ol>
+      {decidedNew ? (
+        <Alert tone="info">{t('register.newPersonDecided')}</Alert>
+      ) : (
+        <div className="form-actions">
+          <Button variant="primary" onClick={onNewPerson}>
+            {t('register.newPerson')}
+          </Button>
+          <span className="field-hint">{t('register.newPersonHint')}</span>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The rest of the record, once the code is known to be new. */
+function RecordForm({ code, scheme, settings, distinctFrom, unitId, onUnitChange, onClaim }: {
+  code: string;
+  scheme: CodeScheme;
+  settings: RegistrySettings;
+  distinctFrom: string[];
+  unitId: string;
+  onUnitChange: (id: string) => void;
+  onClaim: (code: string) => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const ctx = useWorkContext();
+  const [id] = useState(newId);
+  const [draft, setDraft] = useState<RecordDraft>(() => {
+    const year = birthYearFromCode(scheme, code);
+    const letter = sexLetterFromCode(scheme, code);
+    return {
+      ...emptyRecordDraft,
+      birthYear: year === null ? '' : String(year),
+      sex: letter === 'F' || letter === 'M' ? letter : '',
+      populations: settings.populations.length === 1 ? [...settings.populations] : [],
+    };
+  });
+  const [registeredOn, setRegisteredOn] = useState(todayIso);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(undefined);
+  const [busy, setBusy] = useState(false);
+  const units = ctx.units.filter((n) => n.unit.active);
+  const req = t('common.requiredMark');
+  const yearFromCode = birthYearFromCode(scheme, code);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFailure(undefined);
+    const checked = validate(RegisterBeneficiary, { id, code, orgUnitId: unitId, registeredOn, ...recordInput(draft), distinctFrom });
+    if (!checked.ok) {
+      setErrors(fieldErrorsOf(i18n, checked.fields));
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const b = await registerBeneficiary(checked.data);
+      navigate(`/beneficiaries/${b.id}?registered=1`);
+    } catch (error) {
+      setErrors(fieldErrorsOfError(i18n, error));
+      setFailure(error);
+      setBusy(false);
+    }
+  };
+
+  const existingId = failure instanceof ApiError && failure.code === 'beneficiary_exists' ? String(failure.params.id ?? '') : '';
+  const elsewhere = failure instanceof ApiError && failure.code === 'beneficiary_exists_elsewhere';
+  return (
+    <form className="form card" onSubmit={submit} noValidate aria-labelledby="record-form-title">
+      <h2 id="record-form-title" className="card-title">
+        {t('register.recordTitle')}{' '}
+        <code className="code" dir="ltr">
+          {code}
+        </code>
+      </h2>
+      {failure ? (
+        <Alert
+          tone="error"
+          action={
+            existingId ? (
+              <Button onClick={() => navigate(`/beneficiaries/${existingId}`)}>{t('register.openRecord')}</Button>
+            ) : elsewhere ? (
+              <Button onClick={() => onClaim(code)}>{t('register.claim')}</Button>
+            ) : undefined
+          }
+        >
+          {describeError(i18n, failure)}
+        </Alert>
+      ) : null}
+      {errors.code && !failure ? <Alert tone="error">{errors.code}</Alert> : null}
+      <div className="grid-2">
+        <Select
+          label={t('register.unit')}
+          value={unitId}
+          required
+          requiredLabel={req}
+          error={errorOf(errors, 'orgUnitId')}
+          options={units.length ? units.map((n) => ({ value: n.unit.id, label: indentedLabel(n) })) : [{ value: '', label: t('context.noUnit') }]}
+          onChange={onUnitChange}
+        />
+        <TextField
+          label={t('field.registeredOn')}
+          type="date"
+          value={registeredOn}
+          max={todayIso()}
+          required
+          requiredLabel={req}
+          error={errors.registeredOn}
+          onChange={setRegisteredOn}
+        />
+      </div>
+      <RecordFields
+        draft={draft}
+        onChange={setDraft}
+        errors={errors}
+        populations={settings.populations}
+        birthYearHint={yearFromCode !== null && draft.birthYear === String(yearFromCode) ? t('register.birthYearFromCode') : undefined}
+      />
+      <div className="form-actions">
+        <Button type="submit" variant="primary" busy={busy}>
+          {busy ? t('common.saving') : t('register.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}
