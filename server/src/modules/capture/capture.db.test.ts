@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { defaultProgramServices, serviceCodes, serviceDefinitions, type ApiErrorBody, type Beneficiary, type ServiceRecord } from '@relais/core';
-import { Client, createOrg, createTestApp, createUnit, createUserClient, engine, tableCounts, type TestApp } from '../../../test/harness.ts';
+import type { Client} from '../../../test/harness.ts';
+import { createOrg, createTestApp, createUnit, createUserClient, engine, tableCounts, type TestApp } from '../../../test/harness.ts';
 
 const today = new Date().toISOString().slice(0, 10);
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -29,7 +30,6 @@ describe(`service capture (${engine})`, () => {
   let siteA: string;
   let ep: Client;
   let epId: string;
-  let coord: Client;
   let epB: Client;
   let person: Beneficiary;
 
@@ -45,7 +45,6 @@ describe(`service capture (${engine})`, () => {
     const e = await createUserClient(t, org.admin, 'CAP', 'ep.a', 'peer_educator', sectionA);
     ep = e.client;
     epId = e.id;
-    coord = (await createUserClient(t, org.admin, 'CAP', 'coord.a', 'coordinator', sectionA)).client;
     epB = (await createUserClient(t, org.admin, 'CAP', 'ep.b', 'peer_educator', sectionB)).client;
     person = (await ep.post<Beneficiary>('/beneficiaries', { code: 'FAMO1985F', orgUnitId: sectionA, registeredOn: daysAgo(200), populations: ['PS'], sex: 'F' })).body;
   });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { Beneficiary } from '@relais/core';
-import { Client, createOrg, createTestApp, createUnit, createUserClient, engine, tableCounts, type TestApp } from '../../../test/harness.ts';
+import type { Client} from '../../../test/harness.ts';
+import { createOrg, createTestApp, createUnit, createUserClient, engine, tableCounts, type TestApp } from '../../../test/harness.ts';
 
 const today = new Date().toISOString().slice(0, 10);
 type Outcome = { id: string; status: string; error?: { code: string; message: string; fields?: { field: string; code: string; message: string }[] } };
