@@ -42,7 +42,12 @@ export function checkServiceEntry(entry: ServiceFields, program: ProgramServiceS
   return issues;
 }
 
-/** Services of a contact missing from the program's *paquet minimum*. */
+/**
+ * Services of a contact missing from the program's *paquet minimum*. A contact
+ * is held to it when it includes at least one of its services (an outreach
+ * contact); a clinic visit for a test alone is not.
+ */
 export function missingFromPaquetMinimum(program: ProgramServiceSettings, services: readonly string[]): ServiceCode[] {
+  if (!program.paquetMinimum.some((s) => services.includes(s))) return [];
   return program.paquetMinimum.filter((s) => !services.includes(s));
 }

@@ -82,6 +82,7 @@ describe(`service capture (${engine})`, () => {
     const first = await contact(ep, body);
     expect(first.status).toBe(201);
     expect(first.body.services.map((s) => s.contactId)).toEqual([body.contactId, body.contactId, body.contactId]);
+    expect(first.body.services.map((s) => s.id)).toEqual(body.services.map((s) => s.id)); // in the order sent
     const before = await tableCounts(t.db);
     const again = await contact(ep, body);
     expect(again.status).toBe(200);

@@ -104,9 +104,11 @@ export function createCaptureService(db: Queryable) {
 
   async function load(trx: Queryable, ctx: RequestContext, ids: string[]): Promise<ServiceRecord[]> {
     if (ids.length === 0) return [];
-    const rows = await selectServices(trx, ctx.actor.organisationId).where('s.id', 'in', ids).orderBy('s.created_at').orderBy('s.id').execute();
+    const rows = await selectServices(trx, ctx.actor.organisationId).where('s.id', 'in', ids).execute();
     const notes = holds(ctx.actor, 'note.read');
-    return rows.map((r) => toRecord(r, notes));
+    const order = new Map(ids.map((id, i) => [id, i]));
+    // In the order asked: the n-th service of a saved contact is the n-th of the request.
+    return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!).map((r) => toRecord(r, notes));
   }
 
   async function visibleService(trx: Queryable, ctx: RequestContext, id: string, permission: 'person.read' | 'service.write') {
