@@ -33,6 +33,9 @@ export const errorCodes = [
   'population_unknown',
   'encryption_key_missing',
   'register_no_locked',
+  'file_unreadable',
+  'file_missing_columns',
+  'import_rejected',
   'payload_too_large',
   'unsupported_media_type',
   'database_busy',
@@ -63,6 +66,8 @@ export const validationCodes = [
   'future_date',
   'not_applicable',
   'taken',
+  'unknown_reference',
+  'duplicate_in_file',
 ] as const;
 export type ValidationCode = (typeof validationCodes)[number];
 

@@ -32,6 +32,8 @@ import { createCatalogueService } from './modules/capture/catalogue.service.ts';
 import { createSyncService } from './modules/capture/sync.service.ts';
 import { createVerificationService } from './modules/capture/verification.service.ts';
 import { registerCaptureRoutes } from './modules/capture/capture.routes.ts';
+import { createImportService } from './modules/imports/import.service.ts';
+import { registerImportRoutes } from './modules/imports/imports.routes.ts';
 import { version } from './version.ts';
 
 export interface AppOptions {
@@ -58,6 +60,8 @@ export async function buildApp({ config, db, logger = false }: AppOptions): Prom
     genReqId: () => crypto.randomUUID(),
   });
   await app.register(fastifyCookie);
+  // File uploads (imports) arrive as raw bytes.
+  app.addContentTypeParser(['text/csv', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   const kysely = db.kysely;
   const auth = createAuthService(kysely, config);
@@ -73,6 +77,7 @@ export async function buildApp({ config, db, logger = false }: AppOptions): Prom
   const secrets = Secrets.load({ envKey: config.encryptionKey, dataDir: config.dataDir });
   const registry = createRegistryService(kysely, secrets);
   registerRegistryRoutes(router, registry, createDuplicatesService(kysely, registry), createSavedListsService(kysely));
+  registerImportRoutes(router, createImportService(kysely));
   registerCaptureRoutes(router, createCaptureService(kysely), createCatalogueService(kysely), createSyncService(kysely, secrets), createVerificationService(kysely));
 
   const openapi = openApiDocument(router.routes, version);

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import fs from 'node:fs';
 import readline from 'node:readline';
 import type { z } from 'zod';
 import {
@@ -30,6 +31,8 @@ import { findUnitByCode } from './modules/org-units/org-units.repository.ts';
 import { hashPassword } from './lib/passwords.ts';
 import { recordAudit } from './modules/audit/audit.service.ts';
 import { loadSettings, matchCode } from './modules/registry/registry.service.ts';
+import { createImportService, importKinds, type ImportKind } from './modules/imports/import.service.ts';
+import { presentReport, readTable } from './modules/imports/imports.routes.ts';
 
 
 // Operator messages of the CLI are in English (like logs); domain errors are
@@ -50,6 +53,9 @@ Commands:
   find --org CODE CODE_UNIQUE [--format jsonl|text]
                                 the exact record and the probable duplicates of a code unique,
                                 one JSON object per line: code, kind (exact|probable), score, reasons
+  import --org CODE --kind org-units|beneficiaries|services FILE [--dry-run]
+                                import a CSV (UTF-8, header row) or XLSX file whole or not at all;
+                                prints progress, then the report (every rejected row: line, column, reason)
   backup FILE                   write a backup (gzip'd JSON lines) of the whole database
   restore FILE [--replace]      restore a backup into an empty database (--replace empties it first)
   help                          this text
@@ -113,6 +119,8 @@ async function run(argv: string[]): Promise<number> {
       programs: { type: 'string' },
       replace: { type: 'boolean', default: false },
       format: { type: 'string', default: 'jsonl' },
+      kind: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
     },
   });
   if (!command || command === 'help' || command === '--help' || command === '-h') {
@@ -187,6 +195,29 @@ async function run(argv: string[]): Promise<number> {
           else console.log(`${line.kind.padEnd(9)} ${line.code.padEnd(12)} ${line.score.toFixed(2)}  ${line.kind === 'probable' ? explainMatch(locale, line.reasons as MatchReason[], line.code) : ''}`);
         }
       });
+      return 0;
+    }
+    case 'import': {
+      const file = positionals[0];
+      if (!values.org || !values.kind || !file) throw new UsageError('import needs --org CODE, --kind KIND and a FILE');
+      if (!(importKinds as readonly string[]).includes(values.kind)) throw new UsageError(`--kind is one of ${importKinds.join(', ')}`);
+      if (!fs.existsSync(file)) throw new UsageError(`file not found: ${file}`);
+      const started = Date.now();
+      const report = await withDb(config, async (db) => {
+        const org = await findOrganisationByCode(db.kysely, values.org!.toUpperCase());
+        if (!org) throw new UsageError(`no organisation with code ${values.org}`);
+        const table = await readTable(fs.readFileSync(file));
+        process.stderr.write(`read ${table.rows.length} rows\n`);
+        const onProgress = (phase: string, done: number, total: number) => process.stderr.write(`${phase} ${done}/${total}\n`);
+        return createImportService(db.kysely).importTable({ organisationId: org.id, ctx: null, onProgress }, values.kind as ImportKind, table, { dryRun: values['dry-run'] });
+      });
+      const shown = presentReport(report, locale);
+      for (const e of shown.errors) console.error(e.message);
+      console.log(JSON.stringify({ kind: shown.kind, dryRun: shown.dryRun, rows: shown.rows, created: shown.created, unchanged: shown.unchanged, applied: shown.applied, errors: shown.errors.length, seconds: (Date.now() - started) / 1000 }));
+      if (shown.errors.length) {
+        console.error(translate(locale, 'error.import_rejected', { count: shown.errors.length }));
+        return 1;
+      }
       return 0;
     }
     case 'backup': {

@@ -350,5 +350,12 @@ export const ar: Catalogue = {
   'audit.import': 'استيراد ملف',
   'audit.catalogue.update': 'إعدادات البرامج',
 
+  'validation.unknown_reference': '{field}: «{value}» غير معروف.',
+  'validation.duplicate_in_file': '{field}: «{value}» موجود مسبقًا في السطر {first}.',
+  'error.file_unreadable': 'ملف غير مقروء: المطلوب ملف CSV بترميز UTF-8 مع سطر عناوين، أو ملف XLSX.',
+  'error.file_missing_columns': 'أعمدة ناقصة: {columns}.',
+  'error.import_rejected': 'لم يتم استيراد الملف: {count} خطأ. صحّحها ثم أعد استيراد الملف كاملًا.',
+  'import.error_line': 'السطر {line}، العمود «{column}»: {message}',
+
   'cli.error': 'خطأ: {message}',
 };

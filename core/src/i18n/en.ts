@@ -350,5 +350,12 @@ export const en: Catalogue = {
   'audit.import': 'File imported',
   'audit.catalogue.update': 'Program settings',
 
+  'validation.unknown_reference': '{field}: "{value}" is unknown.',
+  'validation.duplicate_in_file': '{field}: "{value}" is already on line {first}.',
+  'error.file_unreadable': 'Unreadable file: UTF-8 CSV with a header row, or XLSX, expected.',
+  'error.file_missing_columns': 'Missing columns: {columns}.',
+  'error.import_rejected': 'The file was not imported: {count} error(s). Correct them and import the whole file again.',
+  'import.error_line': 'Line {line}, column "{column}": {message}',
+
   'cli.error': 'Error: {message}',
 };

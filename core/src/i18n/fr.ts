@@ -349,6 +349,13 @@ export const fr = {
   'audit.import': 'Import de fichier',
   'audit.catalogue.update': 'Paramètres des programmes',
 
+  'validation.unknown_reference': '{field} : « {value} » est inconnu.',
+  'validation.duplicate_in_file': '{field} : « {value} » figure déjà à la ligne {first}.',
+  'error.file_unreadable': 'Fichier illisible : CSV UTF-8 avec une ligne d’en-tête, ou XLSX, attendu.',
+  'error.file_missing_columns': 'Colonnes manquantes : {columns}.',
+  'error.import_rejected': 'Le fichier n’a pas été importé : {count} erreur(s). Corrigez-les et réimportez le fichier entier.',
+  'import.error_line': 'Ligne {line}, colonne « {column} » : {message}',
+
   'cli.error': 'Erreur : {message}',
 } as const;
 

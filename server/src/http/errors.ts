@@ -43,6 +43,9 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   population_unknown: 400,
   encryption_key_missing: 500,
   register_no_locked: 409,
+  file_unreadable: 400,
+  file_missing_columns: 400,
+  import_rejected: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,
   database_busy: 503,
@@ -110,16 +113,17 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
+/** One field issue in words: the field's label and what is wrong with it. */
+export function fieldIssueMessage(locale: Locale, f: FieldIssue, label = fieldLabel(locale, f.field)): string {
+  const params: Record<string, string | number> = { ...f.params, field: label };
+  // A malformed code unique: say which part is wrong, in words.
+  if (f.code === 'invalid_code' && f.params?.problem) params.detail = describeCodeProblem(locale, codeProblemFromParams(f.params));
+  return translate(locale, `validation.${f.code}` as MessageKey, params);
+}
+
 /** The translated body of an error response. */
 export function errorBody(error: DomainError, locale: Locale, requestId?: string): ApiErrorBody {
-  const fields = error.fields.map((f) => {
-    const params: Record<string, string | number> = { ...f.params, field: fieldLabel(locale, f.field) };
-    // A malformed code unique: say which part is wrong, in words.
-    if (f.code === 'invalid_code' && f.params?.problem) {
-      params.detail = describeCodeProblem(locale, codeProblemFromParams(f.params));
-    }
-    return { ...f, message: translate(locale, `validation.${f.code}` as MessageKey, params) };
-  });
+  const fields = error.fields.map((f) => ({ ...f, message: fieldIssueMessage(locale, f) }));
   const body: ApiErrorBody = {
     error: {
       code: error.code,

@@ -27,6 +27,8 @@ interface RouteBase<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodTyp
   response: R;
   /** Status of a success (200 unless said). */
   status?: number;
+  /** A file upload: the body is the raw bytes (CSV or XLSX), up to this many bytes. */
+  rawBody?: { limit: number };
 }
 
 /** A route open to anyone (health, setup, login). */
@@ -83,6 +85,7 @@ export class Router {
     this.app.route({
       method: spec.method,
       url: `/api/v1${spec.url}`,
+      ...(spec.rawBody ? { bodyLimit: spec.rawBody.limit } : {}),
       handler: async (request, reply) => {
         const headerLocale = request.headers['accept-language'];
         let locale: Locale = negotiateLocale(headerLocale);
@@ -97,7 +100,7 @@ export class Router {
         }
         const params = parsePart(spec.params ?? empty, request.params, 'params');
         const query = parsePart(spec.query ?? empty, request.query, 'query');
-        const body = parsePart(spec.body ?? empty, spec.body ? request.body : {}, 'body');
+        const body = spec.rawBody ? (Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)) : parsePart(spec.body ?? empty, spec.body ? request.body : {}, 'body');
         const input = { params, query, body, request, reply, locale } as HandlerInput<z.output<P>, z.output<Q>, z.output<B>>;
         reply.status(spec.status ?? 200); // a handler may still say otherwise (e.g. 200 for a replayed create)
         return spec.auth === 'session' ? await spec.handler({ ...input, ctx: ctx! }) : await spec.handler(input);

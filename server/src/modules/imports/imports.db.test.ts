@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import ExcelJS from 'exceljs';
+import { serviceCodes, serviceDefinitions, defaultProgramServices, type ServiceRecord } from '@relais/core';
+import { createOrg, createTestApp, createUnit, createUserClient, engine, tableCounts, type Client, type TestApp } from '../../../test/harness.ts';
+
+type Report = { rows: number; created: number; unchanged: number; applied: boolean; errors: { line: number; column: string; code: string; message: string }[] };
+
+const today = new Date().toISOString().slice(0, 10);
+
+describe(`file import (${engine})`, () => {
+  let t: TestApp;
+  let org: Awaited<ReturnType<typeof createOrg>>;
+  let clerk: Client;
+  let clerkB: Client;
+  let sectionA: string;
+
+  const upload = (client: Client, kind: string, content: string | Buffer, dryRun = false, type = 'text/csv') =>
+    client.app
+      .inject({
+        method: 'POST',
+        url: `/api/v1/imports?kind=${kind}&dryRun=${dryRun}`,
+        headers: { cookie: client.cookie!, 'x-csrf-token': client.csrf!, 'content-type': type, 'accept-language': client.locale },
+        payload: content,
+      })
+      .then((r) => ({ status: r.statusCode, body: JSON.parse(r.body) as Report & { error?: { code: string; message: string } } }));
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    org = await createOrg(t, 'IMP');
+    sectionA = await createUnit(org.admin, org.rootUnitId, 'SEC-A');
+    const sectionB = await createUnit(org.admin, org.rootUnitId, 'SEC-B');
+    clerk = (await createUserClient(t, org.admin, 'IMP', 'clerk.a', 'me_officer', sectionA)).client;
+    clerkB = (await createUserClient(t, org.admin, 'IMP', 'clerk.b', 'me_officer', sectionB)).client;
+    await createUserClient(t, org.admin, 'IMP', 'ep.a', 'peer_educator', sectionA);
+  });
+  afterAll(() => t.close());
+
+  it('imports org units in any order, and a second import creates nothing', async () => {
+    const csv = 'code,name,parent_code,level\nPLAGE,Plage,CORNICHE,site\nCORNICHE,Corniche,SEC-A,site\n';
+    const first = await upload(org.admin, 'org-units', csv);
+    expect(first.body).toMatchObject({ rows: 2, created: 2, unchanged: 0, applied: true, errors: [] });
+    const again = await upload(org.admin, 'org-units', csv);
+    expect(again.body).toMatchObject({ created: 0, unchanged: 2, applied: true });
+  });
+
+  it('rejects a whole file for one bad row, saying line, column and reason; nothing is written', async () => {
+    const before = await tableCounts(t.db);
+    const csv = '\ufeffcode;populations;sex;birth_year;section;registered_on;entry_door\n' + 'FAMO1985F;PS;F;1985;SEC-A;2024-03-01;outreach\n' + 'FAMO19A5F;PS;Q;1985;SEC-Z;2999-01-01;teleport\n';
+    const res = await upload(clerk, 'beneficiaries', csv);
+    expect(res.body.applied).toBe(false);
+    expect(res.body.created).toBe(0);
+    expect(res.body.errors.map((e) => [e.line, e.column, e.code])).toEqual([
+      [3, 'code', 'invalid_code'],
+      [3, 'sex', 'invalid_choice'],
+      [3, 'section', 'unknown_reference'],
+      [3, 'registered_on', 'future_date'],
+      [3, 'entry_door', 'invalid_choice'],
+    ]);
+    expect(res.body.errors[0]!.message).toBe('Ligne 3, colonne « code » : code : la partie « année de naissance » (caractères 5 à 8) doit être en chiffres : « 19A5 ».');
+    expect(res.body.errors[2]!.message).toBe('Ligne 3, colonne « section » : section : « SEC-Z » est inconnu.');
+    expect(await tableCounts(t.db)).toEqual(before);
+  });
+
+  it('imports beneficiaries (semicolons, BOM), queues probable duplicates, and is idempotent', async () => {
+    const csv = '\ufeffcode;populations;sex;birth_year;section;registered_on;entry_door;marital_status;schooling;housing;occupation\n' +
+      'FAMO1985F;PS;F;1985;SEC-A;2024-03-01;outreach;single_mother;primary;tenant;unemployed\n' +
+      'FEMO1985F;PS;F;1985;SEC-A;2024-03-02;walk_in;;;;\n' +
+      'KHAB1990M;"HSH ; pvvih";M;1990;SEC-A;2024-03-03;;;;;\n'; // populations hold ';': quoted
+    const fixed = csv;
+    const dry = await upload(clerk, 'beneficiaries', fixed, true);
+    expect(dry.body).toMatchObject({ created: 3, applied: false, errors: [] });
+    expect((await t.db.kysely.selectFrom('beneficiary').select('id').execute()).length).toBe(0);
+    const res = await upload(clerk, 'beneficiaries', fixed);
+    expect(res.body).toMatchObject({ rows: 3, created: 3, unchanged: 0, applied: true });
+    const famo = await t.db.kysely.selectFrom('beneficiary').selectAll().where('code', '=', 'FAMO1985F').executeTakeFirstOrThrow();
+    expect(famo).toMatchObject({ marital_status: 'single_mother', schooling: 'primary', housing: 'tenant', occupation: 'unemployed', entry_door: 'outreach', birth_year: 1985 });
+    const pairs = await t.db.kysely.selectFrom('beneficiary_pair').select(['status']).execute();
+    expect(pairs).toEqual([{ status: 'open' }]);
+    const again = await upload(clerk, 'beneficiaries', fixed);
+    expect(again.body).toMatchObject({ created: 0, unchanged: 3, applied: true });
+  });
+
+  it('imports every service type from CSV, through the same rules as the API; a second import creates nothing', async () => {
+    const header = 'id,code,date,section,program,service,quantity,result,kind,strategy,modality,site,worker,register_no';
+    const lines = serviceCodes
+      .filter((s) => s !== 'sti_consultation') // the file format has no `treated` column
+      .map((service) => {
+        const def = serviceDefinitions[service];
+        const program = Object.entries(defaultProgramServices).find(([, p]) => p.services.includes(service))![0];
+        return ['', 'FAMO1985F', today, 'SEC-A', program, service, def.quantity ? '15' : '', def.result?.[1] ?? '', def.kind?.[0] ?? '', def.strategy?.[0] ?? '', def.modality?.[2] ?? '', 'PLAGE', 'ep.a', ''].join(',');
+      });
+    const csv = [header, ...lines, `9f000000-0000-4000-8000-000000000001,FEMO1985F,${today},SEC-A,prev_ps,hiv_test,,negative,,fixed,,,ep.a,77`].join('\r\n');
+    const res = await upload(clerk, 'services', csv);
+    expect(res.body.errors).toEqual([]);
+    expect(res.body).toMatchObject({ created: lines.length + 1, applied: true });
+    const list = await clerk.get<{ items: ServiceRecord[] }>('/services?limit=200');
+    const byService = new Map(list.body.items.filter((s) => s.beneficiary.code === 'FAMO1985F').map((s) => [s.service, s]));
+    for (const service of serviceCodes.filter((s) => s !== 'sti_consultation')) {
+      const def = serviceDefinitions[service];
+      expect(byService.get(service), service).toMatchObject({
+        worker: { displayName: 'User ep.a' },
+        site: { code: 'PLAGE' },
+        quantity: def.quantity ? 15 : null,
+        result: def.result?.[1] ?? null,
+        kind: def.kind?.[0] ?? null,
+        strategy: def.strategy?.[0] ?? null,
+        modality: def.modality?.[2] ?? null,
+      });
+    }
+    expect(byService.get('hiv_test')!.registerNo).toBe(1);
+    expect(list.body.items.find((s) => s.id === '9f000000-0000-4000-8000-000000000001')!.registerNo).toBe(77);
+    const again = await upload(clerk, 'services', csv);
+    expect(again.body).toMatchObject({ created: 0, unchanged: lines.length + 1, applied: true });
+  });
+
+  it('reads XLSX files with the same columns', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('services');
+    sheet.addRow(['code', 'date', 'section', 'program', 'service', 'quantity', 'worker']);
+    sheet.addRow(['KHAB1990M', new Date(`${today}T00:00:00Z`), 'SEC-A', 'prev_hsh', 'condoms', 40, 'ep.a']);
+    sheet.addRow(['KHAB1990M', new Date(`${today}T00:00:00Z`), 'SEC-A', 'prev_hsh', 'lubricant', 20, 'ep.a']);
+    const data = Buffer.from(await workbook.xlsx.writeBuffer());
+    const res = await upload(clerk, 'services', data, false, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.body).toMatchObject({ rows: 2, created: 2, applied: true, errors: [] });
+  });
+
+  it('refuses bad service rows and rows outside the importer’s sections', async () => {
+    const before = await t.db.kysely.selectFrom('service_event').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    const csv = [
+      'code,date,section,program,service,quantity,result,strategy,worker',
+      'ZOZO1970M,2024-01-01,SEC-A,prev_ps,condoms,5,,,ep.a',
+      `FAMO1985F,2999-01-01,SEC-A,prev_ps,condoms,5,,,ep.a`,
+      `FAMO1985F,${today},SEC-A,prev_ps,hiv_test,,maybe,fixed,ep.a`,
+      `FAMO1985F,${today},SEC-A,prev_ps,condoms,-3,,,ep.a`,
+      `FAMO1985F,${today},SEC-A,prev_ps,condoms,,,,nobody`,
+    ].join('\n');
+    const res = await upload(clerk, 'services', csv);
+    expect(res.body.errors.map((e) => [e.line, e.column, e.code])).toEqual([
+      [2, 'code', 'unknown_reference'],
+      [3, 'date', 'future_date'],
+      [4, 'result', 'invalid_choice'],
+      [5, 'quantity', 'too_small'],
+      [6, 'worker', 'unknown_reference'],
+      [6, 'quantity', 'required'],
+    ]);
+    const outside = await upload(clerkB, 'services', `code,date,section,program,service\nFAMO1985F,${today},SEC-A,prev_ps,iec_session\n`);
+    expect(outside.body.errors.map((e) => [e.line, e.column, e.code])).toEqual([[2, 'section', 'invalid_choice']]);
+    expect((await t.db.kysely.selectFrom('service_event').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n).toBe(before.n);
+  });
+
+  it('says what is wrong with an unreadable file or missing columns', async () => {
+    const missing = await upload(clerk, 'services', 'code,date\nFAMO1985F,2024-01-01\n');
+    expect(missing.status).toBe(400);
+    expect(missing.body.error!.message).toBe('Colonnes manquantes : section, program, service.');
+    const binary = await upload(clerk, 'services', Buffer.from([0xff, 0xfe, 0x00, 0x41]), false, 'application/octet-stream');
+    expect(binary.body.error!.code).toBe('file_unreadable');
+    expect((await upload(org.admin, 'services', 'x\n')).status).toBe(400);
+  });
+});
