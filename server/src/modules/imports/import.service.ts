@@ -312,6 +312,7 @@ export function createImportService(db: Queryable) {
     }
     const issues: RowIssue[] = [];
     const firstLineOfId = new Map<string, number>();
+    let duplicates = 0;
     const registerNos = new Map<string, number>();
     type Row = {
       line: number;
@@ -378,7 +379,9 @@ export function createImportService(db: Queryable) {
       if (c.issues.length === 0 && personId && date && unit && program && service && workerId) {
         const rowId = id ?? contentId(org, 'service', shape.ok ? shape.code : '', date, unit.code, program, service, quantity, result, kind, strategy, modality, cells.site ?? '', cells.worker ?? '', registerNo);
         if (firstLineOfId.has(rowId)) {
-          issues.push({ line, column: id ? 'id' : 'code', issue: { field: id ? 'id' : 'code', code: 'duplicate_in_file', params: { value: id ?? (shape.ok ? shape.code : ''), first: firstLineOfId.get(rowId)! } } });
+          // The same id twice is a mistake; the same row twice (no id) is one service, imported once.
+          if (id) issues.push({ line, column: 'id', issue: { field: 'id', code: 'duplicate_in_file', params: { value: id, first: firstLineOfId.get(rowId)! } } });
+          else duplicates++;
           continue;
         }
         firstLineOfId.set(rowId, line);
@@ -402,7 +405,7 @@ export function createImportService(db: Queryable) {
       const taken = await trx.selectFrom('service_event').select('id').where('organisation_id', '=', org).where('org_unit_id', '=', p.unitId).where('register_year', '=', p.year).where('register_no', '=', p.registerNo).executeTakeFirst();
       if (taken) issues.push({ line: p.line, column: 'register_no', issue: { field: 'register_no', code: 'taken' } });
     }
-    const report: ImportReport = { kind: 'services', dryRun, rows: table.rows.length, created: fresh.length, unchanged: plan.length - fresh.length, applied: false, issues };
+    const report: ImportReport = { kind: 'services', dryRun, rows: table.rows.length, created: fresh.length, unchanged: plan.length - fresh.length + duplicates, applied: false, issues };
     if (issues.length || dryRun) return { ...report, created: issues.length ? 0 : fresh.length };
     for (const p of fresh) if (p.service === 'hiv_test' && p.registerNo === null) p.registerNo = await nextRegisterNo(trx, org, p.unitId, p.year);
     const createdBy = importer.ctx?.actor.userId ?? fresh[0]?.workerId ?? newId();

@@ -125,6 +125,15 @@ describe(`file import (${engine})`, () => {
     expect(res.body).toMatchObject({ rows: 2, created: 2, applied: true, errors: [] });
   });
 
+  it('imports a row repeated in the file once, and refuses an id used twice', async () => {
+    const row = `KHAB1990M,${today},SEC-A,prev_hsh,iec_session,ep.a`;
+    const res = await upload(clerk, 'services', ['code,date,section,program,service,worker', row, row].join('\n'));
+    expect(res.body).toMatchObject({ rows: 2, created: 1, unchanged: 1, applied: true });
+    const id = '9f000000-0000-4000-8000-0000000000ff';
+    const twice = await upload(clerk, 'services', ['id,code,date,section,program,service,worker', `${id},${row}`, `${id},${row.replace('iec_session', 'prep')}`].join('\n'));
+    expect(twice.body.errors.map((e) => [e.line, e.column, e.code])).toEqual([[3, 'id', 'duplicate_in_file']]);
+  });
+
   it('refuses bad service rows and rows outside the importer’s sections', async () => {
     const before = await t.db.kysely.selectFrom('service_event').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
     const csv = [
