@@ -70,6 +70,8 @@ export const ServiceRecord = z.object({
   platform: z.string().nullable(),
   registerYear: z.number().int().nullable(),
   registerNo: z.number().int().nullable(),
+  /** The register number was corrected once already and cannot be again. */
+  registerNoLocked: z.boolean(),
   /** Null when the reader may not read notes. */
   note: z.string().nullable(),
   groupSessionId: Id.nullable(),
@@ -147,3 +149,27 @@ export const Verification = z.object({
   workers: z.array(z.object({ worker: z.object({ id: Id, displayName: z.string() }), counts: z.record(z.string(), z.number()), contacts: z.number().int(), persons: z.number().int() })),
   flags: z.array(z.object({ kind: z.enum(verificationFlags), serviceIds: z.array(Id), beneficiary: z.object({ id: Id, code: z.string() }).nullable(), worker: z.object({ id: Id, displayName: z.string() }).nullable(), date: z.string().nullable() })),
 });
+
+/** The service catalogue as an organisation runs it: what each service takes, and each enabled program's settings. */
+export const ServiceCatalogue = z.object({
+  services: z.array(
+    z.object({
+      code: z.enum(serviceCodes),
+      quantity: z.enum(['out', 'in']).optional(),
+      result: z.array(z.string()).readonly().optional(),
+      strategy: z.array(z.string()).readonly().optional(),
+      modality: z.array(z.string()).readonly().optional(),
+      kind: z.array(z.string()).readonly().optional(),
+      treated: z.literal(true).optional(),
+    }),
+  ),
+  programs: z.array(
+    z.object({
+      code: z.string(),
+      services: z.array(z.enum(serviceCodes)).readonly(),
+      reach: z.array(z.enum(serviceCodes)).readonly(),
+      paquetMinimum: z.array(z.enum(serviceCodes)).readonly(),
+    }),
+  ),
+});
+export type ServiceCatalogue = z.infer<typeof ServiceCatalogue>;

@@ -46,7 +46,7 @@ const fieldWork: Permission[] = ['org_unit.read', 'person.read', 'person.write',
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   administrator: [
     'org_unit.read', 'org_unit.manage', 'program.manage', 'settings.manage', 'user.read', 'user.manage', 'audit.read',
-    'person.read', 'person.write', 'report.read', 'report.drilldown', 'target.manage', 'indicator.manage', 'import.run',
+    'person.read', 'person.write', 'service.write', 'data.verify', 'report.read', 'report.drilldown', 'target.manage', 'indicator.manage', 'import.run',
   ],
   coordinator: [...fieldWork, 'user.read', 'person.merge', 'data.verify', 'note.read', 'contact.read', 'target.manage', 'import.run', 'referral.receive'],
   peer_educator: fieldWork,

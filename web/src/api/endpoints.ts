@@ -2,6 +2,10 @@
 import {
   AuditPage,
   Beneficiary,
+  ContactResult,
+  ServicePage,
+  ServiceRecord,
+  Verification,
   BeneficiaryPage,
   CodeCheckResult,
   DuplicatePage,
@@ -28,13 +32,16 @@ import {
   type NewAssignment,
   type PasswordChange,
   type ProgramCode,
+  type RecordContact,
+  type RecordGroupSession,
   type RegisterBeneficiary,
   type SetupRequest,
   type UpdateBeneficiary,
   type UpdateOrgUnit,
   type UpdateUser,
 } from '@relais/core';
-import { request } from './client.ts';
+import { parseCatalogue } from './catalogue.ts';
+import { request, type Parser } from './client.ts';
 
 export type AuditPageData = ReturnType<typeof AuditPage.parse>;
 export type UserListData = ReturnType<typeof UserList.parse>;
@@ -115,3 +122,57 @@ export const undoMerge = (id: string) => request('POST', `/merges/${encodeURICom
 export const listSavedLists = () => request('GET', '/saved-lists', SavedListList);
 export const createSavedList = (body: SavedListRequest) => request('POST', '/saved-lists', SavedList, { body });
 export const deleteSavedList = (id: string) => request('DELETE', `/saved-lists/${encodeURIComponent(id)}`, Ok);
+
+/** Services with the fields each takes, and the enabled programs' services, reach and paquet minimum. */
+export const getCatalogue = () => request('GET', '/catalogue', { parse: parseCatalogue });
+
+export type ContactResultData = ReturnType<typeof ContactResult.parse>;
+export type ServiceRecordData = ReturnType<typeof ServiceRecord.parse>;
+export type ServicePageData = ReturnType<typeof ServicePage.parse>;
+export type VerificationData = ReturnType<typeof Verification.parse>;
+export type VerificationFlag = VerificationData['flags'][number];
+export interface ServiceFilters {
+  beneficiaryId?: string;
+  orgUnitId?: string;
+  workerId?: string;
+  program?: string;
+  service?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+/** The fields a correction may change (exactly those named). */
+export interface ServicePatch {
+  quantity?: number | null;
+  result?: string | null;
+  strategy?: string | null;
+  modality?: string | null;
+  kind?: string | null;
+  treated?: boolean | null;
+  platform?: string | null;
+  note?: string | null;
+  date?: string;
+  workerId?: string;
+}
+
+/** Records one or several services for one person (idempotent on the client-generated ids). */
+export const recordContact = (body: RecordContact) => request('POST', '/contacts', ContactResult, { body });
+export const listServices = (query: ServiceFilters) => request('GET', '/services', ServicePage, { query: { ...query } });
+export const updateService = (id: string, body: ServicePatch) => request('PATCH', `/services/${encodeURIComponent(id)}`, ServiceRecord, { body });
+export const deleteService = (id: string) => request('DELETE', `/services/${encodeURIComponent(id)}`, Ok);
+/** Corrects an HIV test's register number, once (paper register transcription). */
+export const setRegisterNo = (id: string, registerNo: number) =>
+  request('PUT', `/services/${encodeURIComponent(id)}/register-no`, ServiceRecord, { body: { registerNo } });
+
+const CreatedId: Parser<{ id: string }> = {
+  parse(data) {
+    const id = data && typeof data === 'object' ? (data as { id?: unknown }).id : undefined;
+    if (typeof id !== 'string') throw new Error('Expected { id }');
+    return { id };
+  },
+};
+export const recordGroupSession = (body: RecordGroupSession) => request('POST', '/group-sessions', CreatedId, { body });
+
+/** A month's data verification of a unit: counts by worker and service, and flagged records. */
+export const getVerification = (query: { orgUnitId: string; month: string }) => request('GET', '/verification', Verification, { query });

@@ -8,6 +8,13 @@ export interface AdminScreen {
   permission: Permission;
 }
 
+/** The service capture screens (field work, data verification) and the permission that shows each one. */
+export const captureScreens: readonly AdminScreen[] = [
+  { to: '/contacts/new', label: 'shell.recordContact', description: 'home.card.recordContact', permission: 'service.write' },
+  { to: '/group-sessions/new', label: 'shell.groupSession', description: 'home.card.groupSession', permission: 'service.write' },
+  { to: '/verification', label: 'shell.verification', description: 'home.card.verification', permission: 'data.verify' },
+];
+
 /** The registry screens (field work) and the permission that shows each one. */
 export const registryScreens: readonly AdminScreen[] = [
   { to: '/beneficiaries/new', label: 'shell.register', description: 'home.card.register', permission: 'person.write' },

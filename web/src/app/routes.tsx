@@ -4,6 +4,9 @@ import { Alert, Page } from '../ui/index.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { AccountPage } from '../features/auth/account-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
+import { GroupSessionPage } from '../features/capture/group-session-page.tsx';
+import { RecordContactPage } from '../features/capture/record-contact-page.tsx';
+import { VerificationPage } from '../features/capture/verification-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { OrgUnitsPage } from '../features/org-units/org-units-page.tsx';
 import { ProgramsPage } from '../features/programs/programs-page.tsx';
@@ -37,6 +40,9 @@ const routes: readonly Route[] = [
   { pattern: '/beneficiaries/new', permission: 'person.write', render: () => <RegisterPage /> },
   { pattern: '/beneficiaries/:id', permission: 'person.read', render: (p) => <BeneficiaryPage key={p.id} beneficiaryId={p.id ?? ''} /> },
   { pattern: '/duplicates', permission: 'person.merge', render: () => <DuplicatesPage /> },
+  { pattern: '/contacts/new', permission: 'service.write', render: () => <RecordContactPage key={window.location.search} /> },
+  { pattern: '/group-sessions/new', permission: 'service.write', render: () => <GroupSessionPage /> },
+  { pattern: '/verification', permission: 'data.verify', render: () => <VerificationPage /> },
   { pattern: '/registry-settings', permission: 'settings.manage', render: () => <RegistrySettingsPage /> },
 ];
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ServiceCatalogue,
   ContactResult,
   IdParams,
   Ok,
@@ -23,18 +24,13 @@ import { ProgramServicesSchema, type CatalogueService } from './catalogue.servic
 import type { SyncService } from './sync.service.ts';
 import type { VerificationService } from './verification.service.ts';
 
-const Catalogue = z.object({
-  services: z.array(z.object({ code: z.string() }).passthrough()),
-  programs: z.array(ProgramServicesSchema.extend({ code: z.string() })),
-});
-
 export function registerCaptureRoutes(router: Router, capture: CaptureService, catalogue: CatalogueService, sync: SyncService, verification: VerificationService): void {
   router.session({
     method: 'GET',
     url: '/catalogue',
     summary: 'Services with the fields each takes, and the enabled programs’ services, reach and paquet minimum',
     tag: 'capture',
-    response: Catalogue,
+    response: ServiceCatalogue,
     handler: ({ ctx }) => catalogue.getCatalogue(ctx),
   });
   router.session({

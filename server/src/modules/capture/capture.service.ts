@@ -10,7 +10,8 @@ import {
 } from '@relais/core';
 import type { z } from 'zod';
 import type { UpdateService } from '@relais/core';
-import { isUniqueViolation, likePrefix, withTransaction, type Queryable } from '../../db/index.ts';
+import type { Insertable } from 'kysely';
+import { isUniqueViolation, likePrefix, withTransaction, type Database, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { holds, holdsAt, scope, type RequestContext } from '../../http/actor.ts';
 import { invalidField } from '../../http/errors.ts';
@@ -53,6 +54,7 @@ function toRecord(row: ServiceRow, mayReadNotes: boolean): ServiceRecord {
     platform: row.platform,
     registerYear: row.register_year,
     registerNo: row.register_no,
+    registerNoLocked: row.register_no_edited,
     note: mayReadNotes ? row.note : null,
     groupSessionId: row.group_session_id,
     createdAt: new Date(row.created_at).toISOString(),
@@ -61,6 +63,55 @@ function toRecord(row: ServiceRow, mayReadNotes: boolean): ServiceRecord {
 }
 
 type Unit = NonNullable<Awaited<ReturnType<typeof findUnit>>>;
+
+type ServiceInsert = Insertable<Database['service_event']>;
+
+/** A contact checked and ready to write. */
+export interface ContactPlan {
+  kind: 'new';
+  contactId: string;
+  input: RecordContact;
+  unit: Unit;
+  personId: string;
+  rows: ServiceInsert[];
+}
+
+/** Lookups shared by the contacts of one sync batch (places, persons, settings, services already there). */
+export class PlanCache {
+  private readonly values = new Map<string, Promise<unknown>>();
+  private known: Map<string, { id: string; contact_id: string; service: string }> | null = null;
+
+  once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    if (!this.values.has(key)) this.values.set(key, load());
+    return this.values.get(key) as Promise<T>;
+  }
+
+  /** Prefetches, in one query, which of these service ids exist already. */
+  async preload(trx: Queryable, org: string, ids: string[]): Promise<void> {
+    this.known = new Map();
+    for (let i = 0; i < ids.length; i += 5000) {
+      const rows = await trx.selectFrom('service_event').select(['id', 'contact_id', 'service']).where('organisation_id', '=', org).where('id', 'in', ids.slice(i, i + 5000)).execute();
+      for (const r of rows) this.known.set(r.id, r);
+    }
+  }
+
+  /** Prefetches persons visible to the user and not merged (two queries for a whole batch). */
+  async preloadPersons(trx: Queryable, org: string, ids: string[], readable: readonly string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += 5000) {
+      const slice = ids.slice(i, i + 5000);
+      const [rows, visible] = await Promise.all([
+        trx.selectFrom('beneficiary').select(['id', 'merged_into']).where('organisation_id', '=', org).where('id', 'in', slice).execute(),
+        visibleIds(trx, org, slice, readable),
+      ]);
+      for (const r of rows) if (!r.merged_into && visible.has(r.id)) this.values.set(`person:${r.id}`, Promise.resolve({ id: r.id }));
+    }
+  }
+
+  async existingServices(trx: Queryable, org: string, ids: string[]) {
+    if (this.known) return ids.map((id) => this.known!.get(id)).filter((x): x is { id: string; contact_id: string; service: string } => Boolean(x));
+    return trx.selectFrom('service_event').select(['id', 'contact_id', 'service']).where('organisation_id', '=', org).where('id', 'in', ids).execute();
+  }
+}
 
 export function createCaptureService(db: Queryable) {
   /** The unit, program, site and worker of a write, each checked against the user's rights; issues name the field. */
@@ -118,84 +169,139 @@ export function createCaptureService(db: Queryable) {
     return { row, unit };
   }
 
+  /**
+   * Checks a contact and prepares its rows, without writing (but register
+   * numbers, which are taken from their counter). Throws the same field
+   * issues as the API. Lookups are cached in `cache` across the contacts of a
+   * sync batch.
+   */
+  async function planContact(trx: Queryable, ctx: RequestContext, input: RecordContact, cache: PlanCache): Promise<ContactPlan | { kind: 'existing'; contactId: string; ids: string[] }> {
+    const org = ctx.actor.organisationId;
+    // A retry: every service of the contact is already there.
+    const ids = input.services.map((s) => s.id).filter((x): x is string => Boolean(x));
+    if (ids.length === input.services.length) {
+      const existing = await cache.existingServices(trx, org, ids);
+      if (existing.length === ids.length) {
+        const same = existing.every((e) => input.services.some((s) => s.id === e.id && s.service === e.service) && (!input.contactId || e.contact_id === input.contactId));
+        if (!same) throw new DomainError('id_conflict');
+        return { kind: 'existing', contactId: existing[0]!.contact_id, ids };
+      }
+      if (existing.length > 0) throw new DomainError('id_conflict');
+    }
+    const placeKey = JSON.stringify([input.orgUnitId, input.siteId, input.program, input.workerId ?? null]);
+    const place = await cache.once(`place:${placeKey}`, () => checkPlace(trx, ctx, input));
+    const person = await cache.once(`person:${input.beneficiaryId}`, () => personFor(trx, ctx, input.beneficiaryId));
+    const programs = await cache.once('programs', () => loadProgramServices(trx, org));
+    const issues: FieldIssue[] = input.services.flatMap((s, i) => checkServiceEntry(s, programs[input.program], `services.${i}.`));
+    if (issues.length) throw new DomainError('validation_failed', { fields: issues });
+    const contactId = input.contactId ?? newId();
+    const year = Number(input.date.slice(0, 4));
+    const rows: ServiceInsert[] = [];
+    for (const [i, s] of input.services.entries()) {
+      let registerNo: number | null = null;
+      if (s.service === 'hiv_test') {
+        if (s.registerNo !== null) {
+          const taken = await trx.selectFrom('service_event').select('id').where('organisation_id', '=', org).where('org_unit_id', '=', place.unit.id).where('register_year', '=', year).where('register_no', '=', s.registerNo).executeTakeFirst();
+          if (taken) throw invalidField(`services.${i}.registerNo`, 'taken');
+          registerNo = s.registerNo;
+        } else registerNo = await nextRegisterNo(trx, org, place.unit.id, year);
+      }
+      rows.push({
+        organisation_id: org,
+        id: s.id ?? newId(),
+        contact_id: contactId,
+        beneficiary_id: person.id,
+        service_date: input.date,
+        worker_id: place.workerId,
+        org_unit_id: place.unit.id,
+        site_id: place.site?.id ?? null,
+        program: input.program,
+        service: s.service,
+        quantity: s.quantity,
+        result: s.result,
+        strategy: s.strategy,
+        modality: s.modality,
+        kind: s.kind,
+        treated: s.treated,
+        platform: s.platform,
+        register_year: registerNo === null ? null : year,
+        register_no: registerNo,
+        group_session_id: null,
+        note: s.note,
+        created_by: ctx.actor.userId,
+      });
+    }
+    return { kind: 'new', contactId, input, unit: place.unit, personId: person.id, rows };
+  }
+
+  /** Writes planned contacts in bulk: services, where the persons are now known, when last seen, and the audit. */
+  async function writeContacts(trx: Queryable, ctx: RequestContext, plans: ContactPlan[]): Promise<void> {
+    if (plans.length === 0) return;
+    const org = ctx.actor.organisationId;
+    const rows = plans.flatMap((p) => p.rows);
+    for (let i = 0; i < rows.length; i += 1000) {
+      try {
+        await trx.insertInto('service_event').values(rows.slice(i, i + 1000)).execute();
+      } catch (error) {
+        if (isUniqueViolation(error, 'service_event_register_idx')) throw invalidField('services.0.registerNo', 'taken');
+        if (isUniqueViolation(error)) throw new DomainError('id_conflict');
+        throw error;
+      }
+    }
+    const places = new Map<string, { person: string; unit: string; date: string }>();
+    const lastSeen = new Map<string, string>();
+    for (const p of plans) {
+      const key = `${p.personId}:${p.unit.id}`;
+      const known = places.get(key);
+      if (!known || p.input.date < known.date) places.set(key, { person: p.personId, unit: p.unit.id, date: p.input.date });
+      if ((lastSeen.get(p.personId) ?? '') < p.input.date) lastSeen.set(p.personId, p.input.date);
+    }
+    const newPlaces = [...places.values()];
+    if (newPlaces.length) {
+      const added = await trx
+        .insertInto('beneficiary_unit')
+        .values(newPlaces.map((x) => ({ organisation_id: org, beneficiary_id: x.person, org_unit_id: x.unit, since: x.date, via: 'served' })))
+        .onConflict((oc) => oc.columns(['organisation_id', 'beneficiary_id', 'org_unit_id']).doNothing())
+        .returning('beneficiary_id')
+        .execute();
+      const seen = [...lastSeen.entries()];
+      // Last seen, and a new change for the field phones of units where the person is newly known.
+      await sql`
+        update beneficiary as b set last_seen_on = greatest(b.last_seen_on, r.d), updated_at = now()
+        from unnest(${seen.map(([id]) => id)}::uuid[], ${seen.map(([, d]) => d)}::date[]) as r(id, d)
+        where b.organisation_id = ${org} and b.id = r.id and (r.d > b.last_seen_on or b.id = any(${added.map((a) => a.beneficiary_id)}::uuid[]))`.execute(trx);
+    }
+    const who = whoOf(ctx);
+    await trx
+      .insertInto('audit_event')
+      .values(
+        plans.map((p) => ({
+          organisation_id: org,
+          actor_id: who.actorId,
+          action: 'contact.record',
+          entity_type: 'beneficiary',
+          entity_id: p.personId,
+          org_unit_id: p.unit.id,
+          org_unit_path: p.unit.path,
+          details: JSON.stringify({ contactId: p.contactId, date: p.input.date, program: p.input.program, services: p.input.services.map((s) => s.service) }),
+          ip: who.ip ?? null,
+          request_id: who.requestId ?? null,
+        })),
+      )
+      .execute();
+  }
+
   return {
+    planContact,
+    writeContacts,
+
     /** Records one or several services for one person in one go; a retried save (same ids) is applied once. */
     async recordContact(ctx: RequestContext, input: RecordContact): Promise<{ contactId: string; services: ServiceRecord[]; created: boolean }> {
-      const org = ctx.actor.organisationId;
       return withTransaction(db, async (trx) => {
-        // A retry: every service of the contact is already there.
-        const ids = input.services.map((s) => s.id).filter((x): x is string => Boolean(x));
-        if (ids.length === input.services.length) {
-          const existing = await trx.selectFrom('service_event').select(['id', 'contact_id', 'service']).where('organisation_id', '=', org).where('id', 'in', ids).execute();
-          if (existing.length === ids.length) {
-            const same = existing.every((e) => input.services.some((s) => s.id === e.id && s.service === e.service) && (!input.contactId || e.contact_id === input.contactId));
-            if (!same) throw new DomainError('id_conflict');
-            return { contactId: existing[0]!.contact_id, services: await load(trx, ctx, ids), created: false };
-          }
-          if (existing.length > 0) throw new DomainError('id_conflict');
-        }
-        const { unit, site, workerId } = await checkPlace(trx, ctx, input);
-        const person = await personFor(trx, ctx, input.beneficiaryId);
-        const programs = await loadProgramServices(trx, org);
-        const issues: FieldIssue[] = input.services.flatMap((s, i) => checkServiceEntry(s, programs[input.program], `services.${i}.`));
-        if (issues.length) throw new DomainError('validation_failed', { fields: issues });
-        const contactId = input.contactId ?? newId();
-        const year = Number(input.date.slice(0, 4));
-        const created: string[] = [];
-        for (const [i, s] of input.services.entries()) {
-          const id = s.id ?? newId();
-          let registerNo: number | null = null;
-          if (s.service === 'hiv_test') registerNo = s.registerNo ?? (await nextRegisterNo(trx, org, unit.id, year));
-          try {
-            await trx
-              .insertInto('service_event')
-              .values({
-                organisation_id: org,
-                id,
-                contact_id: contactId,
-                beneficiary_id: person.id,
-                service_date: input.date,
-                worker_id: workerId,
-                org_unit_id: unit.id,
-                site_id: site?.id ?? null,
-                program: input.program,
-                service: s.service,
-                quantity: s.quantity,
-                result: s.result,
-                strategy: s.strategy,
-                modality: s.modality,
-                kind: s.kind,
-                treated: s.treated,
-                platform: s.platform,
-                register_year: registerNo === null ? null : year,
-                register_no: registerNo,
-                group_session_id: null,
-                note: s.note,
-                created_by: ctx.actor.userId,
-              })
-              .execute();
-          } catch (error) {
-            if (isUniqueViolation(error, 'service_event_register_idx')) throw invalidField(`services.${i}.registerNo`, 'taken');
-            if (isUniqueViolation(error)) throw new DomainError('id_conflict');
-            throw error;
-          }
-          created.push(id);
-        }
-        await addUnit(trx, org, person.id, unit.id, input.date, 'served');
-        await trx
-          .updateTable('beneficiary')
-          .set({ last_seen_on: sql`greatest(last_seen_on, ${input.date}::date)` })
-          .where('organisation_id', '=', org)
-          .where('id', '=', person.id)
-          .execute();
-        await recordAudit(trx, whoOf(ctx), {
-          action: 'contact.record',
-          entityType: 'beneficiary',
-          entityId: person.id,
-          orgUnit: { id: unit.id, path: unit.path },
-          details: { contactId, date: input.date, program: input.program, services: input.services.map((s) => s.service) },
-        });
-        return { contactId, services: await load(trx, ctx, created), created: true };
+        const plan = await planContact(trx, ctx, input, new PlanCache());
+        if (plan.kind === 'existing') return { contactId: plan.contactId, services: await load(trx, ctx, plan.ids), created: false };
+        await writeContacts(trx, ctx, [plan]);
+        return { contactId: plan.contactId, services: await load(trx, ctx, plan.rows.map((r) => r.id)), created: true };
       });
     },
 

@@ -18,7 +18,7 @@ import { errorBody, fieldIssuesOf } from '../../http/errors.ts';
 import type { Secrets } from '../../lib/secrets.ts';
 import { createRegistryService, loadSettings } from '../registry/registry.service.ts';
 import { knownUnder } from '../registry/registry.repository.ts';
-import { createCaptureService } from './capture.service.ts';
+import { createCaptureService, PlanCache, type ContactPlan } from './capture.service.ts';
 import { loadProgramServices } from './catalogue.service.ts';
 
 type Operation = { id: string; kind: 'register_beneficiary' | 'update_beneficiary' | 'record_contact' | 'delete_service' | 'record_group_session'; payload: unknown };
@@ -60,38 +60,114 @@ export function createSyncService(db: Queryable, secrets: Secrets) {
 
   return {
     /**
-     * Applies a batch: each operation at most once (remembered by its id, in the
-     * transaction that applies it), each in its own transaction, a rejected one
-     * never blocking the others.
+     * Applies a batch: each operation at most once (remembered by its id, in
+     * the transaction that applies it), atomically, a rejected one never
+     * blocking the others. Contacts are checked one by one and the valid ones
+     * written together (ADR 0008); should that write fail, each is applied in
+     * its own transaction.
      */
     async push(ctx: RequestContext, operations: Operation[], locale: Locale): Promise<Outcome[]> {
       const org = ctx.actor.organisationId;
-      const outcomes: Outcome[] = [];
-      for (const op of operations) {
+      const outcomes = new Map<string, Outcome>();
+      const reject = (id: string, error: DomainError): Outcome => {
+        const body = errorBody(error, locale);
+        return { id, status: 'rejected', error: { code: body.error.code, message: body.error.message, ...(body.error.fields ? { fields: body.error.fields.map((f) => ({ field: f.field, code: f.code, message: f.message })) } : {}) } };
+      };
+
+      /** One operation in its own transaction. */
+      const applyOne = async (op: Operation): Promise<Outcome> => {
         try {
           const status = await db.transaction().execute(async (trx) => {
             const done = await trx.selectFrom('applied_operation').select('id').where('organisation_id', '=', org).where('id', '=', op.id).executeTakeFirst();
             if (done) return 'already_applied' as const;
             const result = await apply(trx, ctx, op);
-            await trx
-              .insertInto('applied_operation')
-              .values({ organisation_id: org, id: op.id, user_id: ctx.actor.userId, kind: op.kind, result: JSON.stringify({ result: result ?? null }) })
-              .execute();
+            await trx.insertInto('applied_operation').values({ organisation_id: org, id: op.id, user_id: ctx.actor.userId, kind: op.kind, result: JSON.stringify({ result: result ?? null }) }).execute();
             return 'applied' as const;
           });
-          outcomes.push({ id: op.id, status });
+          return { id: op.id, status };
         } catch (error) {
-          if (isUniqueViolation(error, 'applied_operation_pkey')) {
-            outcomes.push({ id: op.id, status: 'already_applied' }); // a concurrent push applied it first
-          } else if (error instanceof DomainError) {
-            const body = errorBody(error, locale);
-            outcomes.push({ id: op.id, status: 'rejected', error: { code: body.error.code, message: body.error.message, ...(body.error.fields ? { fields: body.error.fields.map((f) => ({ field: f.field, code: f.code, message: f.message })) } : {}) } });
-          } else {
-            throw error;
-          }
+          if (isUniqueViolation(error, 'applied_operation_pkey')) return { id: op.id, status: 'already_applied' }; // a concurrent push won
+          if (error instanceof DomainError) return reject(op.id, error);
+          throw error;
         }
+      };
+
+      /** Contacts of the batch: checked one by one, written together. */
+      const applyContacts = async (batch: Operation[]) => {
+        const decided = new Map<string, Outcome>();
+        try {
+          await db.transaction().execute(async (trx) => {
+            const capture = createCaptureService(trx);
+            const cache = new PlanCache();
+            const inputs = new Map<string, RecordContact>();
+            for (const op of batch) {
+              try {
+                inputs.set(op.id, parse(RecordContact, op.payload));
+              } catch (error) {
+                if (!(error instanceof DomainError)) throw error;
+                decided.set(op.id, reject(op.id, error));
+              }
+            }
+            await cache.preload(trx, org, [...inputs.values()].flatMap((i) => i.services.map((s) => s.id).filter((x): x is string => Boolean(x))));
+            await cache.preloadPersons(trx, org, [...new Set([...inputs.values()].map((i) => i.beneficiaryId))], scope(ctx.actor, 'person.read'));
+            const plans: ContactPlan[] = [];
+            const applied: Operation[] = [];
+            for (const op of batch) {
+              const input = inputs.get(op.id);
+              if (!input) continue;
+              try {
+                const plan = await capture.planContact(trx, ctx, input, cache);
+                if (plan.kind === 'new') plans.push(plan);
+                applied.push(op);
+                decided.set(op.id, { id: op.id, status: plan.kind === 'new' ? 'applied' : 'already_applied' });
+              } catch (error) {
+                if (!(error instanceof DomainError)) throw error;
+                decided.set(op.id, reject(op.id, error));
+              }
+            }
+            await capture.writeContacts(trx, ctx, plans);
+            if (applied.length) {
+              await trx
+                .insertInto('applied_operation')
+                .values(applied.map((op) => ({ organisation_id: org, id: op.id, user_id: ctx.actor.userId, kind: op.kind, result: JSON.stringify({ result: inputs.get(op.id)!.contactId ?? null }) })))
+                .execute();
+            }
+          });
+          for (const [id, outcome] of decided) outcomes.set(id, outcome);
+        } catch (error) {
+          if (!(error instanceof DomainError) && !isUniqueViolation(error)) throw error;
+          for (const op of batch) outcomes.set(op.id, await applyOne(op));
+        }
+      };
+
+      const ids = [...new Set(operations.map((o) => o.id))];
+      const done = new Set<string>();
+      for (let i = 0; i < ids.length; i += 1000) {
+        const rows = await db.selectFrom('applied_operation').select('id').where('organisation_id', '=', org).where('id', 'in', ids.slice(i, i + 1000)).execute();
+        for (const r of rows) done.add(r.id);
       }
-      return outcomes;
+      let pending: Operation[] = [];
+      const flush = async () => {
+        if (pending.length) await applyContacts(pending);
+        pending = [];
+      };
+      const seen = new Set<string>();
+      for (const op of operations) {
+        if (seen.has(op.id) || done.has(op.id)) {
+          if (!outcomes.has(op.id) && done.has(op.id)) outcomes.set(op.id, { id: op.id, status: 'already_applied' });
+          continue;
+        }
+        seen.add(op.id);
+        if (op.kind === 'record_contact') {
+          pending.push(op);
+          continue;
+        }
+        // A deletion or a session may concern a contact of this batch: write those first.
+        if (op.kind === 'delete_service' || op.kind === 'record_group_session') await flush();
+        outcomes.set(op.id, await applyOne(op));
+      }
+      await flush();
+      return operations.map((op, i) => (operations.findIndex((o) => o.id === op.id) === i ? outcomes.get(op.id)! : { id: op.id, status: 'already_applied' as const }));
     },
 
     /**

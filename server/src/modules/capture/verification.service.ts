@@ -27,7 +27,7 @@ export function createVerificationService(db: Queryable) {
     async verify(ctx: RequestContext, orgUnitId: string, month: string) {
       const org = ctx.actor.organisationId;
       const unit = await findUnit(db, org, orgUnitId);
-      if (!unit || !holdsAt(ctx.actor, 'person.read', unit.path)) throw new DomainError('not_found');
+      if (!unit || !holdsAt(ctx.actor, 'data.verify', unit.path)) throw new DomainError('not_found');
       const from = `${month}-01`;
       const inMonth = sql<boolean>`s.service_date >= ${from}::date and s.service_date < (${from}::date + interval '1 month')`;
       const under = likePrefix(unit.path);

@@ -1,4 +1,4 @@
-import { adminScreens, registryScreens, type AdminScreen } from '../../app/nav.ts';
+import { adminScreens, captureScreens, registryScreens, type AdminScreen } from '../../app/nav.ts';
 import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Alert, Card, Page } from '../../ui/index.ts';
@@ -13,6 +13,7 @@ export function HomePage() {
   const ctx = useWorkContext();
   const screens = adminScreens.filter((s) => me.permissions.includes(s.permission));
   const registry = registryScreens.filter((s) => me.permissions.includes(s.permission));
+  const capture = captureScreens.filter((s) => me.permissions.includes(s.permission));
 
   return (
     <Page title={t('home.greeting', { name: me.user.displayName })} intro={t('app.tagline')}>
@@ -41,6 +42,15 @@ export function HomePage() {
           </dl>
         </Card>
       </div>
+
+      {capture.length > 0 ? (
+        <section aria-labelledby="home-capture">
+          <h2 id="home-capture" className="section-title">
+            {t('home.capture')}
+          </h2>
+          <ScreenCards screens={capture} />
+        </section>
+      ) : null}
 
       {registry.length > 0 ? (
         <section aria-labelledby="home-registry">

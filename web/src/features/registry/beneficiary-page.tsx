@@ -8,6 +8,7 @@ import { useCan } from '../../app/session.tsx';
 import { Alert, Button, Card, Loading, Page } from '../../ui/index.ts';
 import { useI18n, type I18n } from '../../i18n/i18n.tsx';
 import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } from '../../i18n/errors.ts';
+import { ServiceHistory } from '../capture/service-history.tsx';
 import { MergeHistory } from './merge-history.tsx';
 import { draftOf, RecordFields, recordInput, type RecordDraft } from './record-fields.tsx';
 import { populationLabel } from './registry-labels.ts';
@@ -18,6 +19,7 @@ export function BeneficiaryPage({ beneficiaryId }: { beneficiaryId: string }) {
   const { t } = i18n;
   const canWrite = useCan('person.write');
   const canMerge = useCan('person.merge');
+  const canRecord = useCan('service.write');
   const record = useApi(() => getBeneficiary(beneficiaryId), [beneficiaryId]);
   const [notice] = useState(() => {
     const q = new URLSearchParams(window.location.search);
@@ -80,6 +82,7 @@ export function BeneficiaryPage({ beneficiaryId }: { beneficiaryId: string }) {
       ) : (
         <RecordView b={b} />
       )}
+      <ServiceHistory beneficiaryId={b.id} canRecord={canRecord && !b.mergedInto} />
       {canMerge ? <MergeHistory beneficiaryId={b.id} onUndone={record.reload} /> : null}
     </Page>
   );

@@ -36,7 +36,8 @@ function RegisterForm({ settings }: { settings: RegistrySettings }) {
   const { t } = i18n;
   const ctx = useWorkContext();
   const scheme: CodeScheme = settings.codeScheme;
-  const [code, setCode] = useState('');
+  // A code may come from the address (e.g. "register this person" from the service capture).
+  const [code, setCode] = useState(() => new URLSearchParams(window.location.search).get('code') ?? '');
   const [helperOpen, setHelperOpen] = useState(false);
   const codeInput = useRef<HTMLInputElement>(null);
   const local = code.trim() ? checkCode(scheme, code) : null;

@@ -1,0 +1,61 @@
+import { programCodes, serviceCodes, type ProgramCode, type ProgramServiceSettings, type ServiceCode, type ServiceDefinition } from '@relais/core';
+
+/**
+ * GET /catalogue (core contract `ServiceCatalogue`) read tolerantly: a service or program code
+ * this version of the app does not know (a newer server) is left out instead of failing the screen.
+ */
+export interface CatalogueService extends ServiceDefinition {
+  code: ServiceCode;
+}
+export interface CatalogueProgram extends ProgramServiceSettings {
+  code: ProgramCode;
+}
+export interface Catalogue {
+  services: CatalogueService[];
+  /** The organisation's enabled programs, in catalogue order. */
+  programs: CatalogueProgram[];
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isServiceCode = (v: unknown): v is ServiceCode => typeof v === 'string' && (serviceCodes as readonly string[]).includes(v);
+const isProgramCode = (v: unknown): v is ProgramCode => typeof v === 'string' && (programCodes as readonly string[]).includes(v);
+
+function stringList(v: unknown): string[] | undefined {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+}
+
+function serviceList(v: unknown, what: string): ServiceCode[] {
+  if (!Array.isArray(v)) throw new Error(`catalogue: ${what} is not a list`);
+  // A code this version does not know (newer server) is left out rather than failing the screen.
+  return v.filter(isServiceCode);
+}
+
+function parseService(raw: unknown): CatalogueService | null {
+  if (!isRecord(raw) || !isServiceCode(raw.code)) return null;
+  const out: CatalogueService = { code: raw.code };
+  if (raw.quantity === 'out' || raw.quantity === 'in') out.quantity = raw.quantity;
+  const lists = ['result', 'strategy', 'modality', 'kind'] as const;
+  for (const key of lists) {
+    const list = stringList(raw[key]);
+    if (list) out[key] = list;
+  }
+  if (raw.treated === true) out.treated = true;
+  return out;
+}
+
+/** Parses the catalogue answer; throws when its shape is not the expected one. */
+export function parseCatalogue(data: unknown): Catalogue {
+  if (!isRecord(data) || !Array.isArray(data.services) || !Array.isArray(data.programs)) throw new Error('catalogue: unexpected shape');
+  const services = data.services.map(parseService).filter((s): s is CatalogueService => s !== null);
+  const programs: CatalogueProgram[] = [];
+  for (const raw of data.programs) {
+    if (!isRecord(raw) || !isProgramCode(raw.code)) continue;
+    programs.push({
+      code: raw.code,
+      services: serviceList(raw.services, 'services'),
+      reach: serviceList(raw.reach, 'reach'),
+      paquetMinimum: serviceList(raw.paquetMinimum, 'paquetMinimum'),
+    });
+  }
+  return { services, programs };
+}

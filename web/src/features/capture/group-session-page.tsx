@@ -1,0 +1,264 @@
+import { useState, type FormEvent } from 'react';
+import { ageBands, groupSessionTypes, RecordGroupSession, sexes, type ProgramCode, type RegistrySettings } from '@relais/core';
+import type { Catalogue } from '../../api/catalogue.ts';
+import { getCatalogue, getRegistrySettings, recordGroupSession } from '../../api/endpoints.ts';
+import { newId } from '../../api/ids.ts';
+import { useApi } from '../../api/use-api.ts';
+import { validate } from '../../api/validate.ts';
+import { Link } from '../../app/router.tsx';
+import { useSession } from '../../app/session.tsx';
+import { Alert, Button, Card, Checkbox, FieldGroup, Loading, Page, Select, TextField } from '../../ui/index.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } from '../../i18n/errors.ts';
+import { programLabel } from '../../i18n/labels.ts';
+import { useWorkContext } from '../context/work-context.tsx';
+import { todayIso } from '../registry/registry-labels.ts';
+import { PersonFinder, type FoundPerson } from './person-finder.tsx';
+import { defaultPlace, recordingUnits, sitesUnder, unitOptions, useUnitWorkers } from './place.ts';
+import { numberOrText } from './service-draft.ts';
+
+type GroupType = (typeof groupSessionTypes)[number];
+type Cell = `${(typeof sexes)[number]}:${(typeof ageBands)[number]}`;
+const cells: { sex: (typeof sexes)[number]; ageBand: (typeof ageBands)[number]; key: Cell }[] = sexes.flatMap((sex) =>
+  ageBands.map((ageBand) => ({ sex, ageBand, key: `${sex}:${ageBand}` as Cell })),
+);
+
+/** Record a group session: when, where, what, who led it, the identified attendees (by code) and anonymous counts. */
+export function GroupSessionPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const settings = useApi(() => getRegistrySettings(), []);
+  const catalogue = useApi(() => getCatalogue(), []);
+  const ctx = useWorkContext();
+  const error = settings.error ?? catalogue.error;
+  // The defaults (unit, program) come from the work context: wait for it.
+  const ready = settings.data && catalogue.data && ctx.loaded;
+  return (
+    <Page title={t('group.title')} intro={t('group.intro')}>
+      {error ? <Alert tone="error">{describeError(i18n, error)}</Alert> : null}
+      {!error && !ready ? <Loading label={t('app.loading')} /> : null}
+      {ready && settings.data && catalogue.data ? <GroupSessionForm settings={settings.data} catalogue={catalogue.data} /> : null}
+    </Page>
+  );
+}
+
+function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings; catalogue: Catalogue }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { me } = useSession();
+  const ctx = useWorkContext();
+  const req = t('common.requiredMark');
+  const [initialPlace] = useState(() => defaultPlace(ctx.units, ctx.orgUnit?.id));
+  const programs = catalogue.programs.filter((p) => ctx.myPrograms.includes(p.code));
+  const [id, setId] = useState(newId);
+  const [date, setDate] = useState(todayIso);
+  const [unitId, setUnitId] = useState(initialPlace.unitId);
+  const [siteId, setSiteId] = useState(initialPlace.siteId);
+  const [program, setProgram] = useState<ProgramCode | ''>(() =>
+    ctx.program && programs.some((p) => p.code === ctx.program) ? ctx.program : (programs[0]?.code ?? ''),
+  );
+  const [type, setType] = useState<GroupType | ''>('');
+  const [theme, setTheme] = useState('');
+  const [facilitators, setFacilitators] = useState<string[]>([me.user.id]);
+  const [partner, setPartner] = useState('');
+  const [attendees, setAttendees] = useState<FoundPerson[]>([]);
+  const [counts, setCounts] = useState<Partial<Record<Cell, string>>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<{ attendees: number; anonymous: number } | null>(null);
+  const [finderRound, setFinderRound] = useState(0);
+  const workers = useUnitWorkers(unitId);
+
+  const units = recordingUnits(ctx.units);
+  const sites = unitId ? sitesUnder(ctx.units, unitId) : [];
+  const unitName = ctx.units.find((n) => n.unit.id === unitId)?.unit.name ?? '';
+  const filled = cells.filter((c) => (counts[c.key] ?? '').trim() !== '');
+
+  const addAttendee = (p: FoundPerson) => {
+    setAttendees((list) => (list.some((a) => a.id === p.id) ? list : [...list, p]));
+    setFinderRound((n) => n + 1);
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFailure(undefined);
+    const input = {
+      id,
+      date,
+      orgUnitId: unitId,
+      siteId: siteId || null,
+      program,
+      type,
+      theme,
+      facilitatorIds: facilitators,
+      partner: partner.trim() ? partner.trim() : null,
+      attendees: attendees.map((a) => a.id),
+      anonymous: filled.map((c) => ({ sex: c.sex, ageBand: c.ageBand, count: numberOrText(counts[c.key] ?? '') })),
+    };
+    const checked = validate(RecordGroupSession, input);
+    if (!checked.ok) {
+      setErrors(fieldErrorsOf(i18n, checked.fields));
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      await recordGroupSession(checked.data);
+      setDone({ attendees: attendees.length, anonymous: checked.data.anonymous.reduce((n, a) => n + a.count, 0) });
+      // Ready for the next session of the same day and place.
+      setId(newId());
+      setType('');
+      setTheme('');
+      setPartner('');
+      setAttendees([]);
+      setCounts({});
+      setFinderRound((n) => n + 1);
+      window.scrollTo(0, 0);
+    } catch (error) {
+      setErrors(fieldErrorsOfError(i18n, error));
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** The error of an anonymous cell: issues name the index in the list sent. */
+  const cellError = (key: Cell) => {
+    const i = filled.findIndex((c) => c.key === key);
+    return i < 0 ? undefined : (errors[`anonymous.${i}.count`] ?? errors[`anonymous.${i}`]);
+  };
+  const attendeeError = attendees.map((_, i) => errors[`attendees.${i}`]).find(Boolean) ?? errors.attendees;
+
+  return (
+    <form className="stack" onSubmit={submit} noValidate aria-label={t('group.title')}>
+      {done ? <Alert tone="success">{t('group.saved', { attendees: done.attendees, anonymous: done.anonymous })}</Alert> : null}
+      {failure ? <Alert tone="error">{describeError(i18n, failure)}</Alert> : null}
+      {!failure && Object.keys(errors).length ? <Alert tone="error">{t('error.validation_failed')}</Alert> : null}
+      <Card title={t('group.sessionTitle')}>
+        <div className="stack">
+          <div className="grid-2">
+            <TextField label={t('field.date')} type="date" value={date} max={todayIso()} required requiredLabel={req} error={errors.date} onChange={setDate} />
+            <Select
+              label={t('field.program')}
+              value={program}
+              required
+              requiredLabel={req}
+              error={errors.program}
+              options={programs.length ? programs.map((p) => ({ value: p.code, label: programLabel(t, p.code) })) : [{ value: '', label: t('capture.noProgram') }]}
+              onChange={(v) => setProgram(v as ProgramCode)}
+            />
+            <Select
+              label={t('capture.unit')}
+              value={unitId}
+              required
+              requiredLabel={req}
+              error={errors.orgUnitId}
+              options={unitOptions(units, t('context.noUnit'))}
+              onChange={(v) => {
+                setUnitId(v);
+                setSiteId('');
+              }}
+            />
+            {sites.length ? (
+              <Select
+                label={t('field.siteId')}
+                value={siteId}
+                error={errors.siteId}
+                options={[{ value: '', label: t('capture.noSite') }, ...sites.map((n) => ({ value: n.unit.id, label: `${n.unit.name} (${n.unit.code})` }))]}
+                onChange={setSiteId}
+              />
+            ) : null}
+            <Select
+              label={t('field.type')}
+              value={type}
+              required
+              requiredLabel={req}
+              error={errors.type}
+              options={[{ value: '', label: t('group.chooseType') }, ...groupSessionTypes.map((g) => ({ value: g, label: t(`group_session_type.${g}`) }))]}
+              onChange={(v) => setType(v as GroupType | '')}
+            />
+            <TextField label={t('field.theme')} value={theme} maxLength={200} required requiredLabel={req} error={errors.theme} onChange={setTheme} />
+            <TextField label={t('field.partner')} hint={t('group.partnerHint')} value={partner} maxLength={200} error={errors.partner} onChange={setPartner} />
+          </div>
+          <FieldGroup legend={t('field.facilitatorIds')} hint={t('group.facilitatorsHint')}>
+            <div className="checkbox-list">
+              {workers.workers.map((w) => (
+                <Checkbox
+                  key={w.id}
+                  label={w.id === me.user.id ? t('search.me', { name: w.displayName }) : w.displayName}
+                  checked={facilitators.includes(w.id)}
+                  onChange={(on) => setFacilitators((list) => (on ? [...list, w.id] : list.filter((x) => x !== w.id)))}
+                />
+              ))}
+            </div>
+            {errors.facilitatorIds ? <p className="field-error">{errors.facilitatorIds}</p> : null}
+          </FieldGroup>
+        </div>
+      </Card>
+
+      <Card title={t('field.attendees')}>
+        <p className="field-hint">{t('group.attendeesHint')}</p>
+        <PersonFinder
+          key={finderRound}
+          scheme={settings.codeScheme}
+          unitId={unitId}
+          unitName={unitName}
+          label={t('group.attendeeCode')}
+          proceedLabel={(code) => t('group.addAttendee', { code })}
+          onFound={addAttendee}
+        />
+        {attendeeError ? <p className="field-error">{attendeeError}</p> : null}
+        <h3 className="subheading">{t('group.attendeeCount', { count: attendees.length })}</h3>
+        {attendees.length ? (
+          <ul className="item-list">
+            {attendees.map((a) => (
+              <li key={a.id} className="item">
+                <Link to={`/beneficiaries/${a.id}`}>
+                  <code className="code" dir="ltr">
+                    {a.code}
+                  </code>
+                </Link>
+                <Button size="small" variant="ghost" aria-label={t('group.removeAttendee', { code: a.code })} onClick={() => setAttendees((list) => list.filter((x) => x.id !== a.id))}>
+                  {t('common.remove')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('group.noAttendee')}</p>
+        )}
+      </Card>
+
+      <Card title={t('field.anonymous')}>
+        <p className="field-hint">{t('group.anonymousHint')}</p>
+        <div className="anonymous-grid">
+          {sexes.map((sex) => (
+            <FieldGroup key={sex} legend={t(`sex.${sex}`)}>
+              {cells
+                .filter((c) => c.sex === sex)
+                .map((c) => (
+                  <TextField
+                    key={c.key}
+                    label={t(`age_band.${c.ageBand}`)}
+                    value={counts[c.key] ?? ''}
+                    inputMode="numeric"
+                    dir="ltr"
+                    maxLength={5}
+                    error={cellError(c.key)}
+                    onChange={(v) => setCounts((m) => ({ ...m, [c.key]: v }))}
+                  />
+                ))}
+            </FieldGroup>
+          ))}
+        </div>
+      </Card>
+
+      <div className="form-actions">
+        <Button type="submit" variant="primary" busy={busy}>
+          {busy ? t('common.saving') : t('group.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,361 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { missingFromPaquetMinimum, RecordContact, type ProgramCode, type RegistrySettings } from '@relais/core';
+import type { Catalogue } from '../../api/catalogue.ts';
+import { getBeneficiary, getCatalogue, getRegistrySettings, recordContact, type ServiceRecordData } from '../../api/endpoints.ts';
+import { newId } from '../../api/ids.ts';
+import { useApi } from '../../api/use-api.ts';
+import { validate } from '../../api/validate.ts';
+import { Link } from '../../app/router.tsx';
+import { useSession } from '../../app/session.tsx';
+import { Alert, Button, Card, Loading, Page, Select, TextField } from '../../ui/index.ts';
+import { intlTag, useI18n } from '../../i18n/i18n.tsx';
+import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } from '../../i18n/errors.ts';
+import { programLabel } from '../../i18n/labels.ts';
+import { useWorkContext } from '../context/work-context.tsx';
+import { todayIso } from '../registry/registry-labels.ts';
+import { PersonFinder, type FoundPerson } from './person-finder.tsx';
+import { defaultPlace, recordingUnits, sitesUnder, unitOptions, useUnitWorkers } from './place.ts';
+import { entryOf, newServiceDraft, serviceIssues, type ServiceDraft } from './service-draft.ts';
+import { ServiceFields } from './service-fields.tsx';
+import { detailParts, formatDay, registerNoText, serviceLabel } from './service-labels.ts';
+
+/** What was just saved, for the confirmation. */
+interface Saved {
+  person: FoundPerson;
+  date: string;
+  services: ServiceRecordData[];
+}
+
+/**
+ * Record a contact: the person first (by her code), then date, place, program, worker and
+ * one or more services. "Save and new person" starts again from the code; "save and add a
+ * service for this person" keeps everything but the services.
+ */
+export function RecordContactPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const settings = useApi(() => getRegistrySettings(), []);
+  const catalogue = useApi(() => getCatalogue(), []);
+  const [preselectedId] = useState(() => new URLSearchParams(window.location.search).get('beneficiary'));
+  const ctx = useWorkContext();
+  const error = settings.error ?? catalogue.error;
+  // The defaults (unit, program) come from the work context: wait for it.
+  const ready = settings.data && catalogue.data && ctx.loaded;
+  return (
+    <Page title={t('capture.title')} intro={t('capture.intro')}>
+      {error ? <Alert tone="error">{describeError(i18n, error)}</Alert> : null}
+      {!error && !ready ? <Loading label={t('app.loading')} /> : null}
+      {ready && settings.data && catalogue.data ? <ContactCapture settings={settings.data} catalogue={catalogue.data} preselectedId={preselectedId} /> : null}
+    </Page>
+  );
+}
+
+function ContactCapture({ settings, catalogue, preselectedId }: { settings: RegistrySettings; catalogue: Catalogue; preselectedId: string | null }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const ctx = useWorkContext();
+  const [person, setPerson] = useState<FoundPerson | null>(null);
+  const [saved, setSaved] = useState<Saved | null>(null);
+  /** Bumped by "save and new person": the whole form starts again. */
+  const [round, setRound] = useState(0);
+  const codeInput = useRef<HTMLInputElement>(null);
+  const preselected = useApi(() => (preselectedId ? getBeneficiary(preselectedId) : Promise.resolve(null)), [preselectedId]);
+
+  useEffect(() => {
+    if (preselected.data) setPerson({ id: preselected.data.id, code: preselected.data.code });
+  }, [preselected.data]);
+  useEffect(() => {
+    if (round > 0) codeInput.current?.focus();
+  }, [round]);
+
+  const place = defaultPlace(ctx.units, ctx.orgUnit?.id);
+  const unitName = ctx.units.find((n) => n.unit.id === place.unitId)?.unit.name ?? '';
+
+  const newPerson = () => {
+    setPerson(null);
+    setRound((n) => n + 1);
+  };
+
+  return (
+    <div className="stack">
+      {saved ? <SavedSummary saved={saved} /> : null}
+      {preselected.error ? <Alert tone="error">{describeError(i18n, preselected.error)}</Alert> : null}
+      <Card title={t('capture.personTitle')}>
+        {person ? (
+          <div className="person-chosen">
+            <p className="code-display">
+              <code className="code code-large" dir="ltr">
+                {person.code}
+              </code>
+            </p>
+            <div className="form-actions">
+              <Link to={`/beneficiaries/${person.id}`}>{t('capture.openRecordOf', { code: person.code })}</Link>
+              <Button size="small" onClick={newPerson}>
+                {t('capture.changePerson')}
+              </Button>
+            </div>
+          </div>
+        ) : preselectedId && preselected.loading ? (
+          <Loading label={t('app.loading')} />
+        ) : (
+          <PersonFinder
+            key={round}
+            scheme={settings.codeScheme}
+            unitId={place.unitId}
+            unitName={unitName}
+            autoProceed
+            inputRef={codeInput}
+            onFound={(p) => setPerson(p)}
+          />
+        )}
+      </Card>
+      {person ? (
+        <ContactForm
+          key={`${round}:${person.id}`}
+          person={person}
+          catalogue={catalogue}
+          onSaved={(s, then) => {
+            setSaved(s);
+            if (then === 'new_person') newPerson();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** The confirmation of the last save: the person, the date, and each service saved (HIV test with its register number). */
+function SavedSummary({ saved }: { saved: Saved }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <Alert tone="success">
+      <p>
+        <strong>{t('capture.savedTitle', { code: saved.person.code, date: formatDay(intlTag(i18n.locale), saved.date, 'long') })}</strong>
+      </p>
+      <ul className="saved-services">
+        {saved.services.map((s) => {
+          const details = [...detailParts(i18n, s), registerNoText(i18n, s)].filter(Boolean);
+          return (
+            <li key={s.id}>
+              {serviceLabel(i18n, s.service)}
+              {details.length ? ` — ${details.join(' · ')}` : ''}
+            </li>
+          );
+        })}
+      </ul>
+      <p>
+        <Link to={`/beneficiaries/${saved.person.id}`}>{t('capture.openRecordOf', { code: saved.person.code })}</Link>
+      </p>
+    </Alert>
+  );
+}
+
+type Then = 'new_person' | 'add_service';
+
+function ContactForm({ person, catalogue, onSaved }: {
+  person: FoundPerson;
+  catalogue: Catalogue;
+  onSaved: (saved: Saved, then: Then) => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { me } = useSession();
+  const ctx = useWorkContext();
+  const req = t('common.requiredMark');
+  const [initialPlace] = useState(() => defaultPlace(ctx.units, ctx.orgUnit?.id));
+  const programs = catalogue.programs.filter((p) => ctx.myPrograms.includes(p.code));
+  const [date, setDate] = useState(todayIso);
+  const [unitId, setUnitId] = useState(initialPlace.unitId);
+  const [siteId, setSiteId] = useState(initialPlace.siteId);
+  const [program, setProgram] = useState<ProgramCode | ''>(() =>
+    ctx.program && programs.some((p) => p.code === ctx.program) ? ctx.program : (programs[0]?.code ?? ''),
+  );
+  const [workerId, setWorkerId] = useState(me.user.id);
+  const [rows, setRows] = useState<ServiceDraft[]>(() => [newServiceDraft()]);
+  /** One id per contact: a retried save is applied once; a new one after each save. */
+  const [contactId, setContactId] = useState(newId);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [checked, setChecked] = useState(false);
+  const [failure, setFailure] = useState<unknown>(undefined);
+  const [busy, setBusy] = useState<Then | null>(null);
+  const firstService = useRef<HTMLFieldSetElement>(null);
+  /** After "save and add", the new empty service gets the focus. */
+  const [focusRows, setFocusRows] = useState(0);
+  useEffect(() => {
+    if (focusRows > 0) firstService.current?.querySelector('select')?.focus();
+  }, [focusRows]);
+  const workers = useUnitWorkers(unitId);
+
+  const units = recordingUnits(ctx.units);
+  const sites = unitId ? sitesUnder(ctx.units, unitId) : [];
+  const settings = catalogue.programs.find((p) => p.code === program);
+  const chosen = rows.flatMap((r) => (r.service ? [r.service] : []));
+  const missing = settings && chosen.length ? missingFromPaquetMinimum(settings, chosen) : [];
+
+  const input = () => ({
+    contactId,
+    beneficiaryId: person.id,
+    date,
+    ...(workerId && workerId !== me.user.id ? { workerId } : {}),
+    orgUnitId: unitId,
+    siteId: siteId || null,
+    program,
+    services: rows.map(entryOf),
+  });
+
+  /** The schema and the service rules, the same the server applies. */
+  const check = (): FieldErrors => {
+    const result = validate(RecordContact, input());
+    const issues = [...(result.ok ? [] : result.fields), ...rows.flatMap((r, i) => serviceIssues(r, settings, `services.${i}.`))];
+    return fieldErrorsOf(i18n, issues);
+  };
+
+  // Once a save was tried, errors follow the corrections as they are typed.
+  useEffect(() => {
+    if (checked) setErrors(check());
+  }, [checked, date, unitId, siteId, program, workerId, rows]);
+
+  const save = async (then: Then) => {
+    setFailure(undefined);
+    setChecked(true);
+    const found = check();
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    const body = validate(RecordContact, input());
+    if (!body.ok) return;
+    setBusy(then);
+    try {
+      const result = await recordContact(body.data);
+      onSaved({ person, date, services: result.services }, then);
+      if (then === 'add_service') {
+        setRows([newServiceDraft()]);
+        setContactId(newId());
+        setChecked(false);
+        setErrors({});
+        setFocusRows((n) => n + 1);
+      }
+    } catch (error) {
+      setErrors(fieldErrorsOfError(i18n, error));
+      setFailure(error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const submitter = (e.nativeEvent as SubmitEvent).submitter;
+    void save(submitter?.getAttribute('value') === 'add_service' ? 'add_service' : 'new_person');
+  };
+
+  const setRow = (i: number, next: ServiceDraft) => setRows((list) => list.map((r, j) => (j === i ? next : r)));
+  const errorCount = Object.keys(errors).length;
+
+  return (
+    <form className="form card" onSubmit={submit} noValidate aria-labelledby="contact-form-title">
+      <h2 id="contact-form-title" className="card-title">
+        {t('capture.contactTitle')}{' '}
+        <code className="code" dir="ltr">
+          {person.code}
+        </code>
+      </h2>
+      {failure ? <Alert tone="error">{describeError(i18n, failure)}</Alert> : null}
+      {checked && errorCount > 0 && !failure ? <Alert tone="error">{t('error.validation_failed')}</Alert> : null}
+      {errors.beneficiaryId ? <Alert tone="error">{t('capture.personNotHere')}</Alert> : null}
+      <div className="grid-2">
+        <TextField
+          label={t('field.date')}
+          type="date"
+          value={date}
+          max={todayIso()}
+          required
+          requiredLabel={req}
+          hint={t('capture.dateHint')}
+          error={errors.date}
+          onChange={setDate}
+        />
+        <Select
+          label={t('field.program')}
+          value={program}
+          required
+          requiredLabel={req}
+          error={errors.program}
+          options={programs.length ? programs.map((p) => ({ value: p.code, label: programLabel(t, p.code) })) : [{ value: '', label: t('capture.noProgram') }]}
+          onChange={(v) => setProgram(v as ProgramCode)}
+        />
+        <Select
+          label={t('capture.unit')}
+          value={unitId}
+          required
+          requiredLabel={req}
+          error={errors.orgUnitId}
+          options={unitOptions(units, t('context.noUnit'))}
+          onChange={(v) => {
+            setUnitId(v);
+            setSiteId('');
+          }}
+        />
+        {sites.length ? (
+          <Select
+            label={t('field.siteId')}
+            value={siteId}
+            error={errors.siteId}
+            options={[{ value: '', label: t('capture.noSite') }, ...sites.map((n) => ({ value: n.unit.id, label: `${n.unit.name} (${n.unit.code})` }))]}
+            onChange={setSiteId}
+          />
+        ) : null}
+        <Select
+          label={t('field.workerId')}
+          value={workerId}
+          required
+          requiredLabel={req}
+          hint={workers.workers.length > 1 ? t('capture.workerHint') : undefined}
+          error={errors.workerId}
+          options={workers.options}
+          onChange={setWorkerId}
+        />
+      </div>
+
+      <h3 className="subheading">{t('field.services')}</h3>
+      {errors.services ? <p className="field-error">{errors.services}</p> : null}
+      <ol className="service-rows">
+        {rows.map((row, i) => (
+          <li key={row.id}>
+            <fieldset className="fieldset service-row" ref={i === 0 ? firstService : undefined}>
+              <legend className="fieldset-legend">{t('capture.rowLegend', { n: i + 1 })}</legend>
+              <ServiceFields draft={row} onChange={(next) => setRow(i, next)} services={settings?.services ?? []} errors={errors} at={`services.${i}.`} />
+              {rows.length > 1 ? (
+                <div className="form-actions">
+                  <Button size="small" variant="ghost" onClick={() => setRows((list) => list.filter((r) => r.id !== row.id))}>
+                    {t('capture.removeRow', { n: i + 1 })}
+                  </Button>
+                </div>
+              ) : null}
+            </fieldset>
+          </li>
+        ))}
+      </ol>
+      <div className="form-actions">
+        <Button onClick={() => setRows((list) => [...list, newServiceDraft()])} disabled={rows.length >= 30}>
+          {t('capture.addRow')}
+        </Button>
+      </div>
+
+      {missing.length ? (
+        <Alert tone="warning">
+          {t('capture.paquetMissing', { services: missing.map((s) => serviceLabel(i18n, s)).join(', ') })}
+        </Alert>
+      ) : null}
+
+      <div className="form-actions save-actions">
+        <Button type="submit" name="then" value="new_person" variant="primary" busy={busy === 'new_person'} disabled={busy !== null}>
+          {busy === 'new_person' ? t('common.saving') : t('capture.saveNewPerson')}
+        </Button>
+        <Button type="submit" name="then" value="add_service" busy={busy === 'add_service'} disabled={busy !== null}>
+          {busy === 'add_service' ? t('common.saving') : t('capture.saveAddService')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+import { checkServiceEntry, serviceDefinitions, type FieldIssue, type ProgramServiceSettings, type ServiceCode } from '@relais/core';
+import type { ServiceRecordData } from '../../api/endpoints.ts';
+import { newId } from '../../api/ids.ts';
+
+/** One service as the form edits it (strings for inputs; converted by `entryOf`). */
+export interface ServiceDraft {
+  /** Client-generated: a retried save of the same row is applied once. */
+  id: string;
+  service: ServiceCode | '';
+  quantity: string;
+  result: string;
+  strategy: string;
+  modality: string;
+  kind: string;
+  treated: '' | 'yes' | 'no';
+  platform: string;
+  /** HIV test transcribed from a paper register: its order number (else assigned by the server). */
+  registerNo: string;
+  note: string;
+}
+
+export function newServiceDraft(): ServiceDraft {
+  return { id: newId(), service: '', quantity: '', result: '', strategy: '', modality: '', kind: '', treated: '', platform: '', registerNo: '', note: '' };
+}
+
+/** The draft of a recorded service (for a correction). */
+export function draftOfRecord(s: ServiceRecordData): ServiceDraft {
+  return {
+    id: s.id,
+    service: s.service,
+    quantity: s.quantity === null ? '' : String(s.quantity),
+    result: s.result ?? '',
+    strategy: s.strategy ?? '',
+    modality: s.modality ?? '',
+    kind: s.kind ?? '',
+    treated: s.treated === null ? '' : s.treated ? 'yes' : 'no',
+    platform: s.platform ?? '',
+    registerNo: s.registerNo === null ? '' : String(s.registerNo),
+    note: s.note ?? '',
+  };
+}
+
+/** A number input's value: null when empty, the number when it is one, else the text (the schema says why). */
+export function numberOrText(raw: string): number | string | null {
+  const s = raw.trim();
+  if (!s) return null;
+  return /^\d+$/.test(s) ? Number(s) : s;
+}
+
+const textOrNull = (raw: string) => (raw.trim() ? raw.trim() : null);
+
+/** Does this draft take an online platform (online outreach contact)? */
+export function takesPlatform(d: Pick<ServiceDraft, 'service' | 'modality'>): boolean {
+  return d.service === 'outreach_contact' && d.modality === 'online';
+}
+
+/**
+ * The entry sent to the server: only the fields the service takes are filled, the others
+ * null (a field left from a previous choice of service is never sent).
+ */
+export function entryOf(d: ServiceDraft) {
+  const def = d.service ? serviceDefinitions[d.service] : {};
+  return {
+    id: d.id,
+    service: d.service,
+    quantity: def.quantity ? numberOrText(d.quantity) : null,
+    result: def.result ? textOrNull(d.result) : null,
+    strategy: def.strategy ? textOrNull(d.strategy) : null,
+    modality: def.modality ? textOrNull(d.modality) : null,
+    kind: def.kind ? textOrNull(d.kind) : null,
+    treated: def.treated ? (d.treated === '' ? null : d.treated === 'yes') : null,
+    platform: takesPlatform(d) ? textOrNull(d.platform) : null,
+    registerNo: d.service === 'hiv_test' ? numberOrText(d.registerNo) : null,
+    note: textOrNull(d.note),
+  };
+}
+
+/**
+ * The rule check the server applies to one service (required fields, values from the
+ * service's lists, offered by the program); `at` prefixes the field paths.
+ */
+export function serviceIssues(d: ServiceDraft, program: ProgramServiceSettings | undefined, at: string): FieldIssue[] {
+  if (!d.service) return [];
+  const e = entryOf(d);
+  // Text in a number field is reported by the schema (invalid type), not as "required" here.
+  return checkServiceEntry(
+    {
+      ...e,
+      service: d.service,
+      quantity: typeof e.quantity === 'string' ? 0 : e.quantity,
+      registerNo: typeof e.registerNo === 'string' ? 0 : e.registerNo,
+    },
+    program,
+    at,
+  );
+}

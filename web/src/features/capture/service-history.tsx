@@ -1,0 +1,270 @@
+import { useState } from 'react';
+import { SetRegisterNo, UpdateService } from '@relais/core';
+import { deleteService, listServices, setRegisterNo, updateService, type ServicePatch, type ServiceRecordData } from '../../api/endpoints.ts';
+import { useApi } from '../../api/use-api.ts';
+import { validate } from '../../api/validate.ts';
+import { Link } from '../../app/router.tsx';
+import { useCan } from '../../app/session.tsx';
+import { Alert, Button, Card, Dialog, Loading, Select, Table, TextField, type Column } from '../../ui/index.ts';
+import { intlTag, useI18n } from '../../i18n/i18n.tsx';
+import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } from '../../i18n/errors.ts';
+import { todayIso } from '../registry/registry-labels.ts';
+import { useUnitWorkers } from './place.ts';
+import { draftOfRecord, entryOf, numberOrText, serviceIssues, type ServiceDraft } from './service-draft.ts';
+import { ServiceFields } from './service-fields.tsx';
+import { detailParts, formatDay, registerNoText, serviceLabel } from './service-labels.ts';
+
+const PAGE_SIZE = 50;
+
+/** A person's services, newest first (date, service, details, worker, place, register number); corrections for those who record. */
+export function ServiceHistory({ beneficiaryId, canRecord }: { beneficiaryId: string; canRecord: boolean }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const canWrite = useCan('service.write');
+  const [offset, setOffset] = useState(0);
+  const services = useApi(() => listServices({ beneficiaryId, limit: PAGE_SIZE, offset }), [beneficiaryId, offset]);
+  const [editing, setEditing] = useState<ServiceRecordData | null>(null);
+  const [deleting, setDeleting] = useState<ServiceRecordData | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const locale = intlTag(i18n.locale);
+
+  const columns: Column<ServiceRecordData>[] = [
+    { key: 'date', header: t('field.date'), render: (s) => formatDay(locale, s.date) },
+    {
+      key: 'service',
+      header: t('field.service'),
+      render: (s) => (
+        <>
+          {serviceLabel(i18n, s.service)}
+          {s.groupSessionId ? (
+            <>
+              {' '}
+              <span className="tag tag-off">{t('capture.groupTag')}</span>
+            </>
+          ) : null}
+        </>
+      ),
+    },
+    { key: 'details', header: t('capture.details'), render: (s) => detailParts(i18n, s).join(' · ') || '—' },
+    { key: 'worker', header: t('field.workerId'), render: (s) => <bdi>{s.worker.displayName}</bdi> },
+    {
+      key: 'place',
+      header: t('capture.unit'),
+      render: (s) => (
+        <bdi>
+          {s.orgUnit.name}
+          {s.site ? ` — ${s.site.name}` : ''}
+        </bdi>
+      ),
+    },
+    { key: 'registerNo', header: t('field.registerNo'), render: (s) => registerNoText(i18n, s) || '—' },
+    ...(canWrite
+      ? [
+          {
+            key: 'actions',
+            header: t('capture.actions'),
+            render: (s: ServiceRecordData) => (
+              <div className="form-actions">
+                <Button size="small" aria-label={t('capture.editOf', { service: serviceLabel(i18n, s.service), date: formatDay(locale, s.date) })} onClick={() => setEditing(s)}>
+                  {t('record.edit')}
+                </Button>
+                <Button
+                  size="small"
+                  variant="ghost"
+                  aria-label={t('capture.deleteOf', { service: serviceLabel(i18n, s.service), date: formatDay(locale, s.date) })}
+                  onClick={() => setDeleting(s)}
+                >
+                  {t('capture.delete')}
+                </Button>
+              </div>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  const total = services.data?.total ?? 0;
+  return (
+    <Card title={t('capture.historyTitle')}>
+      {canRecord ? (
+        <div className="form-actions card-actions">
+          <Link to={`/contacts/new?beneficiary=${encodeURIComponent(beneficiaryId)}`} className="btn btn-primary">
+            {t('capture.newService')}
+          </Link>
+        </div>
+      ) : null}
+      {message ? <Alert tone="success">{message}</Alert> : null}
+      {services.error ? <Alert tone="error">{describeError(i18n, services.error)}</Alert> : null}
+      {services.loading && !services.data ? <Loading label={t('app.loading')} /> : null}
+      {services.data ? (
+        <>
+          <Table caption={t('capture.historyTitle')} columns={columns} rows={services.data.items} rowKey={(s) => s.id} empty={t('capture.noServices')} />
+          {total > PAGE_SIZE ? (
+            <nav className="pager" aria-label={t('common.pagination')}>
+              <Button size="small" disabled={offset === 0 || services.loading} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+                {t('common.previous')}
+              </Button>
+              <span aria-live="polite">{t('common.pageInfo', { from: offset + 1, to: Math.min(offset + PAGE_SIZE, total), total })}</span>
+              <Button size="small" disabled={offset + PAGE_SIZE >= total || services.loading} onClick={() => setOffset(offset + PAGE_SIZE)}>
+                {t('common.next')}
+              </Button>
+            </nav>
+          ) : null}
+        </>
+      ) : null}
+      {editing ? (
+        <EditServiceDialog
+          record={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(s) => {
+            setEditing(null);
+            setMessage(t('capture.updated', { service: serviceLabel(i18n, s.service) }));
+            services.reload();
+          }}
+        />
+      ) : null}
+      {deleting ? (
+        <DeleteServiceDialog
+          record={deleting}
+          onClose={() => setDeleting(null)}
+          onDeleted={(s) => {
+            setDeleting(null);
+            setMessage(t('capture.deleted', { service: serviceLabel(i18n, s.service) }));
+            services.reload();
+          }}
+        />
+      ) : null}
+    </Card>
+  );
+}
+
+/** The fields of a correction that differ from the record (a correction changes exactly what it names). */
+function patchOf(record: ServiceRecordData, draft: ServiceDraft, date: string, workerId: string): Record<string, unknown> {
+  const before = entryOf(draftOfRecord(record));
+  const after = entryOf(draft);
+  const patch: Record<string, unknown> = {};
+  for (const key of ['quantity', 'result', 'strategy', 'modality', 'kind', 'treated', 'platform', 'note'] as const) {
+    if (after[key] !== before[key]) patch[key] = after[key];
+  }
+  if (date !== record.date) patch.date = date;
+  if (workerId !== record.worker.id) patch.workerId = workerId;
+  return patch;
+}
+
+/** Correct a service: its date, worker and the fields it takes; an HIV test's register number once. */
+function EditServiceDialog({ record, onClose, onSaved }: { record: ServiceRecordData; onClose: () => void; onSaved: (s: ServiceRecordData) => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const req = t('common.requiredMark');
+  const [draft, setDraft] = useState<ServiceDraft>(() => draftOfRecord(record));
+  const [date, setDate] = useState(record.date);
+  const [workerId, setWorkerId] = useState(record.worker.id);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(undefined);
+  const [busy, setBusy] = useState(false);
+  const workers = useUnitWorkers(record.orgUnit.id);
+  const workerOptions = workers.options.some((o) => o.value === record.worker.id)
+    ? workers.options
+    : [{ value: record.worker.id, label: record.worker.displayName }, ...workers.options];
+  const registerChanged = record.service === 'hiv_test' && draft.registerNo.trim() !== (record.registerNo === null ? '' : String(record.registerNo));
+
+  const save = async () => {
+    setFailure(undefined);
+    const patch = patchOf(record, draft, date, workerId);
+    const checked = validate(UpdateService, patch);
+    const register = registerChanged ? validate(SetRegisterNo, { registerNo: numberOrText(draft.registerNo) }) : null;
+    const issues = [...(checked.ok ? [] : checked.fields), ...serviceIssues({ ...draft, registerNo: '' }, undefined, ''), ...(register && !register.ok ? register.fields : [])];
+    if (issues.length || !checked.ok) {
+      setErrors(fieldErrorsOf(i18n, issues));
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      let saved = record;
+      if (Object.keys(patch).length) saved = await updateService(record.id, checked.data as ServicePatch);
+      if (register?.ok) saved = await setRegisterNo(record.id, register.data.registerNo);
+      onSaved(saved);
+    } catch (error) {
+      setErrors(fieldErrorsOfError(i18n, error));
+      setFailure(error);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={t('capture.editTitle', { service: serviceLabel(i18n, record.service) })}
+      onClose={onClose}
+      actions={
+        <>
+          <Button onClick={onClose} disabled={busy}>
+            {t('record.cancel')}
+          </Button>
+          <Button variant="primary" busy={busy} onClick={() => void save()}>
+            {busy ? t('common.saving') : t('common.save')}
+          </Button>
+        </>
+      }
+    >
+      {failure ? <Alert tone="error">{describeError(i18n, failure)}</Alert> : null}
+      <TextField label={t('field.date')} type="date" value={date} max={todayIso()} required requiredLabel={req} error={errors.date} onChange={setDate} />
+      <Select label={t('field.workerId')} value={workerId} required requiredLabel={req} error={errors.workerId} options={workerOptions} onChange={setWorkerId} />
+      <ServiceFields draft={draft} onChange={setDraft} services={[record.service]} errors={errors} at="" fixedService registerNo={false} />
+      {record.service === 'hiv_test' ? (
+        <TextField
+          label={t('field.registerNo')}
+          hint={t('capture.registerNoCorrectHint')}
+          value={draft.registerNo}
+          inputMode="numeric"
+          dir="ltr"
+          maxLength={7}
+          error={errors.registerNo}
+          onChange={(v) => setDraft((d) => ({ ...d, registerNo: v }))}
+        />
+      ) : null}
+    </Dialog>
+  );
+}
+
+function DeleteServiceDialog({ record, onClose, onDeleted }: { record: ServiceRecordData; onClose: () => void; onDeleted: (s: ServiceRecordData) => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(undefined);
+  const details = [...detailParts(i18n, record), registerNoText(i18n, record)].filter(Boolean);
+  const confirm = async () => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await deleteService(record.id);
+      onDeleted(record);
+    } catch (error) {
+      setFailure(error);
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      title={t('capture.deleteTitle')}
+      onClose={onClose}
+      actions={
+        <>
+          <Button onClick={onClose} disabled={busy}>
+            {t('record.cancel')}
+          </Button>
+          <Button variant="danger" busy={busy} onClick={() => void confirm()}>
+            {t('capture.deleteConfirm')}
+          </Button>
+        </>
+      }
+    >
+      {failure ? <Alert tone="error">{describeError(i18n, failure)}</Alert> : null}
+      <p>
+        <strong>{serviceLabel(i18n, record.service)}</strong> — {formatDay(intlTag(i18n.locale), record.date, 'long')}
+        {details.length ? ` — ${details.join(' · ')}` : ''}
+      </p>
+      <p className="field-hint">{t('capture.deleteHint')}</p>
+    </Dialog>
+  );
+}
