@@ -44,7 +44,7 @@ export const importColumns: Record<ImportKind, { required: string[]; optional: s
   },
   services: {
     required: ['code', 'date', 'section', 'program', 'service'],
-    optional: ['id', 'quantity', 'result', 'kind', 'strategy', 'modality', 'site', 'worker', 'register_no'],
+    optional: ['id', 'quantity', 'result', 'kind', 'strategy', 'modality', 'treated', 'site', 'worker', 'register_no'],
   },
 };
 
@@ -317,7 +317,7 @@ export function createImportService(db: Queryable) {
     type Row = {
       line: number;
       id: string; contactId: string; personId: string; date: string; workerId: string; unitId: string; siteId: string | null; program: string; service: ServiceCode;
-      quantity: number | null; result: string | null; strategy: string | null; modality: string | null; kind: string | null; registerNo: number | null; year: number;
+      quantity: number | null; result: string | null; strategy: string | null; modality: string | null; kind: string | null; treated: boolean | null; registerNo: number | null; year: number;
     };
     const plan: Row[] = [];
     for (const [i, { line, cells }] of table.rows.entries()) {
@@ -359,14 +359,14 @@ export function createImportService(db: Queryable) {
       const strategy = c.choice(cells, 'strategy', testStrategies);
       const modality = c.choice(cells, 'modality', contactModalities);
       const kind = cells.kind || null;
+      const treatedText = c.choice(cells, 'treated', ['yes', 'no'] as const);
+      const treated = treatedText === null ? null : treatedText === 'yes';
       const registerNo = c.integer(cells, 'register_no', 1, 1_000_000);
       if (service && program && c.issues.every((x) => x.column !== 'service' && x.column !== 'program')) {
-        const entry = { service, quantity, result, strategy, modality, kind, treated: null, platform: null, registerNo };
-        // The file has no `treated` column: an STI consultation from a file is recorded without it.
+        const entry = { service, quantity, result, strategy, modality, kind, treated, platform: null, registerNo };
         for (const issue of checkServiceEntry(entry, programs[program], '')) {
           const column = issue.field === 'registerNo' ? 'register_no' : issue.field;
-          // One reason per cell; the file has no `treated` column (an STI consultation is recorded without it).
-          if (issue.field === 'treated' || c.issues.some((x) => x.column === column)) continue;
+          if (c.issues.some((x) => x.column === column)) continue; // one reason per cell
           c.fail(column, issue.code);
         }
       }
@@ -377,7 +377,7 @@ export function createImportService(db: Queryable) {
       }
       issues.push(...c.issues);
       if (c.issues.length === 0 && personId && date && unit && program && service && workerId) {
-        const rowId = id ?? contentId(org, 'service', shape.ok ? shape.code : '', date, unit.code, program, service, quantity, result, kind, strategy, modality, cells.site ?? '', cells.worker ?? '', registerNo);
+        const rowId = id ?? contentId(org, 'service', shape.ok ? shape.code : '', date, unit.code, program, service, quantity, result, kind, strategy, modality, treatedText, cells.site ?? '', cells.worker ?? '', registerNo);
         if (firstLineOfId.has(rowId)) {
           // The same id twice is a mistake; the same row twice (no id) is one service, imported once.
           if (id) issues.push({ line, column: 'id', issue: { field: 'id', code: 'duplicate_in_file', params: { value: id, first: firstLineOfId.get(rowId)! } } });
@@ -388,7 +388,7 @@ export function createImportService(db: Queryable) {
         plan.push({
           line,
           id: rowId, contactId: contentId(org, 'contact', personId, date, unit.id, program, workerId), personId, date, workerId, unitId: unit.id, siteId: site, program, service,
-          quantity, result, strategy, modality, kind, registerNo, year: Number(date.slice(0, 4)),
+          quantity, result, strategy, modality, kind, treated, registerNo, year: Number(date.slice(0, 4)),
         });
       }
       if ((i + 1) % 10_000 === 0) importer.onProgress?.('checked', i + 1, table.rows.length);
@@ -413,14 +413,14 @@ export function createImportService(db: Queryable) {
       const b = fresh.slice(i, i + 2000);
       await sql`
         insert into service_event (organisation_id, id, contact_id, beneficiary_id, service_date, worker_id, org_unit_id, site_id, program, service,
-          quantity, result, strategy, modality, kind, register_year, register_no, created_by)
-        select ${org}::uuid, r.id, r.contact_id, r.person, r.d, r.worker, r.unit, r.site, r.program, r.service, r.quantity, r.result, r.strategy, r.modality, r.kind,
+          quantity, result, strategy, modality, kind, treated, register_year, register_no, created_by)
+        select ${org}::uuid, r.id, r.contact_id, r.person, r.d, r.worker, r.unit, r.site, r.program, r.service, r.quantity, r.result, r.strategy, r.modality, r.kind, r.treated,
           case when r.register_no is null then null else extract(year from r.d)::int end, r.register_no, ${createdBy}::uuid
         from unnest(${b.map((p) => p.id)}::uuid[], ${b.map((p) => p.contactId)}::uuid[], ${b.map((p) => p.personId)}::uuid[], ${b.map((p) => p.date)}::date[],
           ${b.map((p) => p.workerId)}::uuid[], ${b.map((p) => p.unitId)}::uuid[], ${b.map((p) => p.siteId)}::uuid[], ${b.map((p) => p.program)}::text[], ${b.map((p) => p.service)}::text[],
           ${b.map((p) => p.quantity)}::int[], ${b.map((p) => p.result)}::text[], ${b.map((p) => p.strategy)}::text[], ${b.map((p) => p.modality)}::text[], ${b.map((p) => p.kind)}::text[],
-          ${b.map((p) => p.registerNo)}::int[])
-          as r(id, contact_id, person, d, worker, unit, site, program, service, quantity, result, strategy, modality, kind, register_no)
+          ${b.map((p) => p.treated)}::boolean[], ${b.map((p) => p.registerNo)}::int[])
+          as r(id, contact_id, person, d, worker, unit, site, program, service, quantity, result, strategy, modality, kind, treated, register_no)
         on conflict do nothing`.execute(trx);
       importer.onProgress?.('written', Math.min(fresh.length, i + 2000), fresh.length);
     }

@@ -82,21 +82,19 @@ describe(`file import (${engine})`, () => {
   });
 
   it('imports every service type from CSV, through the same rules as the API; a second import creates nothing', async () => {
-    const header = 'id,code,date,section,program,service,quantity,result,kind,strategy,modality,site,worker,register_no';
-    const lines = serviceCodes
-      .filter((s) => s !== 'sti_consultation') // the file format has no `treated` column
-      .map((service) => {
+    const header = 'id,code,date,section,program,service,quantity,result,kind,strategy,modality,treated,site,worker,register_no';
+    const lines = serviceCodes.map((service) => {
         const def = serviceDefinitions[service];
         const program = Object.entries(defaultProgramServices).find(([, p]) => p.services.includes(service))![0];
-        return ['', 'FAMO1985F', today, 'SEC-A', program, service, def.quantity ? '15' : '', def.result?.[1] ?? '', def.kind?.[0] ?? '', def.strategy?.[0] ?? '', def.modality?.[2] ?? '', 'PLAGE', 'ep.a', ''].join(',');
-      });
-    const csv = [header, ...lines, `9f000000-0000-4000-8000-000000000001,FEMO1985F,${today},SEC-A,prev_ps,hiv_test,,negative,,fixed,,,ep.a,77`].join('\r\n');
+        return ['', 'FAMO1985F', today, 'SEC-A', program, service, def.quantity ? '15' : '', def.result?.[1] ?? '', def.kind?.[0] ?? '', def.strategy?.[0] ?? '', def.modality?.[2] ?? '', def.treated ? 'no' : '', 'PLAGE', 'ep.a', ''].join(',');
+    });
+    const csv = [header, ...lines, `9f000000-0000-4000-8000-000000000001,FEMO1985F,${today},SEC-A,prev_ps,hiv_test,,negative,,fixed,,,,ep.a,77`].join('\r\n');
     const res = await upload(clerk, 'services', csv);
     expect(res.body.errors).toEqual([]);
     expect(res.body).toMatchObject({ created: lines.length + 1, applied: true });
     const list = await clerk.get<{ items: ServiceRecord[] }>('/services?limit=200');
     const byService = new Map(list.body.items.filter((s) => s.beneficiary.code === 'FAMO1985F').map((s) => [s.service, s]));
-    for (const service of serviceCodes.filter((s) => s !== 'sti_consultation')) {
+    for (const service of serviceCodes) {
       const def = serviceDefinitions[service];
       expect(byService.get(service), service).toMatchObject({
         worker: { displayName: 'User ep.a' },
@@ -106,6 +104,7 @@ describe(`file import (${engine})`, () => {
         kind: def.kind?.[0] ?? null,
         strategy: def.strategy?.[0] ?? null,
         modality: def.modality?.[2] ?? null,
+        treated: def.treated ? false : null,
       });
     }
     expect(byService.get('hiv_test')!.registerNo).toBe(1);
