@@ -5,10 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'kysely';
-import { openDatabase, type Db } from '../server/src/db/index.ts';
-import { migrateToLatest } from '../server/src/db/migrate.ts';
+import type { Db } from '../server/src/db/index.ts';
+import { onEachEngine } from './bench-engines.ts';
 import { buildApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { createOrganisation } from '../server/src/modules/setup/setup.service.ts';
@@ -19,7 +18,6 @@ const PERSONS = 5000;
 const IMPORT_ROWS = Number(process.env.RELAIS_BENCH_IMPORT_ROWS ?? 100_000);
 
 async function measure(db: Db) {
-  await migrateToLatest(db.kysely);
   const org = await db.kysely.transaction().execute((trx) =>
     createOrganisation(trx, { organisation: { code: 'BENCH', name: 'Bench' }, admin: { username: 'admin', displayName: 'Admin', password: 'bench password 1' }, locale: 'fr' }),
   );
@@ -88,31 +86,5 @@ async function measure(db: Db) {
 }
 
 export async function benchCapture(): Promise<Record<string, unknown>> {
-  const results: Record<string, unknown> = { date: new Date().toISOString() };
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-capture-'));
-  const embedded = await openDatabase({ engine: 'embedded', dataDir: dir });
-  try {
-    results.embedded = await measure(embedded);
-  } finally {
-    await embedded.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  const url = process.env.RELAIS_BENCH_DATABASE_URL;
-  if (url) {
-    const name = `relais_bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    const db = await openDatabase({ engine: 'postgres', url: target.toString() });
-    try {
-      results.postgres = await measure(db);
-    } finally {
-      await db.close();
-      await admin.query(`drop database ${name} with (force)`);
-      await admin.end();
-    }
-  }
-  return results;
+  return { date: new Date().toISOString(), ...(await onEachEngine((_engine, db) => measure(db))) };
 }

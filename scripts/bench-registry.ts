@@ -9,11 +9,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { buildCode, checkCode, defaultCodeScheme, type CodeSexLetter } from '@relais/core';
-import { openDatabase, type Db } from '../server/src/db/index.ts';
-import { migrateToLatest } from '../server/src/db/migrate.ts';
+import type { Db } from '../server/src/db/index.ts';
+import { onEachEngine } from './bench-engines.ts';
 import { createOrganisation } from '../server/src/modules/setup/setup.service.ts';
 import { createRegistryService } from '../server/src/modules/registry/registry.service.ts';
 import { Secrets } from '../server/src/lib/secrets.ts';
@@ -273,35 +272,6 @@ async function measure(engine: string, db: Db, people: Person[]) {
 export async function benchRegistry(): Promise<Record<string, unknown>> {
   const t0 = performance.now();
   const people = generate();
-  const results: Record<string, unknown> = { date: new Date().toISOString(), generatedIn: Math.round(performance.now() - t0) + ' ms', sections: SECTIONS, workers: SECTIONS * WORKERS_PER_SECTION };
-  {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-registry-'));
-    const db = await openDatabase({ engine: 'embedded', dataDir: dir });
-    try {
-      await migrateToLatest(db.kysely);
-      results.embedded = await measure('embedded', db, people);
-    } finally {
-      await db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  const url = process.env.RELAIS_BENCH_DATABASE_URL;
-  if (url) {
-    const name = `relais_bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    const db = await openDatabase({ engine: 'postgres', url: target.toString() });
-    try {
-      await migrateToLatest(db.kysely);
-      results.postgres = await measure('postgres', db, people);
-    } finally {
-      await db.close();
-      await admin.query(`drop database ${name} with (force)`);
-      await admin.end();
-    }
-  }
-  return results;
+  const header = { date: new Date().toISOString(), generatedIn: Math.round(performance.now() - t0) + ' ms', sections: SECTIONS, workers: SECTIONS * WORKERS_PER_SECTION };
+  return { ...header, ...(await onEachEngine((engine, db) => measure(engine, db, people))) };
 }

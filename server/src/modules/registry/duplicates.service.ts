@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { DomainError, type Beneficiary, type MatchReason } from '@relais/core';
-import { likePrefix, withTransaction, type Queryable } from '../../db/index.ts';
+import { withTransaction, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { scope, type RequestContext } from '../../http/actor.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
@@ -31,18 +31,8 @@ export function createDuplicatesService(db: Queryable, registry: RegistryService
         .where('p.status', '=', 'open')
         .where('b.merged_into', 'is', null)
         .where('c.merged_into', 'is', null)
-        .where(repo.knownUnder(paths))
-        .where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('beneficiary_unit as bu')
-              .innerJoin('org_unit as ou', (j) => j.onRef('ou.organisation_id', '=', 'bu.organisation_id').onRef('ou.id', '=', 'bu.org_unit_id'))
-              .select(sql`1`.as('one'))
-              .whereRef('bu.organisation_id', '=', 'c.organisation_id')
-              .whereRef('bu.beneficiary_id', '=', 'c.id')
-              .where((e) => e.or(paths.map((p) => e('ou.path', 'like', likePrefix(p))))),
-          ),
-        );
+        .where(repo.knownUnder(paths, 'b'))
+        .where(repo.knownUnder(paths, 'c'));
       const [rows, count] = await Promise.all([
         base.select(['p.a_id', 'p.b_id', 'p.score', 'p.reasons']).orderBy('p.score', 'desc').orderBy('p.created_at').limit(page.limit).offset(page.offset).execute(),
         base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),

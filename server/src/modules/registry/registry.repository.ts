@@ -1,5 +1,5 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import { likePrefix, type Database, type Queryable } from '../../db/index.ts';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { likePrefix, type Queryable } from '../../db/index.ts';
 
 export const beneficiaryColumns = [
   'b.id',
@@ -26,20 +26,16 @@ export const beneficiaryColumns = [
   'b.updated_at',
 ] as const;
 
-/** `b` (a beneficiary) is known in one of these subtrees. */
-export function knownUnder(paths: readonly string[]) {
-  return (eb: ExpressionBuilder<Database & { b: Database['beneficiary'] }, 'b'>): Expression<SqlBool> =>
+/** The beneficiary under `alias` (`b` by default) is known in one of these subtrees. */
+export function knownUnder(paths: readonly string[], alias = 'b') {
+  return (): Expression<SqlBool> =>
     paths.length === 0
       ? sql<SqlBool>`false`
-      : eb.exists(
-          eb
-            .selectFrom('beneficiary_unit as bu')
-            .innerJoin('org_unit as ou', (j) => j.onRef('ou.organisation_id', '=', 'bu.organisation_id').onRef('ou.id', '=', 'bu.org_unit_id'))
-            .select(sql`1`.as('one'))
-            .whereRef('bu.organisation_id', '=', 'b.organisation_id')
-            .whereRef('bu.beneficiary_id', '=', 'b.id')
-            .where((e) => e.or(paths.map((p) => e('ou.path', 'like', likePrefix(p))))),
-        );
+      : sql<SqlBool>`exists (
+          select 1 from beneficiary_unit bu
+          join org_unit ou on ou.organisation_id = bu.organisation_id and ou.id = bu.org_unit_id
+          where bu.organisation_id = ${sql.ref(`${alias}.organisation_id`)} and bu.beneficiary_id = ${sql.ref(`${alias}.id`)}
+            and (${sql.join(paths.map((p) => sql`ou.path like ${likePrefix(p)}`), sql` or `)}))`;
 }
 
 export async function getSetting(db: Queryable, organisationId: string, key: string): Promise<unknown> {
