@@ -1,4 +1,4 @@
-import { isInScope, permissionsOf, scopeOf, type Locale, type Permission, type ScopedAssignment } from '@relais/core';
+import { isInScope, permissionsOf, roleGrants, scopeOf, type Locale, type Permission, type ScopedAssignment } from '@relais/core';
 
 /** An assignment with what the UI shows of its unit. */
 export interface ActorAssignment extends ScopedAssignment {
@@ -42,4 +42,13 @@ export function holdsAt(actor: Actor, permission: Permission, unitPath: string):
 
 export function permissionsOfActor(actor: Actor): Permission[] {
   return permissionsOf(actor.assignments);
+}
+
+/**
+ * Where an actor holds a permission, with the programs of each place: the
+ * assignments granting it (a role is granted on a subtree *and* a set of
+ * programs; null = every program).
+ */
+export function programScope(actor: Actor, permission: Permission): Array<{ path: string; programs: string[] | null }> {
+  return actor.assignments.filter((a) => roleGrants(a.role, permission)).map((a) => ({ path: a.orgUnitPath, programs: a.programs }));
 }

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { defaultProgramServices, serviceCodes, serviceDefinitions, type ApiErrorBody, type Beneficiary, type ServiceRecord } from '@relais/core';
-import type { Client} from '../../../test/harness.ts';
-import { createOrg, createTestApp, createUnit, createUserClient, engine, tableCounts, type TestApp } from '../../../test/harness.ts';
+import { Client, createOrg, createTestApp, createUnit, createUserClient, engine, tableCounts, type TestApp } from '../../../test/harness.ts';
 
 const today = new Date().toISOString().slice(0, 10);
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -115,6 +114,22 @@ describe(`service capture (${engine})`, () => {
     expect(b.body.error.fields?.[0]).toMatchObject({ field: 'beneficiaryId', code: 'invalid_choice' });
     expect(await tableCounts(t.db)).toEqual(before);
     expect((await t.db.kysely.selectFrom('service_event').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n).toBe(services.n);
+  });
+
+  it('keeps a role granted for some programs to those programs, for writing and for reading', async () => {
+    const res = await org.admin.post<{ id: string }>('/users', {
+      username: 'ep.hsh',
+      displayName: 'EP HSH',
+      password: 'correct horse battery',
+      assignments: [{ role: 'peer_educator', orgUnitId: sectionA, programs: ['prev_hsh'] }],
+    });
+    expect(res.status).toBe(201);
+    const hsh = await new Client(t.app).login('CAP', 'ep.hsh', 'correct horse battery');
+    const write = await hsh.post<ApiErrorBody>('/contacts', { beneficiaryId: person.id, date: today, orgUnitId: sectionA, program: 'prev_ps', services: [{ service: 'iec_session' }] });
+    expect(write.body.error.fields?.[0]).toMatchObject({ field: 'program', code: 'invalid_choice' });
+    expect((await hsh.post('/contacts', { beneficiaryId: person.id, date: today, orgUnitId: sectionA, program: 'prev_hsh', services: [{ service: 'iec_session' }] })).status).toBe(201);
+    const seen = await hsh.get<{ items: ServiceRecord[] }>(`/services?beneficiaryId=${person.id}&limit=200`);
+    expect(new Set(seen.body.items.map((s) => s.program))).toEqual(new Set(['prev_hsh']));
   });
 
   it('numbers HIV tests in each section’s register per year, uniquely, even concurrently', async () => {

@@ -20,6 +20,7 @@ import { findUnit } from '../org-units/org-units.repository.ts';
 import { addUnit, findById as findBeneficiary, visibleIds } from '../registry/registry.repository.ts';
 import { loadProgramServices } from './catalogue.service.ts';
 import { nextRegisterNo, selectServices, type ServiceRow } from './capture.repository.ts';
+import { serviceVisibleTo } from './visibility.ts';
 
 /** The service each attendance of a group session counts as, for the attendee. */
 export const attendanceService: Record<RecordGroupSession['type'], ServiceCode> = {
@@ -310,11 +311,7 @@ export function createCaptureService(db: Queryable) {
       q: { beneficiaryId?: string | undefined; orgUnitId?: string | undefined; workerId?: string | undefined; program?: string | undefined; service?: string | undefined; from?: string | undefined; to?: string | undefined; limit: number; offset: number },
     ) {
       const org = ctx.actor.organisationId;
-      const paths = scope(ctx.actor, 'person.read');
-      if (paths.length === 0) return { items: [], total: 0 };
-      let base = selectServices(db, org)
-        .where('s.deleted_at', 'is', null)
-        .where((eb) => eb.or(paths.map((p) => eb('ou.path', 'like', likePrefix(p)))));
+      let base = selectServices(db, org).where('s.deleted_at', 'is', null).where(serviceVisibleTo(ctx.actor, 'person.read'));
       if (q.beneficiaryId) base = base.where('s.beneficiary_id', '=', q.beneficiaryId);
       if (q.orgUnitId) {
         const unit = await findUnit(db, org, q.orgUnitId);

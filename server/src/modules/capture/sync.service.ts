@@ -12,13 +12,14 @@ import {
   serviceDefinitions,
   type Locale,
 } from '@relais/core';
-import { isUniqueViolation, likePrefix, type Queryable } from '../../db/index.ts';
+import { isUniqueViolation, type Queryable } from '../../db/index.ts';
 import { scope, type RequestContext } from '../../http/actor.ts';
 import { errorBody, fieldIssuesOf } from '../../http/errors.ts';
 import type { Secrets } from '../../lib/secrets.ts';
 import { createRegistryService, loadSettings } from '../registry/registry.service.ts';
 import { knownUnder } from '../registry/registry.repository.ts';
 import { createCaptureService, PlanCache, type ContactPlan } from './capture.service.ts';
+import { serviceVisibleTo } from './visibility.ts';
 import { loadProgramServices } from './catalogue.service.ts';
 
 type Operation = { id: string; kind: 'register_beneficiary' | 'update_beneficiary' | 'record_contact' | 'delete_service' | 'record_group_session'; payload: unknown };
@@ -198,7 +199,7 @@ export function createSyncService(db: Queryable, secrets: Secrets) {
             .select(['s.id', 's.contact_id', 's.beneficiary_id', 's.service_date', 's.worker_id', 's.org_unit_id', 's.site_id', 's.program', 's.service', 's.quantity', 's.result', 's.strategy', 's.modality', 's.kind', 's.treated', 's.register_no', 's.deleted_at', 's.change_seq'])
             .where('s.organisation_id', '=', org)
             .where('s.change_seq', '>', String(cursor))
-            .where((eb) => eb.or(paths.map((p) => eb('ou.path', 'like', likePrefix(p)))))
+            .where(serviceVisibleTo(ctx.actor, 'person.read'))
             .orderBy('s.change_seq')
             .limit(limit + 1)
             .execute()
