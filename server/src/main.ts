@@ -22,6 +22,7 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${(app.server.address() as { port: number }).port}`;
   app.log.info({ address, engine: db.engine, startMs: Date.now() - startedAt }, `Relais is running: open ${url}`);
+  if (process.stdout.isTTY) process.stdout.write(`\nRelais is running: open ${url} (Ctrl-C to stop)\n\n`);
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
