@@ -15,3 +15,4 @@ export * from './i18n/registry-text.ts';
 export * from './domain/services.ts';
 export * from './contracts/services.contract.ts';
 export * from './domain/service-rules.ts';
+export * from './contracts/imports.contract.ts';

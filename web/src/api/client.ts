@@ -84,12 +84,42 @@ function parseErrorBody(status: number, body: unknown): ApiError {
   return new ApiError(status, status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : 'internal');
 }
 
-/** Performs one API call and validates the response with its core contract. */
-export async function request<T>(method: Method, path: string, parser: Parser<T>, options: RequestOptions = {}): Promise<T> {
+function urlOf(path: string, query: RequestOptions['query']): URL {
   const url = new URL(BASE + path, window.location.origin);
-  for (const [key, value] of Object.entries(options.query ?? {})) {
+  for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
   }
+  return url;
+}
+
+/** Reads an answer: an ApiError for a failure (after the global "go to login" on 401), else the validated body. */
+function readAnswer<T>(method: Method, path: string, status: number, text: string, parser: Parser<T>, options: RequestOptions): T {
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (status < 200 || status >= 300) {
+    const error = parseErrorBody(status, data);
+    if (status === 401 && (error.code === 'unauthenticated' || error.code === 'session_expired') && !options.quietUnauthenticated) {
+      state.onUnauthenticated?.(error.code);
+    }
+    throw error;
+  }
+  try {
+    return parser.parse(data);
+  } catch (cause) {
+    console.error('Unexpected response shape', method, path, cause);
+    throw new ApiError(status, 'internal');
+  }
+}
+
+/** Performs one API call and validates the response with its core contract. */
+export async function request<T>(method: Method, path: string, parser: Parser<T>, options: RequestOptions = {}): Promise<T> {
+  const url = urlOf(path, options.query);
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': state.locale };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && !options.skipCsrf && state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;
@@ -106,27 +136,54 @@ export async function request<T>(method: Method, path: string, parser: Parser<T>
   } catch {
     throw new ApiError(0, 'network');
   }
+  return readAnswer(method, path, response.status, await response.text(), parser, options);
+}
 
-  const text = await response.text();
-  let data: unknown = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = null;
+export interface UploadOptions {
+  query?: RequestOptions['query'];
+  /** The file's media type, sent as Content-Type. */
+  contentType: string;
+  /** Called as the body goes out: bytes sent so far, of `total`. */
+  onProgress?: (sent: number, total: number) => void;
+  /** Called once the whole body is sent: the server is now working on it. */
+  onSent?: () => void;
+  /** Aborts the upload (the promise then rejects with an `AbortError`). */
+  signal?: AbortSignal;
+}
+
+/**
+ * POSTs a file as the raw request body and validates the answer like `request`.
+ * XMLHttpRequest rather than fetch: it reports the upload's progress in every browser.
+ */
+export function upload<T>(path: string, file: Blob, parser: Parser<T>, options: UploadOptions): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (options.signal?.aborted) {
+      reject(new DOMException('Aborted', 'AbortError'));
+      return;
     }
-  }
-  if (!response.ok) {
-    const error = parseErrorBody(response.status, data);
-    if (response.status === 401 && (error.code === 'unauthenticated' || error.code === 'session_expired') && !options.quietUnauthenticated) {
-      state.onUnauthenticated?.(error.code);
-    }
-    throw error;
-  }
-  try {
-    return parser.parse(data);
-  } catch (cause) {
-    console.error('Unexpected response shape', method, path, cause);
-    throw new ApiError(response.status, 'internal');
-  }
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', urlOf(path, options.query));
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', state.locale);
+    xhr.setRequestHeader('Content-Type', options.contentType);
+    if (state.csrfToken) xhr.setRequestHeader('X-CSRF-Token', state.csrfToken);
+    const onAbort = () => xhr.abort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    xhr.upload.addEventListener('progress', (e) => options.onProgress?.(e.loaded, e.lengthComputable ? e.total : file.size));
+    xhr.upload.addEventListener('load', () => options.onSent?.());
+    xhr.addEventListener('load', () => {
+      options.signal?.removeEventListener('abort', onAbort);
+      try {
+        resolve(readAnswer('POST', path, xhr.status, xhr.responseText, parser, {}));
+      } catch (error) {
+        reject(error);
+      }
+    });
+    xhr.addEventListener('error', () => {
+      options.signal?.removeEventListener('abort', onAbort);
+      reject(new ApiError(0, 'network'));
+    });
+    xhr.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
+    xhr.send(file);
+  });
 }

@@ -41,7 +41,8 @@ import {
   type UpdateUser,
 } from '@relais/core';
 import { parseCatalogue } from './catalogue.ts';
-import { request, type Parser } from './client.ts';
+import { request, upload, type Parser } from './client.ts';
+import { parseImportReport, type ImportKind } from './import-report.ts';
 
 export type AuditPageData = ReturnType<typeof AuditPage.parse>;
 export type UserListData = ReturnType<typeof UserList.parse>;
@@ -176,3 +177,23 @@ export const recordGroupSession = (body: RecordGroupSession) => request('POST', 
 
 /** A month's data verification of a unit: counts by worker and service, and flagged records. */
 export const getVerification = (query: { orgUnitId: string; month: string }) => request('GET', '/verification', Verification, { query });
+
+/** The media type of an import file, from its name: XLSX, else CSV (the server reads the content anyway). */
+export function importContentType(fileName: string): string {
+  return /\.xlsx$/i.test(fileName) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+}
+
+export interface ImportProgress {
+  /** Bytes of the file sent so far, of `total`. */
+  onProgress?: (sent: number, total: number) => void;
+  /** The whole file is sent: the server is checking (and writing) it. */
+  onSent?: () => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Checks (`dryRun`) or imports a CSV or XLSX file of one kind, whole or not at all.
+ * `fileName` gives the Content-Type; the answer lists every rejected cell.
+ */
+export const runImport = (kind: ImportKind, file: Blob, fileName: string, dryRun: boolean, progress: ImportProgress = {}) =>
+  upload('/imports', file, { parse: parseImportReport }, { query: { kind, dryRun: String(dryRun) }, contentType: importContentType(fileName), ...progress });

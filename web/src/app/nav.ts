@@ -22,6 +22,11 @@ export const registryScreens: readonly AdminScreen[] = [
   { to: '/duplicates', label: 'shell.duplicates', description: 'home.card.duplicates', permission: 'person.merge' },
 ];
 
+/** The data screens (file import) and the permission that shows each one. */
+export const dataScreens: readonly AdminScreen[] = [
+  { to: '/imports', label: 'shell.imports', description: 'home.card.imports', permission: 'import.run' },
+];
+
 /** The admin screens and the permission that shows each one (header links and home cards). */
 export const adminScreens: readonly AdminScreen[] = [
   { to: '/users', label: 'shell.users', description: 'home.card.users', permission: 'user.manage' },

@@ -8,6 +8,7 @@ import { GroupSessionPage } from '../features/capture/group-session-page.tsx';
 import { RecordContactPage } from '../features/capture/record-contact-page.tsx';
 import { VerificationPage } from '../features/capture/verification-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
+import { ImportsPage } from '../features/imports/imports-page.tsx';
 import { OrgUnitsPage } from '../features/org-units/org-units-page.tsx';
 import { ProgramsPage } from '../features/programs/programs-page.tsx';
 import { BeneficiariesPage } from '../features/registry/beneficiaries-page.tsx';
@@ -43,6 +44,7 @@ const routes: readonly Route[] = [
   { pattern: '/contacts/new', permission: 'service.write', render: () => <RecordContactPage key={window.location.search} /> },
   { pattern: '/group-sessions/new', permission: 'service.write', render: () => <GroupSessionPage /> },
   { pattern: '/verification', permission: 'data.verify', render: () => <VerificationPage /> },
+  { pattern: '/imports', permission: 'import.run', render: () => <ImportsPage /> },
   { pattern: '/registry-settings', permission: 'settings.manage', render: () => <RegistrySettingsPage /> },
 ];
 

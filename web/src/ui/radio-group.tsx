@@ -7,18 +7,24 @@ export interface RadioOption {
 }
 
 /** A group of radio buttons with a legend (one choice among a few, all visible). */
-export function RadioGroup({ legend, name, value, options, onChange, error }: {
+export function RadioGroup({ legend, name, value, options, onChange, error, disabled }: {
   legend: ReactNode;
   name?: string;
   value: string;
   options: readonly RadioOption[];
   onChange: (value: string) => void;
   error?: string | undefined;
+  /** Disables every choice (e.g. while the form is being sent). */
+  disabled?: boolean;
 }) {
   const id = useId();
   const groupName = name ?? id;
   return (
-    <fieldset className={['fieldset', 'radio-group', error ? 'field-invalid' : ''].filter(Boolean).join(' ')} aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset
+      className={['fieldset', 'radio-group', error ? 'field-invalid' : ''].filter(Boolean).join(' ')}
+      aria-describedby={error ? `${id}-error` : undefined}
+      disabled={disabled}
+    >
       <legend className="field-label">{legend}</legend>
       {options.map((o) => (
         <div className="checkbox" key={o.value}>

@@ -19,6 +19,7 @@ import {
   testResults,
   testStrategies,
   type FieldIssue,
+  type ImportKind,
   type ServiceCode,
 } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
@@ -33,8 +34,7 @@ import { loadProgramServices } from '../capture/catalogue.service.ts';
 import { nextRegisterNo } from '../capture/capture.repository.ts';
 import type { Table } from './parse.ts';
 
-export const importKinds = ['org-units', 'beneficiaries', 'services'] as const;
-export type ImportKind = (typeof importKinds)[number];
+export { importKinds, type ImportKind } from '@relais/core';
 
 export const importColumns: Record<ImportKind, { required: string[]; optional: string[] }> = {
   'org-units': { required: ['code', 'name', 'parent_code', 'level'], optional: [] },

@@ -1,12 +1,11 @@
-import { z } from 'zod';
-import { DomainError, translate, type Locale } from '@relais/core';
+import { DomainError, ImportQuery, ImportReport, importMaxBytes, translate, type Locale } from '@relais/core';
 import type { Router } from '../../http/router.ts';
 import { fieldIssueMessage } from '../../http/errors.ts';
 import { FileFormatError, parseCsv, parseXlsx, type Table } from './parse.ts';
-import { importKinds, type ImportReport, type ImportService } from './import.service.ts';
+import type { ImportReport as Report, ImportService } from './import.service.ts';
 
 /** The report as users read it: every issue in words, with its line and column. */
-export function presentReport(report: ImportReport, locale: Locale) {
+export function presentReport(report: Report, locale: Locale): ImportReport {
   const { issues, ...rest } = report;
   return {
     ...rest,
@@ -31,16 +30,6 @@ export async function readTable(data: Buffer): Promise<Table> {
   }
 }
 
-export const ImportReportSchema = z.object({
-  kind: z.enum(importKinds),
-  dryRun: z.boolean(),
-  rows: z.number().int(),
-  created: z.number().int(),
-  unchanged: z.number().int(),
-  applied: z.boolean(),
-  errors: z.array(z.object({ line: z.number().int(), column: z.string(), code: z.string(), message: z.string() })),
-});
-
 export function registerImportRoutes(router: Router, imports: ImportService): void {
   router.session({
     method: 'POST',
@@ -48,9 +37,9 @@ export function registerImportRoutes(router: Router, imports: ImportService): vo
     summary: 'Import a CSV (UTF-8, header row) or XLSX file of org-units, beneficiaries or services, whole or not at all; dryRun=true previews it',
     tag: 'imports',
     permission: 'import.run',
-    query: z.object({ kind: z.enum(importKinds), dryRun: z.enum(['true', 'false']).default('false') }),
-    response: ImportReportSchema,
-    rawBody: { limit: 64 * 1024 * 1024 },
+    query: ImportQuery,
+    response: ImportReport,
+    rawBody: { limit: importMaxBytes },
     handler: async ({ ctx, query, body, locale }) => {
       const table = await readTable(body as unknown as Buffer);
       const report = await imports.importTable({ organisationId: ctx.actor.organisationId, ctx }, query.kind, table, { dryRun: query.dryRun === 'true' });

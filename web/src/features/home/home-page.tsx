@@ -1,4 +1,4 @@
-import { adminScreens, captureScreens, registryScreens, type AdminScreen } from '../../app/nav.ts';
+import { adminScreens, captureScreens, dataScreens, registryScreens, type AdminScreen } from '../../app/nav.ts';
 import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Alert, Card, Page } from '../../ui/index.ts';
@@ -14,6 +14,7 @@ export function HomePage() {
   const screens = adminScreens.filter((s) => me.permissions.includes(s.permission));
   const registry = registryScreens.filter((s) => me.permissions.includes(s.permission));
   const capture = captureScreens.filter((s) => me.permissions.includes(s.permission));
+  const data = dataScreens.filter((s) => me.permissions.includes(s.permission));
 
   return (
     <Page title={t('home.greeting', { name: me.user.displayName })} intro={t('app.tagline')}>
@@ -58,6 +59,15 @@ export function HomePage() {
             {t('home.registry')}
           </h2>
           <ScreenCards screens={registry} />
+        </section>
+      ) : null}
+
+      {data.length > 0 ? (
+        <section aria-labelledby="home-data">
+          <h2 id="home-data" className="section-title">
+            {t('home.data')}
+          </h2>
+          <ScreenCards screens={data} />
         </section>
       ) : null}
 

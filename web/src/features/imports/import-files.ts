@@ -1,0 +1,76 @@
+import type { ImportError, ImportKind } from '../../api/import-report.ts';
+
+/** The columns of each kind of file, in the order of the template (docs/exchange-format.md). */
+export const importColumns: Record<ImportKind, readonly string[]> = {
+  'org-units': ['code', 'name', 'parent_code', 'level'],
+  beneficiaries: ['code', 'populations', 'sex', 'birth_year', 'section', 'registered_on', 'entry_door', 'marital_status', 'schooling', 'housing', 'occupation'],
+  services: ['id', 'code', 'date', 'section', 'program', 'service', 'quantity', 'result', 'kind', 'strategy', 'modality', 'treated', 'site', 'worker', 'register_no'],
+};
+
+/** What the template's example row is built from: the user's unit, username and today. */
+export interface TemplateContext {
+  unitCode: string;
+  username: string;
+  today: string;
+}
+
+/** One example row per kind (fictional values; the unit and worker are the user's own). */
+function exampleRow(kind: ImportKind, c: TemplateContext): Record<string, string> {
+  switch (kind) {
+    case 'org-units':
+      return { code: `${c.unitCode}-SITE1`, name: 'Site 1', parent_code: c.unitCode, level: 'site' };
+    case 'beneficiaries':
+      return {
+        code: 'FAMO1985F',
+        populations: 'PS;PVVIH',
+        sex: 'F',
+        birth_year: '1985',
+        section: c.unitCode,
+        registered_on: c.today,
+        entry_door: 'outreach',
+        marital_status: 'single',
+        schooling: 'secondary',
+        housing: 'tenant',
+        occupation: 'employed',
+      };
+    case 'services':
+      return { code: 'FAMO1985F', date: c.today, section: c.unitCode, program: 'prev_ps', service: 'condoms', quantity: '10', worker: c.username };
+  }
+}
+
+/** A CSV cell: quoted when it holds a separator, a quote or a line break; a leading formula sign is neutralised. */
+function csvCell(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@]/.test(text) && typeof value === 'string') text = `'${text}`;
+  return /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function csv(rows: readonly (readonly (string | number)[])[]): string {
+  // The byte-order mark makes spreadsheet programs read UTF-8; the import ignores it.
+  return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The template of a kind: its header row and one example row. */
+export function templateCsv(kind: ImportKind, context: TemplateContext): string {
+  const columns = importColumns[kind];
+  const example = exampleRow(kind, context);
+  return csv([columns, columns.map((c) => example[c] ?? '')]);
+}
+
+/** Every error of a report as CSV, under translated headers. */
+export function errorsCsv(errors: readonly ImportError[], headers: { line: string; column: string; message: string }): string {
+  return csv([[headers.line, headers.column, headers.message], ...errors.map((e) => [e.line, e.column, e.message])]);
+}
+
+/** Saves a text as a file on the device. */
+export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Let the download start before the URL is released.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
