@@ -16,3 +16,5 @@ export * from './domain/services.ts';
 export * from './contracts/services.contract.ts';
 export * from './domain/service-rules.ts';
 export * from './contracts/imports.contract.ts';
+export * from './domain/indicators.ts';
+export * from './contracts/reports.contract.ts';

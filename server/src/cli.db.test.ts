@@ -132,4 +132,37 @@ describe(`relais command line (${engine})`, () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('le code doit avoir 9 caractères (il en a 6).');
   });
+
+  it('reports indicators with totals, as JSON lines, CSV and a real spreadsheet', async () => {
+    const services = path.join(dir, 'services.csv');
+    fs.writeFileSync(services, [
+      'code,date,section,program,service,quantity,modality,worker',
+      'FAMO1985F,2024-03-01,CLI,prev_ps,outreach_contact,,in_person,admin',
+      'FAMO1985F,2024-03-01,CLI,prev_ps,condoms,12,,admin',
+      'FEMO1985F,2024-04-01,CLI,prev_ps,outreach_contact,,phone,admin',
+      'FEMO1985F,2024-04-01,CLI,prev_ps,condoms,8,,admin',
+    ].join('\n'));
+    expect((await relais(envA, 'import', '--org', 'CLI', '--kind', 'services', services)).code).toBe(0);
+    const res = await relais(envA, 'report', '--org', 'CLI', '--program', 'prev_ps', '--period', '2024', '--indicators', 'reached,condoms_distributed', '--by', 'org_unit,age_band', '--format', 'jsonl');
+    expect(res.stderr).toBe('');
+    const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toContainEqual({ indicator: 'reached', period: '2024', org_unit: '*', age_band: '*', value: 2, target: null, gap: null });
+    expect(lines).toContainEqual({ indicator: 'condoms_distributed', period: '2024', org_unit: 'CLI', age_band: '*', value: 20, target: null, gap: null });
+    expect(lines).toContainEqual({ indicator: 'reached', period: '2024', org_unit: '*', age_band: 'unknown', value: 2, target: null, gap: null }); // no birth years
+    const csv = await relais(envA, 'report', '--org', 'CLI', '--program', 'prev_ps', '--period', '2024', '--indicators', 'reached', '--format', 'csv');
+    expect(csv.stdout).toBe('indicator,period,value,target,gap\nreached,2024,2,,\n');
+    const file = path.join(dir, 'report.xlsx');
+    expect((await relais(envA, 'report', '--org', 'CLI', '--program', 'prev_ps', '--period', '2024', '--indicators', 'reached,condoms_distributed', '--by', 'org_unit', '--format', 'xlsx', '--output', file)).code).toBe(0);
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'indicator', 'period', 'org_unit', 'value', 'target', 'gap']);
+    const cells = [2, 3, 4, 5].map((r) => sheet.getRow(r).values as unknown[]);
+    expect(cells).toContainEqual([undefined, 'condoms_distributed', '2024', 'CLI', 20]);
+    expect(typeof cells[0]![4]).toBe('number');
+    const bad = await relais(envA, 'report', '--org', 'CLI', '--program', 'prev_ps', '--period', '2024-H1', '--indicators', 'reached');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('period');
+  });
 });

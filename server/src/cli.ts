@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import {
   CreateUser,
   DomainError,
+  ReportQuery,
   SetupRequest,
   explainMatch,
   fieldLabel,
@@ -33,6 +34,8 @@ import { recordAudit } from './modules/audit/audit.service.ts';
 import { loadSettings, matchCode } from './modules/registry/registry.service.ts';
 import { createImportService, importKinds, type ImportKind } from './modules/imports/import.service.ts';
 import { presentReport, readTable } from './modules/imports/imports.routes.ts';
+import { createReportEngine } from './modules/reports/report.engine.ts';
+import { reportWorkbook } from './modules/reports/report.xlsx.ts';
 
 
 // Operator messages of the CLI are in English (like logs); domain errors are
@@ -56,6 +59,10 @@ Commands:
   import --org CODE --kind org-units|beneficiaries|services FILE [--dry-run]
                                 import a CSV (UTF-8, header row) or XLSX file whole or not at all;
                                 prints progress, then the report (every rejected row: line, column, reason)
+  report --org CODE --program P --period 2024 --indicators reached,condoms_distributed
+       [--by org_unit,age_band] [--filter population=PS,org_unit=AGA] [--grain month|quarter|semester|year]
+       [--level section] [--format jsonl|csv|xlsx] [--output FILE]
+                                one row per cell with totals ("*"), value, target and gap
   backup FILE                   write a backup (gzip'd JSON lines) of the whole database
   restore FILE [--replace]      restore a backup into an empty database (--replace empties it first)
   help                          this text
@@ -120,6 +127,14 @@ async function run(argv: string[]): Promise<number> {
       replace: { type: 'boolean', default: false },
       format: { type: 'string', default: 'jsonl' },
       kind: { type: 'string' },
+      program: { type: 'string' },
+      period: { type: 'string' },
+      indicators: { type: 'string' },
+      by: { type: 'string' },
+      filter: { type: 'string' },
+      grain: { type: 'string' },
+      level: { type: 'string' },
+      output: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
     },
   });
@@ -217,6 +232,48 @@ async function run(argv: string[]): Promise<number> {
       if (shown.errors.length) {
         console.error(translate(locale, 'error.import_rejected', { count: shown.errors.length }));
         return 1;
+      }
+      return 0;
+    }
+    case 'report': {
+      if (!values.org || !values.program || !values.period || !values.indicators) throw new UsageError('report needs --org, --program, --period and --indicators');
+      const filters: Record<string, string[]> = {};
+      for (const pair of (values.filter ?? '').split(',').filter(Boolean)) {
+        const [dim, value] = pair.split('=');
+        if (!dim || !value) throw new UsageError(`--filter takes dimension=value pairs: ${pair}`);
+        (filters[dim.trim()] ??= []).push(value.trim());
+      }
+      const query = parseInput(ReportQuery, {
+        program: values.program,
+        period: values.period,
+        indicators: values.indicators.split(',').map((x) => x.trim()),
+        by: (values.by ?? '').split(',').map((x) => x.trim()).filter(Boolean),
+        filters,
+        ...(values.grain ? { grain: values.grain } : {}),
+        ...(values.level ? { orgUnitLevel: values.level } : {}),
+      });
+      const format = values.format === 'jsonl' || !values.format ? 'jsonl' : values.format;
+      if (format !== 'jsonl' && format !== 'csv' && format !== 'xlsx') throw new UsageError('--format is jsonl, csv or xlsx');
+      const rows = await withDb(config, async (db) => {
+        const org = await findOrganisationByCode(db.kysely, values.org!.toUpperCase());
+        if (!org) throw new UsageError(`no organisation with code ${values.org}`);
+        return createReportEngine(db.kysely).run(org.id, 'organisation', query);
+      });
+      const columns = ['indicator', 'period', ...query.by.filter((d) => d !== 'period'), 'value', 'target', 'gap'];
+      const shaped = rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null])));
+      if (format === 'jsonl') {
+        const text = shaped.map((r) => JSON.stringify(r)).join('\n') + (shaped.length ? '\n' : '');
+        if (values.output) fs.writeFileSync(values.output, text);
+        else process.stdout.write(text);
+      } else if (format === 'csv') {
+        const cell = (v: unknown) => (v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+        const text = [columns.join(','), ...shaped.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+        if (values.output) fs.writeFileSync(values.output, text);
+        else process.stdout.write(text);
+      } else {
+        const data = await reportWorkbook(columns, shaped);
+        if (values.output) fs.writeFileSync(values.output, data);
+        else process.stdout.write(data);
       }
       return 0;
     }

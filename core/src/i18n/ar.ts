@@ -357,5 +357,7 @@ export const ar: Catalogue = {
   'error.import_rejected': 'لم يتم استيراد الملف: {count} خطأ. صحّحها ثم أعد استيراد الملف كاملًا.',
   'import.error_line': 'السطر {line}، العمود «{column}»: {message}',
 
+  'audit.target.set': 'تحديد هدف',
+
   'cli.error': 'خطأ: {message}',
 };

@@ -357,5 +357,7 @@ export const en: Catalogue = {
   'error.import_rejected': 'The file was not imported: {count} error(s). Correct them and import the whole file again.',
   'import.error_line': 'Line {line}, column "{column}": {message}',
 
+  'audit.target.set': 'Target set',
+
   'cli.error': 'Error: {message}',
 };

@@ -356,6 +356,8 @@ export const fr = {
   'error.import_rejected': 'Le fichier n’a pas été importé : {count} erreur(s). Corrigez-les et réimportez le fichier entier.',
   'import.error_line': 'Ligne {line}, colonne « {column} » : {message}',
 
+  'audit.target.set': "Fixation d'objectif",
+
   'cli.error': 'Erreur : {message}',
 } as const;
 

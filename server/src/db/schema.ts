@@ -20,6 +20,7 @@ export interface Database {
   service_event: ServiceEventTable;
   register_counter: RegisterCounterTable;
   applied_operation: AppliedOperationTable;
+  target: TargetTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -247,4 +248,14 @@ export interface AppliedOperationTable {
   kind: string;
   result: ColumnType<unknown, string, string>;
   applied_at: CreatedAt;
+}
+
+export interface TargetTable {
+  organisation_id: string;
+  indicator: string;
+  program: string;
+  org_unit_id: string;
+  period: string;
+  value: ColumnType<string, string | number, string | number>;
+  updated_at: UpdatedAt;
 }

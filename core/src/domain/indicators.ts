@@ -1,0 +1,115 @@
+/**
+ * Indicators are data: a measure over services filtered by program, service
+ * and field values (docs/indicators.md gives the exact rules). The defaults
+ * below are seeded; organisations may add their own of the same shape.
+ */
+export interface ServiceFilter {
+  /** Service codes; `reach` = the program's reach services; absent = any service. */
+  services?: readonly string[] | 'reach';
+  result?: readonly string[];
+  kind?: readonly string[];
+  strategy?: readonly string[];
+  modality?: readonly string[];
+  /** Only services given at the organisation's premises (no outreach site, not an outreach contact, not a mobile test). */
+  atPremises?: boolean;
+  /** Only persons also reached (a reach service of the program) in the period. */
+  amongReached?: boolean;
+}
+
+export type Measure =
+  | { kind: 'distinct_persons'; filter: ServiceFilter }
+  /** Persons who got the program's whole paquet minimum in at least one contact. */
+  | { kind: 'distinct_persons_full_paquet' }
+  | { kind: 'count_services'; filter: ServiceFilter }
+  | { kind: 'sum_quantity'; filter: ServiceFilter }
+  | { kind: 'ratio'; numerator: string; denominator: string };
+
+export interface IndicatorDefinition {
+  code: string;
+  measure: Measure;
+}
+
+export const defaultIndicators: readonly IndicatorDefinition[] = [
+  { code: 'reached', measure: { kind: 'distinct_persons', filter: { services: 'reach' } } },
+  { code: 'tested_known_result', measure: { kind: 'distinct_persons', filter: { services: ['hiv_test'], result: ['negative', 'positive'] } } },
+  { code: 'tests_performed', measure: { kind: 'count_services', filter: { services: ['hiv_test'] } } },
+  { code: 'positive', measure: { kind: 'distinct_persons', filter: { services: ['hiv_test'], result: ['positive'] } } },
+  { code: 'condoms_distributed', measure: { kind: 'sum_quantity', filter: { services: ['condoms'] } } },
+  { code: 'lubricant_distributed', measure: { kind: 'sum_quantity', filter: { services: ['lubricant'] } } },
+  { code: 'syringes_distributed', measure: { kind: 'sum_quantity', filter: { services: ['syringe_kits'] } } },
+  { code: 'syringes_returned', measure: { kind: 'sum_quantity', filter: { services: ['syringes_returned'] } } },
+  { code: 'beneficiaries_served', measure: { kind: 'distinct_persons', filter: {} } },
+  { code: 'services_delivered', measure: { kind: 'count_services', filter: {} } },
+  { code: 'persons_full_paquet', measure: { kind: 'distinct_persons_full_paquet' } },
+  { code: 'paquet_minimum_rate', measure: { kind: 'ratio', numerator: 'persons_full_paquet', denominator: 'reached' } },
+  { code: 'testing_rate', measure: { kind: 'ratio', numerator: 'tested_known_result', denominator: 'reached' } },
+  { code: 'returned', measure: { kind: 'distinct_persons', filter: { atPremises: true, amongReached: true } } },
+  { code: 'return_rate', measure: { kind: 'ratio', numerator: 'returned', denominator: 'reached' } },
+];
+
+/** Dimensions a report may be broken down by; values are stable codes. */
+export const reportDimensions = [
+  'period', 'org_unit', 'site', 'program', 'population', 'sex', 'age_band', 'worker', 'modality', 'strategy', 'service', 'kind', 'result',
+  'marital_status', 'schooling', 'housing', 'occupation',
+] as const;
+export type ReportDimension = (typeof reportDimensions)[number];
+
+/** Age bands from the age at the first qualifying service (service year − birth year). */
+export interface AgeBand {
+  code: string;
+  min?: number;
+  max?: number;
+}
+export const defaultAgeBands: readonly AgeBand[] = [
+  { code: '<25', max: 24 },
+  { code: '>=25', min: 25 },
+];
+
+export function ageBandOf(bands: readonly AgeBand[], age: number | null): string {
+  if (age === null) return 'unknown';
+  return bands.find((b) => (b.min === undefined || age >= b.min) && (b.max === undefined || age <= b.max))?.code ?? 'unknown';
+}
+
+export type PeriodGrain = 'month' | 'quarter' | 'semester' | 'year';
+
+/** A reporting period: `2020`, `2020-S1`, `2020-Q3`, `2020-07`, or `2020-01-01..2020-06-30`. */
+export interface Period {
+  code: string;
+  from: string;
+  to: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** Parses a period code; null when it is not one. */
+export function parsePeriod(code: string): Period | null {
+  let m: RegExpMatchArray | null;
+  if ((m = code.match(/^(\d{4})$/))) return { code, from: `${m[1]}-01-01`, to: `${m[1]}-12-31` };
+  if ((m = code.match(/^(\d{4})-S([12])$/))) {
+    const s = Number(m[2]);
+    return { code, from: `${m[1]}-${s === 1 ? '01' : '07'}-01`, to: `${m[1]}-${s === 1 ? '06-30' : '12-31'}` };
+  }
+  if ((m = code.match(/^(\d{4})-Q([1-4])$/))) {
+    const y = Number(m[1]);
+    const q = Number(m[2]);
+    return { code, from: `${y}-${pad(q * 3 - 2)}-01`, to: `${y}-${pad(q * 3)}-${lastDay(y, q * 3)}` };
+  }
+  if ((m = code.match(/^(\d{4})-(0[1-9]|1[0-2])$/))) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    return { code, from: `${y}-${pad(mo)}-01`, to: `${y}-${pad(mo)}-${lastDay(y, mo)}` };
+  }
+  if ((m = code.match(/^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/)) && m[1]! <= m[2]!) return { code, from: m[1]!, to: m[2]! };
+  return null;
+}
+
+/** The sub-period code of a date at a grain (for the `period` dimension). */
+export function periodOf(date: string, grain: PeriodGrain): string {
+  const y = date.slice(0, 4);
+  const mo = Number(date.slice(5, 7));
+  if (grain === 'year') return y;
+  if (grain === 'semester') return `${y}-S${mo <= 6 ? 1 : 2}`;
+  if (grain === 'quarter') return `${y}-Q${Math.ceil(mo / 3)}`;
+  return date.slice(0, 7);
+}

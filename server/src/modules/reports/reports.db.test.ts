@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportRow } from '@relais/core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createOrg, createTestApp, createTestDatabase, createUnit, engine, type TestApp } from '../../../test/harness.ts';
+import { backupTo, restoreFrom } from '../../db/backup.ts';
+import { openDatabase } from '../../db/index.ts';
+import { createReportEngine } from './report.engine.ts';
+
+type Org = Awaited<ReturnType<typeof createOrg>>;
+
+/**
+ * A small hand-built year whose right answers are written below (prev_ps,
+ * reach = outreach contact or IEC session, paquet minimum = outreach contact +
+ * condoms + IEC):
+ * - P1 AAAA2000F, born 2000, PS: full-paquet contact at AGA (site PLAGE) in March,
+ *   a contact at INZ (site SOUK) without IEC in May, a negative test at AGA's
+ *   premises in June; reached again in 2025, when she is 25.
+ * - P2 BBBB1990F, born 1990, PS + PVVIH: contact at AGA without IEC, two mobile
+ *   tests (positive, then negative).
+ * - P3 CCCC1999M, born 1999 (25 in 2024), PS: IEC session and lubricant at INZ (SOUK).
+ * - P4 DDDD2001F, born 2001, PS: only an indeterminate test at AGA (not reached).
+ * - P5 EEEE1980F: services in 2023 only.
+ */
+describe(`indicators and reports (${engine})`, () => {
+  let t: TestApp;
+  let org: Org;
+  let aga: string;
+  let inz: string;
+
+  const report = (body: Record<string, unknown>) => org.admin.post<{ rows: ReportRow[] }>('/reports/query', { program: 'prev_ps', period: '2024', ...body });
+  const value = (rows: ReportRow[], match: Record<string, string>) => {
+    const found = rows.filter((r) => Object.entries(match).every(([k, v]) => r[k] === v));
+    expect(found, JSON.stringify(match)).toHaveLength(1);
+    return found[0]!.value;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    org = await createOrg(t, 'REP');
+    aga = await createUnit(org.admin, org.rootUnitId, 'AGA');
+    inz = await createUnit(org.admin, org.rootUnitId, 'INZ');
+    const plage = await createUnit(org.admin, aga, 'PLAGE', 'site');
+    const souk = await createUnit(org.admin, inz, 'SOUK', 'site');
+    const person = async (code: string, birthYear: number, populations: string[], sex = 'F') =>
+      (await org.admin.post<{ id: string }>('/beneficiaries', { code, orgUnitId: aga, registeredOn: '2023-01-01', populations, sex, birthYear })).body.id;
+    const contact = async (beneficiaryId: string, date: string, orgUnitId: string, siteId: string | null, services: Record<string, unknown>[]) => {
+      const res = await org.admin.post('/contacts', { beneficiaryId, date, orgUnitId, siteId, program: 'prev_ps', services });
+      if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+    };
+    const p1 = await person('AAAA2000F', 2000, ['PS']);
+    const p2 = await person('BBBB1990F', 1990, ['PS', 'PVVIH']);
+    const p3 = await person('CCCC1999M', 1999, ['PS'], 'M');
+    const p4 = await person('DDDD2001F', 2001, ['PS']);
+    const p5 = await person('EEEE1980F', 1980, ['PS']);
+    await contact(p1, '2024-03-01', aga, plage, [{ service: 'outreach_contact', modality: 'in_person' }, { service: 'condoms', quantity: 10 }, { service: 'iec_session' }]);
+    await contact(p1, '2024-05-01', inz, souk, [{ service: 'outreach_contact', modality: 'in_person' }, { service: 'condoms', quantity: 5 }]);
+    await contact(p1, '2024-06-01', aga, null, [{ service: 'hiv_test', result: 'negative', strategy: 'fixed' }]);
+    await contact(p1, '2025-02-01', aga, plage, [{ service: 'outreach_contact', modality: 'online', platform: 'WhatsApp' }]);
+    await contact(p2, '2024-04-01', aga, plage, [{ service: 'outreach_contact', modality: 'phone' }, { service: 'condoms', quantity: 20 }, { service: 'hiv_test', result: 'positive', strategy: 'mobile' }]);
+    await contact(p2, '2024-09-01', aga, plage, [{ service: 'hiv_test', result: 'negative', strategy: 'mobile' }]);
+    await contact(p3, '2024-07-01', inz, souk, [{ service: 'iec_session' }, { service: 'lubricant', quantity: 7 }]);
+    await contact(p4, '2024-08-01', aga, null, [{ service: 'hiv_test', result: 'indeterminate', strategy: 'fixed' }]);
+    await contact(p5, '2023-05-01', aga, plage, [{ service: 'outreach_contact', modality: 'in_person' }, { service: 'condoms', quantity: 100 }]);
+  });
+  afterAll(() => t.close());
+
+  it('computes each default indicator for the year', async () => {
+    const indicators = ['reached', 'tested_known_result', 'tests_performed', 'positive', 'condoms_distributed', 'lubricant_distributed', 'syringes_distributed', 'syringes_returned',
+      'beneficiaries_served', 'services_delivered', 'persons_full_paquet', 'paquet_minimum_rate', 'testing_rate', 'returned', 'return_rate'];
+    const res = await report({ indicators });
+    expect(res.status).toBe(200);
+    const got = Object.fromEntries(res.body.rows.map((r) => [r.indicator, r.value]));
+    expect(got).toEqual({
+      reached: 3, // P1, P2, P3 (P4 only tested; P5 in 2023)
+      tested_known_result: 2, // P1, P2 (P4's result is indeterminate)
+      tests_performed: 4,
+      positive: 1,
+      condoms_distributed: 35,
+      lubricant_distributed: 7,
+      syringes_distributed: 0,
+      syringes_returned: 0,
+      beneficiaries_served: 4,
+      services_delivered: 13,
+      persons_full_paquet: 1, // P1's March contact
+      paquet_minimum_rate: 0.3333,
+      testing_rate: 0.6667,
+      returned: 1, // P1's test at AGA's premises
+      return_rate: 0.3333,
+    });
+  });
+
+  it('counts a person once per cell and once in the total, never the sum of cells', async () => {
+    const res = await report({ indicators: ['reached', 'condoms_distributed'], by: ['org_unit'] });
+    expect(value(res.body.rows, { indicator: 'reached', org_unit: 'AGA' })).toBe(2); // P1, P2
+    expect(value(res.body.rows, { indicator: 'reached', org_unit: 'INZ' })).toBe(2); // P1, P3
+    expect(value(res.body.rows, { indicator: 'reached', org_unit: '*' })).toBe(3);
+    expect(value(res.body.rows, { indicator: 'condoms_distributed', org_unit: 'AGA' })).toBe(30);
+    expect(value(res.body.rows, { indicator: 'condoms_distributed', org_unit: '*' })).toBe(35);
+    const pop = await report({ indicators: ['reached'], by: ['population'] });
+    expect(value(pop.body.rows, { population: 'PS' })).toBe(3);
+    expect(value(pop.body.rows, { population: 'PVVIH' })).toBe(1);
+    expect(value(pop.body.rows, { population: '*' })).toBe(3);
+  });
+
+  it('bands ages at the first qualifying service of the period', async () => {
+    const y2024 = await report({ indicators: ['reached'], by: ['age_band', 'sex'] });
+    expect(value(y2024.body.rows, { age_band: '<25', sex: '*' })).toBe(1); // P1 is 24 in 2024
+    expect(value(y2024.body.rows, { age_band: '>=25', sex: '*' })).toBe(2); // P2 34, P3 25
+    expect(value(y2024.body.rows, { age_band: '>=25', sex: 'M' })).toBe(1);
+    const y2025 = await report({ period: '2025', indicators: ['reached'], by: ['age_band'] });
+    expect(value(y2025.body.rows, { age_band: '>=25' })).toBe(1); // P1 turned 25
+    expect(y2025.body.rows.some((r) => r.age_band === '<25')).toBe(false);
+  });
+
+  it('breaks down by month, service and result, and filters', async () => {
+    const months = await report({ indicators: ['services_delivered'], by: ['period'], grain: 'quarter' });
+    expect(months.body.rows.map((r) => [r.period, r.value])).toEqual([['2024-Q1', 3], ['2024-Q2', 6], ['2024-Q3', 4], ['2024', 13]]);
+    const tests = await report({ indicators: ['tests_performed'], by: ['result'] });
+    expect(value(tests.body.rows, { result: 'negative' })).toBe(2);
+    const filtered = await report({ indicators: ['reached'], filters: { org_unit: ['INZ'] } });
+    expect(filtered.body.rows[0]!.value).toBe(2);
+    const semester = await report({ period: '2024-S1', indicators: ['reached'] });
+    expect(semester.body.rows[0]!.value).toBe(2); // P1 (March), P2 (April); P3 in July
+  });
+
+  it('shows targets, gaps and achievement', async () => {
+    expect((await org.admin.put('/targets', { indicator: 'reached', program: 'prev_ps', orgUnitId: aga, period: '2024', value: 5 })).status).toBe(200);
+    expect((await org.admin.put('/targets', { indicator: 'reached', program: 'prev_ps', orgUnitId: org.rootUnitId, period: '2024', value: 4 })).status).toBe(200);
+    const res = await report({ indicators: ['reached'], by: ['org_unit'] });
+    expect(res.body.rows.find((r) => r.org_unit === 'AGA')).toMatchObject({ value: 2, target: 5, gap: 3, achievement: 0.4 });
+    expect(res.body.rows.find((r) => r.org_unit === '*')).toMatchObject({ value: 3, target: 4, gap: 1, achievement: 0.75 });
+    expect(res.body.rows.find((r) => r.org_unit === 'INZ')).toMatchObject({ value: 2, target: null, gap: null });
+  });
+
+  it('hides small cells when asked', async () => {
+    const res = await report({ indicators: ['reached'], by: ['population'], suppressBelow: 2 });
+    expect(res.body.rows.find((r) => r.population === 'PVVIH')).toMatchObject({ value: null, suppressed: true });
+    expect(value(res.body.rows, { population: 'PS' })).toBe(3);
+  });
+
+  it('rejects an unknown period or indicator with the field named', async () => {
+    const bad = await report({ period: '2024-H1', indicators: ['reached'] });
+    expect(bad.status).toBe(400);
+    const unknown = await report({ indicators: ['happiness'] });
+    expect((unknown.body as unknown as { error: { fields: { field: string }[] } }).error.fields[0]!.field).toBe('indicators.0');
+  });
+
+  it('gives the same report after the database is closed and opened again', async () => {
+    const q = { program: 'prev_ps' as const, period: '2024', indicators: ['reached', 'condoms_distributed', 'testing_rate'], by: ['org_unit' as const, 'age_band' as const], grain: 'month' as const, filters: {} };
+    const before = await createReportEngine(t.db.kysely).run(org.organisationId, 'organisation', q);
+    expect(before.length).toBeGreaterThan(6);
+    // The same data in a database of its own, closed and opened again (a restart of the process's database).
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-report-'));
+    const file = path.join(dir, 'backup.jsonl.gz');
+    await backupTo(t.db.kysely, file);
+    const target = engine === 'embedded' ? null : await createTestDatabase();
+    const open = () => (target ? openDatabase({ engine: 'postgres', url: target.url! }) : openDatabase({ engine: 'embedded', dataDir: path.join(dir, 'data') }));
+    const first = await open();
+    await restoreFrom(first.kysely, file);
+    await first.close();
+    if (target) await target.db.close();
+    const reopened = await open();
+    try {
+      expect(await createReportEngine(reopened.kysely).run(org.organisationId, 'organisation', q)).toEqual(before);
+    } finally {
+      await reopened.close();
+      if (target) await target.drop().catch(() => undefined);
+    }
+  });
+});

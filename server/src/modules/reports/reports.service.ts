@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import { defaultIndicators, parsePeriod, type ReportQuery, type ReportRow, type TargetInput } from '@relais/core';
+import { sql } from 'kysely';
+import { withTransaction, type Queryable } from '../../db/index.ts';
+import { holdsAt, programScope, type RequestContext } from '../../http/actor.ts';
+import { invalidField } from '../../http/errors.ts';
+import { recordAudit, whoOf } from '../audit/audit.service.ts';
+import { findUnit } from '../org-units/org-units.repository.ts';
+import { createReportEngine } from './report.engine.ts';
+
+export function createReportsService(db: Queryable) {
+  const engine = createReportEngine(db);
+  return {
+    /** A report on the units (and programs) where the user may read reports. */
+    async report(ctx: RequestContext, q: ReportQuery): Promise<ReportRow[]> {
+      return engine.run(ctx.actor.organisationId, programScope(ctx.actor, 'report.read'), q);
+    },
+
+    listIndicators() {
+      return defaultIndicators.map((i) => ({ code: i.code, measure: i.measure }));
+    },
+
+    async setTarget(ctx: RequestContext, t: z.output<typeof TargetInput>) {
+      if (!defaultIndicators.some((i) => i.code === t.indicator)) throw invalidField('indicator', 'invalid_choice');
+      if (!parsePeriod(t.period)) throw invalidField('period', 'invalid_format');
+      const unit = await findUnit(db, ctx.actor.organisationId, t.orgUnitId);
+      if (!unit || !holdsAt(ctx.actor, 'target.manage', unit.path)) throw invalidField('orgUnitId', 'invalid_choice');
+      return withTransaction(db, async (trx) => {
+        await trx
+          .insertInto('target')
+          .values({ organisation_id: ctx.actor.organisationId, indicator: t.indicator, program: t.program, org_unit_id: unit.id, period: t.period, value: t.value })
+          .onConflict((oc) => oc.columns(['organisation_id', 'indicator', 'program', 'org_unit_id', 'period']).doUpdateSet({ value: t.value, updated_at: sql`now()` }))
+          .execute();
+        await recordAudit(trx, whoOf(ctx), { action: 'target.set', entityType: 'target', entityId: `${t.indicator}:${t.program}:${unit.code}:${t.period}`, orgUnit: { id: unit.id, path: unit.path }, details: { value: t.value } });
+        return { ...t, orgUnitCode: unit.code };
+      });
+    },
+  };
+}
+export type ReportsService = ReturnType<typeof createReportsService>;
