@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What a file can import (docs/exchange-format.md). */
-export const importKinds = ['org-units', 'beneficiaries', 'services'] as const;
+export const importKinds = ['org-units', 'beneficiaries', 'services', 'targets'] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 /** The largest file the server accepts for an import. */

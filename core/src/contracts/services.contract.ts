@@ -173,3 +173,19 @@ export const ServiceCatalogue = z.object({
   ),
 });
 export type ServiceCatalogue = z.infer<typeof ServiceCatalogue>;
+
+/** A program's services, what counts as reached and its paquet minimum: both subsets of the services offered. */
+export const ProgramServices = z
+  .object({
+    services: z.array(z.enum(serviceCodes)).min(1).readonly(),
+    reach: z.array(z.enum(serviceCodes)).readonly(),
+    paquetMinimum: z.array(z.enum(serviceCodes)).readonly(),
+  })
+  .superRefine((p, ctx) => {
+    for (const field of ['reach', 'paquetMinimum'] as const) {
+      p[field].forEach((code, i) => {
+        if (!p.services.includes(code)) ctx.addIssue({ code: 'custom', path: [field, i], message: 'not_offered' });
+      });
+    }
+  });
+export type ProgramServices = z.infer<typeof ProgramServices>;

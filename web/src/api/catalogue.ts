@@ -50,12 +50,22 @@ export function parseCatalogue(data: unknown): Catalogue {
   const programs: CatalogueProgram[] = [];
   for (const raw of data.programs) {
     if (!isRecord(raw) || !isProgramCode(raw.code)) continue;
-    programs.push({
-      code: raw.code,
-      services: serviceList(raw.services, 'services'),
-      reach: serviceList(raw.reach, 'reach'),
-      paquetMinimum: serviceList(raw.paquetMinimum, 'paquetMinimum'),
-    });
+    programs.push(programOf(raw, raw.code));
   }
   return { services, programs };
+}
+
+function programOf(raw: Record<string, unknown>, code: ProgramCode): CatalogueProgram {
+  return {
+    code,
+    services: serviceList(raw.services, 'services'),
+    reach: serviceList(raw.reach, 'reach'),
+    paquetMinimum: serviceList(raw.paquetMinimum, 'paquetMinimum'),
+  };
+}
+
+/** Parses the answer of PUT /catalogue/programs/:code (a program's saved settings); throws on another shape. */
+export function parseCatalogueProgram(data: unknown): CatalogueProgram {
+  if (!isRecord(data) || !isProgramCode(data.code)) throw new Error('catalogue program: unexpected shape');
+  return programOf(data, data.code);
 }

@@ -32,6 +32,7 @@ import {
   type NewAssignment,
   type PasswordChange,
   type ProgramCode,
+  type ProgramServiceSettings,
   type RecordContact,
   type RecordGroupSession,
   type RegisterBeneficiary,
@@ -40,7 +41,7 @@ import {
   type UpdateOrgUnit,
   type UpdateUser,
 } from '@relais/core';
-import { parseCatalogue } from './catalogue.ts';
+import { parseCatalogue, parseCatalogueProgram } from './catalogue.ts';
 import { request, upload, type Parser } from './client.ts';
 import { parseImportReport, type ImportKind } from './import-report.ts';
 
@@ -126,6 +127,9 @@ export const deleteSavedList = (id: string) => request('DELETE', `/saved-lists/$
 
 /** Services with the fields each takes, and the enabled programs' services, reach and paquet minimum. */
 export const getCatalogue = () => request('GET', '/catalogue', { parse: parseCatalogue });
+/** Sets a program's services, those that count as reached and its paquet minimum (`settings.manage` on the root unit). */
+export const updateProgramServices = (code: ProgramCode, body: ProgramServiceSettings) =>
+  request('PUT', `/catalogue/programs/${encodeURIComponent(code)}`, { parse: parseCatalogueProgram }, { body });
 
 export type ContactResultData = ReturnType<typeof ContactResult.parse>;
 export type ServiceRecordData = ReturnType<typeof ServiceRecord.parse>;

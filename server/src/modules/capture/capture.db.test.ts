@@ -35,6 +35,11 @@ describe(`service capture (${engine})`, () => {
   const contact = (client: Client, body: Record<string, unknown>) =>
     client.post<{ contactId: string; services: ServiceRecord[] } & ApiErrorBody>('/contacts', { beneficiaryId: person.id, date: today, orgUnitId: sectionA, program: 'prev_ps', ...body });
 
+  const coordForbidden = async () => {
+    const c = (await createUserClient(t, org.admin, 'CAP', 'coord.x', 'coordinator', sectionA)).client;
+    return c.request('PUT', '/catalogue/programs/prev_hsh', { services: ['condoms'], reach: [], paquetMinimum: [] });
+  };
+
   beforeAll(async () => {
     t = await createTestApp();
     org = await createOrg(t, 'CAP');
@@ -130,6 +135,17 @@ describe(`service capture (${engine})`, () => {
     expect((await hsh.post('/contacts', { beneficiaryId: person.id, date: today, orgUnitId: sectionA, program: 'prev_hsh', services: [{ service: 'iec_session' }] })).status).toBe(201);
     const seen = await hsh.get<{ items: ServiceRecord[] }>(`/services?beneficiaryId=${person.id}&limit=200`);
     expect(new Set(seen.body.items.map((s) => s.program))).toEqual(new Set(['prev_hsh']));
+  });
+
+  it('lets a root administrator set a program’s services, reach and paquet minimum (subsets of what it offers)', async () => {
+    const bad = await org.admin.request<ApiErrorBody>('PUT', '/catalogue/programs/prev_hsh', { services: ['outreach_contact', 'condoms'], reach: ['outreach_contact', 'hiv_test'], paquetMinimum: ['condoms'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields?.[0]).toMatchObject({ field: 'reach.1', code: 'invalid_choice' });
+    const ok = await org.admin.request('PUT', '/catalogue/programs/prev_hsh', { services: ['outreach_contact', 'condoms', 'lubricant', 'iec_session'], reach: ['outreach_contact'], paquetMinimum: ['condoms', 'lubricant'] });
+    expect(ok.status).toBe(200);
+    const catalogue = await ep.get<{ programs: { code: string; paquetMinimum: string[] }[] }>('/catalogue');
+    expect(catalogue.body.programs.find((p) => p.code === 'prev_hsh')!.paquetMinimum).toEqual(['condoms', 'lubricant']);
+    expect((await coordForbidden()).status).toBe(403);
   });
 
   it('numbers HIV tests in each section’s register per year, uniquely, even concurrently', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ProgramServices,
   ServiceCatalogue,
   ContactResult,
   IdParams,
@@ -20,7 +21,7 @@ import {
 } from '@relais/core';
 import type { Router } from '../../http/router.ts';
 import type { CaptureService } from './capture.service.ts';
-import { ProgramServicesSchema, type CatalogueService } from './catalogue.service.ts';
+import type { CatalogueService } from './catalogue.service.ts';
 import type { SyncService } from './sync.service.ts';
 import type { VerificationService } from './verification.service.ts';
 
@@ -40,8 +41,8 @@ export function registerCaptureRoutes(router: Router, capture: CaptureService, c
     tag: 'capture',
     permission: 'settings.manage',
     params: z.object({ code: z.enum(programCodes) }),
-    body: ProgramServicesSchema,
-    response: ProgramServicesSchema.extend({ code: z.string() }),
+    body: ProgramServices,
+    response: z.object({ code: z.string(), services: z.array(z.string()).readonly(), reach: z.array(z.string()).readonly(), paquetMinimum: z.array(z.string()).readonly() }),
     handler: ({ ctx, params, body }) => catalogue.updateProgram(ctx, params.code, body),
   });
   router.session({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainError, defaultProgramServices, programCodes, serviceCodes, serviceDefinitions, type ProgramServiceSettings } from '@relais/core';
+import { DomainError, ProgramServices, defaultProgramServices, programCodes, serviceCodes, serviceDefinitions, type ProgramServiceSettings } from '@relais/core';
 import { withTransaction, type Queryable } from '../../db/index.ts';
 import { scope, type RequestContext } from '../../http/actor.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
@@ -7,12 +7,8 @@ import { getSetting, putSetting } from '../registry/registry.repository.ts';
 
 const KEY = 'program_services';
 
-export const ProgramServicesSchema = z.object({
-  services: z.array(z.enum(serviceCodes)).min(1).readonly(),
-  reach: z.array(z.enum(serviceCodes)).readonly(),
-  paquetMinimum: z.array(z.enum(serviceCodes)).readonly(),
-});
-const Stored = z.record(z.string(), ProgramServicesSchema);
+export { ProgramServices as ProgramServicesSchema } from '@relais/core';
+const Stored = z.record(z.string(), ProgramServices);
 
 /** Per-program service settings of the organisation, defaults filled in. */
 export async function loadProgramServices(db: Queryable, organisationId: string): Promise<Record<string, ProgramServiceSettings>> {

@@ -4,6 +4,9 @@ import {
   DomainError,
   checkCode,
   checkServiceEntry,
+  defaultIndicators,
+  parsePeriod,
+  programCodes,
   codeProblemParams,
   compareCodes,
   contactModalities,
@@ -42,6 +45,7 @@ export const importColumns: Record<ImportKind, { required: string[]; optional: s
     required: ['code', 'populations', 'sex', 'section', 'registered_on'],
     optional: ['birth_year', 'entry_door', 'marital_status', 'schooling', 'housing', 'occupation'],
   },
+  targets: { required: ['indicator', 'program', 'org_unit', 'period', 'value'], optional: [] },
   services: {
     required: ['code', 'date', 'section', 'program', 'service'],
     optional: ['id', 'quantity', 'result', 'kind', 'strategy', 'modality', 'treated', 'site', 'worker', 'register_no'],
@@ -450,6 +454,55 @@ export function createImportService(db: Queryable) {
     return { ...report, applied: true };
   }
 
+  async function importTargets(trx: Queryable, importer: Importer, table: Table, dryRun: boolean): Promise<ImportReport> {
+    const org = importer.organisationId;
+    const units = await loadUnits(trx, org);
+    const existing = new Map(
+      (await trx.selectFrom('target').select(['indicator', 'program', 'org_unit_id', 'period', 'value']).where('organisation_id', '=', org).execute()).map((t) => [
+        `${t.indicator}|${t.program}|${t.org_unit_id}|${t.period}`,
+        Number(t.value),
+      ]),
+    );
+    const issues: RowIssue[] = [];
+    const seen = new Map<string, number>();
+    const plan: { indicator: string; program: string; unitId: string; period: string; value: number }[] = [];
+    let unchanged = 0;
+    for (const { line, cells } of table.rows) {
+      const c = new RowChecker(line);
+      const indicator = c.choice(cells, 'indicator', defaultIndicators.map((i) => i.code), true);
+      const program = c.choice(cells, 'program', programCodes, true);
+      const unit = units.get((c.required(cells, 'org_unit') ?? '').toUpperCase());
+      if (cells.org_unit && !unit) c.fail('org_unit', 'unknown_reference', { value: cells.org_unit });
+      else if (unit && importer.ctx && !isInScope(scope(importer.ctx.actor, 'target.manage'), unit.path)) c.fail('org_unit', 'invalid_choice');
+      const period = c.required(cells, 'period');
+      if (period && !parsePeriod(period)) c.fail('period', 'invalid_format');
+      const raw = c.required(cells, 'value');
+      const value = raw === null ? null : Number(raw.replace(',', '.'));
+      if (raw !== null && (value === null || !Number.isFinite(value))) c.fail('value', 'invalid_type');
+      else if (value !== null && value < 0) c.fail('value', 'too_small', { min: 0 });
+      if (c.issues.length === 0 && indicator && program && unit && period && value !== null) {
+        const key = `${indicator}|${program}|${unit.id}|${period}`;
+        if (seen.has(key)) c.fail('period', 'duplicate_in_file', { value: period, first: seen.get(key)! });
+        else {
+          seen.set(key, line);
+          if (existing.get(key) === value) unchanged++;
+          else plan.push({ indicator, program, unitId: unit.id, period, value });
+        }
+      }
+      issues.push(...c.issues);
+    }
+    const report: ImportReport = { kind: 'targets', dryRun, rows: table.rows.length, created: issues.length ? 0 : plan.length, unchanged, applied: false, issues };
+    if (issues.length || dryRun) return report;
+    for (const p of plan) {
+      await trx
+        .insertInto('target')
+        .values({ organisation_id: org, indicator: p.indicator, program: p.program, org_unit_id: p.unitId, period: p.period, value: p.value })
+        .onConflict((oc) => oc.columns(['organisation_id', 'indicator', 'program', 'org_unit_id', 'period']).doUpdateSet({ value: p.value, updated_at: sql`now()` }))
+        .execute();
+    }
+    return { ...report, applied: true };
+  }
+
   return {
     /** Checks (dryRun) or imports a parsed file of one kind, whole or not at all. */
     async importTable(importer: Importer, kind: ImportKind, table: Table, options: { dryRun?: boolean } = {}): Promise<ImportReport> {
@@ -457,7 +510,13 @@ export function createImportService(db: Queryable) {
       const dryRun = options.dryRun ?? false;
       return db.transaction().execute(async (trx) => {
         const report =
-          kind === 'org-units' ? await importOrgUnits(trx, importer, table, dryRun) : kind === 'beneficiaries' ? await importBeneficiaries(trx, importer, table, dryRun) : await importServices(trx, importer, table, dryRun);
+          kind === 'org-units'
+            ? await importOrgUnits(trx, importer, table, dryRun)
+            : kind === 'beneficiaries'
+              ? await importBeneficiaries(trx, importer, table, dryRun)
+              : kind === 'targets'
+                ? await importTargets(trx, importer, table, dryRun)
+                : await importServices(trx, importer, table, dryRun);
         report.issues.sort((a, b) => a.line - b.line);
         if (report.applied) await audit(trx, importer, kind, report);
         return report;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { ReportRow } from '@relais/core';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -132,6 +133,32 @@ describe(`indicators and reports (${engine})`, () => {
     expect(res.body.rows.find((r) => r.org_unit === 'AGA')).toMatchObject({ value: 2, target: 5, gap: 3, achievement: 0.4 });
     expect(res.body.rows.find((r) => r.org_unit === '*')).toMatchObject({ value: 3, target: 4, gap: 1, achievement: 0.75 });
     expect(res.body.rows.find((r) => r.org_unit === 'INZ')).toMatchObject({ value: 2, target: null, gap: null });
+  });
+
+  it('downloads a report as a real spreadsheet in the user’s language, and as CSV', async () => {
+    const body = { program: 'prev_ps', period: '2024', indicators: ['reached', 'condoms_distributed'], by: ['org_unit'] };
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/reports/export?format=xlsx', headers: { cookie: org.admin.cookie!, 'x-csrf-token': org.admin.csrf!, 'accept-language': 'fr' }, payload: body });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Indicateur', 'Période', 'Unité', 'Réalisé', 'Cible', 'Écart']);
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2).values as unknown[]);
+    expect(rows).toContainEqual([undefined, 'Personnes atteintes', '2024', 'AGA', 2, 5, 3]);
+    expect(rows).toContainEqual([undefined, 'Préservatifs distribués', '2024', 'Total', 35]);
+    const csv = await t.app.inject({ method: 'POST', url: '/api/v1/reports/export?format=csv', headers: { cookie: org.admin.cookie!, 'x-csrf-token': org.admin.csrf!, 'accept-language': 'en' }, payload: body });
+    expect(csv.body.split('\r\n')[0]).toBe('\ufeffIndicator,Period,Unit,Achieved,Target,Gap');
+  });
+
+  it('imports targets from a file, idempotently', async () => {
+    const csv = 'indicator,program,org_unit,period,value\nreached,prev_ps,INZ,2024,6\ntesting_rate,prev_ps,AGA,2024-S1,0.5\n';
+    const upload = () =>
+      t.app.inject({ method: 'POST', url: '/api/v1/imports?kind=targets', headers: { cookie: org.admin.cookie!, 'x-csrf-token': org.admin.csrf!, 'content-type': 'text/csv' }, payload: csv }).then((r) => JSON.parse(r.body) as { created: number; unchanged: number; errors: unknown[] });
+    expect(await upload()).toMatchObject({ created: 2, unchanged: 0, errors: [] });
+    expect(await upload()).toMatchObject({ created: 0, unchanged: 2 });
+    const res = await report({ indicators: ['reached'], by: ['org_unit'] });
+    expect(res.body.rows.find((r) => r.org_unit === 'INZ')).toMatchObject({ value: 2, target: 6, gap: 4 });
   });
 
   it('hides small cells when asked', async () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ReportQuery, ReportResult, TargetInput } from '@relais/core';
 import type { Router } from '../../http/router.ts';
 import type { ReportsService } from './reports.service.ts';
+import { reportFile } from './report.xlsx.ts';
 
 export function registerReportRoutes(router: Router, reports: ReportsService): void {
   router.session({
@@ -22,6 +23,23 @@ export function registerReportRoutes(router: Router, reports: ReportsService): v
     body: ReportQuery,
     response: ReportResult,
     handler: async ({ ctx, body }) => ({ rows: await reports.report(ctx, body) }),
+  });
+  router.session({
+    method: 'POST',
+    url: '/reports/export',
+    summary: 'The same report as a file: XLSX (numbers as numbers, labels in the user’s language) or CSV',
+    tag: 'reports',
+    permission: 'report.read',
+    query: z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+    body: ReportQuery,
+    response: z.unknown(),
+    handler: async ({ ctx, body, query, reply, locale }) => {
+      const rows = await reports.report(ctx, body);
+      const file = await reportFile(rows, body, locale, query.format);
+      reply.header('content-type', file.contentType);
+      reply.header('content-disposition', `attachment; filename="${file.name}"`);
+      return reply.send(file.data);
+    },
   });
   router.session({
     method: 'PUT',

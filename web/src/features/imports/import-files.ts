@@ -5,6 +5,7 @@ export const importColumns: Record<ImportKind, readonly string[]> = {
   'org-units': ['code', 'name', 'parent_code', 'level'],
   beneficiaries: ['code', 'populations', 'sex', 'birth_year', 'section', 'registered_on', 'entry_door', 'marital_status', 'schooling', 'housing', 'occupation'],
   services: ['id', 'code', 'date', 'section', 'program', 'service', 'quantity', 'result', 'kind', 'strategy', 'modality', 'treated', 'site', 'worker', 'register_no'],
+  targets: ['indicator', 'program', 'org_unit', 'period', 'value'],
 };
 
 /** What the template's example row is built from: the user's unit, username and today. */
@@ -35,6 +36,8 @@ function exampleRow(kind: ImportKind, c: TemplateContext): Record<string, string
       };
     case 'services':
       return { code: 'FAMO1985F', date: c.today, section: c.unitCode, program: 'prev_ps', service: 'condoms', quantity: '10', worker: c.username };
+    case 'targets':
+      return { indicator: 'reached', program: 'prev_ps', org_unit: c.unitCode, period: c.today.slice(0, 4), value: '500' };
   }
 }
 
