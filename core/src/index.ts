@@ -18,3 +18,4 @@ export * from './domain/service-rules.ts';
 export * from './contracts/imports.contract.ts';
 export * from './domain/indicators.ts';
 export * from './contracts/reports.contract.ts';
+export * from './contracts/dhis2.contract.ts';

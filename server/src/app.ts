@@ -36,6 +36,7 @@ import { createImportService } from './modules/imports/import.service.ts';
 import { registerImportRoutes } from './modules/imports/imports.routes.ts';
 import { createReportsService } from './modules/reports/reports.service.ts';
 import { registerReportRoutes } from './modules/reports/reports.routes.ts';
+import { createDhis2Service } from './modules/reports/dhis2.service.ts';
 import { version } from './version.ts';
 
 export interface AppOptions {
@@ -80,7 +81,7 @@ export async function buildApp({ config, db, logger = false }: AppOptions): Prom
   const registry = createRegistryService(kysely, secrets);
   registerRegistryRoutes(router, registry, createDuplicatesService(kysely, registry), createSavedListsService(kysely));
   registerImportRoutes(router, createImportService(kysely));
-  registerReportRoutes(router, createReportsService(kysely));
+  registerReportRoutes(router, createReportsService(kysely), createDhis2Service(kysely));
   registerCaptureRoutes(router, createCaptureService(kysely), createCatalogueService(kysely), createSyncService(kysely, secrets), createVerificationService(kysely));
 
   const openapi = openApiDocument(router.routes, version);

@@ -397,5 +397,7 @@ export const ar: Catalogue = {
   'indicator.returned': "الأشخاص الذين عادوا إلى المقر",
   'indicator.return_rate': "نسبة العودة",
 
+  'audit.dhis2.mapping': 'مطابقة DHIS2',
+
   'cli.error': 'خطأ: {message}',
 };

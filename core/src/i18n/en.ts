@@ -397,5 +397,7 @@ export const en: Catalogue = {
   'indicator.returned': "Persons who came back to the premises",
   'indicator.return_rate': "Return rate",
 
+  'audit.dhis2.mapping': 'DHIS2 mapping',
+
   'cli.error': 'Error: {message}',
 };

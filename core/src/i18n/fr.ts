@@ -396,6 +396,8 @@ export const fr = {
   'indicator.returned': "Personnes revenues au local",
   'indicator.return_rate': "Taux de retour",
 
+  'audit.dhis2.mapping': 'Correspondance DHIS2',
+
   'cli.error': 'Erreur : {message}',
 } as const;
 

@@ -20,7 +20,7 @@ describe('OpenAPI document', () => {
           'GET /api/v1/health',
         ]),
       );
-      expect(operations).toHaveLength(52);
+      expect(operations).toHaveLength(55);
       expect(doc.paths['/api/v1/users']!.post!.requestBody!.content['application/json']!.schema.required).toEqual(
         expect.arrayContaining(['username', 'displayName', 'password', 'assignments']),
       );

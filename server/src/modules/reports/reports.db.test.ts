@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { ReportRow } from '@relais/core';
+import { DataValueSet, type ReportRow } from '@relais/core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -159,6 +159,36 @@ describe(`indicators and reports (${engine})`, () => {
     expect(await upload()).toMatchObject({ created: 0, unchanged: 2 });
     const res = await report({ indicators: ['reached'], by: ['org_unit'] });
     expect(res.body.rows.find((r) => r.org_unit === 'INZ')).toMatchObject({ value: 2, target: 6, gap: 4 });
+  });
+
+  it('exports the aggregates to DHIS2 through the mapping, as dataValueSets and ADX', async () => {
+    const mapping = {
+      dataSet: 'DSprevPS001',
+      orgUnits: { AGA: 'OUagadir001', INZ: 'OUinezgan01' },
+      dataElements: [
+        { indicator: 'reached', program: 'prev_ps', dataElement: 'DEreachPS01', categoryOptionCombo: 'COCltTwenty', disaggregation: { age_band: '<25' } },
+        { indicator: 'condoms_distributed', program: 'prev_ps', dataElement: 'DEcondoms01', disaggregation: {} },
+      ],
+    };
+    expect((await org.admin.put('/dhis2/mapping', mapping)).status).toBe(200);
+    expect((await org.admin.put<{ error: { fields: { field: string }[] } }>('/dhis2/mapping', { ...mapping, orgUnits: { AGA: 'not a uid' } })).body.error.fields[0]!.field).toBe('orgUnits.AGA');
+    const res = await org.admin.post<DataValueSet>('/reports/dhis2', { program: 'prev_ps', period: '2024' });
+    expect(res.status).toBe(200);
+    expect(DataValueSet.safeParse(res.body).success).toBe(true);
+    expect(res.body.period).toBe('2024');
+    const byKey = Object.fromEntries(res.body.dataValues.map((v) => [`${v.dataElement}/${v.orgUnit}/${v.categoryOptionCombo ?? ''}`, v.value]));
+    expect(byKey).toEqual({
+      'DEreachPS01/OUagadir001/COCltTwenty': '1', // P1, 24 at her first service of 2024
+      'DEreachPS01/OUinezgan01/COCltTwenty': '1',
+      'DEcondoms01/OUagadir001/': '30',
+      'DEcondoms01/OUinezgan01/': '5',
+    });
+    const semester = await org.admin.post<DataValueSet>('/reports/dhis2', { program: 'prev_ps', period: '2024-S1' });
+    expect(semester.body.period).toBe('2024S1');
+    const adx = await t.app.inject({ method: 'POST', url: '/api/v1/reports/dhis2?format=adx', headers: { cookie: org.admin.cookie!, 'x-csrf-token': org.admin.csrf! }, payload: { program: 'prev_ps', period: '2024' } });
+    expect(adx.headers['content-type']).toContain('adx+xml');
+    expect(adx.body).toContain('<group orgUnit="OUagadir001" period="2024-01-01/P366D" dataSet="DSprevPS001">');
+    expect(adx.body).toContain('<dataValue dataElement="DEcondoms01" value="30"/>');
   });
 
   it('hides small cells when asked', async () => {

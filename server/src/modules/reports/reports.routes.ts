@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { ReportQuery, ReportResult, TargetInput } from '@relais/core';
+import { Dhis2ExportQuery, Dhis2Mapping, ReportQuery, ReportResult, TargetInput, parsePeriod } from '@relais/core';
+import { toAdx, type Dhis2Service } from './dhis2.service.ts';
 import type { Router } from '../../http/router.ts';
 import type { ReportsService } from './reports.service.ts';
 import { reportFile } from './report.xlsx.ts';
 
-export function registerReportRoutes(router: Router, reports: ReportsService): void {
+export function registerReportRoutes(router: Router, reports: ReportsService, dhis2: Dhis2Service): void {
   router.session({
     method: 'GET',
     url: '/indicators',
@@ -39,6 +40,42 @@ export function registerReportRoutes(router: Router, reports: ReportsService): v
       reply.header('content-type', file.contentType);
       reply.header('content-disposition', `attachment; filename="${file.name}"`);
       return reply.send(file.data);
+    },
+  });
+  router.session({
+    method: 'GET',
+    url: '/dhis2/mapping',
+    summary: 'The DHIS2 mapping (indicator and disaggregation → data element and category option combo; unit → DHIS2 uid)',
+    tag: 'reports',
+    permission: 'report.read',
+    response: Dhis2Mapping,
+    handler: ({ ctx }) => dhis2.getMapping(ctx),
+  });
+  router.session({
+    method: 'PUT',
+    url: '/dhis2/mapping',
+    summary: 'Set the DHIS2 mapping (root administrators)',
+    tag: 'reports',
+    permission: 'settings.manage',
+    body: Dhis2Mapping,
+    response: Dhis2Mapping,
+    handler: ({ ctx, body }) => dhis2.setMapping(ctx, body),
+  });
+  router.session({
+    method: 'POST',
+    url: '/reports/dhis2',
+    summary: 'The period’s aggregates as a DHIS2 dataValueSets payload (format=json) or ADX XML (format=adx)',
+    tag: 'reports',
+    permission: 'report.read',
+    query: z.object({ format: z.enum(['json', 'adx']).default('json') }),
+    body: Dhis2ExportQuery,
+    response: z.unknown(),
+    handler: async ({ ctx, body, query, reply }) => {
+      const set = await dhis2.export(ctx, body);
+      if (query.format === 'json') return set;
+      const period = parsePeriod(body.period)!;
+      reply.header('content-type', 'application/adx+xml; charset=utf-8');
+      return reply.send(toAdx(set, period.from, period.to));
     },
   });
   router.session({
