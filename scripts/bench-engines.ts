@@ -23,20 +23,31 @@ export async function onEachEngine(measure: (engine: 'embedded' | 'postgres', db
   }
   const url = process.env.RELAIS_BENCH_DATABASE_URL;
   if (!url) return results;
+  const fresh = await freshPostgresDatabase(url);
+  const db = await openDatabase({ engine: 'postgres', url: fresh.url });
+  try {
+    await migrateToLatest(db.kysely);
+    results.postgres = await measure('postgres', db);
+  } finally {
+    await db.close();
+    await fresh.drop();
+  }
+  return results;
+}
+
+/** A throwaway database on the benchmark's PostgreSQL server: its URL, and how to drop it. */
+export async function freshPostgresDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `relais_bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create database ${name}`);
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const db = await openDatabase({ engine: 'postgres', url: target.toString() });
-  try {
-    await migrateToLatest(db.kysely);
-    results.postgres = await measure('postgres', db);
-  } finally {
-    await db.close();
-    await admin.query(`drop database ${name} with (force)`);
-    await admin.end();
-  }
-  return results;
+  return {
+    url: target.toString(),
+    drop: async () => {
+      await admin.query(`drop database ${name} with (force)`);
+      await admin.end();
+    },
+  };
 }

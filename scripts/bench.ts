@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freshPostgresDatabase } from './bench-engines.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const relais = path.join(root, 'server', 'bin', 'relais.js');
@@ -105,7 +106,12 @@ async function benchFoundation() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-'));
   results.embedded = await benchEngine('embedded', { RELAIS_DATA_DIR: dataDir, DATABASE_URL: '' }, 39500);
   if (process.env.RELAIS_BENCH_DATABASE_URL) {
-    results.postgres = await benchEngine('postgres', { RELAIS_DATA_DIR: dataDir, DATABASE_URL: process.env.RELAIS_BENCH_DATABASE_URL }, 39501);
+    const fresh = await freshPostgresDatabase(process.env.RELAIS_BENCH_DATABASE_URL);
+    try {
+      results.postgres = await benchEngine('postgres', { RELAIS_DATA_DIR: dataDir, DATABASE_URL: fresh.url }, 39501);
+    } finally {
+      await fresh.drop();
+    }
   }
   results.healthDuringSlowQueryMs = await healthDuringSlowQuery();
   return results;
