@@ -399,5 +399,8 @@ export const ar: Catalogue = {
 
   'audit.dhis2.mapping': 'مطابقة DHIS2',
 
+  'report.achievement': 'نسبة الإنجاز',
+  'report.age_unknown': 'العمر غير معروف',
+
   'cli.error': 'خطأ: {message}',
 };

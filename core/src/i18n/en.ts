@@ -399,5 +399,8 @@ export const en: Catalogue = {
 
   'audit.dhis2.mapping': 'DHIS2 mapping',
 
+  'report.achievement': 'Achievement',
+  'report.age_unknown': 'Age unknown',
+
   'cli.error': 'Error: {message}',
 };

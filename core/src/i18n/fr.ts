@@ -398,6 +398,9 @@ export const fr = {
 
   'audit.dhis2.mapping': 'Correspondance DHIS2',
 
+  'report.achievement': 'Taux de réalisation',
+  'report.age_unknown': 'Âge inconnu',
+
   'cli.error': 'Erreur : {message}',
 } as const;
 

@@ -139,6 +139,60 @@ export async function request<T>(method: Method, path: string, parser: Parser<T>
   return readAnswer(method, path, response.status, await response.text(), parser, options);
 }
 
+/** A file answered by the server: its bytes and the name it gave (Content-Disposition). */
+export interface FileAnswer {
+  blob: Blob;
+  fileName: string;
+}
+
+/** The file name of a Content-Disposition header (`filename*=UTF-8''…` first, then `filename="…"`). */
+export function fileNameOf(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const star = disposition.match(/filename\*\s*=\s*(?:UTF-8'[^']*')?([^;]+)/i);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = disposition.match(/filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/i);
+  const name = (plain?.[1] ?? plain?.[2] ?? '').trim();
+  return name || fallback;
+}
+
+/** Performs one API call whose answer is a file (an export); errors are read like `request`'s. */
+export async function requestFile(method: Method, path: string, fallbackName: string, options: RequestOptions = {}): Promise<FileAnswer> {
+  const url = urlOf(path, options.query);
+  const headers: Record<string, string> = { Accept: '*/*', 'Accept-Language': state.locale };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && !options.skipCsrf && state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, 'network');
+  }
+  if (!response.ok) {
+    // Throws the error of the body (and triggers the "go to login" on 401).
+    readAnswer(method, path, response.status, await response.text(), { parse: () => null }, options);
+    throw new ApiError(response.status, 'internal');
+  }
+  let blob: Blob;
+  try {
+    blob = await response.blob();
+  } catch {
+    throw new ApiError(0, 'network');
+  }
+  return { blob, fileName: fileNameOf(response.headers.get('Content-Disposition'), fallbackName) };
+}
+
 export interface UploadOptions {
   query?: RequestOptions['query'];
   /** The file's media type, sent as Content-Type. */

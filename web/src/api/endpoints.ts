@@ -19,9 +19,11 @@ import {
   Program,
   ProgramList,
   RegistrySettings,
+  ReportResult,
   SavedList,
   SavedListList,
   SetupStatus,
+  TargetInput,
   User,
   UserList,
   type CreateOrgUnit,
@@ -36,14 +38,16 @@ import {
   type RecordContact,
   type RecordGroupSession,
   type RegisterBeneficiary,
+  type ReportQuery,
   type SetupRequest,
   type UpdateBeneficiary,
   type UpdateOrgUnit,
   type UpdateUser,
 } from '@relais/core';
 import { parseCatalogue, parseCatalogueProgram } from './catalogue.ts';
-import { request, upload, type Parser } from './client.ts';
+import { request, requestFile, upload, type Parser } from './client.ts';
 import { parseImportReport, type ImportKind } from './import-report.ts';
+import { parseIndicators } from './indicators.ts';
 
 export type AuditPageData = ReturnType<typeof AuditPage.parse>;
 export type UserListData = ReturnType<typeof UserList.parse>;
@@ -201,3 +205,18 @@ export interface ImportProgress {
  */
 export const runImport = (kind: ImportKind, file: Blob, fileName: string, dryRun: boolean, progress: ImportProgress = {}) =>
   upload('/imports', file, { parse: parseImportReport }, { query: { kind, dryRun: String(dryRun) }, contentType: importContentType(fileName), ...progress });
+
+export type ReportRowData = ReturnType<typeof ReportResult.parse>['rows'][number];
+/** The input of a report (core `ReportQuery`), every field given. */
+export type ReportRequest = ReportQuery;
+export type TargetData = ReturnType<typeof TargetInput.parse>;
+
+/** The indicator definitions (code and measure) the reports can compute. */
+export const listIndicators = () => request('GET', '/indicators', { parse: parseIndicators });
+/** Computes indicators for a program and period, broken down by dimensions, with totals (`*`) and targets. */
+export const queryReport = (body: ReportRequest) => request('POST', '/reports/query', ReportResult, { body });
+/** The same report as a file (XLSX or CSV, labels in the user's language). */
+export const exportReport = (body: ReportRequest, format: 'xlsx' | 'csv') =>
+  requestFile('POST', '/reports/export', `relais-${body.program}-${body.period}.${format}`, { body, query: { format } });
+/** Sets a target (indicator × program × org unit × period); `target.manage` on that unit. */
+export const setTarget = (body: TargetData) => request('PUT', '/targets', TargetInput, { body });

@@ -27,6 +27,12 @@ export const dataScreens: readonly AdminScreen[] = [
   { to: '/imports', label: 'shell.imports', description: 'home.card.imports', permission: 'import.run' },
 ];
 
+/** The report screens (coordinators, directors) and the permission that shows each one. */
+export const reportScreens: readonly AdminScreen[] = [
+  { to: '/reports/performance', label: 'shell.performance', description: 'home.card.performance', permission: 'report.read' },
+  { to: '/reports/pivot', label: 'shell.pivot', description: 'home.card.pivot', permission: 'report.read' },
+];
+
 /** The admin screens and the permission that shows each one (header links and home cards). */
 export const adminScreens: readonly AdminScreen[] = [
   { to: '/users', label: 'shell.users', description: 'home.card.users', permission: 'user.manage' },

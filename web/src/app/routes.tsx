@@ -11,6 +11,8 @@ import { HomePage } from '../features/home/home-page.tsx';
 import { ImportsPage } from '../features/imports/imports-page.tsx';
 import { OrgUnitsPage } from '../features/org-units/org-units-page.tsx';
 import { ProgramsPage } from '../features/programs/programs-page.tsx';
+import { PerformancePage } from '../features/reports/performance-page.tsx';
+import { PivotPage } from '../features/reports/pivot-page.tsx';
 import { BeneficiariesPage } from '../features/registry/beneficiaries-page.tsx';
 import { BeneficiaryPage } from '../features/registry/beneficiary-page.tsx';
 import { DuplicatesPage } from '../features/registry/duplicates-page.tsx';
@@ -45,6 +47,8 @@ const routes: readonly Route[] = [
   { pattern: '/group-sessions/new', permission: 'service.write', render: () => <GroupSessionPage /> },
   { pattern: '/verification', permission: 'data.verify', render: () => <VerificationPage /> },
   { pattern: '/imports', permission: 'import.run', render: () => <ImportsPage /> },
+  { pattern: '/reports/performance', permission: 'report.read', render: () => <PerformancePage /> },
+  { pattern: '/reports/pivot', permission: 'report.read', render: () => <PivotPage /> },
   { pattern: '/registry-settings', permission: 'settings.manage', render: () => <RegistrySettingsPage /> },
 ];
 

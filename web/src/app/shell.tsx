@@ -3,7 +3,7 @@ import { Alert, Button } from '../ui/index.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { ContextSwitcher } from '../features/context/context-switcher.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
-import { adminScreens, captureScreens, dataScreens, registryScreens } from './nav.ts';
+import { adminScreens, captureScreens, dataScreens, registryScreens, reportScreens } from './nav.ts';
 import { useOnline } from './online.ts';
 import { Link } from './router.tsx';
 import { AppRoutes } from './routes.tsx';
@@ -15,7 +15,7 @@ export function Shell() {
   const { me, signOut } = useSession();
   const [busy, setBusy] = useState(false);
   const online = useOnline();
-  const screens = [...captureScreens, ...registryScreens, ...dataScreens, ...adminScreens].filter((s) => me.permissions.includes(s.permission));
+  const screens = [...captureScreens, ...registryScreens, ...dataScreens, ...reportScreens, ...adminScreens].filter((s) => me.permissions.includes(s.permission));
   return (
     <div className="shell">
       <a className="skip-link" href="#main">

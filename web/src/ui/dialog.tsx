@@ -4,9 +4,11 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
  * A modal dialog (native `<dialog>`: focus kept inside, Escape closes, background inert).
  * Rendered only while open; `onClose` is called on Escape.
  */
-export function Dialog({ title, children, actions, onClose }: {
+export function Dialog({ title, children, actions, onClose, wide = false }: {
   title: ReactNode;
   children?: ReactNode;
+  /** A wider dialog (for a table). */
+  wide?: boolean;
   /** The buttons, in reading order (the safe choice first). */
   actions: ReactNode;
   onClose: () => void;
@@ -32,7 +34,7 @@ export function Dialog({ title, children, actions, onClose }: {
     };
   }, []);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId}>
+    <dialog ref={ref} className={wide ? 'dialog dialog-wide' : 'dialog'} aria-labelledby={titleId}>
       <h2 className="dialog-title" id={titleId}>
         {title}
       </h2>

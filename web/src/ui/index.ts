@@ -13,3 +13,7 @@ export { Dialog } from './dialog.tsx';
 export { Page, Loading, FieldGroup, DocumentTitleSuffix } from './page.tsx';
 export { Progress } from './progress.tsx';
 export { Table, type Column } from './table.tsx';
+export { ChartFrame, chartColour, chartColours, niceScale, type ChartDatum } from './chart.tsx';
+export { BarChart } from './bar-chart.tsx';
+export { LineChart, type LineSeries } from './line-chart.tsx';
+export { PieChart } from './pie-chart.tsx';

@@ -202,8 +202,9 @@ export function createReportEngine(db: Queryable) {
       const isCount = byCode.get(code)!.measure.kind !== 'ratio';
       for (const dims of sets) {
         const values = await valuesOf(code, dims);
-        const cells = [...values.entries()].sort(([a], [b]) => a.localeCompare(b));
-        if (dims.length === 0 && cells.length === 0) cells.push(['', 0]);
+        const cells: Array<[string, number | null]> = [...values.entries()].sort(([a], [b]) => a.localeCompare(b));
+        // The grand total always has a row: 0 for a count, no value for a ratio with nothing to divide.
+        if (dims.length === 0 && cells.length === 0) cells.push(['', isCount ? 0 : null]);
         for (const [cell, value] of cells) {
           const parts = cell.split('\u0000');
           const row: ReportRow = { indicator: code, period: q.period, value, target: null, gap: null, achievement: null };
@@ -216,11 +217,11 @@ export function createReportEngine(db: Queryable) {
             const target = targets.find((t) => t.indicator === code && t.period === String(row.period) && t.code === unit);
             if (target) {
               row.target = Number(target.value);
-              row.gap = Math.round((row.target - value) * 10_000) / 10_000;
-              row.achievement = row.target > 0 ? Math.round((value / row.target) * 10_000) / 10_000 : null;
+              row.gap = value === null ? null : Math.round((row.target - value) * 10_000) / 10_000;
+              row.achievement = row.target > 0 && value !== null ? Math.round((value / row.target) * 10_000) / 10_000 : null;
             }
           }
-          if (q.suppressBelow && isCount && value > 0 && value < q.suppressBelow) {
+          if (q.suppressBelow && isCount && value !== null && value > 0 && value < q.suppressBelow) {
             row.value = null;
             row.gap = null;
             row.achievement = null;

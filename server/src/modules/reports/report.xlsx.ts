@@ -19,12 +19,22 @@ export async function reportWorkbook(columns: string[], rows: Record<string, unk
  * The file of a report for people: column heads and codes translated (indicator, dimension
  * values), numbers as numbers; CSV in UTF-8 with a BOM so spreadsheet programs read accents.
  */
-export async function reportFile(rows: ReportRow[], q: ReportQuery, locale: Locale, format: 'xlsx' | 'csv') {
+export async function reportFile(rows: ReportRow[], q: ReportQuery, locale: Locale, format: 'xlsx' | 'csv', unitNames: ReadonlyMap<string, string> = new Map()) {
   const t = (key: string, fallback: string) => (hasKey(key) ? translate(locale, key) : fallback);
   const dims = q.by.filter((d) => d !== 'period');
-  const heads = [t('report.indicator', 'indicator'), t('report.period', 'period'), ...dims.map((d) => t(`report.dimension.${d}`, d)), t('report.value', 'value'), t('report.target', 'target'), t('report.gap', 'gap')];
+  const heads = [
+    t('report.indicator', 'indicator'),
+    t('report.period', 'period'),
+    ...dims.map((d) => t(`report.dimension.${d}`, d)),
+    t('report.value', 'value'),
+    t('report.target', 'target'),
+    t('report.gap', 'gap'),
+    t('report.achievement', 'achievement'),
+  ];
   const label = (d: string, v: string) => {
     if (v === '*') return t('report.all', '*');
+    if ((d === 'org_unit' || d === 'site') && unitNames.has(v)) return `${unitNames.get(v)} (${v})`;
+    if (d === 'age_band' && v === 'unknown') return t('report.age_unknown', v);
     const prefix: Record<string, string> = { sex: 'sex', service: 'service', program: 'program', population: 'population', result: 'result', strategy: 'strategy', modality: 'modality', kind: 'kind', marital_status: 'marital_status', schooling: 'schooling', housing: 'housing', occupation: 'occupation' };
     return prefix[d] ? t(`${prefix[d]}.${v}`, v) : v;
   };
@@ -35,6 +45,7 @@ export async function reportFile(rows: ReportRow[], q: ReportQuery, locale: Loca
     r.value,
     r.target,
     r.gap,
+    r.achievement,
   ]);
   const base = `relais-${q.program}-${q.period.replace(/[^0-9A-Za-z-]/g, '_')}`;
   if (format === 'csv') {

@@ -143,12 +143,12 @@ describe(`indicators and reports (${engine})`, () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Indicateur', 'Période', 'Unité', 'Réalisé', 'Cible', 'Écart']);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Indicateur', 'Période', 'Unité', 'Réalisé', 'Cible', 'Écart', 'Taux de réalisation']);
     const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2).values as unknown[]);
-    expect(rows).toContainEqual([undefined, 'Personnes atteintes', '2024', 'AGA', 2, 5, 3]);
+    expect(rows).toContainEqual([undefined, 'Personnes atteintes', '2024', 'Unit AGA (AGA)', 2, 5, 3, 0.4]);
     expect(rows).toContainEqual([undefined, 'Préservatifs distribués', '2024', 'Total', 35]);
     const csv = await t.app.inject({ method: 'POST', url: '/api/v1/reports/export?format=csv', headers: { cookie: org.admin.cookie!, 'x-csrf-token': org.admin.csrf!, 'accept-language': 'en' }, payload: body });
-    expect(csv.body.split('\r\n')[0]).toBe('\ufeffIndicator,Period,Unit,Achieved,Target,Gap');
+    expect(csv.body.split('\r\n')[0]).toBe('\ufeffIndicator,Period,Unit,Achieved,Target,Gap,Achievement');
   });
 
   it('imports targets from a file, idempotently', async () => {
@@ -195,6 +195,11 @@ describe(`indicators and reports (${engine})`, () => {
     const res = await report({ indicators: ['reached'], by: ['population'], suppressBelow: 2 });
     expect(res.body.rows.find((r) => r.population === 'PVVIH')).toMatchObject({ value: null, suppressed: true });
     expect(value(res.body.rows, { population: 'PS' })).toBe(3);
+  });
+
+  it('gives a rate no value when there is nothing to divide', async () => {
+    const res = await org.admin.post<{ rows: ReportRow[] }>('/reports/query', { program: 'prev_hsh', period: '2024', indicators: ['testing_rate', 'reached'] });
+    expect(res.body.rows.map((r) => [r.indicator, r.value])).toEqual([['testing_rate', null], ['reached', 0]]);
   });
 
   it('rejects an unknown period or indicator with the field named', async () => {

@@ -36,7 +36,7 @@ export function registerReportRoutes(router: Router, reports: ReportsService, dh
     response: z.unknown(),
     handler: async ({ ctx, body, query, reply, locale }) => {
       const rows = await reports.report(ctx, body);
-      const file = await reportFile(rows, body, locale, query.format);
+      const file = await reportFile(rows, body, locale, query.format, await reports.unitNames(ctx));
       reply.header('content-type', file.contentType);
       reply.header('content-disposition', `attachment; filename="${file.name}"`);
       return reply.send(file.data);

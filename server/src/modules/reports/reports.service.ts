@@ -16,6 +16,12 @@ export function createReportsService(db: Queryable) {
       return engine.run(ctx.actor.organisationId, programScope(ctx.actor, 'report.read'), q);
     },
 
+    /** Names of the organisation's units by code, for report files. */
+    async unitNames(ctx: RequestContext): Promise<Map<string, string>> {
+      const rows = await db.selectFrom('org_unit').select(['code', 'name']).where('organisation_id', '=', ctx.actor.organisationId).execute();
+      return new Map(rows.map((r) => [r.code, r.name]));
+    },
+
     listIndicators() {
       return defaultIndicators.map((i) => ({ code: i.code, measure: i.measure }));
     },

@@ -1,4 +1,4 @@
-import { adminScreens, captureScreens, dataScreens, registryScreens, type AdminScreen } from '../../app/nav.ts';
+import { adminScreens, captureScreens, dataScreens, registryScreens, reportScreens, type AdminScreen } from '../../app/nav.ts';
 import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Alert, Card, Page } from '../../ui/index.ts';
@@ -15,6 +15,7 @@ export function HomePage() {
   const registry = registryScreens.filter((s) => me.permissions.includes(s.permission));
   const capture = captureScreens.filter((s) => me.permissions.includes(s.permission));
   const data = dataScreens.filter((s) => me.permissions.includes(s.permission));
+  const reports = reportScreens.filter((s) => me.permissions.includes(s.permission));
 
   return (
     <Page title={t('home.greeting', { name: me.user.displayName })} intro={t('app.tagline')}>
@@ -68,6 +69,15 @@ export function HomePage() {
             {t('home.data')}
           </h2>
           <ScreenCards screens={data} />
+        </section>
+      ) : null}
+
+      {reports.length > 0 ? (
+        <section aria-labelledby="home-reports">
+          <h2 id="home-reports" className="section-title">
+            {t('home.reports')}
+          </h2>
+          <ScreenCards screens={reports} />
         </section>
       ) : null}
 

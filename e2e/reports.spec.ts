@@ -1,0 +1,163 @@
+import ExcelJS from 'exceljs';
+import { expect, test, type Page } from '@playwright/test';
+import { interpolate } from '@relais/core';
+import { enterAsAdmin, fr } from './fixtures.ts';
+
+// A section and synthetic persons (no real data) that no other spec uses: this spec's counts are
+// its own, whatever the other specs write in the shared data directory.
+const section = { code: 'RAPP', name: 'Section Rapports' };
+const pad = (n: number) => String(n).padStart(2, '0');
+const now = new Date();
+const year = now.getFullYear();
+const today = `${year}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+// Ages at today's services: 30 and 40 (≥ 25), 20 (< 25).
+const persons = [
+  { code: `RPKA${year - 30}F`, birthYear: year - 30, tested: true },
+  { code: `RPMO${year - 20}F`, birthYear: year - 20, tested: false },
+  { code: `RPSA${year - 40}F`, birthYear: year - 40, tested: false },
+] as const;
+
+/** JSON calls with the page's session (writes carry the CSRF token of the session). */
+async function apiOf(page: Page) {
+  const me = await page.request.get('/api/v1/auth/me');
+  expect(me.ok()).toBe(true);
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
+    const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { 'X-CSRF-Token': csrfToken }, data: body });
+    expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
+    return (await response.json()) as T;
+  };
+  return { get: <T>(path: string) => call<T>('GET', path), post: <T>(path: string, body: unknown) => call<T>('POST', path, body) };
+}
+
+interface Unit {
+  id: string;
+  code: string;
+  parentId: string | null;
+}
+
+function nav(page: Page, key: keyof typeof fr) {
+  return page.getByRole('navigation', { name: fr['app.mainNav'] }).getByRole('link', { name: fr[key], exact: true });
+}
+
+/** The words of a number of a report, as its drill-down button names it. */
+function drillName(value: string, ...cell: string[]) {
+  return interpolate(fr['drill.openOf'], { value, cell: cell.join(fr['reports.separator']) });
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('reports: the performance framework of a section, a target set in place, the pivot by section, its XLSX download', async ({ page }) => {
+  await test.step('the administrator creates a section, three persons and their contacts of today (prevention PS)', async () => {
+    await enterAsAdmin(page);
+    const api = await apiOf(page);
+    const units = (await api.get<{ items: Unit[] }>('/org-units')).items;
+    const root = units.find((u) => u.parentId === null);
+    expect(root).toBeDefined();
+    const sectionId =
+      units.find((u) => u.code === section.code)?.id ??
+      (await api.post<Unit>('/org-units', { code: section.code, name: section.name, level: 'section', parentId: root?.id })).id;
+    for (const p of persons) {
+      const check = await api.get<{ exact: { id: string } | null }>(`/beneficiaries/check?code=${p.code}`);
+      if (check.exact) continue; // already there (and served) from an earlier attempt
+      const { id } = await api.post<{ id: string }>('/beneficiaries', {
+        code: p.code,
+        orgUnitId: sectionId,
+        registeredOn: today,
+        populations: ['PS'],
+        sex: 'F',
+        birthYear: p.birthYear,
+      });
+      await api.post('/contacts', {
+        beneficiaryId: id,
+        date: today,
+        orgUnitId: sectionId,
+        program: 'prev_ps',
+        services: [
+          { service: 'outreach_contact', modality: 'in_person' },
+          { service: 'condoms', quantity: 10 },
+          ...(p.tested ? [{ service: 'hiv_test', result: 'negative', strategy: 'fixed' }] : []),
+        ],
+      });
+    }
+    await page.reload(); // the unit lists know the new section
+  });
+
+  await test.step('the home page offers the reports; the performance framework of "Prévention PS" opens on this year', async () => {
+    await expect(page.getByRole('region', { name: fr['home.reports'] })).toBeVisible();
+    await nav(page, 'shell.performance').click();
+    await expect(page.getByRole('heading', { level: 1, name: fr['performance.title'] })).toBeVisible();
+    await page.getByLabel(fr['field.program'], { exact: true }).selectOption('prev_ps');
+    await expect(page.getByLabel(fr['reports.year'], { exact: true })).toHaveValue(String(year));
+    await expect(page.getByLabel(fr['reports.level'], { exact: true })).toHaveValue('section');
+  });
+
+  await test.step('the section reached 3 persons, 30 condoms, 1 tested; the total column counts them too', async () => {
+    await expect(page.getByRole('button', { name: drillName('3', fr['indicator.reached'], section.name, String(year)), exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: drillName('30', fr['indicator.condoms_distributed'], section.name, String(year)), exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: drillName('1', fr['indicator.tested_known_result'], section.name, String(year)), exact: true })).toBeVisible();
+    const table = page.getByRole('table', { name: interpolate(fr['performance.caption'], { program: fr['program.prev_ps'], period: String(year), level: fr['org_unit_level.section'] }) });
+    await expect(table).toBeVisible();
+  });
+
+  await test.step('a number opens the services behind it: the section’s three outreach contacts', async () => {
+    await page.getByRole('button', { name: drillName('3', fr['indicator.reached'], section.name, String(year)), exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: fr['drill.title'] });
+    await expect(dialog.getByText(interpolate(fr['drill.summary'], { services: 3, persons: 3 }))).toBeVisible();
+    for (const p of persons) await expect(dialog.getByRole('link', { name: p.code })).toBeVisible();
+    await dialog.getByRole('button', { name: fr['drill.close'], exact: true }).click();
+    await expect(dialog).toHaveCount(0);
+  });
+
+  await test.step('she sets the section’s target of persons reached to 6: gap 3, achievement 50 %', async () => {
+    const what = { indicator: fr['indicator.reached'], unit: section.name };
+    const set = page.getByRole('button', { name: interpolate(fr['performance.setTargetOf'], what), exact: true });
+    const edit = page.getByRole('button', { name: interpolate(fr['performance.editTargetOf'], what), exact: true });
+    await (await set.isVisible() ? set : edit).click();
+    await page.getByLabel(interpolate(fr['performance.targetOf'], what), { exact: true }).fill('6');
+    await page.getByRole('button', { name: fr['common.save'], exact: true }).click();
+    await expect(page.getByText(interpolate(fr['performance.targetSaved'], { ...what, value: '6' }))).toBeVisible();
+    await expect(edit).toBeVisible();
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: fr['indicator.reached'], exact: true }) });
+    // Formatted as the screen does (French of Morocco: a narrow space before %).
+    await expect(row).toContainText(new Intl.NumberFormat('fr-MA', { style: 'percent', maximumFractionDigits: 1 }).format(0.5));
+  });
+
+  await test.step('the pivot by section (the default rows) shows the section’s 3 persons reached', async () => {
+    await nav(page, 'shell.pivot').click();
+    await expect(page.getByRole('heading', { level: 1, name: fr['pivot.title'] })).toBeVisible();
+    await page.getByLabel(fr['field.program'], { exact: true }).selectOption('prev_ps');
+    await expect(page.getByLabel(fr['pivot.rows'], { exact: true })).toHaveValue('org_unit');
+    await page.getByRole('button', { name: fr['pivot.run'], exact: true }).click();
+    const caption = `${interpolate(fr['pivot.captionOne'], { indicator: fr['indicator.reached'], rows: fr['report.dimension.org_unit'] })} — ${year}`;
+    const table = page.getByRole('table', { name: caption });
+    const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: section.name, exact: true }) });
+    await expect(row.getByRole('cell').first()).toHaveText('3');
+    // The bar chart draws it and says it in words.
+    const chart = page.getByRole('figure', { name: interpolate(fr['pivot.barTitle'], { indicator: fr['indicator.reached'], dimension: fr['report.dimension.org_unit'] }) });
+    await expect(chart).toBeVisible();
+  });
+
+  await test.step('the XLSX download holds the same number, as a number', async () => {
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: fr['reports.download.xlsx'], exact: true }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = await download.path();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0];
+    expect(sheet).toBeDefined();
+    const heads = (sheet?.getRow(1).values ?? []) as unknown[];
+    const unitColumn = heads.indexOf(fr['report.dimension.org_unit']);
+    const valueColumn = heads.indexOf(fr['report.value']);
+    expect(unitColumn).toBeGreaterThan(0);
+    expect(valueColumn).toBeGreaterThan(0);
+    const values: unknown[] = [];
+    sheet?.eachRow((row) => {
+      // Units appear as “Name (CODE)”.
+      if (String(row.getCell(unitColumn).value).endsWith(`(${section.code})`)) values.push(row.getCell(valueColumn).value);
+    });
+    expect(values).toEqual([3]);
+  });
+});

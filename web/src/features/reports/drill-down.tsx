@@ -1,0 +1,120 @@
+import { getCatalogue, listServices, type ServiceRecordData } from '../../api/endpoints.ts';
+import type { IndicatorInfo } from '../../api/indicators.ts';
+import { useApi } from '../../api/use-api.ts';
+import { Link } from '../../app/router.tsx';
+import { Alert, Button, Dialog, Loading, Table, type Column } from '../../ui/index.ts';
+import { intlTag, useI18n } from '../../i18n/i18n.tsx';
+import { describeError } from '../../i18n/errors.ts';
+import { detailParts, formatDay, serviceLabel } from '../capture/service-labels.ts';
+import { useWorkContext } from '../context/work-context.tsx';
+import { measureFilterOf, type DrillTarget } from './report-model.ts';
+
+/** Services fetched per service code: enough for a cell of a section's month, a page for bigger ones. */
+const LIMIT = 200;
+
+interface DrillList {
+  items: ServiceRecordData[];
+  /** Services matching the unit, dates and services, before the indicator's own field filter. */
+  total: number;
+  fetched: number;
+}
+
+/**
+ * The services behind a number: the program's services of the cell's unit (and its sub-units),
+ * dates and service, kept to those the indicator counts (its services, results, strategies…).
+ */
+export function DrillDownDialog({ target, cellText, indicators, onClose }: {
+  target: DrillTarget;
+  /** The number and what it is, in words (indicator, unit, period…). */
+  cellText: string;
+  indicators: readonly IndicatorInfo[];
+  onClose: () => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const ctx = useWorkContext();
+  const locale = intlTag(i18n.locale);
+  const unit = target.orgUnitCode ? ctx.units.find((n) => n.unit.code === target.orgUnitCode)?.unit : undefined;
+  const unitMissing = target.orgUnitCode !== null && !unit;
+
+  const list = useApi(async (): Promise<DrillList | null> => {
+    if (unitMissing) return null;
+    const filter = measureFilterOf(indicators, target.indicator) ?? {};
+    let services: (string | undefined)[] = [undefined];
+    if (target.service) services = [target.service];
+    else if (filter.services === 'reach') {
+      const catalogue = await getCatalogue();
+      services = [...(catalogue.programs.find((p) => p.code === target.program)?.reach ?? [])];
+    } else if (filter.services) services = [...filter.services];
+    const pages = await Promise.all(
+      services.map((service) =>
+        listServices({ program: target.program, orgUnitId: unit?.id, service, from: target.from, to: target.to, limit: LIMIT }),
+      ),
+    );
+    const keeps = (s: ServiceRecordData) =>
+      (['result', 'kind', 'strategy', 'modality'] as const).every((field) => {
+        const wanted = filter[field];
+        const value = s[field];
+        return !wanted || (value !== null && wanted.includes(value));
+      }) && (!filter.atPremises || (s.site === null && s.service !== 'outreach_contact' && (s.strategy ?? 'fixed') === 'fixed'));
+    const all = pages.flatMap((p) => p.items);
+    const items = all.filter(keeps).sort((a, b) => b.date.localeCompare(a.date) || a.beneficiary.code.localeCompare(b.beneficiary.code));
+    return { items, total: pages.reduce((n, p) => n + p.total, 0), fetched: all.length };
+  }, [target, unitMissing, unit?.id]);
+
+  const columns: Column<ServiceRecordData>[] = [
+    { key: 'date', header: t('field.date'), render: (s) => formatDay(locale, s.date) },
+    {
+      key: 'code',
+      header: t('search.code'),
+      render: (s) => (
+        <Link to={`/beneficiaries/${s.beneficiary.id}`}>
+          <code className="code" dir="ltr">
+            {s.beneficiary.code}
+          </code>
+        </Link>
+      ),
+    },
+    { key: 'service', header: t('field.service'), render: (s) => serviceLabel(i18n, s.service) },
+    { key: 'details', header: t('capture.details'), render: (s) => detailParts(i18n, s).join(' · ') || '—' },
+    { key: 'worker', header: t('field.workerId'), render: (s) => <bdi>{s.worker.displayName}</bdi> },
+    {
+      key: 'place',
+      header: t('capture.unit'),
+      render: (s) => (
+        <bdi>
+          {s.orgUnit.name}
+          {s.site ? ` — ${s.site.name}` : ''}
+        </bdi>
+      ),
+    },
+  ];
+
+  const data = list.data;
+  const persons = data ? new Set(data.items.map((s) => s.beneficiary.id)).size : 0;
+  return (
+    <Dialog
+      title={t('drill.title')}
+      wide
+      onClose={onClose}
+      actions={
+        <Button variant="primary" onClick={onClose}>
+          {t('drill.close')}
+        </Button>
+      }
+    >
+      <p className="lead">{cellText}</p>
+      <p className="field-hint">{t('drill.hint')}</p>
+      {unitMissing ? <Alert tone="warning">{t('drill.unitNotVisible')}</Alert> : null}
+      {list.error ? <Alert tone="error">{describeError(i18n, list.error)}</Alert> : null}
+      {list.loading ? <Loading label={t('app.loading')} /> : null}
+      {data && !list.loading ? (
+        <>
+          <p role="status">{t('drill.summary', { services: data.items.length, persons })}</p>
+          {data.total > data.fetched ? <Alert tone="info">{t('drill.truncated', { shown: data.fetched, total: data.total })}</Alert> : null}
+          <Table caption={t('drill.title')} columns={columns} rows={data.items} rowKey={(s) => s.id} empty={t('drill.none')} />
+        </>
+      ) : null}
+    </Dialog>
+  );
+}

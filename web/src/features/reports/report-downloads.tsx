@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { exportReport, type ReportRequest } from '../../api/endpoints.ts';
+import { Alert, Button } from '../../ui/index.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { describeError } from '../../i18n/errors.ts';
+
+/** Saves a file on the device under its name. */
+export function saveFile(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Let the download start before the URL is released.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The report as a file (XLSX or CSV, the same query as on the screen), and printing the screen. */
+export function ReportDownloads({ query, printable = false }: { query: ReportRequest | null; printable?: boolean }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null);
+  const [error, setError] = useState<unknown>(undefined);
+
+  const download = async (format: 'xlsx' | 'csv') => {
+    if (!query) return;
+    setBusy(format);
+    setError(undefined);
+    try {
+      const file = await exportReport(query, format);
+      saveFile(file.blob, file.fileName);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div className="report-downloads no-print">
+      <div className="form-actions">
+        <Button size="small" busy={busy === 'xlsx'} disabled={!query || busy !== null} onClick={() => void download('xlsx')}>
+          {busy === 'xlsx' ? t('reports.downloading') : t('reports.download.xlsx')}
+        </Button>
+        <Button size="small" busy={busy === 'csv'} disabled={!query || busy !== null} onClick={() => void download('csv')}>
+          {busy === 'csv' ? t('reports.downloading') : t('reports.download.csv')}
+        </Button>
+        {printable ? (
+          <Button size="small" disabled={!query} onClick={() => window.print()}>
+            {t('reports.print')}
+          </Button>
+        ) : null}
+      </div>
+      {error ? <Alert tone="error">{describeError(i18n, error)}</Alert> : null}
+    </div>
+  );
+}
