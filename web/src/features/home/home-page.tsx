@@ -45,41 +45,10 @@ export function HomePage() {
         </Card>
       </div>
 
-      {capture.length > 0 ? (
-        <section aria-labelledby="home-capture">
-          <h2 id="home-capture" className="section-title">
-            {t('home.capture')}
-          </h2>
-          <ScreenCards screens={capture} />
-        </section>
-      ) : null}
-
-      {registry.length > 0 ? (
-        <section aria-labelledby="home-registry">
-          <h2 id="home-registry" className="section-title">
-            {t('home.registry')}
-          </h2>
-          <ScreenCards screens={registry} />
-        </section>
-      ) : null}
-
-      {data.length > 0 ? (
-        <section aria-labelledby="home-data">
-          <h2 id="home-data" className="section-title">
-            {t('home.data')}
-          </h2>
-          <ScreenCards screens={data} />
-        </section>
-      ) : null}
-
-      {reports.length > 0 ? (
-        <section aria-labelledby="home-reports">
-          <h2 id="home-reports" className="section-title">
-            {t('home.reports')}
-          </h2>
-          <ScreenCards screens={reports} />
-        </section>
-      ) : null}
+      <ScreenSection id="home-capture" title={t('home.capture')} screens={capture} />
+      <ScreenSection id="home-registry" title={t('home.registry')} screens={registry} />
+      <ScreenSection id="home-data" title={t('home.data')} screens={data} />
+      <ScreenSection id="home-reports" title={t('home.reports')} screens={reports} />
 
       {screens.length > 0 ? (
         <section aria-labelledby="home-admin">
@@ -126,6 +95,19 @@ function ScreenCardItems({ screens }: { screens: readonly AdminScreen[] }) {
         </li>
       ))}
     </>
+  );
+}
+
+/** A titled group of screen cards; nothing when the user may open none of them. */
+function ScreenSection({ id, title, screens }: { id: string; title: string; screens: readonly AdminScreen[] }) {
+  if (screens.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="section-title">
+        {title}
+      </h2>
+      <ScreenCards screens={screens} />
+    </section>
   );
 }
 
