@@ -41,3 +41,31 @@ export const TargetInput = z.object({
   period: z.string().min(4).max(40),
   value: z.number().min(0),
 });
+
+const list = z.array(z.string()).readonly().optional();
+export const ServiceFilterSchema = z.object({
+  services: z.union([z.literal('reach'), z.array(z.string()).readonly()]).optional(),
+  result: list,
+  kind: list,
+  strategy: list,
+  modality: list,
+  atPremises: z.boolean().optional(),
+  amongReached: z.boolean().optional(),
+});
+
+/** Indicator definitions as the API lists them (core/src/domain/indicators.ts). */
+export const IndicatorList = z.object({
+  items: z.array(
+    z.object({
+      code: z.string(),
+      measure: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('distinct_persons'), filter: ServiceFilterSchema }),
+        z.object({ kind: z.literal('distinct_persons_full_paquet') }),
+        z.object({ kind: z.literal('count_services'), filter: ServiceFilterSchema }),
+        z.object({ kind: z.literal('sum_quantity'), filter: ServiceFilterSchema }),
+        z.object({ kind: z.literal('ratio'), numerator: z.string(), denominator: z.string() }),
+      ]),
+    }),
+  ),
+});
+export type IndicatorList = z.infer<typeof IndicatorList>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Dhis2ExportQuery, Dhis2Mapping, ReportQuery, ReportResult, TargetInput, parsePeriod } from '@relais/core';
+import { Dhis2ExportQuery, Dhis2Mapping, IndicatorList, ReportQuery, ReportResult, TargetInput, parsePeriod } from '@relais/core';
 import { toAdx, type Dhis2Service } from './dhis2.service.ts';
 import type { Router } from '../../http/router.ts';
 import type { ReportsService } from './reports.service.ts';
@@ -12,7 +12,7 @@ export function registerReportRoutes(router: Router, reports: ReportsService, dh
     summary: 'Indicator definitions (data: a measure over filtered services)',
     tag: 'reports',
     permission: 'report.read',
-    response: z.object({ items: z.array(z.object({ code: z.string(), measure: z.unknown() })) }),
+    response: IndicatorList,
     handler: async () => ({ items: reports.listIndicators() }),
   });
   router.session({
