@@ -122,6 +122,7 @@ const suites: Record<string, () => Promise<Record<string, unknown>>> = {
   foundation: benchFoundation,
   registry: async () => (await import('./bench-registry.ts')).benchRegistry(),
   capture: async () => (await import('./bench-capture.ts')).benchCapture(),
+  reports: async () => (await import('./bench-reports.ts')).benchReports(),
 };
 const wanted = process.argv.slice(2).filter((a) => a in suites);
 fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true });

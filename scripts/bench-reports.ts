@@ -1,0 +1,140 @@
+// Reports bench (issue: live reports at national scale).
+// Generates RELAIS_BENCH_REPORT_PERSONS (default 1,000,000) persons and RELAIS_BENCH_REPORT_SERVICES
+// (default 10,000,000) services over five years (2021–2025) and fifty sections, deterministically
+// (the same rows in every engine), then times through the report engine, cold (first run after
+// opening) and warm:
+//  (a) the annual performance framework of prev_ps by section × age band × sex (reached,
+//      tested_known_result, positive: distinct counts with every total);
+//  (b) a pivot of services by month × service type.
+// The same two computations in DuckDB on the same data are the physical-limit reference.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { ReportQuery } from '@relais/core';
+import type { Db } from '../server/src/db/index.ts';
+import { createOrganisation } from '../server/src/modules/setup/setup.service.ts';
+import { createReportEngine } from '../server/src/modules/reports/report.engine.ts';
+import { onEachEngine } from './bench-engines.ts';
+
+const PERSONS = Number(process.env.RELAIS_BENCH_REPORT_PERSONS ?? 1_000_000);
+const SERVICES = Number(process.env.RELAIS_BENCH_REPORT_SERVICES ?? 10_000_000);
+const SECTIONS = 50;
+
+/** Deterministic columns of service j (1-based), written once for PostgreSQL and DuckDB alike. */
+const serviceColumns = (j: string, person: string) => ({
+  person: `(1 + ((${j}::bigint * 2654435761) % ${PERSONS}))`,
+  date: `(date '2021-01-01' + ((${j}::bigint * 40503) % 1826)::int)`,
+  program: `(case when ${person} % 2 = 0 then 'prev_ps' else 'prev_hsh' end)`,
+  service: `(case ${j}::bigint % 10 when 0 then 'outreach_contact' when 1 then 'outreach_contact' when 2 then 'outreach_contact' when 3 then 'outreach_contact'
+    when 4 then 'condoms' when 5 then 'condoms' when 6 then 'iec_session' when 7 then 'lubricant' when 8 then 'hiv_test' else 'syphilis_test' end)`,
+  quantity: `(case when ${j}::bigint % 10 in (4, 5, 7) then 1 + ${j}::bigint % 50 else null end)`,
+  result: `(case when ${j}::bigint % 10 in (8, 9) then (case when ${j}::bigint % 50 = 8 then 'positive' else 'negative' end) else null end)`,
+  strategy: `(case when ${j}::bigint % 10 = 8 then (case when ${j}::bigint % 4 < 2 then 'fixed' else 'mobile' end) else null end)`,
+  modality: `(case when ${j}::bigint % 10 < 4 then 'in_person' else null end)`,
+});
+const personColumns = (i: string) => ({
+  section: `(${i}::bigint % ${SECTIONS})`,
+  sex: `(case when ${i}::bigint % 10 < 7 then 'F' when ${i}::bigint % 10 < 9 then 'M' else 'X' end)`,
+  birthYear: `(1960 + (${i}::bigint * 7919) % 46)`,
+});
+
+async function load(db: Db) {
+  const org = await db.kysely.transaction().execute((trx) =>
+    createOrganisation(trx, { organisation: { code: 'BENCH', name: 'Bench' }, admin: { username: 'admin', displayName: 'Admin', password: 'bench password 1' }, locale: 'fr' }),
+  );
+  const o = org.organisationId;
+  const root = await db.kysely.selectFrom('org_unit').select('path').where('id', '=', org.rootUnitId).executeTakeFirstOrThrow();
+  await sql`
+    insert into org_unit (organisation_id, id, code, name, level, parent_id, path)
+    select ${o}::uuid, md5('u' || s)::uuid, 'S' || s, 'Section ' || s, 'section', ${org.rootUnitId}::uuid, ${root.path} || md5('u' || s)::uuid::text || '/'
+    from generate_series(0, ${SECTIONS - 1}) as s`.execute(db.kysely);
+  const p = personColumns('i');
+  const t0 = performance.now();
+  for (let from = 1; from <= PERSONS; from += 200_000) {
+    const to = Math.min(PERSONS, from + 199_999);
+    await sql`
+      insert into beneficiary (organisation_id, id, code, populations, sex, birth_year, registered_unit_id, registered_on, registered_by, last_seen_on)
+      select ${o}::uuid, md5('p' || i)::uuid, 'P' || i, array['PS'], ${sql.raw(p.sex)}, ${sql.raw(p.birthYear)}, md5('u' || ${sql.raw(p.section)})::uuid,
+        date '2021-01-01', ${org.adminId}::uuid, date '2025-12-31'
+      from generate_series(${from}::int, ${to}::int) as i`.execute(db.kysely);
+    await sql`
+      insert into beneficiary_unit (organisation_id, beneficiary_id, org_unit_id, since, via)
+      select ${o}::uuid, md5('p' || i)::uuid, md5('u' || ${sql.raw(p.section)})::uuid, date '2021-01-01', 'registered'
+      from generate_series(${from}::int, ${to}::int) as i`.execute(db.kysely);
+  }
+  const c = serviceColumns('j', `(1 + ((j::bigint * 2654435761) % ${PERSONS}))`);
+  for (let from = 1; from <= SERVICES; from += 500_000) {
+    const to = Math.min(SERVICES, from + 499_999);
+    await sql`
+      insert into service_event (organisation_id, id, contact_id, beneficiary_id, service_date, worker_id, org_unit_id, program, service, quantity, result, strategy, modality, created_by)
+      select ${o}::uuid, md5('s' || j)::uuid, md5('c' || j)::uuid, md5('p' || ${sql.raw(c.person)})::uuid, ${sql.raw(c.date)}, ${org.adminId}::uuid,
+        md5('u' || (${sql.raw(c.person)} % ${SECTIONS}))::uuid, ${sql.raw(c.program)}, ${sql.raw(c.service)}, ${sql.raw(c.quantity)}, ${sql.raw(c.result)},
+        ${sql.raw(c.strategy)}, ${sql.raw(c.modality)}, ${org.adminId}::uuid
+      from generate_series(${from}::int, ${to}::int) as j`.execute(db.kysely);
+    process.stdout.write(`  services ${to}/${SERVICES}\n`);
+  }
+  await sql`analyze`.execute(db.kysely);
+  return { organisationId: o, loadSeconds: Math.round((performance.now() - t0) / 100) / 10 };
+}
+
+const framework: ReportQuery = { program: 'prev_ps', period: '2024', indicators: ['reached', 'tested_known_result', 'positive'], by: ['org_unit', 'age_band', 'sex'], grain: 'month', filters: {} };
+const pivot: ReportQuery = { program: 'prev_ps', period: '2024', indicators: ['services_delivered'], by: ['period', 'service'], grain: 'month', filters: {} };
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const t0 = performance.now();
+  const result = await work();
+  return { ms: Math.round(performance.now() - t0), result };
+}
+
+async function measure(engine: 'embedded' | 'postgres', db: Db) {
+  console.log(`  ${engine}: generating ${PERSONS} persons and ${SERVICES} services`);
+  const { organisationId, loadSeconds } = await load(db);
+  const reports = createReportEngine(db.kysely);
+  const coldFramework = await timed(() => reports.run(organisationId, 'organisation', framework));
+  const warmFramework = await timed(() => reports.run(organisationId, 'organisation', framework));
+  const coldPivot = await timed(() => reports.run(organisationId, 'organisation', pivot));
+  const warmPivot = await timed(() => reports.run(organisationId, 'organisation', pivot));
+  const reached = coldFramework.result.find((r) => r.indicator === 'reached' && r.org_unit === '*' && r.age_band === '*' && r.sex === '*')?.value;
+  return { loadSeconds, frameworkMs: { cold: coldFramework.ms, warm: warmFramework.ms, cells: coldFramework.result.length, reachedTotal: reached }, pivotMs: { cold: coldPivot.ms, warm: warmPivot.ms, cells: coldPivot.result.length } };
+}
+
+async function duckdb() {
+  const instance = await DuckDBInstance.create(':memory:');
+  const c = await instance.connect();
+  const p = personColumns('i');
+  const s = serviceColumns('j', `(1 + ((j * 2654435761) % ${PERSONS}))`);
+  const t0 = performance.now();
+  await c.run(`create table persons as select i as id, ${p.section} as section, ${p.sex} as sex, ${p.birthYear} as birth_year from range(1, ${PERSONS + 1}) t(i)`);
+  await c.run(`create table services as select j as id, ${s.person} as person, ${s.date} as service_date, ${s.program} as program, ${s.service} as service,
+    ${s.quantity} as quantity, ${s.result} as result from range(1, ${SERVICES + 1}) t(j)`);
+  const loadSeconds = Math.round((performance.now() - t0) / 100) / 10;
+  const frameworkSql = (filter: string) => `
+    with q as (select s.person, p.section, p.sex, p.birth_year, min(s.service_date) over (partition by s.person) as first_date
+               from services s join persons p on p.id = s.person
+               where s.program = 'prev_ps' and s.service_date between date '2024-01-01' and date '2024-12-31' and ${filter})
+    select section, case when year(first_date) - birth_year < 25 then '<25' else '>=25' end as band, sex, count(distinct person)
+    from q group by cube(section, band, sex)`;
+  const run = async () => {
+    for (const f of ["s.service in ('outreach_contact', 'iec_session')", "s.service = 'hiv_test' and s.result in ('negative', 'positive')", "s.service = 'hiv_test' and s.result = 'positive'"]) {
+      await c.runAndReadAll(frameworkSql(f));
+    }
+  };
+  const pivotSql = `select strftime(service_date, '%Y-%m') as month, service, count(*) from services
+    where program = 'prev_ps' and service_date between date '2024-01-01' and date '2024-12-31' group by cube(month, service)`;
+  const f1 = await timed(run);
+  const f2 = await timed(run);
+  const p1 = await timed(() => c.runAndReadAll(pivotSql));
+  const p2 = await timed(() => c.runAndReadAll(pivotSql));
+  return { loadSeconds, frameworkMs: { cold: f1.ms, warm: f2.ms }, pivotMs: { cold: p1.ms, warm: p2.ms } };
+}
+
+export async function benchReports(): Promise<Record<string, unknown>> {
+  const results: Record<string, unknown> = { date: new Date().toISOString(), persons: PERSONS, services: SERVICES, sections: SECTIONS, years: '2021–2025' };
+  results.duckdb = await duckdb();
+  console.log(`  duckdb: ${JSON.stringify(results.duckdb)}`);
+  Object.assign(results, await onEachEngine((engine, db) => measure(engine, db)));
+  fs.rmSync(path.join(os.tmpdir(), 'relais-bench-reports'), { recursive: true, force: true });
+  return results;
+}
