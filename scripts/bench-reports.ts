@@ -11,7 +11,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { ReportQuery } from '@relais/core';
 import type { Db } from '../server/src/db/index.ts';
 import { createOrganisation } from '../server/src/modules/setup/setup.service.ts';
@@ -100,7 +99,18 @@ async function measure(engine: 'embedded' | 'postgres', db: Db) {
   return { loadSeconds, frameworkMs: { cold: coldFramework.ms, warm: warmFramework.ms, cells: coldFramework.result.length, reachedTotal: reached }, pivotMs: { cold: coldPivot.ms, warm: warmPivot.ms, cells: coldPivot.result.length } };
 }
 
+/**
+ * DuckDB is not a dependency (its lock entries cannot be kept portable here): install it for the
+ * reference with `npm i --no-save @duckdb/node-api` before `npm run bench -- reports`.
+ */
 async function duckdb() {
+  const moduleName = '@duckdb/node-api';
+  let DuckDBInstance: { create(path: string): Promise<{ connect(): Promise<{ run(q: string): Promise<unknown>; runAndReadAll(q: string): Promise<unknown> }> }> };
+  try {
+    ({ DuckDBInstance } = (await import(moduleName)) as { DuckDBInstance: typeof DuckDBInstance });
+  } catch {
+    return { skipped: 'npm i --no-save @duckdb/node-api for the DuckDB reference' };
+  }
   const instance = await DuckDBInstance.create(':memory:');
   const c = await instance.connect();
   const p = personColumns('i');
