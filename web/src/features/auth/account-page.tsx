@@ -7,6 +7,7 @@ import { useSession } from '../../app/session.tsx';
 import { Alert, Button, Card, Page, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } from '../../i18n/errors.ts';
+import { NewPasswordFields } from './new-password-fields.tsx';
 
 /** My account: who I am, change my password, choose my language. */
 export function AccountPage() {
@@ -88,24 +89,14 @@ function PasswordForm() {
           autoComplete="current-password"
           required
         />
-        <TextField
+        <NewPasswordFields
           label={t('field.newPassword')}
-          hint={t('common.passwordHint')}
-          type="password"
-          value={newPassword}
-          onChange={setNew}
-          error={errors.newPassword}
-          autoComplete="new-password"
-          required
-        />
-        <TextField
-          label={t('common.confirmPassword')}
-          type="password"
-          value={confirm}
-          onChange={setConfirm}
-          error={errors.confirm}
-          autoComplete="new-password"
-          required
+          password={newPassword}
+          onPassword={setNew}
+          confirm={confirm}
+          onConfirm={setConfirm}
+          passwordError={errors.newPassword}
+          confirmError={errors.confirm}
         />
         <div className="form-actions">
           <Button type="submit" variant="primary" busy={busy}>

@@ -5,6 +5,7 @@ import { validate } from '../../api/validate.ts';
 import { Alert, Button, FieldGroup, Page, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } from '../../i18n/errors.ts';
+import { NewPasswordFields } from '../auth/new-password-fields.tsx';
 
 /** First run: creates the organisation and its first administrator, then logs in. */
 export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
@@ -98,26 +99,15 @@ export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
             requiredLabel={req}
             autoComplete="name"
           />
-          <TextField
+          <NewPasswordFields
             label={t('field.password')}
-            hint={t('common.passwordHint')}
-            type="password"
-            value={password}
-            onChange={setPassword}
-            error={errors['admin.password']}
-            required
+            password={password}
+            onPassword={setPassword}
+            confirm={confirm}
+            onConfirm={setConfirm}
+            passwordError={errors['admin.password']}
+            confirmError={errors['admin.passwordConfirm']}
             requiredLabel={req}
-            autoComplete="new-password"
-          />
-          <TextField
-            label={t('common.confirmPassword')}
-            type="password"
-            value={confirm}
-            onChange={setConfirm}
-            error={errors['admin.passwordConfirm']}
-            required
-            requiredLabel={req}
-            autoComplete="new-password"
           />
         </FieldGroup>
         <div className="form-actions">

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { AssignmentFields, assignmentInput, emptyAssignment, type AssignmentDraft } from './assignment-fields.tsx';
+import { NewPasswordFields } from '../auth/new-password-fields.tsx';
 
 /** Creates a user with one or more role assignments. */
 export function UserCreatePage() {
@@ -91,26 +92,15 @@ export function UserCreatePage() {
               onChange={(v) => setLocale(v as Locale)}
               error={errors.locale}
             />
-            <TextField
+            <NewPasswordFields
               label={t('field.password')}
-              hint={t('common.passwordHint')}
-              type="password"
-              value={password}
-              onChange={setPassword}
-              error={errors.password}
-              required
+              password={password}
+              onPassword={setPassword}
+              confirm={confirm}
+              onConfirm={setConfirm}
+              passwordError={errors.password}
+              confirmError={errors.confirm}
               requiredLabel={req}
-              autoComplete="new-password"
-            />
-            <TextField
-              label={t('common.confirmPassword')}
-              type="password"
-              value={confirm}
-              onChange={setConfirm}
-              error={errors.confirm}
-              required
-              requiredLabel={req}
-              autoComplete="new-password"
             />
           </FieldGroup>
         </div>

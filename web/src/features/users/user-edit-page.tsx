@@ -10,6 +10,7 @@ import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } fr
 import { programsLabel } from '../../i18n/labels.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { AssignmentFields, assignmentInput, emptyAssignment, type AssignmentDraft } from './assignment-fields.tsx';
+import { NewPasswordFields } from '../auth/new-password-fields.tsx';
 
 type Message = { tone: 'error' | 'success'; text: string } | null;
 
@@ -145,24 +146,14 @@ function PasswordResetForm({ user, onSaved }: { user: User; onSaved: (u: User) =
       <form className="form" onSubmit={submit} noValidate>
         {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
         <p className="field-hint">{t('users.resetPasswordHint')}</p>
-        <TextField
+        <NewPasswordFields
           label={t('field.newPassword')}
-          hint={t('common.passwordHint')}
-          type="password"
-          value={password}
-          onChange={setPassword}
-          error={errors.password}
-          autoComplete="new-password"
-          required
-        />
-        <TextField
-          label={t('common.confirmPassword')}
-          type="password"
-          value={confirm}
-          onChange={setConfirm}
-          error={errors.confirm}
-          autoComplete="new-password"
-          required
+          password={password}
+          onPassword={setPassword}
+          confirm={confirm}
+          onConfirm={setConfirm}
+          passwordError={errors.password}
+          confirmError={errors.confirm}
         />
         <div className="form-actions">
           <Button type="submit" busy={busy}>
