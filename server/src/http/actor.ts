@@ -52,3 +52,8 @@ export function permissionsOfActor(actor: Actor): Permission[] {
 export function programScope(actor: Actor, permission: Permission): Array<{ path: string; programs: string[] | null }> {
   return actor.assignments.filter((a) => roleGrants(a.role, permission)).map((a) => ({ path: a.orgUnitPath, programs: a.programs }));
 }
+
+/** Does the actor hold the permission on this unit for this program? */
+export function holdsFor(actor: Actor, permission: Permission, unitPath: string, program: string): boolean {
+  return programScope(actor, permission).some((p) => unitPath.startsWith(p.path) && (p.programs === null || p.programs.includes(program)));
+}

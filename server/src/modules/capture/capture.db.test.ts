@@ -135,6 +135,9 @@ describe(`service capture (${engine})`, () => {
     expect((await hsh.post('/contacts', { beneficiaryId: person.id, date: today, orgUnitId: sectionA, program: 'prev_hsh', services: [{ service: 'iec_session' }] })).status).toBe(201);
     const seen = await hsh.get<{ items: ServiceRecord[] }>(`/services?beneficiaryId=${person.id}&limit=200`);
     expect(new Set(seen.body.items.map((s) => s.program))).toEqual(new Set(['prev_hsh']));
+    const other = (await ep.get<{ items: ServiceRecord[] }>(`/services?beneficiaryId=${person.id}&program=prev_ps&limit=1`)).body.items[0]!;
+    expect((await hsh.patch(`/services/${other.id}`, { note: 'x' })).status).toBe(404);
+    expect((await hsh.delete(`/services/${other.id}`)).status).toBe(404);
   });
 
   it('lets a root administrator set a program’s services, reach and paquet minimum (subsets of what it offers)', async () => {

@@ -13,7 +13,7 @@ import type { UpdateService } from '@relais/core';
 import type { Insertable } from 'kysely';
 import { isUniqueViolation, likePrefix, withTransaction, type Database, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
-import { holds, holdsAt, scope, type RequestContext } from '../../http/actor.ts';
+import { holds, holdsAt, holdsFor, scope, type RequestContext } from '../../http/actor.ts';
 import { invalidField } from '../../http/errors.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
@@ -166,7 +166,8 @@ export function createCaptureService(db: Queryable) {
   async function visibleService(trx: Queryable, ctx: RequestContext, id: string, permission: 'person.read' | 'service.write') {
     const row = await selectServices(trx, ctx.actor.organisationId).where('s.id', '=', id).where('s.deleted_at', 'is', null).executeTakeFirst();
     const unit = row ? await findUnit(trx, ctx.actor.organisationId, row.org_unit_id) : undefined;
-    if (!row || !unit || !holdsAt(ctx.actor, permission, unit.path)) throw new DomainError('not_found');
+    // A role granted for some programs sees and corrects only those programs' services.
+    if (!row || !unit || !holdsFor(ctx.actor, permission, unit.path, row.program)) throw new DomainError('not_found');
     return { row, unit };
   }
 
