@@ -12,17 +12,21 @@ import { migrateToLatest } from '../server/src/db/migrate.ts';
  */
 export async function onEachEngine(measure: (engine: 'embedded' | 'postgres', db: Db) => Promise<unknown>): Promise<Record<string, unknown>> {
   const results: Record<string, unknown> = {};
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-'));
-  const embedded = await openDatabase({ engine: 'embedded', dataDir: dir });
-  try {
-    await migrateToLatest(embedded.kysely);
-    results.embedded = await measure('embedded', embedded);
-  } finally {
-    await embedded.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+  // RELAIS_BENCH_ENGINES=postgres (or embedded) measures one engine only.
+  const engines = (process.env.RELAIS_BENCH_ENGINES ?? 'embedded,postgres').split(',');
+  if (engines.includes('embedded')) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-'));
+    const embedded = await openDatabase({ engine: 'embedded', dataDir: dir });
+    try {
+      await migrateToLatest(embedded.kysely);
+      results.embedded = await measure('embedded', embedded);
+    } finally {
+      await embedded.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }
   const url = process.env.RELAIS_BENCH_DATABASE_URL;
-  if (!url) return results;
+  if (!url || !engines.includes('postgres')) return results;
   const fresh = await freshPostgresDatabase(url);
   const db = await openDatabase({ engine: 'postgres', url: fresh.url });
   try {

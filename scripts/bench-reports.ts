@@ -96,7 +96,27 @@ async function measure(engine: 'embedded' | 'postgres', db: Db) {
   const coldPivot = await timed(() => reports.run(organisationId, 'organisation', pivot));
   const warmPivot = await timed(() => reports.run(organisationId, 'organisation', pivot));
   const reached = coldFramework.result.find((r) => r.indicator === 'reached' && r.org_unit === '*' && r.age_band === '*' && r.sex === '*')?.value;
-  return { loadSeconds, frameworkMs: { cold: coldFramework.ms, warm: warmFramework.ms, cells: coldFramework.result.length, reachedTotal: reached }, pivotMs: { cold: coldPivot.ms, warm: warmPivot.ms, cells: coldPivot.result.length } };
+  const sizes = await sql<{ table: string; rows: number; mb: number }>`
+    select c.relname as table, c.reltuples::bigint as rows, round(pg_total_relation_size(c.oid) / 1048576.0) as mb
+    from pg_class c where c.relname in ('service_event', 'report_person_fact', 'report_service_month') order by 1`.execute(db.kysely);
+  const out: Record<string, unknown> = {
+    loadSeconds,
+    frameworkMs: { cold: coldFramework.ms, warm: warmFramework.ms, cells: coldFramework.result.length, reachedTotal: reached },
+    pivotMs: { cold: coldPivot.ms, warm: warmPivot.ms, cells: coldPivot.result.length },
+    tables: sizes.rows.map((r) => ({ ...r, rows: Number(r.rows), mb: Number(r.mb) })),
+  };
+  // The services themselves (the engine before ADR 0010) give the same cells: checked where it takes seconds, not minutes.
+  if (engine === 'postgres' || process.env.RELAIS_BENCH_COMPARE_LIVE === '1') {
+    const live = createReportEngine(db.kysely, { source: 'live' });
+    const liveFramework = await timed(() => live.run(organisationId, 'organisation', framework));
+    const livePivot = await timed(() => live.run(organisationId, 'organisation', pivot));
+    out.live = {
+      frameworkMs: liveFramework.ms,
+      pivotMs: livePivot.ms,
+      sameCells: JSON.stringify(liveFramework.result) === JSON.stringify(coldFramework.result) && JSON.stringify(livePivot.result) === JSON.stringify(coldPivot.result),
+    };
+  }
+  return out;
 }
 
 /**

@@ -26,6 +26,7 @@ import { backupTo, restoreFrom, RestoreError } from './db/backup.ts';
 import { fieldIssuesOf } from './http/errors.ts';
 import { openConfiguredDatabase, startServer } from './main.ts';
 import { createOrganisation } from './modules/setup/setup.service.ts';
+import { syncReportFacts } from './modules/reports/report-facts.service.ts';
 import { insertUserWithAssignments } from './modules/users/users.service.ts';
 import { findOrganisationByCode } from './modules/auth/auth.repository.ts';
 import { findUnitByCode } from './modules/org-units/org-units.repository.ts';
@@ -75,6 +76,7 @@ async function withDb<T>(config: Config, work: (db: Db) => Promise<T>): Promise<
   const db = await openConfiguredDatabase(config);
   try {
     await migrateToLatest(db.kysely);
+    await syncReportFacts(db.kysely);
     return await work(db);
   } finally {
     await db.close();
@@ -290,6 +292,7 @@ async function run(argv: string[]): Promise<number> {
       const db = await openConfiguredDatabase(config);
       try {
         const result = await restoreFrom(db.kysely, file, { replace: values.replace });
+        await syncReportFacts(db.kysely);
         const orgs = await db.kysely.selectFrom('organisation').select('id').execute();
         for (const o of orgs) {
           await recordAudit(db.kysely, { organisationId: o.id, actorId: null }, { action: 'backup.restore', entityType: 'organisation', entityId: o.id, details: { file } });

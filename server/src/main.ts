@@ -3,6 +3,7 @@ import { openDatabase, type Db } from './db/index.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
 import { scheduleBackups } from './jobs/backup.job.ts';
+import { syncReportFacts } from './modules/reports/report-facts.service.ts';
 
 /** Opens the database named by the configuration. */
 export function openConfiguredDatabase(config: Config): Promise<Db> {
@@ -16,11 +17,14 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
   const startedAt = Date.now();
   const db = await openConfiguredDatabase(config);
   await migrateToLatest(db.kysely);
+  // Report facts follow the indicator definitions (a new version may change them).
+  const rebuilt = await syncReportFacts(db.kysely);
   const app = await buildApp({ config, db, logger: true });
   const address = await app.listen({ port: config.port, host: config.host });
   const stopBackups = scheduleBackups(db.kysely, config.backup, app.log);
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${(app.server.address() as { port: number }).port}`;
+  if (rebuilt.length) app.log.info({ organisations: rebuilt.length }, 'report facts rebuilt');
   app.log.info({ address, engine: db.engine, startMs: Date.now() - startedAt }, `Relais is running: open ${url}`);
   if (process.stdout.isTTY) process.stdout.write(`\nRelais is running: open ${url} (Ctrl-C to stop)\n\n`);
 

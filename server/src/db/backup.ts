@@ -16,7 +16,9 @@ import type { Database } from './schema.ts';
 export const BACKUP_FORMAT = 'relais-backup';
 const BACKUP_VERSION = 1;
 /** Not backed up: secrets of live sessions and transient throttling state. */
-const SKIPPED = new Set(['session', 'login_throttle', 'kysely_migration', 'kysely_migration_lock']);
+// Report facts are derived from the services: not saved, rebuilt after a restore (syncReportFacts).
+const DERIVED = ['report_rule', 'report_person_fact', 'report_service_month', 'report_pending', 'report_pending_key'];
+const SKIPPED = new Set(['session', 'login_throttle', 'kysely_migration', 'kysely_migration_lock', ...DERIVED]);
 /** Rows of a self-referencing table must come parents first. */
 const ROW_ORDER: Record<string, string> = { org_unit: 'length(path), id' };
 
@@ -143,7 +145,10 @@ export async function restoreFrom(db: AnyDb, file: string, options: { replace?: 
   await db.transaction().execute(async (trx) => {
     if (options.replace) {
       const tables = await tablesInDependencyOrder(trx);
-      await sql.raw(`truncate ${tables.map(quoteIdent).join(', ')}, session, login_throttle cascade`).execute(trx);
+      const derived = (
+        await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_name = any(${DERIVED}::text[])`.execute(trx)
+      ).rows.map((r) => r.name);
+      await sql.raw(`truncate ${[...tables, ...derived].map(quoteIdent).join(', ')}, session, login_throttle cascade`).execute(trx);
     }
     let table = '';
     let batch: unknown[] = [];

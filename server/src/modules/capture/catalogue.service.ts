@@ -4,6 +4,7 @@ import { withTransaction, type Queryable } from '../../db/index.ts';
 import { scope, type RequestContext } from '../../http/actor.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
 import { getSetting, putSetting } from '../registry/registry.repository.ts';
+import { syncReportFacts } from '../reports/report-facts.service.ts';
 
 const KEY = 'program_services';
 
@@ -37,6 +38,8 @@ export function createCatalogueService(db: Queryable) {
         const stored = Stored.safeParse(await getSetting(trx, ctx.actor.organisationId, KEY));
         const next = { ...(stored.success ? stored.data : {}), [code]: settings };
         await putSetting(trx, ctx.actor.organisationId, KEY, next);
+        // Reach and paquet minimum decide who counts: the report facts follow.
+        await syncReportFacts(trx, ctx.actor.organisationId);
         await recordAudit(trx, whoOf(ctx), { action: 'catalogue.update', entityType: 'program', entityId: code, details: { ...settings } });
         return { code, ...settings };
       });

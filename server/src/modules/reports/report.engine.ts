@@ -14,11 +14,49 @@ import {
 } from '@relais/core';
 import { likePrefix, type Queryable } from '../../db/index.ts';
 import { loadProgramServices } from '../capture/catalogue.service.ts';
+import { REACH_SLOT } from './report-rules.ts';
 
 /** Which services the reader may count: subtrees with the programs of each (null = all). */
 export type ReportScope = Array<{ path: string; programs: string[] | null }> | 'organisation';
 
 const ALL = '*';
+
+/** Dimensions the person facts can break a distinct count down by (the rest need the services). */
+const PERSON_FACT_DIMS = new Set<ReportDimension>(['period', 'org_unit', 'program', 'population', 'sex', 'age_band', 'marital_status', 'schooling', 'housing', 'occupation']);
+/** Of those, the ones a person may have several values of in one report (the others are hers alone). */
+const CELL_DIMS = new Set<ReportDimension>(['period', 'org_unit', 'population']);
+/** Dimensions the monthly services roll-up can break counts and sums down by. */
+const ROLLUP_DIMS = new Set<ReportDimension>(['period', 'org_unit', 'site', 'program', 'worker', 'modality', 'strategy', 'service', 'kind', 'result']);
+
+/** The age band of a person from a year and her birth year (service year − birth year). */
+function ageBandExpr(year: RawBuilder<unknown>, birthYear: RawBuilder<unknown>, bands: readonly AgeBand[]): RawBuilder<string> {
+  const age = sql`(${year} - ${birthYear})`;
+  const cases = bands.map(
+    (band) => sql`when ${band.min !== undefined ? sql`${age} >= ${band.min}` : sql`true`} and ${band.max !== undefined ? sql`${age} <= ${band.max}` : sql`true`} then ${band.code}`,
+  );
+  return sql`(case when ${birthYear} is null then 'unknown' ${sql.join(cases, sql` `)} else 'unknown' end)`;
+}
+
+/** A period made of whole months, as the months (12-bit masks) of each year it covers; null otherwise. */
+export function monthSpan(from: string, to: string): { fromMonth: string; toMonth: string; years: Array<{ year: number; mask: number }> } | null {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  if (fd !== 1 || td !== new Date(Date.UTC(ty, tm, 0)).getUTCDate()) return null;
+  const years: Array<{ year: number; mask: number }> = [];
+  for (let y = fy; y <= ty; y++) {
+    const first = y === fy ? fm : 1;
+    const last = y === ty ? tm : 12;
+    let mask = 0;
+    for (let m = first; m <= last; m++) mask |= 1 << (m - 1);
+    years.push({ year: y, mask });
+  }
+  return { fromMonth: `${from.slice(0, 7)}-01`, toMonth: `${to.slice(0, 7)}-01`, years };
+}
+
+export interface ReportEngineOptions {
+  /** `live` reads the services for everything (the reference the facts are tested against). */
+  source?: 'auto' | 'live';
+}
 
 /**
  * The report engine: the same for the API, the screens and `relais report`.
@@ -26,7 +64,7 @@ const ALL = '*';
  * subset of the requested dimensions it runs one exact query: a total is the
  * distinct count over all cells, never their sum (docs/indicators.md).
  */
-export function createReportEngine(db: Queryable) {
+export function createReportEngine(db: Queryable, options: ReportEngineOptions = {}) {
   function dimensionExpr(d: ReportDimension, q: ReportQuery, bands: readonly AgeBand[]): RawBuilder<string> {
     switch (d) {
       case 'period':
@@ -47,14 +85,8 @@ export function createReportEngine(db: Queryable) {
         return sql`pop.code`;
       case 'sex':
         return sql`b.sex`;
-      case 'age_band': {
-        const age = sql`(extract(year from first_date)::int - b.birth_year)`;
-        const cases = bands.map(
-          (band) =>
-            sql`when ${band.min !== undefined ? sql`${age} >= ${band.min}` : sql`true`} and ${band.max !== undefined ? sql`${age} <= ${band.max}` : sql`true`} then ${band.code}`,
-        );
-        return sql`(case when b.birth_year is null then 'unknown' ${sql.join(cases, sql` `)} else 'unknown' end)`;
-      }
+      case 'age_band':
+        return ageBandExpr(sql`extract(year from first_date)::int`, sql`b.birth_year`, bands);
       case 'worker':
         return sql`w.username`;
       case 'modality':
@@ -121,20 +153,24 @@ export function createReportEngine(db: Queryable) {
       const needs = new Set<ReportDimension>([...dims, ...(Object.keys(q.filters) as ReportDimension[])]);
       const dimCols = dims.map((d, i) => sql`${dimensionExpr(d, q, bands)} as ${sql.raw(`d${i}`)}`);
       const userFilters = (Object.entries(q.filters) as [ReportDimension, string[]][]).map(([d, values]) => sql`${dimensionExpr(d, q, bands)} = any(${values}::text[])`);
-      const filter = measure.kind === 'distinct_persons_full_paquet' ? sql`true` : filterSql(measure.filter);
+      const paquet = [...(program?.paquetMinimum ?? [])];
+      // A full-paquet contact: its services of one date at one unit hold the whole paquet minimum.
+      const filter =
+        measure.kind !== 'distinct_persons_full_paquet'
+          ? filterSql(measure.filter)
+          : paquet.length
+            ? sql`(s.contact_id, s.service_date, s.org_unit_id) in (
+                select c.contact_id, c.service_date, c.org_unit_id from service_event c
+                where c.organisation_id = ${organisationId} and c.deleted_at is null and c.program = ${q.program}
+                  and c.service_date between ${period.from}::date and ${period.to}::date and c.service = any(${paquet}::text[])
+                group by c.contact_id, c.service_date, c.org_unit_id having count(distinct c.service) = ${paquet.length})`
+            : sql`false`;
       const value =
         measure.kind === 'count_services'
           ? sql`count(distinct id)::float8`
           : measure.kind === 'sum_quantity'
             ? sql`coalesce(sum(quantity), 0)::float8`
             : sql`count(distinct beneficiary_id)::float8`;
-      const paquet = [...(program?.paquetMinimum ?? [])];
-      const fullPaquet =
-        measure.kind === 'distinct_persons_full_paquet'
-          ? paquet.length
-            ? sql`and contact_id in (select contact_id from base group by contact_id having count(distinct service) filter (where service = any(${paquet}::text[])) = ${paquet.length})`
-            : sql`and false`
-          : sql``;
       const groupCols = dims.map((_, i) => sql.raw(`d${i}`));
       // Sums are taken over distinct services (a service appears once per population cell).
       const source = measure.kind === 'sum_quantity' ? sql`(select distinct id, quantity, beneficiary_id, contact_id${dims.length ? sql`, ` : sql``}${sql.join(groupCols.length ? groupCols : [sql``], sql`, `)} from base) as x` : sql`base`;
@@ -149,7 +185,7 @@ export function createReportEngine(db: Queryable) {
             and ${filter} and ${scopeSql}
         ),
         base as (
-          select s.id, s.quantity, s.beneficiary_id, s.contact_id, s.service${dimCols.length ? sql`, ` : sql``}${sql.join(dimCols.length ? dimCols : [sql``], sql`, `)}
+          select s.id, s.quantity, s.beneficiary_id, s.contact_id${dimCols.length ? sql`, ` : sql``}${sql.join(dimCols.length ? dimCols : [sql``], sql`, `)}
           from qualifying s
           join beneficiary b on b.organisation_id = s.organisation_id and b.id = s.beneficiary_id
           join org_unit ou on ou.organisation_id = s.organisation_id and ou.id = s.org_unit_id
@@ -161,11 +197,147 @@ export function createReportEngine(db: Queryable) {
         )
         select ${dims.length ? sql`${sql.join(groupCols, sql`, `)}, ` : sql``}${value} as value
         from ${source}
-        where true ${fullPaquet}
         ${dims.length ? sql`group by ${sql.join(groupCols, sql`, `)}` : sql``}`.execute(db);
       const out = new Map<string, number>();
       for (const r of rows.rows) out.set(dims.map((_, i) => String(r[`d${i}`])).join('\u0000'), Number(r.value));
       return out;
+    };
+
+    // ---- Facts (ADR 0010): the same numbers as `aggregate`, read from the tables the triggers keep.
+    type SetValues = Map<string, Map<string, number>>;
+    const setKey = (dims: readonly ReportDimension[]) => dims.join(',');
+    const span = options.source === 'live' ? null : monthSpan(period.from, period.to);
+    const used = new Set<ReportDimension>([...q.by, ...(Object.keys(q.filters) as ReportDimension[])]);
+    const defaults = new Map(defaultIndicators.map((i) => [i.code, JSON.stringify(i.measure)]));
+    const slots = span
+      ? new Map(
+          (
+            await sql<{ indicator: string; slot: number }>`select distinct indicator, slot from report_rule where organisation_id = ${organisationId} and program = ${q.program}`.execute(db)
+          ).rows.map((r) => [r.indicator, Number(r.slot)]),
+        )
+      : new Map<string, number>();
+    /** The slot of an indicator whose stored rules are the ones of its definition. */
+    const slotOf = (code: string) => (defaults.get(code) === JSON.stringify(byCode.get(code)?.measure) ? slots.get(code) : undefined);
+
+    const sourceOf = (code: string, measure: Exclude<Measure, { kind: 'ratio' }>): 'facts' | 'rollup' | 'live' => {
+      if (!span) return 'live';
+      if (measure.kind === 'distinct_persons' || measure.kind === 'distinct_persons_full_paquet') {
+        const fits = [...used].every((d) => PERSON_FACT_DIMS.has(d));
+        const reachOk = measure.kind === 'distinct_persons_full_paquet' || !measure.filter.amongReached || slots.has(REACH_SLOT);
+        return fits && reachOk && slotOf(code) !== undefined ? 'facts' : 'live';
+      }
+      return !measure.filter.amongReached && [...used].every((d) => ROLLUP_DIMS.has(d)) ? 'rollup' : 'live';
+    };
+
+    /** Splits the rows of one grouping-sets query into the cells of each set (a null dimension is rolled up). */
+    const collect = (rows: Array<Record<string, unknown>>): SetValues => {
+      const out: SetValues = new Map(sets.map((dims) => [setKey(dims), new Map<string, number>()]));
+      for (const r of rows) {
+        const dims = q.by.filter((_, i) => r[`d${i}`] !== null);
+        out.get(setKey(dims))?.set(dims.map((d) => String(r[`d${q.by.indexOf(d)}`])).join('\u0000'), Number(r.value));
+      }
+      return out;
+    };
+    const groupingSets = (list: ReportDimension[][]) =>
+      sql.join(list.map((dims) => sql`(${sql.join(dims.map((d) => sql.raw(`d${q.by.indexOf(d)}`)), sql`, `)})`), sql`, `);
+    const maskOf = (alias: string) =>
+      sql`(case ${sql.ref(`${alias}.year`)} ${sql.join(span!.years.map((y) => sql`when ${y.year}::int then ${y.mask}::int`), sql` `)} else 0 end)`;
+    const userFilterOn = (expr: (d: ReportDimension) => RawBuilder<string>) =>
+      (Object.entries(q.filters) as [ReportDimension, string[]][]).map(([d, values]) => sql`${expr(d)} = any(${values}::text[])`);
+
+    /** Distinct persons of every set from the person facts: per person, one row per cell. */
+    const fromPersonFacts = async (code: string, amongReached: boolean): Promise<SetValues> => {
+      const years = span!.years;
+      const singleYear = years.length === 1;
+      const expr = (d: ReportDimension): RawBuilder<string> =>
+        d === 'sex'
+          ? sql`f.sex`
+          : d === 'program'
+            ? sql`f.program`
+            : d === 'age_band'
+              ? ageBandExpr(singleYear ? sql`${years[0]!.year}::int` : sql`fy.first_year`, sql`f.birth_year`, bands)
+              : dimensionExpr(d, q, bands);
+      const needsPerson = [...used].some((d) => d === 'population' || d === 'marital_status' || d === 'schooling' || d === 'housing' || d === 'occupation');
+      const inScopeOf = (alias: string, unitAlias: string, slot: number) => sql`
+        ${sql.ref(`${alias}.organisation_id`)} = ${organisationId} and ${sql.ref(`${alias}.program`)} = ${q.program} and ${sql.ref(`${alias}.slot`)} = ${slot}
+        and ${sql.ref(`${alias}.year`)} between ${years[0]!.year} and ${years[years.length - 1]!.year}
+        and (${sql.ref(`${alias}.months`)} & ${maskOf(alias)}) <> 0 and ${scopeOn(alias, unitAlias)}`;
+      // The sets, grouped by their cell dimensions: one distinct pass per group.
+      const groups = new Map<string, ReportDimension[][]>();
+      for (const dims of sets) {
+        const cells = setKey(dims.filter((d) => CELL_DIMS.has(d)));
+        groups.set(cells, [...(groups.get(cells) ?? []), dims]);
+      }
+      const parts = [...groups.entries()].map(([cells, list]) => {
+        const kept = new Set(list.flat());
+        const cellDims = cells ? (cells.split(',') as ReportDimension[]) : [];
+        const cols = q.by.map((d, i) => (kept.has(d) ? sql.raw(`d${i}`) : sql`null::text as ${sql.raw(`d${i}`)}`));
+        const distinctCols = q.by.flatMap((d, i) => (kept.has(d) ? [sql.raw(`d${i}`)] : []));
+        const grouped = list.length === 1 && list[0]!.length === cellDims.length;
+        return sql`select ${sql.join([...cols, sql`count(*)::float8 as value`], sql`, `)}
+          from (select distinct ${sql.join([sql`beneficiary_id`, ...distinctCols], sql`, `)} from x) as d
+          ${grouped ? (cellDims.length ? sql`group by ${sql.join(cellDims.map((d) => sql.raw(`d${q.by.indexOf(d)}`)), sql`, `)}` : sql``) : sql`group by grouping sets (${groupingSets(list)})`}`;
+      });
+      const rows = await sql<Record<string, unknown>>`
+        with f as materialized (
+          select f.beneficiary_id, f.org_unit_id, f.program, f.year, f.months & ${maskOf('f')} as months, f.sex, f.birth_year
+          from report_person_fact f
+          join org_unit ou on ou.organisation_id = f.organisation_id and ou.id = f.org_unit_id
+          where ${inScopeOf('f', 'ou', slotOf(code)!)}
+          ${amongReached ? sql`and f.beneficiary_id in (select r.beneficiary_id from report_person_fact r join org_unit rou on rou.organisation_id = r.organisation_id and rou.id = r.org_unit_id where ${inScopeOf('r', 'rou', slots.get(REACH_SLOT)!)})` : sql``}
+        ),
+        fy as (select beneficiary_id, min(year)::int as first_year from f group by beneficiary_id),
+        x as materialized (
+          select ${sql.join([sql`f.beneficiary_id`, ...q.by.map((d, i) => sql`${expr(d)} as ${sql.raw(`d${i}`)}`)], sql`, `)}
+          from f
+          join org_unit ou on ou.organisation_id = ${organisationId} and ou.id = f.org_unit_id
+          ${used.has('org_unit') && q.orgUnitLevel ? sql`left join org_unit anc on anc.organisation_id = ou.organisation_id and anc.level = ${q.orgUnitLevel} and ou.path like anc.path || '%'` : sql``}
+          ${needsPerson ? sql`join beneficiary b on b.organisation_id = ${organisationId} and b.id = f.beneficiary_id` : sql``}
+          ${used.has('population') ? sql`cross join lateral unnest(b.populations) as pop(code)` : sql``}
+          ${used.has('period') ? sql`cross join lateral (select make_date(f.year, m, 1) as service_date from generate_series(1, 12) as m where f.months & (1 << (m - 1)) <> 0) as s` : sql``}
+          ${used.has('age_band') && !singleYear ? sql`join fy on fy.beneficiary_id = f.beneficiary_id` : sql``}
+          where ${sql.join([sql`true`, ...userFilterOn(expr)], sql` and `)}
+        )
+        ${sql.join(parts, sql` union all `)}`.execute(db);
+      return collect(rows.rows);
+    };
+
+    /** Counts and sums of every set from the monthly roll-up (additive: one grouping-sets query). */
+    const fromServiceRollup = async (measure: Extract<Measure, { kind: 'count_services' | 'sum_quantity' }>): Promise<SetValues> => {
+      const expr = (d: ReportDimension) => dimensionExpr(d, q, bands);
+      const cols = q.by.map((d, i) => sql`${expr(d)} as ${sql.raw(`d${i}`)}`);
+      const rows = await sql<Record<string, unknown>>`
+        select ${sql.join([...q.by.map((_, i) => sql.raw(`d${i}`)), sql`sum(v)::float8 as value`], sql`, `)}
+        from (
+          select ${sql.join([...cols, measure.kind === 'count_services' ? sql`s.services as v` : sql`s.quantity as v`], sql`, `)}
+          from (select r.*, r.month as service_date from report_service_month r
+                where r.organisation_id = ${organisationId} and r.program = ${q.program} and r.month between ${span!.fromMonth}::date and ${span!.toMonth}::date) as s
+          join org_unit ou on ou.organisation_id = s.organisation_id and ou.id = s.org_unit_id
+          ${used.has('site') ? sql`left join org_unit site on site.organisation_id = s.organisation_id and site.id = s.site_id` : sql``}
+          ${used.has('worker') ? sql`join app_user w on w.organisation_id = s.organisation_id and w.id = s.worker_id` : sql``}
+          ${used.has('org_unit') && q.orgUnitLevel ? sql`left join org_unit anc on anc.organisation_id = s.organisation_id and anc.level = ${q.orgUnitLevel} and ou.path like anc.path || '%'` : sql``}
+          where ${sql.join([filterSql(measure.filter), scopeSql, ...userFilterOn(expr)], sql` and `)}
+        ) as z
+        ${q.by.length ? sql`group by grouping sets (${groupingSets(sets)})` : sql``}
+        ${q.by.length ? sql`` : sql`having count(*) > 0`}`.execute(db);
+      return collect(rows.rows);
+    };
+
+    const batches = new Map<string, Promise<SetValues | null>>();
+    /** All the sets of one indicator at once, from the facts; null when the facts cannot answer it. */
+    const fromFacts = (code: string, measure: Exclude<Measure, { kind: 'ratio' }>): Promise<SetValues | null> => {
+      if (!batches.has(code)) {
+        const source = sourceOf(code, measure);
+        batches.set(
+          code,
+          source === 'facts'
+            ? fromPersonFacts(code, measure.kind === 'distinct_persons' && measure.filter.amongReached === true)
+            : source === 'rollup' && (measure.kind === 'count_services' || measure.kind === 'sum_quantity')
+              ? fromServiceRollup(measure)
+              : Promise.resolve(null),
+        );
+      }
+      return batches.get(code)!;
     };
 
     // Every subset of the requested dimensions: the cells, then the totals ('*').
@@ -183,7 +355,7 @@ export function createReportEngine(db: Queryable) {
         const [num, den] = await Promise.all([valuesOf(def.measure.numerator, dims), valuesOf(def.measure.denominator, dims)]);
         result = new Map();
         for (const [cell, d] of den) if (d > 0) result.set(cell, Math.round(((num.get(cell) ?? 0) / d) * 10_000) / 10_000);
-      } else result = await aggregate(def.measure, dims);
+      } else result = (await fromFacts(code, def.measure))?.get(setKey(dims)) ?? (await aggregate(def.measure, dims));
       cache.set(key, result);
       return result;
     };

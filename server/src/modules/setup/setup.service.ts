@@ -4,6 +4,7 @@ import { isUniqueViolation, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { syncReportFacts } from '../reports/report-facts.service.ts';
 
 export interface CreatedOrganisation {
   organisationId: string;
@@ -64,6 +65,7 @@ export async function createOrganisation(trx: Queryable, input: SetupRequest): P
     entityId: organisationId,
     details: { code: input.organisation.code, admin: input.admin.username },
   });
+  await syncReportFacts(trx, organisationId);
   return { organisationId, rootUnitId, adminId };
 }
 

@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { sql, type RawBuilder } from 'kysely';
+import type { ReportQuery } from '@relais/core';
+import { createOrg, createTestApp, createUnit, createUserClient, engine, type TestApp } from '../../../test/harness.ts';
+import { createReportEngine, type ReportScope } from './report.engine.ts';
+import { rebuildFacts } from './report-facts.repository.ts';
+
+type Org = Awaited<ReturnType<typeof createOrg>>;
+
+/** A small deterministic generator (mulberry32), so a failure can be replayed. */
+function random(seed: number) {
+  let a = seed;
+  const next = () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+  return { next, pick, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)) };
+}
+
+/**
+ * The facts the triggers keep (ADR 0010) must give exactly what the services give:
+ * the same engine is run reading the facts (`auto`) and reading the services
+ * (`live`) on a generated organisation, after inserts, corrections, deletions,
+ * a merge, changes of sex and birth year, and a change of the program's reach.
+ */
+describe(`report facts give the numbers of the services (${engine})`, () => {
+  let t: TestApp;
+  let org: Org;
+  const units: Record<string, string> = {};
+  const persons: string[] = [];
+  let serviceIds: string[] = [];
+  let worker2 = '';
+  const rnd = random(20261130);
+
+  const auto = () => createReportEngine(t.db.kysely);
+  const live = () => createReportEngine(t.db.kysely, { source: 'live' });
+
+  const queries: Array<Partial<ReportQuery> & { indicators: string[] }> = [];
+  const distinct = ['reached', 'tested_known_result', 'positive', 'beneficiaries_served', 'persons_full_paquet', 'returned'];
+  const additive = ['tests_performed', 'condoms_distributed', 'lubricant_distributed', 'services_delivered'];
+  for (const period of ['2024', '2024-Q3', '2023-07-01..2024-12-31', '2024-02-10..2024-05-20']) {
+    queries.push({ period, indicators: [...distinct, ...additive, 'testing_rate', 'return_rate', 'paquet_minimum_rate'], by: [] });
+    queries.push({ period, indicators: [...distinct, 'testing_rate'], by: ['org_unit', 'age_band', 'sex'], orgUnitLevel: 'section' });
+    queries.push({ period, indicators: [...distinct, ...additive], by: ['period', 'org_unit'], grain: 'quarter' });
+    queries.push({ period, indicators: distinct, by: ['population', 'marital_status'] });
+    queries.push({ period, indicators: additive, by: ['period', 'service', 'site'], grain: 'month' });
+  }
+  queries.push({ period: '2024', indicators: distinct, by: ['org_unit', 'age_band'], orgUnitLevel: 'region' });
+  queries.push({ period: '2024', indicators: [...distinct, ...additive], by: ['org_unit'], filters: { org_unit: ['SA', 'SC'] } });
+  queries.push({ period: '2024', indicators: distinct, by: ['sex', 'age_band'], filters: { population: ['PS'], age_band: ['<25'] } });
+  queries.push({ period: '2024', indicators: [...distinct, ...additive], by: ['worker', 'modality'] });
+  queries.push({ period: '2024', indicators: additive, by: ['strategy', 'result'], filters: { service: ['hiv_test'] } });
+  queries.push({ period: '2023', indicators: [...distinct, ...additive], by: ['period', 'schooling', 'housing', 'occupation'], grain: 'semester' });
+
+  async function expectSameNumbers(label: string) {
+    const scopes: ReportScope[] = ['organisation', [{ path: units.R1path!, programs: ['prev_ps'] }, { path: units.SCpath!, programs: null }]];
+    let compared = 0;
+    for (const program of ['prev_ps', 'prev_hsh'] as const) {
+      for (const q of queries) {
+        for (const scope of program === 'prev_ps' ? scopes : scopes.slice(0, 1)) {
+          const query: ReportQuery = { program, period: '2024', by: [], grain: 'month', filters: {}, ...q };
+          const expected = await live().run(org.organisationId, scope, query);
+          const actual = await auto().run(org.organisationId, scope, query);
+          expect(actual, `${label}: ${JSON.stringify({ program, scope, ...q })}`).toEqual(expected);
+          compared += expected.length;
+        }
+      }
+    }
+    // The comparison is about real numbers, not two empty reports.
+    expect(compared).toBeGreaterThan(1500);
+  }
+
+  /** Inserts n contacts of 1–4 services (prev_ps or prev_hsh, 2023–2025) in one statement. */
+  async function insertContacts(n: number) {
+    const rows: RawBuilder<unknown>[] = [];
+    const sections = ['SA', 'SB', 'SC'];
+    for (let c = 0; c < n; c++) {
+      const contact = randomUUID();
+      const person = rnd.pick(persons);
+      const date = `${rnd.pick([2023, 2024, 2024, 2025])}-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`;
+      const section = rnd.pick(sections);
+      const site = section !== 'SB' && rnd.next() < 0.5 ? units[`${section}site`]! : null;
+      const program = rnd.next() < 0.7 ? 'prev_ps' : 'prev_hsh';
+      const worker = rnd.next() < 0.5 ? org.adminId : worker2;
+      const kinds = rnd.next() < 0.3 ? ['outreach_contact', 'condoms', 'iec_session', 'lubricant'] : [rnd.pick(['outreach_contact', 'condoms', 'iec_session', 'hiv_test', 'hiv_test', 'lubricant', 'syphilis_test'])];
+      for (const service of kinds.slice(0, rnd.int(1, kinds.length))) {
+        const id = randomUUID();
+        serviceIds.push(id);
+        const quantity = service === 'condoms' || service === 'lubricant' ? rnd.int(1, 20) : null;
+        const result = service.endsWith('_test') ? rnd.pick(['negative', 'negative', 'positive', 'indeterminate']) : null;
+        const strategy = service === 'hiv_test' ? rnd.pick(['fixed', 'mobile']) : null;
+        const modality = service === 'outreach_contact' ? rnd.pick(['in_person', 'online', 'phone']) : null;
+        rows.push(
+          sql`(${id}::uuid, ${contact}::uuid, ${person}::uuid, ${date}::date, ${worker}::uuid, ${units[section]!}::uuid, ${site}::uuid, ${program}, ${service}, ${quantity}::int, ${result}, ${strategy}, ${modality})`,
+        );
+      }
+    }
+    await sql`
+      insert into service_event (organisation_id, id, contact_id, beneficiary_id, service_date, worker_id, org_unit_id, site_id, program, service, quantity, result, strategy, modality, created_by)
+      select ${org.organisationId}::uuid, id, contact_id, beneficiary_id, service_date, worker_id, org_unit_id, site_id, program, service, quantity, result, strategy, modality, worker_id
+      from (values ${sql.join(rows, sql`, `)}) as v(id, contact_id, beneficiary_id, service_date, worker_id, org_unit_id, site_id, program, service, quantity, result, strategy, modality)`.execute(t.db.kysely);
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    org = await createOrg(t, 'FACT');
+    const r1 = await createUnit(org.admin, org.rootUnitId, 'R1', 'region');
+    units.SA = await createUnit(org.admin, r1, 'SA');
+    units.SB = await createUnit(org.admin, r1, 'SB');
+    units.SC = await createUnit(org.admin, org.rootUnitId, 'SC');
+    units.SAsite = await createUnit(org.admin, units.SA, 'SA-PLAGE', 'site');
+    units.SCsite = await createUnit(org.admin, units.SC, 'SC-SOUK', 'site');
+    const paths = await t.db.kysely.selectFrom('org_unit').select(['code', 'path']).where('organisation_id', '=', org.organisationId).execute();
+    units.R1path = paths.find((p) => p.code === 'R1')!.path;
+    units.SCpath = paths.find((p) => p.code === 'SC')!.path;
+    const user = await org.admin.post<{ id: string }>('/users', {
+      username: 'ep2',
+      displayName: 'EP 2',
+      password: 'correct horse battery',
+      assignments: [{ role: 'peer_educator', orgUnitId: units.SA, programs: null }],
+    });
+    expect(user.status).toBe(201);
+    worker2 = user.body.id;
+    for (let i = 0; i < 40; i++) {
+      const id = randomUUID();
+      persons.push(id);
+      await sql`
+        insert into beneficiary (organisation_id, id, code, populations, sex, birth_year, registered_unit_id, registered_on, last_seen_on, marital_status, schooling, housing, occupation)
+        values (${org.organisationId}, ${id}, ${`T${String(i).padStart(3, '0')}`}, ${rnd.pick([['PS'], ['PS', 'PVVIH'], ['HSH'], ['PS', 'HSH']])}::text[],
+          ${rnd.pick(['F', 'F', 'M', 'X'])}, ${rnd.next() < 0.1 ? null : rnd.int(1985, 2006)}, ${units.SA}, date '2023-01-01', date '2023-01-01',
+          ${rnd.pick(['single', 'married', 'single_mother', null])}, ${rnd.pick(['primary', 'secondary', null])}, ${rnd.pick(['stable', null])}, ${rnd.pick(['sex_work', 'student', null])})`.execute(t.db.kysely);
+      await sql`insert into beneficiary_unit (organisation_id, beneficiary_id, org_unit_id, since, via) values (${org.organisationId}, ${id}, ${units.SA}, date '2023-01-01', 'registered')`.execute(t.db.kysely);
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('after inserts in several statements', async () => {
+    for (let batch = 0; batch < 6; batch++) await insertContacts(40);
+    const facts = await sql<{ n: number }>`select count(*)::int as n from report_person_fact where organisation_id = ${org.organisationId}`.execute(t.db.kysely);
+    expect(facts.rows[0]!.n).toBeGreaterThan(100);
+    await expectSameNumbers('inserted');
+  });
+
+  it('after corrections, deletions, a merge and changes of sex and birth year', async () => {
+    const k = t.db.kysely;
+    const some = (n: number) => {
+      const picked = new Set<string>();
+      while (picked.size < n) picked.add(rnd.pick(serviceIds));
+      return [...picked];
+    };
+    await sql`update service_event set deleted_at = now() where organisation_id = ${org.organisationId} and id = any(${some(15)}::uuid[])`.execute(k);
+    await sql`update service_event set service_date = service_date - 200, org_unit_id = ${units.SB} where organisation_id = ${org.organisationId} and id = any(${some(15)}::uuid[])`.execute(k);
+    const removed = some(8);
+    await sql`delete from service_event where organisation_id = ${org.organisationId} and id = any(${removed}::uuid[])`.execute(k);
+    serviceIds = serviceIds.filter((id) => !removed.includes(id));
+    await sql`update beneficiary set sex = case sex when 'F' then 'M' else 'F' end where organisation_id = ${org.organisationId} and id = any(${persons.slice(0, 3)}::uuid[])`.execute(k);
+    await sql`update beneficiary set birth_year = 1999 where organisation_id = ${org.organisationId} and id = any(${persons.slice(3, 6)}::uuid[])`.execute(k);
+    // Through the API: a merge moves the services of one person to another; a correction and a deletion.
+    const coordinator = await createUserClient(t, org.admin, 'FACT', 'coord', 'coordinator', org.rootUnitId);
+    const merge = await coordinator.client.post('/merges', { keepId: persons[10], mergeId: persons[11] });
+    expect(merge.status, JSON.stringify(merge.body)).toBe(200);
+    const live1 = await sql<{ id: string }>`select id from service_event where organisation_id = ${org.organisationId} and deleted_at is null order by id limit 2`.execute(k);
+    const patched = await org.admin.patch(`/services/${live1.rows[0]!.id}`, { date: '2024-02-15' });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    const deleted = await org.admin.delete(`/services/${live1.rows[1]!.id}`);
+    expect([200, 204]).toContain(deleted.status);
+    await expectSameNumbers('corrected');
+  });
+
+  it('after the program’s reach and paquet minimum change (the facts are rebuilt)', async () => {
+    const res = await org.admin.put('/catalogue/programs/prev_ps', {
+      services: ['outreach_contact', 'condoms', 'lubricant', 'iec_session', 'hiv_test', 'syphilis_test'],
+      reach: ['outreach_contact'],
+      paquetMinimum: ['outreach_contact', 'condoms'],
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    await expectSameNumbers('reach changed');
+  });
+
+  it('reads the facts, not the services (emptied facts give other numbers until rebuilt)', async () => {
+    const q: ReportQuery = { program: 'prev_ps', period: '2024', indicators: ['reached'], by: [], grain: 'month', filters: {} };
+    const before = await auto().run(org.organisationId, 'organisation', q);
+    expect(before[0]!.value).toBeGreaterThan(0);
+    await sql`delete from report_person_fact where organisation_id = ${org.organisationId}`.execute(t.db.kysely);
+    expect((await auto().run(org.organisationId, 'organisation', q))[0]!.value).toBe(0);
+    await t.db.kysely.transaction().execute((trx) => rebuildFacts(trx, org.organisationId));
+    expect(await auto().run(org.organisationId, 'organisation', q)).toEqual(before);
+  });
+});

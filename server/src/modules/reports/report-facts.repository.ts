@@ -1,0 +1,69 @@
+import { sql } from 'kysely';
+import type { Queryable } from '../../db/index.ts';
+import type { ReportRule } from './report-rules.ts';
+
+/** The organisation's stored rules, in a stable order. */
+export async function loadRules(db: Queryable, organisationId: string): Promise<ReportRule[]> {
+  const rows = await sql<{
+    slot: number;
+    indicator: string;
+    program: string;
+    services: string[] | null;
+    results: string[] | null;
+    kinds: string[] | null;
+    strategies: string[] | null;
+    modalities: string[] | null;
+    at_premises: boolean;
+    full_paquet: boolean;
+  }>`select * from report_rule where organisation_id = ${organisationId} order by program, slot`.execute(db);
+  return rows.rows.map((r) => ({
+    slot: Number(r.slot),
+    indicator: r.indicator,
+    program: r.program,
+    services: r.services,
+    results: r.results,
+    kinds: r.kinds,
+    strategies: r.strategies,
+    modalities: r.modalities,
+    atPremises: r.at_premises,
+    fullPaquet: r.full_paquet,
+  }));
+}
+
+export async function replaceRules(db: Queryable, organisationId: string, rules: readonly ReportRule[]): Promise<void> {
+  await sql`delete from report_rule where organisation_id = ${organisationId}`.execute(db);
+  if (rules.length === 0) return;
+  await sql`
+    insert into report_rule (organisation_id, slot, indicator, program, services, results, kinds, strategies, modalities, at_premises, full_paquet)
+    select ${organisationId}::uuid, r.slot, r.indicator, r.program,
+      (select array_agg(v order by n) from jsonb_array_elements_text(r.services) with ordinality as e(v, n)), (select array_agg(v order by n) from jsonb_array_elements_text(r.results) with ordinality as e(v, n)),
+      (select array_agg(v order by n) from jsonb_array_elements_text(r.kinds) with ordinality as e(v, n)), (select array_agg(v order by n) from jsonb_array_elements_text(r.strategies) with ordinality as e(v, n)),
+      (select array_agg(v order by n) from jsonb_array_elements_text(r.modalities) with ordinality as e(v, n)), r."atPremises", r."fullPaquet"
+    from jsonb_to_recordset(${JSON.stringify(rules)}::jsonb) as r(slot smallint, indicator text, program text, services jsonb, results jsonb, kinds jsonb,
+      strategies jsonb, modalities jsonb, "atPremises" boolean, "fullPaquet" boolean)`.execute(db);
+}
+
+/**
+ * Recomputes the organisation's facts from its services: the monthly roll-up in one
+ * statement, the person facts program by program and year by year (bounded batches).
+ */
+export async function rebuildFacts(db: Queryable, organisationId: string): Promise<void> {
+  await sql`delete from report_person_fact where organisation_id = ${organisationId}`.execute(db);
+  await sql`delete from report_service_month where organisation_id = ${organisationId}`.execute(db);
+  await sql`
+    insert into report_service_month (organisation_id, program, month, org_unit_id, site_id, worker_id, service, result, kind, strategy, modality, services, quantity)
+    select organisation_id, program, date_trunc('month', service_date)::date, org_unit_id, site_id, worker_id, service, result, kind, strategy, modality,
+      count(*), coalesce(sum(quantity), 0)
+    from service_event where organisation_id = ${organisationId} and deleted_at is null
+    group by organisation_id, program, date_trunc('month', service_date)::date, org_unit_id, site_id, worker_id, service, result, kind, strategy, modality`.execute(db);
+  const spans = await sql<{ program: string; year: number }>`
+    select distinct program, extract(year from service_date)::int as year from service_event
+    where organisation_id = ${organisationId} and deleted_at is null order by 1, 2`.execute(db);
+  for (const { program, year } of spans.rows) {
+    await sql`
+      select relais_refresh_person_facts(array_agg(o), array_agg(b), array_agg(p), array_agg(u), array_agg(y))
+      from (select distinct organisation_id, beneficiary_id, program, org_unit_id, ${year}::int from service_event
+            where organisation_id = ${organisationId} and program = ${program} and deleted_at is null
+              and service_date >= make_date(${year}::int, 1, 1) and service_date < make_date(${year}::int + 1, 1, 1)) as k(o, b, p, u, y)`.execute(db);
+  }
+}
