@@ -33,6 +33,7 @@ export const errorCodes = [
   'population_unknown',
   'encryption_key_missing',
   'register_no_locked',
+  'indicator_in_use',
   'file_unreadable',
   'file_missing_columns',
   'import_rejected',

@@ -37,6 +37,7 @@ import { registerImportRoutes } from './modules/imports/imports.routes.ts';
 import { createReportsService } from './modules/reports/reports.service.ts';
 import { registerReportRoutes } from './modules/reports/reports.routes.ts';
 import { createDhis2Service } from './modules/reports/dhis2.service.ts';
+import { createIndicatorsService } from './modules/reports/indicators.service.ts';
 import { version } from './version.ts';
 
 export interface AppOptions {
@@ -81,7 +82,7 @@ export async function buildApp({ config, db, logger = false }: AppOptions): Prom
   const registry = createRegistryService(kysely, secrets);
   registerRegistryRoutes(router, registry, createDuplicatesService(kysely, registry), createSavedListsService(kysely));
   registerImportRoutes(router, createImportService(kysely));
-  registerReportRoutes(router, createReportsService(kysely), createDhis2Service(kysely));
+  registerReportRoutes(router, createReportsService(kysely), createDhis2Service(kysely), createIndicatorsService(kysely));
   registerCaptureRoutes(router, createCaptureService(kysely), createCatalogueService(kysely), createSyncService(kysely, secrets), createVerificationService(kysely));
 
   const openapi = openApiDocument(router.routes, version);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { programCodes } from '../domain/programs.ts';
 import { reportDimensions } from '../domain/indicators.ts';
+import { contactModalities, serviceCodes, testResults, testStrategies } from '../domain/services.ts';
 
 export const ReportQuery = z.object({
   program: z.enum(programCodes),
@@ -53,19 +54,56 @@ export const ServiceFilterSchema = z.object({
   amongReached: z.boolean().optional(),
 });
 
-/** Indicator definitions as the API lists them (core/src/domain/indicators.ts). */
-export const IndicatorList = z.object({
-  items: z.array(
-    z.object({
-      code: z.string(),
-      measure: z.discriminatedUnion('kind', [
-        z.object({ kind: z.literal('distinct_persons'), filter: ServiceFilterSchema }),
-        z.object({ kind: z.literal('distinct_persons_full_paquet') }),
-        z.object({ kind: z.literal('count_services'), filter: ServiceFilterSchema }),
-        z.object({ kind: z.literal('sum_quantity'), filter: ServiceFilterSchema }),
-        z.object({ kind: z.literal('ratio'), numerator: z.string(), denominator: z.string() }),
-      ]),
-    }),
-  ),
+const MeasureSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('distinct_persons'), filter: ServiceFilterSchema }),
+  z.object({ kind: z.literal('distinct_persons_full_paquet') }),
+  z.object({ kind: z.literal('count_services'), filter: ServiceFilterSchema }),
+  z.object({ kind: z.literal('sum_quantity'), filter: ServiceFilterSchema }),
+  z.object({ kind: z.literal('ratio'), numerator: z.string(), denominator: z.string() }),
+]);
+
+/** The name of an organisation's own indicator, in each language of the interface. */
+export const IndicatorLabels = z.object({
+  fr: z.string().trim().min(1).max(120),
+  ar: z.string().trim().min(1).max(120),
+  en: z.string().trim().min(1).max(120),
 });
+
+/** Indicator definitions as the API lists them (core/src/domain/indicators.ts): the defaults, then the organisation's own. */
+export const IndicatorItem = z.object({
+  code: z.string(),
+  measure: MeasureSchema,
+  /** An organisation's own indicator (the defaults are named by the catalogues). */
+  custom: z.boolean().optional(),
+  labels: IndicatorLabels.optional(),
+});
+export const IndicatorList = z.object({ items: z.array(IndicatorItem) });
 export type IndicatorList = z.infer<typeof IndicatorList>;
+
+const values = <T extends readonly [string, ...string[]]>(choices: T) => z.array(z.enum(choices)).min(1).max(choices.length).readonly().optional();
+
+/** An indicator an administrator defines: a measure over filtered services, named in the three languages. */
+export const IndicatorInput = z.object({
+  /** Stable code (lower case, digits, `_`), used in reports, targets, exports and the DHIS2 mapping. */
+  code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/),
+  labels: IndicatorLabels,
+  measure: z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.enum(['distinct_persons', 'count_services', 'sum_quantity']),
+      filter: z
+        .object({
+          services: z.union([z.literal('reach'), z.array(z.enum(serviceCodes)).min(1).max(serviceCodes.length).readonly()]).optional(),
+          result: values(testResults),
+          strategy: values(testStrategies),
+          modality: values(contactModalities),
+          kind: z.array(z.string().trim().min(1).max(40)).min(1).max(20).readonly().optional(),
+          atPremises: z.boolean().optional(),
+          amongReached: z.boolean().optional(),
+        })
+        .strict(),
+    }),
+    z.object({ kind: z.literal('ratio'), numerator: z.string().min(1).max(40), denominator: z.string().min(1).max(40) }),
+  ]),
+});
+export type IndicatorInput = z.infer<typeof IndicatorInput>;
+export const IndicatorCodeParams = z.object({ code: z.string().min(1).max(40) });

@@ -1,3 +1,4 @@
+import type { FieldIssue } from '../errors.ts';
 /**
  * Indicators are data: a measure over services filtered by program, service
  * and field values (docs/indicators.md gives the exact rules). The defaults
@@ -46,6 +47,29 @@ export const defaultIndicators: readonly IndicatorDefinition[] = [
   { code: 'returned', measure: { kind: 'distinct_persons', filter: { atPremises: true, amongReached: true } } },
   { code: 'return_rate', measure: { kind: 'ratio', numerator: 'returned', denominator: 'reached' } },
 ];
+
+/**
+ * Checks an organisation's own indicator against the others: its code is not a default
+ * one, a ratio divides two indicators that exist and are not ratios (nor itself).
+ */
+export function checkIndicatorDefinition(def: IndicatorDefinition, others: readonly IndicatorDefinition[]): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (defaultIndicators.some((d) => d.code === def.code)) issues.push({ field: 'code', code: 'taken' });
+  if (def.measure.kind === 'ratio') {
+    for (const part of ['numerator', 'denominator'] as const) {
+      const code = def.measure[part];
+      const target = others.find((o) => o.code === code && o.code !== def.code);
+      if (!target) issues.push({ field: `measure.${part}`, code: 'unknown_reference' });
+      else if (target.measure.kind === 'ratio') issues.push({ field: `measure.${part}`, code: 'invalid_choice' });
+    }
+  }
+  return issues;
+}
+
+/** The codes of the indicators that divide by or into `code` (a ratio needs its parts). */
+export function indicatorsUsing(code: string, all: readonly IndicatorDefinition[]): string[] {
+  return all.filter((i) => i.measure.kind === 'ratio' && (i.measure.numerator === code || i.measure.denominator === code)).map((i) => i.code);
+}
 
 /** Dimensions a report may be broken down by; values are stable codes. */
 export const reportDimensions = [

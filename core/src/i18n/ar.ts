@@ -125,6 +125,7 @@ export const ar: Catalogue = {
   'error.merge_invalid': 'الدمج غير ممكن: يجب أن يكون الملفان مختلفين ونشطين وداخل نطاقك.',
   'error.merge_already_undone': 'تم إلغاء هذا الدمج مسبقًا.',
   'error.merge_not_last': 'ألغِ أولًا عمليات الدمج الأحدث لهذا الملف.',
+  'error.indicator_in_use': 'هذا المؤشر مستعمل في مؤشرات أخرى ({indicators}): عدّلها أولًا.',
   'error.population_unknown': 'فئة غير موجودة في قائمة فئات الجمعية.',
   'error.encryption_key_missing': 'مفتاح التشفير غير موجود: لا يمكن حفظ معلومات الاتصال.',
 
@@ -349,6 +350,9 @@ export const ar: Catalogue = {
   'audit.group_session.record': 'إدخال حصة جماعية',
   'audit.import': 'استيراد ملف',
   'audit.catalogue.update': 'إعدادات البرامج',
+  'audit.indicator.create': 'إضافة مؤشر',
+  'audit.indicator.update': 'تعديل مؤشر',
+  'audit.indicator.delete': 'حذف مؤشر',
 
   'validation.unknown_reference': '{field}: «{value}» غير معروف.',
   'validation.duplicate_in_file': '{field}: «{value}» موجود مسبقًا في السطر {first}.',

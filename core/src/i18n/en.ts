@@ -125,6 +125,7 @@ export const en: Catalogue = {
   'error.merge_invalid': 'Cannot merge: the two records must be different, active and within your scope.',
   'error.merge_already_undone': 'This merge was already undone.',
   'error.merge_not_last': 'Undo the more recent merges of this record first.',
+  'error.indicator_in_use': 'Other indicators use this one ({indicators}): change them first.',
   'error.population_unknown': "Population not in the organisation's vocabulary.",
   'error.encryption_key_missing': 'Encryption key missing: contact details cannot be saved.',
 
@@ -349,6 +350,9 @@ export const en: Catalogue = {
   'audit.group_session.record': 'Group session recorded',
   'audit.import': 'File imported',
   'audit.catalogue.update': 'Program settings',
+  'audit.indicator.create': 'Indicator added',
+  'audit.indicator.update': 'Indicator changed',
+  'audit.indicator.delete': 'Indicator deleted',
 
   'validation.unknown_reference': '{field}: "{value}" is unknown.',
   'validation.duplicate_in_file': '{field}: "{value}" is already on line {first}.',

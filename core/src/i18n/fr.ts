@@ -124,6 +124,7 @@ export const fr = {
   'error.merge_invalid': 'Fusion impossible : les deux fiches doivent être différentes, actives et dans votre périmètre.',
   'error.merge_already_undone': 'Cette fusion a déjà été annulée.',
   'error.merge_not_last': "Annulez d'abord les fusions plus récentes de cette fiche.",
+  'error.indicator_in_use': "Cet indicateur sert à d'autres ({indicators}) : modifiez-les d'abord.",
   'error.population_unknown': "Population inconnue dans le vocabulaire de l'organisation.",
   'error.encryption_key_missing': 'Clé de chiffrement absente : les coordonnées ne peuvent pas être enregistrées.',
 
@@ -348,6 +349,9 @@ export const fr = {
   'audit.group_session.record': 'Saisie de séance de groupe',
   'audit.import': 'Import de fichier',
   'audit.catalogue.update': 'Paramètres des programmes',
+  'audit.indicator.create': 'Indicateur ajouté',
+  'audit.indicator.update': 'Indicateur modifié',
+  'audit.indicator.delete': 'Indicateur supprimé',
 
   'validation.unknown_reference': '{field} : « {value} » est inconnu.',
   'validation.duplicate_in_file': '{field} : « {value} » figure déjà à la ligne {first}.',

@@ -21,6 +21,7 @@ export interface Database {
   register_counter: RegisterCounterTable;
   applied_operation: AppliedOperationTable;
   target: TargetTable;
+  indicator_definition: IndicatorDefinitionTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -257,5 +258,17 @@ export interface TargetTable {
   org_unit_id: string;
   period: string;
   value: ColumnType<string, string | number, string | number>;
+  updated_at: UpdatedAt;
+}
+
+export interface IndicatorDefinitionTable {
+  organisation_id: string;
+  code: string;
+  /** `{fr, ar, en}` */
+  labels: ColumnType<{ fr: string; ar: string; en: string }, string, string>;
+  /** A core `Measure`. */
+  measure: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

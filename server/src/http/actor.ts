@@ -36,6 +36,11 @@ export function holds(actor: Actor, permission: Permission): boolean {
   return scope(actor, permission).length > 0;
 }
 
+/** Does the actor hold the permission on the whole organisation (at its root unit)? */
+export function holdsAtRoot(actor: Actor, permission: Permission): boolean {
+  return scope(actor, permission).some((p) => p.split('/').filter(Boolean).length === 1);
+}
+
 export function holdsAt(actor: Actor, permission: Permission, unitPath: string): boolean {
   return isInScope(scope(actor, permission), unitPath);
 }

@@ -18,9 +18,12 @@ describe('OpenAPI document', () => {
           'PATCH /api/v1/org-units/{id}',
           'GET /api/v1/audit',
           'GET /api/v1/health',
+          'POST /api/v1/indicators',
+          'PUT /api/v1/indicators/{code}',
+          'DELETE /api/v1/indicators/{code}',
         ]),
       );
-      expect(operations).toHaveLength(55);
+      expect(operations).toHaveLength(58);
       expect(doc.paths['/api/v1/users']!.post!.requestBody!.content['application/json']!.schema.required).toEqual(
         expect.arrayContaining(['username', 'displayName', 'password', 'assignments']),
       );

@@ -10,6 +10,7 @@ import {
   CodeCheckResult,
   DuplicatePage,
   Health,
+  IndicatorItem,
   MergeList,
   MergeResult,
   Me,
@@ -29,6 +30,7 @@ import {
   type CreateOrgUnit,
   type BeneficiarySearch,
   type CreateUser,
+  type IndicatorInput,
   type Locale,
   type LoginRequest,
   type NewAssignment,
@@ -213,6 +215,10 @@ export type TargetData = ReturnType<typeof TargetInput.parse>;
 
 /** The indicator definitions (code and measure) the reports can compute. */
 export const listIndicators = () => request('GET', '/indicators', { parse: parseIndicators });
+/** Adds an indicator of the organisation (administrators at the root). */
+export const createIndicator = (body: IndicatorInput) => request('POST', '/indicators', IndicatorItem, { body });
+/** Deletes an indicator of the organisation (refused while a ratio uses it). */
+export const deleteIndicator = (code: string) => request('DELETE', `/indicators/${encodeURIComponent(code)}`, Ok);
 /** Computes indicators for a program and period, broken down by dimensions, with totals (`*`) and targets. */
 export const queryReport = (body: ReportRequest) => request('POST', '/reports/query', ReportResult, { body });
 /** The same report as a file (XLSX or CSV, labels in the user's language). */

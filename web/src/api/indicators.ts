@@ -8,6 +8,9 @@ import type { Measure, ServiceFilter } from '@relais/core';
 export interface IndicatorInfo {
   code: string;
   measure: Measure | null;
+  /** An organisation's own indicator, with its names (the defaults are named by the catalogues). */
+  custom?: boolean;
+  labels?: { fr: string; ar: string; en: string };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -57,7 +60,8 @@ export function parseIndicators(data: unknown): { items: IndicatorInfo[] } {
   const items: IndicatorInfo[] = [];
   for (const raw of data.items) {
     if (!isRecord(raw) || typeof raw.code !== 'string' || !raw.code) continue;
-    items.push({ code: raw.code, measure: parseMeasure(raw.measure) });
+    const labels = isRecord(raw.labels) && ['fr', 'ar', 'en'].every((l) => typeof (raw.labels as Record<string, unknown>)[l] === 'string') ? (raw.labels as IndicatorInfo['labels']) : undefined;
+    items.push({ code: raw.code, measure: parseMeasure(raw.measure), ...(raw.custom === true ? { custom: true } : {}), ...(labels ? { labels } : {}) });
   }
   return { items };
 }

@@ -39,5 +39,6 @@ export const adminScreens: readonly AdminScreen[] = [
   { to: '/org-units', label: 'shell.orgUnits', description: 'home.card.orgUnits', permission: 'org_unit.manage' },
   { to: '/programs', label: 'shell.programs', description: 'home.card.programs', permission: 'program.manage' },
   { to: '/registry-settings', label: 'shell.registrySettings', description: 'home.card.registrySettings', permission: 'settings.manage' },
+  { to: '/indicators', label: 'shell.indicators', description: 'home.card.indicators', permission: 'settings.manage' },
   { to: '/audit', label: 'shell.audit', description: 'home.card.audit', permission: 'audit.read' },
 ];

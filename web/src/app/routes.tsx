@@ -13,6 +13,7 @@ import { OrgUnitsPage } from '../features/org-units/org-units-page.tsx';
 import { ProgramsPage } from '../features/programs/programs-page.tsx';
 import { PerformancePage } from '../features/reports/performance-page.tsx';
 import { PivotPage } from '../features/reports/pivot-page.tsx';
+import { IndicatorsPage } from '../features/reports/indicators-page.tsx';
 import { BeneficiariesPage } from '../features/registry/beneficiaries-page.tsx';
 import { BeneficiaryPage } from '../features/registry/beneficiary-page.tsx';
 import { DuplicatesPage } from '../features/registry/duplicates-page.tsx';
@@ -50,6 +51,7 @@ const routes: readonly Route[] = [
   { pattern: '/reports/performance', permission: 'report.read', render: () => <PerformancePage /> },
   { pattern: '/reports/pivot', permission: 'report.read', render: () => <PivotPage /> },
   { pattern: '/registry-settings', permission: 'settings.manage', render: () => <RegistrySettingsPage /> },
+  { pattern: '/indicators', permission: 'settings.manage', render: () => <IndicatorsPage /> },
 ];
 
 /** Renders the screen of the current path, or a "not found" / "forbidden" page. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError, ProgramServices, defaultProgramServices, programCodes, serviceCodes, serviceDefinitions, type ProgramServiceSettings } from '@relais/core';
 import { withTransaction, type Queryable } from '../../db/index.ts';
-import { scope, type RequestContext } from '../../http/actor.ts';
+import { type RequestContext, holdsAtRoot } from '../../http/actor.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
 import { getSetting, putSetting } from '../registry/registry.repository.ts';
 import { syncReportFacts } from '../reports/report-facts.service.ts';
@@ -32,7 +32,7 @@ export function createCatalogueService(db: Queryable) {
     },
 
     async updateProgram(ctx: RequestContext, code: string, settings: ProgramServiceSettings) {
-      const atRoot = scope(ctx.actor, 'settings.manage').some((p) => p.split('/').filter(Boolean).length === 1);
+      const atRoot = holdsAtRoot(ctx.actor, 'settings.manage');
       if (!atRoot) throw new DomainError('forbidden');
       return withTransaction(db, async (trx) => {
         const stored = Stored.safeParse(await getSetting(trx, ctx.actor.organisationId, KEY));

@@ -4,7 +4,6 @@ import {
   DomainError,
   checkCode,
   checkServiceEntry,
-  defaultIndicators,
   parsePeriod,
   programCodes,
   codeProblemParams,
@@ -31,6 +30,7 @@ import { isInScope } from '@relais/core';
 import type { RequestContext } from '../../http/actor.ts';
 import { scope } from '../../http/actor.ts';
 import { recordAudit, type AuditWho } from '../audit/audit.service.ts';
+import { loadIndicators } from '../reports/indicators.service.ts';
 import { loadSettings } from '../registry/registry.service.ts';
 import { upsertPair } from '../registry/registry.repository.ts';
 import { loadProgramServices } from '../capture/catalogue.service.ts';
@@ -463,13 +463,14 @@ export function createImportService(db: Queryable) {
         Number(t.value),
       ]),
     );
+    const indicatorCodes = (await loadIndicators(trx, org)).map((i) => i.code);
     const issues: RowIssue[] = [];
     const seen = new Map<string, number>();
     const plan: { indicator: string; program: string; unitId: string; period: string; value: number }[] = [];
     let unchanged = 0;
     for (const { line, cells } of table.rows) {
       const c = new RowChecker(line);
-      const indicator = c.choice(cells, 'indicator', defaultIndicators.map((i) => i.code), true);
+      const indicator = c.choice(cells, 'indicator', indicatorCodes, true);
       const program = c.choice(cells, 'program', programCodes, true);
       const unit = units.get((c.required(cells, 'org_unit') ?? '').toUpperCase());
       if (cells.org_unit && !unit) c.fail('org_unit', 'unknown_reference', { value: cells.org_unit });

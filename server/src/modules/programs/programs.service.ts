@@ -1,6 +1,6 @@
 import { DomainError, programCodes, type Program, type ProgramCode } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
-import { scope, type RequestContext } from '../../http/actor.ts';
+import { type RequestContext, holdsAtRoot } from '../../http/actor.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
 
 export function createProgramsService(db: Queryable) {
@@ -14,7 +14,7 @@ export function createProgramsService(db: Queryable) {
 
     /** Enabling a program is an organisation-wide setting: only administrators of the root unit. */
     async setProgramEnabled(ctx: RequestContext, code: ProgramCode, enabled: boolean): Promise<Program> {
-      const atRoot = scope(ctx.actor, 'program.manage').some((p) => p.split('/').filter(Boolean).length === 1);
+      const atRoot = holdsAtRoot(ctx.actor, 'program.manage');
       if (!atRoot) throw new DomainError('forbidden');
       if (!programCodes.includes(code)) throw new DomainError('program_unknown');
       return db.transaction().execute(async (trx) => {

@@ -19,7 +19,7 @@ import { sql } from 'kysely';
 import { isUniqueViolation, likePrefix, withTransaction, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Secrets } from '../../lib/secrets.ts';
-import { holds, holdsAt, scope, type RequestContext } from '../../http/actor.ts';
+import { holds, holdsAt, scope, type RequestContext, holdsAtRoot } from '../../http/actor.ts';
 import { invalidField } from '../../http/errors.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
@@ -180,7 +180,7 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
 
     /** Organisation-wide: administrators of the root unit only. */
     async updateSettings(ctx: RequestContext, input: RegistrySettings): Promise<RegistrySettings> {
-      const atRoot = scope(ctx.actor, 'settings.manage').some((p) => p.split('/').filter(Boolean).length === 1);
+      const atRoot = holdsAtRoot(ctx.actor, 'settings.manage');
       if (!atRoot) throw new DomainError('forbidden');
       return withTransaction(db, async (trx) => {
         await repo.putSetting(trx, ctx.actor.organisationId, SETTINGS_KEY, input);

@@ -1,7 +1,7 @@
 import { DomainError, Dhis2Mapping, dhis2Period, parsePeriod, type DataValueSet, type ReportDimension } from '@relais/core';
 import type { z } from 'zod';
 import { withTransaction, type Queryable } from '../../db/index.ts';
-import { programScope, scope, type RequestContext } from '../../http/actor.ts';
+import { programScope, type RequestContext, holdsAtRoot } from '../../http/actor.ts';
 import { invalidField } from '../../http/errors.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
 import { getSetting, putSetting } from '../registry/registry.repository.ts';
@@ -51,7 +51,7 @@ export function createDhis2Service(db: Queryable) {
     getMapping: (ctx: RequestContext) => mappingOf(ctx.actor.organisationId),
 
     async setMapping(ctx: RequestContext, mapping: Dhis2Mapping): Promise<Dhis2Mapping> {
-      const atRoot = scope(ctx.actor, 'settings.manage').some((p) => p.split('/').filter(Boolean).length === 1);
+      const atRoot = holdsAtRoot(ctx.actor, 'settings.manage');
       if (!atRoot) throw new DomainError('forbidden');
       return withTransaction(db, async (trx) => {
         await putSetting(trx, ctx.actor.organisationId, KEY, mapping);

@@ -184,6 +184,20 @@ describe(`report facts give the numbers of the services (${engine})`, () => {
     await expectSameNumbers('reach changed');
   });
 
+  it('after an administrator adds her own indicators (the facts are rebuilt for them)', async () => {
+    const add = (body: unknown) => org.admin.post('/indicators', body);
+    const labels = (name: string) => ({ fr: name, ar: name, en: name });
+    expect((await add({ code: 'mobile_tested', labels: labels('Mobile'), measure: { kind: 'distinct_persons', filter: { services: ['hiv_test'], strategy: ['mobile'] } } })).status).toBe(201);
+    expect((await add({ code: 'syphilis_tests', labels: labels('Syphilis'), measure: { kind: 'count_services', filter: { services: ['syphilis_test'], result: ['positive', 'negative'] } } })).status).toBe(201);
+    expect((await add({ code: 'mobile_share', labels: labels('Part mobile'), measure: { kind: 'ratio', numerator: 'mobile_tested', denominator: 'tested_known_result' } })).status).toBe(201);
+    const rules = await sql<{ n: number }>`select count(*)::int as n from report_rule where organisation_id = ${org.organisationId} and indicator = 'mobile_tested'`.execute(t.db.kysely);
+    expect(rules.rows[0]!.n).toBeGreaterThan(0);
+    const mobile = await auto().run(org.organisationId, 'organisation', { program: 'prev_ps', period: '2024', indicators: ['mobile_tested'], by: [], grain: 'month', filters: {} });
+    expect(mobile[0]!.value).toBeGreaterThan(0);
+    for (const q of queries) q.indicators = [...q.indicators, 'mobile_tested', 'syphilis_tests', 'mobile_share'];
+    await expectSameNumbers('own indicators');
+  });
+
   it('reads the facts, not the services (emptied facts give other numbers until rebuilt)', async () => {
     const q: ReportQuery = { program: 'prev_ps', period: '2024', indicators: ['reached'], by: [], grain: 'month', filters: {} };
     const before = await auto().run(org.organisationId, 'organisation', q);

@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/index.ts';
 import type { ReportRule } from './report-rules.ts';
 
 /** The organisation's stored rules, in a stable order. */
-export async function loadRules(db: Queryable, organisationId: string): Promise<ReportRule[]> {
+export async function loadRules(db: Queryable, organisationId: string, program?: string): Promise<ReportRule[]> {
   const rows = await sql<{
     slot: number;
     indicator: string;
@@ -15,7 +15,7 @@ export async function loadRules(db: Queryable, organisationId: string): Promise<
     modalities: string[] | null;
     at_premises: boolean;
     full_paquet: boolean;
-  }>`select * from report_rule where organisation_id = ${organisationId} order by program, slot`.execute(db);
+  }>`select * from report_rule where organisation_id = ${organisationId} ${program ? sql`and program = ${program}` : sql``} order by program, slot`.execute(db);
   return rows.rows.map((r) => ({
     slot: Number(r.slot),
     indicator: r.indicator,

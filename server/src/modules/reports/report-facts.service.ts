@@ -2,6 +2,7 @@ import { defaultIndicators } from '@relais/core';
 import { withTransaction, type Queryable } from '../../db/index.ts';
 import { loadProgramServices } from '../capture/catalogue.service.ts';
 import { loadRules, rebuildFacts, replaceRules } from './report-facts.repository.ts';
+import { findCustomIndicators } from './indicators.repository.ts';
 import { reportRules, type ReportRule } from './report-rules.ts';
 
 const byProgramAndSlot = (a: ReportRule, b: ReportRule) => (a.program < b.program ? -1 : a.program > b.program ? 1 : a.slot - b.slot);
@@ -19,7 +20,7 @@ export async function syncReportFacts(db: Queryable, organisationId?: string): P
   const rebuilt: string[] = [];
   for (const id of organisations) {
     await withTransaction(db, async (trx) => {
-      const wanted = reportRules(defaultIndicators, await loadProgramServices(trx, id));
+      const wanted = reportRules([...defaultIndicators, ...(await findCustomIndicators(trx, id))], await loadProgramServices(trx, id));
       const stored = await loadRules(trx, id);
       if (JSON.stringify(stored.sort(byProgramAndSlot)) === JSON.stringify(wanted.sort(byProgramAndSlot))) return;
       await replaceRules(trx, id, wanted);

@@ -2,7 +2,6 @@ import { sql, type RawBuilder } from 'kysely';
 import {
   DomainError,
   defaultAgeBands,
-  defaultIndicators,
   parsePeriod,
   type AgeBand,
   type IndicatorDefinition,
@@ -14,7 +13,9 @@ import {
 } from '@relais/core';
 import { likePrefix, type Queryable } from '../../db/index.ts';
 import { loadProgramServices } from '../capture/catalogue.service.ts';
-import { REACH_SLOT } from './report-rules.ts';
+import { REACH_SLOT, reportRules, reportSlots } from './report-rules.ts';
+import { loadRules } from './report-facts.repository.ts';
+import { loadIndicators } from './indicators.service.ts';
 
 /** Which services the reader may count: subtrees with the programs of each (null = all). */
 export type ReportScope = Array<{ path: string; programs: string[] | null }> | 'organisation';
@@ -103,7 +104,9 @@ export function createReportEngine(db: Queryable, options: ReportEngineOptions =
     }
   }
 
-  async function run(organisationId: string, scope: ReportScope, q: ReportQuery, indicators: readonly IndicatorDefinition[] = defaultIndicators): Promise<ReportRow[]> {
+  /** A report; `indicators` defaults to the organisation's (the defaults and its own). */
+  async function run(organisationId: string, scope: ReportScope, q: ReportQuery, given?: readonly IndicatorDefinition[]): Promise<ReportRow[]> {
+    const indicators = given ?? (await loadIndicators(db, organisationId));
     const period = parsePeriod(q.period);
     if (!period) throw new DomainError('validation_failed', { fields: [{ field: 'period', code: 'invalid_format' }] });
     const byCode = new Map(indicators.map((i) => [i.code, i]));
@@ -208,22 +211,23 @@ export function createReportEngine(db: Queryable, options: ReportEngineOptions =
     const setKey = (dims: readonly ReportDimension[]) => dims.join(',');
     const span = options.source === 'live' ? null : monthSpan(period.from, period.to);
     const used = new Set<ReportDimension>([...q.by, ...(Object.keys(q.filters) as ReportDimension[])]);
-    const defaults = new Map(defaultIndicators.map((i) => [i.code, JSON.stringify(i.measure)]));
-    const slots = span
-      ? new Map(
-          (
-            await sql<{ indicator: string; slot: number }>`select distinct indicator, slot from report_rule where organisation_id = ${organisationId} and program = ${q.program}`.execute(db)
-          ).rows.map((r) => [r.indicator, Number(r.slot)]),
-        )
-      : new Map<string, number>();
-    /** The slot of an indicator whose stored rules are the ones of its definition. */
-    const slotOf = (code: string) => (defaults.get(code) === JSON.stringify(byCode.get(code)?.measure) ? slots.get(code) : undefined);
+    // The stored rules must be the ones these definitions give, slot by slot (else: the services).
+    const slots = reportSlots(indicators);
+    const expectedRules = span && program ? reportRules(indicators, { [q.program]: program }) : [];
+    const storedRules = span ? await loadRules(db, organisationId, q.program) : [];
+    const validSlots = new Set(
+      [...new Set(expectedRules.map((r) => r.slot))].filter(
+        (slot) => JSON.stringify(expectedRules.filter((r) => r.slot === slot)) === JSON.stringify(storedRules.filter((r) => r.slot === slot)),
+      ),
+    );
+    /** The slot of an indicator whose facts follow its definition. */
+    const slotOf = (code: string) => (validSlots.has(slots.get(code) ?? -1) ? slots.get(code) : undefined);
 
     const sourceOf = (code: string, measure: Exclude<Measure, { kind: 'ratio' }>): 'facts' | 'rollup' | 'live' => {
       if (!span) return 'live';
       if (measure.kind === 'distinct_persons' || measure.kind === 'distinct_persons_full_paquet') {
         const fits = [...used].every((d) => PERSON_FACT_DIMS.has(d));
-        const reachOk = measure.kind === 'distinct_persons_full_paquet' || !measure.filter.amongReached || slots.has(REACH_SLOT);
+        const reachOk = measure.kind === 'distinct_persons_full_paquet' || !measure.filter.amongReached || slotOf(REACH_SLOT) !== undefined;
         return fits && reachOk && slotOf(code) !== undefined ? 'facts' : 'live';
       }
       return !measure.filter.amongReached && [...used].every((d) => ROLLUP_DIMS.has(d)) ? 'rollup' : 'live';
@@ -284,7 +288,7 @@ export function createReportEngine(db: Queryable, options: ReportEngineOptions =
           from report_person_fact f
           join org_unit ou on ou.organisation_id = f.organisation_id and ou.id = f.org_unit_id
           where ${inScopeOf('f', 'ou', slotOf(code)!)}
-          ${amongReached ? sql`and f.beneficiary_id in (select r.beneficiary_id from report_person_fact r join org_unit rou on rou.organisation_id = r.organisation_id and rou.id = r.org_unit_id where ${inScopeOf('r', 'rou', slots.get(REACH_SLOT)!)})` : sql``}
+          ${amongReached ? sql`and f.beneficiary_id in (select r.beneficiary_id from report_person_fact r join org_unit rou on rou.organisation_id = r.organisation_id and rou.id = r.org_unit_id where ${inScopeOf('r', 'rou', slotOf(REACH_SLOT)!)})` : sql``}
         ),
         fy as (select beneficiary_id, min(year)::int as first_year from f group by beneficiary_id),
         x as materialized (

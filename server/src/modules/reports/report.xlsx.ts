@@ -19,7 +19,14 @@ export async function reportWorkbook(columns: string[], rows: Record<string, unk
  * The file of a report for people: column heads and codes translated (indicator, dimension
  * values), numbers as numbers; CSV in UTF-8 with a BOM so spreadsheet programs read accents.
  */
-export async function reportFile(rows: ReportRow[], q: ReportQuery, locale: Locale, format: 'xlsx' | 'csv', unitNames: ReadonlyMap<string, string> = new Map()) {
+export async function reportFile(
+  rows: ReportRow[],
+  q: ReportQuery,
+  locale: Locale,
+  format: 'xlsx' | 'csv',
+  names: { units?: ReadonlyMap<string, string>; indicators?: ReadonlyMap<string, string> } = {},
+) {
+  const unitNames = names.units ?? new Map<string, string>();
   const t = (key: string, fallback: string) => (hasKey(key) ? translate(locale, key) : fallback);
   const dims = q.by.filter((d) => d !== 'period');
   const heads = [
@@ -39,7 +46,7 @@ export async function reportFile(rows: ReportRow[], q: ReportQuery, locale: Loca
     return prefix[d] ? t(`${prefix[d]}.${v}`, v) : v;
   };
   const table = rows.map((r) => [
-    t(`indicator.${r.indicator}`, r.indicator),
+    names.indicators?.get(r.indicator) ?? t(`indicator.${r.indicator}`, r.indicator),
     String(r.period),
     ...dims.map((d) => label(d, String(r[d] ?? ''))),
     r.value,

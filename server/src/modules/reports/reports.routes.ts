@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { Dhis2ExportQuery, Dhis2Mapping, IndicatorList, ReportQuery, ReportResult, TargetInput, parsePeriod } from '@relais/core';
+import { Dhis2ExportQuery, Dhis2Mapping, IndicatorCodeParams, IndicatorInput, IndicatorItem, IndicatorList, Ok, ReportQuery, ReportResult, TargetInput, parsePeriod } from '@relais/core';
 import { toAdx, type Dhis2Service } from './dhis2.service.ts';
 import type { Router } from '../../http/router.ts';
 import type { ReportsService } from './reports.service.ts';
+import type { IndicatorsService } from './indicators.service.ts';
 import { reportFile } from './report.xlsx.ts';
 
-export function registerReportRoutes(router: Router, reports: ReportsService, dhis2: Dhis2Service): void {
+export function registerReportRoutes(router: Router, reports: ReportsService, dhis2: Dhis2Service, indicators: IndicatorsService): void {
   router.session({
     method: 'GET',
     url: '/indicators',
@@ -13,7 +14,45 @@ export function registerReportRoutes(router: Router, reports: ReportsService, dh
     tag: 'reports',
     permission: 'report.read',
     response: IndicatorList,
-    handler: async () => ({ items: reports.listIndicators() }),
+    handler: async ({ ctx }) => ({ items: await indicators.list(ctx) }),
+  });
+  router.session({
+    method: 'POST',
+    url: '/indicators',
+    summary: 'Add an indicator of the organisation (administrators at the root); the report facts are rebuilt',
+    tag: 'reports',
+    permission: 'settings.manage',
+    body: IndicatorInput,
+    response: IndicatorItem,
+    handler: async ({ ctx, body, reply }) => {
+      const created = await indicators.create(ctx, body);
+      reply.code(201);
+      return created;
+    },
+  });
+  router.session({
+    method: 'PUT',
+    url: '/indicators/:code',
+    summary: 'Change an indicator of the organisation (not a default one)',
+    tag: 'reports',
+    permission: 'settings.manage',
+    params: IndicatorCodeParams,
+    body: IndicatorInput,
+    response: IndicatorItem,
+    handler: ({ ctx, params, body }) => indicators.update(ctx, params.code, body),
+  });
+  router.session({
+    method: 'DELETE',
+    url: '/indicators/:code',
+    summary: 'Delete an indicator of the organisation, with its targets (refused while a ratio uses it)',
+    tag: 'reports',
+    permission: 'settings.manage',
+    params: IndicatorCodeParams,
+    response: Ok,
+    handler: async ({ ctx, params }) => {
+      await indicators.remove(ctx, params.code);
+      return { ok: true as const };
+    },
   });
   router.session({
     method: 'POST',
@@ -36,7 +75,7 @@ export function registerReportRoutes(router: Router, reports: ReportsService, dh
     response: z.unknown(),
     handler: async ({ ctx, body, query, reply, locale }) => {
       const rows = await reports.report(ctx, body);
-      const file = await reportFile(rows, body, locale, query.format, await reports.unitNames(ctx));
+      const file = await reportFile(rows, body, locale, query.format, { units: await reports.unitNames(ctx), indicators: await reports.indicatorNames(ctx, locale) });
       reply.header('content-type', file.contentType);
       reply.header('content-disposition', `attachment; filename="${file.name}"`);
       return reply.send(file.data);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { defaultIndicators, parsePeriod, type ReportQuery, type ReportRow, type TargetInput } from '@relais/core';
+import { parsePeriod, type Locale, type ReportQuery, type ReportRow, type TargetInput } from '@relais/core';
 import { sql } from 'kysely';
 import { withTransaction, type Queryable } from '../../db/index.ts';
 import { holdsAt, programScope, type RequestContext } from '../../http/actor.ts';
@@ -7,6 +7,8 @@ import { invalidField } from '../../http/errors.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
 import { createReportEngine } from './report.engine.ts';
+import { loadIndicators } from './indicators.service.ts';
+import { findCustomIndicators } from './indicators.repository.ts';
 
 export function createReportsService(db: Queryable) {
   const engine = createReportEngine(db);
@@ -16,18 +18,19 @@ export function createReportsService(db: Queryable) {
       return engine.run(ctx.actor.organisationId, programScope(ctx.actor, 'report.read'), q);
     },
 
+    /** Names of the organisation's own indicators in a language, for report files. */
+    async indicatorNames(ctx: RequestContext, locale: Locale): Promise<Map<string, string>> {
+      return new Map((await findCustomIndicators(db, ctx.actor.organisationId)).map((i) => [i.code, i.labels[locale]]));
+    },
+
     /** Names of the organisation's units by code, for report files. */
     async unitNames(ctx: RequestContext): Promise<Map<string, string>> {
       const rows = await db.selectFrom('org_unit').select(['code', 'name']).where('organisation_id', '=', ctx.actor.organisationId).execute();
       return new Map(rows.map((r) => [r.code, r.name]));
     },
 
-    listIndicators() {
-      return defaultIndicators.map((i) => ({ code: i.code, measure: i.measure }));
-    },
-
     async setTarget(ctx: RequestContext, t: z.output<typeof TargetInput>) {
-      if (!defaultIndicators.some((i) => i.code === t.indicator)) throw invalidField('indicator', 'invalid_choice');
+      if (!(await loadIndicators(db, ctx.actor.organisationId)).some((i) => i.code === t.indicator)) throw invalidField('indicator', 'invalid_choice');
       if (!parsePeriod(t.period)) throw invalidField('period', 'invalid_format');
       const unit = await findUnit(db, ctx.actor.organisationId, t.orgUnitId);
       if (!unit || !holdsAt(ctx.actor, 'target.manage', unit.path)) throw invalidField('orgUnitId', 'invalid_choice');

@@ -3,16 +3,25 @@ import { intlTag, type I18n } from '../../i18n/i18n.tsx';
 import { programLabel } from '../../i18n/labels.ts';
 import { formatDay } from '../capture/service-labels.ts';
 import { ALL } from './report-model.ts';
+import type { IndicatorInfo } from '../../api/indicators.ts';
 
 type Tr = Pick<I18n, 't' | 'has' | 'locale'>;
 
 /** Names of units by code (dimension values of `org_unit` and `site` are unit codes). */
 export type UnitNames = ReadonlyMap<string, string>;
 
-/** Label of an indicator code (`indicator.<code>`), or the code for an organisation's own. */
+/** Names of the organisation's own indicators, as last listed (GET /indicators). */
+const ownNames = new Map<string, { fr: string; ar: string; en: string }>();
+
+/** Remembers the names of the organisation's own indicators, for `indicatorLabel`. */
+export function rememberIndicatorNames(indicators: readonly IndicatorInfo[]): void {
+  for (const i of indicators) if (i.labels) ownNames.set(i.code, i.labels);
+}
+
+/** Label of an indicator code (`indicator.<code>`), the name an organisation gave its own, or the code. */
 export function indicatorLabel(i18n: Tr, code: string): string {
   const key = `indicator.${code}`;
-  return i18n.has(key) ? i18n.t(key) : code;
+  return i18n.has(key) ? i18n.t(key) : (ownNames.get(code)?.[i18n.locale] ?? code);
 }
 
 /** Label of a dimension (`report.dimension.<dim>`; the period has `report.period`). */

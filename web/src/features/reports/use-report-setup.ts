@@ -3,12 +3,16 @@ import type { OrgUnit, ProgramCode } from '@relais/core';
 import { listIndicators } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useWorkContext } from '../context/work-context.tsx';
-import type { UnitNames } from './report-labels.ts';
+import { rememberIndicatorNames, type UnitNames } from './report-labels.ts';
 
 /** What every report screen needs: the indicator definitions, unit names by code, the programs to choose from. */
 export function useReportSetup(chosenProgram: ProgramCode | null) {
   const ctx = useWorkContext();
-  const indicators = useApi(listIndicators, []);
+  const indicators = useApi(async () => {
+    const list = await listIndicators();
+    rememberIndicatorNames(list.items);
+    return list;
+  }, []);
   const unitNames: UnitNames = useMemo(() => new Map(ctx.units.map((n) => [n.unit.code, n.unit.name])), [ctx.units]);
   const unitsByCode: ReadonlyMap<string, OrgUnit> = useMemo(() => new Map(ctx.units.map((n) => [n.unit.code, n.unit])), [ctx.units]);
   const programs = ctx.myPrograms;

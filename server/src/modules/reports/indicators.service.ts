@@ -1,0 +1,79 @@
+import { DomainError, checkIndicatorDefinition, defaultIndicators, indicatorsUsing, type IndicatorDefinition, type IndicatorInput } from '@relais/core';
+import { isUniqueViolation, withTransaction, type Queryable } from '../../db/index.ts';
+import { holdsAtRoot, type RequestContext } from '../../http/actor.ts';
+import { invalidField } from '../../http/errors.ts';
+import { recordAudit, whoOf } from '../audit/audit.service.ts';
+import { deleteIndicator, deleteTargetsOf, findCustomIndicators, insertIndicator, updateIndicator, type StoredIndicator } from './indicators.repository.ts';
+import { syncReportFacts } from './report-facts.service.ts';
+
+/** Every indicator of an organisation: the defaults, then its own. */
+export async function loadIndicators(db: Queryable, organisationId: string): Promise<IndicatorDefinition[]> {
+  return [...defaultIndicators, ...(await findCustomIndicators(db, organisationId))];
+}
+
+function toDefinition(input: IndicatorInput): StoredIndicator {
+  return { code: input.code, labels: input.labels, measure: input.measure as IndicatorDefinition['measure'] };
+}
+
+/**
+ * An organisation's own indicators, added by its administrators (settings at the root).
+ * A change rebuilds the report facts in the same transaction (ADR 0010).
+ */
+export function createIndicatorsService(db: Queryable) {
+  const checked = async (trx: Queryable, ctx: RequestContext, def: StoredIndicator) => {
+    if (!holdsAtRoot(ctx.actor, 'settings.manage')) throw new DomainError('forbidden');
+    const others = await loadIndicators(trx, ctx.actor.organisationId);
+    const issues = checkIndicatorDefinition(def, others);
+    if (issues.length) throw new DomainError('validation_failed', { fields: issues });
+  };
+
+  return {
+    async list(ctx: RequestContext) {
+      const custom = await findCustomIndicators(db, ctx.actor.organisationId);
+      return [...defaultIndicators.map((i) => ({ code: i.code, measure: i.measure })), ...custom.map((i) => ({ ...i, custom: true }))];
+    },
+
+    async create(ctx: RequestContext, input: IndicatorInput) {
+      const def = toDefinition(input);
+      return withTransaction(db, async (trx) => {
+        await checked(trx, ctx, def);
+        try {
+          await insertIndicator(trx, ctx.actor.organisationId, ctx.actor.userId, def);
+        } catch (error) {
+          if (isUniqueViolation(error)) throw invalidField('code', 'taken');
+          throw error;
+        }
+        await recordAudit(trx, whoOf(ctx), { action: 'indicator.create', entityType: 'indicator', entityId: def.code, details: { measure: def.measure } });
+        await syncReportFacts(trx, ctx.actor.organisationId);
+        return { ...def, custom: true };
+      });
+    },
+
+    async update(ctx: RequestContext, code: string, input: IndicatorInput) {
+      if (input.code !== code) throw invalidField('code', 'invalid');
+      const def = toDefinition(input);
+      return withTransaction(db, async (trx) => {
+        await checked(trx, ctx, def);
+        if (!(await updateIndicator(trx, ctx.actor.organisationId, def))) throw new DomainError('not_found');
+        await recordAudit(trx, whoOf(ctx), { action: 'indicator.update', entityType: 'indicator', entityId: code, details: { measure: def.measure } });
+        await syncReportFacts(trx, ctx.actor.organisationId);
+        return { ...def, custom: true };
+      });
+    },
+
+    async remove(ctx: RequestContext, code: string) {
+      if (!holdsAtRoot(ctx.actor, 'settings.manage')) throw new DomainError('forbidden');
+      return withTransaction(db, async (trx) => {
+        const all = await loadIndicators(trx, ctx.actor.organisationId);
+        if (defaultIndicators.some((d) => d.code === code) || !all.some((i) => i.code === code)) throw new DomainError('not_found');
+        const users = indicatorsUsing(code, all);
+        if (users.length) throw new DomainError('indicator_in_use', { params: { indicators: users.join(', ') } });
+        await deleteIndicator(trx, ctx.actor.organisationId, code);
+        await deleteTargetsOf(trx, ctx.actor.organisationId, code);
+        await recordAudit(trx, whoOf(ctx), { action: 'indicator.delete', entityType: 'indicator', entityId: code });
+        await syncReportFacts(trx, ctx.actor.organisationId);
+      });
+    },
+  };
+}
+export type IndicatorsService = ReturnType<typeof createIndicatorsService>;
