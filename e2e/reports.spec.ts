@@ -160,4 +160,29 @@ test('reports: the performance framework of a section, a target set in place, th
     });
     expect(values).toEqual([3]);
   });
+
+  await test.step('she places the section on the map (units page); the pivot’s map shows it with its 3 persons', async () => {
+    await nav(page, 'shell.orgUnits').click();
+    await expect(page.getByRole('heading', { level: 1, name: fr['orgUnits.title'] })).toBeVisible();
+    await page.getByRole('button', { name: new RegExp(`^${section.name}`) }).click();
+    await page.getByLabel(fr['field.latitude'], { exact: true }).fill('30,42');
+    await page.getByLabel(fr['field.longitude'], { exact: true }).fill('');
+    await page.getByRole('button', { name: fr['common.save'], exact: true }).click();
+    // Half a location is named, not saved.
+    await expect(page.getByLabel(fr['field.longitude'], { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await page.getByLabel(fr['field.longitude'], { exact: true }).fill('-9.60');
+    await page.getByRole('button', { name: fr['common.save'], exact: true }).click();
+    await expect(page.getByLabel(fr['field.longitude'], { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
+    await page.reload();
+    await page.getByRole('button', { name: new RegExp(`^${section.name}`) }).click();
+    await expect(page.getByLabel(fr['field.latitude'], { exact: true })).toHaveValue('30.42');
+
+    await nav(page, 'shell.pivot').click();
+    await page.getByLabel(fr['field.program'], { exact: true }).selectOption('prev_ps');
+    await page.getByRole('button', { name: fr['pivot.run'], exact: true }).click();
+    await page.getByRole('radio', { name: fr['pivot.chart.map'], exact: true }).check();
+    const map = page.getByRole('figure', { name: interpolate(fr['pivot.mapTitle'], { indicator: fr['indicator.reached'], dimension: fr['report.dimension.org_unit'] }) });
+    await expect(map).toBeVisible();
+    await expect(map.locator('svg text').filter({ hasText: `${section.name} · 3` })).toBeVisible();
+  });
 });

@@ -12,8 +12,22 @@ export const OrgUnit = z.object({
   level: OrgUnitLevel,
   parentId: Id.nullable(),
   active: z.boolean(),
+  /** Where the unit is (WGS 84 degrees), for the map of a report; null when not given. */
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
 });
 export type OrgUnit = z.infer<typeof OrgUnit>;
+
+const Latitude = z.number().min(-90).max(90).nullable();
+const Longitude = z.number().min(-180).max(180).nullable();
+/** A location is both coordinates or neither: the missing one is named. */
+const bothOrNeither = (v: { latitude?: number | null | undefined; longitude?: number | null | undefined }, ctx: z.RefinementCtx) => {
+  const lat = v.latitude ?? null;
+  const lon = v.longitude ?? null;
+  if (v.latitude === undefined && v.longitude === undefined) return;
+  if (lat === null && lon !== null) ctx.addIssue({ code: 'custom', path: ['latitude'], message: 'required' });
+  if (lon === null && lat !== null) ctx.addIssue({ code: 'custom', path: ['longitude'], message: 'required' });
+};
 
 export const OrgUnitList = z.object({ items: z.array(OrgUnit) });
 
@@ -24,12 +38,15 @@ export const CreateOrgUnit = z.object({
   name: Name,
   level: OrgUnitLevel,
   parentId: Id,
-});
+  latitude: Latitude.optional(),
+  longitude: Longitude.optional(),
+}).superRefine(bothOrNeither);
 export type CreateOrgUnit = z.infer<typeof CreateOrgUnit>;
 
 export const UpdateOrgUnit = z
-  .object({ code: Code, name: Name, level: OrgUnitLevel, parentId: Id, active: z.boolean() })
-  .partial();
+  .object({ code: Code, name: Name, level: OrgUnitLevel, parentId: Id, active: z.boolean(), latitude: Latitude, longitude: Longitude })
+  .partial()
+  .superRefine(bothOrNeither);
 export type UpdateOrgUnit = z.infer<typeof UpdateOrgUnit>;
 
 export const Program = z.object({ code: z.enum(programCodes), enabled: z.boolean() });

@@ -59,7 +59,7 @@ export function checkIndicatorDefinition(def: IndicatorDefinition, others: reado
     for (const part of ['numerator', 'denominator'] as const) {
       const code = def.measure[part];
       const target = others.find((o) => o.code === code && o.code !== def.code);
-      if (!target) issues.push({ field: `measure.${part}`, code: 'unknown_reference' });
+      if (!target) issues.push({ field: `measure.${part}`, code: 'unknown_reference', params: { value: code } });
       else if (target.measure.kind === 'ratio') issues.push({ field: `measure.${part}`, code: 'invalid_choice' });
     }
   }

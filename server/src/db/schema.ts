@@ -44,6 +44,9 @@ export interface OrgUnitTable {
   /** Materialised path of ids, `/<root id>/…/<own id>/`: a subtree is a path prefix. */
   path: string;
   active: Generated<boolean>;
+  /** Where the unit is (WGS 84), for the map of a report; both or neither. */
+  latitude: ColumnType<number | null, number | null | undefined, number | null>;
+  longitude: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -94,7 +94,7 @@ export function fieldIssuesOf(issues: readonly z.core.$ZodIssue[], input: unknow
         out.push({ field, code: 'invalid_choice' });
         break;
       case 'custom':
-        out.push({ field, code: issue.message === 'future' ? 'future_date' : issue.message === 'not_offered' ? 'invalid_choice' : 'invalid' });
+        out.push({ field, code: issue.message === 'future' ? 'future_date' : issue.message === 'not_offered' ? 'invalid_choice' : issue.message === 'required' ? 'required' : 'invalid' });
         break;
       default:
         out.push({ field, code: 'invalid' });

@@ -59,7 +59,7 @@ function toFieldIssue(issue: SchemaIssue, input: unknown): FieldIssue {
       break;
     case 'custom':
       // The core's refinements name their rule in the message (e.g. PastDate → 'future').
-      code = issue.message === 'future' ? 'future_date' : 'invalid';
+      code = issue.message === 'future' ? 'future_date' : issue.message === 'required' ? 'required' : 'invalid';
       break;
   }
   return Object.keys(params).length ? { field, code, params } : { field, code };

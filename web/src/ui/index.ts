@@ -17,3 +17,4 @@ export { ChartFrame, chartColour, chartColours, niceScale, type ChartDatum } fro
 export { BarChart } from './bar-chart.tsx';
 export { LineChart, type LineSeries } from './line-chart.tsx';
 export { PieChart } from './pie-chart.tsx';
+export { MapChart, type MapPoint } from './map-chart.tsx';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { likePrefix, type Queryable } from '../../db/index.ts';
 
-const columns = ['id', 'code', 'name', 'level', 'parent_id', 'path', 'active'] as const;
+const columns = ['id', 'code', 'name', 'level', 'parent_id', 'path', 'active', 'latitude', 'longitude'] as const;
 
 /** Units of the organisation inside any of the subtrees, outermost first. */
 export async function selectUnitsUnder(db: Queryable, organisationId: string, paths: string[]) {
@@ -26,7 +26,7 @@ export async function findUnitByCode(db: Queryable, organisationId: string, code
 
 export async function insertUnit(
   db: Queryable,
-  u: { organisation_id: string; id: string; code: string; name: string; level: string; parent_id: string; path: string },
+  u: { organisation_id: string; id: string; code: string; name: string; level: string; parent_id: string; path: string; latitude: number | null; longitude: number | null },
 ): Promise<void> {
   await db.insertInto('org_unit').values(u).execute();
 }
@@ -35,7 +35,7 @@ export async function updateUnit(
   db: Queryable,
   organisationId: string,
   id: string,
-  patch: { code?: string; name?: string; level?: string; active?: boolean; parent_id?: string },
+  patch: { code?: string; name?: string; level?: string; active?: boolean; parent_id?: string; latitude?: number | null; longitude?: number | null },
 ): Promise<void> {
   await db.updateTable('org_unit').set({ ...patch, updated_at: sql`now()` }).where('organisation_id', '=', organisationId).where('id', '=', id).execute();
 }

@@ -8,7 +8,7 @@ import * as repo from './org-units.repository.ts';
 type UnitRow = NonNullable<Awaited<ReturnType<typeof repo.findUnit>>>;
 
 function toOrgUnit(row: UnitRow): OrgUnit {
-  return { id: row.id, code: row.code, name: row.name, level: row.level as OrgUnitLevel, parentId: row.parent_id, active: row.active };
+  return { id: row.id, code: row.code, name: row.name, level: row.level as OrgUnitLevel, parentId: row.parent_id, active: row.active, latitude: row.latitude, longitude: row.longitude };
 }
 
 export function createOrgUnitsService(db: Queryable) {
@@ -51,7 +51,7 @@ export function createOrgUnitsService(db: Queryable) {
         const id = input.id ?? newId();
         const path = `${parent.path}${id}/`;
         await withCodeCheck(() =>
-          repo.insertUnit(trx, { organisation_id: org, id, code: input.code, name: input.name, level: input.level, parent_id: parent.id, path }),
+          repo.insertUnit(trx, { organisation_id: org, id, code: input.code, name: input.name, level: input.level, parent_id: parent.id, path, latitude: input.latitude ?? null, longitude: input.longitude ?? null }),
         );
         await recordAudit(trx, whoOf(ctx), {
           action: 'org_unit.create',
@@ -90,6 +90,8 @@ export function createOrgUnitsService(db: Queryable) {
             ...(patch.name !== undefined ? { name: patch.name } : {}),
             ...(patch.level !== undefined ? { level: patch.level } : {}),
             ...(patch.active !== undefined ? { active: patch.active } : {}),
+            ...(patch.latitude !== undefined ? { latitude: patch.latitude } : {}),
+            ...(patch.longitude !== undefined ? { longitude: patch.longitude } : {}),
             ...(patch.parentId !== undefined && !isRoot ? { parent_id: patch.parentId } : {}),
           }),
         );

@@ -96,6 +96,14 @@ function levelOptions(t: ReturnType<typeof useI18n>['t']) {
   return orgUnitLevels.map((l) => ({ value: l, label: t(`org_unit_level.${l}`) }));
 }
 
+/** A coordinate typed in decimal degrees (a comma is read as the decimal point); '' is none, text that is no number stays text (the contract names it). */
+function coordinate(text: string): number | string | null {
+  const trimmed = text.trim().replace(',', '.');
+  if (trimmed === '') return null;
+  const n = Number(trimmed);
+  return Number.isFinite(n) ? n : trimmed;
+}
+
 function EditUnitForm({ unit, onSaved }: { unit: OrgUnit; onSaved: (u: OrgUnit) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -103,6 +111,8 @@ function EditUnitForm({ unit, onSaved }: { unit: OrgUnit; onSaved: (u: OrgUnit) 
   const [name, setName] = useState(unit.name);
   const [level, setLevel] = useState<OrgUnitLevel>(unit.level);
   const [active, setActive] = useState(unit.active);
+  const [latitude, setLatitude] = useState(unit.latitude === null ? '' : String(unit.latitude));
+  const [longitude, setLongitude] = useState(unit.longitude === null ? '' : String(unit.longitude));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -115,6 +125,9 @@ function EditUnitForm({ unit, onSaved }: { unit: OrgUnit; onSaved: (u: OrgUnit) 
     if (name !== unit.name) changes.name = name;
     if (level !== unit.level) changes.level = level;
     if (active !== unit.active) changes.active = active;
+    const lat = coordinate(latitude);
+    const lon = coordinate(longitude);
+    if (lat !== unit.latitude || lon !== unit.longitude) Object.assign(changes, { latitude: lat, longitude: lon });
     const checked = validate(UpdateOrgUnit, changes);
     if (!checked.ok) {
       setErrors(fieldErrorsOf(i18n, checked.fields));
@@ -141,6 +154,9 @@ function EditUnitForm({ unit, onSaved }: { unit: OrgUnit; onSaved: (u: OrgUnit) 
         <TextField label={t('field.code')} value={code} onChange={setCode} error={errors.code} required dir="ltr" autoCapitalize="characters" spellCheck={false} />
         <Select label={t('field.level')} value={level} options={levelOptions(t)} onChange={(v) => setLevel(v as OrgUnitLevel)} error={errors.level} />
         <Checkbox label={t('orgUnits.unitActive')} checked={active} onChange={setActive} error={errors.active} />
+        <p className="field-hint">{t('orgUnits.locationHint')}</p>
+        <TextField label={t('field.latitude')} value={latitude} onChange={setLatitude} error={errors.latitude} dir="ltr" inputMode="decimal" autoComplete="off" />
+        <TextField label={t('field.longitude')} value={longitude} onChange={setLongitude} error={errors.longitude} dir="ltr" inputMode="decimal" autoComplete="off" />
         <div className="form-actions">
           <Button type="submit" variant="primary" busy={busy}>
             {busy ? t('common.saving') : t('common.save')}

@@ -1,19 +1,20 @@
-import type { ReportDimension } from '@relais/core';
-import { Alert, BarChart, LineChart, PieChart, type ChartDatum, type LineSeries } from '../../ui/index.ts';
+import type { OrgUnit, ReportDimension } from '@relais/core';
+import { Alert, BarChart, LineChart, MapChart, PieChart, type ChartDatum, type LineSeries, type MapPoint } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { dimensionLabel, dimensionValueLabel, indicatorLabel, numberFormats, type UnitNames } from './report-labels.ts';
 import { ALL, type ReportIndex } from './report-model.ts';
 
-export type ChartKind = 'none' | 'bar' | 'line' | 'pie';
+export type ChartKind = 'none' | 'bar' | 'line' | 'pie' | 'map';
 
 /** Lines drawn at most, besides the total (the others stay in the table). */
 const MAX_SERIES = 7;
 
 /**
  * A chart of one indicator of the pivot: bars of the row totals, lines over time (when the
- * period is a dimension of the pivot), or the shares of the rows (not for ratios).
+ * period is a dimension of the pivot), the shares of the rows (not for ratios), or a map of the
+ * units of the rows that have coordinates.
  */
-export function PivotChart({ kind, index, indicator, ratio, rowsDim, colsDim, rowValues, colValues, unitNames }: {
+export function PivotChart({ kind, index, indicator, ratio, rowsDim, colsDim, rowValues, colValues, unitNames, unitsByCode }: {
   kind: Exclude<ChartKind, 'none'>;
   index: ReportIndex;
   indicator: string;
@@ -23,6 +24,7 @@ export function PivotChart({ kind, index, indicator, ratio, rowsDim, colsDim, ro
   rowValues: readonly string[];
   colValues: readonly string[];
   unitNames: UnitNames;
+  unitsByCode: ReadonlyMap<string, OrgUnit>;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -44,6 +46,27 @@ export function PivotChart({ kind, index, indicator, ratio, rowsDim, colsDim, ro
 
   if (kind === 'bar') {
     return <BarChart title={t('pivot.barTitle', { indicator: label, dimension: dimensionLabel(i18n, rowsDim) })} data={rowData} dir={i18n.dir} emptyText={empty} />;
+  }
+
+  if (kind === 'map') {
+    if (rowsDim !== 'org_unit' && rowsDim !== 'site') return <Alert tone="info">{t('pivot.mapNeedsUnits')}</Alert>;
+    const points: MapPoint[] = [];
+    const unplaced: ChartDatum[] = [];
+    for (const d of rowData) {
+      const unit = unitsByCode.get(d.key);
+      if (unit && unit.latitude !== null && unit.longitude !== null) points.push({ ...d, latitude: unit.latitude, longitude: unit.longitude });
+      else unplaced.push(d);
+    }
+    return (
+      <MapChart
+        title={t('pivot.mapTitle', { indicator: label, dimension: dimensionLabel(i18n, rowsDim) })}
+        description={t('pivot.mapNote')}
+        points={points}
+        unplaced={unplaced}
+        unplacedText={(places) => t('pivot.mapUnplaced', { places })}
+        emptyText={t('pivot.mapEmpty')}
+      />
+    );
   }
 
   if (kind === 'pie') {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { defaultPopulations, orgUnitLevels, parsePeriod, reportDimensions, type OrgUnitLevel, type PeriodGrain, type ProgramCode, type ReportDimension } from '@relais/core';
+import { defaultPopulations, orgUnitLevels, parsePeriod, reportDimensions, type OrgUnit, type OrgUnitLevel, type PeriodGrain, type ProgramCode, type ReportDimension } from '@relais/core';
 import { getRegistrySettings, queryReport, type ReportRequest } from '../../api/endpoints.ts';
 import type { IndicatorInfo } from '../../api/indicators.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -87,7 +87,7 @@ export function PivotPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const [chosenProgram, setChosenProgram] = useState<ProgramCode | null>(null);
-  const { ctx, indicators, unitNames, programs, program } = useReportSetup(chosenProgram);
+  const { ctx, indicators, unitNames, unitsByCode, programs, program } = useReportSetup(chosenProgram);
   const [initial] = useState<Omit<PivotDraft, 'program'>>(() => ({
     indicators: ['reached'],
     rows: 'org_unit',
@@ -206,7 +206,7 @@ export function PivotPage() {
       <RadioGroup
         legend={t('pivot.chart')}
         value={chart}
-        options={(['none', 'bar', 'line', 'pie'] as const).map((k) => ({ value: k, label: t(`pivot.chart.${k}`) }))}
+        options={(['none', 'bar', 'line', 'pie', 'map'] as const).map((k) => ({ value: k, label: t(`pivot.chart.${k}`) }))}
         onChange={(v) => setChart(v as ChartKind)}
       />
       {indicators.error ? <Alert tone="error">{describeError(i18n, indicators.error)}</Alert> : null}
@@ -218,6 +218,7 @@ export function PivotPage() {
           index={indexReport(report.data.rows, query)}
           indicators={known}
           unitNames={unitNames}
+          unitsByCode={unitsByCode}
           chart={chart}
           onDrill={(target, text) => setDrill({ target, text })}
         />
@@ -312,11 +313,12 @@ function FilterEditor({ filters, level, unitNames, units, onChange, onAdd }: {
 }
 
 /** One matrix (and chart) per indicator of the query. */
-function PivotResult({ query, index, indicators, unitNames, chart, onDrill }: {
+function PivotResult({ query, index, indicators, unitNames, unitsByCode, chart, onDrill }: {
   query: ReportRequest;
   index: ReportIndex;
   indicators: readonly IndicatorInfo[];
   unitNames: UnitNames;
+  unitsByCode: ReadonlyMap<string, OrgUnit>;
   chart: ChartKind;
   onDrill: (target: DrillTarget, text: string) => void;
 }) {
@@ -357,6 +359,7 @@ function PivotResult({ query, index, indicators, unitNames, chart, onDrill }: {
               rowValues={rowValues}
               colValues={colValues}
               unitNames={unitNames}
+              unitsByCode={unitsByCode}
             />
           ) : null}
         </section>
