@@ -40,7 +40,7 @@ import type { Table } from './parse.ts';
 export { importKinds, type ImportKind } from '@relais/core';
 
 export const importColumns: Record<ImportKind, { required: string[]; optional: string[] }> = {
-  'org-units': { required: ['code', 'name', 'parent_code', 'level'], optional: [] },
+  'org-units': { required: ['code', 'name', 'parent_code', 'level'], optional: ['latitude', 'longitude'] },
   beneficiaries: {
     required: ['code', 'populations', 'sex', 'section', 'registered_on'],
     optional: ['birth_year', 'entry_door', 'marital_status', 'schooling', 'housing', 'occupation'],
@@ -119,6 +119,20 @@ class RowChecker {
     else return n;
     return null;
   }
+  /** A decimal number (a comma is read as the decimal point, as French spreadsheets write it). */
+  decimal(cells: Record<string, string>, column: string, min: number, max: number): number | null {
+    const v = (cells[column] ?? '').replace(',', '.');
+    if (v === '') return null;
+    if (!/^-?\d+(\.\d+)?$/.test(v)) {
+      this.fail(column, 'invalid_type');
+      return null;
+    }
+    const n = Number(v);
+    if (n < min) this.fail(column, 'too_small', { min });
+    else if (n > max) this.fail(column, 'too_big', { max });
+    else return n;
+    return null;
+  }
   date(cells: Record<string, string>, column: string): string | null {
     const v = this.required(cells, column);
     if (v === null) return null;
@@ -162,7 +176,7 @@ export function createImportService(db: Queryable) {
     const org = importer.organisationId;
     const units = await loadUnits(trx, org);
     const issues: RowIssue[] = [];
-    const planned = new Map<string, { line: number; code: string; name: string; parent: string; level: string }>();
+    const planned = new Map<string, { line: number; code: string; name: string; parent: string; level: string; latitude: number | null; longitude: number | null }>();
     let unchanged = 0;
     for (const { line, cells } of table.rows) {
       const c = new RowChecker(line);
@@ -170,6 +184,11 @@ export function createImportService(db: Queryable) {
       const name = c.required(cells, 'name');
       const parent = c.required(cells, 'parent_code')?.toUpperCase() ?? null;
       const level = c.choice(cells, 'level', orgUnitLevels, true);
+      const latitude = c.decimal(cells, 'latitude', -90, 90);
+      const longitude = c.decimal(cells, 'longitude', -180, 180);
+      // A place is both coordinates or neither: the missing one is named.
+      if (latitude !== null && !cells.longitude) c.fail('longitude', 'required');
+      if (longitude !== null && !cells.latitude) c.fail('latitude', 'required');
       if (code && !/^[A-Z0-9][A-Z0-9_-]{0,31}$/.test(code)) c.fail('code', 'invalid_format');
       if (code && planned.has(code)) c.fail('code', 'duplicate_in_file', { value: code, first: planned.get(code)!.line });
       const existing = code ? units.get(code) : undefined;
@@ -178,7 +197,7 @@ export function createImportService(db: Queryable) {
           const parentRow = existing.parent_id ? [...units.values()].find((u) => u.id === existing.parent_id) : undefined;
           if (existing.name === name && existing.level === level && parentRow?.code === parent) unchanged++;
           else c.fail('code', 'taken');
-        } else planned.set(code, { line, code, name, parent, level });
+        } else planned.set(code, { line, code, name, parent, level, latitude, longitude });
       }
       issues.push(...c.issues);
     }
@@ -208,7 +227,7 @@ export function createImportService(db: Queryable) {
       const { id, path } = paths.get(p.code)!;
       await trx
         .insertInto('org_unit')
-        .values({ organisation_id: org, id, code: p.code, name: p.name, level: p.level, parent_id: paths.get(p.parent)!.id, path })
+        .values({ organisation_id: org, id, code: p.code, name: p.name, level: p.level, parent_id: paths.get(p.parent)!.id, path, latitude: p.latitude, longitude: p.longitude })
         .execute();
     }
     importer.onProgress?.('written', order.length, order.length);

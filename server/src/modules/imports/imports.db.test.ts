@@ -44,6 +44,20 @@ describe(`file import (${engine})`, () => {
     expect(again.body).toMatchObject({ created: 0, unchanged: 2, applied: true });
   });
 
+  it('imports where units are (decimal degrees, comma or point), both coordinates or neither', async () => {
+    const bad = await upload(org.admin, 'org-units', 'code;name;parent_code;level;latitude;longitude\nPORT;Port;SEC-A;site;30,42;\nSOUK;Souk;SEC-A;site;95;-9.6\n');
+    expect(bad.body.applied).toBe(false);
+    expect(bad.body.errors.map((e) => [e.line, e.column, e.code])).toEqual([
+      [2, 'longitude', 'required'],
+      [3, 'latitude', 'too_big'],
+    ]);
+    const good = await upload(org.admin, 'org-units', 'code;name;parent_code;level;latitude;longitude\nPORT;Port;SEC-A;site;30,42;-9,6\nSOUK;Souk;SEC-A;site;;\n');
+    expect(good.body).toMatchObject({ created: 2, applied: true });
+    const units = await org.admin.get<{ items: Array<{ code: string; latitude: number | null; longitude: number | null }> }>('/org-units');
+    expect(units.body.items.find((u) => u.code === 'PORT')).toMatchObject({ latitude: 30.42, longitude: -9.6 });
+    expect(units.body.items.find((u) => u.code === 'SOUK')).toMatchObject({ latitude: null, longitude: null });
+  });
+
   it('rejects a whole file for one bad row, saying line, column and reason; nothing is written', async () => {
     const before = await tableCounts(t.db);
     const csv = '\ufeffcode;populations;sex;birth_year;section;registered_on;entry_door\n' + 'FAMO1985F;PS;F;1985;SEC-A;2024-03-01;outreach\n' + 'FAMO19A5F;PS;Q;1985;SEC-Z;2999-01-01;teleport\n';
