@@ -107,23 +107,15 @@ class RowChecker {
     return v as T;
   }
   integer(cells: Record<string, string>, column: string, min: number, max: number): number | null {
-    const v = cells[column] ?? '';
-    if (v === '') return null;
-    if (!/^-?\d+$/.test(v)) {
-      this.fail(column, 'invalid_type');
-      return null;
-    }
-    const n = Number(v);
-    if (n < min) this.fail(column, 'too_small', { min });
-    else if (n > max) this.fail(column, 'too_big', { max });
-    else return n;
-    return null;
+    return this.number(cells[column] ?? '', column, /^-?\d+$/, min, max);
   }
   /** A decimal number (a comma is read as the decimal point, as French spreadsheets write it). */
   decimal(cells: Record<string, string>, column: string, min: number, max: number): number | null {
-    const v = (cells[column] ?? '').replace(',', '.');
+    return this.number((cells[column] ?? '').replace(',', '.'), column, /^-?\d+(\.\d+)?$/, min, max);
+  }
+  private number(v: string, column: string, shape: RegExp, min: number, max: number): number | null {
     if (v === '') return null;
-    if (!/^-?\d+(\.\d+)?$/.test(v)) {
+    if (!shape.test(v)) {
       this.fail(column, 'invalid_type');
       return null;
     }

@@ -5,6 +5,7 @@ import type { ReportQuery } from '@relais/core';
 import { createOrg, createTestApp, createUnit, createUserClient, engine, type TestApp } from '../../../test/harness.ts';
 import { createReportEngine, type ReportScope } from './report.engine.ts';
 import { rebuildFacts } from './report-facts.repository.ts';
+import { syncReportFacts } from './report-facts.service.ts';
 
 type Org = Awaited<ReturnType<typeof createOrg>>;
 
@@ -202,6 +203,8 @@ describe(`report facts give the numbers of the services (${engine})`, () => {
     const q: ReportQuery = { program: 'prev_ps', period: '2024', indicators: ['reached'], by: [], grain: 'month', filters: {} };
     const before = await auto().run(org.organisationId, 'organisation', q);
     expect(before[0]!.value).toBeGreaterThan(0);
+    // In step: a start-up check rebuilds nothing.
+    expect(await syncReportFacts(t.db.kysely)).toEqual([]);
     await sql`delete from report_person_fact where organisation_id = ${org.organisationId}`.execute(t.db.kysely);
     expect((await auto().run(org.organisationId, 'organisation', q))[0]!.value).toBe(0);
     await t.db.kysely.transaction().execute((trx) => rebuildFacts(trx, org.organisationId));

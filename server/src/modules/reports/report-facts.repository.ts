@@ -4,30 +4,10 @@ import type { ReportRule } from './report-rules.ts';
 
 /** The organisation's stored rules, in a stable order. */
 export async function loadRules(db: Queryable, organisationId: string, program?: string): Promise<ReportRule[]> {
-  const rows = await sql<{
-    slot: number;
-    indicator: string;
-    program: string;
-    services: string[] | null;
-    results: string[] | null;
-    kinds: string[] | null;
-    strategies: string[] | null;
-    modalities: string[] | null;
-    at_premises: boolean;
-    full_paquet: boolean;
-  }>`select * from report_rule where organisation_id = ${organisationId} ${program ? sql`and program = ${program}` : sql``} order by program, slot`.execute(db);
-  return rows.rows.map((r) => ({
-    slot: Number(r.slot),
-    indicator: r.indicator,
-    program: r.program,
-    services: r.services,
-    results: r.results,
-    kinds: r.kinds,
-    strategies: r.strategies,
-    modalities: r.modalities,
-    atPremises: r.at_premises,
-    fullPaquet: r.full_paquet,
-  }));
+  const rows = await sql<ReportRule>`
+    select slot::int as slot, indicator, program, services, results, kinds, strategies, modalities, at_premises as "atPremises", full_paquet as "fullPaquet"
+    from report_rule where organisation_id = ${organisationId} ${program ? sql`and program = ${program}` : sql``} order by program, slot`.execute(db);
+  return rows.rows;
 }
 
 export async function replaceRules(db: Queryable, organisationId: string, rules: readonly ReportRule[]): Promise<void> {
@@ -36,9 +16,9 @@ export async function replaceRules(db: Queryable, organisationId: string, rules:
   await sql`
     insert into report_rule (organisation_id, slot, indicator, program, services, results, kinds, strategies, modalities, at_premises, full_paquet)
     select ${organisationId}::uuid, r.slot, r.indicator, r.program,
-      (select array_agg(v order by n) from jsonb_array_elements_text(r.services) with ordinality as e(v, n)), (select array_agg(v order by n) from jsonb_array_elements_text(r.results) with ordinality as e(v, n)),
-      (select array_agg(v order by n) from jsonb_array_elements_text(r.kinds) with ordinality as e(v, n)), (select array_agg(v order by n) from jsonb_array_elements_text(r.strategies) with ordinality as e(v, n)),
-      (select array_agg(v order by n) from jsonb_array_elements_text(r.modalities) with ordinality as e(v, n)), r."atPremises", r."fullPaquet"
+      case when r.services is null or jsonb_typeof(r.services) = 'null' then null else coalesce((select array_agg(v order by n) from jsonb_array_elements_text(r.services) with ordinality as e(v, n)), '{}') end, case when r.results is null or jsonb_typeof(r.results) = 'null' then null else coalesce((select array_agg(v order by n) from jsonb_array_elements_text(r.results) with ordinality as e(v, n)), '{}') end,
+      case when r.kinds is null or jsonb_typeof(r.kinds) = 'null' then null else coalesce((select array_agg(v order by n) from jsonb_array_elements_text(r.kinds) with ordinality as e(v, n)), '{}') end, case when r.strategies is null or jsonb_typeof(r.strategies) = 'null' then null else coalesce((select array_agg(v order by n) from jsonb_array_elements_text(r.strategies) with ordinality as e(v, n)), '{}') end,
+      case when r.modalities is null or jsonb_typeof(r.modalities) = 'null' then null else coalesce((select array_agg(v order by n) from jsonb_array_elements_text(r.modalities) with ordinality as e(v, n)), '{}') end, r."atPremises", r."fullPaquet"
     from jsonb_to_recordset(${JSON.stringify(rules)}::jsonb) as r(slot smallint, indicator text, program text, services jsonb, results jsonb, kinds jsonb,
       strategies jsonb, modalities jsonb, "atPremises" boolean, "fullPaquet" boolean)`.execute(db);
 }

@@ -3,7 +3,7 @@ import { withTransaction, type Queryable } from '../../db/index.ts';
 import { loadProgramServices } from '../capture/catalogue.service.ts';
 import { loadRules, rebuildFacts, replaceRules } from './report-facts.repository.ts';
 import { findCustomIndicators } from './indicators.repository.ts';
-import { reportRules, type ReportRule } from './report-rules.ts';
+import { reportRules, ruleKey, type ReportRule } from './report-rules.ts';
 
 const byProgramAndSlot = (a: ReportRule, b: ReportRule) => (a.program < b.program ? -1 : a.program > b.program ? 1 : a.slot - b.slot);
 
@@ -22,7 +22,7 @@ export async function syncReportFacts(db: Queryable, organisationId?: string): P
     await withTransaction(db, async (trx) => {
       const wanted = reportRules([...defaultIndicators, ...(await findCustomIndicators(trx, id))], await loadProgramServices(trx, id));
       const stored = await loadRules(trx, id);
-      if (JSON.stringify(stored.sort(byProgramAndSlot)) === JSON.stringify(wanted.sort(byProgramAndSlot))) return;
+      if (stored.sort(byProgramAndSlot).map(ruleKey).join() === wanted.sort(byProgramAndSlot).map(ruleKey).join()) return;
       await replaceRules(trx, id, wanted);
       await rebuildFacts(trx, id);
       rebuilt.push(id);

@@ -19,6 +19,11 @@ export interface ReportRule {
   fullPaquet: boolean;
 }
 
+/** A rule as a comparable string (the same rule always gives the same text). */
+export function ruleKey(r: ReportRule): string {
+  return JSON.stringify([r.slot, r.indicator, r.program, r.services, r.results, r.kinds, r.strategies, r.modalities, r.atPremises, r.fullPaquet]);
+}
+
 /** The helper slot of the program's reach, when no indicator is exactly "reached" (for `amongReached`). */
 export const REACH_SLOT = '~reach';
 

@@ -13,7 +13,7 @@ import {
 } from '@relais/core';
 import { likePrefix, type Queryable } from '../../db/index.ts';
 import { loadProgramServices } from '../capture/catalogue.service.ts';
-import { REACH_SLOT, reportRules, reportSlots } from './report-rules.ts';
+import { REACH_SLOT, reportRules, reportSlots, ruleKey } from './report-rules.ts';
 import { loadRules } from './report-facts.repository.ts';
 import { loadIndicators } from './indicators.service.ts';
 
@@ -217,7 +217,7 @@ export function createReportEngine(db: Queryable, options: ReportEngineOptions =
     const storedRules = span ? await loadRules(db, organisationId, q.program) : [];
     const validSlots = new Set(
       [...new Set(expectedRules.map((r) => r.slot))].filter(
-        (slot) => JSON.stringify(expectedRules.filter((r) => r.slot === slot)) === JSON.stringify(storedRules.filter((r) => r.slot === slot)),
+        (slot) => expectedRules.filter((r) => r.slot === slot).map(ruleKey).join() === storedRules.filter((r) => r.slot === slot).map(ruleKey).join(),
       ),
     );
     /** The slot of an indicator whose facts follow its definition. */
