@@ -61,9 +61,11 @@ export interface ReportEngineOptions {
 
 /**
  * The report engine: the same for the API, the screens and `relais report`.
- * Reads services live (no overnight tables). For each indicator and each
- * subset of the requested dimensions it runs one exact query: a total is the
- * distinct count over all cells, never their sum (docs/indicators.md).
+ * Live (no overnight tables): it reads the report facts the triggers keep in the
+ * transaction of every write (ADR 0010) — all the grouping sets of an indicator in one
+ * query — or, for what the facts cannot answer, the services themselves, one exact
+ * query per grouping set. Either way a total is the distinct count over all cells,
+ * never their sum (docs/indicators.md).
  */
 export function createReportEngine(db: Queryable, options: ReportEngineOptions = {}) {
   function dimensionExpr(d: ReportDimension, q: ReportQuery, bands: readonly AgeBand[]): RawBuilder<string> {
