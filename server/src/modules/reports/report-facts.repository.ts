@@ -26,19 +26,16 @@ export async function replaceRules(db: Queryable, organisationId: string, rules:
 /**
  * Recomputes the organisation's facts from its services: the monthly roll-up in one
  * statement, the person facts program by program and year by year (bounded batches).
+ * With `programs`, only the person facts of those programs (their rules changed; the
+ * roll-up does not depend on rules).
  */
-export async function rebuildFacts(db: Queryable, organisationId: string): Promise<void> {
-  await sql`delete from report_person_fact where organisation_id = ${organisationId}`.execute(db);
-  await sql`delete from report_service_month where organisation_id = ${organisationId}`.execute(db);
-  await sql`
-    insert into report_service_month (organisation_id, program, month, org_unit_id, site_id, worker_id, service, result, kind, strategy, modality, services, quantity)
-    select organisation_id, program, date_trunc('month', service_date)::date, org_unit_id, site_id, worker_id, service, result, kind, strategy, modality,
-      count(*), coalesce(sum(quantity), 0)
-    from service_event where organisation_id = ${organisationId} and deleted_at is null
-    group by organisation_id, program, date_trunc('month', service_date)::date, org_unit_id, site_id, worker_id, service, result, kind, strategy, modality`.execute(db);
+export async function rebuildFacts(db: Queryable, organisationId: string, programs?: readonly string[]): Promise<void> {
+  const onlyPrograms = programs ? sql`and program = any(${[...programs]}::text[])` : sql``;
+  await sql`delete from report_person_fact where organisation_id = ${organisationId} ${onlyPrograms}`.execute(db);
+  if (!programs) await rebuildRollup(db, organisationId);
   const spans = await sql<{ program: string; year: number }>`
     select distinct program, extract(year from service_date)::int as year from service_event
-    where organisation_id = ${organisationId} and deleted_at is null order by 1, 2`.execute(db);
+    where organisation_id = ${organisationId} and deleted_at is null ${onlyPrograms} order by 1, 2`.execute(db);
   for (const { program, year } of spans.rows) {
     await sql`
       select relais_refresh_person_facts(array_agg(o), array_agg(b), array_agg(p), array_agg(u), array_agg(y))
@@ -46,4 +43,14 @@ export async function rebuildFacts(db: Queryable, organisationId: string): Promi
             where organisation_id = ${organisationId} and program = ${program} and deleted_at is null
               and service_date >= make_date(${year}::int, 1, 1) and service_date < make_date(${year}::int + 1, 1, 1)) as k(o, b, p, u, y)`.execute(db);
   }
+}
+
+async function rebuildRollup(db: Queryable, organisationId: string): Promise<void> {
+  await sql`delete from report_service_month where organisation_id = ${organisationId}`.execute(db);
+  await sql`
+    insert into report_service_month (organisation_id, program, month, org_unit_id, site_id, worker_id, service, result, kind, strategy, modality, services, quantity)
+    select organisation_id, program, date_trunc('month', service_date)::date, org_unit_id, site_id, worker_id, service, result, kind, strategy, modality,
+      count(*), coalesce(sum(quantity), 0)
+    from service_event where organisation_id = ${organisationId} and deleted_at is null
+    group by organisation_id, program, date_trunc('month', service_date)::date, org_unit_id, site_id, worker_id, service, result, kind, strategy, modality`.execute(db);
 }

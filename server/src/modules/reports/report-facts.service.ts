@@ -10,8 +10,9 @@ const byProgramAndSlot = (a: ReportRule, b: ReportRule) => (a.program < b.progra
 /**
  * Keeps the report facts of an organisation (or of every one) in step with its
  * indicator definitions and program catalogue: when the rules they imply differ from
- * the stored ones, stores them and recomputes the facts from the services, in one
- * transaction. Cheap when nothing changed. Returns the organisations rebuilt.
+ * the stored ones, stores them and recomputes the person facts of the programs whose
+ * rules changed (everything when none were stored), in one transaction. Cheap when
+ * nothing changed. Returns the organisations rebuilt.
  */
 export async function syncReportFacts(db: Queryable, organisationId?: string): Promise<string[]> {
   const organisations = organisationId
@@ -22,9 +23,13 @@ export async function syncReportFacts(db: Queryable, organisationId?: string): P
     await withTransaction(db, async (trx) => {
       const wanted = reportRules([...defaultIndicators, ...(await findCustomIndicators(trx, id))], await loadProgramServices(trx, id));
       const stored = await loadRules(trx, id);
-      if (stored.sort(byProgramAndSlot).map(ruleKey).join() === wanted.sort(byProgramAndSlot).map(ruleKey).join()) return;
+      const keysOf = (rules: ReportRule[], program: string) => rules.filter((r) => r.program === program).sort(byProgramAndSlot).map(ruleKey).join();
+      const programs = [...new Set([...wanted, ...stored].map((r) => r.program))];
+      const changed = programs.filter((p) => keysOf(stored, p) !== keysOf(wanted, p));
+      if (changed.length === 0) return;
       await replaceRules(trx, id, wanted);
-      await rebuildFacts(trx, id);
+      // No rules yet (a new or restored database, or this version's first start): everything.
+      await rebuildFacts(trx, id, stored.length ? changed : undefined);
       rebuilt.push(id);
     });
   }
