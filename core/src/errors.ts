@@ -34,6 +34,7 @@ export const errorCodes = [
   'encryption_key_missing',
   'register_no_locked',
   'indicator_in_use',
+  'indicator_mapped',
   'file_unreadable',
   'file_missing_columns',
   'import_rejected',
@@ -69,6 +70,7 @@ export const validationCodes = [
   'taken',
   'unknown_reference',
   'duplicate_in_file',
+  'part_of_ratio',
 ] as const;
 export type ValidationCode = (typeof validationCodes)[number];
 

@@ -50,7 +50,8 @@ export const defaultIndicators: readonly IndicatorDefinition[] = [
 
 /**
  * Checks an organisation's own indicator against the others: its code is not a default
- * one, a ratio divides two indicators that exist and are not ratios (nor itself).
+ * one, a ratio divides two indicators that exist and are not ratios (nor itself), and an
+ * indicator that a ratio divides by or into does not become a ratio itself.
  */
 export function checkIndicatorDefinition(def: IndicatorDefinition, others: readonly IndicatorDefinition[]): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -62,6 +63,8 @@ export function checkIndicatorDefinition(def: IndicatorDefinition, others: reado
       if (!target) issues.push({ field: `measure.${part}`, code: 'unknown_reference', params: { value: code } });
       else if (target.measure.kind === 'ratio') issues.push({ field: `measure.${part}`, code: 'invalid_choice' });
     }
+    const users = indicatorsUsing(def.code, others);
+    if (users.length) issues.push({ field: 'measure.kind', code: 'part_of_ratio', params: { value: users.join(', ') } });
   }
   return issues;
 }

@@ -138,6 +138,7 @@ export const ar: Catalogue = {
   'error.merge_invalid': 'الدمج غير ممكن: يجب أن يكون الملفان مختلفين ونشطين وداخل نطاقك.',
   'error.merge_already_undone': 'تم إلغاء هذا الدمج مسبقًا.',
   'error.merge_not_last': 'ألغِ أولًا عمليات الدمج الأحدث لهذا الملف.',
+  'error.indicator_mapped': 'مطابقة DHIS2 ترسل هذا المؤشر: احذفه من المطابقة أولًا.',
   'error.indicator_in_use': 'هذا المؤشر مستعمل في مؤشرات أخرى ({indicators}): عدّلها أولًا.',
   'error.population_unknown': 'فئة غير موجودة في قائمة فئات الجمعية.',
   'error.encryption_key_missing': 'مفتاح التشفير غير موجود: لا يمكن حفظ معلومات الاتصال.',
@@ -367,6 +368,7 @@ export const ar: Catalogue = {
   'audit.indicator.update': 'تعديل مؤشر',
   'audit.indicator.delete': 'حذف مؤشر',
 
+  'validation.part_of_ratio': '{field}: النسب {value} تستعمل هذا المؤشر بسطًا أو مقامًا؛ لا يمكن أن يصبح نسبة.',
   'validation.unknown_reference': '{field}: «{value}» غير معروف.',
   'validation.duplicate_in_file': '{field}: «{value}» موجود مسبقًا في السطر {first}.',
   'error.file_unreadable': 'ملف غير مقروء: المطلوب ملف CSV بترميز UTF-8 مع سطر عناوين، أو ملف XLSX.',

@@ -138,6 +138,7 @@ export const en: Catalogue = {
   'error.merge_invalid': 'Cannot merge: the two records must be different, active and within your scope.',
   'error.merge_already_undone': 'This merge was already undone.',
   'error.merge_not_last': 'Undo the more recent merges of this record first.',
+  'error.indicator_mapped': 'The DHIS2 mapping sends this indicator: remove it from the mapping first.',
   'error.indicator_in_use': 'Other indicators use this one ({indicators}): change them first.',
   'error.population_unknown': "Population not in the organisation's vocabulary.",
   'error.encryption_key_missing': 'Encryption key missing: contact details cannot be saved.',
@@ -367,6 +368,7 @@ export const en: Catalogue = {
   'audit.indicator.update': 'Indicator changed',
   'audit.indicator.delete': 'Indicator deleted',
 
+  'validation.part_of_ratio': '{field}: the ratios {value} divide by or into this indicator; it cannot become a ratio.',
   'validation.unknown_reference': '{field}: "{value}" is unknown.',
   'validation.duplicate_in_file': '{field}: "{value}" is already on line {first}.',
   'error.file_unreadable': 'Unreadable file: UTF-8 CSV with a header row, or XLSX, expected.',

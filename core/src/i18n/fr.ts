@@ -137,6 +137,7 @@ export const fr = {
   'error.merge_invalid': 'Fusion impossible : les deux fiches doivent être différentes, actives et dans votre périmètre.',
   'error.merge_already_undone': 'Cette fusion a déjà été annulée.',
   'error.merge_not_last': "Annulez d'abord les fusions plus récentes de cette fiche.",
+  'error.indicator_mapped': "La correspondance DHIS2 envoie cet indicateur : retirez-le de la correspondance d'abord.",
   'error.indicator_in_use': "Cet indicateur sert à d'autres ({indicators}) : modifiez-les d'abord.",
   'error.population_unknown': "Population inconnue dans le vocabulaire de l'organisation.",
   'error.encryption_key_missing': 'Clé de chiffrement absente : les coordonnées ne peuvent pas être enregistrées.',
@@ -366,6 +367,7 @@ export const fr = {
   'audit.indicator.update': 'Indicateur modifié',
   'audit.indicator.delete': 'Indicateur supprimé',
 
+  'validation.part_of_ratio': '{field} : les ratios {value} divisent par cet indicateur ou le divisent ; il ne peut pas devenir un ratio.',
   'validation.unknown_reference': '{field} : « {value} » est inconnu.',
   'validation.duplicate_in_file': '{field} : « {value} » figure déjà à la ligne {first}.',
   'error.file_unreadable': 'Fichier illisible : CSV UTF-8 avec une ligne d’en-tête, ou XLSX, attendu.',

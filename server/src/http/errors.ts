@@ -41,6 +41,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   merge_already_undone: 409,
   merge_not_last: 409,
   indicator_in_use: 409,
+  indicator_mapped: 409,
   population_unknown: 400,
   encryption_key_missing: 500,
   register_no_locked: 409,

@@ -10,6 +10,58 @@ import { sql, type Kysely } from 'kysely';
 //    service × result × kind × strategy × modality. Counts and sums read it. Deltas.
 // report_rule says which services qualify for which slot; the server derives it from the
 // indicator definitions and the program catalogue and rebuilds the facts when it changes.
+
+/**
+ * The commit-time refresh as this migration wrote it (one key at a time through the person
+ * index); 20261130T0500 replaces it and restores it on the way down.
+ */
+export const REFRESH_PERSON_FACTS_BY_KEY = `
+-- Recomputes the person facts of the given keys (organisation, person, program, unit, year)
+-- from the live services. The persons are locked first (in id order), so two
+-- transactions touching one person take turns and the second sees the first's services.
+create or replace function relais_refresh_person_facts(ko uuid[], kb uuid[], kp text[], ku uuid[], ky integer[]) returns void
+language plpgsql as $$
+begin
+  perform 1 from beneficiary b
+    where (b.organisation_id, b.id) in (select distinct k.o, k.b from unnest(ko, kb) as k(o, b))
+    order by b.organisation_id, b.id for no key update;
+  delete from report_person_fact f
+    using unnest(ko, kb, kp, ku, ky) as k(o, b, p, u, y)
+    where f.organisation_id = k.o and f.beneficiary_id = k.b and f.year = k.y and f.program = k.p and f.org_unit_id = k.u;
+  insert into report_person_fact (organisation_id, program, slot, year, org_unit_id, beneficiary_id, months, sex, birth_year)
+  with k as (select distinct * from unnest(ko, kb, kp, ku, ky) as k(o, b, p, u, y)),
+  s as (
+    select s.organisation_id, s.program, s.org_unit_id, s.beneficiary_id, s.contact_id, s.service, s.result, s.kind, s.strategy, s.modality, s.site_id,
+      s.service_date, k.y, extract(month from s.service_date)::int as m
+    from k join service_event s
+      on s.organisation_id = k.o and s.beneficiary_id = k.b and s.program = k.p and s.org_unit_id = k.u
+      and s.service_date >= make_date(k.y, 1, 1) and s.service_date < make_date(k.y + 1, 1, 1)
+    where s.deleted_at is null
+  ),
+  hit as (
+    -- A service qualifies for a slot when it matches every part of the slot's rule.
+    select s.organisation_id, s.program, r.slot, s.y, s.org_unit_id, s.beneficiary_id, 1 << (s.m - 1) as bit
+    from s join report_rule r on r.organisation_id = s.organisation_id and r.program = s.program and not r.full_paquet
+    where (r.services is null or s.service = any(r.services))
+      and (r.results is null or s.result = any(r.results))
+      and (r.kinds is null or s.kind = any(r.kinds))
+      and (r.strategies is null or s.strategy = any(r.strategies))
+      and (r.modalities is null or s.modality = any(r.modalities))
+      and (not r.at_premises or (s.site_id is null and s.service <> 'outreach_contact' and coalesce(s.strategy, 'fixed') = 'fixed'))
+    union all
+    -- The paquet minimum slot: a contact (its services of one date at one unit) holding every service of the program's paquet.
+    select s.organisation_id, s.program, r.slot, s.y, s.org_unit_id, s.beneficiary_id, 1 << (s.m - 1)
+    from s join report_rule r on r.organisation_id = s.organisation_id and r.program = s.program and r.full_paquet and s.service = any(r.services)
+    group by s.organisation_id, s.program, r.slot, s.y, s.org_unit_id, s.beneficiary_id, s.contact_id, s.service_date, s.m, r.services
+    having count(distinct s.service) = cardinality(r.services)
+  )
+  select h.organisation_id, h.program, h.slot, h.y, h.org_unit_id, h.beneficiary_id, bit_or(h.bit), b.sex, b.birth_year
+  from hit h join beneficiary b on b.organisation_id = h.organisation_id and b.id = h.beneficiary_id
+  group by h.organisation_id, h.program, h.slot, h.y, h.org_unit_id, h.beneficiary_id, b.sex, b.birth_year;
+end
+$$;
+`;
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create table report_rule (
@@ -79,50 +131,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (organisation_id, txid)
     );
 
-    -- Recomputes the person facts of the given keys (organisation, person, program, unit, year)
-    -- from the live services. The persons are locked first (in id order), so two
-    -- transactions touching one person take turns and the second sees the first's services.
-    create function relais_refresh_person_facts(ko uuid[], kb uuid[], kp text[], ku uuid[], ky integer[]) returns void
-    language plpgsql as $$
-    begin
-      perform 1 from beneficiary b
-        where (b.organisation_id, b.id) in (select distinct k.o, k.b from unnest(ko, kb) as k(o, b))
-        order by b.organisation_id, b.id for no key update;
-      delete from report_person_fact f
-        using unnest(ko, kb, kp, ku, ky) as k(o, b, p, u, y)
-        where f.organisation_id = k.o and f.beneficiary_id = k.b and f.year = k.y and f.program = k.p and f.org_unit_id = k.u;
-      insert into report_person_fact (organisation_id, program, slot, year, org_unit_id, beneficiary_id, months, sex, birth_year)
-      with k as (select distinct * from unnest(ko, kb, kp, ku, ky) as k(o, b, p, u, y)),
-      s as (
-        select s.organisation_id, s.program, s.org_unit_id, s.beneficiary_id, s.contact_id, s.service, s.result, s.kind, s.strategy, s.modality, s.site_id,
-          s.service_date, k.y, extract(month from s.service_date)::int as m
-        from k join service_event s
-          on s.organisation_id = k.o and s.beneficiary_id = k.b and s.program = k.p and s.org_unit_id = k.u
-          and s.service_date >= make_date(k.y, 1, 1) and s.service_date < make_date(k.y + 1, 1, 1)
-        where s.deleted_at is null
-      ),
-      hit as (
-        -- A service qualifies for a slot when it matches every part of the slot's rule.
-        select s.organisation_id, s.program, r.slot, s.y, s.org_unit_id, s.beneficiary_id, 1 << (s.m - 1) as bit
-        from s join report_rule r on r.organisation_id = s.organisation_id and r.program = s.program and not r.full_paquet
-        where (r.services is null or s.service = any(r.services))
-          and (r.results is null or s.result = any(r.results))
-          and (r.kinds is null or s.kind = any(r.kinds))
-          and (r.strategies is null or s.strategy = any(r.strategies))
-          and (r.modalities is null or s.modality = any(r.modalities))
-          and (not r.at_premises or (s.site_id is null and s.service <> 'outreach_contact' and coalesce(s.strategy, 'fixed') = 'fixed'))
-        union all
-        -- The paquet minimum slot: a contact (its services of one date at one unit) holding every service of the program's paquet.
-        select s.organisation_id, s.program, r.slot, s.y, s.org_unit_id, s.beneficiary_id, 1 << (s.m - 1)
-        from s join report_rule r on r.organisation_id = s.organisation_id and r.program = s.program and r.full_paquet and s.service = any(r.services)
-        group by s.organisation_id, s.program, r.slot, s.y, s.org_unit_id, s.beneficiary_id, s.contact_id, s.service_date, s.m, r.services
-        having count(distinct s.service) = cardinality(r.services)
-      )
-      select h.organisation_id, h.program, h.slot, h.y, h.org_unit_id, h.beneficiary_id, bit_or(h.bit), b.sex, b.birth_year
-      from hit h join beneficiary b on b.organisation_id = h.organisation_id and b.id = h.beneficiary_id
-      group by h.organisation_id, h.program, h.slot, h.y, h.org_unit_id, h.beneficiary_id, b.sex, b.birth_year;
-    end
-    $$;
+    ${sql.raw(REFRESH_PERSON_FACTS_BY_KEY)}
 
     -- The roll-up takes deltas (services leaving, then services arriving); the keys
     -- touched wait for the commit, when their person facts are recomputed.

@@ -1,28 +1,23 @@
-import { DomainError, Dhis2Mapping, dhis2Period, parsePeriod, type DataValueSet, type ReportDimension } from '@relais/core';
+import type { Dhis2Mapping} from '@relais/core';
+import { DomainError, dhis2Period, parsePeriod, type DataValueSet, type ReportDimension } from '@relais/core';
 import type { z } from 'zod';
 import { withTransaction, type Queryable } from '../../db/index.ts';
 import { programScope, type RequestContext, holdsAtRoot } from '../../http/actor.ts';
 import { invalidField } from '../../http/errors.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
-import { getSetting, putSetting } from '../registry/registry.repository.ts';
+import { loadDhis2Mapping, storeDhis2Mapping } from './dhis2.repository.ts';
+import { loadIndicators } from './indicators.service.ts';
 import { createReportEngine, type ReportScope } from './report.engine.ts';
-
-const KEY = 'dhis2_mapping';
 
 /** Builds DHIS2 `dataValueSets` (and ADX) from reports, through the organisation's mapping. */
 export function createDhis2Service(db: Queryable) {
   const engine = createReportEngine(db);
 
-  async function mappingOf(organisationId: string): Promise<Dhis2Mapping> {
-    const parsed = Dhis2Mapping.safeParse(await getSetting(db, organisationId, KEY));
-    return parsed.success ? parsed.data : { orgUnits: {}, dataElements: [] };
-  }
-
   /** The data values of a period, for units of the mapping within the reader's scope. */
   async function dataValueSet(organisationId: string, readerScope: ReportScope, q: { program: z.infer<typeof Dhis2Mapping>['dataElements'][number]['program']; period: string; orgUnitLevel?: string | undefined }): Promise<DataValueSet> {
     const period = dhis2Period(q.period);
     if (!period || !parsePeriod(q.period)) throw invalidField('period', 'invalid_format');
-    const mapping = await mappingOf(organisationId);
+    const mapping = await loadDhis2Mapping(db, organisationId);
     const dataValues: DataValueSet['dataValues'] = [];
     for (const entry of mapping.dataElements.filter((e) => e.program === q.program)) {
       const dims = Object.keys(entry.disaggregation) as ReportDimension[];
@@ -48,13 +43,17 @@ export function createDhis2Service(db: Queryable) {
   }
 
   return {
-    getMapping: (ctx: RequestContext) => mappingOf(ctx.actor.organisationId),
+    getMapping: (ctx: RequestContext) => loadDhis2Mapping(db, ctx.actor.organisationId),
 
     async setMapping(ctx: RequestContext, mapping: Dhis2Mapping): Promise<Dhis2Mapping> {
       const atRoot = holdsAtRoot(ctx.actor, 'settings.manage');
       if (!atRoot) throw new DomainError('forbidden');
       return withTransaction(db, async (trx) => {
-        await putSetting(trx, ctx.actor.organisationId, KEY, mapping);
+        // Each entry sends an indicator of the organisation (an unknown one would fail every export).
+        const codes = new Set((await loadIndicators(trx, ctx.actor.organisationId)).map((i) => i.code));
+        const unknown = mapping.dataElements.flatMap((e, i) => (codes.has(e.indicator) ? [] : [{ field: `dataElements.${i}.indicator`, code: 'unknown_reference' as const, params: { value: e.indicator } }]));
+        if (unknown.length) throw new DomainError('validation_failed', { fields: unknown });
+        await storeDhis2Mapping(trx, ctx.actor.organisationId, mapping);
         await recordAudit(trx, whoOf(ctx), { action: 'dhis2.mapping', entityType: 'organisation', entityId: ctx.actor.organisationId, details: { dataElements: mapping.dataElements.length } });
         return mapping;
       });

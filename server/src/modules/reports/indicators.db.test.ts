@@ -52,13 +52,28 @@ describe(`an organisation's own indicators (${engine})`, () => {
     expect((await peer.client.delete('/indicators/mobile_tested')).status).toBe(403);
   });
 
-  it('cannot be deleted while a ratio divides by them; deleting takes their targets along', async () => {
+  it('cannot be deleted while a ratio divides by them or DHIS2 receives them; deleting takes their targets along', async () => {
     expect((await org.admin.post('/indicators', { ...mobile, code: 'mobile_share', measure: { kind: 'ratio', numerator: 'mobile_tested', denominator: 'tested_known_result' } })).status).toBe(201);
     expect((await org.admin.put('/targets', { indicator: 'mobile_tested', program: 'prev_ps', orgUnitId: org.rootUnitId, period: '2024', value: 40 })).status).toBe(200);
     const refused = await org.admin.delete<Failure>('/indicators/mobile_tested');
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toContain('mobile_share');
+    // Nor become a ratio while one divides by it (a ratio of a ratio has no meaning here).
+    const intoRatio = await org.admin.put<Failure>('/indicators/mobile_tested', { ...mobile, measure: { kind: 'ratio', numerator: 'reached', denominator: 'tested_known_result' } });
+    expect(intoRatio.status).toBe(400);
+    expect(intoRatio.body.error.fields).toEqual([expect.objectContaining({ field: 'measure.kind', code: 'part_of_ratio' })]);
+    expect(JSON.stringify(intoRatio.body.error.fields)).toContain('mobile_share');
     expect((await org.admin.delete('/indicators/mobile_share')).status).toBe(200);
+    // Nor while the DHIS2 mapping sends it: every export would then fail.
+    const entry = { program: 'prev_ps', dataElement: 'deMobTest01', disaggregation: {} };
+    const unknownMapped = await org.admin.put<Failure>('/dhis2/mapping', { orgUnits: {}, dataElements: [{ ...entry, indicator: 'no_such_indicator' }] });
+    expect(unknownMapped.status).toBe(400);
+    expect(unknownMapped.body.error.fields).toEqual([expect.objectContaining({ field: 'dataElements.0.indicator', code: 'unknown_reference' })]);
+    expect((await org.admin.put('/dhis2/mapping', { orgUnits: {}, dataElements: [{ ...entry, indicator: 'mobile_tested' }] })).status).toBe(200);
+    const mapped = await org.admin.delete<Failure>('/indicators/mobile_tested');
+    expect(mapped.status).toBe(409);
+    expect(mapped.body.error.code).toBe('indicator_mapped');
+    expect((await org.admin.put('/dhis2/mapping', { orgUnits: {}, dataElements: [] })).status).toBe(200);
     expect((await org.admin.delete('/indicators/mobile_tested')).status).toBe(200);
     expect((await org.admin.delete('/indicators/reached')).status).toBe(404);
     const list = await org.admin.get<{ items: Array<{ code: string }> }>('/indicators');

@@ -28,9 +28,8 @@ export async function updateIndicator(db: Queryable, organisationId: string, def
   return Number(res.numUpdatedRows) > 0;
 }
 
-export async function deleteIndicator(db: Queryable, organisationId: string, code: string): Promise<boolean> {
-  const res = await db.deleteFrom('indicator_definition').where('organisation_id', '=', organisationId).where('code', '=', code).executeTakeFirst();
-  return Number(res.numDeletedRows) > 0;
+export async function deleteIndicator(db: Queryable, organisationId: string, code: string): Promise<void> {
+  await db.deleteFrom('indicator_definition').where('organisation_id', '=', organisationId).where('code', '=', code).execute();
 }
 
 /** Targets set on an indicator (they go with it). */

@@ -3,6 +3,7 @@ import { isUniqueViolation, withTransaction, type Queryable } from '../../db/ind
 import { holdsAtRoot, type RequestContext } from '../../http/actor.ts';
 import { invalidField } from '../../http/errors.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
+import { loadDhis2Mapping } from './dhis2.repository.ts';
 import { deleteIndicator, deleteTargetsOf, findCustomIndicators, insertIndicator, updateIndicator, type StoredIndicator } from './indicators.repository.ts';
 import { syncReportFacts } from './report-facts.service.ts';
 
@@ -68,6 +69,7 @@ export function createIndicatorsService(db: Queryable) {
         if (defaultIndicators.some((d) => d.code === code) || !all.some((i) => i.code === code)) throw new DomainError('not_found');
         const users = indicatorsUsing(code, all);
         if (users.length) throw new DomainError('indicator_in_use', { params: { indicators: users.join(', ') } });
+        if ((await loadDhis2Mapping(trx, ctx.actor.organisationId)).dataElements.some((e) => e.indicator === code)) throw new DomainError('indicator_mapped');
         await deleteIndicator(trx, ctx.actor.organisationId, code);
         await deleteTargetsOf(trx, ctx.actor.organisationId, code);
         await recordAudit(trx, whoOf(ctx), { action: 'indicator.delete', entityType: 'indicator', entityId: code });

@@ -199,6 +199,31 @@ describe(`report facts give the numbers of the services (${engine})`, () => {
     await expectSameNumbers('own indicators');
   });
 
+  it('a change of rules and a write committing meanwhile take turns (the write waits, then follows the new rules)', async () => {
+    const k = t.db.kysely;
+    const measure = { kind: 'distinct_persons', filter: { services: ['syphilis_test'], result: ['positive'] } };
+    let write: Promise<void> | undefined;
+    await k.transaction().execute(async (trx) => {
+      await sql`insert into indicator_definition (organisation_id, code, labels, measure, created_by)
+        values (${org.organisationId}, 'syphilis_positive', ${JSON.stringify({ fr: 'S', ar: 'S', en: 'S' })}::jsonb, ${JSON.stringify(measure)}::jsonb, ${org.adminId})`.execute(trx);
+      expect(await syncReportFacts(trx, org.organisationId)).toEqual([org.organisationId]);
+      if (engine === 'postgres') {
+        // Another connection writes services and commits while the rules are being replaced:
+        // its commit-time refresh must wait, or it would write facts by the old rules.
+        write = insertContacts(60);
+        for (let i = 0; ; i++) {
+          const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_locks where relation = 'report_rule'::regclass and not granted`.execute(k);
+          if (waiting.rows[0]!.n > 0) break;
+          if (i > 200) throw new Error('the concurrent write never waited for the change of rules');
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      }
+    });
+    await (write ?? insertContacts(60));
+    for (const q of queries) q.indicators = [...q.indicators, 'syphilis_positive'];
+    await expectSameNumbers('rules changed during a write');
+  });
+
   it('reads the facts, not the services (emptied facts give other numbers until rebuilt)', async () => {
     const q: ReportQuery = { program: 'prev_ps', period: '2024', indicators: ['reached'], by: [], grain: 'month', filters: {} };
     const before = await auto().run(org.organisationId, 'organisation', q);

@@ -24,25 +24,28 @@ export async function replaceRules(db: Queryable, organisationId: string, rules:
 }
 
 /**
- * Recomputes the organisation's facts from its services: the monthly roll-up in one
- * statement, the person facts program by program and year by year (bounded batches).
- * With `programs`, only the person facts of those programs (their rules changed; the
- * roll-up does not depend on rules).
+ * Recomputes the organisation's facts from its services: the monthly roll-up and the person
+ * facts, each in one statement (one scan of the services, one aggregation). With `programs`,
+ * only the person facts of those programs (their rules changed; the roll-up does not depend
+ * on rules). Commit-time refreshes wait meanwhile (see lockRules).
  */
 export async function rebuildFacts(db: Queryable, organisationId: string, programs?: readonly string[]): Promise<void> {
+  await lockRules(db);
   const onlyPrograms = programs ? sql`and program = any(${[...programs]}::text[])` : sql``;
   await sql`delete from report_person_fact where organisation_id = ${organisationId} ${onlyPrograms}`.execute(db);
   if (!programs) await rebuildRollup(db, organisationId);
-  const spans = await sql<{ program: string; year: number }>`
-    select distinct program, extract(year from service_date)::int as year from service_event
-    where organisation_id = ${organisationId} and deleted_at is null ${onlyPrograms} order by 1, 2`.execute(db);
-  for (const { program, year } of spans.rows) {
-    await sql`
-      select relais_refresh_person_facts(array_agg(o), array_agg(b), array_agg(p), array_agg(u), array_agg(y))
-      from (select distinct organisation_id, beneficiary_id, program, org_unit_id, ${year}::int from service_event
-            where organisation_id = ${organisationId} and program = ${program} and deleted_at is null
-              and service_date >= make_date(${year}::int, 1, 1) and service_date < make_date(${year}::int + 1, 1, 1)) as k(o, b, p, u, y)`.execute(db);
+  for (const program of programs ?? [null]) {
+    await sql`select relais_write_person_facts(${organisationId}::uuid, ${program}::text, null::int, null::uuid[], null::uuid[])`.execute(db);
   }
+}
+
+/**
+ * Takes report_rule for the rest of the transaction against the commit-time refreshes (they
+ * take it in SHARE mode) and against another change of rules; reports still read it. A
+ * refresh waiting meanwhile then reads the new rules and the rebuilt facts.
+ */
+export async function lockRules(db: Queryable): Promise<void> {
+  await sql`lock table report_rule in exclusive mode`.execute(db);
 }
 
 async function rebuildRollup(db: Queryable, organisationId: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { defaultIndicators } from '@relais/core';
 import { withTransaction, type Queryable } from '../../db/index.ts';
 import { loadProgramServices } from '../capture/catalogue.service.ts';
-import { loadRules, rebuildFacts, replaceRules } from './report-facts.repository.ts';
+import { loadRules, lockRules, rebuildFacts, replaceRules } from './report-facts.repository.ts';
 import { findCustomIndicators } from './indicators.repository.ts';
 import { reportRules, ruleKey, type ReportRule } from './report-rules.ts';
 
@@ -21,6 +21,7 @@ export async function syncReportFacts(db: Queryable, organisationId?: string): P
   const rebuilt: string[] = [];
   for (const id of organisations) {
     await withTransaction(db, async (trx) => {
+      await lockRules(trx);
       const wanted = reportRules([...defaultIndicators, ...(await findCustomIndicators(trx, id))], await loadProgramServices(trx, id));
       const stored = await loadRules(trx, id);
       const keysOf = (rules: ReportRule[], program: string) => rules.filter((r) => r.program === program).sort(byProgramAndSlot).map(ruleKey).join();
