@@ -36,6 +36,19 @@ export const PageQuery = z.object({
 
 export const IdParams = z.object({ id: Id });
 
+/** A query parameter naming one code or several, separated by commas (`hiv_test,syphilis_test`). */
+export function codeList<const T extends readonly string[]>(codes: T) {
+  return z.string().transform((text, ctx) => {
+    const parts = [...new Set(text.split(',').map((p) => p.trim()))];
+    const unknown = parts.find((p) => !codes.includes(p));
+    if (unknown !== undefined) {
+      ctx.addIssue({ code: 'invalid_value', values: [...codes], input: unknown });
+      return z.NEVER;
+    }
+    return parts as T[number][];
+  });
+}
+
 export const Ok = z.object({ ok: z.literal(true) });
 
 /** A list with its total, for paging. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery } from './common.ts';
+import { Id, PageQuery, codeList } from './common.ts';
 import { PastDate } from './beneficiaries.contract.ts';
 import { programCodes } from '../domain/programs.ts';
 import { contactModalities, groupSessionTypes, serviceCodes, testResults, testStrategies } from '../domain/services.ts';
@@ -87,7 +87,8 @@ export const ServiceQuery = PageQuery.extend({
   orgUnitId: Id.optional(),
   workerId: Id.optional(),
   program: z.enum(programCodes).optional(),
-  service: z.enum(serviceCodes).optional(),
+  /** One service code, or several separated by commas (`hiv_test,syphilis_test`). */
+  service: codeList(serviceCodes).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
 });

@@ -147,6 +147,7 @@ export interface ServiceFilters {
   orgUnitId?: string;
   workerId?: string;
   program?: string;
+  /** One service code, or several separated by commas. */
   service?: string;
   from?: string;
   to?: string;

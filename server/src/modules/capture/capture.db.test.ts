@@ -69,6 +69,13 @@ describe(`service capture (${engine})`, () => {
     const history = await ep.get<{ items: ServiceRecord[]; total: number }>(`/services?beneficiaryId=${person.id}&limit=200`);
     expect(history.body.total).toBe(serviceCodes.length);
     expect(new Set(history.body.items.map((s) => s.service))).toEqual(new Set(serviceCodes));
+    // Several services at once (a report's drill-down asks for the services an indicator counts).
+    const tests = await ep.get<{ items: ServiceRecord[]; total: number }>(`/services?beneficiaryId=${person.id}&service=hiv_test,syphilis_test&limit=200`);
+    expect(tests.body.total).toBe(2);
+    expect(tests.body.items.map((s) => s.service).sort()).toEqual(['hiv_test', 'syphilis_test']);
+    const unknown = await ep.get<ApiErrorBody>(`/services?service=hiv_test,no_such_service`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields?.[0]).toMatchObject({ field: 'service', code: 'invalid_choice' });
     const seen = await ep.get<Beneficiary>(`/beneficiaries/${person.id}`);
     expect(seen.body.lastSeenOn).toBe(today);
   });

@@ -309,7 +309,7 @@ export function createCaptureService(db: Queryable) {
 
     async listServices(
       ctx: RequestContext,
-      q: { beneficiaryId?: string | undefined; orgUnitId?: string | undefined; workerId?: string | undefined; program?: string | undefined; service?: string | undefined; from?: string | undefined; to?: string | undefined; limit: number; offset: number },
+      q: { beneficiaryId?: string | undefined; orgUnitId?: string | undefined; workerId?: string | undefined; program?: string | undefined; service?: readonly string[] | undefined; from?: string | undefined; to?: string | undefined; limit: number; offset: number },
     ) {
       const org = ctx.actor.organisationId;
       let base = selectServices(db, org).where('s.deleted_at', 'is', null).where(serviceVisibleTo(ctx.actor, 'person.read'));
@@ -320,7 +320,7 @@ export function createCaptureService(db: Queryable) {
       }
       if (q.workerId) base = base.where('s.worker_id', '=', q.workerId);
       if (q.program) base = base.where('s.program', '=', q.program);
-      if (q.service) base = base.where('s.service', '=', q.service);
+      if (q.service) base = base.where('s.service', 'in', q.service);
       if (q.from) base = base.where('s.service_date', '>=', q.from);
       if (q.to) base = base.where('s.service_date', '<=', q.to);
       const [rows, count] = await Promise.all([

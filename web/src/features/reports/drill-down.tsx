@@ -9,7 +9,7 @@ import { detailParts, formatDay, serviceLabel } from '../capture/service-labels.
 import { useWorkContext } from '../context/work-context.tsx';
 import { measureFilterOf, type DrillTarget } from './report-model.ts';
 
-/** Services fetched per service code: enough for a cell of a section's month, a page for bigger ones. */
+/** Services fetched: enough for a cell of a section's month, a page for bigger ones. */
 const LIMIT = 200;
 
 interface DrillList {
@@ -40,26 +40,22 @@ export function DrillDownDialog({ target, cellText, indicators, onClose }: {
   const list = useApi(async (): Promise<DrillList | null> => {
     if (unitMissing) return null;
     const filter = measureFilterOf(indicators, target.indicator) ?? {};
-    let services: (string | undefined)[] = [undefined];
+    let services: readonly string[] | undefined;
     if (target.service) services = [target.service];
     else if (filter.services === 'reach') {
       const catalogue = await getCatalogue();
-      services = [...(catalogue.programs.find((p) => p.code === target.program)?.reach ?? [])];
-    } else if (filter.services) services = [...filter.services];
-    const pages = await Promise.all(
-      services.map((service) =>
-        listServices({ program: target.program, orgUnitId: unit?.id, service, from: target.from, to: target.to, limit: LIMIT }),
-      ),
-    );
+      services = catalogue.programs.find((p) => p.code === target.program)?.reach ?? [];
+    } else if (filter.services) services = filter.services;
+    if (services?.length === 0) return { items: [], total: 0, fetched: 0 };
+    const page = await listServices({ program: target.program, orgUnitId: unit?.id, service: services?.join(','), from: target.from, to: target.to, limit: LIMIT });
     const keeps = (s: ServiceRecordData) =>
       (['result', 'kind', 'strategy', 'modality'] as const).every((field) => {
         const wanted = filter[field];
         const value = s[field];
         return !wanted || (value !== null && wanted.includes(value));
       }) && (!filter.atPremises || (s.site === null && s.service !== 'outreach_contact' && (s.strategy ?? 'fixed') === 'fixed'));
-    const all = pages.flatMap((p) => p.items);
-    const items = all.filter(keeps).sort((a, b) => b.date.localeCompare(a.date) || a.beneficiary.code.localeCompare(b.beneficiary.code));
-    return { items, total: pages.reduce((n, p) => n + p.total, 0), fetched: all.length };
+    const items = page.items.filter(keeps).sort((a, b) => b.date.localeCompare(a.date) || a.beneficiary.code.localeCompare(b.beneficiary.code));
+    return { items, total: page.total, fetched: page.items.length };
   }, [target, unitMissing, unit?.id]);
 
   const columns: Column<ServiceRecordData>[] = [
