@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, ReactNode } from 'react';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
@@ -13,4 +13,13 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 export function Button({ variant = 'secondary', busy = false, size = 'normal', className, type = 'button', disabled, ...rest }: ButtonProps) {
   const classes = ['btn', `btn-${variant}`, size === 'small' ? 'btn-small' : '', className ?? ''].filter(Boolean).join(' ');
   return <button {...rest} type={type} className={classes} disabled={disabled || busy} aria-busy={busy || undefined} />;
+}
+
+/** A form's submit button (primary unless told otherwise): while `busy` it says `busyLabel` and cannot be pressed again. */
+export function SubmitButton({ busy, busyLabel, children, variant = 'primary' }: { busy: boolean; busyLabel: string; children: ReactNode; variant?: ButtonVariant }) {
+  return (
+    <Button type="submit" variant={variant} busy={busy}>
+      {busy ? busyLabel : children}
+    </Button>
+  );
 }

@@ -1,5 +1,5 @@
 /** The design system: generic, knows no domain, imports no feature. */
-export { Button, type ButtonProps, type ButtonVariant } from './button.tsx';
+export { Button, SubmitButton, type ButtonProps, type ButtonVariant } from './button.tsx';
 export { FieldFrame } from './field.tsx';
 export { TextField, type TextFieldProps } from './text-field.tsx';
 export { TextArea, type TextAreaProps } from './text-area.tsx';

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { PasswordChange } from '@relais/core';
 import { changePassword } from '../../api/endpoints.ts';
+import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { LanguageSwitcher } from '../../app/language-switcher.tsx';
 import { useSession } from '../../app/session.tsx';
-import { Alert, Button, Card, Page, TextField } from '../../ui/index.ts';
+import { Alert, Card, Page, SubmitButton, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } from '../../i18n/errors.ts';
-import { NewPasswordFields } from './new-password-fields.tsx';
+import { confirmationErrors, NewPasswordFields } from './new-password-fields.tsx';
 
 /** My account: who I am, change my password, choose my language. */
 export function AccountPage() {
@@ -44,36 +44,25 @@ export function AccountPage() {
 }
 
 function PasswordForm() {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit();
+  const { errors, busy, message } = form;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setMessage(null);
+    form.begin();
     const checked = validate(PasswordChange, { currentPassword, newPassword });
-    const fieldErrors = checked.ok ? {} : fieldErrorsOf(i18n, checked.fields);
-    if (newPassword !== confirm) fieldErrors.confirm = t('common.passwordMismatch');
-    setErrors(fieldErrors);
-    if (!checked.ok || Object.keys(fieldErrors).length) return;
-    setBusy(true);
-    try {
+    if (!form.check(checked, confirmationErrors(t, newPassword, confirm))) return;
+    await form.send(async () => {
       await changePassword(checked.data);
       setCurrent('');
       setNew('');
       setConfirm('');
-      setMessage({ tone: 'success', text: t('account.passwordChanged') });
-    } catch (error) {
-      setErrors(fieldErrorsOfError(i18n, error));
-      setMessage({ tone: 'error', text: describeError(i18n, error) });
-    } finally {
-      setBusy(false);
-    }
+      form.succeed(t('account.passwordChanged'));
+    });
   };
 
   return (
@@ -99,9 +88,7 @@ function PasswordForm() {
           confirmError={errors.confirm}
         />
         <div className="form-actions">
-          <Button type="submit" variant="primary" busy={busy}>
-            {busy ? t('common.saving') : t('account.password')}
-          </Button>
+          <SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('account.password')}</SubmitButton>
         </div>
       </form>
     </Card>

@@ -1,43 +1,29 @@
 import { useState, type FormEvent } from 'react';
 import { LoginRequest, type Me } from '@relais/core';
 import { login } from '../../api/endpoints.ts';
+import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { storage, storageKeys } from '../../app/storage.ts';
 import { Alert, Button, Page, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } from '../../i18n/errors.ts';
+import { UsernameField } from './username-field.tsx';
 
 /** Login: organisation code (remembered on this device), username, password. */
 export function LoginPage({ notice, onDone }: { notice?: 'session_expired' | 'unauthenticated' | 'logged_out' | undefined; onDone: (me: Me) => void }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const [organisation, setOrganisation] = useState(() => storage.get(storageKeys.organisation) ?? '');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit({ alertsInvalid: true });
+  const { errors } = form;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setFailure(null);
+    form.begin();
     const checked = validate(LoginRequest, { organisation, username, password });
-    if (!checked.ok) {
-      setErrors(fieldErrorsOf(i18n, checked.fields));
-      setFailure(t('error.validation_failed'));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const me = await login(checked.data);
-      onDone(me);
-    } catch (error) {
-      setErrors(fieldErrorsOfError(i18n, error));
-      setFailure(describeError(i18n, error));
-      setPassword('');
-      setBusy(false);
-    }
+    if (!form.check(checked)) return;
+    const isDone = await form.send(async () => onDone(await login(checked.data)));
+    if (!isDone) setPassword('');
   };
 
   const noticeText =
@@ -45,7 +31,7 @@ export function LoginPage({ notice, onDone }: { notice?: 'session_expired' | 'un
   return (
     <Page title={t('login.title')} intro={t('login.intro')} narrow>
       <form className="form card" onSubmit={submit} noValidate>
-        {failure ? <Alert tone="error">{failure}</Alert> : noticeText ? <Alert tone={notice === 'logged_out' ? 'info' : 'warning'}>{noticeText}</Alert> : null}
+        {form.message ? <Alert tone="error">{form.message.text}</Alert> : noticeText ? <Alert tone={notice === 'logged_out' ? 'info' : 'warning'}>{noticeText}</Alert> : null}
         <TextField
           label={t('field.organisation.code')}
           value={organisation}
@@ -57,17 +43,7 @@ export function LoginPage({ notice, onDone }: { notice?: 'session_expired' | 'un
           spellCheck={false}
           dir="ltr"
         />
-        <TextField
-          label={t('field.username')}
-          value={username}
-          onChange={setUsername}
-          error={errors.username}
-          required
-          autoCapitalize="none"
-          autoComplete="username"
-          spellCheck={false}
-          dir="ltr"
-        />
+        <UsernameField value={username} onChange={setUsername} error={errors.username} autoComplete="username" />
         <TextField
           label={t('field.password')}
           type="password"
@@ -78,7 +54,7 @@ export function LoginPage({ notice, onDone }: { notice?: 'session_expired' | 'un
           autoComplete="current-password"
         />
         <div className="form-actions">
-          <Button type="submit" variant="primary" busy={busy}>
+          <Button type="submit" variant="primary" busy={form.busy}>
             {t('login.submit')}
           </Button>
         </div>

@@ -1,5 +1,11 @@
 import { TextField } from '../../ui/index.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, type I18n } from '../../i18n/i18n.tsx';
+import type { FieldErrors } from '../../i18n/errors.ts';
+
+/** The error of a confirmation that differs from the password, under `field` (none when they match). */
+export function confirmationErrors(t: I18n['t'], password: string, confirm: string, field = 'confirm'): FieldErrors {
+  return password === confirm ? {} : { [field]: t('common.passwordMismatch') };
+}
 
 /** A new password and its confirmation: the pair every password form asks for. */
 export function NewPasswordFields(props: {

@@ -1,20 +1,20 @@
 import { useState, type FormEvent } from 'react';
-import { ageBands, groupSessionTypes, RecordGroupSession, sexes, type ProgramCode, type RegistrySettings } from '@relais/core';
+import { ageBands, groupSessionTypes, RecordGroupSession, sexes, type RegistrySettings } from '@relais/core';
 import type { Catalogue } from '../../api/catalogue.ts';
 import { getCatalogue, getRegistrySettings, recordGroupSession } from '../../api/endpoints.ts';
 import { newId } from '../../api/ids.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { Alert, Button, Card, Checkbox, FieldGroup, Loading, Page, Select, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, Checkbox, FieldGroup, Loading, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } from '../../i18n/errors.ts';
-import { programLabel } from '../../i18n/labels.ts';
+import { describeError } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
-import { todayIso } from '../registry/registry-labels.ts';
 import { PersonFinder, type FoundPerson } from './person-finder.tsx';
-import { defaultPlace, recordingUnits, sitesUnder, unitOptions, useUnitWorkers } from './place.ts';
+import { useUnitWorkers } from './place.ts';
+import { PlaceFields, placeInput, usePlaceDraft } from './place-fields.tsx';
 import { numberOrText } from './service-draft.ts';
 
 type GroupType = (typeof groupSessionTypes)[number];
@@ -43,36 +43,25 @@ export function GroupSessionPage() {
 }
 
 function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings; catalogue: Catalogue }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const { me } = useSession();
   const ctx = useWorkContext();
   const req = t('common.requiredMark');
-  const [initialPlace] = useState(() => defaultPlace(ctx.units, ctx.orgUnit?.id));
-  const programs = catalogue.programs.filter((p) => ctx.myPrograms.includes(p.code));
   const [id, setId] = useState(newId);
-  const [date, setDate] = useState(todayIso);
-  const [unitId, setUnitId] = useState(initialPlace.unitId);
-  const [siteId, setSiteId] = useState(initialPlace.siteId);
-  const [program, setProgram] = useState<ProgramCode | ''>(() =>
-    ctx.program && programs.some((p) => p.code === ctx.program) ? ctx.program : (programs[0]?.code ?? ''),
-  );
+  const [place, setPlace] = usePlaceDraft(catalogue);
   const [type, setType] = useState<GroupType | ''>('');
   const [theme, setTheme] = useState('');
   const [facilitators, setFacilitators] = useState<string[]>([me.user.id]);
   const [partner, setPartner] = useState('');
   const [attendees, setAttendees] = useState<FoundPerson[]>([]);
   const [counts, setCounts] = useState<Partial<Record<Cell, string>>>({});
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit({ alertsInvalid: true });
+  const { errors } = form;
   const [done, setDone] = useState<{ attendees: number; anonymous: number } | null>(null);
   const [finderRound, setFinderRound] = useState(0);
-  const workers = useUnitWorkers(unitId);
+  const workers = useUnitWorkers(place.unitId);
 
-  const units = recordingUnits(ctx.units);
-  const sites = unitId ? sitesUnder(ctx.units, unitId) : [];
-  const unitName = ctx.units.find((n) => n.unit.id === unitId)?.unit.name ?? '';
+  const unitName = ctx.units.find((n) => n.unit.id === place.unitId)?.unit.name ?? '';
   const filled = cells.filter((c) => (counts[c.key] ?? '').trim() !== '');
 
   const addAttendee = (p: FoundPerson) => {
@@ -82,13 +71,10 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setFailure(undefined);
+    form.begin();
     const input = {
       id,
-      date,
-      orgUnitId: unitId,
-      siteId: siteId || null,
-      program,
+      ...placeInput(place),
       type,
       theme,
       facilitatorIds: facilitators,
@@ -97,13 +83,8 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
       anonymous: filled.map((c) => ({ sex: c.sex, ageBand: c.ageBand, count: numberOrText(counts[c.key] ?? '') })),
     };
     const checked = validate(RecordGroupSession, input);
-    if (!checked.ok) {
-      setErrors(fieldErrorsOf(i18n, checked.fields));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
+    if (!form.check(checked)) return;
+    await form.send(async () => {
       await recordGroupSession(checked.data);
       setDone({ attendees: attendees.length, anonymous: checked.data.anonymous.reduce((n, a) => n + a.count, 0) });
       // Ready for the next session of the same day and place.
@@ -115,12 +96,7 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
       setCounts({});
       setFinderRound((n) => n + 1);
       window.scrollTo(0, 0);
-    } catch (error) {
-      setErrors(fieldErrorsOfError(i18n, error));
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   /** The error of an anonymous cell: issues name the index in the list sent. */
@@ -133,42 +109,11 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
   return (
     <form className="stack" onSubmit={submit} noValidate aria-label={t('group.title')}>
       {done ? <Alert tone="success">{t('group.saved', { attendees: done.attendees, anonymous: done.anonymous })}</Alert> : null}
-      {failure ? <Alert tone="error">{describeError(i18n, failure)}</Alert> : null}
-      {!failure && Object.keys(errors).length ? <Alert tone="error">{t('error.validation_failed')}</Alert> : null}
+      {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
       <Card title={t('group.sessionTitle')}>
         <div className="stack">
           <div className="grid-2">
-            <TextField label={t('field.date')} type="date" value={date} max={todayIso()} required requiredLabel={req} error={errors.date} onChange={setDate} />
-            <Select
-              label={t('field.program')}
-              value={program}
-              required
-              requiredLabel={req}
-              error={errors.program}
-              options={programs.length ? programs.map((p) => ({ value: p.code, label: programLabel(t, p.code) })) : [{ value: '', label: t('capture.noProgram') }]}
-              onChange={(v) => setProgram(v as ProgramCode)}
-            />
-            <Select
-              label={t('capture.unit')}
-              value={unitId}
-              required
-              requiredLabel={req}
-              error={errors.orgUnitId}
-              options={unitOptions(units, t('context.noUnit'))}
-              onChange={(v) => {
-                setUnitId(v);
-                setSiteId('');
-              }}
-            />
-            {sites.length ? (
-              <Select
-                label={t('field.siteId')}
-                value={siteId}
-                error={errors.siteId}
-                options={[{ value: '', label: t('capture.noSite') }, ...sites.map((n) => ({ value: n.unit.id, label: `${n.unit.name} (${n.unit.code})` }))]}
-                onChange={setSiteId}
-              />
-            ) : null}
+            <PlaceFields place={place} onChange={setPlace} catalogue={catalogue} errors={errors} />
             <Select
               label={t('field.type')}
               value={type}
@@ -202,7 +147,7 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
         <PersonFinder
           key={finderRound}
           scheme={settings.codeScheme}
-          unitId={unitId}
+          unitId={place.unitId}
           unitName={unitName}
           label={t('group.attendeeCode')}
           proceedLabel={(code) => t('group.addAttendee', { code })}
@@ -255,9 +200,7 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
       </Card>
 
       <div className="form-actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          {busy ? t('common.saving') : t('group.submit')}
-        </Button>
+        <SubmitButton busy={form.busy} busyLabel={t('common.saving')}>{t('group.submit')}</SubmitButton>
       </div>
     </form>
   );

@@ -1,13 +1,11 @@
 import { useEffect, useRef, useState, type Ref } from 'react';
-import { checkCode, explainMatch, type CodeCheckResult, type CodeScheme, type MatchReason } from '@relais/core';
-import { claimBeneficiary } from '../../api/endpoints.ts';
+import type { CodeCheckResult, CodeScheme } from '@relais/core';
 import { Link } from '../../app/router.tsx';
 import { useCan } from '../../app/session.tsx';
 import { Alert, Button, Loading } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 import { CodeField } from '../registry/code-field.tsx';
-import { useCodeCheck } from '../registry/code-check.tsx';
+import { CodeLookupStatus, CodeProblems, ExistsElsewhere, ProbableMatches, useClaim, useCodeLookup } from '../registry/code-check.tsx';
 
 /** A person found by her code and visible in the user's units. */
 export interface FoundPerson {
@@ -33,16 +31,11 @@ export function PersonFinder({ scheme, unitId, unitName, onFound, autoProceed = 
   inputRef?: Ref<HTMLInputElement>;
   label?: string;
 }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const canRegister = useCan('person.write');
   const [code, setCode] = useState('');
-  const local = code.trim() ? checkCode(scheme, code) : null;
-  const ready = local?.ok ? local.code : null;
-  const { state: check, retry } = useCodeCheck(ready);
-  const [claiming, setClaiming] = useState<string | null>(null);
-  const [claimError, setClaimError] = useState<unknown>(undefined);
-  const result = check.status === 'done' && check.code === ready ? check.result : null;
+  const lookup = useCodeLookup(scheme, code);
+  const { result } = lookup;
 
   // The exact person proceeds at once when asked (the code is complete and well formed).
   const found = useRef(onFound);
@@ -54,30 +47,15 @@ export function PersonFinder({ scheme, unitId, unitName, onFound, autoProceed = 
     if (exact) found.current({ id: exact.id, code: exact.code });
   }, [exact]);
 
-  const claim = async (claimedCode: string) => {
-    setClaimError(undefined);
-    setClaiming(claimedCode);
-    try {
-      const b = await claimBeneficiary({ code: claimedCode, orgUnitId: unitId });
-      setClaiming(null);
-      setCode('');
-      onFound({ id: b.id, code: b.code });
-    } catch (error) {
-      setClaimError(error);
-      setClaiming(null);
-    }
-  };
+  const { claim, claiming, claimError } = useClaim(unitId, (b) => {
+    setCode('');
+    onFound({ id: b.id, code: b.code });
+  });
 
   return (
     <div className="person-finder">
       <CodeField scheme={scheme} label={label ?? t('register.codeLabel')} value={code} onChange={setCode} inputRef={inputRef} />
-      <div aria-live="polite">{check.status === 'checking' ? <Loading label={t('register.checking')} /> : null}</div>
-      {check.status === 'failed' && check.code === ready ? (
-        <Alert tone="error" action={<Button onClick={retry}>{t('app.retry')}</Button>}>
-          {describeError(i18n, check.error)}
-        </Alert>
-      ) : null}
-      {claimError ? <Alert tone="error">{describeError(i18n, claimError)}</Alert> : null}
+      <CodeLookupStatus lookup={lookup} claimError={claimError} />
       {result ? (
         <Outcome
           result={result}
@@ -86,7 +64,7 @@ export function PersonFinder({ scheme, unitId, unitName, onFound, autoProceed = 
           canRegister={canRegister}
           claiming={claiming}
           unitName={unitName}
-          onClaim={(c) => void claim(c)}
+          onClaim={claim}
           onFound={(p) => {
             setCode('');
             onFound(p);
@@ -107,24 +85,14 @@ function Outcome({ result, autoProceed, proceedLabel, canRegister, claiming, uni
   onClaim: (code: string) => void;
   onFound: (p: FoundPerson) => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const registerLink = canRegister ? (
     <Link to={`/beneficiaries/new?code=${encodeURIComponent(result.code)}`} className="btn btn-secondary">
       {t('capture.registerPerson')}
     </Link>
   ) : null;
 
-  if (result.problems.length > 0) {
-    return (
-      <Alert tone="error">
-        <ul className="plain-list">
-          {result.problems.map((p, i) => (
-            <li key={i}>{p.message}</li>
-          ))}
-        </ul>
-      </Alert>
-    );
-  }
+  if (result.problems.length > 0) return <CodeProblems result={result} />;
   if (result.exact) {
     const exact = result.exact;
     if (autoProceed) return <Loading label={t('app.loading')} />;
@@ -147,23 +115,8 @@ function Outcome({ result, autoProceed, proceedLabel, canRegister, claiming, uni
     );
   }
   if (result.existsElsewhere) {
-    return (
-      <Alert
-        tone="info"
-        action={
-          canRegister ? (
-            <Button variant="primary" busy={claiming === result.code} onClick={() => onClaim(result.code)}>
-              {t('register.claim')}
-            </Button>
-          ) : undefined
-        }
-      >
-        <p>
-          <strong>{t('register.existsElsewhere')}</strong>
-        </p>
-        <p>{canRegister ? t('capture.claimHint', { unit: unitName }) : t('capture.claimNotAllowed')}</p>
-      </Alert>
-    );
+    const hint = canRegister ? t('capture.claimHint', { unit: unitName }) : t('capture.claimNotAllowed');
+    return <ExistsElsewhere code={result.code} claiming={claiming} onClaim={canRegister ? onClaim : undefined} hint={hint} />;
   }
   if (result.probable.length === 0) {
     return (
@@ -172,41 +125,30 @@ function Outcome({ result, autoProceed, proceedLabel, canRegister, claiming, uni
       </Alert>
     );
   }
-  const ranked = [...result.probable].sort((a, b) => b.score - a.score);
   return (
-    <section className="probable" aria-labelledby="finder-probable-title">
-      <h3 id="finder-probable-title" className="probable-title">
-        {t('capture.probableTitle', { count: ranked.length })}
-      </h3>
-      <p className="field-hint">{t('capture.probableHint')}</p>
-      <ol className="item-list">
-        {ranked.map((p) => (
-          <li key={p.code} className="item probable-item">
-            <div>
-              <code className="code" dir="ltr">
-                {p.code}
-              </code>
-              <p className="probable-explanation">{p.reasons.length ? explainMatch(locale, p.reasons as MatchReason[], p.code) : p.explanation}</p>
-              {p.inScope ? null : <p className="field-hint">{t('register.candidateElsewhere')}</p>}
-            </div>
-            {p.inScope && p.id ? (
-              <Button aria-label={t('register.samePersonAs', { code: p.code })} onClick={() => onFound({ id: p.id ?? '', code: p.code })}>
-                {t('register.samePerson')}
-              </Button>
-            ) : canRegister ? (
-              <Button busy={claiming === p.code} aria-label={t('register.samePersonAs', { code: p.code })} onClick={() => onClaim(p.code)}>
-                {t('register.samePerson')}
-              </Button>
-            ) : null}
-          </li>
-        ))}
-      </ol>
+    <ProbableMatches
+      result={result}
+      titleId="finder-probable-title"
+      title={t('capture.probableTitle', { count: result.probable.length })}
+      hint={t('capture.probableHint')}
+      action={(p) =>
+        p.inScope && p.id ? (
+          <Button aria-label={t('register.samePersonAs', { code: p.code })} onClick={() => onFound({ id: p.id ?? '', code: p.code })}>
+            {t('register.samePerson')}
+          </Button>
+        ) : canRegister ? (
+          <Button busy={claiming === p.code} aria-label={t('register.samePersonAs', { code: p.code })} onClick={() => onClaim(p.code)}>
+            {t('register.samePerson')}
+          </Button>
+        ) : null
+      }
+    >
       {registerLink ? (
         <div className="form-actions">
           {registerLink}
           <span className="field-hint">{t('capture.noneOfThese')}</span>
         </div>
       ) : null}
-    </section>
+    </ProbableMatches>
   );
 }

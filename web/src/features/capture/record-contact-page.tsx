@@ -1,20 +1,20 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { missingFromPaquetMinimum, RecordContact, type ProgramCode, type RegistrySettings } from '@relais/core';
+import { missingFromPaquetMinimum, RecordContact, type RegistrySettings } from '@relais/core';
 import type { Catalogue } from '../../api/catalogue.ts';
 import { getBeneficiary, getCatalogue, getRegistrySettings, recordContact, type ServiceRecordData } from '../../api/endpoints.ts';
 import { newId } from '../../api/ids.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { Alert, Button, Card, Loading, Page, Select, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, Loading, Page, Select } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
-import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } from '../../i18n/errors.ts';
-import { programLabel } from '../../i18n/labels.ts';
+import { describeError, fieldErrorsOf, type FieldErrors } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
-import { todayIso } from '../registry/registry-labels.ts';
 import { PersonFinder, type FoundPerson } from './person-finder.tsx';
-import { defaultPlace, recordingUnits, sitesUnder, unitOptions, useUnitWorkers } from './place.ts';
+import { defaultPlace, useUnitWorkers } from './place.ts';
+import { PlaceFields, placeInput, usePlaceDraft } from './place-fields.tsx';
 import { entryOf, newServiceDraft, serviceIssues, type ServiceDraft } from './service-draft.ts';
 import { ServiceFields } from './service-fields.tsx';
 import { detailParts, formatDay, registerNoText, serviceLabel } from './service-labels.ts';
@@ -161,46 +161,34 @@ function ContactForm({ person, catalogue, onSaved }: {
   const i18n = useI18n();
   const { t } = i18n;
   const { me } = useSession();
-  const ctx = useWorkContext();
   const req = t('common.requiredMark');
-  const [initialPlace] = useState(() => defaultPlace(ctx.units, ctx.orgUnit?.id));
-  const programs = catalogue.programs.filter((p) => ctx.myPrograms.includes(p.code));
-  const [date, setDate] = useState(todayIso);
-  const [unitId, setUnitId] = useState(initialPlace.unitId);
-  const [siteId, setSiteId] = useState(initialPlace.siteId);
-  const [program, setProgram] = useState<ProgramCode | ''>(() =>
-    ctx.program && programs.some((p) => p.code === ctx.program) ? ctx.program : (programs[0]?.code ?? ''),
-  );
+  const [place, setPlace] = usePlaceDraft(catalogue);
   const [workerId, setWorkerId] = useState(me.user.id);
   const [rows, setRows] = useState<ServiceDraft[]>(() => [newServiceDraft()]);
   /** One id per contact: a retried save is applied once; a new one after each save. */
   const [contactId, setContactId] = useState(newId);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useFormSubmit();
+  const { errors, failure } = form;
   const [checked, setChecked] = useState(false);
-  const [failure, setFailure] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState<Then | null>(null);
+  /** Which save button was pressed (busy while the form is). */
+  const [then, setThen] = useState<Then>('new_person');
   const firstService = useRef<HTMLFieldSetElement>(null);
   /** After "save and add", the new empty service gets the focus. */
   const [focusRows, setFocusRows] = useState(0);
   useEffect(() => {
     if (focusRows > 0) firstService.current?.querySelector('select')?.focus();
   }, [focusRows]);
-  const workers = useUnitWorkers(unitId);
+  const workers = useUnitWorkers(place.unitId);
 
-  const units = recordingUnits(ctx.units);
-  const sites = unitId ? sitesUnder(ctx.units, unitId) : [];
-  const settings = catalogue.programs.find((p) => p.code === program);
+  const settings = catalogue.programs.find((p) => p.code === place.program);
   const chosen = rows.flatMap((r) => (r.service ? [r.service] : []));
   const missing = settings && chosen.length ? missingFromPaquetMinimum(settings, chosen) : [];
 
   const input = () => ({
     contactId,
     beneficiaryId: person.id,
-    date,
+    ...placeInput(place),
     ...(workerId && workerId !== me.user.id ? { workerId } : {}),
-    orgUnitId: unitId,
-    siteId: siteId || null,
-    program,
     services: rows.map(entryOf),
   });
 
@@ -213,34 +201,27 @@ function ContactForm({ person, catalogue, onSaved }: {
 
   // Once a save was tried, errors follow the corrections as they are typed.
   useEffect(() => {
-    if (checked) setErrors(check());
-  }, [checked, date, unitId, siteId, program, workerId, rows]);
+    if (checked) form.setErrors(check());
+  }, [checked, place, workerId, rows]);
 
-  const save = async (then: Then) => {
-    setFailure(undefined);
+  const save = async (next: Then) => {
+    form.begin();
     setChecked(true);
     const found = check();
-    setErrors(found);
-    if (Object.keys(found).length) return;
     const body = validate(RecordContact, input());
-    if (!body.ok) return;
-    setBusy(then);
-    try {
+    if (!form.check(body, found)) return;
+    setThen(next);
+    await form.send(async () => {
       const result = await recordContact(body.data);
-      onSaved({ person, date, services: result.services }, then);
-      if (then === 'add_service') {
+      onSaved({ person, date: place.date, services: result.services }, next);
+      if (next === 'add_service') {
         setRows([newServiceDraft()]);
         setContactId(newId());
         setChecked(false);
-        setErrors({});
+        form.setErrors({});
         setFocusRows((n) => n + 1);
       }
-    } catch (error) {
-      setErrors(fieldErrorsOfError(i18n, error));
-      setFailure(error);
-    } finally {
-      setBusy(null);
-    }
+    });
   };
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -251,6 +232,8 @@ function ContactForm({ person, catalogue, onSaved }: {
 
   const setRow = (i: number, next: ServiceDraft) => setRows((list) => list.map((r, j) => (j === i ? next : r)));
   const errorCount = Object.keys(errors).length;
+  /** Is this save running? */
+  const isSaving = (button: Then) => form.busy && then === button;
 
   return (
     <form className="form card" onSubmit={submit} noValidate aria-labelledby="contact-form-title">
@@ -260,51 +243,11 @@ function ContactForm({ person, catalogue, onSaved }: {
           {person.code}
         </code>
       </h2>
-      {failure ? <Alert tone="error">{describeError(i18n, failure)}</Alert> : null}
+      {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
       {checked && errorCount > 0 && !failure ? <Alert tone="error">{t('error.validation_failed')}</Alert> : null}
       {errors.beneficiaryId ? <Alert tone="error">{t('capture.personNotHere')}</Alert> : null}
       <div className="grid-2">
-        <TextField
-          label={t('field.date')}
-          type="date"
-          value={date}
-          max={todayIso()}
-          required
-          requiredLabel={req}
-          hint={t('capture.dateHint')}
-          error={errors.date}
-          onChange={setDate}
-        />
-        <Select
-          label={t('field.program')}
-          value={program}
-          required
-          requiredLabel={req}
-          error={errors.program}
-          options={programs.length ? programs.map((p) => ({ value: p.code, label: programLabel(t, p.code) })) : [{ value: '', label: t('capture.noProgram') }]}
-          onChange={(v) => setProgram(v as ProgramCode)}
-        />
-        <Select
-          label={t('capture.unit')}
-          value={unitId}
-          required
-          requiredLabel={req}
-          error={errors.orgUnitId}
-          options={unitOptions(units, t('context.noUnit'))}
-          onChange={(v) => {
-            setUnitId(v);
-            setSiteId('');
-          }}
-        />
-        {sites.length ? (
-          <Select
-            label={t('field.siteId')}
-            value={siteId}
-            error={errors.siteId}
-            options={[{ value: '', label: t('capture.noSite') }, ...sites.map((n) => ({ value: n.unit.id, label: `${n.unit.name} (${n.unit.code})` }))]}
-            onChange={setSiteId}
-          />
-        ) : null}
+        <PlaceFields place={place} onChange={setPlace} catalogue={catalogue} errors={errors} dateHint={t('capture.dateHint')} />
         <Select
           label={t('field.workerId')}
           value={workerId}
@@ -349,11 +292,11 @@ function ContactForm({ person, catalogue, onSaved }: {
       ) : null}
 
       <div className="form-actions save-actions">
-        <Button type="submit" name="then" value="new_person" variant="primary" busy={busy === 'new_person'} disabled={busy !== null}>
-          {busy === 'new_person' ? t('common.saving') : t('capture.saveNewPerson')}
+        <Button type="submit" name="then" value="new_person" variant="primary" busy={isSaving('new_person')} disabled={form.busy}>
+          {isSaving('new_person') ? t('common.saving') : t('capture.saveNewPerson')}
         </Button>
-        <Button type="submit" name="then" value="add_service" busy={busy === 'add_service'} disabled={busy !== null}>
-          {busy === 'add_service' ? t('common.saving') : t('capture.saveAddService')}
+        <Button type="submit" name="then" value="add_service" busy={isSaving('add_service')} disabled={form.busy}>
+          {isSaving('add_service') ? t('common.saving') : t('capture.saveAddService')}
         </Button>
       </div>
     </form>

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { SetRegisterNo, UpdateService } from '@relais/core';
 import { deleteService, listServices, setRegisterNo, updateService, type ServicePatch, type ServiceRecordData } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { useCan } from '../../app/session.tsx';
 import { Alert, Button, Card, Dialog, Loading, Select, Table, TextField, type Column } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
-import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } from '../../i18n/errors.ts';
+import { describeError, fieldErrorsOf } from '../../i18n/errors.ts';
 import { todayIso } from '../registry/registry-labels.ts';
 import { useUnitWorkers } from './place.ts';
 import { draftOfRecord, entryOf, numberOrText, serviceIssues, type ServiceDraft } from './service-draft.ts';
@@ -159,9 +160,8 @@ function EditServiceDialog({ record, onClose, onSaved }: { record: ServiceRecord
   const [draft, setDraft] = useState<ServiceDraft>(() => draftOfRecord(record));
   const [date, setDate] = useState(record.date);
   const [workerId, setWorkerId] = useState(record.worker.id);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit();
+  const { errors, busy } = form;
   const workers = useUnitWorkers(record.orgUnit.id);
   const workerOptions = workers.options.some((o) => o.value === record.worker.id)
     ? workers.options
@@ -169,27 +169,18 @@ function EditServiceDialog({ record, onClose, onSaved }: { record: ServiceRecord
   const registerChanged = record.service === 'hiv_test' && draft.registerNo.trim() !== (record.registerNo === null ? '' : String(record.registerNo));
 
   const save = async () => {
-    setFailure(undefined);
+    form.begin();
     const patch = patchOf(record, draft, date, workerId);
     const checked = validate(UpdateService, patch);
     const register = registerChanged ? validate(SetRegisterNo, { registerNo: numberOrText(draft.registerNo) }) : null;
-    const issues = [...(checked.ok ? [] : checked.fields), ...serviceIssues({ ...draft, registerNo: '' }, undefined, ''), ...(register && !register.ok ? register.fields : [])];
-    if (issues.length || !checked.ok) {
-      setErrors(fieldErrorsOf(i18n, issues));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
+    const issues = [...serviceIssues({ ...draft, registerNo: '' }, undefined, ''), ...(register && !register.ok ? register.fields : [])];
+    if (!form.check(checked, fieldErrorsOf(i18n, issues))) return;
+    await form.send(async () => {
       let saved = record;
       if (Object.keys(patch).length) saved = await updateService(record.id, checked.data as ServicePatch);
       if (register?.ok) saved = await setRegisterNo(record.id, register.data.registerNo);
       onSaved(saved);
-    } catch (error) {
-      setErrors(fieldErrorsOfError(i18n, error));
-      setFailure(error);
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -207,7 +198,7 @@ function EditServiceDialog({ record, onClose, onSaved }: { record: ServiceRecord
         </>
       }
     >
-      {failure ? <Alert tone="error">{describeError(i18n, failure)}</Alert> : null}
+      {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
       <TextField label={t('field.date')} type="date" value={date} max={todayIso()} required requiredLabel={req} error={errors.date} onChange={setDate} />
       <Select label={t('field.workerId')} value={workerId} required requiredLabel={req} error={errors.workerId} options={workerOptions} onChange={setWorkerId} />
       <ServiceFields draft={draft} onChange={setDraft} services={[record.service]} errors={errors} at="" fixedService registerNo={false} />

@@ -3,10 +3,11 @@ import { CreateOrgUnit, orgUnitLevels, UpdateOrgUnit, type OrgUnit, type OrgUnit
 import { createOrgUnit, listOrgUnits, updateOrgUnit } from '../../api/endpoints.ts';
 import { newId } from '../../api/ids.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, Button, Card, Checkbox, Loading, Page, Select, TextField } from '../../ui/index.ts';
+import { Alert, Card, Checkbox, Loading, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } from '../../i18n/errors.ts';
+import { describeError } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { buildOrgUnitTree, type OrgUnitNode } from './org-unit-tree.ts';
 
@@ -105,21 +106,19 @@ function coordinate(text: string): number | string | null {
 }
 
 function EditUnitForm({ unit, onSaved }: { unit: OrgUnit; onSaved: (u: OrgUnit) => void }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const [code, setCode] = useState(unit.code);
   const [name, setName] = useState(unit.name);
   const [level, setLevel] = useState<OrgUnitLevel>(unit.level);
   const [active, setActive] = useState(unit.active);
   const [latitude, setLatitude] = useState(unit.latitude === null ? '' : String(unit.latitude));
   const [longitude, setLongitude] = useState(unit.longitude === null ? '' : String(unit.longitude));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit();
+  const { errors, busy } = form;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setFailure(null);
+    form.begin();
     const changes: Record<string, unknown> = {};
     if (code !== unit.code) changes.code = code;
     if (name !== unit.name) changes.name = name;
@@ -129,27 +128,15 @@ function EditUnitForm({ unit, onSaved }: { unit: OrgUnit; onSaved: (u: OrgUnit) 
     const lon = coordinate(longitude);
     if (lat !== unit.latitude || lon !== unit.longitude) Object.assign(changes, { latitude: lat, longitude: lon });
     const checked = validate(UpdateOrgUnit, changes);
-    if (!checked.ok) {
-      setErrors(fieldErrorsOf(i18n, checked.fields));
-      return;
-    }
-    setErrors({});
+    if (!form.check(checked)) return;
     if (Object.keys(checked.data).length === 0) return onSaved(unit);
-    setBusy(true);
-    try {
-      onSaved(await updateOrgUnit(unit.id, checked.data));
-    } catch (error) {
-      setErrors(fieldErrorsOfError(i18n, error));
-      setFailure(describeError(i18n, error));
-    } finally {
-      setBusy(false);
-    }
+    await form.send(async () => onSaved(await updateOrgUnit(unit.id, checked.data)));
   };
 
   return (
     <Card title={t('orgUnits.editTitle', { name: unit.name })}>
       <form className="form" onSubmit={submit} noValidate>
-        {failure ? <Alert tone="error">{failure}</Alert> : null}
+        {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
         <TextField label={t('field.name')} value={name} onChange={setName} error={errors.name} required />
         <TextField label={t('field.code')} value={code} onChange={setCode} error={errors.code} required dir="ltr" autoCapitalize="characters" spellCheck={false} />
         <Select label={t('field.level')} value={level} options={levelOptions(t)} onChange={(v) => setLevel(v as OrgUnitLevel)} error={errors.level} />
@@ -158,9 +145,7 @@ function EditUnitForm({ unit, onSaved }: { unit: OrgUnit; onSaved: (u: OrgUnit) 
         <TextField label={t('field.latitude')} value={latitude} onChange={setLatitude} error={errors.latitude} dir="ltr" inputMode="decimal" autoComplete="off" />
         <TextField label={t('field.longitude')} value={longitude} onChange={setLongitude} error={errors.longitude} dir="ltr" inputMode="decimal" autoComplete="off" />
         <div className="form-actions">
-          <Button type="submit" variant="primary" busy={busy}>
-            {busy ? t('common.saving') : t('common.save')}
-          </Button>
+          <SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('common.save')}</SubmitButton>
         </div>
       </form>
     </Card>
@@ -168,46 +153,34 @@ function EditUnitForm({ unit, onSaved }: { unit: OrgUnit; onSaved: (u: OrgUnit) 
 }
 
 function CreateChildForm({ parent, onCreated }: { parent: OrgUnit; onCreated: (u: OrgUnit) => void }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const nextLevel = orgUnitLevels[Math.min(orgUnitLevels.indexOf(parent.level) + 1, orgUnitLevels.length - 1)] ?? 'site';
   const [id, setId] = useState(newId);
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [level, setLevel] = useState<OrgUnitLevel>(nextLevel);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit();
+  const { errors, busy } = form;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setFailure(null);
+    form.begin();
     const checked = validate(CreateOrgUnit, { id, code, name, level, parentId: parent.id });
-    if (!checked.ok) {
-      setErrors(fieldErrorsOf(i18n, checked.fields));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
+    if (!form.check(checked)) return;
+    await form.send(async () => {
       const unit = await createOrgUnit(checked.data);
       setId(newId());
       setCode('');
       setName('');
       onCreated(unit);
-    } catch (error) {
-      setErrors(fieldErrorsOfError(i18n, error));
-      setFailure(describeError(i18n, error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const req = t('common.requiredMark');
   return (
     <Card title={t('orgUnits.addChildTitle', { name: parent.name })}>
       <form className="form" onSubmit={submit} noValidate>
-        {failure ? <Alert tone="error">{failure}</Alert> : null}
+        {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
         <TextField label={t('field.name')} value={name} onChange={setName} error={errors.name} required requiredLabel={req} />
         <TextField
           label={t('field.code')}
@@ -222,9 +195,7 @@ function CreateChildForm({ parent, onCreated }: { parent: OrgUnit; onCreated: (u
         />
         <Select label={t('field.level')} value={level} options={levelOptions(t)} onChange={(v) => setLevel(v as OrgUnitLevel)} error={errors.level} />
         <div className="form-actions">
-          <Button type="submit" variant="primary" busy={busy}>
-            {busy ? t('common.saving') : t('common.create')}
-          </Button>
+          <SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('common.create')}</SubmitButton>
         </div>
       </form>
     </Card>

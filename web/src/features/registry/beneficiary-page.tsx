@@ -2,12 +2,13 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { UpdateBeneficiary, type Beneficiary } from '@relais/core';
 import { getBeneficiary, getRegistrySettings, updateBeneficiary } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { useCan } from '../../app/session.tsx';
-import { Alert, Button, Card, Loading, Page } from '../../ui/index.ts';
+import { Alert, Button, Card, Loading, Page, SubmitButton } from '../../ui/index.ts';
 import { useI18n, type I18n } from '../../i18n/i18n.tsx';
-import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } from '../../i18n/errors.ts';
+import { describeError } from '../../i18n/errors.ts';
 import { ServiceHistory } from '../capture/service-history.tsx';
 import { MergeHistory } from './merge-history.tsx';
 import { draftOf, RecordFields, recordInput, type RecordDraft } from './record-fields.tsx';
@@ -198,13 +199,12 @@ function EditRecord({ beneficiary, onCancel, onSaved }: { beneficiary: Beneficia
   const settings = useApi(() => getRegistrySettings(), []);
   const [original] = useState(() => draftOf(beneficiary));
   const [draft, setDraft] = useState<RecordDraft>(original);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit();
+  const { errors, busy } = form;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setFailure(undefined);
+    form.begin();
     // The whole visible record is sent (not only the changes), so that no field falls back to a
     // default; phone and notes the reader cannot see are left out unless she replaces them.
     const input: Partial<ReturnType<typeof recordInput>> = recordInput(draft);
@@ -212,21 +212,10 @@ function EditRecord({ beneficiary, onCancel, onSaved }: { beneficiary: Beneficia
     if (phoneHidden && draft.phone.trim() === '' && draft.contactConsent === original.contactConsent) delete input.phone;
     if (!canReadNotes) delete input.notes;
     const checked = validate(UpdateBeneficiary, input);
-    if (!checked.ok) {
-      setErrors(fieldErrorsOf(i18n, checked.fields));
-      return;
-    }
-    setErrors({});
+    if (!form.check(checked)) return;
     // The schema fills defaults for absent fields: send only what was meant.
     const body = Object.fromEntries(Object.entries(checked.data).filter(([key]) => key in input));
-    setBusy(true);
-    try {
-      onSaved(await updateBeneficiary(beneficiary.id, body));
-    } catch (error) {
-      setErrors(fieldErrorsOfError(i18n, error));
-      setFailure(error);
-      setBusy(false);
-    }
+    await form.send(async () => onSaved(await updateBeneficiary(beneficiary.id, body)));
   };
 
   if (settings.error && !settings.data) return <Alert tone="error">{describeError(i18n, settings.error)}</Alert>;
@@ -234,7 +223,7 @@ function EditRecord({ beneficiary, onCancel, onSaved }: { beneficiary: Beneficia
   return (
     <form className="form card" onSubmit={submit} noValidate aria-label={t('record.editTitle')}>
       <h2 className="card-title">{t('record.editTitle')}</h2>
-      {failure ? <Alert tone="error">{describeError(i18n, failure)}</Alert> : null}
+      {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
       <RecordFields
         draft={draft}
         onChange={setDraft}
@@ -244,9 +233,7 @@ function EditRecord({ beneficiary, onCancel, onSaved }: { beneficiary: Beneficia
         phoneHint={beneficiary.phone === null && beneficiary.hasPhone ? t('record.phoneHiddenHint') : undefined}
       />
       <div className="form-actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          {busy ? t('common.saving') : t('common.save')}
-        </Button>
+        <SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('common.save')}</SubmitButton>
         <Button onClick={onCancel} disabled={busy}>
           {t('record.cancel')}
         </Button>

@@ -1,6 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { CodeCheckResult } from '@relais/core';
-import { checkBeneficiaryCode } from '../../api/endpoints.ts';
+import { useEffect, useState, type ReactNode } from 'react';
+import { checkCode, explainMatch, type CodeCheckResult, type CodeScheme, type MatchReason } from '@relais/core';
+import { checkBeneficiaryCode, claimBeneficiary } from '../../api/endpoints.ts';
+import { Alert, Button, Loading } from '../../ui/index.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { describeError } from '../../i18n/errors.ts';
 
 export type CodeCheckState =
   | { status: 'idle' }
@@ -38,4 +41,139 @@ export function useCodeCheck(code: string | null, delayMs = 250): { state: CodeC
     };
   }, [code, delayMs, tick]);
   return { state, retry: () => setTick((n) => n + 1) };
+}
+
+/** A typed code, once complete and well formed, checked with the server. */
+export interface CodeLookup {
+  /** The code as checked (normalised), or null while it is incomplete or malformed. */
+  ready: string | null;
+  check: CodeCheckState;
+  retry: () => void;
+  /** The server's answer about `ready` (none while checking, or about an older code). */
+  result: CodeCheckResult | null;
+}
+
+/** Checks the code locally with the scheme, then with the server (useCodeCheck). */
+export function useCodeLookup(scheme: CodeScheme, code: string): CodeLookup {
+  const local = code.trim() ? checkCode(scheme, code) : null;
+  const ready = local?.ok ? local.code : null;
+  const { state: check, retry } = useCodeCheck(ready);
+  const result = check.status === 'done' && check.code === ready ? check.result : null;
+  return { ready, check, retry, result };
+}
+
+/** Brings a person known in another section into `unitId` (claim); `onClaimed` gets her record. */
+export function useClaim(unitId: string, onClaimed: (person: { id: string; code: string }) => void): {
+  claim: (code: string) => void;
+  /** The code being claimed. */
+  claiming: string | null;
+  claimError: unknown;
+} {
+  const [claiming, setClaiming] = useState<string | null>(null);
+  const [claimError, setClaimError] = useState<unknown>(undefined);
+  const claim = async (code: string) => {
+    setClaimError(undefined);
+    setClaiming(code);
+    try {
+      const b = await claimBeneficiary({ code, orgUnitId: unitId });
+      setClaiming(null);
+      onClaimed(b);
+    } catch (error) {
+      setClaimError(error);
+      setClaiming(null);
+    }
+  };
+  return { claim: (code) => void claim(code), claiming, claimError };
+}
+
+/** Under a code field: "checking…" (announced), a failed check with a retry, a failed claim. */
+export function CodeLookupStatus({ lookup, claimError }: { lookup: CodeLookup; claimError: unknown }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { check, ready, retry } = lookup;
+  return (
+    <>
+      <div aria-live="polite">{check.status === 'checking' ? <Loading label={t('register.checking')} /> : null}</div>
+      {check.status === 'failed' && check.code === ready ? (
+        <Alert tone="error" action={<Button onClick={retry}>{t('app.retry')}</Button>}>
+          {describeError(i18n, check.error)}
+        </Alert>
+      ) : null}
+      {claimError ? <Alert tone="error">{describeError(i18n, claimError)}</Alert> : null}
+    </>
+  );
+}
+
+/** What is wrong with a malformed code, as the server lists it. */
+export function CodeProblems({ result }: { result: CodeCheckResult }) {
+  return (
+    <Alert tone="error">
+      <ul className="plain-list">
+        {result.problems.map((p, i) => (
+          <li key={i}>{p.message}</li>
+        ))}
+      </ul>
+    </Alert>
+  );
+}
+
+/** The code is known in a section the user does not see: she may bring the person here (claim), when `onClaim` is given. */
+export function ExistsElsewhere({ code, claiming, onClaim, hint }: { code: string; claiming: string | null; onClaim: ((code: string) => void) | undefined; hint: string }) {
+  const { t } = useI18n();
+  return (
+    <Alert
+      tone="info"
+      action={
+        onClaim ? (
+          <Button variant="primary" busy={claiming === code} onClick={() => onClaim(code)}>
+            {t('register.claim')}
+          </Button>
+        ) : undefined
+      }
+    >
+      <p>
+        <strong>{t('register.existsElsewhere')}</strong>
+      </p>
+      <p>{hint}</p>
+    </Alert>
+  );
+}
+
+/** One near code of a check. */
+export type ProbableMatch = CodeCheckResult['probable'][number];
+
+/** The near codes, closest first, each explained and with its action; `children` close the list. */
+export function ProbableMatches({ result, titleId, title, hint, action, children }: {
+  result: CodeCheckResult;
+  titleId: string;
+  title: string;
+  hint: string;
+  action: (match: ProbableMatch) => ReactNode;
+  children?: ReactNode;
+}) {
+  const { t, locale } = useI18n();
+  const ranked = [...result.probable].sort((a, b) => b.score - a.score);
+  return (
+    <section className="probable" aria-labelledby={titleId}>
+      <h3 id={titleId} className="probable-title">
+        {title}
+      </h3>
+      <p className="field-hint">{hint}</p>
+      <ol className="item-list">
+        {ranked.map((p) => (
+          <li key={p.code} className="item probable-item">
+            <div>
+              <code className="code" dir="ltr">
+                {p.code}
+              </code>
+              <p className="probable-explanation">{p.reasons.length ? explainMatch(locale, p.reasons as MatchReason[], p.code) : p.explanation}</p>
+              {p.inScope ? null : <p className="field-hint">{t('register.candidateElsewhere')}</p>}
+            </div>
+            {action(p)}
+          </li>
+        ))}
+      </ol>
+      {children}
+    </section>
+  );
 }

@@ -1,19 +1,20 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { checkCode, explainMatch, RegisterBeneficiary, type CodeCheckResult, type MatchReason, type CodeScheme, type RegistrySettings } from '@relais/core';
+import { RegisterBeneficiary, type CodeCheckResult, type CodeScheme, type RegistrySettings } from '@relais/core';
 import { ApiError } from '../../api/client.ts';
-import { claimBeneficiary, getRegistrySettings, registerBeneficiary } from '../../api/endpoints.ts';
+import { getRegistrySettings, registerBeneficiary } from '../../api/endpoints.ts';
 import { newId } from '../../api/ids.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { navigate } from '../../app/router.tsx';
-import { Alert, Button, Card, Loading, Page, Select, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, Loading, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } from '../../i18n/errors.ts';
+import { describeError } from '../../i18n/errors.ts';
 import { indentedLabel } from '../org-units/org-unit-tree.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { CodeField } from './code-field.tsx';
 import { CodeHelper } from './code-helper.tsx';
-import { useCodeCheck } from './code-check.tsx';
+import { CodeLookupStatus, CodeProblems, ExistsElsewhere, ProbableMatches, useClaim, useCodeLookup } from './code-check.tsx';
 import { emptyRecordDraft, errorOf, RecordFields, recordInput, type RecordDraft } from './record-fields.tsx';
 import { birthYearFromCode, sexLetterFromCode, todayIso } from './registry-labels.ts';
 
@@ -32,37 +33,21 @@ export function RegisterPage() {
 }
 
 function RegisterForm({ settings }: { settings: RegistrySettings }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const ctx = useWorkContext();
   const scheme: CodeScheme = settings.codeScheme;
   // A code may come from the address (e.g. "register this person" from the service capture).
   const [code, setCode] = useState(() => new URLSearchParams(window.location.search).get('code') ?? '');
   const [helperOpen, setHelperOpen] = useState(false);
   const codeInput = useRef<HTMLInputElement>(null);
-  const local = code.trim() ? checkCode(scheme, code) : null;
-  const ready = local?.ok ? local.code : null;
-  const { state: check, retry } = useCodeCheck(ready);
+  const lookup = useCodeLookup(scheme, code);
+  const { ready, result } = lookup;
   /** The code for which the user declared "new person" after seeing the probable matches. */
   const [newPersonFor, setNewPersonFor] = useState<string | null>(null);
   const [orgUnitId, setOrgUnitId] = useState<string | null>(null);
   const unitId = orgUnitId ?? ctx.orgUnit?.id ?? '';
-  const [claimError, setClaimError] = useState<unknown>(undefined);
-  const [claiming, setClaiming] = useState<string | null>(null);
+  const { claim, claiming, claimError } = useClaim(unitId, (b) => navigate(`/beneficiaries/${b.id}?claimed=1`));
 
-  const claim = async (claimedCode: string) => {
-    setClaimError(undefined);
-    setClaiming(claimedCode);
-    try {
-      const b = await claimBeneficiary({ code: claimedCode, orgUnitId: unitId });
-      navigate(`/beneficiaries/${b.id}?claimed=1`);
-    } catch (error) {
-      setClaimError(error);
-      setClaiming(null);
-    }
-  };
-
-  const result = check.status === 'done' && check.code === ready ? check.result : null;
   const decidedNew = ready !== null && newPersonFor === ready;
   const showForm = result !== null && result.problems.length === 0 && !result.exact && !result.existsElsewhere && (result.probable.length === 0 || decidedNew);
 
@@ -84,22 +69,14 @@ function RegisterForm({ settings }: { settings: RegistrySettings }) {
               </div>
             }
           />
-          <div aria-live="polite">
-            {check.status === 'checking' ? <Loading label={t('register.checking')} /> : null}
-          </div>
-          {check.status === 'failed' && check.code === ready ? (
-            <Alert tone="error" action={<Button onClick={retry}>{t('app.retry')}</Button>}>
-              {describeError(i18n, check.error)}
-            </Alert>
-          ) : null}
-          {claimError ? <Alert tone="error">{describeError(i18n, claimError)}</Alert> : null}
+          <CodeLookupStatus lookup={lookup} claimError={claimError} />
           {result ? (
             <CheckOutcome
               result={result}
               decidedNew={decidedNew}
               claiming={claiming}
               unitName={ctx.units.find((n) => n.unit.id === unitId)?.unit.name ?? ''}
-              onClaim={(c) => void claim(c)}
+              onClaim={claim}
               onNewPerson={() => setNewPersonFor(result.code)}
             />
           ) : null}
@@ -125,7 +102,7 @@ function RegisterForm({ settings }: { settings: RegistrySettings }) {
           distinctFrom={decidedNew ? result.probable.flatMap((p) => (p.id ? [p.id] : [])) : []}
           unitId={unitId}
           onUnitChange={setOrgUnitId}
-          onClaim={(c) => void claim(c)}
+          onClaim={claim}
         />
       ) : null}
     </>
@@ -141,18 +118,8 @@ function CheckOutcome({ result, decidedNew, claiming, unitName, onClaim, onNewPe
   onClaim: (code: string) => void;
   onNewPerson: () => void;
 }) {
-  const { t, locale } = useI18n();
-  if (result.problems.length > 0) {
-    return (
-      <Alert tone="error">
-        <ul className="plain-list">
-          {result.problems.map((p, i) => (
-            <li key={i}>{p.message}</li>
-          ))}
-        </ul>
-      </Alert>
-    );
-  }
+  const { t } = useI18n();
+  if (result.problems.length > 0) return <CodeProblems result={result} />;
   if (result.exact) {
     const exact = result.exact;
     return (
@@ -177,52 +144,27 @@ function CheckOutcome({ result, decidedNew, claiming, unitName, onClaim, onNewPe
     );
   }
   if (result.existsElsewhere) {
-    return (
-      <Alert
-        tone="info"
-        action={
-          <Button variant="primary" busy={claiming === result.code} onClick={() => onClaim(result.code)}>
-            {t('register.claim')}
-          </Button>
-        }
-      >
-        <p>
-          <strong>{t('register.existsElsewhere')}</strong>
-        </p>
-        <p>{t('register.existsElsewhereHint', { unit: unitName })}</p>
-      </Alert>
-    );
+    return <ExistsElsewhere code={result.code} claiming={claiming} onClaim={onClaim} hint={t('register.existsElsewhereHint', { unit: unitName })} />;
   }
   if (result.probable.length === 0) {
     return <Alert tone="success">{t('register.noMatch')}</Alert>;
   }
-  const ranked = [...result.probable].sort((a, b) => b.score - a.score);
   return (
-    <section className="probable" aria-labelledby="probable-title">
-      <h3 id="probable-title" className="probable-title">
-        {t('register.probableTitle', { count: ranked.length })}
-      </h3>
-      <p className="field-hint">{t('register.probableHint')}</p>
-      <ol className="item-list">
-        {ranked.map((p) => (
-          <li key={p.code} className="item probable-item">
-            <div>
-              <code className="code" dir="ltr">
-                {p.code}
-              </code>
-              <p className="probable-explanation">{p.reasons.length ? explainMatch(locale, p.reasons as MatchReason[], p.code) : p.explanation}</p>
-              {p.inScope ? null : <p className="field-hint">{t('register.candidateElsewhere')}</p>}
-            </div>
-            <Button
-              busy={claiming === p.code}
-              aria-label={t('register.samePersonAs', { code: p.code })}
-              onClick={() => (p.inScope && p.id ? navigate(`/beneficiaries/${p.id}`) : onClaim(p.code))}
-            >
-              {t('register.samePerson')}
-            </Button>
-          </li>
-        ))}
-      </ol>
+    <ProbableMatches
+      result={result}
+      titleId="probable-title"
+      title={t('register.probableTitle', { count: result.probable.length })}
+      hint={t('register.probableHint')}
+      action={(p) => (
+        <Button
+          busy={claiming === p.code}
+          aria-label={t('register.samePersonAs', { code: p.code })}
+          onClick={() => (p.inScope && p.id ? navigate(`/beneficiaries/${p.id}`) : onClaim(p.code))}
+        >
+          {t('register.samePerson')}
+        </Button>
+      )}
+    >
       {decidedNew ? (
         <Alert tone="info">{t('register.newPersonDecided')}</Alert>
       ) : (
@@ -233,7 +175,7 @@ function CheckOutcome({ result, decidedNew, claiming, unitName, onClaim, onNewPe
           <span className="field-hint">{t('register.newPersonHint')}</span>
         </div>
       )}
-    </section>
+    </ProbableMatches>
   );
 }
 
@@ -247,8 +189,7 @@ function RecordForm({ code, scheme, settings, distinctFrom, unitId, onUnitChange
   onUnitChange: (id: string) => void;
   onClaim: (code: string) => void;
 }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const ctx = useWorkContext();
   const [id] = useState(newId);
   const [draft, setDraft] = useState<RecordDraft>(() => {
@@ -262,31 +203,21 @@ function RecordForm({ code, scheme, settings, distinctFrom, unitId, onUnitChange
     };
   });
   const [registeredOn, setRegisteredOn] = useState(todayIso);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit();
+  const { errors, failure } = form;
   const units = ctx.units.filter((n) => n.unit.active);
   const req = t('common.requiredMark');
   const yearFromCode = birthYearFromCode(scheme, code);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setFailure(undefined);
+    form.begin();
     const checked = validate(RegisterBeneficiary, { id, code, orgUnitId: unitId, registeredOn, ...recordInput(draft), distinctFrom });
-    if (!checked.ok) {
-      setErrors(fieldErrorsOf(i18n, checked.fields));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
+    if (!form.check(checked)) return;
+    await form.send(async () => {
       const b = await registerBeneficiary(checked.data);
       navigate(`/beneficiaries/${b.id}?registered=1`);
-    } catch (error) {
-      setErrors(fieldErrorsOfError(i18n, error));
-      setFailure(error);
-      setBusy(false);
-    }
+    });
   };
 
   const existingId = failure instanceof ApiError && failure.code === 'beneficiary_exists' ? String(failure.params.id ?? '') : '';
@@ -299,7 +230,7 @@ function RecordForm({ code, scheme, settings, distinctFrom, unitId, onUnitChange
           {code}
         </code>
       </h2>
-      {failure ? (
+      {form.message ? (
         <Alert
           tone="error"
           action={
@@ -310,10 +241,10 @@ function RecordForm({ code, scheme, settings, distinctFrom, unitId, onUnitChange
             ) : undefined
           }
         >
-          {describeError(i18n, failure)}
+          {form.message.text}
         </Alert>
       ) : null}
-      {errors.code && !failure ? <Alert tone="error">{errors.code}</Alert> : null}
+      {errors.code && !form.message ? <Alert tone="error">{errors.code}</Alert> : null}
       <div className="grid-2">
         <Select
           label={t('register.unit')}
@@ -343,9 +274,7 @@ function RecordForm({ code, scheme, settings, distinctFrom, unitId, onUnitChange
         birthYearHint={yearFromCode !== null && draft.birthYear === String(yearFromCode) ? t('register.birthYearFromCode') : undefined}
       />
       <div className="form-actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          {busy ? t('common.saving') : t('register.submit')}
-        </Button>
+        <SubmitButton busy={form.busy} busyLabel={t('common.saving')}>{t('register.submit')}</SubmitButton>
       </div>
     </form>
   );

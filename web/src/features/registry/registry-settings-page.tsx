@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { buildCode, nameAttributes, RegistrySettings, type CodeComponent, type NameAttribute } from '@relais/core';
 import { getRegistrySettings, updateRegistrySettings } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, Button, Card, Loading, Page, Select, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, Loading, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } from '../../i18n/errors.ts';
+import { describeError } from '../../i18n/errors.ts';
 import { capitalise, describeScheme, partLabel, populationLabel, sampleAttributes } from './registry-labels.ts';
 
 const kinds = ['name', 'birth_year', 'birth_day', 'birth_month', 'sex', 'birth_order', 'district'] as const;
@@ -51,9 +52,8 @@ function SettingsForm({ initial, onSaved }: { initial: RegistrySettings; onSaved
   const [components, setComponents] = useState<CodeComponent[]>(initial.codeScheme.components);
   const [newPopulation, setNewPopulation] = useState('');
   const [populationError, setPopulationError] = useState<string | undefined>(undefined);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit();
+  const { errors, busy, message } = form;
 
   const addPopulation = () => {
     const code = newPopulation.trim().toUpperCase();
@@ -76,26 +76,16 @@ function SettingsForm({ initial, onSaved }: { initial: RegistrySettings; onSaved
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setMessage(null);
+    form.begin();
     const checked = validate(RegistrySettings, { codeScheme: { components }, populations });
-    if (!checked.ok) {
-      setErrors(fieldErrorsOf(i18n, checked.fields));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
+    if (!form.check(checked)) return;
+    await form.send(async () => {
       const saved = await updateRegistrySettings(checked.data);
       setPopulations(saved.populations);
       setComponents(saved.codeScheme.components);
-      setMessage({ tone: 'success', text: t('common.saved') });
+      form.succeed(t('common.saved'));
       onSaved(saved);
-    } catch (error) {
-      setErrors(fieldErrorsOfError(i18n, error));
-      setMessage({ tone: 'error', text: describeError(i18n, error) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const scheme = { components };
@@ -262,9 +252,7 @@ function SettingsForm({ initial, onSaved }: { initial: RegistrySettings; onSaved
 
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <div className="form-actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          {busy ? t('common.saving') : t('common.save')}
-        </Button>
+        <SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('common.save')}</SubmitButton>
       </div>
     </form>
   );

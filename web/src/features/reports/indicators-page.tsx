@@ -3,10 +3,11 @@ import { IndicatorInput, contactModalities, serviceCodes, testResults, testStrat
 import { createIndicator, deleteIndicator, listIndicators } from '../../api/endpoints.ts';
 import type { IndicatorInfo } from '../../api/indicators.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Alert, Button, Card, Checkbox, Loading, Page, Select, Table, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } from '../../i18n/errors.ts';
+import { describeError } from '../../i18n/errors.ts';
 import { indicatorLabel, rememberIndicatorNames } from './report-labels.ts';
 import { serviceLabel, valueLabel } from '../capture/service-labels.ts';
 
@@ -126,16 +127,15 @@ function IndicatorForm({ others, onCreated }: { others: readonly IndicatorInfo[]
   const [amongReached, setAmongReached] = useState(false);
   const [numerator, setNumerator] = useState('');
   const [denominator, setDenominator] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit();
+  const { errors, busy } = form;
 
   const parts = others.filter((i) => i.measure && i.measure.kind !== 'ratio');
   const partOptions = [{ value: '', label: t('indicators.choose') }, ...parts.map((i) => ({ value: i.code, label: indicatorLabel(i18n, i.code) }))];
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setFailure(null);
+    form.begin();
     const measure =
       kind === 'ratio'
         ? { kind, numerator, denominator }
@@ -151,30 +151,20 @@ function IndicatorForm({ others, onCreated }: { others: readonly IndicatorInfo[]
             },
           };
     const checked = validate(IndicatorInput, { code, labels, measure });
-    if (!checked.ok) {
-      setErrors(fieldErrorsOf(i18n, checked.fields));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
+    if (!form.check(checked)) return;
+    await form.send(async () => {
       await createIndicator(checked.data);
       setCode('');
       setLabels({ fr: '', ar: '', en: '' });
       onCreated();
-    } catch (error) {
-      setErrors(fieldErrorsOfError(i18n, error));
-      setFailure(describeError(i18n, error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <Card title={t('indicators.add')}>
       <form className="stack" onSubmit={submit} noValidate>
         <p className="field-hint">{t('indicators.rebuildNote')}</p>
-        {failure ? <Alert tone="error">{failure}</Alert> : null}
+        {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
         <TextField label={t('indicators.code')} hint={t('indicators.codeHint')} value={code} onChange={setCode} error={errors.code} dir="ltr" autoComplete="off" required requiredLabel={t('common.requiredMark')} />
         <TextField label={t('indicators.nameFr')} value={labels.fr} onChange={(fr) => setLabels({ ...labels, fr })} error={errors['labels.fr']} lang="fr" dir="ltr" required requiredLabel={t('common.requiredMark')} />
         <TextField label={t('indicators.nameAr')} value={labels.ar} onChange={(ar) => setLabels({ ...labels, ar })} error={errors['labels.ar']} lang="ar" dir="rtl" required requiredLabel={t('common.requiredMark')} />

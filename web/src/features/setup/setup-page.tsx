@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { SetupRequest, type Me } from '@relais/core';
 import { runSetup } from '../../api/endpoints.ts';
+import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, Button, FieldGroup, Page, TextField } from '../../ui/index.ts';
+import { Alert, FieldGroup, Page, SubmitButton, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } from '../../i18n/errors.ts';
-import { NewPasswordFields } from '../auth/new-password-fields.tsx';
+import { confirmationErrors, NewPasswordFields } from '../auth/new-password-fields.tsx';
+import { UsernameField } from '../auth/username-field.tsx';
 
 /** First run: creates the organisation and its first administrator, then logs in. */
 export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
@@ -17,41 +18,27 @@ export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit({ alertsInvalid: true });
+  const { errors, busy } = form;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setFailure(null);
+    form.begin();
     const input = {
       organisation: { code: orgCode, name: orgName },
       admin: { username, displayName, password },
       locale: i18n.locale,
     };
     const checked = validate(SetupRequest, input);
-    const fieldErrors = checked.ok ? {} : fieldErrorsOf(i18n, checked.fields);
-    if (password !== confirm) fieldErrors['admin.passwordConfirm'] = t('common.passwordMismatch');
-    setErrors(fieldErrors);
-    if (!checked.ok || Object.keys(fieldErrors).length > 0) {
-      setFailure(t('error.validation_failed'));
-      return;
-    }
-    setBusy(true);
-    try {
-      onDone(await runSetup(checked.data));
-    } catch (error) {
-      setErrors(fieldErrorsOfError(i18n, error));
-      setFailure(describeError(i18n, error));
-      setBusy(false);
-    }
+    if (!form.check(checked, confirmationErrors(t, password, confirm, 'admin.passwordConfirm'))) return;
+    await form.send(async () => onDone(await runSetup(checked.data)));
   };
 
   const req = t('common.requiredMark');
   return (
     <Page title={t('setup.title')} intro={t('setup.intro')} narrow>
       <form className="form card" onSubmit={submit} noValidate>
-        {failure ? <Alert tone="error">{failure}</Alert> : null}
+        {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
         <FieldGroup legend={t('setup.organisation')}>
           <TextField
             label={t('field.organisation.code')}
@@ -77,19 +64,7 @@ export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
           />
         </FieldGroup>
         <FieldGroup legend={t('setup.admin')}>
-          <TextField
-            label={t('field.username')}
-            hint={t('setup.usernameHint')}
-            value={username}
-            onChange={setUsername}
-            error={errors['admin.username']}
-            required
-            requiredLabel={req}
-            autoCapitalize="none"
-            autoComplete="username"
-            spellCheck={false}
-            dir="ltr"
-          />
+          <UsernameField hint={t('setup.usernameHint')} value={username} onChange={setUsername} error={errors['admin.username']} requiredLabel={req} autoComplete="username" />
           <TextField
             label={t('field.displayName')}
             value={displayName}
@@ -111,9 +86,7 @@ export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
           />
         </FieldGroup>
         <div className="form-actions">
-          <Button type="submit" variant="primary" busy={busy}>
-            {busy ? t('common.saving') : t('setup.submit')}
-          </Button>
+          <SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('setup.submit')}</SubmitButton>
         </div>
       </form>
     </Page>

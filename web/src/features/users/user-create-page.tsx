@@ -2,14 +2,15 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { CreateUser, locales, type Locale } from '@relais/core';
 import { createUser } from '../../api/endpoints.ts';
 import { newId } from '../../api/ids.ts';
+import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link, navigate } from '../../app/router.tsx';
-import { Alert, Button, FieldGroup, Page, Select, TextField } from '../../ui/index.ts';
+import { Alert, Button, FieldGroup, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { AssignmentFields, assignmentInput, emptyAssignment, type AssignmentDraft } from './assignment-fields.tsx';
-import { NewPasswordFields } from '../auth/new-password-fields.tsx';
+import { confirmationErrors, NewPasswordFields } from '../auth/new-password-fields.tsx';
+import { UsernameField } from '../auth/username-field.tsx';
 
 /** Creates a user with one or more role assignments. */
 export function UserCreatePage() {
@@ -23,9 +24,8 @@ export function UserCreatePage() {
   const [confirm, setConfirm] = useState('');
   const [locale, setLocale] = useState<Locale>(i18n.locale);
   const [assignments, setAssignments] = useState<AssignmentDraft[]>(() => [emptyAssignment(ctx.orgUnit?.id ?? '')]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit({ alertsInvalid: true });
+  const { errors, busy } = form;
 
   // The work context loads after a direct visit: then default empty units to it.
   const contextUnitId = ctx.orgUnit?.id;
@@ -35,24 +35,13 @@ export function UserCreatePage() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setFailure(null);
+    form.begin();
     const checked = validate(CreateUser, { id, username, displayName, password, locale, assignments: assignments.map(assignmentInput) });
-    const fieldErrors = checked.ok ? {} : fieldErrorsOf(i18n, checked.fields);
-    if (password !== confirm) fieldErrors.confirm = t('common.passwordMismatch');
-    setErrors(fieldErrors);
-    if (!checked.ok || Object.keys(fieldErrors).length) {
-      setFailure(t('error.validation_failed'));
-      return;
-    }
-    setBusy(true);
-    try {
+    if (!form.check(checked, confirmationErrors(t, password, confirm))) return;
+    await form.send(async () => {
       const user = await createUser(checked.data);
       navigate(`/users/${user.id}?created=1`);
-    } catch (error) {
-      setErrors(fieldErrorsOfError(i18n, error));
-      setFailure(describeError(i18n, error));
-      setBusy(false);
-    }
+    });
   };
 
   const req = t('common.requiredMark');
@@ -60,22 +49,10 @@ export function UserCreatePage() {
   return (
     <Page title={t('users.createTitle')} actions={<Link to="/users">{t('common.back')}</Link>}>
       <form className="form" onSubmit={submit} noValidate>
-        {failure ? <Alert tone="error">{failure}</Alert> : null}
+        {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
         <div className="card">
           <FieldGroup legend={t('users.profile')}>
-            <TextField
-              label={t('field.username')}
-              hint={t('setup.usernameHint')}
-              value={username}
-              onChange={setUsername}
-              error={errors.username}
-              required
-              requiredLabel={req}
-              autoCapitalize="none"
-              autoComplete="off"
-              spellCheck={false}
-              dir="ltr"
-            />
+            <UsernameField hint={t('setup.usernameHint')} value={username} onChange={setUsername} error={errors.username} requiredLabel={req} autoComplete="off" />
             <TextField
               label={t('field.displayName')}
               value={displayName}
@@ -128,9 +105,7 @@ export function UserCreatePage() {
           <Button onClick={() => setAssignments([...assignments, emptyAssignment(ctx.orgUnit?.id ?? '')])}>{t('users.addAssignment')}</Button>
         </div>
         <div className="form-actions">
-          <Button type="submit" variant="primary" busy={busy}>
-            {busy ? t('common.saving') : t('common.create')}
-          </Button>
+          <SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('common.create')}</SubmitButton>
         </div>
       </form>
     </Page>

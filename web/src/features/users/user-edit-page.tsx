@@ -2,17 +2,16 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { locales, NewAssignment, UpdateUser, type Locale, type User } from '@relais/core';
 import { addAssignment, getUser, removeAssignment, updateUser } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
-import { Alert, Button, Card, Checkbox, Loading, Page, Select, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, Checkbox, Loading, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError, fieldErrorsOf, fieldErrorsOfError, type FieldErrors } from '../../i18n/errors.ts';
+import { describeError } from '../../i18n/errors.ts';
 import { programsLabel } from '../../i18n/labels.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { AssignmentFields, assignmentInput, emptyAssignment, type AssignmentDraft } from './assignment-fields.tsx';
-import { NewPasswordFields } from '../auth/new-password-fields.tsx';
-
-type Message = { tone: 'error' | 'success'; text: string } | null;
+import { confirmationErrors, NewPasswordFields } from '../auth/new-password-fields.tsx';
 
 /** One user: profile (name, language, active), password reset, assignments. */
 export function UserEditPage({ userId }: { userId: string }) {
@@ -43,42 +42,27 @@ export function UserEditPage({ userId }: { userId: string }) {
 }
 
 function ProfileForm({ user, onSaved }: { user: User; onSaved: (u: User) => void }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const [displayName, setDisplayName] = useState(user.displayName);
   const [locale, setLocale] = useState<Locale>(user.locale);
   const [active, setActive] = useState(user.active);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<Message>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit();
+  const { errors, busy, message } = form;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setMessage(null);
+    form.begin();
     const changes: Record<string, unknown> = {};
     if (displayName !== user.displayName) changes.displayName = displayName;
     if (locale !== user.locale) changes.locale = locale;
     if (active !== user.active) changes.active = active;
     const checked = validate(UpdateUser, changes);
-    if (!checked.ok) {
-      setErrors(fieldErrorsOf(i18n, checked.fields));
-      return;
-    }
-    setErrors({});
-    if (Object.keys(checked.data).length === 0) {
-      setMessage({ tone: 'success', text: t('common.saved') });
-      return;
-    }
-    setBusy(true);
-    try {
+    if (!form.check(checked)) return;
+    if (Object.keys(checked.data).length === 0) return form.succeed(t('common.saved'));
+    await form.send(async () => {
       onSaved(await updateUser(user.id, checked.data));
-      setMessage({ tone: 'success', text: t('common.saved') });
-    } catch (error) {
-      setErrors(fieldErrorsOfError(i18n, error));
-      setMessage({ tone: 'error', text: describeError(i18n, error) });
-    } finally {
-      setBusy(false);
-    }
+      form.succeed(t('common.saved'));
+    });
   };
 
   return (
@@ -101,9 +85,7 @@ function ProfileForm({ user, onSaved }: { user: User; onSaved: (u: User) => void
         />
         <Checkbox label={t('users.accountActive')} checked={active} onChange={setActive} error={errors.active} />
         <div className="form-actions">
-          <Button type="submit" variant="primary" busy={busy}>
-            {busy ? t('common.saving') : t('common.save')}
-          </Button>
+          <SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('common.save')}</SubmitButton>
         </div>
       </form>
     </Card>
@@ -111,34 +93,23 @@ function ProfileForm({ user, onSaved }: { user: User; onSaved: (u: User) => void
 }
 
 function PasswordResetForm({ user, onSaved }: { user: User; onSaved: (u: User) => void }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<Message>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit();
+  const { errors, busy, message } = form;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setMessage(null);
+    form.begin();
     const checked = validate(UpdateUser, { password });
-    const fieldErrors = checked.ok ? {} : fieldErrorsOf(i18n, checked.fields);
-    if (password !== confirm) fieldErrors.confirm = t('common.passwordMismatch');
-    setErrors(fieldErrors);
-    if (!checked.ok || Object.keys(fieldErrors).length) return;
-    setBusy(true);
-    try {
+    if (!form.check(checked, confirmationErrors(t, password, confirm))) return;
+    await form.send(async () => {
       onSaved(await updateUser(user.id, checked.data));
       setPassword('');
       setConfirm('');
-      setMessage({ tone: 'success', text: t('users.passwordReset') });
-    } catch (error) {
-      setErrors(fieldErrorsOfError(i18n, error));
-      setMessage({ tone: 'error', text: describeError(i18n, error) });
-    } finally {
-      setBusy(false);
-    }
+      form.succeed(t('users.passwordReset'));
+    });
   };
 
   return (
@@ -156,9 +127,7 @@ function PasswordResetForm({ user, onSaved }: { user: User; onSaved: (u: User) =
           confirmError={errors.confirm}
         />
         <div className="form-actions">
-          <Button type="submit" busy={busy}>
-            {busy ? t('common.saving') : t('users.resetPassword')}
-          </Button>
+          <SubmitButton busy={busy} busyLabel={t('common.saving')} variant="secondary">{t('users.resetPassword')}</SubmitButton>
         </div>
       </form>
     </Card>
@@ -166,13 +135,13 @@ function PasswordResetForm({ user, onSaved }: { user: User; onSaved: (u: User) =
 }
 
 function Assignments({ user, onSaved }: { user: User; onSaved: (u: User) => void }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const ctx = useWorkContext();
   const [draft, setDraft] = useState<AssignmentDraft>(() => emptyAssignment(ctx.orgUnit?.id ?? ''));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<Message>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const form = useFormSubmit();
+  const { errors, message } = form;
+  /** The assignment being removed. */
+  const [removing, setRemoving] = useState<string | null>(null);
 
   const contextUnitId = ctx.orgUnit?.id;
   useEffect(() => {
@@ -180,38 +149,28 @@ function Assignments({ user, onSaved }: { user: User; onSaved: (u: User) => void
   }, [contextUnitId]);
 
   const remove = async (assignmentId: string) => {
-    setMessage(null);
-    setBusy(assignmentId);
+    form.begin();
+    setRemoving(assignmentId);
     try {
       onSaved(await removeAssignment(user.id, assignmentId));
-      setMessage({ tone: 'success', text: t('users.assignmentRemoved') });
+      form.succeed(t('users.assignmentRemoved'));
     } catch (error) {
-      setMessage({ tone: 'error', text: describeError(i18n, error) });
+      form.fail(error);
     } finally {
-      setBusy(null);
+      setRemoving(null);
     }
   };
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
-    setMessage(null);
+    form.begin();
     const checked = validate(NewAssignment, assignmentInput(draft));
-    if (!checked.ok) {
-      setErrors(fieldErrorsOf(i18n, checked.fields));
-      return;
-    }
-    setErrors({});
-    setBusy('new');
-    try {
+    if (!form.check(checked)) return;
+    await form.send(async () => {
       onSaved(await addAssignment(user.id, checked.data));
       setDraft(emptyAssignment(draft.orgUnitId));
-      setMessage({ tone: 'success', text: t('users.assignmentAdded') });
-    } catch (error) {
-      setErrors(fieldErrorsOfError(i18n, error));
-      setMessage({ tone: 'error', text: describeError(i18n, error) });
-    } finally {
-      setBusy(null);
-    }
+      form.succeed(t('users.assignmentAdded'));
+    });
   };
 
   return (
@@ -232,7 +191,7 @@ function Assignments({ user, onSaved }: { user: User; onSaved: (u: User) => void
                 <Button
                   size="small"
                   variant="danger"
-                  busy={busy === a.id}
+                  busy={removing === a.id}
                   aria-label={t('users.removeAssignmentOf', { role, unit: a.orgUnit.name })}
                   onClick={() => void remove(a.id)}
                 >
@@ -251,7 +210,7 @@ function Assignments({ user, onSaved }: { user: User; onSaved: (u: User) => void
           prefix=""
           legend={t('users.newAssignment')}
           actions={
-            <Button type="submit" busy={busy === 'new'}>
+            <Button type="submit" busy={form.busy}>
               {t('users.addAssignment')}
             </Button>
           }
