@@ -38,6 +38,7 @@ import { createReportsService } from './modules/reports/reports.service.ts';
 import { registerReportRoutes } from './modules/reports/reports.routes.ts';
 import { createDhis2Service } from './modules/reports/dhis2.service.ts';
 import { createIndicatorsService } from './modules/reports/indicators.service.ts';
+import { createReportFactsBuilder, type ReportFactsBuilder } from './modules/reports/report-facts.service.ts';
 import { version } from './version.ts';
 
 export interface AppOptions {
@@ -54,6 +55,13 @@ const securityHeaders = {
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
 };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Builds report facts in the background; tests wait for it with `idle()`. */
+    reportFacts: ReportFactsBuilder;
+  }
+}
 
 /** Builds the HTTP application (API and, when built, the web app). Tests import this. */
 export async function buildApp({ config, db, logger = false }: AppOptions): Promise<FastifyInstance> {
@@ -82,8 +90,12 @@ export async function buildApp({ config, db, logger = false }: AppOptions): Prom
   const registry = createRegistryService(kysely, secrets);
   registerRegistryRoutes(router, registry, createDuplicatesService(kysely, registry), createSavedListsService(kysely));
   registerImportRoutes(router, createImportService(kysely));
-  registerReportRoutes(router, createReportsService(kysely), createDhis2Service(kysely), createIndicatorsService(kysely));
-  registerCaptureRoutes(router, createCaptureService(kysely), createCatalogueService(kysely), createSyncService(kysely, secrets), createVerificationService(kysely));
+  // Report facts of changed rules are built in the background (ADR 0010).
+  const reportFacts = createReportFactsBuilder(kysely, app.log);
+  app.decorate('reportFacts', reportFacts);
+  app.addHook('onClose', () => reportFacts.close());
+  registerReportRoutes(router, createReportsService(kysely), createDhis2Service(kysely), createIndicatorsService(kysely, reportFacts));
+  registerCaptureRoutes(router, createCaptureService(kysely), createCatalogueService(kysely, reportFacts), createSyncService(kysely, secrets), createVerificationService(kysely));
 
   const openapi = openApiDocument(router.routes, version);
   app.get('/api/v1/openapi.json', async () => openapi);

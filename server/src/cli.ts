@@ -76,7 +76,8 @@ async function withDb<T>(config: Config, work: (db: Db) => Promise<T>): Promise<
   const db = await openConfiguredDatabase(config);
   try {
     await migrateToLatest(db.kysely);
-    await syncReportFacts(db.kysely);
+    // A command runs once and reads at once: the facts are built before it.
+    await syncReportFacts(db.kysely, undefined, { now: true });
     return await work(db);
   } finally {
     await db.close();
@@ -292,7 +293,7 @@ async function run(argv: string[]): Promise<number> {
       const db = await openConfiguredDatabase(config);
       try {
         const result = await restoreFrom(db.kysely, file, { replace: values.replace });
-        await syncReportFacts(db.kysely);
+        await syncReportFacts(db.kysely, undefined, { now: true });
         const orgs = await db.kysely.selectFrom('organisation').select('id').execute();
         for (const o of orgs) {
           await recordAudit(db.kysely, { organisationId: o.id, actorId: null }, { action: 'backup.restore', entityType: 'organisation', entityId: o.id, details: { file } });

@@ -17,14 +17,16 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
   const startedAt = Date.now();
   const db = await openConfiguredDatabase(config);
   await migrateToLatest(db.kysely);
-  // Report facts follow the indicator definitions (a new version may change them).
-  const rebuilt = await syncReportFacts(db.kysely);
+  // Report facts follow the indicator definitions (a new version may change them): the rules
+  // are stored now, their facts built in the background once the server listens.
+  const changed = await syncReportFacts(db.kysely);
   const app = await buildApp({ config, db, logger: true });
   const address = await app.listen({ port: config.port, host: config.host });
   const stopBackups = scheduleBackups(db.kysely, config.backup, app.log);
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${(app.server.address() as { port: number }).port}`;
-  if (rebuilt.length) app.log.info({ organisations: rebuilt.length }, 'report facts rebuilt');
+  if (changed.length) app.log.info({ organisations: changed.length }, 'report rules changed: building their facts');
+  app.reportFacts.kick();
   app.log.info({ address, engine: db.engine, startMs: Date.now() - startedAt }, `Relais is running: open ${url}`);
   if (process.stdout.isTTY) process.stdout.write(`\nRelais is running: open ${url} (Ctrl-C to stop)\n\n`);
 

@@ -5,18 +5,24 @@ import { REFRESH_PERSON_FACTS_BY_KEY } from './20261130T0200-create-report-facts
 // program × year), each key reaching its services through the person index. A rebuild of
 // 10 million services took ten minutes on PostgreSQL and did not finish in fifty on PGlite.
 // One function now writes the facts from the services, either of given persons × units
-// (the commit-time refresh) or of whole programs and years (a rebuild: one scan, one
-// aggregation), so both paths share the rules' SQL.
+// (the commit-time refresh), of a range of persons (a rebuild in the background, chunk by
+// chunk) or of whole programs (a rebuild at once: one scan, one aggregation), so every path
+// shares the rules' SQL.
 //
-// The refresh also takes report_rule in SHARE mode first: a change of rules (rows written
-// in report_rule, then a rebuild, one transaction) and a commit-time refresh take turns, so
-// a refresh never writes facts by rules that a rebuild in progress is replacing.
+// report_rule.ready: false while the facts of a program's new rules are being built in the
+// background; reports read the services for those slots meanwhile.
+//
+// The refresh also takes report_rule in SHARE mode first: a change of rules and a
+// commit-time refresh take turns, so a refresh never writes facts by rules that another
+// transaction is replacing.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
-    -- Writes the person facts of organisation o from its live services: program p (all when
-    -- null), year y (all when null), persons × units (kb, ku) (all when null). The facts of
-    -- that scope must have been deleted first.
-    create function relais_write_person_facts(o uuid, p text, y integer, kb uuid[], ku uuid[]) returns void
+    alter table report_rule add column ready boolean not null default true;
+
+    -- Writes the person facts of organisation o from its live services: programs ps (all when
+    -- null), year y (all when null), persons × units (kb, ku) or persons from b0 (included)
+    -- to b1 (excluded) (all when null). The facts of that scope must have been deleted first.
+    create function relais_write_person_facts(o uuid, ps text[], y integer, kb uuid[], ku uuid[], b0 uuid, b1 uuid) returns void
     language plpgsql as $fn$
     begin
       execute format($q$
@@ -25,7 +31,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           select s.organisation_id, s.program, s.org_unit_id, s.beneficiary_id, s.contact_id, s.service, s.result, s.kind, s.strategy, s.modality,
             s.site_id, s.service_date, extract(year from s.service_date)::int as y, extract(month from s.service_date)::int as m
           from %s
-          where s.organisation_id = $1 and s.deleted_at is null %s %s
+          where s.organisation_id = $1 and s.deleted_at is null %s %s %s %s
         ),
         hit as (
           -- A service qualifies for a slot when it matches every part of the slot's rule.
@@ -53,9 +59,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       $q$,
         case when kb is null then 'service_event s'
           else '(select distinct * from unnest($4, $5)) as k(b, u) join service_event s on s.organisation_id = $1 and s.beneficiary_id = k.b and s.org_unit_id = k.u' end,
-        case when p is null then '' else 'and s.program = $2' end,
-        case when y is null then '' else 'and s.service_date >= make_date($3, 1, 1) and s.service_date < make_date($3 + 1, 1, 1)' end)
-      using o, p, y, kb, ku;
+        case when ps is null then '' else 'and s.program = any($2)' end,
+        case when y is null then '' else 'and s.service_date >= make_date($3, 1, 1) and s.service_date < make_date($3 + 1, 1, 1)' end,
+        case when b0 is null then '' else 'and s.beneficiary_id >= $6' end,
+        case when b1 is null then '' else 'and s.beneficiary_id < $7' end)
+      using o, ps, y, kb, ku, b0, b1;
     end
     $fn$;
 
@@ -78,7 +86,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         select k.o, k.p, k.y, array_agg(k.b) as b, array_agg(k.u) as u
         from (select distinct * from unnest(ko, kb, kp, ku, ky)) as k(o, b, p, u, y) group by k.o, k.p, k.y
       loop
-        perform relais_write_person_facts(g.o, g.p, g.y, g.b, g.u);
+        perform relais_write_person_facts(g.o, array[g.p], g.y, g.b, g.u, null, null);
       end loop;
     end
     $fn$;
@@ -88,6 +96,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     ${sql.raw(REFRESH_PERSON_FACTS_BY_KEY)}
-    drop function relais_write_person_facts(uuid, text, integer, uuid[], uuid[]);
+    drop function relais_write_person_facts(uuid, text[], integer, uuid[], uuid[], uuid, uuid);
+    alter table report_rule drop column ready;
   `.execute(db);
 }

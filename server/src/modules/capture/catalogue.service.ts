@@ -4,7 +4,7 @@ import { withTransaction, type Queryable } from '../../db/index.ts';
 import { type RequestContext, holdsAtRoot } from '../../http/actor.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
 import { getSetting, putSetting } from '../registry/registry.repository.ts';
-import { syncReportFacts } from '../reports/report-facts.service.ts';
+import { syncReportFacts, type ReportFactsBuilder } from '../reports/report-facts.service.ts';
 
 const KEY = 'program_services';
 
@@ -17,7 +17,7 @@ export async function loadProgramServices(db: Queryable, organisationId: string)
   return { ...defaultProgramServices, ...(parsed.success ? parsed.data : {}) };
 }
 
-export function createCatalogueService(db: Queryable) {
+export function createCatalogueService(db: Queryable, reportFacts: Pick<ReportFactsBuilder, 'kick'>) {
   return {
     /** Services with the fields they take, and each program's settings. */
     async getCatalogue(ctx: RequestContext) {
@@ -34,15 +34,17 @@ export function createCatalogueService(db: Queryable) {
     async updateProgram(ctx: RequestContext, code: string, settings: ProgramServiceSettings) {
       const atRoot = holdsAtRoot(ctx.actor, 'settings.manage');
       if (!atRoot) throw new DomainError('forbidden');
-      return withTransaction(db, async (trx) => {
+      const saved = await withTransaction(db, async (trx) => {
         const stored = Stored.safeParse(await getSetting(trx, ctx.actor.organisationId, KEY));
         const next = { ...(stored.success ? stored.data : {}), [code]: settings };
         await putSetting(trx, ctx.actor.organisationId, KEY, next);
-        // Reach and paquet minimum decide who counts: the report facts follow.
+        // Reach and paquet minimum decide who counts: the report facts follow (built after the commit).
         await syncReportFacts(trx, ctx.actor.organisationId);
         await recordAudit(trx, whoOf(ctx), { action: 'catalogue.update', entityType: 'program', entityId: code, details: { ...settings } });
         return { code, ...settings };
       });
+      reportFacts.kick();
+      return saved;
     },
   };
 }

@@ -5,7 +5,7 @@ import { invalidField } from '../../http/errors.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
 import { loadDhis2Mapping } from './dhis2.repository.ts';
 import { deleteIndicator, deleteTargetsOf, findCustomIndicators, insertIndicator, updateIndicator, type StoredIndicator } from './indicators.repository.ts';
-import { syncReportFacts } from './report-facts.service.ts';
+import { syncReportFacts, type ReportFactsBuilder } from './report-facts.service.ts';
 
 /** Every indicator of an organisation: the defaults, then its own. */
 export async function loadIndicators(db: Queryable, organisationId: string): Promise<IndicatorDefinition[]> {
@@ -18,14 +18,26 @@ function toDefinition(input: IndicatorInput): StoredIndicator {
 
 /**
  * An organisation's own indicators, added by its administrators (settings at the root).
- * A change rebuilds the report facts in the same transaction (ADR 0010).
+ * A change stores the report rules in the same transaction; their facts are built after the
+ * commit, in the background (ADR 0010).
  */
-export function createIndicatorsService(db: Queryable) {
+export function createIndicatorsService(db: Queryable, reportFacts: Pick<ReportFactsBuilder, 'kick'>) {
   const checked = async (trx: Queryable, ctx: RequestContext, def: StoredIndicator) => {
     if (!holdsAtRoot(ctx.actor, 'settings.manage')) throw new DomainError('forbidden');
     const others = await loadIndicators(trx, ctx.actor.organisationId);
     const issues = checkIndicatorDefinition(def, others);
     if (issues.length) throw new DomainError('validation_failed', { fields: issues });
+  };
+
+  /** One transaction that changes the definitions and stores the rules they give; then the facts are built. */
+  const changing = async <T>(ctx: RequestContext, work: (trx: Queryable) => Promise<T>): Promise<T> => {
+    const out = await withTransaction(db, async (trx) => {
+      const result = await work(trx);
+      await syncReportFacts(trx, ctx.actor.organisationId);
+      return result;
+    });
+    reportFacts.kick();
+    return out;
   };
 
   return {
@@ -36,7 +48,7 @@ export function createIndicatorsService(db: Queryable) {
 
     async create(ctx: RequestContext, input: IndicatorInput) {
       const def = toDefinition(input);
-      return withTransaction(db, async (trx) => {
+      return changing(ctx, async (trx) => {
         await checked(trx, ctx, def);
         try {
           await insertIndicator(trx, ctx.actor.organisationId, ctx.actor.userId, def);
@@ -45,7 +57,6 @@ export function createIndicatorsService(db: Queryable) {
           throw error;
         }
         await recordAudit(trx, whoOf(ctx), { action: 'indicator.create', entityType: 'indicator', entityId: def.code, details: { measure: def.measure } });
-        await syncReportFacts(trx, ctx.actor.organisationId);
         return { ...def, custom: true };
       });
     },
@@ -53,18 +64,17 @@ export function createIndicatorsService(db: Queryable) {
     async update(ctx: RequestContext, code: string, input: IndicatorInput) {
       if (input.code !== code) throw invalidField('code', 'invalid');
       const def = toDefinition(input);
-      return withTransaction(db, async (trx) => {
+      return changing(ctx, async (trx) => {
         await checked(trx, ctx, def);
         if (!(await updateIndicator(trx, ctx.actor.organisationId, def))) throw new DomainError('not_found');
         await recordAudit(trx, whoOf(ctx), { action: 'indicator.update', entityType: 'indicator', entityId: code, details: { measure: def.measure } });
-        await syncReportFacts(trx, ctx.actor.organisationId);
         return { ...def, custom: true };
       });
     },
 
     async remove(ctx: RequestContext, code: string) {
       if (!holdsAtRoot(ctx.actor, 'settings.manage')) throw new DomainError('forbidden');
-      return withTransaction(db, async (trx) => {
+      return changing(ctx, async (trx) => {
         const all = await loadIndicators(trx, ctx.actor.organisationId);
         if (defaultIndicators.some((d) => d.code === code) || !all.some((i) => i.code === code)) throw new DomainError('not_found');
         const users = indicatorsUsing(code, all);
@@ -73,7 +83,6 @@ export function createIndicatorsService(db: Queryable) {
         await deleteIndicator(trx, ctx.actor.organisationId, code);
         await deleteTargetsOf(trx, ctx.actor.organisationId, code);
         await recordAudit(trx, whoOf(ctx), { action: 'indicator.delete', entityType: 'indicator', entityId: code });
-        await syncReportFacts(trx, ctx.actor.organisationId);
       });
     },
   };

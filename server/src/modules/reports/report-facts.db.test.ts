@@ -4,8 +4,8 @@ import { sql, type RawBuilder } from 'kysely';
 import type { ReportQuery } from '@relais/core';
 import { createOrg, createTestApp, createUnit, createUserClient, engine, type TestApp } from '../../../test/harness.ts';
 import { createReportEngine, type ReportScope } from './report.engine.ts';
-import { rebuildFacts } from './report-facts.repository.ts';
-import { syncReportFacts } from './report-facts.service.ts';
+import { markRulesReady, pendingPrograms, rebuildFacts, replaceRules } from './report-facts.repository.ts';
+import { buildPendingFacts, syncReportFacts } from './report-facts.service.ts';
 
 type Org = Awaited<ReturnType<typeof createOrg>>;
 
@@ -59,6 +59,10 @@ describe(`report facts give the numbers of the services (${engine})`, () => {
   queries.push({ period: '2023', indicators: [...distinct, ...additive], by: ['period', 'schooling', 'housing', 'occupation'], grain: 'semester' });
 
   async function expectSameNumbers(label: string) {
+    // Rules changed through the API have their facts built in the background: compare once built.
+    await t.app.reportFacts.idle();
+    const pending = await sql<{ n: number }>`select count(*)::int as n from report_rule where organisation_id = ${org.organisationId} and not ready`.execute(t.db.kysely);
+    expect(pending.rows[0]!.n, `${label}: rules still waiting for their facts`).toBe(0);
     const scopes: ReportScope[] = ['organisation', [{ path: units.R1path!, programs: ['prev_ps'] }, { path: units.SCpath!, programs: null }]];
     let compared = 0;
     for (const program of ['prev_ps', 'prev_hsh'] as const) {
@@ -206,7 +210,7 @@ describe(`report facts give the numbers of the services (${engine})`, () => {
     await k.transaction().execute(async (trx) => {
       await sql`insert into indicator_definition (organisation_id, code, labels, measure, created_by)
         values (${org.organisationId}, 'syphilis_positive', ${JSON.stringify({ fr: 'S', ar: 'S', en: 'S' })}::jsonb, ${JSON.stringify(measure)}::jsonb, ${org.adminId})`.execute(trx);
-      expect(await syncReportFacts(trx, org.organisationId)).toEqual([org.organisationId]);
+      expect(await syncReportFacts(trx, org.organisationId, { now: true })).toEqual([org.organisationId]);
       if (engine === 'postgres') {
         // Another connection writes services and commits while the rules are being replaced:
         // its commit-time refresh must wait, or it would write facts by the old rules.
@@ -222,6 +226,34 @@ describe(`report facts give the numbers of the services (${engine})`, () => {
     await (write ?? insertContacts(60));
     for (const q of queries) q.indicators = [...q.indicators, 'syphilis_positive'];
     await expectSameNumbers('rules changed during a write');
+  });
+
+  it('while new rules wait for their facts reports read the services; the facts are then built chunk by chunk of persons', async () => {
+    const k = t.db.kysely;
+    const measure = { kind: 'distinct_persons', filter: { services: ['hiv_test'], result: ['negative'] } };
+    await k.transaction().execute(async (trx) => {
+      await sql`insert into indicator_definition (organisation_id, code, labels, measure, created_by)
+        values (${org.organisationId}, 'hiv_negative', ${JSON.stringify({ fr: 'N', ar: 'N', en: 'N' })}::jsonb, ${JSON.stringify(measure)}::jsonb, ${org.adminId})`.execute(trx);
+      expect(await syncReportFacts(trx, org.organisationId)).toEqual([org.organisationId]);
+    });
+    const waiting = await sql<{ program: string }>`select distinct program from report_rule where organisation_id = ${org.organisationId} and not ready order by 1`.execute(k);
+    expect(waiting.rows.map((r) => r.program)).toEqual(['prev_hsh', 'prev_ps']);
+    const q: ReportQuery = { program: 'prev_ps', period: '2024', indicators: ['hiv_negative'], by: ['org_unit'], grain: 'month', filters: {} };
+    const expected = await live().run(org.organisationId, 'organisation', q);
+    expect(expected.find((r) => r.org_unit === '*')!.value).toBeGreaterThan(0);
+    // Not built yet: the numbers come from the services, exact.
+    expect(await auto().run(org.organisationId, 'organisation', q)).toEqual(expected);
+    // Writes meanwhile refresh their keys by the waiting rules.
+    await insertContacts(30);
+    // A change of rules during a build leaves them waiting (the build was for the old ones).
+    const [before] = await pendingPrograms(k, org.organisationId);
+    await k.transaction().execute((trx) => replaceRules(trx, org.organisationId, [before!.program], [], false));
+    await k.transaction().execute(async (trx) => syncReportFacts(trx, org.organisationId));
+    expect(await k.transaction().execute((trx) => markRulesReady(trx, org.organisationId, before!.program, before!.version))).toBe(false);
+    // Seven persons a chunk: several chunks, each one transaction.
+    expect(await buildPendingFacts(k, org.organisationId, { chunkPersons: 7 })).toBe(true);
+    for (const query of queries) query.indicators = [...query.indicators, 'hiv_negative'];
+    await expectSameNumbers('built in the background');
   });
 
   it('reads the facts, not the services (emptied facts give other numbers until rebuilt)', async () => {

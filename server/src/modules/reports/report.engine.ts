@@ -216,7 +216,7 @@ export function createReportEngine(db: Queryable, options: ReportEngineOptions =
     // The stored rules must be the ones these definitions give, slot by slot (else: the services).
     const slots = reportSlots(indicators);
     const expectedRules = span && program ? reportRules(indicators, { [q.program]: program }) : [];
-    const storedRules = span ? await loadRules(db, organisationId, q.program) : [];
+    const storedRules = span ? await loadRules(db, organisationId, q.program, { readyOnly: true }) : [];
     const validSlots = new Set(
       [...new Set(expectedRules.map((r) => r.slot))].filter(
         (slot) => expectedRules.filter((r) => r.slot === slot).map(ruleKey).join() === storedRules.filter((r) => r.slot === slot).map(ruleKey).join(),
