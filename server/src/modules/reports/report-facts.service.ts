@@ -61,7 +61,7 @@ export async function syncReportFacts(db: Queryable, organisationId?: string, op
 }
 
 /** Persons per chunk of a background build: one chunk is one short transaction. */
-const CHUNK_PERSONS = 20_000;
+const CHUNK_PERSONS = 5_000;
 
 /**
  * Builds the person facts of the programs whose rules wait for them, chunk by chunk of
