@@ -33,7 +33,14 @@ export const ReportRow = z
   })
   .catchall(z.union([z.string(), z.number(), z.boolean(), z.null()]));
 export type ReportRow = z.infer<typeof ReportRow>;
-export const ReportResult = z.object({ rows: z.array(ReportRow) });
+export const ReportResult = z.object({
+  rows: z.array(ReportRow),
+  /**
+   * The program's report facts are being rebuilt after a change of its rules (reach, paquet
+   * minimum, an indicator): the numbers are exact, read from the services, and slower.
+   */
+  factsBuilding: z.boolean().optional(),
+});
 
 export const TargetInput = z.object({
   indicator: z.string().min(1).max(60),

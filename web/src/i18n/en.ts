@@ -531,6 +531,7 @@ export const en: WebCatalogue = {
   'reports.notRecorded': 'Not recorded',
   'reports.suppressed': 'hidden (small count)',
   'reports.noValue': 'no value (zero denominator)',
+  'reports.factsBuilding': "This program's reports are being recomputed after a change of its rules: the numbers are exact, but slower to come for a few minutes.",
   'reports.noData': 'No data for these choices.',
   'reports.totalsNote': 'A total counts each person once: it is not the sum of the cells (a person served in two sections counts in each, and once in the total).',
 

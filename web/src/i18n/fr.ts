@@ -532,6 +532,7 @@ export const fr = {
   'reports.notRecorded': 'Non renseigné',
   'reports.suppressed': 'masqué (petit effectif)',
   'reports.noValue': 'sans valeur (dénominateur nul)',
+  'reports.factsBuilding': 'Les rapports de ce programme sont en cours de recalcul après un changement de ses règles : les chiffres sont exacts, mais plus lents à venir pendant quelques minutes.',
   'reports.noData': 'Aucune donnée pour ces choix.',
   'reports.totalsNote': 'Un total compte chaque personne une seule fois : ce n’est pas la somme des cellules (une personne servie dans deux sections compte dans chacune, et une fois au total).',
 

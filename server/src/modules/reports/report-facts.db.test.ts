@@ -241,8 +241,10 @@ describe(`report facts give the numbers of the services (${engine})`, () => {
     const q: ReportQuery = { program: 'prev_ps', period: '2024', indicators: ['hiv_negative'], by: ['org_unit'], grain: 'month', filters: {} };
     const expected = await live().run(org.organisationId, 'organisation', q);
     expect(expected.find((r) => r.org_unit === '*')!.value).toBeGreaterThan(0);
-    // Not built yet: the numbers come from the services, exact.
+    // Not built yet: the numbers come from the services, exact; the screens say why they are slower.
     expect(await auto().run(org.organisationId, 'organisation', q)).toEqual(expected);
+    const building = await org.admin.post<{ rows: unknown[]; factsBuilding: boolean }>('/reports/query', { program: 'prev_ps', period: '2024', indicators: ['hiv_negative'] });
+    expect(building.body.factsBuilding).toBe(true);
     // Writes meanwhile refresh their keys by the waiting rules.
     await insertContacts(30);
     // A change of rules during a build leaves them waiting (the build was for the old ones).
@@ -252,6 +254,8 @@ describe(`report facts give the numbers of the services (${engine})`, () => {
     expect(await k.transaction().execute((trx) => markRulesReady(trx, org.organisationId, before!.program, before!.version))).toBe(false);
     // Seven persons a chunk: several chunks, each one transaction.
     expect(await buildPendingFacts(k, org.organisationId, { chunkPersons: 7 })).toBe(true);
+    const built = await org.admin.post<{ factsBuilding: boolean }>('/reports/query', { program: 'prev_ps', period: '2024', indicators: ['hiv_negative'] });
+    expect(built.body.factsBuilding).toBe(false);
     for (const query of queries) query.indicators = [...query.indicators, 'hiv_negative'];
     await expectSameNumbers('built in the background');
   });

@@ -61,6 +61,13 @@ export async function pendingPrograms(db: Queryable, organisationId: string): Pr
   return rows.rows;
 }
 
+/** Whether some rules of the program wait for their facts. */
+export async function programWaiting(db: Queryable, organisationId: string, program: string): Promise<boolean> {
+  const row = await sql<{ waiting: boolean }>`
+    select exists (select 1 from report_rule where organisation_id = ${organisationId} and program = ${program} and not ready) as waiting`.execute(db);
+  return row.rows[0]?.waiting ?? false;
+}
+
 /** The organisations with rules waiting for their facts. */
 export async function organisationsPending(db: Queryable): Promise<string[]> {
   const rows = await sql<{ id: string }>`select distinct organisation_id as id from report_rule where not ready order by 1`.execute(db);

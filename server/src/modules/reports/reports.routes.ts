@@ -62,7 +62,7 @@ export function registerReportRoutes(router: Router, reports: ReportsService, dh
     permission: 'report.read',
     body: ReportQuery,
     response: ReportResult,
-    handler: async ({ ctx, body }) => ({ rows: await reports.report(ctx, body) }),
+    handler: async ({ ctx, body }) => ({ rows: await reports.report(ctx, body), factsBuilding: await reports.factsBuilding(ctx, body.program) }),
   });
   router.session({
     method: 'POST',

@@ -9,6 +9,7 @@ import { findUnit } from '../org-units/org-units.repository.ts';
 import { createReportEngine } from './report.engine.ts';
 import { loadIndicators } from './indicators.service.ts';
 import { findCustomIndicators } from './indicators.repository.ts';
+import { programWaiting } from './report-facts.repository.ts';
 
 export function createReportsService(db: Queryable) {
   const engine = createReportEngine(db);
@@ -17,6 +18,9 @@ export function createReportsService(db: Queryable) {
     async report(ctx: RequestContext, q: ReportQuery): Promise<ReportRow[]> {
       return engine.run(ctx.actor.organisationId, programScope(ctx.actor, 'report.read'), q);
     },
+
+    /** Whether the program's report facts are being rebuilt (reports are then slower, still exact). */
+    factsBuilding: (ctx: RequestContext, program: string) => programWaiting(db, ctx.actor.organisationId, program),
 
     /** Names of the organisation's own indicators in a language, for report files. */
     async indicatorNames(ctx: RequestContext, locale: Locale): Promise<Map<string, string>> {

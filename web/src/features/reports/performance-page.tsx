@@ -78,6 +78,7 @@ export function PerformancePage() {
       {indicators.error ? <Alert tone="error">{describeError(i18n, indicators.error)}</Alert> : null}
       {indicators.data && program && codes.length === 0 ? <Alert tone="warning">{t('reports.noIndicator')}</Alert> : null}
       {report.error ? <Alert tone="error">{describeError(i18n, report.error)}</Alert> : null}
+      {report.data?.factsBuilding ? <Alert tone="info">{t('reports.factsBuilding')}</Alert> : null}
       {saved ? <Alert tone="success">{saved}</Alert> : null}
       {report.loading || indicators.loading ? <Loading label={t('app.loading')} /> : null}
       {report.data && query ? (

@@ -211,6 +211,7 @@ export function PivotPage() {
       />
       {indicators.error ? <Alert tone="error">{describeError(i18n, indicators.error)}</Alert> : null}
       {report.error ? <Alert tone="error">{describeError(i18n, report.error)}</Alert> : null}
+      {report.data?.factsBuilding ? <Alert tone="info">{t('reports.factsBuilding')}</Alert> : null}
       {report.loading || indicators.loading ? <Loading label={t('app.loading')} /> : null}
       {report.data && query && indicators.data ? (
         <PivotResult
