@@ -30,7 +30,7 @@ import { isInScope } from '@relais/core';
 import type { RequestContext } from '../../http/actor.ts';
 import { scope } from '../../http/actor.ts';
 import { recordAudit, type AuditWho } from '../audit/audit.service.ts';
-import { loadIndicators } from '../reports/indicators.service.ts';
+import { loadIndicators } from '../reports/indicators.repository.ts';
 import { loadSettings } from '../registry/registry.service.ts';
 import { upsertPair } from '../registry/registry.repository.ts';
 import { loadProgramServices } from '../capture/catalogue.service.ts';

@@ -6,7 +6,7 @@ import { programScope, type RequestContext, holdsAtRoot } from '../../http/actor
 import { invalidField } from '../../http/errors.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
 import { loadDhis2Mapping, storeDhis2Mapping } from './dhis2.repository.ts';
-import { loadIndicators } from './indicators.service.ts';
+import { loadIndicators } from './indicators.repository.ts';
 import { createReportEngine, type ReportScope } from './report.engine.ts';
 
 /** Builds DHIS2 `dataValueSets` (and ADX) from reports, through the organisation's mapping. */

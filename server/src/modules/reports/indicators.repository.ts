@@ -1,8 +1,13 @@
-import type { IndicatorDefinition } from '@relais/core';
+import { defaultIndicators, type IndicatorDefinition } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
 
 export interface StoredIndicator extends IndicatorDefinition {
   labels: { fr: string; ar: string; en: string };
+}
+
+/** Every indicator of an organisation: the defaults, then its own. */
+export async function loadIndicators(db: Queryable, organisationId: string): Promise<IndicatorDefinition[]> {
+  return [...defaultIndicators, ...(await findCustomIndicators(db, organisationId))];
 }
 
 /** The organisation's own indicators, by code. */

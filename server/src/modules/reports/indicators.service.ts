@@ -4,13 +4,8 @@ import { holdsAtRoot, type RequestContext } from '../../http/actor.ts';
 import { invalidField } from '../../http/errors.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
 import { loadDhis2Mapping } from './dhis2.repository.ts';
-import { deleteIndicator, deleteTargetsOf, findCustomIndicators, insertIndicator, updateIndicator, type StoredIndicator } from './indicators.repository.ts';
+import { deleteIndicator, deleteTargetsOf, findCustomIndicators, insertIndicator, loadIndicators, updateIndicator, type StoredIndicator } from './indicators.repository.ts';
 import { syncReportFacts, type ReportFactsBuilder } from './report-facts.service.ts';
-
-/** Every indicator of an organisation: the defaults, then its own. */
-export async function loadIndicators(db: Queryable, organisationId: string): Promise<IndicatorDefinition[]> {
-  return [...defaultIndicators, ...(await findCustomIndicators(db, organisationId))];
-}
 
 function toDefinition(input: IndicatorInput): StoredIndicator {
   return { code: input.code, labels: input.labels, measure: input.measure as IndicatorDefinition['measure'] };

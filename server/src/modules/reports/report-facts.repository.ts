@@ -19,14 +19,21 @@ export async function replaceRules(db: Queryable, organisationId: string, progra
   await sql`delete from report_rule where organisation_id = ${organisationId} and program = any(${[...programs]}::text[])`.execute(db);
   const kept = rules.filter((r) => programs.includes(r.program));
   if (kept.length === 0) return;
+  const rows = kept.map(
+    (r) => sql`(${organisationId}::uuid, ${r.slot}::smallint, ${r.indicator}, ${r.program}, ${r.services}::text[], ${r.results}::text[], ${r.kinds}::text[],
+      ${r.strategies}::text[], ${r.modalities}::text[], ${r.atPremises}, ${r.fullPaquet}, ${ready})`,
+  );
   await sql`
     insert into report_rule (organisation_id, slot, indicator, program, services, results, kinds, strategies, modalities, at_premises, full_paquet, ready)
-    select ${organisationId}::uuid, r.slot, r.indicator, r.program,
-      case when r.services is null or jsonb_typeof(r.services) = 'null' then null else coalesce((select array_agg(v order by n) from jsonb_array_elements_text(r.services) with ordinality as e(v, n)), '{}') end, case when r.results is null or jsonb_typeof(r.results) = 'null' then null else coalesce((select array_agg(v order by n) from jsonb_array_elements_text(r.results) with ordinality as e(v, n)), '{}') end,
-      case when r.kinds is null or jsonb_typeof(r.kinds) = 'null' then null else coalesce((select array_agg(v order by n) from jsonb_array_elements_text(r.kinds) with ordinality as e(v, n)), '{}') end, case when r.strategies is null or jsonb_typeof(r.strategies) = 'null' then null else coalesce((select array_agg(v order by n) from jsonb_array_elements_text(r.strategies) with ordinality as e(v, n)), '{}') end,
-      case when r.modalities is null or jsonb_typeof(r.modalities) = 'null' then null else coalesce((select array_agg(v order by n) from jsonb_array_elements_text(r.modalities) with ordinality as e(v, n)), '{}') end, r."atPremises", r."fullPaquet", ${ready}
-    from jsonb_to_recordset(${JSON.stringify(kept)}::jsonb) as r(slot smallint, indicator text, program text, services jsonb, results jsonb, kinds jsonb,
-      strategies jsonb, modalities jsonb, "atPremises" boolean, "fullPaquet" boolean)`.execute(db);
+    values ${sql.join(rows, sql`, `)}`.execute(db);
+}
+
+/** Of the given programs, those with services (read from the roll-up, which the triggers keep). */
+export async function programsWithServices(db: Queryable, organisationId: string, programs: readonly string[]): Promise<string[]> {
+  const rows = await sql<{ program: string }>`
+    select p.program from unnest(${[...programs]}::text[]) as p(program)
+    where exists (select 1 from report_service_month r where r.organisation_id = ${organisationId} and r.program = p.program)`.execute(db);
+  return rows.rows.map((r) => r.program);
 }
 
 /**

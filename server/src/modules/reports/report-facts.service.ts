@@ -1,5 +1,3 @@
-import { sql } from 'kysely';
-import { defaultIndicators } from '@relais/core';
 import { withTransaction, type Queryable } from '../../db/index.ts';
 import { loadProgramServices } from '../capture/catalogue.service.ts';
 import {
@@ -8,13 +6,14 @@ import {
   markRulesReady,
   organisationsPending,
   pendingPrograms,
+  programsWithServices,
   personBounds,
   rebuildFacts,
   rebuildFactsOfPersons,
   rebuildRollup,
   replaceRules,
 } from './report-facts.repository.ts';
-import { findCustomIndicators } from './indicators.repository.ts';
+import { loadIndicators } from './indicators.repository.ts';
 import { reportRules, ruleKey, type ReportRule } from './report-rules.ts';
 
 const byProgramAndSlot = (a: ReportRule, b: ReportRule) => (a.program < b.program ? -1 : a.program > b.program ? 1 : a.slot - b.slot);
@@ -24,12 +23,11 @@ const byProgramAndSlot = (a: ReportRule, b: ReportRule) => (a.program < b.progra
  * definitions and program catalogue (ADR 0010). Where the rules a program's definitions give
  * differ from the stored ones, stores them and:
  * - with `now`, rebuilds that program's person facts in this transaction (everything, roll-up
- *   included, when no rules were stored: a new or restored database, or this version's first
- *   start);
+ *   included, when no rules were stored);
  * - otherwise stores them as waiting for their facts, for `createReportFactsBuilder` to build
- *   in the background (reports read the services for those slots meanwhile). The roll-up, which
- *   does not depend on rules, is still rebuilt here when no rules were stored.
- * A program without services is ready at once. Cheap when nothing changed. Returns the
+ *   in the background (reports read the services for those slots meanwhile).
+ * A program without services is ready at once. The roll-up, which does not depend on rules, is
+ * rebuilt here when no rules were stored (a new or restored database, this version's first start). Cheap when nothing changed. Returns the
  * organisations whose rules changed.
  */
 export async function syncReportFacts(db: Queryable, organisationId?: string, options: { now?: boolean } = {}): Promise<string[]> {
@@ -40,21 +38,23 @@ export async function syncReportFacts(db: Queryable, organisationId?: string, op
   for (const id of organisations) {
     await withTransaction(db, async (trx) => {
       await lockRules(trx);
-      const wanted = reportRules([...defaultIndicators, ...(await findCustomIndicators(trx, id))], await loadProgramServices(trx, id));
+      const wanted = reportRules(await loadIndicators(trx, id), await loadProgramServices(trx, id));
       const stored = await loadRules(trx, id);
       const keysOf = (rules: ReportRule[], program: string) => rules.filter((r) => r.program === program).sort(byProgramAndSlot).map(ruleKey).join();
       const programs = [...new Set([...wanted, ...stored].map((r) => r.program))];
       const changed = programs.filter((p) => keysOf(stored, p) !== keysOf(wanted, p));
       if (changed.length === 0) return;
       changedOrganisations.push(id);
-      const withServices = (
-        await sql<{ program: string }>`select distinct program from service_event where organisation_id = ${id} and program = any(${changed}::text[])`.execute(trx)
-      ).rows.map((r) => r.program);
-      const empty = changed.filter((p) => !withServices.includes(p));
-      await replaceRules(trx, id, empty, wanted, true);
+      if (options.now) {
+        await replaceRules(trx, id, changed, wanted, true);
+        await rebuildFacts(trx, id, stored.length ? changed : undefined);
+        return;
+      }
+      // No rules yet: the roll-up is built first (it tells which programs have services).
+      if (stored.length === 0) await rebuildRollup(trx, id);
+      const withServices = await programsWithServices(trx, id, changed);
+      await replaceRules(trx, id, changed.filter((p) => !withServices.includes(p)), wanted, true);
       await replaceRules(trx, id, withServices, wanted, false);
-      if (options.now) await rebuildFacts(trx, id, stored.length ? changed : undefined);
-      else if (stored.length === 0) await rebuildRollup(trx, id);
     });
   }
   return changedOrganisations;

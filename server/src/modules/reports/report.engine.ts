@@ -15,7 +15,7 @@ import { likePrefix, type Queryable } from '../../db/index.ts';
 import { loadProgramServices } from '../capture/catalogue.service.ts';
 import { REACH_SLOT, reportRules, reportSlots, ruleKey } from './report-rules.ts';
 import { loadRules } from './report-facts.repository.ts';
-import { loadIndicators } from './indicators.service.ts';
+import { loadIndicators } from './indicators.repository.ts';
 
 /** Which services the reader may count: subtrees with the programs of each (null = all). */
 export type ReportScope = Array<{ path: string; programs: string[] | null }> | 'organisation';

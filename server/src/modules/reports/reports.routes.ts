@@ -19,7 +19,7 @@ export function registerReportRoutes(router: Router, reports: ReportsService, dh
   router.session({
     method: 'POST',
     url: '/indicators',
-    summary: 'Add an indicator of the organisation (administrators at the root); the report facts are rebuilt',
+    summary: 'Add an indicator of the organisation (administrators at the root); its report facts are built in the background',
     tag: 'reports',
     permission: 'settings.manage',
     body: IndicatorInput,
@@ -44,7 +44,7 @@ export function registerReportRoutes(router: Router, reports: ReportsService, dh
   router.session({
     method: 'DELETE',
     url: '/indicators/:code',
-    summary: 'Delete an indicator of the organisation, with its targets (refused while a ratio uses it)',
+    summary: 'Delete an indicator of the organisation, with its targets (refused while a ratio or the DHIS2 mapping uses it)',
     tag: 'reports',
     permission: 'settings.manage',
     params: IndicatorCodeParams,

@@ -7,8 +7,7 @@ import { invalidField } from '../../http/errors.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
 import { createReportEngine } from './report.engine.ts';
-import { loadIndicators } from './indicators.service.ts';
-import { findCustomIndicators } from './indicators.repository.ts';
+import { findCustomIndicators, loadIndicators } from './indicators.repository.ts';
 import { programWaiting } from './report-facts.repository.ts';
 
 export function createReportsService(db: Queryable) {
