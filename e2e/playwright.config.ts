@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const PORT = 3123;
+// RELAIS_E2E_PORT lets several checkouts run their browser tests side by side.
+const PORT = Number(process.env.RELAIS_E2E_PORT ?? 3123);
 
 // One fresh data directory per run. The config is also loaded by the workers: they inherit it through the env.
 process.env.RELAIS_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-'));
