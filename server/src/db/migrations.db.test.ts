@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDatabase, engine, type TestDatabase } from '../../test/harness.ts';
 import { appliedMigrations, knownMigrations, migrateTo, migrateToLatest } from './migrate.ts';
-import { NO_MIGRATIONS } from 'kysely/migration';
+import { NO_MIGRATIONS } from 'kysely';
 
 describe(`migrations (${engine})`, () => {
   let t: TestDatabase;
