@@ -3,7 +3,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import { DomainError, negotiateLocale, type Locale } from '@relais/core';
+import { DomainError, directionOf, negotiateLocale, translate, type Locale } from '@relais/core';
 import type { Config } from './config.ts';
 import type { Db } from './db/index.ts';
 import { errorBody, httpStatusOf } from './http/errors.ts';
@@ -39,6 +39,7 @@ import { registerReportRoutes } from './modules/reports/reports.routes.ts';
 import { createDhis2Service } from './modules/reports/dhis2.service.ts';
 import { createIndicatorsService } from './modules/reports/indicators.service.ts';
 import { createReportFactsBuilder, type ReportFactsBuilder } from './modules/reports/report-facts.service.ts';
+import { prettyLogStream } from './lib/log-format.ts';
 import { version } from './version.ts';
 
 export interface AppOptions {
@@ -66,7 +67,7 @@ declare module 'fastify' {
 /** Builds the HTTP application (API and, when built, the web app). Tests import this. */
 export async function buildApp({ config, db, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger === true ? { level: config.logLevel } : logger,
+    logger: logger === true ? { level: config.logLevel, ...(config.logFormat === 'pretty' ? { stream: prettyLogStream() } : {}) } : logger,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
@@ -130,10 +131,20 @@ export async function buildApp({ config, db, logger = false }: AppOptions): Prom
       reply.header('cache-control', 'no-cache');
       return reply.sendFile('index.html');
     }
+    // Without its web app the server still answers a page saying how to build it, never a blank one.
+    if (!hasWeb && isPage) return reply.status(503).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(webNotBuiltPage(localeOf(request)));
     return reply.status(404).send(errorBody(new DomainError('not_found'), localeOf(request)));
   });
 
   return app;
+}
+
+/** The page served instead of the web app when it has not been built. */
+export function webNotBuiltPage(locale: Locale): string {
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const title = escape(translate(locale, 'web.notBuilt.title'));
+  const body = escape(translate(locale, 'web.notBuilt.body'));
+  return `<!doctype html><html lang="${locale}" dir="${directionOf(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Relais — ${title}</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#1f2933}h1{font-size:1.5rem}</style></head><body><main><h1>${title}</h1><p>${body}</p></main></body></html>`;
 }
 
 function localeOf(request: FastifyRequest): Locale {

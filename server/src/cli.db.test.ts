@@ -165,4 +165,38 @@ describe(`relais command line (${engine})`, () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('period');
   });
+
+  it('starts with the address to open as its first line, and answers a page saying how to build a missing web app', async () => {
+    const noWeb = fs.mkdtempSync(path.join(dir, 'no-web-'));
+    const child = spawn(process.execPath, [relaisBin, 'start'], {
+      env: { ...envA, PORT: '0', RELAIS_LOG_FORMAT: 'pretty', RELAIS_LOG_LEVEL: 'info', RELAIS_WEB_DIST: noWeb, RELAIS_BACKUP_INTERVAL_HOURS: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let stdout = '';
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      const firstLine = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (d) => {
+          stdout += d;
+          if (stdout.includes('\n')) resolve(stdout.split('\n')[0]!);
+        });
+        child.on('close', (code) => reject(new Error(`relais start exited (${code}): ${stderr}`)));
+      });
+      expect(firstLine).toMatch(/^Relais est prêt : http:\/\/127\.0\.0\.1:\d+ \(Ctrl-C pour arrêter\)$/);
+      expect(stderr).toContain(`L’application web n’est pas construite (${noWeb}). Lancez « npm run build » puis relancez « relais start ».`);
+      const url = /http:\/\/\S+/.exec(firstLine)![0];
+      const page = await fetch(url, { headers: { accept: 'text/html', 'accept-language': 'ar' } });
+      expect(page.status).toBe(503);
+      const html = await page.text();
+      expect(html).toContain('<h1>تطبيق الويب غير مبني</h1>');
+      expect(html).toContain('dir="rtl"');
+      // Later lines are readable too: a request is one line, not JSON.
+      await fetch(`${url}/api/v1/health`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(stdout).toMatch(/\d\d:\d\d:\d\d INFO {2}GET \/api\/v1\/health 200 \d+ ms/);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 120_000);
 });

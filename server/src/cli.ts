@@ -25,6 +25,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { backupTo, restoreFrom, RestoreError } from './db/backup.ts';
 import { fieldIssuesOf } from './http/errors.ts';
 import { openConfiguredDatabase, startServer } from './main.ts';
+import { ensureWebBuilt } from './lib/web-build.ts';
 import { createOrganisation } from './modules/setup/setup.service.ts';
 import { syncReportFacts } from './modules/reports/report-facts.service.ts';
 import { insertUserWithAssignments } from './modules/users/users.service.ts';
@@ -148,7 +149,8 @@ async function run(argv: string[]): Promise<number> {
   const config = loadConfig();
   switch (command) {
     case 'start': {
-      await startServer(config);
+      ensureWebBuilt(config, locale);
+      await startServer(config, locale);
       return -1; // keeps running
     }
     case 'migrate': {

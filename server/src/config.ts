@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { chooseLogFormat, type LogFormat } from './lib/log-format.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The checkout Relais runs from (its web app is built into web/dist there). */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** npm runs workspace scripts inside the workspace: relative paths are taken from where the user typed the command. */
 const userCwd = process.env.INIT_CWD ?? process.cwd();
 
@@ -16,6 +18,7 @@ const Env = z.object({
     .optional(),
   RELAIS_DATA_DIR: z.string().min(1).default('./data'),
   RELAIS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RELAIS_LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   RELAIS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(12 * 60),
   RELAIS_SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   RELAIS_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
@@ -33,11 +36,15 @@ export interface Config {
   database: { engine: 'postgres'; url: string } | { engine: 'embedded'; dataDir: string };
   dataDir: string;
   logLevel: string;
+  /** JSON lines, or readable lines (default when standard output is a terminal). */
+  logFormat: LogFormat;
   session: { idleMinutes: number; maxDays: number; secureCookies: boolean };
   trustProxy: boolean;
   /** Scheduled local backups: every `intervalHours` (0 = off), keeping the newest `keep`. */
   backup: { intervalHours: number; keep: number; dir: string };
   webDist: string;
+  /** The web app is the checkout's own web/dist (so `relais start` may build it), not a RELAIS_WEB_DIST folder. */
+  isDefaultWebDist: boolean;
   /** Base64 key for contact details; else `secret.key` in the data directory. */
   encryptionKey: string | undefined;
 }
@@ -47,7 +54,7 @@ export class ConfigError extends Error {
 }
 
 /** Reads and checks the environment once, at start; throws a ConfigError listing every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTTY = Boolean(process.stdout.isTTY)): Config {
   // An empty variable counts as unset (`DATABASE_URL= npm start` means the embedded database).
   const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const parsed = Env.safeParse(set);
@@ -67,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database,
     dataDir,
     logLevel: e.RELAIS_LOG_LEVEL,
+    logFormat: chooseLogFormat(e.RELAIS_LOG_FORMAT, stdoutIsTTY),
     session: {
       idleMinutes: e.RELAIS_SESSION_IDLE_MINUTES,
       maxDays: e.RELAIS_SESSION_MAX_DAYS,
@@ -79,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dir: path.join(dataDir, 'backups'),
     },
     webDist: e.RELAIS_WEB_DIST ? path.resolve(userCwd, e.RELAIS_WEB_DIST) : path.join(repoRoot, 'web', 'dist'),
+    isDefaultWebDist: !e.RELAIS_WEB_DIST,
     encryptionKey: e.RELAIS_ENCRYPTION_KEY,
   };
 }

@@ -1,3 +1,4 @@
+import { translate, type Locale } from '@relais/core';
 import type { Config } from './config.ts';
 import { openDatabase, type Db } from './db/index.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -12,8 +13,11 @@ export function openConfiguredDatabase(config: Config): Promise<Db> {
     : openDatabase({ engine: 'embedded', dataDir: config.database.dataDir });
 }
 
-/** Starts Relais: database, migrations, HTTP server, scheduled backups; stops cleanly on SIGINT/SIGTERM. */
-export async function startServer(config: Config): Promise<{ url: string; stop: () => Promise<void> }> {
+/**
+ * Starts Relais: database, migrations, HTTP server, scheduled backups; stops cleanly on SIGINT/SIGTERM.
+ * With readable logs, the first line is the address to open, in the operator's language.
+ */
+export async function startServer(config: Config, locale: Locale = 'fr'): Promise<{ url: string; stop: () => Promise<void> }> {
   const startedAt = Date.now();
   const db = await openConfiguredDatabase(config);
   await migrateToLatest(db.kysely);
@@ -22,13 +26,13 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
   const changed = await syncReportFacts(db.kysely);
   const app = await buildApp({ config, db, logger: true });
   const address = await app.listen({ port: config.port, host: config.host });
-  const stopBackups = scheduleBackups(db.kysely, config.backup, app.log);
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${(app.server.address() as { port: number }).port}`;
+  if (config.logFormat === 'pretty') process.stdout.write(`${translate(locale, 'cli.ready', { url })} ${translate(locale, 'cli.stopHint')}\n`);
+  else app.log.info({ address, engine: db.engine, startMs: Date.now() - startedAt }, `Relais is running: open ${url}`);
+  const stopBackups = scheduleBackups(db.kysely, config.backup, app.log);
   if (changed.length) app.log.info({ organisations: changed.length }, 'report rules changed: building their facts');
   app.reportFacts.kick();
-  app.log.info({ address, engine: db.engine, startMs: Date.now() - startedAt }, `Relais is running: open ${url}`);
-  if (process.stdout.isTTY) process.stdout.write(`\nRelais is running: open ${url} (Ctrl-C to stop)\n\n`);
 
   let stopping: Promise<void> | null = null;
   const stop = () =>

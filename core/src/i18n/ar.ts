@@ -422,4 +422,11 @@ export const ar: Catalogue = {
   'report.age_unknown': 'العمر غير معروف',
 
   'cli.error': 'خطأ: {message}',
+  'cli.ready': "Relais جاهز: {url}",
+  'cli.stopHint': "(Ctrl-C للإيقاف)",
+  'cli.webMissing': "تطبيق الويب غير مبني ({dir}). شغّل «npm run build» ثم أعد تشغيل «relais start».",
+  'cli.webBuilding': "تطبيق الويب غير مبني: جارٍ بناؤه الآن (npm run build)…",
+  'cli.webBuildFailed': "فشل بناء تطبيق الويب. شغّل «npm run build» لرؤية الخطأ.",
+  'web.notBuilt.title': "تطبيق الويب غير مبني",
+  'web.notBuilt.body': "خادم Relais يعمل، لكن تطبيق الويب لم يُبنَ بعد. على الخادم، شغّل «npm run build» ثم أعد تشغيل «relais start» (أو ببساطة «npm start»).",
 };

@@ -422,4 +422,11 @@ export const en: Catalogue = {
   'report.age_unknown': 'Age unknown',
 
   'cli.error': 'Error: {message}',
+  'cli.ready': "Relais is ready: {url}",
+  'cli.stopHint': "(Ctrl-C to stop)",
+  'cli.webMissing': "The web app is not built ({dir}). Run “npm run build”, then “relais start” again.",
+  'cli.webBuilding': "The web app is not built: building it now (npm run build)…",
+  'cli.webBuildFailed': "Building the web app failed. Run “npm run build” to see the error.",
+  'web.notBuilt.title': "The web app is not built",
+  'web.notBuilt.body': "The Relais server is running, but its web app has not been built. On the server, run “npm run build”, then “relais start” again (or simply “npm start”).",
 };

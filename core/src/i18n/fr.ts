@@ -421,6 +421,13 @@ export const fr = {
   'report.age_unknown': 'Âge inconnu',
 
   'cli.error': 'Erreur : {message}',
+  'cli.ready': "Relais est prêt : {url}",
+  'cli.stopHint': "(Ctrl-C pour arrêter)",
+  'cli.webMissing': "L’application web n’est pas construite ({dir}). Lancez « npm run build » puis relancez « relais start ».",
+  'cli.webBuilding': "L’application web n’est pas construite : construction en cours (npm run build)…",
+  'cli.webBuildFailed': "La construction de l’application web a échoué. Lancez « npm run build » pour voir l’erreur.",
+  'web.notBuilt.title': "L’application web n’est pas construite",
+  'web.notBuilt.body': "Le serveur Relais fonctionne, mais l’application web n’a pas été construite. Sur le serveur, lancez « npm run build » puis relancez « relais start » (ou lancez simplement « npm start »).",
 } as const;
 
 export type MessageKey = keyof typeof fr;
