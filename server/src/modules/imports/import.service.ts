@@ -167,6 +167,8 @@ export function createImportService(db: Queryable) {
   async function importOrgUnits(trx: Queryable, importer: Importer, table: Table, dryRun: boolean): Promise<ImportReport> {
     const org = importer.organisationId;
     const units = await loadUnits(trx, org);
+    // A row without a parent goes directly under the organisation's root unit.
+    const rootCode = [...units.values()].find((u) => u.parent_id === null)!.code;
     const issues: RowIssue[] = [];
     const planned = new Map<string, { line: number; code: string; name: string; parent: string; level: string; latitude: number | null; longitude: number | null }>();
     let unchanged = 0;
@@ -174,7 +176,7 @@ export function createImportService(db: Queryable) {
       const c = new RowChecker(line);
       const code = c.required(cells, 'code')?.toUpperCase() ?? null;
       const name = c.required(cells, 'name');
-      const parent = c.required(cells, 'parent_code')?.toUpperCase() ?? null;
+      const parent = cells.parent_code ? cells.parent_code.toUpperCase() : rootCode;
       const level = c.choice(cells, 'level', orgUnitLevels, true);
       const latitude = c.decimal(cells, 'latitude', -90, 90);
       const longitude = c.decimal(cells, 'longitude', -180, 180);
@@ -187,7 +189,9 @@ export function createImportService(db: Queryable) {
       if (c.issues.length === 0 && code && name && parent && level) {
         if (existing) {
           const parentRow = existing.parent_id ? [...units.values()].find((u) => u.id === existing.parent_id) : undefined;
-          if (existing.name === name && existing.level === level && parentRow?.code === parent) unchanged++;
+          // The root unit itself, given without a parent, is there already.
+          const sameParent = existing.parent_id === null ? !cells.parent_code : parentRow?.code === parent;
+          if (existing.name === name && existing.level === level && sameParent) unchanged++;
           else c.fail('code', 'taken');
         } else planned.set(code, { line, code, name, parent, level, latitude, longitude });
       }

@@ -44,6 +44,20 @@ describe(`file import (${engine})`, () => {
     expect(again.body).toMatchObject({ created: 0, unchanged: 2, applied: true });
   });
 
+  it('places a row without parent_code directly under the root unit: a national tree imports as is', async () => {
+    const csv = 'code,name,parent_code,level\nMA,Maroc,,country\nMA-CS,Casablanca-Settat,MA,region\nMA-OR,Oriental,MA,region\nCASA,Section Casablanca,MA-CS,section\nOUJDA,Section Oujda,MA-OR,section\n';
+    const res = await upload(org.admin, 'org-units', csv);
+    expect(res.body).toMatchObject({ rows: 5, created: 5, applied: true, errors: [] });
+    const units = await org.admin.get<{ items: Array<{ id: string; code: string; parentId: string | null }> }>('/org-units');
+    const byCode = new Map(units.body.items.map((u) => [u.code, u]));
+    expect(byCode.get('MA')!.parentId).toBe(org.rootUnitId);
+    expect(byCode.get('MA-OR')!.parentId).toBe(byCode.get('MA')!.id);
+    expect(byCode.get('OUJDA')!.parentId).toBe(byCode.get('MA-OR')!.id);
+    expect((await upload(org.admin, 'org-units', csv)).body).toMatchObject({ created: 0, unchanged: 5, applied: true });
+    // The root unit itself, listed without a parent, is already there.
+    expect((await upload(org.admin, 'org-units', 'code,name,parent_code,level\nIMP,Organisation IMP,,country\n')).body).toMatchObject({ created: 0, unchanged: 1, applied: true });
+  });
+
   it('imports where units are (decimal degrees, comma or point), both coordinates or neither', async () => {
     const bad = await upload(org.admin, 'org-units', 'code;name;parent_code;level;latitude;longitude\nPORT;Port;SEC-A;site;30,42;\nSOUK;Souk;SEC-A;site;95;-9.6\n');
     expect(bad.body.applied).toBe(false);
