@@ -139,8 +139,8 @@ describe(`relais command line (${engine})`, () => {
       'code,date,section,program,service,quantity,modality,worker',
       'FAMO1985F,2024-03-01,CLI,prev_ps,outreach_contact,,in_person,admin',
       'FAMO1985F,2024-03-01,CLI,prev_ps,condoms,12,,admin',
-      'FEMO1985F,2024-04-01,CLI,prev_ps,outreach_contact,,phone,admin',
-      'FEMO1985F,2024-04-01,CLI,prev_ps,condoms,8,,admin',
+      'FEMO1985F,2024-04-01,CLI,prev_ps,outreach_contact,,phone,', // no worker (a paper register): optional here too
+      'FEMO1985F,2024-04-01,CLI,prev_ps,condoms,8,,',
     ].join('\n'));
     expect((await relais(envA, 'import', '--org', 'CLI', '--kind', 'services', services)).code).toBe(0);
     const res = await relais(envA, 'report', '--org', 'CLI', '--program', 'prev_ps', '--period', '2024', '--indicators', 'reached,condoms_distributed', '--by', 'org_unit,age_band', '--format', 'jsonl');

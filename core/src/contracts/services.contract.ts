@@ -56,7 +56,8 @@ export const ServiceRecord = z.object({
   contactId: Id,
   beneficiary: z.object({ id: Id, code: z.string() }),
   date: z.string(),
-  worker: z.object({ id: Id, displayName: z.string() }),
+  /** Null for a service imported without a worker ("intervenant non renseigné"). */
+  worker: z.object({ id: Id, displayName: z.string() }).nullable(),
   orgUnit: z.object({ id: Id, code: z.string(), name: z.string() }),
   site: z.object({ id: Id, code: z.string(), name: z.string() }).nullable(),
   program: z.string(),
@@ -147,7 +148,7 @@ export const verificationFlags = ['missing_paquet_minimum', 'same_person_same_da
 export const Verification = z.object({
   month: z.string(),
   orgUnit: z.object({ id: Id, code: z.string(), name: z.string() }),
-  workers: z.array(z.object({ worker: z.object({ id: Id, displayName: z.string() }), counts: z.record(z.string(), z.number()), contacts: z.number().int(), persons: z.number().int() })),
+  workers: z.array(z.object({ worker: z.object({ id: Id, displayName: z.string() }).nullable(), counts: z.record(z.string(), z.number()), contacts: z.number().int(), persons: z.number().int() })),
   flags: z.array(z.object({ kind: z.enum(verificationFlags), serviceIds: z.array(Id), beneficiary: z.object({ id: Id, code: z.string() }).nullable(), worker: z.object({ id: Id, displayName: z.string() }).nullable(), date: z.string().nullable() })),
 });
 

@@ -329,6 +329,7 @@ export const ar: Catalogue = {
   'verification.date_far_from_entry': 'تاريخ الخدمة بعيد جدًا عن تاريخ الإدخال',
   'field.date': 'التاريخ',
   'field.workerId': 'المتدخل(ة)',
+  'worker.not_recorded': 'المتدخل(ة) غير مُحدَّد(ة)',
   'field.siteId': 'الموقع',
   'field.program': 'البرنامج',
   'field.services': 'الخدمات',

@@ -329,6 +329,7 @@ export const en: Catalogue = {
   'verification.date_far_from_entry': 'Service date long before it was entered',
   'field.date': 'Date',
   'field.workerId': 'Worker',
+  'worker.not_recorded': 'Worker not recorded',
   'field.siteId': 'Site',
   'field.program': 'Program',
   'field.services': 'Services',

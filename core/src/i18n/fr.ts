@@ -328,6 +328,7 @@ export const fr = {
   'verification.date_far_from_entry': 'Date de prestation très ancienne par rapport à la saisie',
   'field.date': 'Date',
   'field.workerId': 'Intervenant·e',
+  'worker.not_recorded': 'Intervenant non renseigné',
   'field.siteId': 'Site',
   'field.program': 'Programme',
   'field.services': 'Prestations',

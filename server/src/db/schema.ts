@@ -213,7 +213,7 @@ export interface ServiceEventTable {
   contact_id: string;
   beneficiary_id: string;
   service_date: ColumnType<string, string, string>;
-  worker_id: string;
+  worker_id: string | null;
   org_unit_id: string;
   site_id: string | null;
   program: string;

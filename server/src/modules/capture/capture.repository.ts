@@ -40,7 +40,7 @@ export function selectServices(db: Queryable, organisationId: string) {
   return db
     .selectFrom('service_event as s')
     .innerJoin('beneficiary as b', (j) => j.onRef('b.organisation_id', '=', 's.organisation_id').onRef('b.id', '=', 's.beneficiary_id'))
-    .innerJoin('app_user as w', (j) => j.onRef('w.organisation_id', '=', 's.organisation_id').onRef('w.id', '=', 's.worker_id'))
+    .leftJoin('app_user as w', (j) => j.onRef('w.organisation_id', '=', 's.organisation_id').onRef('w.id', '=', 's.worker_id'))
     .innerJoin('org_unit as ou', (j) => j.onRef('ou.organisation_id', '=', 's.organisation_id').onRef('ou.id', '=', 's.org_unit_id'))
     .leftJoin('org_unit as site', (j) => j.onRef('site.organisation_id', '=', 's.organisation_id').onRef('site.id', '=', 's.site_id'))
     .select(serviceColumns)

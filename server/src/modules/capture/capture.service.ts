@@ -41,7 +41,7 @@ function toRecord(row: ServiceRow, mayReadNotes: boolean): ServiceRecord {
     contactId: row.contact_id,
     beneficiary: { id: row.beneficiary_id, code: row.beneficiary_code },
     date: row.service_date,
-    worker: { id: row.worker_id, displayName: row.worker_name },
+    worker: row.worker_id ? { id: row.worker_id, displayName: row.worker_name ?? '?' } : null,
     orgUnit: { id: row.org_unit_id, code: row.org_unit_code, name: row.org_unit_name },
     site: row.site_id ? { id: row.site_id, code: row.site_code ?? '?', name: row.site_name ?? '?' } : null,
     program: row.program,

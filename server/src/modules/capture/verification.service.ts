@@ -22,6 +22,9 @@ export const LATE_ENTRY_DAYS = 90;
  * The coordinators' monthly data verification of a unit (and its sub-units):
  * counts by worker and service, and the records that deserve a second look.
  */
+/** The worker of a row, or null for a service recorded without one. */
+const workerOf = (r: { worker_id: string | null; display_name: string | null }) => (r.worker_id ? { id: r.worker_id, displayName: r.display_name ?? '?' } : null);
+
 export function createVerificationService(db: Queryable) {
   return {
     async verify(ctx: RequestContext, orgUnitId: string, month: string) {
@@ -36,7 +39,8 @@ export function createVerificationService(db: Queryable) {
           .selectFrom('service_event as s')
           .innerJoin('org_unit as ou', (j) => j.onRef('ou.organisation_id', '=', 's.organisation_id').onRef('ou.id', '=', 's.org_unit_id'))
           .innerJoin('beneficiary as b', (j) => j.onRef('b.organisation_id', '=', 's.organisation_id').onRef('b.id', '=', 's.beneficiary_id'))
-          .innerJoin('app_user as w', (j) => j.onRef('w.organisation_id', '=', 's.organisation_id').onRef('w.id', '=', 's.worker_id'))
+          // A service may have no worker (old registers): it is counted, under "intervenant non renseigné".
+          .leftJoin('app_user as w', (j) => j.onRef('w.organisation_id', '=', 's.organisation_id').onRef('w.id', '=', 's.worker_id'))
           .where('s.organisation_id', '=', org)
           .where('s.deleted_at', 'is', null)
           .where('ou.path', 'like', under)
@@ -50,18 +54,18 @@ export function createVerificationService(db: Queryable) {
         .select(['s.worker_id', sql<number>`count(distinct s.contact_id)::int`.as('contacts'), sql<number>`count(distinct s.beneficiary_id)::int`.as('persons')])
         .groupBy('s.worker_id')
         .execute();
-      const workers = new Map<string, { worker: { id: string; displayName: string }; counts: Record<string, number>; contacts: number; persons: number }>();
+      const workers = new Map<string | null, { worker: { id: string; displayName: string } | null; counts: Record<string, number>; contacts: number; persons: number }>();
       for (const c of counts) {
-        const w = workers.get(c.worker_id) ?? { worker: { id: c.worker_id, displayName: c.display_name }, counts: {}, contacts: 0, persons: 0 };
+        const w = workers.get(c.worker_id) ?? { worker: workerOf(c), counts: {}, contacts: 0, persons: 0 };
         w.counts[c.service] = c.n;
         workers.set(c.worker_id, w);
       }
       for (const t of totals) Object.assign(workers.get(t.worker_id)!, { contacts: t.contacts, persons: t.persons });
 
       const flags: Flag[] = [];
-      const who = (r: { beneficiary_id: string; code: string; worker_id: string; display_name: string }) => ({
+      const who = (r: { beneficiary_id: string; code: string; worker_id: string | null; display_name: string | null }) => ({
         beneficiary: { id: r.beneficiary_id, code: r.code },
-        worker: { id: r.worker_id, displayName: r.display_name },
+        worker: workerOf(r),
       });
 
       // Contacts without the paquet minimum of their program.
@@ -81,7 +85,7 @@ export function createVerificationService(db: Queryable) {
       // The same person in two contacts on the same day.
       const twice = await base()
         .where('s.group_session_id', 'is', null)
-        .select(['s.beneficiary_id', 'b.code', 's.service_date', sql<string>`min(s.worker_id::text)`.as('worker_id'), sql<string>`min(w.display_name)`.as('display_name'), sql<string[]>`array_agg(s.id)`.as('ids')])
+        .select(['s.beneficiary_id', 'b.code', 's.service_date', sql<string | null>`min(s.worker_id::text)`.as('worker_id'), sql<string | null>`min(w.display_name)`.as('display_name'), sql<string[]>`array_agg(s.id)`.as('ids')])
         .groupBy(['s.beneficiary_id', 'b.code', 's.service_date'])
         .having(sql`count(distinct s.contact_id)`, '>', 1)
         .execute();
@@ -139,7 +143,8 @@ export function createVerificationService(db: Queryable) {
       return {
         month,
         orgUnit: { id: unit.id, code: unit.code, name: unit.name },
-        workers: [...workers.values()].sort((a, b) => a.worker.displayName.localeCompare(b.worker.displayName)),
+        // Services without a worker come last.
+        workers: [...workers.values()].sort((a, b) => (a.worker && b.worker ? a.worker.displayName.localeCompare(b.worker.displayName) : a.worker ? -1 : b.worker ? 1 : 0)),
         flags,
       };
     },

@@ -335,7 +335,7 @@ export function createImportService(db: Queryable) {
     const registerNos = new Map<string, number>();
     type Row = {
       line: number;
-      id: string; contactId: string; personId: string; date: string; workerId: string; unitId: string; siteId: string | null; program: string; service: ServiceCode;
+      id: string; contactId: string; personId: string; date: string; workerId: string | null; unitId: string; siteId: string | null; program: string; service: ServiceCode;
       quantity: number | null; result: string | null; strategy: string | null; modality: string | null; kind: string | null; treated: boolean | null; registerNo: number | null; year: number;
     };
     const plan: Row[] = [];
@@ -368,11 +368,12 @@ export function createImportService(db: Queryable) {
         else if (unit && !s.path.startsWith(unit.path)) c.fail('site', 'invalid_choice');
         else site = s.id;
       }
-      let workerId = importer.ctx?.actor.userId ?? null;
+      // Optional: paper registers and old exports rarely name an account that still exists.
+      let workerId: string | null = null;
       if (cells.worker) {
         workerId = usernames.get(cells.worker.toLowerCase()) ?? null;
         if (!workerId) c.fail('worker', 'unknown_reference', { value: cells.worker });
-      } else if (!workerId) c.fail('worker', 'required');
+      }
       const quantity = c.integer(cells, 'quantity', 1, 100_000);
       const result = c.choice(cells, 'result', testResults);
       const strategy = c.choice(cells, 'strategy', testStrategies);
@@ -395,7 +396,7 @@ export function createImportService(db: Queryable) {
         registerNos.set(key, line);
       }
       issues.push(...c.issues);
-      if (c.issues.length === 0 && personId && date && unit && program && service && workerId) {
+      if (c.issues.length === 0 && personId && date && unit && program && service) {
         const rowId = id ?? contentId(org, 'service', shape.ok ? shape.code : '', date, unit.code, program, service, quantity, result, kind, strategy, modality, treatedText, cells.site ?? '', cells.worker ?? '', registerNo);
         if (firstLineOfId.has(rowId)) {
           // The same id twice is a mistake; the same row twice (no id) is one service, imported once.
@@ -427,7 +428,7 @@ export function createImportService(db: Queryable) {
     const report: ImportReport = { kind: 'services', dryRun, rows: table.rows.length, created: fresh.length, unchanged: plan.length - fresh.length + duplicates, applied: false, issues };
     if (issues.length || dryRun) return { ...report, created: issues.length ? 0 : fresh.length };
     for (const p of fresh) if (p.service === 'hiv_test' && p.registerNo === null) p.registerNo = await nextRegisterNo(trx, org, p.unitId, p.year);
-    const createdBy = importer.ctx?.actor.userId ?? fresh[0]?.workerId ?? newId();
+    const createdBy = importer.ctx?.actor.userId ?? fresh.find((p) => p.workerId)?.workerId ?? newId();
     for (let i = 0; i < fresh.length; i += 2000) {
       const b = fresh.slice(i, i + 2000);
       await sql`

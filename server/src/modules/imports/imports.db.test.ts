@@ -152,6 +152,19 @@ describe(`file import (${engine})`, () => {
     expect(res.body).toMatchObject({ rows: 2, created: 2, applied: true, errors: [] });
   });
 
+  it('imports services without a worker, from the screen as from paper registers: listed and verified as "intervenant non renseigné"', async () => {
+    const csv = ['code,date,section,program,service,modality,worker', `KHAB1990M,2024-02-10,SEC-A,prev_hsh,outreach_contact,in_person,`, `KHAB1990M,2024-02-11,SEC-A,prev_hsh,iec_session,,ep.a`].join('\n');
+    const res = await upload(clerk, 'services', csv);
+    expect(res.body).toMatchObject({ created: 2, applied: true, errors: [] });
+    const list = await clerk.get<{ items: ServiceRecord[] }>('/services?limit=200&from=2024-02-01&to=2024-02-28');
+    expect(list.body.items.map((s) => [s.service, s.worker?.displayName ?? null]).sort()).toEqual([['iec_session', 'User ep.a'], ['outreach_contact', null]]);
+    const verified = await clerk.get<{ workers: { worker: { displayName: string } | null; counts: Record<string, number> }[] }>(`/verification?orgUnitId=${sectionA}&month=2024-02`);
+    expect(verified.body.workers).toEqual([
+      expect.objectContaining({ worker: expect.objectContaining({ displayName: 'User ep.a' }), counts: { iec_session: 1 } }),
+      expect.objectContaining({ worker: null, counts: { outreach_contact: 1 } }),
+    ]);
+  });
+
   it('imports a row repeated in the file once, and refuses an id used twice', async () => {
     const row = `KHAB1990M,${today},SEC-A,prev_hsh,iec_session,ep.a`;
     const res = await upload(clerk, 'services', ['code,date,section,program,service,worker', row, row].join('\n'));

@@ -91,7 +91,7 @@ export function createReportEngine(db: Queryable, options: ReportEngineOptions =
       case 'age_band':
         return ageBandExpr(sql`extract(year from first_date)::int`, sql`b.birth_year`, bands);
       case 'worker':
-        return sql`w.username`;
+        return sql`coalesce(w.username, '')`; // '' : a service without a worker
       case 'modality':
       case 'strategy':
       case 'service':
@@ -195,7 +195,7 @@ export function createReportEngine(db: Queryable, options: ReportEngineOptions =
           join beneficiary b on b.organisation_id = s.organisation_id and b.id = s.beneficiary_id
           join org_unit ou on ou.organisation_id = s.organisation_id and ou.id = s.org_unit_id
           ${needs.has('site') ? sql`left join org_unit site on site.organisation_id = s.organisation_id and site.id = s.site_id` : sql``}
-          ${needs.has('worker') ? sql`join app_user w on w.organisation_id = s.organisation_id and w.id = s.worker_id` : sql``}
+          ${needs.has('worker') ? sql`left join app_user w on w.organisation_id = s.organisation_id and w.id = s.worker_id` : sql``}
           ${needs.has('org_unit') && q.orgUnitLevel ? sql`left join org_unit anc on anc.organisation_id = s.organisation_id and anc.level = ${q.orgUnitLevel} and ou.path like anc.path || '%'` : sql``}
           ${needs.has('population') ? sql`cross join lateral unnest(b.populations) as pop(code)` : sql``}
           where ${userFilters.length ? sql.join(userFilters, sql` and `) : sql`true`}
@@ -320,7 +320,7 @@ export function createReportEngine(db: Queryable, options: ReportEngineOptions =
                 where r.organisation_id = ${organisationId} and r.program = ${q.program} and r.month between ${span!.fromMonth}::date and ${span!.toMonth}::date) as s
           join org_unit ou on ou.organisation_id = s.organisation_id and ou.id = s.org_unit_id
           ${used.has('site') ? sql`left join org_unit site on site.organisation_id = s.organisation_id and site.id = s.site_id` : sql``}
-          ${used.has('worker') ? sql`join app_user w on w.organisation_id = s.organisation_id and w.id = s.worker_id` : sql``}
+          ${used.has('worker') ? sql`left join app_user w on w.organisation_id = s.organisation_id and w.id = s.worker_id` : sql``}
           ${used.has('org_unit') && q.orgUnitLevel ? sql`left join org_unit anc on anc.organisation_id = s.organisation_id and anc.level = ${q.orgUnitLevel} and ou.path like anc.path || '%'` : sql``}
           where ${sql.join([filterSql(measure.filter), scopeSql, ...userFilterOn(expr)], sql` and `)}
         ) as z

@@ -42,6 +42,7 @@ export async function reportFile(
     if (v === '*') return t('report.all', '*');
     if ((d === 'org_unit' || d === 'site') && unitNames.has(v)) return `${unitNames.get(v)} (${v})`;
     if (d === 'age_band' && v === 'unknown') return t('report.age_unknown', v);
+    if (d === 'worker' && v === '') return t('worker.not_recorded', v);
     const prefix: Record<string, string> = { sex: 'sex', service: 'service', program: 'program', population: 'population', result: 'result', strategy: 'strategy', modality: 'modality', kind: 'kind', marital_status: 'marital_status', schooling: 'schooling', housing: 'housing', occupation: 'occupation' };
     return prefix[d] ? t(`${prefix[d]}.${v}`, v) : v;
   };

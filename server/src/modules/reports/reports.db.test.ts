@@ -231,4 +231,25 @@ describe(`indicators and reports (${engine})`, () => {
       if (target) await target.drop().catch(() => undefined);
     }
   });
+  it('counts services imported without a worker, under a worker value of their own', async () => {
+    // 2022: a year of its own, so the hand-built answers above stay as they are.
+    await org.admin.post('/beneficiaries', { code: 'FFFF1995F', orgUnitId: aga, registeredOn: '2022-01-01', populations: ['PS'], sex: 'F', birthYear: 1995 });
+    const file = ['code,date,section,program,service,quantity,modality,worker', 'FFFF1995F,2022-03-01,AGA,prev_ps,outreach_contact,,in_person,', 'FFFF1995F,2022-03-01,AGA,prev_ps,condoms,4,,', 'AAAA2000F,2022-04-01,AGA,prev_ps,outreach_contact,,phone,admin'].join('\n');
+    const imported = await t.app.inject({ method: 'POST', url: '/api/v1/imports?kind=services', headers: { cookie: org.admin.cookie!, 'x-csrf-token': org.admin.csrf!, 'content-type': 'text/csv' }, payload: file });
+    expect(JSON.parse(imported.body)).toMatchObject({ created: 3, applied: true, errors: [] });
+    const byWorker = await report({ period: '2022', indicators: ['services_delivered', 'reached', 'condoms_distributed'], by: ['worker'] });
+    expect(value(byWorker.body.rows, { indicator: 'services_delivered', worker: '' })).toBe(2); // from the monthly roll-up
+    expect(value(byWorker.body.rows, { indicator: 'services_delivered', worker: 'admin' })).toBe(1);
+    expect(value(byWorker.body.rows, { indicator: 'services_delivered', worker: '*' })).toBe(3);
+    expect(value(byWorker.body.rows, { indicator: 'reached', worker: '' })).toBe(1); // from the services themselves
+    expect(value(byWorker.body.rows, { indicator: 'reached', worker: '*' })).toBe(2);
+    expect(value(byWorker.body.rows, { indicator: 'condoms_distributed', worker: '' })).toBe(4);
+    const csv = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reports/export?format=csv',
+      headers: { cookie: org.admin.cookie!, 'x-csrf-token': org.admin.csrf!, 'accept-language': 'fr' },
+      payload: { program: 'prev_ps', period: '2022', indicators: ['services_delivered'], by: ['worker'] },
+    });
+    expect(csv.body).toContain('Prestations délivrées,2022,Intervenant non renseigné,2');
+  });
 });

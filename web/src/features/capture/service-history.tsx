@@ -47,7 +47,7 @@ export function ServiceHistory({ beneficiaryId, canRecord }: { beneficiaryId: st
       ),
     },
     { key: 'details', header: t('capture.details'), render: (s) => detailParts(i18n, s).join(' · ') || '—' },
-    { key: 'worker', header: t('field.workerId'), render: (s) => <bdi>{s.worker.displayName}</bdi> },
+    { key: 'worker', header: t('field.workerId'), render: (s) => (s.worker ? <bdi>{s.worker.displayName}</bdi> : <span className="muted">{t('worker.not_recorded')}</span>) },
     {
       key: 'place',
       header: t('capture.unit'),
@@ -148,7 +148,7 @@ function patchOf(record: ServiceRecordData, draft: ServiceDraft, date: string, w
     if (after[key] !== before[key]) patch[key] = after[key];
   }
   if (date !== record.date) patch.date = date;
-  if (workerId !== record.worker.id) patch.workerId = workerId;
+  if (workerId && workerId !== record.worker?.id) patch.workerId = workerId;
   return patch;
 }
 
@@ -159,13 +159,13 @@ function EditServiceDialog({ record, onClose, onSaved }: { record: ServiceRecord
   const req = t('common.requiredMark');
   const [draft, setDraft] = useState<ServiceDraft>(() => draftOfRecord(record));
   const [date, setDate] = useState(record.date);
-  const [workerId, setWorkerId] = useState(record.worker.id);
+  const [workerId, setWorkerId] = useState(record.worker?.id ?? '');
   const form = useFormSubmit();
   const { errors, busy } = form;
   const workers = useUnitWorkers(record.orgUnit.id);
-  const workerOptions = workers.options.some((o) => o.value === record.worker.id)
-    ? workers.options
-    : [{ value: record.worker.id, label: record.worker.displayName }, ...workers.options];
+  // A service imported without a worker keeps none until one is chosen.
+  const current = record.worker ? { value: record.worker.id, label: record.worker.displayName } : { value: '', label: t('worker.not_recorded') };
+  const workerOptions = workers.options.some((o) => o.value === current.value) ? workers.options : [current, ...workers.options];
   const registerChanged = record.service === 'hiv_test' && draft.registerNo.trim() !== (record.registerNo === null ? '' : String(record.registerNo));
 
   const save = async () => {
@@ -200,7 +200,7 @@ function EditServiceDialog({ record, onClose, onSaved }: { record: ServiceRecord
     >
       {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
       <TextField label={t('field.date')} type="date" value={date} max={todayIso()} required requiredLabel={req} error={errors.date} onChange={setDate} />
-      <Select label={t('field.workerId')} value={workerId} required requiredLabel={req} error={errors.workerId} options={workerOptions} onChange={setWorkerId} />
+      <Select label={t('field.workerId')} value={workerId} required={record.worker !== null} requiredLabel={req} error={errors.workerId} options={workerOptions} onChange={setWorkerId} />
       <ServiceFields draft={draft} onChange={setDraft} services={[record.service]} errors={errors} at="" fixedService registerNo={false} />
       {record.service === 'hiv_test' ? (
         <TextField

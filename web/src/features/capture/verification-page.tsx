@@ -10,7 +10,8 @@ import { indentedLabel } from '../org-units/org-unit-tree.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { detailParts, formatDay, monthOf, registerNoText, serviceLabel } from './service-labels.ts';
 
-type WorkerRow = VerificationData['workers'][number];
+/** A worker's line, the line of services without a worker (`worker: null`), or the total line. */
+type WorkerRow = VerificationData['workers'][number] & { isTotal?: boolean };
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** The monthly data verification with the workers: counts by worker and service, and the records worth a second look. */
@@ -63,13 +64,14 @@ function VerificationReport({ report }: { report: VerificationData }) {
   // Columns: the services present this month, in catalogue order.
   const present = serviceCodes.filter((s) => report.workers.some((w) => (w.counts[s] ?? 0) > 0));
   const totals: WorkerRow = {
-    worker: { id: 'total', displayName: t('verify.total') },
+    isTotal: true,
+    worker: null,
     counts: Object.fromEntries(present.map((s) => [s, report.workers.reduce((n, w) => n + (w.counts[s] ?? 0), 0)])),
     contacts: report.workers.reduce((n, w) => n + w.contacts, 0),
     persons: report.workers.reduce((n, w) => n + w.persons, 0),
   };
   const columns: Column<WorkerRow>[] = [
-    { key: 'worker', header: t('field.workerId'), render: (w) => (w.worker.id === 'total' ? <strong>{w.worker.displayName}</strong> : <bdi>{w.worker.displayName}</bdi>) },
+    { key: 'worker', header: t('field.workerId'), render: (w) => (w.isTotal ? <strong>{t('verify.total')}</strong> : w.worker ? <bdi>{w.worker.displayName}</bdi> : <span className="muted">{t('worker.not_recorded')}</span>) },
     ...present.map((s) => ({ key: s, header: serviceLabel(i18n, s), className: 'num', render: (w: WorkerRow) => String(w.counts[s] ?? 0) })),
     { key: 'contacts', header: t('verify.contacts'), className: 'num', render: (w) => String(w.contacts) },
     { key: 'persons', header: t('verify.persons'), className: 'num', render: (w) => String(w.persons) },
@@ -83,7 +85,7 @@ function VerificationReport({ report }: { report: VerificationData }) {
           {t('verify.countsTitle', { unit: report.orgUnit.name, month: monthName })}
         </h2>
         {report.workers.length ? (
-          <Table caption={t('verify.countsCaption')} columns={columns} rows={[...report.workers, totals]} rowKey={(w) => w.worker.id} empty={t('verify.noServices')} />
+          <Table<WorkerRow> caption={t('verify.countsCaption')} columns={columns} rows={[...report.workers, totals]} rowKey={(w) => (w.isTotal ? 'total' : (w.worker?.id ?? 'none'))} empty={t('verify.noServices')} />
         ) : (
           <Alert tone="info">{t('verify.noServices')}</Alert>
         )}
@@ -123,7 +125,7 @@ function FlagGroup({ kind, flags, orgUnitId, month }: { kind: VerificationFlag['
           '—'
         ),
     },
-    { key: 'worker', header: t('field.workerId'), render: (f) => (f.worker ? <bdi>{f.worker.displayName}</bdi> : '—') },
+    { key: 'worker', header: t('field.workerId'), render: (f) => (f.worker ? <bdi>{f.worker.displayName}</bdi> : f.beneficiary ? <span className="muted">{t('worker.not_recorded')}</span> : '—') },
     { key: 'records', header: t('verify.records'), render: (f) => <FlagRecords flag={f} orgUnitId={orgUnitId} month={month} /> },
   ];
   return (

@@ -73,7 +73,7 @@ export function DrillDownDialog({ target, cellText, indicators, onClose }: {
     },
     { key: 'service', header: t('field.service'), render: (s) => serviceLabel(i18n, s.service) },
     { key: 'details', header: t('capture.details'), render: (s) => detailParts(i18n, s).join(' · ') || '—' },
-    { key: 'worker', header: t('field.workerId'), render: (s) => <bdi>{s.worker.displayName}</bdi> },
+    { key: 'worker', header: t('field.workerId'), render: (s) => (s.worker ? <bdi>{s.worker.displayName}</bdi> : <span className="muted">{t('worker.not_recorded')}</span>) },
     {
       key: 'place',
       header: t('capture.unit'),

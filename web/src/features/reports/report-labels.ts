@@ -64,7 +64,7 @@ export function periodLabel(i18n: Tr, code: string): string {
 /** Label of a value of a dimension: catalogues for codes, unit names for units, `Total` for `*`. */
 export function dimensionValueLabel(i18n: Tr, dim: ReportDimension, value: string, units: UnitNames): string {
   if (value === ALL) return i18n.t('report.all');
-  if (value === '') return i18n.t('reports.notRecorded');
+  if (value === '') return i18n.t(dim === 'worker' ? 'worker.not_recorded' : 'reports.notRecorded');
   switch (dim) {
     case 'period':
       return periodLabel(i18n, value);
