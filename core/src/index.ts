@@ -9,6 +9,7 @@ export * from './contracts/audit.contract.ts';
 export * from './contracts/health.contract.ts';
 export * from './i18n/index.ts';
 export * from './domain/code-scheme.ts';
+export * from './domain/duplicate-search.ts';
 export * from './domain/registry.ts';
 export * from './contracts/beneficiaries.contract.ts';
 export * from './i18n/registry-text.ts';

@@ -388,8 +388,31 @@ export function compareCodes(scheme: CodeScheme, typed: string, candidate: strin
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
+const neighbourhoods = new Map<string, ReadonlySet<string>>();
+
+/**
+ * The part's neighbourhood as a set, computed once per component shape and value (a
+ * two-letter name has 676 values, a year a few hundred): the bulk duplicate search asks
+ * it millions of times.
+ */
+export function partNeighbourSet(c: CodeComponent, value: string): ReadonlySet<string> {
+  // The current year bounds an unknown year's neighbours: part of the key.
+  const key = `${c.kind}:${componentLength(c)}:${c.kind === 'birth_year' ? new Date().getFullYear() : ''}:${value}`;
+  let found = neighbourhoods.get(key);
+  if (!found) {
+    if (neighbourhoods.size >= 100_000) neighbourhoods.clear(); // districts may have many values: keep the memory bounded
+    found = new Set(computePartNeighbours(c, value));
+    neighbourhoods.set(key, found);
+  }
+  return found;
+}
+
 /** Every value a part may have in a code `compareCodes` would propose: the part's neighbourhood. */
-function partNeighbours(c: CodeComponent, value: string): string[] {
+function partNeighbours(c: CodeComponent, value: string): Iterable<string> {
+  return partNeighbourSet(c, value);
+}
+
+function computePartNeighbours(c: CodeComponent, value: string): string[] {
   const out = new Set<string>();
   const n = value.length;
   const alphabet = c.kind === 'name' ? LETTERS : c.kind === 'district' ? `${LETTERS}0123456789` : '0123456789';

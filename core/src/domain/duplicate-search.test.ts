@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { buildCode, compareCodes, defaultCodeScheme, neighbourCodes, type CodeScheme } from './code-scheme.ts';
+import { createDuplicateSearch } from './duplicate-search.ts';
+
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Codes from small alphabets, so that many are neighbours (one letter, spelling, unknown parts, swapped parents…). */
+function denseCodes(scheme: CodeScheme, n: number, seed: number, names: readonly string[]): string[] {
+  const random = rng(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const out = new Set<string>();
+  while (out.size < n) {
+    out.add(
+      buildCode(scheme, {
+        mother_first_name: pick(names),
+        father_first_name: pick(names),
+        first_name: pick(names),
+        birth_year: random() < 0.1 ? null : pick([1985, 1986, 1958, 1995, 1990]),
+        birth_day: pick([null, 10]),
+        sex: pick(['F', 'M', 'T'] as const),
+        district: pick(['A1', 'A2']),
+      }),
+    );
+  }
+  return [...out];
+}
+
+const show = (a: string, b: string, m: { score: number; reasons: unknown }) => `${a} ${b} ${m.score} ${JSON.stringify(m.reasons)}`;
+
+/** What the one-code check finds, code by code: neighbourCodes looked up, then compareCodes. */
+function oneByOne(scheme: CodeScheme, fresh: string[], existing: string[]) {
+  const freshSet = new Set(fresh);
+  const existingSet = new Set(existing);
+  const within = new Set<string>();
+  const against: string[] = [];
+  for (const p of fresh) {
+    for (const n of neighbourCodes(scheme, p)) {
+      const match = compareCodes(scheme, p, n);
+      if (!match) continue;
+      if (freshSet.has(n)) within.add(p < n ? show(p, n, match) : show(n, p, match));
+      if (existingSet.has(n)) against.push(show(p, n, match));
+    }
+  }
+  return { within: [...within].sort(), against: against.sort() };
+}
+
+function setBased(scheme: CodeScheme, fresh: string[], existing: string[]) {
+  const search = createDuplicateSearch(scheme, fresh);
+  return {
+    within: search
+      .within()
+      .map((p) => (fresh[p.a]! < fresh[p.b]! ? show(fresh[p.a]!, fresh[p.b]!, p.match) : show(fresh[p.b]!, fresh[p.a]!, p.match)))
+      .sort(),
+    against: search
+      .against(existing.map((code) => ({ code })))
+      .map((p) => show(fresh[p.fresh]!, p.other.code, p.match))
+      .sort(),
+  };
+}
+
+describe('probable duplicates of many codes at once', () => {
+  const schemes: Record<string, { scheme: CodeScheme; names: string[] }> = {
+    default: { scheme: defaultCodeScheme, names: ['FA', 'FE', 'FI', 'MO', 'MA', 'OM', 'KA', 'QA', 'KH', '', 'ZA', 'SA'] },
+    // Three-letter names (whose neighbourhoods are not symmetric), a day, a district.
+    wider: {
+      names: ['MOH', 'MAH', 'MHO', 'FAT', 'FAD', 'FTA', 'KAD', 'QAD', ''],
+      scheme: { components: [
+        { kind: 'name', attribute: 'mother_first_name', letters: 3 },
+        { kind: 'name', attribute: 'father_first_name', letters: 3 },
+        { kind: 'name', attribute: 'first_name', letters: 2 },
+        { kind: 'birth_year', digits: 2 },
+        { kind: 'birth_day' },
+        { kind: 'sex' },
+        { kind: 'district', length: 2 },
+      ] },
+    },
+  };
+  for (const [name, { scheme, names }] of Object.entries(schemes)) {
+    it(`finds exactly the pairs of the one-code check, within the file and against the registry (${name} scheme)`, () => {
+      const all = denseCodes(scheme, 1000, name.length, names);
+      const [fresh, existing] = [all.slice(0, 600), all.slice(600)];
+      const expected = oneByOne(scheme, fresh, existing);
+      expect(expected.within.length).toBeGreaterThan(50);
+      expect(expected.against.length).toBeGreaterThan(50);
+      expect(setBased(scheme, fresh, existing)).toEqual(expected);
+    });
+  }
+
+  it('compares crowded keys by looking neighbours up, with the same result', () => {
+    // Every father's part under one masked key: far above the pairwise limit.
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    const fresh = [...letters].flatMap((a) => [...'AEIOUX'].map((b) => `FA${a}${b}1985F`));
+    expect(setBased(defaultCodeScheme, fresh, [])).toEqual(oneByOne(defaultCodeScheme, fresh, []));
+  });
+});
