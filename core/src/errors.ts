@@ -35,6 +35,7 @@ export const errorCodes = [
   'register_no_locked',
   'indicator_in_use',
   'indicator_mapped',
+  'dhis2_nothing_to_export',
   'file_unreadable',
   'file_missing_columns',
   'import_rejected',
@@ -71,6 +72,11 @@ export const validationCodes = [
   'unknown_reference',
   'duplicate_in_file',
   'part_of_ratio',
+  'not_a_uid',
+  'unknown_dimension',
+  'not_one_of',
+  'duplicate_cell',
+  'duplicate_org_unit',
 ] as const;
 export type ValidationCode = (typeof validationCodes)[number];
 

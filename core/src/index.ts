@@ -19,4 +19,5 @@ export * from './domain/service-rules.ts';
 export * from './contracts/imports.contract.ts';
 export * from './domain/indicators.ts';
 export * from './contracts/reports.contract.ts';
+export * from './domain/dhis2.ts';
 export * from './contracts/dhis2.contract.ts';

@@ -10,6 +10,7 @@ import { openDatabase, type Db } from '../src/db/index.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { buildApp } from '../src/app.ts';
 import { createOrganisation } from '../src/modules/setup/setup.service.ts';
+import { OpenApiCheck } from './openapi-check.ts';
 
 /** The engine under test: `RELAIS_TEST_ENGINE=postgres` (with RELAIS_TEST_DATABASE_URL) or the embedded default. */
 export const engine: 'embedded' | 'postgres' = process.env.RELAIS_TEST_ENGINE === 'postgres' ? 'postgres' : 'embedded';
@@ -59,23 +60,31 @@ export interface TestApp {
   app: FastifyInstance;
   db: Db;
   config: Config;
+  /** The check of every response against the served OpenAPI document (violations fail `close`). */
+  openApi: OpenApiCheck;
   close(): Promise<void>;
 }
 
-/** A migrated database and the HTTP app on it. */
+/** A migrated database and the HTTP app on it; every response is checked against the OpenAPI document. */
 export async function createTestApp(configOverrides: Record<string, string> = {}): Promise<TestApp> {
   const test = await createTestDatabase();
   await migrateToLatest(test.db.kysely);
   const config = testConfig(configOverrides);
   const app = await buildApp({ config, db: test.db });
+  const openApi = new OpenApiCheck();
+  openApi.attach(app);
   await app.ready();
+  await openApi.load(app);
   return {
     app,
     db: test.db,
     config,
+    openApi,
     close: async () => {
       await app.close();
       await test.drop();
+      // Every response of the file's tests matched the OpenAPI document, or the file fails here.
+      if (openApi.violations.length) throw new Error(`Responses that the OpenAPI document does not declare:\n${[...new Set(openApi.violations)].join('\n')}`);
     },
   };
 }

@@ -39,6 +39,8 @@ describe('catalogues', () => {
     expect(fieldLabel('fr', 'assignments.0.role')).toBe('Rôle');
     expect(fieldLabel('ar', 'organisation.code')).toBe('رمز الجمعية');
     expect(fieldLabel('en', 'unheard.of')).toBe('unheard.of');
+    expect(fieldLabel('fr', 'orgUnits.AGA')).toBe('Unité DHIS2 (AGA)');
+    expect(fieldLabel('en', 'dataElements.2.disaggregation.age_band')).toBe('Disaggregation (age_band)');
     expect(translate('fr', 'validation.too_short', { field: 'Nom', min: 3 })).toBe('Nom : au moins 3 caractères.');
   });
 

@@ -28,11 +28,14 @@ export function hasKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(fr, key);
 }
 
-/** Label of a request field by its dotted path: `assignments.0.role` → `field.assignments.role` → `field.role`. */
+/** Label of a request field by its dotted path: `assignments.0.role` → `field.assignments.role` → `field.role`; a record's key → `field.<record>` (key). */
 export function fieldLabel(locale: Locale, path: string): string {
   const noIndex = path.split('.').filter((s) => !/^\d+$/.test(s));
   const candidates = [`field.${path}`, `field.${noIndex.join('.')}`, `field.${noIndex[noIndex.length - 1] ?? ''}`];
   for (const key of candidates) if (hasKey(key)) return catalogues[locale][key];
+  // A key of a record (`orgUnits.AGA`, `dataElements.2.disaggregation.age_band`): the record's label and the key.
+  const parent = `field.${noIndex.slice(0, -1).join('.')}`;
+  if (noIndex.length > 1 && hasKey(parent)) return `${catalogues[locale][parent]} (${noIndex[noIndex.length - 1]})`;
   return path || catalogues[locale]['field.body'];
 }
 

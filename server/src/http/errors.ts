@@ -42,6 +42,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   merge_not_last: 409,
   indicator_in_use: 409,
   indicator_mapped: 409,
+  dhis2_nothing_to_export: 409,
   population_unknown: 400,
   encryption_key_missing: 500,
   register_no_locked: 409,

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { DomainError, negotiateLocale, type Locale, type Permission } from '@relais/core';
+import { DomainError, negotiateLocale, type ErrorCode, type Locale, type Permission } from '@relais/core';
 import { fieldIssuesOf } from './errors.ts';
 import { holds, type Actor, type RequestContext } from './actor.ts';
 
@@ -24,9 +24,16 @@ interface RouteBase<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodTyp
   params?: P;
   query?: Q;
   body?: B;
-  response: R;
+  /** The JSON body of a success; absent when a success is only one of the `files`. */
+  response?: R;
+  /** Files a success may answer instead of JSON (exports): their media type; text unless `binary`. */
+  files?: ReadonlyArray<{ type: string; binary?: boolean }>;
   /** Status of a success (200 unless said). */
   status?: number;
+  /** Another success status the handler answers with the same body, and when (e.g. 200 for a create replayed with the same id). */
+  otherStatus?: { status: number; description: string };
+  /** Domain errors this route answers beyond those of its parsing, session and permission gate (documented in OpenAPI). */
+  errors?: readonly ErrorCode[];
   /** A file upload: the body is the raw bytes (CSV or XLSX), up to this many bytes. */
   rawBody?: { limit: number };
 }

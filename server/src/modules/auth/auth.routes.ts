@@ -25,6 +25,7 @@ export function registerAuthRoutes(router: Router, auth: AuthService, config: Co
     tag: 'auth',
     body: LoginRequest,
     response: Me,
+    errors: ['invalid_credentials', 'account_inactive', 'login_throttled'],
     handler: async ({ body, request, reply }) => {
       const { session, actor } = await auth.login(body, request.ip);
       setSessionCookie(reply, config, session);

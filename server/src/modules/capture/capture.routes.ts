@@ -54,6 +54,7 @@ export function registerCaptureRoutes(router: Router, capture: CaptureService, c
     body: RecordContact,
     response: ContactResult,
     status: 201,
+    otherStatus: { status: 200, description: 'Replayed: the same id was already created; the record as it stands' },
     handler: async ({ ctx, body, reply }) => {
       const { created, ...result } = await capture.recordContact(ctx, body);
       if (!created) reply.status(200);
@@ -114,6 +115,7 @@ export function registerCaptureRoutes(router: Router, capture: CaptureService, c
     body: RecordGroupSession,
     response: z.object({ id: z.uuid() }),
     status: 201,
+    otherStatus: { status: 200, description: 'Replayed: the same id was already created; the record as it stands' },
     handler: async ({ ctx, body, reply }) => {
       const { id, created } = await capture.recordGroupSession(ctx, body);
       if (!created) reply.status(200);

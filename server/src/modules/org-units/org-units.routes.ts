@@ -21,6 +21,7 @@ export function registerOrgUnitRoutes(router: Router, units: OrgUnitsService): v
     body: CreateOrgUnit,
     response: OrgUnit,
     status: 201,
+    otherStatus: { status: 200, description: 'Replayed: the same id was already created; the record as it stands' },
     handler: async ({ ctx, body, reply }) => {
       const { unit, created } = await units.createOrgUnit(ctx, body);
       if (!created) reply.status(200);

@@ -73,6 +73,7 @@ export function registerRegistryRoutes(router: Router, registry: RegistryService
     body: RegisterBeneficiary,
     response: Beneficiary,
     status: 201,
+    otherStatus: { status: 200, description: 'Replayed: the same id was already created; the record as it stands' },
     handler: async ({ ctx, body, reply }) => {
       const { beneficiary, created } = await registry.register(ctx, body);
       if (!created) reply.status(200);

@@ -1,84 +1,115 @@
-import type { Dhis2Mapping} from '@relais/core';
-import { DomainError, dhis2Period, parsePeriod, type DataValueSet, type ReportDimension } from '@relais/core';
+import { DomainError, adxPeriod, checkDhis2Mapping, dhis2Period, parsePeriod, type DataValueSet, type Dhis2Mapping, type ReportDimension } from '@relais/core';
 import type { z } from 'zod';
+import type { Dhis2ExportQuery } from '@relais/core';
 import { withTransaction, type Queryable } from '../../db/index.ts';
 import { programScope, type RequestContext, holdsAtRoot } from '../../http/actor.ts';
 import { invalidField } from '../../http/errors.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
-import { loadDhis2Mapping, storeDhis2Mapping } from './dhis2.repository.ts';
+import { loadSettings } from '../registry/registry.service.ts';
+import { toAdx } from './dhis2.adx.ts';
+import { loadDhis2Mapping, selectUnitsByCode, storeDhis2Mapping } from './dhis2.repository.ts';
 import { loadIndicators } from './indicators.repository.ts';
 import { createReportEngine, type ReportScope } from './report.engine.ts';
+
+type ExportQuery = z.output<typeof Dhis2ExportQuery>;
+
+/** Is a unit (by path) within the reader's scope for the program? */
+function readable(scope: ReportScope, path: string, program: string): boolean {
+  return scope === 'organisation' || scope.some((p) => path.startsWith(p.path) && (p.programs === null || p.programs.includes(program)));
+}
+
+/** A value as DHIS2 reads it: the factor applied, at most 6 decimals, never in exponent notation. */
+function formatValue(value: number, factor = 1): string {
+  return String(Math.round(value * factor * 1e6) / 1e6);
+}
 
 /** Builds DHIS2 `dataValueSets` (and ADX) from reports, through the organisation's mapping. */
 export function createDhis2Service(db: Queryable) {
   const engine = createReportEngine(db);
 
-  /** The data values of a period, for units of the mapping within the reader's scope. */
-  async function dataValueSet(organisationId: string, readerScope: ReportScope, q: { program: z.infer<typeof Dhis2Mapping>['dataElements'][number]['program']; period: string; orgUnitLevel?: string | undefined }): Promise<DataValueSet> {
+  /**
+   * The data values of a period: every mapped cell (entry × mapped unit within the reader's
+   * scope, at the requested level), zeros included unless the mapping leaves them out; a
+   * ratio with nothing to divide has no value and is not sent.
+   */
+  async function dataValueSet(organisationId: string, readerScope: ReportScope, q: ExportQuery): Promise<DataValueSet> {
     const period = dhis2Period(q.period);
     if (!period || !parsePeriod(q.period)) throw invalidField('period', 'invalid_format');
     const mapping = await loadDhis2Mapping(db, organisationId);
+    const indicators = new Map((await loadIndicators(db, organisationId)).map((i) => [i.code, i]));
+    const units = (await selectUnitsByCode(db, organisationId, Object.keys(mapping.orgUnits))).filter(
+      (u) => readable(readerScope, u.path, q.program) && (!q.orgUnitLevel || u.level === q.orgUnitLevel),
+    );
     const dataValues: DataValueSet['dataValues'] = [];
     for (const entry of mapping.dataElements.filter((e) => e.program === q.program)) {
+      const definition = indicators.get(entry.indicator);
+      if (!definition || units.length === 0) continue;
       const dims = Object.keys(entry.disaggregation) as ReportDimension[];
       const rows = await engine.run(organisationId, readerScope, {
         program: q.program,
         period: q.period,
         indicators: [entry.indicator],
-        by: ['org_unit', ...dims.filter((d) => d !== 'org_unit')],
+        by: ['org_unit', ...dims],
         grain: 'month',
         filters: {},
-        ...(q.orgUnitLevel ? { orgUnitLevel: q.orgUnitLevel as 'section' } : {}),
+        ...(q.orgUnitLevel ? { orgUnitLevel: q.orgUnitLevel } : {}),
       });
+      const byUnit = new Map<string, number | null>();
       for (const row of rows) {
-        if (row.org_unit === '*' || row.value === null) continue;
-        if (!dims.every((d) => row[d] === entry.disaggregation[d])) continue;
-        if (Object.keys(row).some((k) => !['indicator', 'period', 'value', 'target', 'gap', 'achievement', 'org_unit', ...dims].includes(k))) continue;
-        const orgUnit = mapping.orgUnits[String(row.org_unit)];
-        if (!orgUnit) continue;
-        dataValues.push({ dataElement: entry.dataElement, period, orgUnit, ...(entry.categoryOptionCombo ? { categoryOptionCombo: entry.categoryOptionCombo } : {}), value: String(row.value) });
+        if (row.org_unit === '*' || !dims.every((d) => row[d] === entry.disaggregation[d])) continue;
+        byUnit.set(String(row.org_unit), row.value);
+      }
+      const isCount = definition.measure.kind !== 'ratio';
+      const attributeOptionCombo = entry.attributeOptionCombo ?? mapping.attributeOptionCombo;
+      for (const unit of units) {
+        // A count with no row is 0; a ratio with no row had nothing to divide.
+        const value = byUnit.has(unit.code) ? byUnit.get(unit.code)! : isCount ? 0 : null;
+        if (value === null || (value === 0 && mapping.omitZeros)) continue;
+        dataValues.push({
+          dataElement: entry.dataElement,
+          period,
+          orgUnit: mapping.orgUnits[unit.code]!,
+          ...(entry.categoryOptionCombo ? { categoryOptionCombo: entry.categoryOptionCombo } : {}),
+          ...(attributeOptionCombo ? { attributeOptionCombo } : {}),
+          value: formatValue(value, entry.factor),
+        });
       }
     }
-    return { ...(mapping.dataSet ? { dataSet: mapping.dataSet } : {}), period, dataValues };
+    return { idScheme: mapping.idScheme === 'code' ? 'CODE' : 'UID', ...(mapping.dataSet ? { dataSet: mapping.dataSet } : {}), period, dataValues };
   }
 
   return {
     getMapping: (ctx: RequestContext) => loadDhis2Mapping(db, ctx.actor.organisationId),
 
+    /** Stores the mapping after checking it whole: every problem is named, none is stored. */
     async setMapping(ctx: RequestContext, mapping: Dhis2Mapping): Promise<Dhis2Mapping> {
       const atRoot = holdsAtRoot(ctx.actor, 'settings.manage');
       if (!atRoot) throw new DomainError('forbidden');
+      const organisationId = ctx.actor.organisationId;
       return withTransaction(db, async (trx) => {
-        // Each entry sends an indicator of the organisation (an unknown one would fail every export).
-        const codes = new Set((await loadIndicators(trx, ctx.actor.organisationId)).map((i) => i.code));
-        const unknown = mapping.dataElements.flatMap((e, i) => (codes.has(e.indicator) ? [] : [{ field: `dataElements.${i}.indicator`, code: 'unknown_reference' as const, params: { value: e.indicator } }]));
-        if (unknown.length) throw new DomainError('validation_failed', { fields: unknown });
-        await storeDhis2Mapping(trx, ctx.actor.organisationId, mapping);
-        await recordAudit(trx, whoOf(ctx), { action: 'dhis2.mapping', entityType: 'organisation', entityId: ctx.actor.organisationId, details: { dataElements: mapping.dataElements.length } });
+        const issues = checkDhis2Mapping(mapping, {
+          indicators: (await loadIndicators(trx, organisationId)).map((i) => i.code),
+          units: (await selectUnitsByCode(trx, organisationId)).map((u) => u.code),
+          populations: (await loadSettings(trx, organisationId)).populations,
+        });
+        if (issues.length) throw new DomainError('validation_failed', { fields: issues });
+        await storeDhis2Mapping(trx, organisationId, mapping);
+        await recordAudit(trx, whoOf(ctx), { action: 'dhis2.mapping', entityType: 'organisation', entityId: organisationId, details: { dataElements: mapping.dataElements.length } });
         return mapping;
       });
     },
 
     dataValueSet,
 
-    async export(ctx: RequestContext, q: { program: z.infer<typeof Dhis2Mapping>['dataElements'][number]['program']; period: string; orgUnitLevel?: string | undefined }) {
-      return dataValueSet(ctx.actor.organisationId, programScope(ctx.actor, 'report.read'), q);
+    /** The period's dataValueSets payload for the reader. */
+    export: (ctx: RequestContext, q: ExportQuery) => dataValueSet(ctx.actor.organisationId, programScope(ctx.actor, 'report.read'), q),
+
+    /** The same values as an ADX document; refused when there is no value (the ADX schema wants one). */
+    async exportAdx(ctx: RequestContext, q: ExportQuery): Promise<string> {
+      const set = await dataValueSet(ctx.actor.organisationId, programScope(ctx.actor, 'report.read'), q);
+      if (set.dataValues.length === 0) throw new DomainError('dhis2_nothing_to_export');
+      return toAdx(set, adxPeriod(q.period)!, new Date());
     },
   };
 }
 export type Dhis2Service = ReturnType<typeof createDhis2Service>;
-
-/** The same values as ADX XML (urn:ihe:qrph:adx:2015), one group per org unit. */
-export function toAdx(set: DataValueSet, from: string, to: string): string {
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
-  const byUnit = new Map<string, DataValueSet['dataValues']>();
-  for (const v of set.dataValues) byUnit.set(v.orgUnit, [...(byUnit.get(v.orgUnit) ?? []), v]);
-  const groups = [...byUnit.entries()].map(
-    ([orgUnit, values]) =>
-      `  <group orgUnit="${esc(orgUnit)}" period="${from}/P${days}D"${set.dataSet ? ` dataSet="${esc(set.dataSet)}"` : ''}>\n` +
-      values.map((v) => `    <dataValue dataElement="${esc(v.dataElement)}"${v.categoryOptionCombo ? ` categoryOptionCombo="${esc(v.categoryOptionCombo)}"` : ''} value="${esc(v.value)}"/>`).join('\n') +
-      '\n  </group>',
-  );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<adx xmlns="urn:ihe:qrph:adx:2015" exported="${new Date().toISOString()}">\n${groups.join('\n')}\n</adx>\n`;
-}

@@ -187,7 +187,7 @@ describe(`indicators and reports (${engine})`, () => {
     expect(semester.body.period).toBe('2024S1');
     const adx = await t.app.inject({ method: 'POST', url: '/api/v1/reports/dhis2?format=adx', headers: { cookie: org.admin.cookie!, 'x-csrf-token': org.admin.csrf! }, payload: { program: 'prev_ps', period: '2024' } });
     expect(adx.headers['content-type']).toContain('adx+xml');
-    expect(adx.body).toContain('<group orgUnit="OUagadir001" period="2024-01-01/P366D" dataSet="DSprevPS001">');
+    expect(adx.body).toContain('<group orgUnit="OUagadir001" period="2024-01-01/P1Y" dataSet="DSprevPS001">');
     expect(adx.body).toContain('<dataValue dataElement="DEcondoms01" value="30"/>');
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Dhis2ExportQuery, Dhis2Mapping, IndicatorCodeParams, IndicatorInput, IndicatorItem, IndicatorList, Ok, ReportQuery, ReportResult, TargetInput, parsePeriod } from '@relais/core';
-import { toAdx, type Dhis2Service } from './dhis2.service.ts';
+import { DataValueSet, Dhis2ExportQuery, Dhis2Mapping, IndicatorCodeParams, IndicatorInput, IndicatorItem, IndicatorList, Ok, ReportQuery, ReportResult, TargetInput } from '@relais/core';
+import type { Dhis2Service } from './dhis2.service.ts';
 import type { Router } from '../../http/router.ts';
 import type { ReportsService } from './reports.service.ts';
 import type { IndicatorsService } from './indicators.service.ts';
@@ -24,11 +24,8 @@ export function registerReportRoutes(router: Router, reports: ReportsService, dh
     permission: 'settings.manage',
     body: IndicatorInput,
     response: IndicatorItem,
-    handler: async ({ ctx, body, reply }) => {
-      const created = await indicators.create(ctx, body);
-      reply.code(201);
-      return created;
-    },
+    status: 201,
+    handler: ({ ctx, body }) => indicators.create(ctx, body),
   });
   router.session({
     method: 'PUT',
@@ -72,7 +69,7 @@ export function registerReportRoutes(router: Router, reports: ReportsService, dh
     permission: 'report.read',
     query: z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
     body: ReportQuery,
-    response: z.unknown(),
+    files: [{ type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', binary: true }, { type: 'text/csv' }],
     handler: async ({ ctx, body, query, reply, locale }) => {
       const rows = await reports.report(ctx, body);
       const file = await reportFile(rows, body, locale, query.format, { units: await reports.unitNames(ctx), indicators: await reports.indicatorNames(ctx, locale) });
@@ -93,7 +90,7 @@ export function registerReportRoutes(router: Router, reports: ReportsService, dh
   router.session({
     method: 'PUT',
     url: '/dhis2/mapping',
-    summary: 'Set the DHIS2 mapping (root administrators)',
+    summary: 'Set the DHIS2 mapping (root administrators); checked whole: identifiers of its idScheme, known indicators, units and disaggregation values, no DHIS2 cell or org unit written twice (every problem listed)',
     tag: 'reports',
     permission: 'settings.manage',
     body: Dhis2Mapping,
@@ -103,18 +100,19 @@ export function registerReportRoutes(router: Router, reports: ReportsService, dh
   router.session({
     method: 'POST',
     url: '/reports/dhis2',
-    summary: 'The period’s aggregates as a DHIS2 dataValueSets payload (format=json) or ADX XML (format=adx)',
+    summary: 'The period’s aggregates as a DHIS2 dataValueSets payload (format=json) or ADX XML (format=adx; refused with dhis2_nothing_to_export when there is no value); every mapped cell, zeros included unless the mapping leaves them out',
     tag: 'reports',
     permission: 'report.read',
     query: z.object({ format: z.enum(['json', 'adx']).default('json') }),
     body: Dhis2ExportQuery,
-    response: z.unknown(),
+    response: DataValueSet,
+    files: [{ type: 'application/adx+xml' }],
+    errors: ['dhis2_nothing_to_export'],
     handler: async ({ ctx, body, query, reply }) => {
-      const set = await dhis2.export(ctx, body);
-      if (query.format === 'json') return set;
-      const period = parsePeriod(body.period)!;
+      if (query.format === 'json') return dhis2.export(ctx, body);
+      const adx = await dhis2.exportAdx(ctx, body);
       reply.header('content-type', 'application/adx+xml; charset=utf-8');
-      return reply.send(toAdx(set, period.from, period.to));
+      return reply.send(adx);
     },
   });
   router.session({

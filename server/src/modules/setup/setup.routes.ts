@@ -22,6 +22,7 @@ export function registerSetupRoutes(router: Router, setup: SetupService, auth: A
     body: SetupRequest,
     response: Me,
     status: 201,
+    errors: ['setup_already_done', 'organisation_code_taken'],
     handler: async ({ body, reply }) => {
       const session = await setup.setupFirstOrganisation(body, (trx, created) => auth.openSession(trx, created.organisationId, created.adminId));
       setSessionCookie(reply, config, session);

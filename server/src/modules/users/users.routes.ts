@@ -32,6 +32,7 @@ export function registerUserRoutes(router: Router, users: UsersService): void {
     body: CreateUser,
     response: User,
     status: 201,
+    otherStatus: { status: 200, description: 'Replayed: the same id was already created; the record as it stands' },
     handler: async ({ ctx, body, reply }) => {
       const { user, created } = await users.createUser(ctx, body);
       if (!created) reply.status(200);
