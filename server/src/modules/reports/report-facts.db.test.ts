@@ -138,7 +138,7 @@ describe(`report facts give the numbers of the services (${engine})`, () => {
         insert into beneficiary (organisation_id, id, code, populations, sex, birth_year, registered_unit_id, registered_on, last_seen_on, marital_status, schooling, housing, occupation)
         values (${org.organisationId}, ${id}, ${`T${String(i).padStart(3, '0')}`}, ${rnd.pick([['PS'], ['PS', 'PVVIH'], ['HSH'], ['PS', 'HSH']])}::text[],
           ${rnd.pick(['F', 'F', 'M', 'X'])}, ${rnd.next() < 0.1 ? null : rnd.int(1985, 2006)}, ${units.SA}, date '2023-01-01', date '2023-01-01',
-          ${rnd.pick(['single', 'married', 'single_mother', null])}, ${rnd.pick(['primary', 'secondary', null])}, ${rnd.pick(['stable', null])}, ${rnd.pick(['sex_work', 'student', null])})`.execute(t.db.kysely);
+          ${rnd.pick(['single', 'married', 'single_mother', null])}, ${rnd.pick(['primary', 'secondary', null])}, ${rnd.pick(['tenant', null])}, ${rnd.pick(['employed', 'unemployed', null])})`.execute(t.db.kysely);
       await sql`insert into beneficiary_unit (organisation_id, beneficiary_id, org_unit_id, since, via) values (${org.organisationId}, ${id}, ${units.SA}, date '2023-01-01', 'registered')`.execute(t.db.kysely);
     }
   });
