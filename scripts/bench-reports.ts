@@ -24,8 +24,8 @@ const SERVICES = Number(process.env.RELAIS_BENCH_REPORT_SERVICES ?? 10_000_000);
 const SECTIONS = 50;
 
 /** Deterministic columns of service j (1-based), written once for PostgreSQL and DuckDB alike. */
-const serviceColumns = (j: string, person: string) => ({
-  person: `(1 + ((${j}::bigint * 2654435761) % ${PERSONS}))`,
+const serviceColumns = (j: string, person: string, persons = PERSONS) => ({
+  person: `(1 + ((${j}::bigint * 2654435761) % ${persons}))`,
   date: `(date '2021-01-01' + ((${j}::bigint * 40503) % 1826)::int)`,
   program: `(case when ${person} % 2 = 0 then 'prev_ps' else 'prev_hsh' end)`,
   service: `(case ${j}::bigint % 10 when 0 then 'outreach_contact' when 1 then 'outreach_contact' when 2 then 'outreach_contact' when 3 then 'outreach_contact'
@@ -35,13 +35,26 @@ const serviceColumns = (j: string, person: string) => ({
   strategy: `(case when ${j}::bigint % 10 = 8 then (case when ${j}::bigint % 4 < 2 then 'fixed' else 'mobile' end) else null end)`,
   modality: `(case when ${j}::bigint % 10 < 4 then 'in_person' else null end)`,
 });
-const personColumns = (i: string) => ({
-  section: `(${i}::bigint % ${SECTIONS})`,
+const personColumns = (i: string, sections = SECTIONS) => ({
+  section: `(${i}::bigint % ${sections})`,
   sex: `(case when ${i}::bigint % 10 < 7 then 'F' when ${i}::bigint % 10 < 9 then 'M' else 'X' end)`,
   birthYear: `(1960 + (${i}::bigint * 7919) % 46)`,
 });
 
-async function load(db: Db) {
+/** Sizes of a generated organisation (persons, services over 2021–2025, sections). */
+export interface BenchSizes {
+  persons: number;
+  services: number;
+  sections: number;
+}
+
+/**
+ * Generates an organisation of the given size in SQL, deterministically (the same rows on every
+ * engine): sections `S<s>` (id from md5('u'||s), see `md5Uuid` in bench-load.ts), persons `md5('p'||i)` of section i % sections with a
+ * valid code of the default scheme (see `benchCode`), services `md5('s'||j)` over 2021–2025.
+ * Also used by the load bench.
+ */
+export async function generateBenchData(db: Db, sizes: BenchSizes = { persons: PERSONS, services: SERVICES, sections: SECTIONS }) {
   const org = await db.kysely.transaction().execute((trx) =>
     createOrganisation(trx, { organisation: { code: 'BENCH', name: 'Bench' }, admin: { username: 'admin', displayName: 'Admin', password: 'bench password 1' }, locale: 'fr' }),
   );
@@ -49,36 +62,36 @@ async function load(db: Db) {
   const root = await db.kysely.selectFrom('org_unit').select('path').where('id', '=', org.rootUnitId).executeTakeFirstOrThrow();
   await sql`
     insert into org_unit (organisation_id, id, code, name, level, parent_id, path)
-    select ${o}::uuid, md5('u' || s)::uuid, 'S' || s, 'Section ' || s, 'section', ${org.rootUnitId}::uuid, ${root.path} || md5('u' || s)::uuid::text || '/'
-    from generate_series(0, ${SECTIONS - 1}) as s`.execute(db.kysely);
-  const p = personColumns('i');
+    select ${o}::uuid, overlay(overlay(md5('u' || s) placing '4' from 13) placing '8' from 17)::uuid, 'S' || s, 'Section ' || s, 'section', ${org.rootUnitId}::uuid, ${root.path} || overlay(overlay(md5('u' || s) placing '4' from 13) placing '8' from 17)::uuid::text || '/'
+    from generate_series(0, ${sizes.sections - 1}) as s`.execute(db.kysely);
+  const p = personColumns('i', sizes.sections);
   const t0 = performance.now();
-  for (let from = 1; from <= PERSONS; from += 200_000) {
-    const to = Math.min(PERSONS, from + 199_999);
+  for (let from = 1; from <= sizes.persons; from += 200_000) {
+    const to = Math.min(sizes.persons, from + 199_999);
     await sql`
       insert into beneficiary (organisation_id, id, code, populations, sex, birth_year, registered_unit_id, registered_on, registered_by, last_seen_on)
-      select ${o}::uuid, md5('p' || i)::uuid, 'P' || i, array['PS'], ${sql.raw(p.sex)}, ${sql.raw(p.birthYear)}, md5('u' || ${sql.raw(p.section)})::uuid,
+      select ${o}::uuid, overlay(overlay(md5('p' || i) placing '4' from 13) placing '8' from 17)::uuid, ${sql.raw(codeSql('i'))}, array['PS'], ${sql.raw(p.sex)}, ${sql.raw(p.birthYear)}, overlay(overlay(md5('u' || ${sql.raw(p.section)}) placing '4' from 13) placing '8' from 17)::uuid,
         date '2021-01-01', ${org.adminId}::uuid, date '2025-12-31'
       from generate_series(${from}::int, ${to}::int) as i`.execute(db.kysely);
     await sql`
       insert into beneficiary_unit (organisation_id, beneficiary_id, org_unit_id, since, via)
-      select ${o}::uuid, md5('p' || i)::uuid, md5('u' || ${sql.raw(p.section)})::uuid, date '2021-01-01', 'registered'
+      select ${o}::uuid, overlay(overlay(md5('p' || i) placing '4' from 13) placing '8' from 17)::uuid, overlay(overlay(md5('u' || ${sql.raw(p.section)}) placing '4' from 13) placing '8' from 17)::uuid, date '2021-01-01', 'registered'
       from generate_series(${from}::int, ${to}::int) as i`.execute(db.kysely);
   }
-  const c = serviceColumns('j', `(1 + ((j::bigint * 2654435761) % ${PERSONS}))`);
+  const c = serviceColumns('j', `(1 + ((j::bigint * 2654435761) % ${sizes.persons}))`, sizes.persons);
   // A bulk load as an operator would do it: the report triggers off while loading, then one
   // rebuild of the facts (the path a change of reach or a restore takes), timed on its own.
   // The triggers' cost per write is what `npm run bench -- capture` measures.
   await sql`alter table service_event disable trigger service_event_report_insert`.execute(db.kysely);
-  for (let from = 1; from <= SERVICES; from += 500_000) {
-    const to = Math.min(SERVICES, from + 499_999);
+  for (let from = 1; from <= sizes.services; from += 500_000) {
+    const to = Math.min(sizes.services, from + 499_999);
     await sql`
       insert into service_event (organisation_id, id, contact_id, beneficiary_id, service_date, worker_id, org_unit_id, program, service, quantity, result, strategy, modality, created_by)
-      select ${o}::uuid, md5('s' || j)::uuid, md5('c' || j)::uuid, md5('p' || ${sql.raw(c.person)})::uuid, ${sql.raw(c.date)}, ${org.adminId}::uuid,
-        md5('u' || (${sql.raw(c.person)} % ${SECTIONS}))::uuid, ${sql.raw(c.program)}, ${sql.raw(c.service)}, ${sql.raw(c.quantity)}, ${sql.raw(c.result)},
+      select ${o}::uuid, overlay(overlay(md5('s' || j) placing '4' from 13) placing '8' from 17)::uuid, overlay(overlay(md5('c' || j) placing '4' from 13) placing '8' from 17)::uuid, overlay(overlay(md5('p' || ${sql.raw(c.person)}) placing '4' from 13) placing '8' from 17)::uuid, ${sql.raw(c.date)}, ${org.adminId}::uuid,
+        overlay(overlay(md5('u' || (${sql.raw(c.person)} % ${sizes.sections})) placing '4' from 13) placing '8' from 17)::uuid, ${sql.raw(c.program)}, ${sql.raw(c.service)}, ${sql.raw(c.quantity)}, ${sql.raw(c.result)},
         ${sql.raw(c.strategy)}, ${sql.raw(c.modality)}, ${org.adminId}::uuid
       from generate_series(${from}::int, ${to}::int) as j`.execute(db.kysely);
-    process.stdout.write(`  services ${to}/${SERVICES}\n`);
+    process.stdout.write(`  services ${to}/${sizes.services}\n`);
   }
   await sql`alter table service_event enable trigger service_event_report_insert`.execute(db.kysely);
   const loadSeconds = Math.round((performance.now() - t0) / 100) / 10;
@@ -87,7 +100,22 @@ async function load(db: Db) {
   const rebuildSeconds = Math.round((performance.now() - t1) / 100) / 10;
   process.stdout.write(`  facts rebuilt in ${rebuildSeconds} s\n`);
   await sql`analyze`.execute(db.kysely);
-  return { organisationId: o, loadSeconds, rebuildSeconds };
+  return { organisationId: o, rootUnitId: org.rootUnitId, adminId: org.adminId, loadSeconds, rebuildSeconds };
+}
+
+/** Letters of generated codes: 20 of them, so person i has a code of its own up to 7.36 M persons. */
+const codeLetters = 'BCDFGHJKLMNPRSTVZAEI';
+/** The code of generated person i in SQL (i a column). */
+function codeSql(i: string): string {
+  const letter = (div: number) => `substr('${codeLetters}', 1 + ((${i}::bigint / ${div}) % 20)::int, 1)`;
+  const sex = `(case when ${i}::bigint % 10 < 7 then 'F' when ${i}::bigint % 10 < 9 then 'M' else 'T' end)`;
+  return `(${letter(1)} || ${letter(20)} || ${letter(400)} || ${letter(8000)} || (1960 + (${i}::bigint / 160000) % 46)::text || ${sex})`;
+}
+/** The same code in TypeScript. */
+export function benchCode(i: number): string {
+  const letter = (div: number) => codeLetters[Math.floor(i / div) % 20]!;
+  const sex = i % 10 < 7 ? 'F' : i % 10 < 9 ? 'M' : 'T';
+  return `${letter(1)}${letter(20)}${letter(400)}${letter(8000)}${1960 + (Math.floor(i / 160000) % 46)}${sex}`;
 }
 
 const framework: ReportQuery = { program: 'prev_ps', period: '2024', indicators: ['reached', 'tested_known_result', 'positive'], by: ['org_unit', 'age_band', 'sex'], grain: 'month', filters: {} };
@@ -101,7 +129,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T
 
 async function measure(engine: 'embedded' | 'postgres', db: Db) {
   console.log(`  ${engine}: generating ${PERSONS} persons and ${SERVICES} services`);
-  const { organisationId, loadSeconds, rebuildSeconds } = await load(db);
+  const { organisationId, loadSeconds, rebuildSeconds } = await generateBenchData(db);
   const reports = createReportEngine(db.kysely);
   const coldFramework = await timed(() => reports.run(organisationId, 'organisation', framework));
   const warmFramework = await timed(() => reports.run(organisationId, 'organisation', framework));

@@ -117,12 +117,13 @@ async function benchFoundation() {
   return results;
 }
 
-// `npm run bench` runs every suite; `npm run bench -- registry` one of them.
+// `npm run bench` runs every suite (load: see bench-load.ts; writes load-<engine>.json too); `npm run bench -- registry` one of them.
 const suites: Record<string, () => Promise<Record<string, unknown>>> = {
   foundation: benchFoundation,
   registry: async () => (await import('./bench-registry.ts')).benchRegistry(),
   capture: async () => (await import('./bench-capture.ts')).benchCapture(),
   reports: async () => (await import('./bench-reports.ts')).benchReports(),
+  load: async () => (await import('./bench-load.ts')).benchLoad(),
 };
 const wanted = process.argv.slice(2).filter((a) => a in suites);
 fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true });

@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { translate, type Locale } from '@relais/core';
 import type { Config } from './config.ts';
 import { openDatabase, type Db } from './db/index.ts';
@@ -24,7 +25,13 @@ export async function startServer(config: Config, locale: Locale = 'fr'): Promis
   // Report facts follow the indicator definitions (a new version may change them): the rules
   // are stored now, their facts built in the background once the server listens.
   const changed = await syncReportFacts(db.kysely);
-  const app = await buildApp({ config, db, logger: true });
+  // JSON logs are written off the request path (asynchronously, in 4 KiB chunks), flushed on exit.
+  const logs = pino.destination({ sync: false, minLength: 4096 });
+  const exit = (code: number) => {
+    logs.flushSync();
+    process.exit(code);
+  };
+  const app = await buildApp({ config, db, logger: true, logDestination: logs });
   const address = await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${(app.server.address() as { port: number }).port}`;
@@ -40,19 +47,20 @@ export async function startServer(config: Config, locale: Locale = 'fr'): Promis
       stopBackups();
       await app.close();
       await db.close();
+      logs.flushSync();
     })());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       app.log.info(`${signal}: stopping`);
       stop().then(
-        () => process.exit(0),
-        () => process.exit(1),
+        () => exit(0),
+        () => exit(1),
       );
     });
   }
   db.onFailure?.((error) => {
     app.log.fatal({ err: error }, 'the database stopped: exiting');
-    process.exit(1);
+    exit(1);
   });
   return { url, stop };
 }

@@ -147,6 +147,29 @@ describe(`service capture (${engine})`, () => {
     expect((await hsh.delete(`/services/${other.id}`)).status).toBe(404);
   });
 
+  it('lists a section’s services newest first, a page at a time, only where the user sees them', async () => {
+    for (const n of [9, 7, 8]) expect((await contact(ep, { date: daysAgo(n), services: [{ service: 'iec_session' }] })).status).toBe(201);
+    type Page = { items: ServiceRecord[]; total: number };
+    const all = (await org.admin.get<Page>(`/services?orgUnitId=${sectionA}&limit=200`)).body;
+    expect(all.total).toBe(all.items.length);
+    expect(all.items.every((s) => s.orgUnit.id === sectionA)).toBe(true);
+    const dates = all.items.map((s) => s.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+    const first = (await org.admin.get<Page>(`/services?orgUnitId=${sectionA}&limit=2`)).body;
+    const second = (await org.admin.get<Page>(`/services?orgUnitId=${sectionA}&limit=2&offset=2`)).body;
+    expect({ total: first.total, ids: [...first.items, ...second.items].map((s) => s.id) }).toEqual({ total: all.total, ids: all.items.slice(0, 4).map((s) => s.id) });
+    expect((await ep.get<Page>(`/services?orgUnitId=${sectionA}&limit=200`)).body.total).toBe(all.total);
+    // Section B's educator sees none of section A's; a site holds no services of its own here.
+    expect((await epB.get<Page>(`/services?orgUnitId=${sectionA}`)).body).toEqual({ items: [], total: 0 });
+    expect((await ep.get<Page>(`/services?orgUnitId=${siteA}`)).body).toEqual({ items: [], total: 0 });
+    // The whole organisation from the root; a role for some programs sees those programs only.
+    expect((await org.admin.get<Page>(`/services?orgUnitId=${org.rootUnitId}&limit=1`)).body.total).toBe(all.total);
+    const hsh = await new Client(t.app).login('CAP', 'ep.hsh', 'correct horse battery');
+    const mine = (await hsh.get<Page>(`/services?orgUnitId=${sectionA}&limit=200`)).body;
+    expect(mine.total).toBe(all.items.filter((s) => s.program === 'prev_hsh').length);
+    expect(mine.items.every((s) => s.program === 'prev_hsh')).toBe(true);
+  });
+
   it('lets a root administrator set a program’s services, reach and paquet minimum (subsets of what it offers)', async () => {
     const bad = await org.admin.request<ApiErrorBody>('PUT', '/catalogue/programs/prev_hsh', { services: ['outreach_contact', 'condoms'], reach: ['outreach_contact', 'hiv_test'], paquetMinimum: ['condoms'] });
     expect(bad.status).toBe(400);

@@ -20,7 +20,7 @@ import { findUnit } from '../org-units/org-units.repository.ts';
 import { addUnit, findById as findBeneficiary, visibleIds } from '../registry/registry.repository.ts';
 import { loadProgramServices } from './catalogue.service.ts';
 import { nextRegisterNo, selectServices, type ServiceRow } from './capture.repository.ts';
-import { serviceVisibleTo } from './visibility.ts';
+import { serviceInPlaces, visiblePlaces } from './visibility.ts';
 
 /** The service each attendance of a group session counts as, for the attendee. */
 export const attendanceService: Record<RecordGroupSession['type'], ServiceCode> = {
@@ -312,21 +312,30 @@ export function createCaptureService(db: Queryable) {
       q: { beneficiaryId?: string | undefined; orgUnitId?: string | undefined; workerId?: string | undefined; program?: string | undefined; service?: readonly string[] | undefined; from?: string | undefined; to?: string | undefined; limit: number; offset: number },
     ) {
       const org = ctx.actor.organisationId;
-      let base = selectServices(db, org).where('s.deleted_at', 'is', null).where(serviceVisibleTo(ctx.actor, 'person.read'));
+      let within: string | undefined;
+      if (q.orgUnitId) within = (await findUnit(db, org, q.orgUnitId))?.path ?? '/none/';
+      const places = await visiblePlaces(db, ctx.actor, 'person.read', within);
+      // The page's ids and the count come from service_event alone (its index gives the newest
+      // first), then only the page's rows are joined to their person, worker and units.
+      let base = db.selectFrom('service_event as s').where('s.organisation_id', '=', org).where('s.deleted_at', 'is', null).where(serviceInPlaces(places));
       if (q.beneficiaryId) base = base.where('s.beneficiary_id', '=', q.beneficiaryId);
-      if (q.orgUnitId) {
-        const unit = await findUnit(db, org, q.orgUnitId);
-        base = base.where('ou.path', 'like', likePrefix(unit?.path ?? '/none/'));
-      }
       if (q.workerId) base = base.where('s.worker_id', '=', q.workerId);
       if (q.program) base = base.where('s.program', '=', q.program);
       if (q.service) base = base.where('s.service', 'in', q.service);
       if (q.from) base = base.where('s.service_date', '>=', q.from);
       if (q.to) base = base.where('s.service_date', '<=', q.to);
-      const [rows, count] = await Promise.all([
-        base.orderBy('s.service_date', 'desc').orderBy('s.created_at', 'desc').orderBy('s.id').limit(q.limit).offset(q.offset).execute(),
-        base.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+      const [page, count] = await Promise.all([
+        base.select('s.id').orderBy('s.service_date', 'desc').orderBy('s.created_at', 'desc').orderBy('s.id').limit(q.limit).offset(q.offset).execute(),
+        base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
       ]);
+      const rows = page.length
+        ? await selectServices(db, org)
+            .where('s.id', 'in', page.map((r) => r.id))
+            .orderBy('s.service_date', 'desc')
+            .orderBy('s.created_at', 'desc')
+            .orderBy('s.id')
+            .execute()
+        : [];
       const notes = holds(ctx.actor, 'note.read');
       return { items: rows.map((r) => toRecord(r, notes)), total: count.n };
     },
