@@ -4,6 +4,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema.ts';
 import { WorkerPglite } from './embedded.ts';
+import { PriorityPool } from './priority.ts';
 
 export type Engine = 'embedded' | 'postgres';
 
@@ -48,7 +49,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
     await pglite.close();
     throw error;
   }
-  const pool = new pg.Pool({ ...pglite.pgConfig(), max: 1 });
+  // One connection (PGlite is one session), handed out field work first.
+  const pool = new PriorityPool(new pg.Pool({ ...pglite.pgConfig(), max: 1 }));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,

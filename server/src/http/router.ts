@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DomainError, negotiateLocale, type ErrorCode, type Locale, type Permission } from '@relais/core';
 import { fieldIssuesOf } from './errors.ts';
 import { holds, type Actor, type RequestContext } from './actor.ts';
+import { inBackground } from '../db/priority.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -36,6 +37,8 @@ interface RouteBase<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodTyp
   errors?: readonly ErrorCode[];
   /** A file upload: the body is the raw bytes (CSV or XLSX), up to this many bytes. */
   rawBody?: { limit: number };
+  /** Long work (reports, exports, imports): its queries let field work's through first (`inBackground`). */
+  background?: true;
 }
 
 /** A route open to anyone (health, setup, login). */
@@ -89,29 +92,30 @@ export class Router {
     spec: PublicRoute<P, Q, B, R> | SessionRoute<P, Q, B, R>,
   ): void {
     this.routes.push(spec as unknown as AnyRoute);
+    const handle = async (request: FastifyRequest, reply: FastifyReply) => {
+      const headerLocale = request.headers['accept-language'];
+      let locale: Locale = negotiateLocale(headerLocale);
+      let ctx: RequestContext | null = null;
+      if (spec.auth === 'session') {
+        const actor = await this.authenticate(request, reply);
+        if (!headerLocale) locale = actor.locale;
+        (request as FastifyRequest & { locale?: Locale }).locale = locale;
+        if (unsafe.has(spec.method)) checkCsrf(request, actor);
+        if (spec.permission && !holds(actor, spec.permission)) throw new DomainError('forbidden');
+        ctx = { actor, requestId: request.id, ip: request.ip };
+      }
+      const params = parsePart(spec.params ?? empty, request.params, 'params');
+      const query = parsePart(spec.query ?? empty, request.query, 'query');
+      const body = spec.rawBody ? (Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)) : parsePart(spec.body ?? empty, spec.body ? request.body : {}, 'body');
+      const input = { params, query, body, request, reply, locale } as HandlerInput<z.output<P>, z.output<Q>, z.output<B>>;
+      reply.status(spec.status ?? 200); // a handler may still say otherwise (e.g. 200 for a replayed create)
+      return spec.auth === 'session' ? await spec.handler({ ...input, ctx: ctx! }) : await spec.handler(input);
+    };
     this.app.route({
       method: spec.method,
       url: `/api/v1${spec.url}`,
       ...(spec.rawBody ? { bodyLimit: spec.rawBody.limit } : {}),
-      handler: async (request, reply) => {
-        const headerLocale = request.headers['accept-language'];
-        let locale: Locale = negotiateLocale(headerLocale);
-        let ctx: RequestContext | null = null;
-        if (spec.auth === 'session') {
-          const actor = await this.authenticate(request, reply);
-          if (!headerLocale) locale = actor.locale;
-          (request as FastifyRequest & { locale?: Locale }).locale = locale;
-          if (unsafe.has(spec.method)) checkCsrf(request, actor);
-          if (spec.permission && !holds(actor, spec.permission)) throw new DomainError('forbidden');
-          ctx = { actor, requestId: request.id, ip: request.ip };
-        }
-        const params = parsePart(spec.params ?? empty, request.params, 'params');
-        const query = parsePart(spec.query ?? empty, request.query, 'query');
-        const body = spec.rawBody ? (Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)) : parsePart(spec.body ?? empty, spec.body ? request.body : {}, 'body');
-        const input = { params, query, body, request, reply, locale } as HandlerInput<z.output<P>, z.output<Q>, z.output<B>>;
-        reply.status(spec.status ?? 200); // a handler may still say otherwise (e.g. 200 for a replayed create)
-        return spec.auth === 'session' ? await spec.handler({ ...input, ctx: ctx! }) : await spec.handler(input);
-      },
+      handler: (request, reply) => (spec.background ? inBackground(() => handle(request, reply)) : handle(request, reply)),
     });
   }
 }

@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { backupTo } from '../db/backup.ts';
+import { inBackground } from '../db/priority.ts';
 
 /** Writes a backup into `dir` now and keeps the newest `keep` ones. */
 export async function writeScheduledBackup(db: Kysely<Database>, dir: string, keep: number): Promise<string> {
@@ -27,7 +28,7 @@ export function scheduleBackups(db: Kysely<Database>, options: { intervalHours: 
     if (running) return;
     running = true;
     try {
-      const file = await writeScheduledBackup(db, options.dir, options.keep);
+      const file = await inBackground(() => writeScheduledBackup(db, options.dir, options.keep));
       log.info({ file }, 'scheduled backup written');
     } catch (err) {
       log.error({ err }, 'scheduled backup failed');

@@ -154,6 +154,7 @@ export function registerCaptureRoutes(router: Router, capture: CaptureService, c
   router.session({
     method: 'GET',
     url: '/verification',
+    background: true,
     summary: 'Monthly data verification of a unit: counts by worker and service, and flagged records',
     tag: 'capture',
     permission: 'data.verify',

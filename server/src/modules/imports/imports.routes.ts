@@ -34,6 +34,7 @@ export function registerImportRoutes(router: Router, imports: ImportService): vo
   router.session({
     method: 'POST',
     url: '/imports',
+    background: true,
     summary: 'Import a CSV (UTF-8, header row) or XLSX file of org-units, beneficiaries or services, whole or not at all; dryRun=true previews it',
     tag: 'imports',
     permission: 'import.run',

@@ -15,6 +15,7 @@ import {
 } from './report-facts.repository.ts';
 import { loadIndicators } from './indicators.repository.ts';
 import { reportRules, ruleKey, type ReportRule } from './report-rules.ts';
+import { inBackground } from '../../db/priority.ts';
 
 const byProgramAndSlot = (a: ReportRule, b: ReportRule) => (a.program < b.program ? -1 : a.program > b.program ? 1 : a.slot - b.slot);
 
@@ -123,7 +124,8 @@ export function createReportFactsBuilder(db: Queryable, log: { info(o: object, m
         again = true;
         return;
       }
-      running = (async () => {
+      // Its queries let field work's through first on the embedded engine's one connection.
+      running = inBackground(async () => {
         // Rules that keep changing under a build are taken again, a few times at most.
         for (let round = 0; round === 0 || (again && !stopping && round < 5); round++) {
           again = false;
@@ -134,7 +136,7 @@ export function createReportFactsBuilder(db: Queryable, log: { info(o: object, m
             log.error({ err: error }, 'report facts build failed');
           }
         }
-      })().finally(() => {
+      }).finally(() => {
         running = null;
       });
     },

@@ -54,6 +54,7 @@ export function registerReportRoutes(router: Router, reports: ReportsService, dh
   router.session({
     method: 'POST',
     url: '/reports/query',
+    background: true,
     summary: 'Compute indicators for a program and period, broken down by dimensions, with totals (`*`) and targets',
     tag: 'reports',
     permission: 'report.read',
@@ -64,6 +65,7 @@ export function registerReportRoutes(router: Router, reports: ReportsService, dh
   router.session({
     method: 'POST',
     url: '/reports/export',
+    background: true,
     summary: 'The same report as a file: XLSX (numbers as numbers, labels in the user’s language) or CSV',
     tag: 'reports',
     permission: 'report.read',
@@ -100,6 +102,7 @@ export function registerReportRoutes(router: Router, reports: ReportsService, dh
   router.session({
     method: 'POST',
     url: '/reports/dhis2',
+    background: true,
     summary: 'The period’s aggregates as a DHIS2 dataValueSets payload (format=json) or ADX XML (format=adx; refused with dhis2_nothing_to_export when there is no value); every mapped cell, zeros included unless the mapping leaves them out',
     tag: 'reports',
     permission: 'report.read',

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { Beneficiary } from '@relais/core';
+import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp } from '../../test/harness.ts';
+import { inBackground } from './priority.ts';
+
+// A month-end morning: reports and rebuilds run while field workers save contacts. On the
+// embedded engine (one connection) the contact's queries go before the queued background ones.
+describe(`field work before background work (${engine})`, () => {
+  let t: TestApp;
+  let ep: Client;
+  let section: string;
+  let person: Beneficiary;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const org = await createOrg(t, 'PRIO');
+    section = await createUnit(org.admin, org.rootUnitId, 'SEC');
+    ep = (await createUserClient(t, org.admin, 'PRIO', 'ep.prio', 'peer_educator', section)).client;
+    person = (await ep.post<Beneficiary>('/beneficiaries', { code: 'FAMO1985F', orgUnitId: section, registeredOn: '2025-01-01', populations: ['PS'], sex: 'F' })).body;
+  });
+  afterAll(() => t.close());
+
+  it('saves a contact while long background queries run, before most of them', async () => {
+    // Three long pieces of background work (like reports over many years), 4 statements of 300 ms each.
+    let finished = 0;
+    const background = Promise.all(
+      [1, 2, 3].map(() =>
+        inBackground(async () => {
+          for (let k = 0; k < 4; k++) {
+            await sql`select pg_sleep(0.3)`.execute(t.db.kysely);
+            finished++;
+          }
+        }),
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    const saved = await ep.post('/contacts', { beneficiaryId: person.id, date: '2025-06-01', orgUnitId: section, program: 'prev_ps', services: [{ service: 'iec_session' }] });
+    const finishedWhenSaved = finished;
+    await background;
+    expect(saved.status).toBe(201);
+    // First come, first served, the contact's queries would each wait behind the three queued
+    // statements: it would be saved after about 9 of the 12. Field first, it waits for at most
+    // the running statement each time.
+    expect(finishedWhenSaved).toBeLessThanOrEqual(6);
+  });
+});
