@@ -36,7 +36,9 @@ export class OpenApiCheck {
   /** Hooks the check on the app's responses; call before `ready()`, then `load()` after it. */
   attach(app: FastifyInstance): void {
     app.addHook('onSend', async (request, reply, payload) => {
-      this.check(request.method, request.url, reply.statusCode, String(reply.getHeader('content-type') ?? ''), payload);
+      // A compressed body (the client asked for it) is checked for its status and media type only.
+      const body = reply.getHeader('content-encoding') ? undefined : payload;
+      this.check(request.method, request.url, reply.statusCode, String(reply.getHeader('content-type') ?? ''), body);
       return payload;
     });
   }
@@ -69,6 +71,7 @@ export class OpenApiCheck {
       validate = this.ajv.compile(inline(media.schema, this.doc) as object);
       this.validators.set(key, validate);
     }
+    if (payload === undefined) return;
     const text = Buffer.isBuffer(payload) ? payload.toString('utf8') : typeof payload === 'string' ? payload : null;
     if (text === null) return void this.violations.push(`${where}: JSON body not readable`);
     if (!validate(JSON.parse(text))) {
