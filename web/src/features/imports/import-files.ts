@@ -1,3 +1,4 @@
+import { toCsv } from '@relais/core';
 import type { ImportError, ImportKind } from '../../api/import-report.ts';
 
 /** The columns of each kind of file, in the order of the template (docs/exchange-format.md). */
@@ -41,28 +42,16 @@ function exampleRow(kind: ImportKind, c: TemplateContext): Record<string, string
   }
 }
 
-/** A CSV cell: quoted when it holds a separator, a quote or a line break; a leading formula sign is neutralised. */
-function csvCell(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@]/.test(text) && typeof value === 'string') text = `'${text}`;
-  return /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-function csv(rows: readonly (readonly (string | number)[])[]): string {
-  // The byte-order mark makes spreadsheet programs read UTF-8; the import ignores it.
-  return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
 /** The template of a kind: its header row and one example row. */
 export function templateCsv(kind: ImportKind, context: TemplateContext): string {
   const columns = importColumns[kind];
   const example = exampleRow(kind, context);
-  return csv([columns, columns.map((c) => example[c] ?? '')]);
+  return toCsv([columns, columns.map((c) => example[c] ?? '')]);
 }
 
 /** Every error of a report as CSV, under translated headers. */
 export function errorsCsv(errors: readonly ImportError[], headers: { line: string; column: string; message: string }): string {
-  return csv([[headers.line, headers.column, headers.message], ...errors.map((e) => [e.line, e.column, e.message])]);
+  return toCsv([[headers.line, headers.column, headers.message], ...errors.map((e) => [e.line, e.column, e.message])]);
 }
 
 /** Saves a text as a file on the device. */
