@@ -6,6 +6,8 @@ import { enterAsAdmin, fr } from './fixtures.ts';
 // A section and synthetic persons (no real data) that no other spec uses: this spec's counts are
 // its own, whatever the other specs write in the shared data directory.
 const section = { code: 'RAPP', name: 'Section Rapports' };
+// A section with nobody served: zero cells are rows (screens and files).
+const empty = { code: 'RAPV', name: 'Section Vide' };
 const pad = (n: number) => String(n).padStart(2, '0');
 const now = new Date();
 const year = now.getFullYear();
@@ -57,6 +59,7 @@ test('reports: the performance framework of a section, a target set in place, th
     const sectionId =
       units.find((u) => u.code === section.code)?.id ??
       (await api.post<Unit>('/org-units', { code: section.code, name: section.name, level: 'section', parentId: root?.id })).id;
+    if (!units.some((u) => u.code === empty.code)) await api.post<Unit>('/org-units', { code: empty.code, name: empty.name, level: 'section', parentId: root?.id });
     for (const p of persons) {
       const check = await api.get<{ exact: { id: string } | null }>(`/beneficiaries/check?code=${p.code}`);
       if (check.exact) continue; // already there (and served) from an earlier attempt
@@ -98,6 +101,33 @@ test('reports: the performance framework of a section, a target set in place, th
     await expect(page.getByRole('button', { name: drillName('1', fr['indicator.tested_known_result'], section.name, String(year)), exact: true })).toBeVisible();
     const table = page.getByRole('table', { name: interpolate(fr['performance.caption'], { program: fr['program.prev_ps'], period: String(year), level: fr['org_unit_level.section'] }) });
     await expect(table).toBeVisible();
+    await expect(table.getByRole('columnheader', { name: empty.name, exact: true })).toBeVisible();
+  });
+
+  await test.step('the performance framework downloads as on screen: title block, units × age bands, percentages, then every row', async () => {
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: fr['reports.download.xlsx'], exact: true }).click();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await (await downloading).path());
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Cadre de performance', 'Données']);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getCell('A1').value).toBe(`Cadre de performance — ${fr['program.prev_ps']}`);
+    const view = sheet.views[0] as { state?: string; ySplit?: number };
+    expect(view.state).toBe('frozen');
+    const head = sheet.getRow(view.ySplit! - 1).values as unknown[];
+    const reached = (() => {
+      for (let r = view.ySplit! + 1; r <= sheet.rowCount; r++) if (sheet.getCell(r, 1).value === fr['indicator.reached']) return sheet.getRow(r);
+      throw new Error('no reached row');
+    })();
+    // The empty section's group: 0 under 25, 0 from 25, 0 in all.
+    const emptyAt = head.indexOf(empty.name);
+    expect(emptyAt).toBeGreaterThan(1);
+    expect([0, 1, 2].map((i) => reached.getCell(emptyAt + i).value)).toEqual([0, 0, 0]);
+    const sectionAt = head.indexOf(section.name);
+    expect([0, 1, 2].map((i) => reached.getCell(sectionAt + i).value)).toEqual([1, 2, 3]);
+    // Achievement of the section (a target may be set by an earlier run): a percentage format.
+    expect(reached.getCell(sectionAt + 5).numFmt).toBe('0.0%');
+    expect(sheet.pageSetup.orientation).toBe('landscape');
   });
 
   await test.step('a number opens the services behind it: the section’s three outreach contacts', async () => {
@@ -133,12 +163,15 @@ test('reports: the performance framework of a section, a target set in place, th
     const table = page.getByRole('table', { name: caption });
     const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: section.name, exact: true }) });
     await expect(row.getByRole('cell').first()).toHaveText('3');
+    // A section where nobody was reached is a row at 0.
+    const zero = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: empty.name, exact: true }) });
+    await expect(zero.getByRole('cell').first()).toHaveText('0');
     // The bar chart draws it and says it in words.
     const chart = page.getByRole('figure', { name: interpolate(fr['pivot.barTitle'], { indicator: fr['indicator.reached'], dimension: fr['report.dimension.org_unit'] }) });
     await expect(chart).toBeVisible();
   });
 
-  await test.step('the XLSX download holds the same number, as a number', async () => {
+  await test.step('the XLSX download holds the pivot as on screen, then the same number as a row, as a number', async () => {
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: fr['reports.download.xlsx'], exact: true }).click();
     const download = await downloading;
@@ -146,7 +179,13 @@ test('reports: the performance framework of a section, a target set in place, th
     const file = await download.path();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
-    const sheet = workbook.worksheets[0];
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tableau croisé', 'Données']);
+    const pivot: unknown[][] = [];
+    // Each row: the unit, its value (then its target, gap, achievement).
+    workbook.worksheets[0]!.eachRow((row) => pivot.push((row.values as unknown[]).slice(1, 3)));
+    expect(pivot).toContainEqual([section.name, 3]);
+    expect(pivot).toContainEqual([empty.name, 0]);
+    const sheet = workbook.worksheets[1];
     expect(sheet).toBeDefined();
     const heads = (sheet?.getRow(1).values ?? []) as unknown[];
     const unitColumn = heads.indexOf(fr['report.dimension.org_unit']);

@@ -21,3 +21,5 @@ export * from './domain/indicators.ts';
 export * from './contracts/reports.contract.ts';
 export * from './domain/dhis2.ts';
 export * from './contracts/dhis2.contract.ts';
+export * from './domain/report-values.ts';
+export * from './csv.ts';

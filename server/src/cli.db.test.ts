@@ -146,18 +146,20 @@ describe(`relais command line (${engine})`, () => {
     const res = await relais(envA, 'report', '--org', 'CLI', '--program', 'prev_ps', '--period', '2024', '--indicators', 'reached,condoms_distributed', '--by', 'org_unit,age_band', '--format', 'jsonl');
     expect(res.stderr).toBe('');
     const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines).toContainEqual({ indicator: 'reached', period: '2024', org_unit: '*', age_band: '*', value: 2, target: null, gap: null });
-    expect(lines).toContainEqual({ indicator: 'condoms_distributed', period: '2024', org_unit: 'CLI', age_band: '*', value: 20, target: null, gap: null });
-    expect(lines).toContainEqual({ indicator: 'reached', period: '2024', org_unit: '*', age_band: 'unknown', value: 2, target: null, gap: null }); // no birth years
+    expect(lines).toContainEqual({ indicator: 'reached', period: '2024', org_unit: '*', age_band: '*', value: 2, target: null, gap: null, achievement: null });
+    expect(lines).toContainEqual({ indicator: 'condoms_distributed', period: '2024', org_unit: 'CLI', age_band: '*', value: 20, target: null, gap: null, achievement: null });
+    expect(lines).toContainEqual({ indicator: 'reached', period: '2024', org_unit: '*', age_band: 'unknown', value: 2, target: null, gap: null, achievement: null }); // no birth years
+    // Zero cells are rows: nobody under 25, the band is listed with 0 (as on the screens and in the files).
+    expect(lines).toContainEqual({ indicator: 'reached', period: '2024', org_unit: 'CLI', age_band: '<25', value: 0, target: null, gap: null, achievement: null });
     const csv = await relais(envA, 'report', '--org', 'CLI', '--program', 'prev_ps', '--period', '2024', '--indicators', 'reached', '--format', 'csv');
-    expect(csv.stdout).toBe('indicator,period,value,target,gap\nreached,2024,2,,\n');
+    expect(csv.stdout).toBe('\ufeffindicator,period,value,target,gap,achievement\r\nreached,2024,2,,,\r\n');
     const file = path.join(dir, 'report.xlsx');
     expect((await relais(envA, 'report', '--org', 'CLI', '--program', 'prev_ps', '--period', '2024', '--indicators', 'reached,condoms_distributed', '--by', 'org_unit', '--format', 'xlsx', '--output', file)).code).toBe(0);
     const ExcelJS = (await import('exceljs')).default;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'indicator', 'period', 'org_unit', 'value', 'target', 'gap']);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'indicator', 'period', 'org_unit', 'value', 'target', 'gap', 'achievement']);
     const cells = [2, 3, 4, 5].map((r) => sheet.getRow(r).values as unknown[]);
     expect(cells).toContainEqual([undefined, 'condoms_distributed', '2024', 'CLI', 20]);
     expect(typeof cells[0]![4]).toBe('number');

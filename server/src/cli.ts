@@ -17,6 +17,8 @@ import {
   negotiateLocale,
   type Locale,
   type MessageKey,
+  toCsv,
+  type CsvValue,
 } from '@relais/core';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import type { Db } from './db/index.ts';
@@ -264,15 +266,14 @@ async function run(argv: string[]): Promise<number> {
         if (!org) throw new UsageError(`no organisation with code ${values.org}`);
         return createReportEngine(db.kysely).run(org.id, 'organisation', query);
       });
-      const columns = ['indicator', 'period', ...query.by.filter((d) => d !== 'period'), 'value', 'target', 'gap'];
+      const columns = ['indicator', 'period', ...query.by.filter((d) => d !== 'period'), 'value', 'target', 'gap', 'achievement'];
       const shaped = rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null])));
       if (format === 'jsonl') {
         const text = shaped.map((r) => JSON.stringify(r)).join('\n') + (shaped.length ? '\n' : '');
         if (values.output) fs.writeFileSync(values.output, text);
         else process.stdout.write(text);
       } else if (format === 'csv') {
-        const cell = (v: unknown) => (v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-        const text = [columns.join(','), ...shaped.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+        const text = toCsv([columns, ...shaped.map((r) => columns.map((c) => r[c] as CsvValue))]);
         if (values.output) fs.writeFileSync(values.output, text);
         else process.stdout.write(text);
       } else {

@@ -131,6 +131,18 @@ export function parsePeriod(code: string): Period | null {
   return null;
 }
 
+const grainPatterns: Record<PeriodGrain, RegExp> = {
+  year: /^\d{4}$/,
+  semester: /^\d{4}-S[12]$/,
+  quarter: /^\d{4}-Q[1-4]$/,
+  month: /^\d{4}-(0[1-9]|1[0-2])$/,
+};
+
+/** Is this period code a sub-period of the grain (a value of the `period` dimension)? */
+export function isOfGrain(code: string, grain: PeriodGrain): boolean {
+  return grainPatterns[grain].test(code);
+}
+
 /** The sub-period code of a date at a grain (for the `period` dimension). */
 export function periodOf(date: string, grain: PeriodGrain): string {
   const y = date.slice(0, 4);
@@ -139,4 +151,29 @@ export function periodOf(date: string, grain: PeriodGrain): string {
   if (grain === 'semester') return `${y}-S${mo <= 6 ? 1 : 2}`;
   if (grain === 'quarter') return `${y}-Q${Math.ceil(mo / 3)}`;
   return date.slice(0, 7);
+}
+
+/**
+ * Every sub-period of a period at a grain, in order, up to `today` (a time axis without holes:
+ * a month without data is a month at 0). Empty when the period starts after today; null when
+ * the code is not a period.
+ */
+export function subPeriodsOf(period: string, grain: PeriodGrain, today = new Date().toISOString().slice(0, 10)): string[] | null {
+  const range = parsePeriod(period);
+  if (!range) return null;
+  const out: string[] = [];
+  const end = range.to < today ? range.to : today;
+  let y = Number(range.from.slice(0, 4));
+  let m = Number(range.from.slice(5, 7));
+  // Month by month from the start; each month gives its sub-period code once.
+  while (`${y}-${pad(m)}-01` <= end) {
+    const code = periodOf(`${y}-${pad(m)}-01`, grain);
+    if (out[out.length - 1] !== code) out.push(code);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return out;
 }

@@ -222,8 +222,10 @@ export const createIndicator = (body: IndicatorInput) => request('POST', '/indic
 export const deleteIndicator = (code: string) => request('DELETE', `/indicators/${encodeURIComponent(code)}`, Ok);
 /** Computes indicators for a program and period, broken down by dimensions, with totals (`*`) and targets. */
 export const queryReport = (body: ReportRequest) => request('POST', '/reports/query', ReportResult, { body });
+/** How an XLSX report is laid out: as the performance framework or the pivot on screen (then every row), or the rows alone. */
+export type ReportLayout = 'performance' | 'pivot' | 'rows';
 /** The same report as a file (XLSX or CSV, labels in the user's language). */
-export const exportReport = (body: ReportRequest, format: 'xlsx' | 'csv') =>
-  requestFile('POST', '/reports/export', `relais-${body.program}-${body.period}.${format}`, { body, query: { format } });
+export const exportReport = (body: ReportRequest, format: 'xlsx' | 'csv', layout: ReportLayout = 'rows') =>
+  requestFile('POST', '/reports/export', `relais-${body.program}-${body.period}.${format}`, { body, query: { format, layout } });
 /** Sets a target (indicator × program × org unit × period); `target.manage` on that unit. */
 export const setTarget = (body: TargetData) => request('PUT', '/targets', TargetInput, { body });

@@ -2,10 +2,14 @@ import { sql, type RawBuilder } from 'kysely';
 import {
   DomainError,
   defaultAgeBands,
+  catalogueOf,
   parsePeriod,
+  serviceDefinitions,
+  subPeriodsOf,
   type AgeBand,
   type IndicatorDefinition,
   type Measure,
+  type ProgramServiceSettings,
   type ReportDimension,
   type ReportQuery,
   type ReportRow,
@@ -16,6 +20,12 @@ import { loadProgramServices } from '../capture/catalogue.service.ts';
 import { REACH_SLOT, reportRules, reportSlots, ruleKey } from './report-rules.ts';
 import { loadRules } from './report-facts.repository.ts';
 import { loadIndicators } from './indicators.repository.ts';
+import { findReportSites, findReportUnits, findReportWorkers } from './report-catalogue.repository.ts';
+import { CELL_SEPARATOR, cellsOf } from './report-cells.ts';
+import { loadSettings } from '../registry/registry.service.ts';
+
+/** A number as reports give it: four decimals at most, rounded once, at the edge. */
+const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 
 /** Which services the reader may count: subtrees with the programs of each (null = all). */
 export type ReportScope = Array<{ path: string; programs: string[] | null }> | 'organisation';
@@ -104,6 +114,65 @@ export function createReportEngine(db: Queryable, options: ReportEngineOptions =
       case 'occupation':
         return sql`coalesce(${sql.ref(`b.${d}`)}, '')`;
     }
+  }
+
+  /**
+   * The values a report lists for each of its dimensions, in report order (docs/indicators.md,
+   * "Zero cells"): catalogue codes, the program's services and their fields, the organisation's
+   * populations, the periods of the grain, the units, sites and workers in the reader's scope —
+   * narrowed by the query's filters. `units`: every unit in scope a target may be shown on.
+   */
+  async function listedValues(organisationId: string, scope: ReportScope, q: ReportQuery, program: ProgramServiceSettings | undefined) {
+    const paths = scope === 'organisation' ? null : scope.filter((p) => p.programs === null || p.programs.includes(q.program)).map((p) => p.path);
+    const values = new Map<ReportDimension, readonly string[]>();
+    let units = new Set<string>();
+    const fieldValues = (field: 'result' | 'strategy' | 'modality' | 'kind') => {
+      const used = new Set((program?.services ?? []).flatMap((s) => serviceDefinitions[s]?.[field] ?? []));
+      return (catalogueOf(field) ?? []).filter((v) => used.has(v));
+    };
+    for (const d of q.by) {
+      let list: readonly string[];
+      switch (d) {
+        case 'period':
+          list = subPeriodsOf(q.period, q.grain) ?? [];
+          break;
+        case 'program':
+          list = [q.program];
+          break;
+        case 'age_band':
+          list = defaultAgeBands.map((b) => b.code);
+          break;
+        case 'population':
+          list = (await loadSettings(db, organisationId)).populations;
+          break;
+        case 'service':
+          list = program?.services ?? [];
+          break;
+        case 'result':
+        case 'strategy':
+        case 'modality':
+        case 'kind':
+          list = fieldValues(d);
+          break;
+        case 'org_unit': {
+          const found = await findReportUnits(db, organisationId, paths, q.orgUnitLevel);
+          units = new Set(found.map((u) => u.code).filter((c) => !q.filters.org_unit || q.filters.org_unit.includes(c)));
+          list = found.filter((u) => u.active).map((u) => u.code);
+          break;
+        }
+        case 'site':
+          list = await findReportSites(db, organisationId, paths, q.filters.org_unit);
+          break;
+        case 'worker':
+          list = await findReportWorkers(db, organisationId, q.program, paths, q.filters.org_unit);
+          break;
+        default:
+          list = catalogueOf(d) ?? [];
+      }
+      const kept = q.filters[d];
+      values.set(d, kept ? list.filter((v) => kept.includes(v)) : list);
+    }
+    return { values, units };
   }
 
   /** A report; `indicators` defaults to the organisation's (the defaults and its own). */
@@ -204,7 +273,7 @@ export function createReportEngine(db: Queryable, options: ReportEngineOptions =
         from ${source}
         ${dims.length ? sql`group by ${sql.join(groupCols, sql`, `)}` : sql``}`.execute(db);
       const out = new Map<string, number>();
-      for (const r of rows.rows) out.set(dims.map((_, i) => String(r[`d${i}`])).join('\u0000'), Number(r.value));
+      for (const r of rows.rows) out.set(dims.map((_, i) => String(r[`d${i}`])).join(CELL_SEPARATOR), Number(r.value));
       return out;
     };
 
@@ -240,7 +309,7 @@ export function createReportEngine(db: Queryable, options: ReportEngineOptions =
       const out: SetValues = new Map(sets.map((dims) => [setKey(dims), new Map<string, number>()]));
       for (const r of rows) {
         const dims = q.by.filter((_, i) => r[`d${i}`] !== null);
-        out.get(setKey(dims))?.set(dims.map((d) => String(r[`d${q.by.indexOf(d)}`])).join('\u0000'), Number(r.value));
+        out.get(setKey(dims))?.set(dims.map((d) => String(r[`d${q.by.indexOf(d)}`])).join(CELL_SEPARATOR), Number(r.value));
       }
       return out;
     };
@@ -360,7 +429,8 @@ export function createReportEngine(db: Queryable, options: ReportEngineOptions =
       if (def.measure.kind === 'ratio') {
         const [num, den] = await Promise.all([valuesOf(def.measure.numerator, dims), valuesOf(def.measure.denominator, dims)]);
         result = new Map();
-        for (const [cell, d] of den) if (d > 0) result.set(cell, Math.round(((num.get(cell) ?? 0) / d) * 10_000) / 10_000);
+        // Exact here; rounded once, on the row (so an achievement is not taken from a rounded rate).
+        for (const [cell, d] of den) if (d > 0) result.set(cell, (num.get(cell) ?? 0) / d);
       } else result = (await fromFacts(code, def.measure))?.get(setKey(dims)) ?? (await aggregate(def.measure, dims));
       cache.set(key, result);
       return result;
@@ -374,18 +444,28 @@ export function createReportEngine(db: Queryable, options: ReportEngineOptions =
       .where('t.program', '=', q.program)
       .execute();
     const rootCode = targets.find((t) => t.parent_id === null)?.code;
+    const listed = await listedValues(organisationId, scope, q, program);
 
     const rows: ReportRow[] = [];
     for (const code of q.indicators) {
       const isCount = byCode.get(code)!.measure.kind !== 'ratio';
       for (const dims of sets) {
         const values = await valuesOf(code, dims);
-        const cells: Array<[string, number | null]> = [...values.entries()].sort(([a], [b]) => a.localeCompare(b));
-        // The grand total always has a row: 0 for a count, no value for a ratio with nothing to divide.
-        if (dims.length === 0 && cells.length === 0) cells.push(['', isCount ? 0 : null]);
-        for (const [cell, value] of cells) {
-          const parts = cell.split('\u0000');
-          const row: ReportRow = { indicator: code, period: q.period, value, target: null, gap: null, achievement: null };
+        // Every value of each dimension in scope is a row (0, or no value for a ratio), and so is each cell with a target.
+        const targeted = dims.every((d) => d === 'org_unit' || d === 'period')
+          ? targets
+              .filter(
+                (t) =>
+                  t.indicator === code &&
+                  (dims.includes('org_unit') ? listed.units.has(t.code) : t.code === rootCode) &&
+                  (dims.includes('period') ? (listed.values.get('period') ?? []).includes(t.period) : t.period === q.period),
+              )
+              .map((t) => dims.map((d) => (d === 'org_unit' ? t.code : t.period)).join(CELL_SEPARATOR))
+          : [];
+        for (const cell of cellsOf(dims, listed.values, [...values.keys(), ...targeted])) {
+          const parts = cell.split(CELL_SEPARATOR);
+          const raw = values.get(cell) ?? (isCount ? 0 : null);
+          const row: ReportRow = { indicator: code, period: q.period, value: raw === null ? null : round4(raw), target: null, gap: null, achievement: null };
           for (const d of q.by) if (d !== 'period') row[d] = dims.includes(d) ? parts[dims.indexOf(d)]! : ALL;
           if (dims.includes('period')) row.period = parts[dims.indexOf('period')]!;
           // A target is set per indicator × program × unit × period: it applies to cells broken down by nothing else.
@@ -395,11 +475,11 @@ export function createReportEngine(db: Queryable, options: ReportEngineOptions =
             const target = targets.find((t) => t.indicator === code && t.period === String(row.period) && t.code === unit);
             if (target) {
               row.target = Number(target.value);
-              row.gap = value === null ? null : Math.round((row.target - value) * 10_000) / 10_000;
-              row.achievement = row.target > 0 && value !== null ? Math.round((value / row.target) * 10_000) / 10_000 : null;
+              row.gap = raw === null ? null : round4(row.target - raw);
+              row.achievement = row.target > 0 && raw !== null ? round4(raw / row.target) : null;
             }
           }
-          if (q.suppressBelow && isCount && value !== null && value > 0 && value < q.suppressBelow) {
+          if (q.suppressBelow && isCount && raw !== null && raw > 0 && raw < q.suppressBelow) {
             row.value = null;
             row.gap = null;
             row.achievement = null;

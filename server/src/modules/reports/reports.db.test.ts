@@ -29,6 +29,7 @@ describe(`indicators and reports (${engine})`, () => {
   let org: Org;
   let aga: string;
   let inz: string;
+  let tan: string;
 
   const report = (body: Record<string, unknown>) => org.admin.post<{ rows: ReportRow[] }>('/reports/query', { program: 'prev_ps', period: '2024', ...body });
   const value = (rows: ReportRow[], match: Record<string, string>) => {
@@ -44,6 +45,9 @@ describe(`indicators and reports (${engine})`, () => {
     inz = await createUnit(org.admin, org.rootUnitId, 'INZ');
     const plage = await createUnit(org.admin, aga, 'PLAGE', 'site');
     const souk = await createUnit(org.admin, inz, 'SOUK', 'site');
+    // A section with no service in 2024, and one whose name a spreadsheet would run as a formula.
+    tan = await createUnit(org.admin, org.rootUnitId, 'TAN');
+    expect((await org.admin.post('/org-units', { code: 'EVIL', name: "=cmd|' /C calc'!A0", level: 'section', parentId: org.rootUnitId })).status).toBe(201);
     const person = async (code: string, birthYear: number, populations: string[], sex = 'F') =>
       (await org.admin.post<{ id: string }>('/beneficiaries', { code, orgUnitId: aga, registeredOn: '2023-01-01', populations, sex, birthYear })).body.id;
     const contact = async (beneficiaryId: string, date: string, orgUnitId: string, siteId: string | null, services: Record<string, unknown>[]) => {
@@ -112,12 +116,13 @@ describe(`indicators and reports (${engine})`, () => {
     expect(value(y2024.body.rows, { age_band: '>=25', sex: 'M' })).toBe(1);
     const y2025 = await report({ period: '2025', indicators: ['reached'], by: ['age_band'] });
     expect(value(y2025.body.rows, { age_band: '>=25' })).toBe(1); // P1 turned 25
-    expect(y2025.body.rows.some((r) => r.age_band === '<25')).toBe(false);
+    expect(value(y2025.body.rows, { age_band: '<25' })).toBe(0); // nobody under 25: a row at 0
+    expect(y2025.body.rows.some((r) => r.age_band === 'unknown')).toBe(false); // "not known" only when someone is
   });
 
   it('breaks down by month, service and result, and filters', async () => {
     const months = await report({ indicators: ['services_delivered'], by: ['period'], grain: 'quarter' });
-    expect(months.body.rows.map((r) => [r.period, r.value])).toEqual([['2024-Q1', 3], ['2024-Q2', 6], ['2024-Q3', 4], ['2024', 13]]);
+    expect(months.body.rows.map((r) => [r.period, r.value])).toEqual([['2024-Q1', 3], ['2024-Q2', 6], ['2024-Q3', 4], ['2024-Q4', 0], ['2024', 13]]);
     const tests = await report({ indicators: ['tests_performed'], by: ['result'] });
     expect(value(tests.body.rows, { result: 'negative' })).toBe(2);
     const filtered = await report({ indicators: ['reached'], filters: { org_unit: ['INZ'] } });
@@ -149,6 +154,118 @@ describe(`indicators and reports (${engine})`, () => {
     expect(rows).toContainEqual([undefined, 'Préservatifs distribués', '2024', 'Total', 35]);
     const csv = await t.app.inject({ method: 'POST', url: '/api/v1/reports/export?format=csv', headers: { cookie: org.admin.cookie!, 'x-csrf-token': org.admin.csrf!, 'accept-language': 'en' }, payload: body });
     expect(csv.body.split('\r\n')[0]).toBe('\ufeffIndicator,Period,Unit,Achieved,Target,Gap,Achievement');
+  });
+
+  it('lists every value of a dimension in scope, 0 where nobody qualifies and no value for a rate over nobody', async () => {
+    const pairs = (rows: ReportRow[], dim: string, indicator = 'reached') => rows.filter((r) => r.indicator === indicator).map((r) => [r[dim], r.value]);
+    const bySex = await report({ indicators: ['reached', 'testing_rate'], by: ['sex'] });
+    expect(pairs(bySex.body.rows, 'sex')).toEqual([['F', 2], ['M', 1], ['X', 0], ['*', 3]]);
+    expect(pairs(bySex.body.rows, 'sex', 'testing_rate')).toEqual([['F', 1], ['M', 0], ['X', null], ['*', 0.6667]]);
+    // Units: the sections in scope (EVIL, TAN have no service), not the sites, nor the root above them.
+    const byUnit = await report({ indicators: ['reached'], by: ['org_unit'] });
+    expect(pairs(byUnit.body.rows, 'org_unit')).toEqual([['AGA', 2], ['EVIL', 0], ['INZ', 2], ['TAN', 0], ['*', 3]]);
+    // Filters narrow the list; a unit outside the reader's scope is never listed.
+    const filtered = await report({ indicators: ['reached'], by: ['org_unit'], filters: { org_unit: ['TAN', 'AGA'] } });
+    expect(pairs(filtered.body.rows, 'org_unit')).toEqual([['AGA', 2], ['TAN', 0], ['*', 2]]);
+    const months = await report({ indicators: ['reached'], by: ['period'] });
+    expect(months.body.rows.map((r) => r.period)).toEqual(['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12', '2024']);
+    // The program's services, the registry's populations, the results a test of the program can have.
+    const byService = await report({ indicators: ['services_delivered'], by: ['service'] });
+    expect(byService.body.rows.map((r) => r.service)).toEqual(['outreach_contact', 'condoms', 'lubricant', 'iec_session', 'hiv_test', 'syphilis_test', 'hbv_test', 'hcv_test', 'sti_consultation', 'pep_referral', 'prep', 'psychological_support', 'medical_support', '*']);
+    expect(value(byService.body.rows, { service: 'prep' })).toBe(0);
+    const byPopulation = await report({ indicators: ['reached'], by: ['population'] });
+    expect(pairs(byPopulation.body.rows, 'population')).toEqual([['PS', 3], ['HSH', 0], ['PSM', 0], ['TRANS', 0], ['PUDI', 0], ['MIGRANT', 0], ['PVVIH', 1], ['CHILD', 0], ['OTHER', 0], ['*', 3]]);
+    const crossed = await report({ indicators: ['reached'], by: ['org_unit', 'age_band'], orgUnitLevel: 'section' });
+    expect(crossed.body.rows.filter((r) => r.org_unit === 'TAN').map((r) => [r.age_band, r.value])).toEqual([['<25', 0], ['>=25', 0], ['*', 0]]);
+  });
+
+  it('keeps a unit with a target and nothing achieved as a row, and takes achievement from the exact rate', async () => {
+    expect((await org.admin.put('/targets', { indicator: 'tested_known_result', program: 'prev_ps', orgUnitId: tan, period: '2024', value: 2 })).status).toBe(200);
+    expect((await org.admin.put('/targets', { indicator: 'testing_rate', program: 'prev_ps', orgUnitId: org.rootUnitId, period: '2024', value: 0.8 })).status).toBe(200);
+    const body = { program: 'prev_ps', period: '2024', indicators: ['tested_known_result', 'testing_rate'], by: ['org_unit'], grain: 'year', orgUnitLevel: 'section' };
+    const res = await org.admin.post<{ rows: ReportRow[] }>('/reports/query', body);
+    expect(res.body.rows.find((r) => r.indicator === 'tested_known_result' && r.org_unit === 'TAN')).toMatchObject({ value: 0, target: 2, gap: 2, achievement: 0 });
+    // 2 of 3 reached tested: 0.6667 shown, achievement (2/3) / 0.8 = 0.8333, not 0.6667 / 0.8 = 0.8334.
+    expect(res.body.rows.find((r) => r.indicator === 'testing_rate' && r.org_unit === '*')).toMatchObject({ value: 0.6667, target: 0.8, gap: 0.1333, achievement: 0.8333 });
+    const csv = await t.app.inject({ method: 'POST', url: '/api/v1/reports/export?format=csv', headers: { cookie: org.admin.cookie!, 'x-csrf-token': org.admin.csrf!, 'accept-language': 'en' }, payload: body });
+    expect(csv.body.split('\r\n')).toContain('Tested and knowing their result,2024,Unit TAN (TAN),0,2,2,0');
+  });
+
+  it('neutralises formulas in every text cell of a CSV, and keeps negative numbers as numbers', async () => {
+    const labels = { fr: '=HYPERLINK("http://x.example","ouvrir")', ar: '=HYPERLINK("http://x.example","ouvrir")', en: '=HYPERLINK("http://x.example","open")' };
+    expect((await org.admin.post('/indicators', { code: 'evil_count', labels, measure: { kind: 'count_services', filter: {} } })).status).toBe(201);
+    expect((await org.admin.put('/targets', { indicator: 'evil_count', program: 'prev_ps', orgUnitId: aga, period: '2024', value: 1 })).status).toBe(200);
+    const body = { program: 'prev_ps', period: '2024', indicators: ['evil_count'], by: ['org_unit'], orgUnitLevel: 'section' };
+    const csv = await t.app.inject({ method: 'POST', url: '/api/v1/reports/export?format=csv', headers: { cookie: org.admin.cookie!, 'x-csrf-token': org.admin.csrf!, 'accept-language': 'en' }, payload: body });
+    const lines = csv.body.split('\r\n');
+    // AGA: 9 services against a target of 1, a gap of -8 (a number, not text).
+    expect(lines).toContain(`"'=HYPERLINK(""http://x.example"",""open"")",2024,Unit AGA (AGA),9,1,-8,9`);
+    expect(lines).toContain(`"'=HYPERLINK(""http://x.example"",""open"")",2024,'=cmd|' /C calc'!A0 (EVIL),0,,,`);
+    expect(lines.filter((l) => /(^|,)[=+@]/.test(l))).toEqual([]);
+  });
+
+  it('downloads the performance framework as on screen: title block, units × age bands, target, gap, achievement, rates as percentages', async () => {
+    const body = { program: 'prev_ps', period: '2024', indicators: ['reached', 'testing_rate'], by: ['org_unit', 'age_band'], grain: 'year', orgUnitLevel: 'section', filters: {} };
+    expect((await org.admin.put('/targets', { indicator: 'reached', program: 'prev_ps', orgUnitId: inz, period: '2024', value: 4 })).status).toBe(200);
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/reports/export?format=xlsx&layout=performance', headers: { cookie: org.admin.cookie!, 'x-csrf-token': org.admin.csrf!, 'accept-language': 'fr' }, payload: body });
+    expect(res.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Cadre de performance', 'Données']);
+    const sheet = workbook.worksheets[0]!;
+    const text = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1);
+    expect(sheet.getCell('A1').value).toBe('Cadre de performance — Prévention PS');
+    expect(text(2)).toEqual(['Organisation', 'Organisation REP']);
+    expect(text(3)).toEqual(['Programme', 'Prévention PS']);
+    expect(text(4)).toEqual(['Période', '2024']);
+    expect(text(5)).toEqual(['Niveau', 'Section']);
+    expect(text(6)).toEqual(['Filtres', 'Aucun']);
+    expect(text(7)[0]).toBe('Généré le');
+    // Head: units (by name) then the total, each over <25, ≥25, total, target, gap, achievement.
+    const head = 9;
+    const groups = text(head).filter((v) => v !== null && v !== undefined && v !== 'Indicateur');
+    expect([...new Set(groups)]).toEqual(["=cmd|' /C calc'!A0", 'Unit AGA', 'Unit INZ', 'Unit TAN', 'Total']);
+    expect(text(head + 1).slice(1, 7)).toEqual(['Moins de 25 ans', '25 ans et plus', 'Total', 'Cible', 'Écart', 'Taux de réalisation']);
+    const line = (label: string) => {
+      for (let r = head + 2; r <= sheet.rowCount; r++) if (sheet.getCell(r, 1).value === label) return r;
+      throw new Error(label);
+    };
+    const reached = line('Personnes atteintes');
+    const rate = line('Taux de dépistage');
+    // INZ is the third group (columns 14–19): P1 (<25) and P3 (≥25), 2 of a target of 4.
+    expect([14, 15, 16, 17, 18, 19].map((c) => sheet.getCell(reached, c).value)).toEqual([1, 1, 2, 4, 2, 0.5]);
+    // TAN: zeros, not blanks; its testing rate over nobody has no value.
+    expect([20, 21, 22].map((c) => sheet.getCell(reached, c).value)).toEqual([0, 0, 0]);
+    expect(sheet.getCell(rate, 22).value).toBeNull();
+    expect(sheet.getCell(rate, 28).value).toBe(0.6667);
+    expect(sheet.getCell(rate, 28).numFmt).toBe('0.0%');
+    expect(sheet.getCell(reached, 19).numFmt).toBe('0.0%');
+    expect(sheet.getCell(reached, 16).numFmt).not.toContain('%');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: head + 1 });
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    // The second sheet keeps one row per cell, rates as percentages too.
+    const detail = workbook.worksheets[1]!;
+    expect(detail.getRow(1).values).toEqual([undefined, 'Indicateur', 'Période', 'Unité', "Tranche d'âge", 'Réalisé', 'Cible', 'Écart', 'Taux de réalisation']);
+    const rows = Array.from({ length: detail.rowCount - 1 }, (_, i) => detail.getRow(i + 2));
+    const tan = rows.find((r) => r.getCell(1).value === 'Personnes atteintes' && r.getCell(3).value === 'Unit TAN (TAN)' && r.getCell(4).value === 'Total')!;
+    expect(tan.getCell(5).value).toBe(0);
+    const total = rows.find((r) => r.getCell(1).value === 'Taux de dépistage' && r.getCell(3).value === 'Total' && r.getCell(4).value === 'Total')!;
+    expect(total.getCell(5).numFmt).toBe('0.0%');
+  });
+
+  it('downloads the pivot as on screen, zero rows included, right to left in Arabic', async () => {
+    const body = { program: 'prev_ps', period: '2024', indicators: ['reached'], by: ['sex'], grain: 'month', filters: { population: ['PS'] } };
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/reports/export?format=xlsx&layout=pivot', headers: { cookie: org.admin.cookie!, 'x-csrf-token': org.admin.csrf!, 'accept-language': 'ar' }, payload: body });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe('جدول تقاطعي');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', rightToLeft: true });
+    const cells: unknown[][] = [];
+    sheet.eachRow((row) => cells.push((row.values as unknown[]).slice(1)));
+    expect(cells).toContainEqual(['عوامل التصفية', 'الفئة: عاملة الجنس']);
+    const bySex = cells.slice(cells.findIndex((c) => c[0] === 'الجنس'));
+    expect(bySex.slice(1, 5).map((c) => c[1])).toEqual([2, 1, 0, 3]);
   });
 
   it('imports targets from a file, idempotently', async () => {

@@ -66,15 +66,15 @@ export function registerReportRoutes(router: Router, reports: ReportsService, dh
     method: 'POST',
     url: '/reports/export',
     background: true,
-    summary: 'The same report as a file: XLSX (numbers as numbers, labels in the user’s language) or CSV',
+    summary: 'The same report as a file: XLSX (labels in the user’s language, rates as percentages; layout=performance or pivot: the screen’s table under a title block, then every row) or CSV (every row)',
     tag: 'reports',
     permission: 'report.read',
-    query: z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+    query: z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx'), layout: z.enum(['performance', 'pivot', 'rows']).default('rows') }),
     body: ReportQuery,
     files: [{ type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', binary: true }, { type: 'text/csv' }],
     handler: async ({ ctx, body, query, reply, locale }) => {
       const rows = await reports.report(ctx, body);
-      const file = await reportFile(rows, body, locale, query.format, { units: await reports.unitNames(ctx), indicators: await reports.indicatorNames(ctx, locale) });
+      const file = await reportFile(rows, body, locale, query.format, { ...(await reports.fileContext(ctx, locale)), layout: query.layout });
       reply.header('content-type', file.contentType);
       reply.header('content-disposition', `attachment; filename="${file.name}"`);
       return reply.send(file.data);

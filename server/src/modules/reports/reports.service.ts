@@ -9,6 +9,8 @@ import { findUnit } from '../org-units/org-units.repository.ts';
 import { createReportEngine } from './report.engine.ts';
 import { findCustomIndicators, loadIndicators } from './indicators.repository.ts';
 import { programWaiting } from './report-facts.repository.ts';
+import type { ReportFileContext } from './report.xlsx.ts';
+import { findReportNames } from './report-catalogue.repository.ts';
 
 export function createReportsService(db: Queryable) {
   const engine = createReportEngine(db);
@@ -21,15 +23,16 @@ export function createReportsService(db: Queryable) {
     /** Whether the program's report facts are being rebuilt (reports are then slower, still exact). */
     factsBuilding: (ctx: RequestContext, program: string) => programWaiting(db, ctx.actor.organisationId, program),
 
-    /** Names of the organisation's own indicators in a language, for report files. */
-    async indicatorNames(ctx: RequestContext, locale: Locale): Promise<Map<string, string>> {
-      return new Map((await findCustomIndicators(db, ctx.actor.organisationId)).map((i) => [i.code, i.labels[locale]]));
-    },
-
-    /** Names of the organisation's units by code, for report files. */
-    async unitNames(ctx: RequestContext): Promise<Map<string, string>> {
-      const rows = await db.selectFrom('org_unit').select(['code', 'name']).where('organisation_id', '=', ctx.actor.organisationId).execute();
-      return new Map(rows.map((r) => [r.code, r.name]));
+    /** What a report file names besides its rows: the organisation, its units, its own indicators, which indicators are rates. */
+    async fileContext(ctx: RequestContext, locale: Locale): Promise<Omit<ReportFileContext, 'layout' | 'generatedOn'>> {
+      const org = ctx.actor.organisationId;
+      const [names, own, all] = await Promise.all([findReportNames(db, org), findCustomIndicators(db, org), loadIndicators(db, org)]);
+      return {
+        ...(names.organisation ? { organisation: names.organisation } : {}),
+        units: names.units,
+        indicators: new Map(own.map((i) => [i.code, i.labels[locale]])),
+        ratios: new Set(all.filter((i) => i.measure.kind === 'ratio').map((i) => i.code)),
+      };
     },
 
     async setTarget(ctx: RequestContext, t: z.output<typeof TargetInput>) {

@@ -58,7 +58,7 @@ export function PerformancePage() {
   }
 
   return (
-    <Page title={t('performance.title')} intro={t('performance.intro')} actions={<ReportDownloads query={query} printable />}>
+    <Page title={t('performance.title')} intro={t('performance.intro')} actions={<ReportDownloads query={query} layout="performance" printable />}>
       <Card className="no-print">
         <div className="filters">
           <Select

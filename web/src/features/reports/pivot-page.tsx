@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { defaultPopulations, orgUnitLevels, parsePeriod, reportDimensions, type OrgUnit, type OrgUnitLevel, type PeriodGrain, type ProgramCode, type ReportDimension } from '@relais/core';
+import { catalogueOf, defaultPopulations, orgUnitLevels, sortDimensionValues, subPeriodsOf, parsePeriod, reportDimensions, type OrgUnit, type OrgUnitLevel, type PeriodGrain, type ProgramCode, type ReportDimension } from '@relais/core';
 import { getRegistrySettings, queryReport, type ReportRequest } from '../../api/endpoints.ts';
 import type { IndicatorInfo } from '../../api/indicators.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -15,7 +15,7 @@ import { PeriodPicker, currentYear } from './period-picker.tsx';
 import { PivotChart, type ChartKind } from './pivot-chart.tsx';
 import { ReportDownloads } from './report-downloads.tsx';
 import { dimensionLabel, dimensionValueLabel, indicatorLabel, numberFormats, periodLabel, type UnitNames } from './report-labels.ts';
-import { ALL, drillTargetOf, indexReport, isRatio, knownValues, sortValues, subPeriodsOf, type DrillTarget, type ReportIndex } from './report-model.ts';
+import { ALL, drillTargetOf, indexReport, isRatio, type DrillTarget, type ReportIndex } from './report-model.ts';
 import { ReportValue } from './report-value.tsx';
 import { useReportSetup } from './use-report-setup.ts';
 
@@ -140,7 +140,7 @@ export function PivotPage() {
   }
 
   return (
-    <Page title={t('pivot.title')} intro={t('pivot.intro')} actions={<ReportDownloads query={query} />}>
+    <Page title={t('pivot.title')} intro={t('pivot.intro')} actions={<ReportDownloads query={query} layout="pivot" />}>
       <Card className="no-print">
         <form className="form" aria-label={t('pivot.formTitle')} onSubmit={apply}>
           <div className="filters">
@@ -251,7 +251,7 @@ function FilterEditor({ filters, level, unitNames, units, onChange, onAdd }: {
       units.filter((n) => n.unit.active && pick(n.unit.level)).map((n) => ({ value: n.unit.code, label: `${n.unit.name} (${n.unit.code})` }));
     if (dim === 'org_unit') return unitOptions((l) => (level ? l === level : l !== 'site'));
     if (dim === 'site') return unitOptions((l) => l === 'site');
-    const values = dim === 'population' ? populations : (knownValues(dim) ?? []);
+    const values = dim === 'population' ? populations : (catalogueOf(dim) ?? []);
     return values.map((v) => ({ value: v, label: dimensionValueLabel(i18n, dim, v, unitNames) }));
   };
   const update = (id: number, patch: Partial<FilterDraft>) => onChange(filters.map((f) => (f.id === id ? { ...f, ...patch } : f)));
@@ -327,7 +327,7 @@ function PivotResult({ query, index, indicators, unitNames, unitsByCode, chart, 
   const [rowsDim, colsDim = null] = query.by as [ReportDimension, ReportDimension?];
   // A time axis has no holes: every sub-period of the period (up to today), with or without data.
   const valuesOf = (dim: ReportDimension) => (dim === 'period' ? [...new Set([...(subPeriodsOf(query.period, query.grain) ?? []), ...index.values(dim)])] : index.values(dim));
-  const sorted = (dim: ReportDimension) => sortValues(dim, valuesOf(dim), (v) => dimensionValueLabel(i18n, dim, v, unitNames), i18n.locale);
+  const sorted = (dim: ReportDimension) => sortDimensionValues(dim, valuesOf(dim), (v) => dimensionValueLabel(i18n, dim, v, unitNames), i18n.locale);
   const rowValues = sorted(rowsDim);
   const colValues = colsDim ? sorted(colsDim) : [];
   return (

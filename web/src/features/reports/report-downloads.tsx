@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { exportReport, type ReportRequest } from '../../api/endpoints.ts';
+import { exportReport, type ReportLayout, type ReportRequest } from '../../api/endpoints.ts';
 import { Alert, Button } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
@@ -17,8 +17,8 @@ export function saveFile(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The report as a file (XLSX or CSV, the same query as on the screen), and printing the screen. */
-export function ReportDownloads({ query, printable = false }: { query: ReportRequest | null; printable?: boolean }) {
+/** The report as a file (XLSX laid out as the screen, or CSV; the same query as on the screen), and printing the screen. */
+export function ReportDownloads({ query, layout, printable = false }: { query: ReportRequest | null; layout: ReportLayout; printable?: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
   const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null);
@@ -29,7 +29,7 @@ export function ReportDownloads({ query, printable = false }: { query: ReportReq
     setBusy(format);
     setError(undefined);
     try {
-      const file = await exportReport(query, format);
+      const file = await exportReport(query, format, layout);
       saveFile(file.blob, file.fileName);
     } catch (err) {
       setError(err);

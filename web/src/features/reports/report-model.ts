@@ -1,23 +1,4 @@
-import {
-  contactModalities,
-  defaultPopulations,
-  housings,
-  maritalStatuses,
-  occupations,
-  parsePeriod,
-  programCodes,
-  schoolings,
-  serviceCodes,
-  sexes,
-  socioeconomicKinds,
-  supportKinds,
-  testResults,
-  testStrategies,
-  type Measure,
-  type PeriodGrain,
-  type ProgramCode,
-  type ReportDimension,
-} from '@relais/core';
+import { isOfGrain, parsePeriod, type Measure, type ProgramCode, type ReportDimension } from '@relais/core';
 import type { IndicatorInfo } from '../../api/indicators.ts';
 import type { ReportRequest, ReportRowData } from '../../api/endpoints.ts';
 
@@ -34,44 +15,6 @@ export function mainIndicatorsOf(program: ProgramCode): string[] {
 /** Is this indicator a ratio (a fraction 0–1, shown as a percentage)? */
 export function isRatio(indicators: readonly IndicatorInfo[], code: string): boolean {
   return indicators.find((i) => i.code === code)?.measure?.kind === 'ratio';
-}
-
-const grainPatterns: Record<PeriodGrain, RegExp> = {
-  year: /^\d{4}$/,
-  semester: /^\d{4}-S[12]$/,
-  quarter: /^\d{4}-Q[1-4]$/,
-  month: /^\d{4}-(0[1-9]|1[0-2])$/,
-};
-
-/** Is this period code a sub-period of the grain (a value of the `period` dimension)? */
-export function isOfGrain(code: string, grain: PeriodGrain): boolean {
-  return grainPatterns[grain].test(code);
-}
-
-/**
- * Every sub-period of a period at a grain, in order, up to today (a time axis without holes:
- * a month without data is a month at 0). Null when the period is not a period code.
- */
-export function subPeriodsOf(period: string, grain: PeriodGrain, today = new Date().toISOString().slice(0, 10)): string[] | null {
-  const range = parsePeriod(period);
-  if (!range) return null;
-  const out: string[] = [];
-  let y = Number(range.from.slice(0, 4));
-  let m = Number(range.from.slice(5, 7));
-  const end = range.to < today ? range.to : today;
-  // Month by month from the start; each month gives its sub-period code once.
-  for (let guard = 0; guard < 1200; guard++) {
-    const first = `${y}-${String(m).padStart(2, '0')}-01`;
-    if (first > end) break;
-    const code = grain === 'year' ? String(y) : grain === 'semester' ? `${y}-S${m <= 6 ? 1 : 2}` : grain === 'quarter' ? `${y}-Q${Math.ceil(m / 3)}` : first.slice(0, 7);
-    if (out[out.length - 1] !== code) out.push(code);
-    m += 1;
-    if (m > 12) {
-      m = 1;
-      y += 1;
-    }
-  }
-  return out;
 }
 
 /** The value of a dimension in a row (`*` for a total). The period total carries the query's period. */
@@ -120,55 +63,6 @@ export function indexReport(rows: readonly ReportRowData[], query: ReportRequest
     },
     hasTargets: (indicator) => rows.some((r) => r.indicator === indicator && r.target !== null),
   };
-}
-
-/** Known codes of a dimension, in their catalogue order (null: open vocabulary or units). */
-export function knownValues(dim: ReportDimension): readonly string[] | null {
-  switch (dim) {
-    case 'sex':
-      return sexes;
-    case 'age_band':
-      return ['<25', '>=25', 'unknown'];
-    case 'service':
-      return serviceCodes;
-    case 'program':
-      return programCodes;
-    case 'population':
-      return defaultPopulations;
-    case 'result':
-      return testResults;
-    case 'strategy':
-      return testStrategies;
-    case 'modality':
-      return contactModalities;
-    case 'kind':
-      return [...supportKinds, ...socioeconomicKinds];
-    case 'marital_status':
-      return maritalStatuses;
-    case 'schooling':
-      return schoolings;
-    case 'housing':
-      return housings;
-    case 'occupation':
-      return occupations;
-    default:
-      return null;
-  }
-}
-
-/** Sorts the values of a dimension: periods in time, known codes in catalogue order, others by label; "not recorded" last. */
-export function sortValues(dim: ReportDimension, values: readonly string[], label: (v: string) => string, locale: string): string[] {
-  const collator = new Intl.Collator(locale);
-  const known = knownValues(dim);
-  const rank = (v: string) => {
-    if (v === '') return Number.MAX_SAFE_INTEGER;
-    const i = known ? known.indexOf(v) : -1;
-    return i >= 0 ? i : (known?.length ?? 0);
-  };
-  return [...values].sort((a, b) => {
-    if (dim === 'period') return a.localeCompare(b);
-    return rank(a) - rank(b) || collator.compare(label(a), label(b));
-  });
 }
 
 /** The service filters a cell maps to (its drill-down), or null when one of its dimensions does not map. */
