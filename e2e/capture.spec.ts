@@ -205,7 +205,7 @@ test('capture: a group session with an attendee found by code and anonymous coun
     await nav(page, 'shell.groupSession').click();
     await expect(page.getByRole('heading', { level: 1, name: fr['group.title'] })).toBeVisible();
     const units = page.getByLabel(fr['capture.unit'], { exact: true });
-    await units.selectOption({ label: `\u00a0\u00a0\u00a0${section.name} (${section.code})` });
+    await units.selectOption({ label: `\u00a0\u00a0\u00a0\u2068${section.name} (${section.code})\u2069` });
     await page.getByLabel(fr['field.program'], { exact: true }).selectOption({ label: fr['program.prev_ps'] });
     await page.getByLabel(fr['field.type'], { exact: true }).selectOption({ label: fr['group_session_type.iec'] });
     await page.getByLabel(fr['field.theme'], { exact: true }).fill('Prévention combinée');

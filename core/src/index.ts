@@ -1,6 +1,7 @@
 export * from './errors.ts';
 export * from './domain/roles.ts';
 export * from './domain/programs.ts';
+export * from './domain/places.ts';
 export * from './contracts/common.ts';
 export * from './contracts/auth.contract.ts';
 export * from './contracts/org-units.contract.ts';

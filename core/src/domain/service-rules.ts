@@ -51,3 +51,24 @@ export function missingFromPaquetMinimum(program: ProgramServiceSettings, servic
   if (!program.paquetMinimum.some((s) => services.includes(s))) return [];
   return program.paquetMinimum.filter((s) => !services.includes(s));
 }
+
+/** A group session counts someone: an attendee by her record, or an anonymous count (else nothing was recorded). */
+export function checkGroupSessionAttendance(session: { attendees: readonly unknown[]; anonymous: readonly unknown[] }): FieldIssue[] {
+  return session.attendees.length === 0 && session.anonymous.length === 0 ? [{ field: 'attendees', code: 'no_participant' }] : [];
+}
+
+/**
+ * A testing register number as typed: a whole number (`17`), or as paper registers write it,
+ * the year and the number (`2026-017`, `2026/17`), whose year must be the service's `year`
+ * (registers restart each year; Relais keeps the year and the number apart). Returns the
+ * number, or the issue (without field) to show.
+ */
+export function parseRegisterNo(raw: string, year: number): { ok: true; registerNo: number } | { ok: false; issue: Omit<FieldIssue, 'field'> } {
+  const text = raw.trim();
+  if (/^\d{1,9}$/.test(text)) return { ok: true, registerNo: Number(text) };
+  const paper = /^(\d{4})\s*[-/.]\s*(\d{1,9})$/.exec(text);
+  if (!paper) return { ok: false, issue: { code: 'register_no_format' } };
+  const paperYear = Number(paper[1]);
+  if (paperYear !== year) return { ok: false, issue: { code: 'register_year', params: { year: paperYear, dateYear: year } } };
+  return { ok: true, registerNo: Number(paper[2]) };
+}

@@ -269,6 +269,9 @@ export const ar: Catalogue = {
 
   'validation.not_applicable': '{field}: لا ينطبق على هذه الخدمة.',
   'validation.taken': '{field}: مستعمل مسبقًا.',
+  'validation.no_participant': '{field}: أضف شخصًا واحدًا على الأقل برمزه، أو عدد المشاركين دون هوية.',
+  'validation.register_no_format': '{field}: عدد صحيح (مثال 17) أو رقم السجل الورقي (مثال 2026-017).',
+  'validation.register_year': '{field}: هذا الرقم من سجل سنة {year}؛ وتاريخ الخدمة في {dateYear}.',
   'error.register_no_locked': 'تم تصحيح رقم السجل مرة واحدة مسبقًا.',
 
   'service.outreach_contact': 'تواصل ميداني',

@@ -269,6 +269,9 @@ export const en: Catalogue = {
 
   'validation.not_applicable': '{field}: does not apply to this service.',
   'validation.taken': '{field}: already used.',
+  'validation.no_participant': '{field}: add at least one person by her code, or a number of anonymous attendees.',
+  'validation.register_no_format': '{field}: a whole number (e.g. 17) or the paper register’s number (e.g. 2026-017).',
+  'validation.register_year': '{field}: this number is from the {year} register; the service date is in {dateYear}.',
   'error.register_no_locked': 'The register number was already corrected once.',
 
   'service.outreach_contact': 'Outreach contact',

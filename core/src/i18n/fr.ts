@@ -268,6 +268,9 @@ export const fr = {
 
   'validation.not_applicable': '{field} : ne s’applique pas à ce service.',
   'validation.taken': '{field} : déjà utilisé.',
+  'validation.no_participant': '{field} : ajoutez au moins une personne par son code, ou un nombre de participant·e·s anonymes.',
+  'validation.register_no_format': '{field} : un nombre entier (ex. 17) ou le numéro du registre papier (ex. 2026-017).',
+  'validation.register_year': '{field} : ce numéro est celui du registre de {year} ; la date du service est en {dateYear}.',
   'error.register_no_locked': 'Le numéro du registre a déjà été corrigé une fois.',
 
   'service.outreach_contact': 'Contact de proximité',

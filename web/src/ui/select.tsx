@@ -21,8 +21,18 @@ export interface SelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement
   hideLabel?: boolean;
 }
 
-/** A labelled native select (works well on phones and with screen readers). */
+/** The visible text of an option: its label without the indentation of a tree. */
+function shownLabel(options: readonly SelectOption[], value: string): string {
+  return (options.find((o) => o.value === value)?.label ?? '').replace(/^[\s\u00a0]+/, '');
+}
+
+/**
+ * A labelled native select (works well on phones and with screen readers). Its closed value is
+ * drawn by a span over it with its own direction (`dir="auto"`): a Latin name in an Arabic page
+ * reads from its start and is cut at its end, where a native RTL select cuts its start.
+ */
 export function Select({ label, value, options, onChange, hint, error, requiredLabel, className, hideLabel, required, ...rest }: SelectProps) {
+  const shown = shownLabel(options, value);
   return (
     <FieldFrame
       label={hideLabel ? <span className="visually-hidden">{label}</span> : label}
@@ -32,22 +42,29 @@ export function Select({ label, value, options, onChange, hint, error, requiredL
       className={[className ?? '', hideLabel ? 'field-compact' : ''].filter(Boolean).join(' ')}
     >
       {({ inputId, describedBy, invalid }) => (
-        <select
-          {...rest}
-          id={inputId}
-          className="input select"
-          value={value}
-          required={required}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          onChange={(e) => onChange(e.target.value)}
-        >
-          {options.map((o) => (
-            <option key={o.value} value={o.value} disabled={o.disabled} lang={o.lang}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+        <div className="select-wrap">
+          <select
+            {...rest}
+            id={inputId}
+            className="input select select-overlaid"
+            value={value}
+            required={required}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            onChange={(e) => onChange(e.target.value)}
+          >
+            {options.map((o) => (
+              <option key={o.value} value={o.value} disabled={o.disabled} lang={o.lang}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+          <span className="select-value" aria-hidden="true">
+            <span dir="auto" lang={options.find((o) => o.value === value)?.lang}>
+              {shown}
+            </span>
+          </span>
+        </div>
       )}
     </FieldFrame>
   );

@@ -236,4 +236,15 @@ describe(`service capture (${engine})`, () => {
     const session = await t.db.kysely.selectFrom('group_session').select(['anonymous']).where('id', '=', res.body.id).executeTakeFirstOrThrow();
     expect(session.anonymous).toEqual([{ sex: 'F', ageBand: 'lt25', count: 7 }]);
   });
+
+  it('refuses a group session with nobody in it (no attendee, no anonymous count), saying what to add', async () => {
+    const before = await tableCounts(t.db);
+    const sessions = await t.db.kysely.selectFrom('group_session').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    const res = await ep.post<ApiErrorBody>('/group-sessions', { date: today, orgUnitId: sectionA, program: 'prev_ps', type: 'thematic', theme: 'Vide', attendees: [], anonymous: [] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields?.[0]).toMatchObject({ field: 'attendees', code: 'no_participant' });
+    expect(res.body.error.fields?.[0]?.message).toMatch(/au moins une personne par son code, ou un nombre de participant·e·s anonymes/);
+    expect(await tableCounts(t.db)).toEqual(before);
+    expect((await t.db.kysely.selectFrom('group_session').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n).toBe(sessions.n);
+  });
 });

@@ -1,7 +1,11 @@
 import { sql } from 'kysely';
 import {
   DomainError,
+  checkGroupSessionAttendance,
   checkServiceEntry,
+  isOwnSite,
+  recordingUnitIds,
+  type PlaceUnit,
   type FieldIssue,
   type RecordContact,
   type RecordGroupSession,
@@ -16,7 +20,7 @@ import { newId } from '../../lib/ids.ts';
 import { holds, holdsAt, holdsFor, scope, type RequestContext } from '../../http/actor.ts';
 import { invalidField } from '../../http/errors.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
-import { findUnit } from '../org-units/org-units.repository.ts';
+import { findUnit, selectUnitsUnder } from '../org-units/org-units.repository.ts';
 import { addUnit, findById as findBeneficiary, visibleIds } from '../registry/registry.repository.ts';
 import { loadProgramServices } from './catalogue.service.ts';
 import { nextRegisterNo, selectServices, type ServiceRow } from './capture.repository.ts';
@@ -115,18 +119,29 @@ export class PlanCache {
 }
 
 export function createCaptureService(db: Queryable) {
-  /** The unit, program, site and worker of a write, each checked against the user's rights; issues name the field. */
-  async function checkPlace(trx: Queryable, ctx: RequestContext, p: { orgUnitId: string; siteId: string | null; program: string; workerId?: string | undefined }) {
+  /**
+   * The unit, program, site and worker of a write, each checked against the user's rights; issues name the field.
+   * A new record goes to a unit where the user records (`recordingUnitIds`, the rule the web's list follows); a
+   * correction keeps the unit the record has (`keepUnit`).
+   */
+  async function checkPlace(trx: Queryable, ctx: RequestContext, p: { orgUnitId: string; siteId: string | null; program: string; workerId?: string | undefined }, keepUnit = false) {
     const org = ctx.actor.organisationId;
     const unit = await findUnit(trx, org, p.orgUnitId);
     if (!unit || !unit.active || !holdsAt(ctx.actor, 'service.write', unit.path)) throw invalidField('orgUnitId', 'invalid_choice');
+    if (!keepUnit) {
+      const mine = await selectUnitsUnder(trx, org, scope(ctx.actor, 'service.write'));
+      const places = recordingUnitIds(mine.map((u) => ({ id: u.id, parentId: u.parent_id, level: u.level as PlaceUnit['level'], active: u.active })));
+      if (!places.has(unit.id)) throw invalidField('orgUnitId', 'invalid_choice');
+    }
     const enabled = await trx.selectFrom('program').select('enabled').where('organisation_id', '=', org).where('code', '=', p.program).executeTakeFirst();
     const mayProgram = ctx.actor.assignments.some(
       (a) => unit.path.startsWith(a.orgUnitPath) && (a.programs === null || a.programs.includes(p.program)) && holdsAt({ ...ctx.actor, assignments: [a] }, 'service.write', unit.path),
     );
     if (!enabled?.enabled || !mayProgram) throw invalidField('program', 'invalid_choice');
-    let site: Unit | null = null;
-    if (p.siteId) {
+    // A site recorded as its own unit is the site of the record too.
+    let site: Unit | null = isOwnSite(unit) ? unit : null;
+    if (site && p.siteId && p.siteId !== unit.id) throw invalidField('siteId', 'invalid_choice');
+    if (!site && p.siteId) {
       site = (await findUnit(trx, org, p.siteId)) ?? null;
       if (!site || !site.path.startsWith(unit.path)) throw invalidField('siteId', 'invalid_choice');
     }
@@ -357,7 +372,7 @@ export function createCaptureService(db: Queryable) {
         };
         const issues = checkServiceEntry(merged, undefined, '');
         if (issues.length) throw new DomainError('validation_failed', { fields: issues });
-        if (patch.workerId) await checkPlace(trx, ctx, { orgUnitId: row.org_unit_id, siteId: null, program: row.program, workerId: patch.workerId });
+        if (patch.workerId) await checkPlace(trx, ctx, { orgUnitId: row.org_unit_id, siteId: null, program: row.program, workerId: patch.workerId }, true);
         await trx
           .updateTable('service_event')
           .set({
@@ -431,6 +446,8 @@ export function createCaptureService(db: Queryable) {
           const existing = await trx.selectFrom('group_session').select(['id']).where('organisation_id', '=', org).where('id', '=', input.id).executeTakeFirst();
           if (existing) return { id: existing.id, created: false };
         }
+        const nobody = checkGroupSessionAttendance(input);
+        if (nobody.length) throw new DomainError('validation_failed', { fields: nobody });
         const { unit, site } = await checkPlace(trx, ctx, { ...input, workerId: undefined });
         for (const [i, f] of input.facilitatorIds.entries()) {
           const ok = await trx.selectFrom('app_user').select('id').where('organisation_id', '=', org).where('id', '=', f).where('active', '=', true).executeTakeFirst();

@@ -4,6 +4,7 @@ import {
   DomainError,
   checkCode,
   checkServiceEntry,
+  parseRegisterNo,
   parsePeriod,
   programCodes,
   codeProblemParams,
@@ -108,6 +109,17 @@ class RowChecker {
   }
   integer(cells: Record<string, string>, column: string, min: number, max: number): number | null {
     return this.number(cells[column] ?? '', column, /^-?\d+$/, min, max);
+  }
+  /** A testing register number: a whole number, or the paper register's `2026-017` of the service's year. */
+  registerNo(cells: Record<string, string>, column: string, year: number | null): number | null {
+    const v = cells[column] ?? '';
+    if (v === '') return null;
+    const parsed = parseRegisterNo(v, year ?? Number(v.slice(0, 4)));
+    if (!parsed.ok) {
+      this.fail(column, parsed.issue.code, parsed.issue.params);
+      return null;
+    }
+    return this.number(String(parsed.registerNo), column, /^\d+$/, 1, 1_000_000);
   }
   /** A decimal number (a comma is read as the decimal point, as French spreadsheets write it). */
   decimal(cells: Record<string, string>, column: string, min: number, max: number): number | null {
@@ -381,7 +393,7 @@ export function createImportService(db: Queryable) {
       const kind = cells.kind || null;
       const treatedText = c.choice(cells, 'treated', ['yes', 'no'] as const);
       const treated = treatedText === null ? null : treatedText === 'yes';
-      const registerNo = c.integer(cells, 'register_no', 1, 1_000_000);
+      const registerNo = c.registerNo(cells, 'register_no', date ? Number(date.slice(0, 4)) : null);
       if (service && program && c.issues.every((x) => x.column !== 'service' && x.column !== 'program')) {
         const entry = { service, quantity, result, strategy, modality, kind, treated, platform: null, registerNo };
         for (const issue of checkServiceEntry(entry, programs[program], '')) {

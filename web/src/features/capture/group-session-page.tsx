@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ageBands, groupSessionTypes, RecordGroupSession, sexes, type RegistrySettings } from '@relais/core';
+import { ageBands, checkGroupSessionAttendance, groupSessionTypes, RecordGroupSession, sexes, type RegistrySettings } from '@relais/core';
 import type { Catalogue } from '../../api/catalogue.ts';
 import { getCatalogue, getRegistrySettings, recordGroupSession } from '../../api/endpoints.ts';
 import { newId } from '../../api/ids.ts';
@@ -10,12 +10,13 @@ import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Alert, Button, Card, Checkbox, FieldGroup, Loading, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
+import { describeError, fieldErrorsOf } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { PersonFinder, type FoundPerson } from './person-finder.tsx';
 import { useUnitWorkers } from './place.ts';
 import { PlaceFields, placeInput, usePlaceDraft } from './place-fields.tsx';
 import { numberOrText } from './service-draft.ts';
+import { isolate } from '../../i18n/bidi.ts';
 
 type GroupType = (typeof groupSessionTypes)[number];
 type Cell = `${(typeof sexes)[number]}:${(typeof ageBands)[number]}`;
@@ -43,7 +44,8 @@ export function GroupSessionPage() {
 }
 
 function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings; catalogue: Catalogue }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { me } = useSession();
   const ctx = useWorkContext();
   const req = t('common.requiredMark');
@@ -83,7 +85,8 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
       anonymous: filled.map((c) => ({ sex: c.sex, ageBand: c.ageBand, count: numberOrText(counts[c.key] ?? '') })),
     };
     const checked = validate(RecordGroupSession, input);
-    if (!form.check(checked)) return;
+    // Nobody in it (no attendee, no anonymous count): refused here as on the server, nothing cleared.
+    if (!form.check(checked, fieldErrorsOf(i18n, checkGroupSessionAttendance(input)))) return;
     await form.send(async () => {
       await recordGroupSession(checked.data);
       setDone({ attendees: attendees.length, anonymous: checked.data.anonymous.reduce((n, a) => n + a.count, 0) });
@@ -131,7 +134,7 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
               {workers.workers.map((w) => (
                 <Checkbox
                   key={w.id}
-                  label={w.id === me.user.id ? t('search.me', { name: w.displayName }) : w.displayName}
+                  label={w.id === me.user.id ? t('search.me', { name: isolate(w.displayName) }) : w.displayName}
                   checked={facilitators.includes(w.id)}
                   onChange={(on) => setFacilitators((list) => (on ? [...list, w.id] : list.filter((x) => x !== w.id)))}
                 />

@@ -37,12 +37,15 @@ export function PersonFinder({ scheme, unitId, unitName, onFound, autoProceed = 
   const lookup = useCodeLookup(scheme, code);
   const { result } = lookup;
 
-  // The exact person proceeds at once when asked (the code is complete and well formed).
+  // The exact person proceeds at once when asked (the code is complete and well formed), or
+  // when Enter was pressed on this code (never submitting the form around: a group session
+  // would be saved without its participant).
+  const [entered, setEntered] = useState<string | null>(null);
   const found = useRef(onFound);
   useEffect(() => {
     found.current = onFound;
   });
-  const exact = autoProceed && result?.exact ? result.exact : null;
+  const exact = (autoProceed || entered === code) && result?.exact ? result.exact : null;
   useEffect(() => {
     if (exact) found.current({ id: exact.id, code: exact.code });
   }, [exact]);
@@ -54,7 +57,7 @@ export function PersonFinder({ scheme, unitId, unitName, onFound, autoProceed = 
 
   return (
     <div className="person-finder">
-      <CodeField scheme={scheme} label={label ?? t('register.codeLabel')} value={code} onChange={setCode} inputRef={inputRef} />
+      <CodeField scheme={scheme} label={label ?? t('register.codeLabel')} value={code} onChange={setCode} inputRef={inputRef} onEnter={() => setEntered(code)} />
       <CodeLookupStatus lookup={lookup} claimError={claimError} />
       {result ? (
         <Outcome

@@ -7,6 +7,7 @@ import type { FieldErrors } from '../../i18n/errors.ts';
 import { programLabel } from '../../i18n/labels.ts';
 import { useWorkContext, type WorkContext } from '../context/work-context.tsx';
 import { todayIso } from '../registry/registry-labels.ts';
+import { unitLabel } from '../org-units/org-unit-tree.ts';
 import { defaultPlace, recordingUnits, sitesUnder, unitOptions } from './place.ts';
 
 /** When, where and for which program a contact or a group session took place. */
@@ -55,7 +56,7 @@ export function PlaceFields({ place, onChange, catalogue, errors, dateHint }: {
   const programOptions = programs.length ? programs.map((p) => ({ value: p.code, label: programLabel(t, p.code) })) : [{ value: '', label: t('capture.noProgram') }];
   const units = recordingUnits(ctx.units);
   const sites = place.unitId ? sitesUnder(ctx.units, place.unitId) : [];
-  const siteOptions = [{ value: '', label: t('capture.noSite') }, ...sites.map((n) => ({ value: n.unit.id, label: `${n.unit.name} (${n.unit.code})` }))];
+  const siteOptions = [{ value: '', label: t('capture.noSite') }, ...sites.map((n) => ({ value: n.unit.id, label: unitLabel(n.unit) }))];
   return (
     <>
       <TextField
@@ -70,7 +71,7 @@ export function PlaceFields({ place, onChange, catalogue, errors, dateHint }: {
         onChange={(date) => onChange({ ...place, date })}
       />
       <Select label={t('field.program')} value={place.program} required requiredLabel={req} error={errors.program} options={programOptions} onChange={(v) => onChange({ ...place, program: v as ProgramCode })} />
-      <Select label={t('capture.unit')} value={place.unitId} required requiredLabel={req} error={errors.orgUnitId} options={unitOptions(units, t('context.noUnit'))} onChange={(unitId) => onChange({ ...place, unitId, siteId: '' })} />
+      <Select label={t('capture.unit')} value={place.unitId} required requiredLabel={req} error={errors.orgUnitId} hint={units.length ? undefined : t('capture.noRecordingUnit')} options={unitOptions(units, t('context.noUnit'))} onChange={(unitId) => onChange({ ...place, unitId, siteId: '' })} />
       {sites.length ? <Select label={t('field.siteId')} value={place.siteId} error={errors.siteId} options={siteOptions} onChange={(siteId) => onChange({ ...place, siteId })} /> : null}
     </>
   );

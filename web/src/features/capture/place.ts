@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { User } from '@relais/core';
+import { recordingUnitIds, type User } from '@relais/core';
 import { listUsers } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useCan, useSession } from '../../app/session.tsx';
@@ -7,6 +7,7 @@ import type { SelectOption } from '../../ui/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { indentedLabel, type OrgUnitNode } from '../org-units/org-unit-tree.ts';
 import { useWorkContext } from '../context/work-context.tsx';
+import { isolate } from '../../i18n/bidi.ts';
 
 /** The unit ids from `id` up to the top of the visible tree (itself included). */
 function ancestry(units: readonly OrgUnitNode[], id: string): string[] {
@@ -20,9 +21,14 @@ function ancestry(units: readonly OrgUnitNode[], id: string): string[] {
   return out;
 }
 
-/** Units where services are recorded (sections, clinics… not sites, which are chosen apart). */
+/**
+ * Units where the user records services, by the rule the server applies (`recordingUnitIds`):
+ * sections and clinics, her own site when she is assigned to one; sites under a listed unit
+ * are chosen apart.
+ */
 export function recordingUnits(units: readonly OrgUnitNode[]): OrgUnitNode[] {
-  return units.filter((n) => n.unit.active && n.unit.level !== 'site');
+  const ids = recordingUnitIds(units.map((n) => n.unit));
+  return units.filter((n) => ids.has(n.unit.id));
 }
 
 /** Active sites under a unit. */
@@ -37,12 +43,14 @@ export function sitesUnder(units: readonly OrgUnitNode[], unitId: string): OrgUn
 export function defaultPlace(units: readonly OrgUnitNode[], contextUnitId: string | undefined): { unitId: string; siteId: string } {
   const recording = recordingUnits(units);
   if (!contextUnitId) return { unitId: recording[0]?.unit.id ?? '', siteId: '' };
+  if (recording.some((r) => r.unit.id === contextUnitId)) return { unitId: contextUnitId, siteId: '' };
+  // A site chosen apart: its unit above, with the site.
   const node = units.find((n) => n.unit.id === contextUnitId);
-  if (node?.unit.level === 'site') {
-    const above = ancestry(units, contextUnitId).find((id) => recording.some((r) => r.unit.id === id));
-    return { unitId: above ?? recording[0]?.unit.id ?? '', siteId: above ? contextUnitId : '' };
-  }
-  return { unitId: recording.some((r) => r.unit.id === contextUnitId) ? contextUnitId : (recording[0]?.unit.id ?? ''), siteId: '' };
+  const above = ancestry(units, contextUnitId).find((id) => recording.some((r) => r.unit.id === id));
+  if (node?.unit.level === 'site' && above) return { unitId: above, siteId: contextUnitId };
+  // A unit above (a region): the first unit under it where she records.
+  const under = recording.find((r) => ancestry(units, r.unit.id).includes(contextUnitId));
+  return { unitId: under?.unit.id ?? recording[0]?.unit.id ?? '', siteId: '' };
 }
 
 /** Options of the unit select (indented tree). */
@@ -74,6 +82,6 @@ export function useUnitWorkers(unitId: string): { workers: { id: string; display
     [users.data, me.user.id, ctx.units, unitId],
   );
   const workers = [{ id: me.user.id, displayName: me.user.displayName }, ...others.map((u) => ({ id: u.id, displayName: u.displayName }))];
-  const options = workers.map((w) => ({ value: w.id, label: w.id === me.user.id ? t('search.me', { name: w.displayName }) : w.displayName }));
+  const options = workers.map((w) => ({ value: w.id, label: w.id === me.user.id ? t('search.me', { name: isolate(w.displayName) }) : w.displayName }));
   return { workers, options, loading: users.loading };
 }

@@ -15,7 +15,7 @@ import { useWorkContext } from '../context/work-context.tsx';
 import { PersonFinder, type FoundPerson } from './person-finder.tsx';
 import { defaultPlace, useUnitWorkers } from './place.ts';
 import { PlaceFields, placeInput, usePlaceDraft } from './place-fields.tsx';
-import { entryOf, newServiceDraft, serviceIssues, type ServiceDraft } from './service-draft.ts';
+import { entryOf, newServiceDraft, registerNoIssues, serviceIssues, type ServiceDraft } from './service-draft.ts';
 import { ServiceFields } from './service-fields.tsx';
 import { detailParts, formatDay, registerNoText, serviceLabel } from './service-labels.ts';
 
@@ -184,18 +184,24 @@ function ContactForm({ person, catalogue, onSaved }: {
   const chosen = rows.flatMap((r) => (r.service ? [r.service] : []));
   const missing = settings && chosen.length ? missingFromPaquetMinimum(settings, chosen) : [];
 
+  // The testing register restarts each year: a paper number `2026-017` is read with the contact's year.
+  const year = Number(place.date.slice(0, 4)) || new Date().getFullYear();
   const input = () => ({
     contactId,
     beneficiaryId: person.id,
     ...placeInput(place),
     ...(workerId && workerId !== me.user.id ? { workerId } : {}),
-    services: rows.map(entryOf),
+    services: rows.map((r) => entryOf(r, year)),
   });
 
   /** The schema and the service rules, the same the server applies. */
   const check = (): FieldErrors => {
     const result = validate(RecordContact, input());
-    const issues = [...(result.ok ? [] : result.fields), ...rows.flatMap((r, i) => serviceIssues(r, settings, `services.${i}.`))];
+    const issues = [
+      ...rows.flatMap((r, i) => (r.service === 'hiv_test' ? registerNoIssues(r.registerNo, year, `services.${i}.registerNo`) : [])),
+      ...(result.ok ? [] : result.fields),
+      ...rows.flatMap((r, i) => serviceIssues(r, settings, `services.${i}.`, year)),
+    ];
     return fieldErrorsOf(i18n, issues);
   };
 

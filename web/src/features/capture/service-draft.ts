@@ -1,4 +1,4 @@
-import { checkServiceEntry, serviceDefinitions, type FieldIssue, type ProgramServiceSettings, type ServiceCode } from '@relais/core';
+import { checkServiceEntry, parseRegisterNo, serviceDefinitions, type FieldIssue, type ProgramServiceSettings, type ServiceCode } from '@relais/core';
 import type { ServiceRecordData } from '../../api/endpoints.ts';
 import { newId } from '../../api/ids.ts';
 
@@ -49,6 +49,23 @@ export function numberOrText(raw: string): number | string | null {
 
 const textOrNull = (raw: string) => (raw.trim() ? raw.trim() : null);
 
+/**
+ * A register number as sent: the number, also from the paper form `2026-017` when its year is
+ * the service's `year`; else the text (refused, `registerNoIssues` says why).
+ */
+export function registerNoOf(raw: string, year: number): number | string | null {
+  if (!raw.trim()) return null;
+  const parsed = parseRegisterNo(raw, year);
+  return parsed.ok ? parsed.registerNo : raw.trim();
+}
+
+/** Why a typed register number cannot be read (a number is expected, or the paper form of the service's year). */
+export function registerNoIssues(raw: string, year: number, field: string): FieldIssue[] {
+  if (!raw.trim()) return [];
+  const parsed = parseRegisterNo(raw, year);
+  return parsed.ok ? [] : [{ field, ...parsed.issue }];
+}
+
 /** Does this draft take an online platform (online outreach contact)? */
 export function takesPlatform(d: Pick<ServiceDraft, 'service' | 'modality'>): boolean {
   return d.service === 'outreach_contact' && d.modality === 'online';
@@ -58,7 +75,7 @@ export function takesPlatform(d: Pick<ServiceDraft, 'service' | 'modality'>): bo
  * The entry sent to the server: only the fields the service takes are filled, the others
  * null (a field left from a previous choice of service is never sent).
  */
-export function entryOf(d: ServiceDraft) {
+export function entryOf(d: ServiceDraft, year: number) {
   const def = d.service ? serviceDefinitions[d.service] : {};
   return {
     id: d.id,
@@ -70,7 +87,7 @@ export function entryOf(d: ServiceDraft) {
     kind: def.kind ? textOrNull(d.kind) : null,
     treated: def.treated ? (d.treated === '' ? null : d.treated === 'yes') : null,
     platform: takesPlatform(d) ? textOrNull(d.platform) : null,
-    registerNo: d.service === 'hiv_test' ? numberOrText(d.registerNo) : null,
+    registerNo: d.service === 'hiv_test' ? registerNoOf(d.registerNo, year) : null,
     note: textOrNull(d.note),
   };
 }
@@ -79,9 +96,9 @@ export function entryOf(d: ServiceDraft) {
  * The rule check the server applies to one service (required fields, values from the
  * service's lists, offered by the program); `at` prefixes the field paths.
  */
-export function serviceIssues(d: ServiceDraft, program: ProgramServiceSettings | undefined, at: string): FieldIssue[] {
+export function serviceIssues(d: ServiceDraft, program: ProgramServiceSettings | undefined, at: string, year: number): FieldIssue[] {
   if (!d.service) return [];
-  const e = entryOf(d);
+  const e = entryOf(d, year);
   // Text in a number field is reported by the schema (invalid type), not as "required" here.
   return checkServiceEntry(
     {

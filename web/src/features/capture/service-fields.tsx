@@ -96,9 +96,8 @@ export function ServiceFields({ draft, onChange, services, errors, at, fixedServ
           label={t('field.registerNo')}
           hint={t('capture.registerNoHint')}
           value={draft.registerNo}
-          inputMode="numeric"
           dir="ltr"
-          maxLength={7}
+          maxLength={16}
           error={err('registerNo')}
           onChange={set('registerNo')}
         />

@@ -11,7 +11,7 @@ import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { describeError, fieldErrorsOf } from '../../i18n/errors.ts';
 import { todayIso } from '../registry/registry-labels.ts';
 import { useUnitWorkers } from './place.ts';
-import { draftOfRecord, entryOf, numberOrText, serviceIssues, type ServiceDraft } from './service-draft.ts';
+import { draftOfRecord, entryOf, registerNoIssues, registerNoOf, serviceIssues, type ServiceDraft } from './service-draft.ts';
 import { ServiceFields } from './service-fields.tsx';
 import { detailParts, formatDay, registerNoText, serviceLabel } from './service-labels.ts';
 
@@ -141,8 +141,9 @@ export function ServiceHistory({ beneficiaryId, canRecord }: { beneficiaryId: st
 
 /** The fields of a correction that differ from the record (a correction changes exactly what it names). */
 function patchOf(record: ServiceRecordData, draft: ServiceDraft, date: string, workerId: string): Record<string, unknown> {
-  const before = entryOf(draftOfRecord(record));
-  const after = entryOf(draft);
+  const year = Number(record.date.slice(0, 4));
+  const before = entryOf(draftOfRecord(record), year);
+  const after = entryOf(draft, year);
   const patch: Record<string, unknown> = {};
   for (const key of ['quantity', 'result', 'strategy', 'modality', 'kind', 'treated', 'platform', 'note'] as const) {
     if (after[key] !== before[key]) patch[key] = after[key];
@@ -172,8 +173,14 @@ function EditServiceDialog({ record, onClose, onSaved }: { record: ServiceRecord
     form.begin();
     const patch = patchOf(record, draft, date, workerId);
     const checked = validate(UpdateService, patch);
-    const register = registerChanged ? validate(SetRegisterNo, { registerNo: numberOrText(draft.registerNo) }) : null;
-    const issues = [...serviceIssues({ ...draft, registerNo: '' }, undefined, ''), ...(register && !register.ok ? register.fields : [])];
+    // The register of the record's year: a paper number `2026-017` must be of that year.
+    const registerYear = record.registerYear ?? Number(record.date.slice(0, 4));
+    const register = registerChanged ? validate(SetRegisterNo, { registerNo: registerNoOf(draft.registerNo, registerYear) }) : null;
+    const issues = [
+      ...(registerChanged ? registerNoIssues(draft.registerNo, registerYear, 'registerNo') : []),
+      ...serviceIssues({ ...draft, registerNo: '' }, undefined, '', registerYear),
+      ...(register && !register.ok ? register.fields : []),
+    ];
     if (!form.check(checked, fieldErrorsOf(i18n, issues))) return;
     await form.send(async () => {
       let saved = record;
@@ -207,9 +214,8 @@ function EditServiceDialog({ record, onClose, onSaved }: { record: ServiceRecord
           label={t('field.registerNo')}
           hint={t('capture.registerNoCorrectHint')}
           value={draft.registerNo}
-          inputMode="numeric"
           dir="ltr"
-          maxLength={7}
+          maxLength={16}
           error={errors.registerNo}
           onChange={(v) => setDraft((d) => ({ ...d, registerNo: v }))}
         />

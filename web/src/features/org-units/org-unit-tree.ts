@@ -1,4 +1,5 @@
 import type { OrgUnit } from '@relais/core';
+import { isolate } from '../../i18n/bidi.ts';
 
 export interface OrgUnitNode {
   unit: OrgUnit;
@@ -41,7 +42,12 @@ export function flattenOrgUnitTree(nodes: readonly OrgUnitNode[]): OrgUnitNode[]
   return out;
 }
 
+/** A unit as options and lists name it, `Casablanca (CASA)`, isolated for a right-to-left page. */
+export function unitLabel(unit: Pick<OrgUnit, 'name' | 'code'>): string {
+  return isolate(`${unit.name} (${unit.code})`);
+}
+
 /** Label for a select option: indented by depth so the hierarchy stays readable in a native select. */
 export function indentedLabel(node: OrgUnitNode): string {
-  return `${'\u00a0\u00a0\u00a0'.repeat(node.depth)}${node.unit.name} (${node.unit.code})`;
+  return `${'\u00a0\u00a0\u00a0'.repeat(node.depth)}${unitLabel(node.unit)}`;
 }

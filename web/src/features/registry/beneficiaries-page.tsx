@@ -11,6 +11,7 @@ import { describeError, fieldErrorsOfError } from '../../i18n/errors.ts';
 import { indentedLabel } from '../org-units/org-unit-tree.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { populationLabel } from './registry-labels.ts';
+import { isolate } from '../../i18n/bidi.ts';
 
 const PAGE_SIZE = 25;
 const matchTypes = ['prefix', 'exact', 'fuzzy'] as const;
@@ -144,7 +145,7 @@ export function BeneficiariesPage() {
   const shortDate = new Intl.DateTimeFormat(intlTag(i18n.locale), { dateStyle: 'medium', timeZone: 'UTC' });
   const workerOptions = [
     { value: '', label: t('search.anyWorker') },
-    { value: me.user.id, label: t('search.me', { name: me.user.displayName }) },
+    { value: me.user.id, label: t('search.me', { name: isolate(me.user.displayName) }) },
     ...(workers.data?.items ?? []).filter((u) => u.id !== me.user.id).map((u) => ({ value: u.id, label: u.displayName })),
   ];
 

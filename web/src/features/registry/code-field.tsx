@@ -8,7 +8,7 @@ import { codeProblemText, describeScheme } from './registry-labels.ts';
  * The code unique input (Latin, monospace, left-to-right in every language) with the
  * scheme as hint and, as the user types, what is wrong with each part.
  */
-export function CodeField({ scheme, value, onChange, label, error, inputRef, after }: {
+export function CodeField({ scheme, value, onChange, label, error, inputRef, after, onEnter }: {
   scheme: CodeScheme;
   value: string;
   onChange: (value: string) => void;
@@ -17,6 +17,8 @@ export function CodeField({ scheme, value, onChange, label, error, inputRef, aft
   error?: string | undefined;
   inputRef?: Ref<HTMLInputElement>;
   after?: ReactNode;
+  /** Enter (a phone's "Go") in the field does this instead of submitting the form around it. */
+  onEnter?: () => void;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -51,6 +53,15 @@ export function CodeField({ scheme, value, onChange, label, error, inputRef, aft
             aria-describedby={describedBy}
             aria-invalid={invalid || undefined}
             onChange={(e) => onChange(e.target.value)}
+            onKeyDown={
+              onEnter
+                ? (e) => {
+                    if (e.key !== 'Enter') return;
+                    e.preventDefault();
+                    onEnter();
+                  }
+                : undefined
+            }
           />
           <p className="field-hint code-progress" dir="auto">
             {t('register.codeProgress', { count: cleaned.length, length: expected })}

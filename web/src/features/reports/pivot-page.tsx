@@ -8,7 +8,7 @@ import { Alert, Button, Card, Checkbox, FieldGroup, Loading, Page, RadioGroup, S
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { programLabel } from '../../i18n/labels.ts';
-import type { OrgUnitNode } from '../org-units/org-unit-tree.ts';
+import { unitLabel, type OrgUnitNode } from '../org-units/org-unit-tree.ts';
 import { DrillDownDialog } from './drill-down.tsx';
 import { IndicatorPicker } from './indicator-picker.tsx';
 import { PeriodPicker, currentYear } from './period-picker.tsx';
@@ -248,7 +248,7 @@ function FilterEditor({ filters, level, unitNames, units, onChange, onAdd }: {
   const optionsOf = (dim: ReportDimension): { value: string; label: string }[] | null => {
     if (typedDimensions.has(dim)) return null;
     const unitOptions = (pick: (l: OrgUnitLevel) => boolean) =>
-      units.filter((n) => n.unit.active && pick(n.unit.level)).map((n) => ({ value: n.unit.code, label: `${n.unit.name} (${n.unit.code})` }));
+      units.filter((n) => n.unit.active && pick(n.unit.level)).map((n) => ({ value: n.unit.code, label: unitLabel(n.unit) }));
     if (dim === 'org_unit') return unitOptions((l) => (level ? l === level : l !== 'site'));
     if (dim === 'site') return unitOptions((l) => l === 'site');
     const values = dim === 'population' ? populations : (catalogueOf(dim) ?? []);

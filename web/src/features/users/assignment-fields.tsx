@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { roles, type ProgramCode, type Role } from '@relais/core';
+import { recordingUnitIds, roleGrants, roles, unitsUnder, type OrgUnit, type ProgramCode, type Role } from '@relais/core';
 import { newId } from '../../api/ids.ts';
 import { Checkbox, FieldGroup, Select } from '../../ui/index.ts';
-import { useT } from '../../i18n/i18n.tsx';
+import { useT, type I18n } from '../../i18n/i18n.tsx';
 import type { FieldErrors } from '../../i18n/errors.ts';
 import { indentedLabel } from '../org-units/org-unit-tree.ts';
 import { useWorkContext } from '../context/work-context.tsx';
@@ -25,6 +25,26 @@ export function assignmentInput(d: AssignmentDraft) {
   return { id: d.key, role: d.role === '' ? undefined : d.role, orgUnitId: d.orgUnitId, programs: d.allPrograms ? null : d.programs };
 }
 
+/**
+ * Where a worker with this assignment will record contacts, told to the administrator (a site
+ * records at the site and counts in its section; a region picks a unit under it); a warning when
+ * nowhere. Undefined for roles that record nothing.
+ */
+export function recordingNote(t: I18n['t'], units: readonly OrgUnit[], d: Pick<AssignmentDraft, 'role' | 'orgUnitId'>): { text: string; warn: boolean } | undefined {
+  const unit = units.find((u) => u.id === d.orgUnitId);
+  if (!unit || d.role === '' || !roleGrants(d.role, 'service.write')) return undefined;
+  const places = recordingUnitIds(unitsUnder(units, unit.id));
+  if (places.size === 0) return { text: t('users.recordsNowhere', { unit: unit.name }), warn: true };
+  if (unit.level === 'site') {
+    const byId = new Map(units.map((u) => [u.id, u]));
+    let section = unit.parentId ? byId.get(unit.parentId) : undefined;
+    while (section && section.level === 'site' && section.parentId) section = byId.get(section.parentId);
+    return { text: section ? t('users.recordsAtSite', { unit: unit.name, section: section.name }) : t('users.recordsAtSiteAlone', { unit: unit.name }), warn: false };
+  }
+  if (!places.has(unit.id)) return { text: t('users.recordsUnder', { unit: unit.name, count: places.size }), warn: false };
+  return undefined;
+}
+
 /** Role, unit and programs of one assignment. `prefix` maps field errors (e.g. `assignments.0.`). */
 export function AssignmentFields({ draft, onChange, errors, prefix, legend, actions }: {
   draft: AssignmentDraft;
@@ -38,6 +58,7 @@ export function AssignmentFields({ draft, onChange, errors, prefix, legend, acti
   const ctx = useWorkContext();
   const units = ctx.units.filter((n) => n.unit.active);
   const req = t('common.requiredMark');
+  const note = recordingNote(t, ctx.units.map((n) => n.unit), draft);
   return (
     <FieldGroup legend={legend}>
       <div className="assignment">
@@ -59,6 +80,11 @@ export function AssignmentFields({ draft, onChange, errors, prefix, legend, acti
           options={[{ value: '', label: '—' }, ...units.map((n) => ({ value: n.unit.id, label: indentedLabel(n) }))]}
           onChange={(v) => onChange({ ...draft, orgUnitId: v })}
         />
+        {note ? (
+          <p className={note.warn ? 'field-error' : 'field-hint'} role={note.warn ? 'alert' : undefined} data-testid="recording-note">
+            {note.text}
+          </p>
+        ) : null}
         <fieldset className="fieldset fieldset-inner">
           <legend className="fieldset-legend">{t('field.programs')}</legend>
           <Checkbox

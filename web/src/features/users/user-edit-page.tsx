@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { programsLabel } from '../../i18n/labels.ts';
 import { useWorkContext } from '../context/work-context.tsx';
-import { AssignmentFields, assignmentInput, emptyAssignment, type AssignmentDraft } from './assignment-fields.tsx';
+import { AssignmentFields, assignmentInput, emptyAssignment, recordingNote, type AssignmentDraft } from './assignment-fields.tsx';
 import { confirmationErrors, NewPasswordFields } from '../auth/new-password-fields.tsx';
 
 /** One user: profile (name, language, active), password reset, assignments. */
@@ -182,11 +182,13 @@ function Assignments({ user, onSaved }: { user: User; onSaved: (u: User) => void
         <ul className="item-list">
           {user.assignments.map((a) => {
             const role = t(`role.${a.role}`);
+            const note = recordingNote(t, ctx.units.map((n) => n.unit), { role: a.role, orgUnitId: a.orgUnit.id });
             return (
               <li key={a.id} className="item">
                 <div>
                   <strong>{role}</strong> — {a.orgUnit.name}
                   <div className="muted">{programsLabel(t, a.programs)}</div>
+                  {note ? <div className={note.warn ? 'field-error' : 'field-hint'} data-testid="recording-note">{note.text}</div> : null}
                 </div>
                 <Button
                   size="small"
