@@ -85,13 +85,13 @@ test('places: the administrator assigns a worker at each level and is told where
   const siteWorker = (await api.get<{ items: { id: string; username: string }[] }>('/users?limit=200')).items.find((u) => u.username === worker('site').username)!;
   await page.goto(`/users/${siteWorker.id}`);
   await expect(page.getByRole('region', { name: fr['field.assignments'] }).getByTestId('recording-note').first()).toHaveText(
-    interpolate(fr['users.recordsAtSite'], { unit: units.site.name, section: units.section.name }),
+    interpolate(fr['users.recordsAtSite'], { unit: `\u2068${units.site.name}\u2069`, section: `\u2068${units.section.name}\u2069` }),
   );
   // Choosing a region for a new assignment says she will pick a unit under it.
   const form = page.getByRole('group', { name: fr['users.newAssignment'] });
   await form.getByLabel(fr['field.role'], { exact: true }).selectOption('peer_educator');
   await form.getByLabel(fr['field.orgUnitId'], { exact: true }).selectOption(ids.region!);
-  await expect(form.getByTestId('recording-note')).toHaveText(interpolate(fr['users.recordsUnder'], { unit: units.region.name, count: 2 }));
+  await expect(form.getByTestId('recording-note')).toHaveText(interpolate(fr['users.recordsUnder'], { unit: `\u2068${units.region.name}\u2069`, count: 2 }));
 });
 
 const expected: Record<Level, { units: string[]; sites: boolean }> = {

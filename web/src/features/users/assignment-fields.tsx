@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { recordingUnitIds, roleGrants, roles, unitsUnder, type OrgUnit, type ProgramCode, type Role } from '@relais/core';
 import { newId } from '../../api/ids.ts';
 import { Checkbox, FieldGroup, Select } from '../../ui/index.ts';
+import { isolate } from '../../i18n/bidi.ts';
 import { useT, type I18n } from '../../i18n/i18n.tsx';
 import type { FieldErrors } from '../../i18n/errors.ts';
 import { indentedLabel } from '../org-units/org-unit-tree.ts';
@@ -34,14 +35,14 @@ export function recordingNote(t: I18n['t'], units: readonly OrgUnit[], d: Pick<A
   const unit = units.find((u) => u.id === d.orgUnitId);
   if (!unit || d.role === '' || !roleGrants(d.role, 'service.write')) return undefined;
   const places = recordingUnitIds(unitsUnder(units, unit.id));
-  if (places.size === 0) return { text: t('users.recordsNowhere', { unit: unit.name }), warn: true };
+  if (places.size === 0) return { text: t('users.recordsNowhere', { unit: isolate(unit.name) }), warn: true };
   if (unit.level === 'site') {
     const byId = new Map(units.map((u) => [u.id, u]));
     let section = unit.parentId ? byId.get(unit.parentId) : undefined;
     while (section && section.level === 'site' && section.parentId) section = byId.get(section.parentId);
-    return { text: section ? t('users.recordsAtSite', { unit: unit.name, section: section.name }) : t('users.recordsAtSiteAlone', { unit: unit.name }), warn: false };
+    return { text: section ? t('users.recordsAtSite', { unit: isolate(unit.name), section: isolate(section.name) }) : t('users.recordsAtSiteAlone', { unit: isolate(unit.name) }), warn: false };
   }
-  if (!places.has(unit.id)) return { text: t('users.recordsUnder', { unit: unit.name, count: places.size }), warn: false };
+  if (!places.has(unit.id)) return { text: t('users.recordsUnder', { unit: isolate(unit.name), count: places.size }), warn: false };
   return undefined;
 }
 
