@@ -21,7 +21,7 @@ const serviceLevels: ReadonlySet<string> = new Set(['section', 'clinic']);
  * - a unit above (country, region, province) only when no active section or clinic lies under
  *   it in the list (a small organisation): else its workers pick a unit under it.
  * Inactive units are never places. The server checks every write with this rule and the
- * web builds its "section or unit" list with it (ADR 0011).
+ * web builds its "section or unit" list with it (ADR 0013).
  */
 export function recordingUnitIds(units: readonly PlaceUnit[]): Set<string> {
   const byId = new Map(units.map((u) => [u.id, u]));

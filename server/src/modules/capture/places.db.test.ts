@@ -3,7 +3,7 @@ import type { ApiErrorBody, Beneficiary, ReportRow, ServiceRecord } from '@relai
 import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp } from '../../../test/harness.ts';
 
 /**
- * Where a worker records, by the level of her assignment (ADR 0011): a section or clinic in
+ * Where a worker records, by the level of her assignment (ADR 0013): a section or clinic in
  * itself, a site at the site (counted in its section), a region in a unit under it.
  */
 describe(`recording places by assignment level (${engine})`, () => {
