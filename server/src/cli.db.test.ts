@@ -154,7 +154,7 @@ describe(`relais command line (${engine})`, () => {
     const csv = await relais(envA, 'report', '--org', 'CLI', '--program', 'prev_ps', '--period', '2024', '--indicators', 'reached', '--format', 'csv');
     expect(csv.stdout).toBe('\ufeffindicator,period,value,target,gap,achievement\r\nreached,2024,2,,,\r\n');
     const file = path.join(dir, 'report.xlsx');
-    expect((await relais(envA, 'report', '--org', 'CLI', '--program', 'prev_ps', '--period', '2024', '--indicators', 'reached,condoms_distributed', '--by', 'org_unit', '--format', 'xlsx', '--output', file)).code).toBe(0);
+    expect((await relais(envA, 'report', '--org', 'CLI', '--program', 'prev_ps', '--period', '2024', '--indicators', 'reached,condoms_distributed,testing_rate', '--by', 'org_unit', '--format', 'xlsx', '--output', file)).code).toBe(0);
     const ExcelJS = (await import('exceljs')).default;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
@@ -163,6 +163,11 @@ describe(`relais command line (${engine})`, () => {
     const cells = [2, 3, 4, 5].map((r) => sheet.getRow(r).values as unknown[]);
     expect(cells).toContainEqual([undefined, 'condoms_distributed', '2024', 'CLI', 20]);
     expect(typeof cells[0]![4]).toBe('number');
+    // Rates are numbers formatted as percentages, counts are not.
+    const rates = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2)).filter((r) => r.getCell(1).value === 'testing_rate');
+    expect(rates.length).toBeGreaterThan(0);
+    for (const r of rates) expect(r.getCell(4).numFmt).toBe('0.0%');
+    expect(sheet.getRow(2).getCell(4).numFmt).not.toContain('%');
     const bad = await relais(envA, 'report', '--org', 'CLI', '--program', 'prev_ps', '--period', '2024-H1', '--indicators', 'reached');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('period');

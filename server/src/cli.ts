@@ -40,6 +40,7 @@ import { createImportService, importKinds, type ImportKind } from './modules/imp
 import { presentReport, readTable } from './modules/imports/imports.routes.ts';
 import { createReportEngine } from './modules/reports/report.engine.ts';
 import { reportWorkbook } from './modules/reports/report.xlsx.ts';
+import { loadIndicators } from './modules/reports/indicators.repository.ts';
 
 
 // Operator messages of the CLI are in English (like logs); domain errors are
@@ -261,10 +262,14 @@ async function run(argv: string[]): Promise<number> {
       });
       const format = values.format === 'jsonl' || !values.format ? 'jsonl' : values.format;
       if (format !== 'jsonl' && format !== 'csv' && format !== 'xlsx') throw new UsageError('--format is jsonl, csv or xlsx');
-      const rows = await withDb(config, async (db) => {
+      const { rows, ratios } = await withDb(config, async (db) => {
         const org = await findOrganisationByCode(db.kysely, values.org!.toUpperCase());
         if (!org) throw new UsageError(`no organisation with code ${values.org}`);
-        return createReportEngine(db.kysely).run(org.id, 'organisation', query);
+        const indicators = await loadIndicators(db.kysely, org.id);
+        return {
+          rows: await createReportEngine(db.kysely).run(org.id, 'organisation', query, indicators),
+          ratios: new Set(indicators.filter((i) => i.measure.kind === 'ratio').map((i) => i.code)),
+        };
       });
       const columns = ['indicator', 'period', ...query.by.filter((d) => d !== 'period'), 'value', 'target', 'gap', 'achievement'];
       const shaped = rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null])));
@@ -277,7 +282,7 @@ async function run(argv: string[]): Promise<number> {
         if (values.output) fs.writeFileSync(values.output, text);
         else process.stdout.write(text);
       } else {
-        const data = await reportWorkbook(columns, shaped);
+        const data = await reportWorkbook(columns, shaped, { ratios });
         if (values.output) fs.writeFileSync(values.output, data);
         else process.stdout.write(data);
       }

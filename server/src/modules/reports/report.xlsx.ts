@@ -20,14 +20,23 @@ export type ReportLayout = 'performance' | 'pivot' | 'rows';
 const COUNT_FORMAT = '#,##0';
 const PERCENT_FORMAT = '0.0%';
 
-/** A report as a real spreadsheet: a header row, numbers as numbers (the command line's file). */
-export async function reportWorkbook(columns: string[], rows: Record<string, unknown>[], sheetName = 'report'): Promise<Buffer> {
+/**
+ * A report as a real spreadsheet with codes for heads (the command line's file): numbers as
+ * numbers, rates (`ratios`: their indicator codes) and achievements as percentages.
+ */
+export async function reportWorkbook(columns: string[], rows: Record<string, unknown>[], options: { ratios?: ReadonlySet<string>; sheetName?: string } = {}): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Relais';
-  const sheet = workbook.addWorksheet(sheetName);
-  sheet.addRow(columns);
-  sheet.getRow(1).font = { bold: true };
-  for (const r of rows) sheet.addRow(columns.map((c) => (r[c] === null || r[c] === undefined ? null : (r[c] as string | number))));
+  const sheet = workbook.addWorksheet(options.sheetName ?? 'report');
+  sheet.addRow(columns).font = { bold: true };
+  const numeric = new Set(['value', 'target', 'gap', 'achievement']);
+  for (const r of rows) {
+    const line = sheet.addRow(columns.map((c) => (numeric.has(c) ? null : ((r[c] ?? null) as string | number | null))));
+    const rate = options.ratios?.has(String(r.indicator)) ?? false;
+    columns.forEach((c, i) => {
+      if (numeric.has(c)) putNumber(line.getCell(i + 1), r[c] as number | null, c === 'achievement' || rate);
+    });
+  }
   sheet.columns.forEach((col) => {
     col.width = 16;
   });
