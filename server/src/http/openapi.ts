@@ -76,7 +76,7 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): R
     const responses: Record<string, unknown> = { [String(route.status ?? 200)]: { description: 'Success', content: successContent(route) } };
     if (route.otherStatus) responses[String(route.otherStatus.status)] = { description: route.otherStatus.description, content: successContent(route) };
     for (const [status, codes] of [...errorStatuses(route)].sort(([a], [b]) => a - b)) {
-      responses[String(status)] = { description: codes.map((c) => `\`${c}\`: ${translate('en', `error.${c}`)}`).join(' — '), content: errorContent };
+      responses[String(status)] = { description: codes.map((c) => `\`${c}\`: ${translate('en', `error.${c}`).replace(/\{\w+\}/g, '…')}`).join(' — '), content: errorContent };
     }
     responses.default = { description: 'Other error (the `code` says which; `message` translated)', content: errorContent };
     const operation: Record<string, unknown> = {
