@@ -56,6 +56,15 @@ function sex(): CodeSexLetter {
   return r < 0.68 ? 'F' : r < 0.93 ? 'M' : 'T';
 }
 
+/** `n` distinct synthetic codes of the default scheme, common names much more frequent (no real person). */
+export function syntheticCodes(n: number): string[] {
+  const seen = new Set<string>();
+  for (let attempts = 0; seen.size < n && attempts < n * 20; attempts++) {
+    seen.add(buildCode(defaultCodeScheme, { mother_first_name: name(mothers), father_first_name: name(fathers), birth_year: year(), sex: sex() }));
+  }
+  return [...seen];
+}
+
 type ErrorKind = 'one_letter' | 'letters_swapped' | 'spelling_variant' | 'parents_swapped' | 'year_off_by_one' | 'year_digits_swapped' | 'sex_differs' | 'part_unknown';
 const errorKinds: ErrorKind[] = ['one_letter', 'letters_swapped', 'spelling_variant', 'parents_swapped', 'year_off_by_one', 'year_digits_swapped', 'sex_differs', 'part_unknown'];
 

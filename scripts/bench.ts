@@ -121,6 +121,7 @@ async function benchFoundation() {
 const suites: Record<string, () => Promise<Record<string, unknown>>> = {
   foundation: benchFoundation,
   registry: async () => (await import('./bench-registry.ts')).benchRegistry(),
+  'registry-import': async () => (await import('./bench-registry-import.ts')).benchRegistryImport(),
   capture: async () => (await import('./bench-capture.ts')).benchCapture(),
   reports: async () => (await import('./bench-reports.ts')).benchReports(),
   load: async () => (await import('./bench-load.ts')).benchLoad(),

@@ -41,8 +41,15 @@ export function createDuplicateSearch(scheme: CodeScheme, codes: readonly string
     const [x, y] = p[swap[0]]! < p[swap[1]]! ? [p[swap[0]]!, p[swap[1]]!] : [p[swap[1]]!, p[swap[0]]!];
     return p.map((v, j) => (j === swap[0] ? x : j === swap[1] ? y : v)).join('|');
   };
+  // Each part's neighbourhoods, by value, held here: asked millions of times in a large file.
+  const hoods = components.map(() => new Map<string, ReadonlySet<string>>());
+  const hood = (i: number, value: string) => {
+    let found = hoods[i]!.get(value);
+    if (!found) hoods[i]!.set(value, (found = partNeighbourSet(components[i]!, value)));
+    return found;
+  };
   /** Does part `i` of code `x`'s neighbourhood hold `value`? */
-  const near = (x: number, i: number, value: string) => partNeighbourSet(components[i]!, parts[x]![i]!).has(value);
+  const near = (x: number, i: number, value: string) => hood(i, parts[x]![i]!).has(value);
 
   // Key → the new codes filed under it (one number when alone: most keys hold one code).
   const blocks = components.map(() => new Map<string, number | number[]>());
@@ -83,7 +90,7 @@ export function createDuplicateSearch(scheme: CodeScheme, codes: readonly string
           }
           const byValue = new Map(held.map((x) => [parts[x]![i]!, x]));
           for (const x of held) {
-            for (const v of partNeighbourSet(components[i]!, parts[x]![i]!)) {
+            for (const v of hood(i, parts[x]![i]!)) {
               const y = byValue.get(v);
               if (y === undefined) continue;
               // Found from x's side; when y < x, only if y's side did not find it already.

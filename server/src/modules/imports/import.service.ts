@@ -8,12 +8,10 @@ import {
   parsePeriod,
   programCodes,
   codeProblemParams,
-  compareCodes,
   contactModalities,
   entryDoors,
   housings,
   maritalStatuses,
-  neighbourCodes,
   occupations,
   orgUnitLevels,
   schoolings,
@@ -33,7 +31,7 @@ import { scope } from '../../http/actor.ts';
 import { recordAudit, type AuditWho } from '../audit/audit.service.ts';
 import { loadIndicators } from '../reports/indicators.repository.ts';
 import { loadSettings } from '../registry/registry.service.ts';
-import { upsertPair } from '../registry/registry.repository.ts';
+import { registerMany, type NewBeneficiaryRow } from '../registry/register-many.service.ts';
 import { loadProgramServices } from '../capture/catalogue.service.ts';
 import { nextRegisterNo } from '../capture/capture.repository.ts';
 import type { Table } from './parse.ts';
@@ -253,7 +251,7 @@ export function createImportService(db: Queryable) {
     }
     const issues: RowIssue[] = [];
     const seen = new Map<string, number>();
-    const plan: Array<Record<string, unknown> & { code: string; unitId: string; registeredOn: string }> = [];
+    const plan: NewBeneficiaryRow[] = [];
     let unchanged = 0;
     for (const [i, { line, cells }] of table.rows.entries()) {
       const c = new RowChecker(line);
@@ -280,47 +278,13 @@ export function createImportService(db: Queryable) {
       if (c.issues.length === 0 && code && unit && registeredOn && sex) {
         if (existing.has(code)) unchanged++;
         else
-          plan.push({ code, unitId: unit.id, registeredOn, populations: [...new Set(populations)], sex, birthYear, entryDoor, marital, schooling, housing, occupation });
+          plan.push({ id: contentId(org, 'beneficiary', code), code, unitId: unit.id, registeredOn, populations: [...new Set(populations)], sex, birthYear, entryDoor, maritalStatus: marital, schooling, housing, occupation });
       }
       if ((i + 1) % 10_000 === 0) importer.onProgress?.('checked', i + 1, table.rows.length);
     }
     const report: ImportReport = { kind: 'beneficiaries', dryRun, rows: table.rows.length, created: plan.length, unchanged, applied: false, issues };
     if (issues.length || dryRun) return { ...report, created: issues.length ? 0 : plan.length };
-    const registeredBy = importer.ctx?.actor.userId ?? null;
-    for (let i = 0; i < plan.length; i += 2000) {
-      const batch = plan.slice(i, i + 2000);
-      const ids = batch.map((p) => contentId(org, 'beneficiary', p.code));
-      await sql`
-        insert into beneficiary (organisation_id, id, code, populations, sex, birth_year, registered_unit_id, registered_on, registered_by, entry_door,
-          marital_status, schooling, housing, occupation, last_seen_on)
-        select ${org}::uuid, r.id, r.code, string_to_array(r.populations, ';'), r.sex, r.birth_year, r.unit, r.registered_on, ${registeredBy}::uuid, r.entry_door,
-          r.marital, r.schooling, r.housing, r.occupation, r.registered_on
-        from unnest(${ids}::uuid[], ${batch.map((p) => p.code)}::text[], ${batch.map((p) => (p.populations as string[]).join(';'))}::text[], ${batch.map((p) => p.sex as string)}::text[],
-          ${batch.map((p) => p.birthYear as number | null)}::int[], ${batch.map((p) => p.unitId)}::uuid[], ${batch.map((p) => p.registeredOn)}::date[],
-          ${batch.map((p) => p.entryDoor as string | null)}::text[], ${batch.map((p) => p.marital as string | null)}::text[], ${batch.map((p) => p.schooling as string | null)}::text[],
-          ${batch.map((p) => p.housing as string | null)}::text[], ${batch.map((p) => p.occupation as string | null)}::text[])
-          as r(id, code, populations, sex, birth_year, unit, registered_on, entry_door, marital, schooling, housing, occupation)
-        on conflict do nothing`.execute(trx);
-      await sql`
-        insert into beneficiary_unit (organisation_id, beneficiary_id, org_unit_id, since, via)
-        select ${org}::uuid, r.id, r.unit, r.since, 'registered' from unnest(${ids}::uuid[], ${batch.map((p) => p.unitId)}::uuid[], ${batch.map((p) => p.registeredOn)}::date[]) as r(id, unit, since)
-        on conflict do nothing`.execute(trx);
-      importer.onProgress?.('written', Math.min(plan.length, i + 2000), plan.length);
-    }
-    // Probable duplicates of the new records go to the coordinators' review queue.
-    for (let i = 0; i < plan.length; i += 500) {
-      const batch = plan.slice(i, i + 500);
-      const neighbours = [...new Set(batch.flatMap((p) => neighbourCodes(settings.codeScheme, p.code)))];
-      const found = await trx.selectFrom('beneficiary').select(['id', 'code']).where('organisation_id', '=', org).where('merged_into', 'is', null).where(sql<boolean>`code = any(${sql.val(neighbours)}::text[])`).execute();
-      const byCode = new Map(found.map((f) => [f.code, f.id]));
-      for (const p of batch) {
-        for (const n of neighbourCodes(settings.codeScheme, p.code)) {
-          const other = byCode.get(n);
-          const match = other ? compareCodes(settings.codeScheme, p.code, n) : null;
-          if (other && match) await upsertPair(trx, { organisation_id: org, x: contentId(org, 'beneficiary', p.code), y: other, score: match.score, reasons: match.reasons, status: 'open', decided_by: null });
-        }
-      }
-    }
+    await registerMany(trx, org, settings.codeScheme, plan, { registeredBy: importer.ctx?.actor.userId ?? null, onProgress: importer.onProgress });
     return { ...report, applied: true };
   }
 

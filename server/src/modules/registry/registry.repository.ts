@@ -154,3 +154,78 @@ export async function unitNames(db: Queryable, organisationId: string, ids: stri
   const rows = await db.selectFrom('org_unit').select(['id', 'code', 'name']).where('organisation_id', '=', organisationId).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
 }
+
+/** A new record of a bulk registration (an import), checked by the caller. */
+export interface NewBeneficiaryRow {
+  id: string;
+  code: string;
+  unitId: string;
+  registeredOn: string;
+  populations: string[];
+  sex: string;
+  birthYear: number | null;
+  entryDoor: string | null;
+  maritalStatus: string | null;
+  schooling: string | null;
+  housing: string | null;
+  occupation: string | null;
+}
+
+/** Writes new records and their unit of registration in one statement each (codes and ids already known to be free). */
+export async function insertBeneficiaries(db: Queryable, organisationId: string, rows: readonly NewBeneficiaryRow[], registeredBy: string | null): Promise<void> {
+  if (rows.length === 0) return;
+  const col = <T>(f: (r: NewBeneficiaryRow) => T) => rows.map(f);
+  await sql`
+    insert into beneficiary (organisation_id, id, code, populations, sex, birth_year, registered_unit_id, registered_on, registered_by, entry_door,
+      marital_status, schooling, housing, occupation, last_seen_on)
+    select ${organisationId}::uuid, r.id, r.code, string_to_array(r.populations, ';'), r.sex, r.birth_year, r.unit, r.registered_on, ${registeredBy}::uuid, r.entry_door,
+      r.marital, r.schooling, r.housing, r.occupation, r.registered_on
+    from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.code)}::text[], ${col((r) => r.populations.join(';'))}::text[], ${col((r) => r.sex)}::text[],
+      ${col((r) => r.birthYear)}::int[], ${col((r) => r.unitId)}::uuid[], ${col((r) => r.registeredOn)}::date[],
+      ${col((r) => r.entryDoor)}::text[], ${col((r) => r.maritalStatus)}::text[], ${col((r) => r.schooling)}::text[],
+      ${col((r) => r.housing)}::text[], ${col((r) => r.occupation)}::text[])
+      as r(id, code, populations, sex, birth_year, unit, registered_on, entry_door, marital, schooling, housing, occupation)
+    on conflict do nothing`.execute(db);
+  await sql`
+    insert into beneficiary_unit (organisation_id, beneficiary_id, org_unit_id, since, via)
+    select ${organisationId}::uuid, r.id, r.unit, r.since, 'registered'
+    from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.unitId)}::uuid[], ${col((r) => r.registeredOn)}::date[]) as r(id, unit, since)
+    on conflict do nothing`.execute(db);
+}
+
+/** Active records (not merged) whose code is one of these: the candidates of a few codes' duplicate check. */
+export async function activeByCodes(db: Queryable, organisationId: string, codes: readonly string[]): Promise<{ id: string; code: string }[]> {
+  if (codes.length === 0) return [];
+  return db
+    .selectFrom('beneficiary as b')
+    .select(['b.id', 'b.code'])
+    .where('b.organisation_id', '=', organisationId)
+    .where('b.merged_into', 'is', null)
+    .where(sql<SqlBool>`b.code = any(${sql.val(codes)}::text[])`)
+    .execute();
+}
+
+/** One page of the active records' codes, in code order after `after` (the unique code index walks it). */
+export async function activeCodesAfter(db: Queryable, organisationId: string, after: string, limit: number): Promise<{ id: string; code: string }[]> {
+  return db
+    .selectFrom('beneficiary as b')
+    .select(['b.id', 'b.code'])
+    .where('b.organisation_id', '=', organisationId)
+    .where('b.code', '>', after)
+    .where('b.merged_into', 'is', null)
+    .orderBy('b.code')
+    .limit(limit)
+    .execute();
+}
+
+/** Queues probable-duplicate pairs for review in one statement; a pair already decided keeps its decision (as upsertPair). */
+export async function upsertOpenPairs(db: Queryable, organisationId: string, pairs: readonly { x: string; y: string; score: number; reasons: unknown }[]): Promise<void> {
+  if (pairs.length === 0) return;
+  const ordered = pairs.map((p) => (p.x < p.y ? { a: p.x, b: p.y, p } : { a: p.y, b: p.x, p }));
+  await sql`
+    insert into beneficiary_pair as t (organisation_id, a_id, b_id, score, reasons, status)
+    select ${organisationId}::uuid, r.a, r.b, r.score, r.reasons::jsonb, 'open'
+    from unnest(${ordered.map((o) => o.a)}::uuid[], ${ordered.map((o) => o.b)}::uuid[], ${ordered.map((o) => o.p.score)}::float8[], ${ordered.map((o) => JSON.stringify(o.p.reasons))}::text[])
+      as r(a, b, score, reasons)
+    on conflict (organisation_id, a_id, b_id) do update set score = excluded.score, reasons = excluded.reasons`.execute(db);
+}
