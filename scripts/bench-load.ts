@@ -220,6 +220,26 @@ async function withCpu<T>(serverPid: number, backends: () => Promise<number[]>, 
   };
 }
 
+/**
+ * Server CPU per request (milliseconds, server process and its database backends): on a shared
+ * machine the latencies depend on the other processes, this much less.
+ */
+function perRequest(cpu: { serverSeconds: number | null; postgresBackendSeconds: number | null }, requests: number) {
+  if (cpu.serverSeconds === null || requests === 0) return null;
+  return { server: Math.round((cpu.serverSeconds * 1000) / requests * 10) / 10, postgresBackends: cpu.postgresBackendSeconds === null ? null : Math.round((cpu.postgresBackendSeconds * 1000) / requests * 10) / 10 };
+}
+
+/** Waits (up to 2 minutes) until the server is idle: requests given up by the clients may still be running. */
+async function drain(serverPid: number): Promise<number> {
+  const t0 = performance.now();
+  for (;;) {
+    const before = procCpuSeconds(serverPid) ?? 0;
+    await new Promise((r) => setTimeout(r, 1000));
+    const busy = (procCpuSeconds(serverPid) ?? 0) - before;
+    if (busy < 0.05 || performance.now() - t0 > 120_000) return Math.round((performance.now() - t0) / 1000);
+  }
+}
+
 async function openLoop(base: string, workers: Worker[], rate: number, seconds: number): Promise<Sample[]> {
   const samples: Promise<Sample>[] = [];
   const start = performance.now();
@@ -381,18 +401,20 @@ async function measure(engine: string, setup: EngineSetup) {
     console.log(`  ${engine} idle: ${JSON.stringify(idle)}`);
 
     const paced = await withCpu(server.pid!, setup.backends, () => openLoop(base, workers, RATE, SECONDS));
-    out.realistic = { rate: RATE, seconds: SECONDS, ...summarise(paced.result, SECONDS), cpu: paced.cpu };
+    out.realistic = { rate: RATE, seconds: SECONDS, ...summarise(paced.result, SECONDS), cpu: paced.cpu, cpuMsPerRequest: perRequest(paced.cpu, paced.result.length) };
     console.log(`  ${engine} realistic: ${JSON.stringify(out.realistic)}`);
 
+    out.drainedAfterRealisticSeconds = await drain(server.pid!);
     const steps: Array<Record<string, unknown>> = [];
     let best: Record<string, unknown> | null = null;
     for (let clients = 2; clients <= WORKERS; clients = Math.min(WORKERS, clients * 2)) {
       const step = await withCpu(server.pid!, setup.backends, () => closedLoop(base, workers, clients, STEP_SECONDS));
-      const s = { clients, ...summarise(step.result, STEP_SECONDS), cpu: step.cpu };
+      const s = { clients, ...summarise(step.result, STEP_SECONDS), cpu: step.cpu, cpuMsPerRequest: perRequest(step.cpu, step.result.length) };
       steps.push(s);
       console.log(`  ${engine} saturation ${clients} clients: ${s.throughput} req/s, p99 ${s.p99} ms, errors ${s.errors}`);
       if (s.p99 !== null && s.p99 <= 1000 && s.errors === 0 && (!best || s.throughput > (best.throughput as number))) best = s;
       if (s.p99 === null || s.p99 > 1000 || clients === WORKERS) break;
+      await drain(server.pid!);
     }
     out.saturation = { bestThroughputWithP99Under1s: best ? best.throughput : 0, bestClients: best ? best.clients : null, steps };
     out.errorSamples = errorSamples.splice(0);

@@ -5,6 +5,7 @@ import { openDatabase, type Db } from './db/index.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
 import { scheduleBackups } from './jobs/backup.job.ts';
+import { scheduleStatistics } from './jobs/maintenance.job.ts';
 import { syncReportFacts } from './modules/reports/report-facts.service.ts';
 
 /** Opens the database named by the configuration. */
@@ -38,6 +39,8 @@ export async function startServer(config: Config, locale: Locale = 'fr'): Promis
   if (config.logFormat === 'pretty') process.stdout.write(`${translate(locale, 'cli.ready', { url })} ${translate(locale, 'cli.stopHint')}\n`);
   else app.log.info({ address, engine: db.engine, startMs: Date.now() - startedAt }, `Relais is running: open ${url}`);
   const stopBackups = scheduleBackups(db.kysely, config.backup, app.log);
+  // PGlite has no autovacuum: the embedded engine refreshes the planner's statistics itself.
+  const stopStatistics = db.engine === 'embedded' ? scheduleStatistics(db.kysely, 6, app.log) : () => {};
   if (changed.length) app.log.info({ organisations: changed.length }, 'report rules changed: building their facts');
   app.reportFacts.kick();
 
@@ -45,6 +48,7 @@ export async function startServer(config: Config, locale: Locale = 'fr'): Promis
   const stop = () =>
     (stopping ??= (async () => {
       stopBackups();
+      stopStatistics();
       await app.close();
       await db.close();
       logs.flushSync();
