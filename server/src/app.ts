@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/index.ts';
 import { errorBody, httpStatusOf } from './http/errors.ts';
 import { Router } from './http/router.ts';
+import { RequestAbandonedError } from './db/priority.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
@@ -118,6 +119,8 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
   });
 
   app.setErrorHandler((error, request, reply) => {
+    // Its client is gone (nobody reads this answer): dropped before reaching the database.
+    if (error instanceof RequestAbandonedError) return reply.status(503).send();
     const locale = localeOf(request);
     const domain = toDomainError(error);
     if (domain.code === 'internal') request.log.error({ err: error }, 'unhandled error');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { Beneficiary } from '@relais/core';
 import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp } from '../../test/harness.ts';
-import { inBackground } from './priority.ts';
+import { RequestAbandonedError, forRequest, inBackground } from './priority.ts';
 
 // A month-end morning: reports and rebuilds run while field workers save contacts. On the
 // embedded engine (one connection) the contact's queries go before the queued background ones.
@@ -43,5 +43,26 @@ describe(`field work before background work (${engine})`, () => {
     // statements: it would be saved after about 9 of the 12. Field first, it waits for at most
     // the running statement each time.
     expect(finishedWhenSaved).toBeLessThanOrEqual(6);
+  });
+});
+
+describe(`requests given up by their client (${engine})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('never take the embedded connection once their client went away', async () => {
+    const busy = sql`select pg_sleep(0.3)`.execute(t.db.kysely);
+    await new Promise((r) => setTimeout(r, 50));
+    let gone = false;
+    const waiting = forRequest('field', () => gone, () => sql<{ ran: number }>`select 1 as ran`.execute(t.db.kysely));
+    gone = true; // the phone timed out while the query waited
+    await busy;
+    if (engine === 'embedded') await expect(waiting).rejects.toBeInstanceOf(RequestAbandonedError);
+    else expect((await waiting).rows[0]!.ran).toBe(1); // a server's pool has a free connection: nothing waited
+    // Requests whose client is there are served as before.
+    expect((await forRequest('field', () => false, () => sql<{ ran: number }>`select 1 as ran`.execute(t.db.kysely))).rows[0]!.ran).toBe(1);
   });
 });

@@ -4,19 +4,38 @@ import type pg from 'pg';
 /** Field work (checks, contacts, lists) or background work (reports, exports, imports, rebuilds). */
 export type DbPriority = 'field' | 'background';
 
-const priority = new AsyncLocalStorage<DbPriority>();
+interface WorkContext {
+  priority: DbPriority;
+  /** True once nobody waits for the result any more (the client of the request went away). */
+  abandoned?: () => boolean;
+}
+
+const context = new AsyncLocalStorage<WorkContext>();
 
 /**
  * Runs work whose queries yield to field work: on the embedded engine (one connection) a query of
  * a report, an export, an import or a rebuild waits while a field worker's query is waiting.
  */
 export function inBackground<T>(work: () => Promise<T>): Promise<T> {
-  return priority.run('background', work);
+  return context.run({ ...context.getStore(), priority: 'background' }, work);
+}
+
+/** Runs a request's work: its priority, and whether its client is still there. */
+export function forRequest<T>(priority: DbPriority, abandoned: () => boolean, work: () => Promise<T>): Promise<T> {
+  return context.run({ priority, abandoned }, work);
 }
 
 /** The priority of the work calling (field unless inside `inBackground`). */
 export function currentPriority(): DbPriority {
-  return priority.getStore() ?? 'field';
+  return context.getStore()?.priority ?? 'field';
+}
+
+/** A request whose client went away while it waited for the connection: it is not run. */
+export class RequestAbandonedError extends Error {
+  constructor() {
+    super('the client went away before its request reached the database');
+    this.name = 'RequestAbandonedError';
+  }
 }
 
 /**
@@ -37,8 +56,15 @@ export class PriorityPool {
   }
 
   async connect(): Promise<pg.PoolClient> {
-    if (this.busy) await new Promise<void>((resolve) => this.waiting[currentPriority()].push(resolve));
+    const work = context.getStore();
+    if (this.busy) await new Promise<void>((resolve) => this.waiting[work?.priority ?? 'field'].push(resolve));
     this.busy = true;
+    // After an overload, clients that gave up (a phone's timeout) must not keep the connection
+    // busy for nobody: their requests are dropped here instead of queueing the next ones.
+    if (work?.abandoned?.()) {
+      this.next();
+      throw new RequestAbandonedError();
+    }
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DomainError, negotiateLocale, type ErrorCode, type Locale, type Permission } from '@relais/core';
 import { fieldIssuesOf } from './errors.ts';
 import { holds, type Actor, type RequestContext } from './actor.ts';
-import { inBackground } from '../db/priority.ts';
+import { forRequest } from '../db/priority.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -115,7 +115,7 @@ export class Router {
       method: spec.method,
       url: `/api/v1${spec.url}`,
       ...(spec.rawBody ? { bodyLimit: spec.rawBody.limit } : {}),
-      handler: (request, reply) => (spec.background ? inBackground(() => handle(request, reply)) : handle(request, reply)),
+      handler: (request, reply) => forRequest(spec.background ? 'background' : 'field', () => request.raw.socket?.destroyed === true, () => handle(request, reply)),
     });
   }
 }
