@@ -24,7 +24,7 @@ export interface RegisterManyOptions {
  * Registers many new records at once (imports), inside the caller's transaction: written in
  * bulk, and their probable duplicates — with each other and with the registry's active
  * records — queued for the coordinators' review. The pairs are those the one-code check
- * finds (ADR 0015), searched set-based: in memory within the batch, and against the
+ * finds (ADR 0016), searched set-based: in memory within the batch, and against the
  * registry either through the code index (few codes) or in one walk of its codes.
  * The caller has checked the rows and that their codes are new.
  */
