@@ -152,6 +152,17 @@ describe(`file import (${engine})`, () => {
     expect(res.body).toMatchObject({ rows: 2, created: 2, applied: true, errors: [] });
   });
 
+  it('reads a register number as the paper register writes it (2024-018), of the year of the date', async () => {
+    const head = 'code,date,section,program,service,result,strategy,worker,register_no';
+    const row = (no: string) => `KHAB1990M,2024-03-05,SEC-A,prev_hsh,hiv_test,negative,fixed,ep.a,${no}`;
+    const bad = await upload(clerk, 'services', [head, row('2023-019'), row('N17')].join('\n'));
+    expect(bad.body.errors.map((e) => [e.line, e.column, e.code])).toEqual([[2, 'register_no', 'register_year'], [3, 'register_no', 'register_no_format']]);
+    const ok = await upload(clerk, 'services', [head, row('2024-018')].join('\n'));
+    expect(ok.body).toMatchObject({ created: 1, applied: true, errors: [] });
+    const list = await clerk.get<{ items: ServiceRecord[] }>('/services?limit=200&from=2024-03-05&to=2024-03-05&service=hiv_test');
+    expect(list.body.items.map((s) => [s.registerYear, s.registerNo])).toEqual([[2024, 18]]);
+  });
+
   it('imports services without a worker, from the screen as from paper registers: listed and verified as "intervenant non renseigné"', async () => {
     const csv = ['code,date,section,program,service,modality,worker', `KHAB1990M,2024-02-10,SEC-A,prev_hsh,outreach_contact,in_person,`, `KHAB1990M,2024-02-11,SEC-A,prev_hsh,iec_session,,ep.a`].join('\n');
     const res = await upload(clerk, 'services', csv);
