@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { admin, enterAsAdmin, fr } from './fixtures.ts';
+import { admin, enterAsAdmin, fr, goTo } from './fixtures.ts';
 
 // Synthetic person (no real data), a code no other spec uses.
 const code = 'NAKA1990F';
@@ -34,10 +34,6 @@ interface Unit {
   parentId: string | null;
 }
 
-function nav(page: Page, key: keyof typeof fr) {
-  return page.getByRole('navigation', { name: fr['app.mainNav'] }).getByRole('link', { name: fr[key], exact: true });
-}
-
 function serviceRow(page: Page, n: number) {
   return page.getByRole('group', { name: interpolate(fr['capture.rowLegend'], { n }), exact: true });
 }
@@ -67,7 +63,7 @@ test('capture: a contact with two services, "save and add" keeps the person, her
 
   await test.step('she opens the service capture', async () => {
     await page.reload(); // the header context and the unit lists know the new section
-    await nav(page, 'shell.recordContact').click();
+    await goTo(page, 'nav.field', 'shell.recordContact');
     await expect(page.getByRole('heading', { level: 1, name: fr['capture.title'] })).toBeVisible();
   });
 
@@ -163,7 +159,7 @@ test('capture: a contact with two services, "save and add" keeps the person, her
   });
 
   await test.step('the month’s verification counts the services, flags the incomplete contact and the two contacts of the same day', async () => {
-    await nav(page, 'shell.verification').click();
+    await goTo(page, 'nav.followUp', 'shell.verification');
     await expect(page.getByRole('heading', { level: 1, name: fr['verify.title'] })).toBeVisible();
     await page.getByLabel(fr['field.month'], { exact: true }).fill(thisMonth);
     await page.getByLabel(fr['capture.unit'], { exact: true }).selectOption(sectionId);
@@ -202,7 +198,7 @@ test('capture: a group session with an attendee found by code and anonymous coun
   });
 
   await test.step('she records an IEC session in the section: the person added by her code, three anonymous young women', async () => {
-    await nav(page, 'shell.groupSession').click();
+    await goTo(page, 'nav.field', 'shell.groupSession');
     await expect(page.getByRole('heading', { level: 1, name: fr['group.title'] })).toBeVisible();
     const units = page.getByLabel(fr['capture.unit'], { exact: true });
     await units.selectOption({ label: `\u00a0\u00a0\u00a0\u2068${section.name} (${section.code})\u2069` });

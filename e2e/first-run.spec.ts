@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { admin, ar, enterAsAdmin, fr, logIn, org } from './fixtures.ts';
+import { admin, ar, enterAsAdmin, fr, goTo, logIn, org } from './fixtures.ts';
 
 const peer = { username: 'ep.casa', displayName: 'Éducatrice Casa', password: 'sur le terrain 2024' };
 
@@ -8,7 +8,10 @@ test.describe.configure({ mode: 'serial' });
 
 test('first run: setup, create a peer educator, log in as her, switch to Arabic, log out', async ({ page }) => {
   await test.step('first-run setup creates the organisation and logs the admin in (or, when another spec ran first, the admin logs in)', async () => {
-    await enterAsAdmin(page);
+    if ((await enterAsAdmin(page)) === 'setup') {
+      // A new organisation: the four first steps are all to do.
+      await expect(page.getByRole('region', { name: fr['checklist.title'] }).getByText(fr['checklist.todo'], { exact: true })).toHaveCount(4);
+    }
   });
 
   await test.step('the home page greets the admin and links to the admin screens', async () => {
@@ -16,12 +19,12 @@ test('first run: setup, create a peer educator, log in as her, switch to Arabic,
     await expect(page.getByRole('region', { name: fr['home.organisation'] })).toContainText(org.name);
     await expect(page.getByRole('region', { name: fr['home.context'] })).toBeVisible();
     for (const key of ['shell.users', 'shell.orgUnits', 'shell.programs', 'shell.audit'] as const) {
-      await expect(page.getByRole('main').getByRole('link', { name: fr[key] })).toBeVisible();
+      await expect(page.getByRole('main').getByRole('link', { name: fr[key], exact: true })).toBeVisible();
     }
   });
 
   await test.step('the admin creates a peer educator on the root unit', async () => {
-    await page.getByRole('navigation', { name: fr['app.mainNav'] }).getByRole('link', { name: fr['shell.users'] }).click();
+    await goTo(page, 'nav.admin', 'shell.users');
     await expect(page.getByRole('heading', { level: 1, name: fr['users.title'] })).toBeVisible();
     await expect(page.getByRole('cell', { name: admin.displayName })).toBeVisible();
     await page.getByRole('link', { name: fr['users.new'] }).click();
@@ -51,7 +54,11 @@ test('first run: setup, create a peer educator, log in as her, switch to Arabic,
     await logIn(page, fr, peer, { rememberedOrg: true });
     await expect(page.getByRole('heading', { level: 1, name: interpolate(fr['home.greeting'], { name: peer.displayName }) })).toBeVisible();
     await expect(page.getByText(fr['home.fieldSoon'])).toBeVisible();
-    await expect(page.getByRole('navigation', { name: fr['app.mainNav'] }).getByRole('link', { name: fr['shell.users'] })).toHaveCount(0);
+    // Her navigation is field work and follow-up: no Administration group, no link to the users.
+    const nav = page.getByRole('navigation', { name: fr['app.mainNav'] });
+    await expect(nav.getByRole('button', { name: fr['nav.field'], exact: true })).toBeVisible();
+    await expect(nav.getByRole('button', { name: fr['nav.admin'], exact: true })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: fr['shell.users'] })).toHaveCount(0);
   });
 
   await test.step('she switches the interface to Arabic: right-to-left, Arabic texts', async () => {

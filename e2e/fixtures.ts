@@ -56,3 +56,14 @@ export async function enterAsAdmin(page: Page): Promise<'setup' | 'login'> {
   await expect(page.getByRole('heading', { level: 1, name: interpolate(fr['home.greeting'], { name: admin.displayName }) })).toBeVisible();
   return setup ? 'setup' : 'login';
 }
+
+/**
+ * Opens a screen through the main navigation as a user does: the group's button (Terrain, Suivi,
+ * Rapports, Administration), then the screen's link in it. `texts`: the interface language.
+ */
+export async function goTo(page: Page, group: keyof Texts, screen: keyof Texts, texts: Texts = fr) {
+  const nav = page.getByRole('navigation', { name: texts['app.mainNav'] });
+  const button = nav.getByRole('button', { name: texts[group], exact: true });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await nav.getByRole('link', { name: texts[screen], exact: true }).click();
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { enterAsAdmin, fr, org } from './fixtures.ts';
+import { enterAsAdmin, fr, goTo, org } from './fixtures.ts';
 
 // Synthetic persons (no real data), codes no other spec uses. They are registered in the root
 // unit, whose code is the organisation's.
@@ -42,7 +42,7 @@ test('import: a beneficiaries file is checked (nothing written while a row is wr
   await test.step('the administrator opens the import screen from the navigation', async () => {
     await enterAsAdmin(page);
     await expect(page.getByRole('region', { name: fr['home.data'] })).toBeVisible();
-    await page.getByRole('navigation', { name: fr['app.mainNav'] }).getByRole('link', { name: fr['shell.imports'], exact: true }).click();
+    await goTo(page, 'nav.admin', 'shell.imports');
     await expect(page.getByRole('heading', { level: 1, name: fr['imports.title'] })).toBeVisible();
     await page.getByLabel(fr['imports.kind.beneficiaries'], { exact: true }).check();
   });
@@ -98,7 +98,7 @@ test('import: a beneficiaries file is checked (nothing written while a row is wr
     const found = (await response.json()) as { items: { code: string; sex: string }[] };
     expect(found.items.map((b) => [b.code, b.sex])).toEqual([[codes[1], 'M']]);
 
-    await page.getByRole('navigation', { name: fr['app.mainNav'] }).getByRole('link', { name: fr['shell.beneficiaries'], exact: true }).click();
+    await goTo(page, 'nav.followUp', 'shell.beneficiaries');
     await expect(page.getByRole('heading', { level: 1, name: fr['search.title'] })).toBeVisible();
     await page.getByRole('search').getByLabel(fr['search.code'], { exact: true }).fill(codes[0]);
     await page.getByRole('search').getByRole('button', { name: fr['common.search'] }).click();

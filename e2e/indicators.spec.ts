@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { enterAsAdmin, fr } from './fixtures.ts';
+import { enterAsAdmin, fr, goTo } from './fixtures.ts';
 
 const own = { code: 'mobile_tested_e2e', fr: 'Testées en stratégie mobile', ar: 'مختبرات في الاستراتيجية المتنقلة', en: 'Tested by the mobile strategy' };
 
 test('indicators: the administrator adds her own indicator, finds it in the pivot table, then deletes it', async ({ page }) => {
   await enterAsAdmin(page);
-  await page.getByRole('navigation', { name: fr['app.mainNav'] }).getByRole('link', { name: fr['shell.indicators'], exact: true }).click();
+  await goTo(page, 'nav.reports', 'shell.indicators');
   await expect(page.getByRole('heading', { level: 1, name: fr['indicators.title'] })).toBeVisible();
   const table = page.getByRole('table', { name: fr['indicators.list'] });
   await expect(table.getByRole('row').filter({ hasText: fr['indicator.reached'] })).toContainText(fr['indicators.default']);
@@ -34,13 +34,13 @@ test('indicators: the administrator adds her own indicator, finds it in the pivo
   });
 
   await test.step('the pivot table offers it under its French name', async () => {
-    await page.getByRole('navigation', { name: fr['app.mainNav'] }).getByRole('link', { name: fr['shell.pivot'], exact: true }).click();
+    await goTo(page, 'nav.reports', 'shell.pivot');
     await page.getByRole('button', { name: interpolate(fr['reports.chooseIndicators'], { count: 1 }) }).click();
     await expect(page.getByLabel(own.fr, { exact: true })).toBeVisible();
   });
 
   await test.step('she deletes it (with a confirmation), and it is gone', async () => {
-    await page.getByRole('navigation', { name: fr['app.mainNav'] }).getByRole('link', { name: fr['shell.indicators'], exact: true }).click();
+    await goTo(page, 'nav.reports', 'shell.indicators');
     const row = table.getByRole('row').filter({ hasText: own.fr });
     await row.getByRole('button', { name: fr['indicators.delete'] }).click();
     await row.getByRole('button', { name: interpolate(fr['indicators.confirmDelete'], { name: own.fr }) }).click();

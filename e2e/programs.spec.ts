@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { enterAsAdmin, fr } from './fixtures.ts';
+import { enterAsAdmin, fr, goTo } from './fixtures.ts';
 
 const program = fr['program.prev_ps'];
 const title = interpolate(fr['programs.servicesOf'], { program });
@@ -9,7 +9,7 @@ test.describe.configure({ mode: 'serial' });
 
 /** Opens the programs page and unfolds the services of prev_ps. */
 async function openProgramServices(page: Page) {
-  await page.getByRole('navigation', { name: fr['app.mainNav'] }).getByRole('link', { name: fr['shell.programs'], exact: true }).click();
+  await goTo(page, 'nav.admin', 'shell.programs');
   await expect(page.getByRole('heading', { level: 1, name: fr['programs.title'] })).toBeVisible();
   const toggle = page.getByRole('button', { name: title, exact: true });
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { compareCodes, defaultCodeScheme, explainMatch, interpolate } from '@relais/core';
-import { enterAsAdmin, fr } from './fixtures.ts';
+import { enterAsAdmin, fr, goTo } from './fixtures.ts';
 
 // Synthetic person (no real data): mother Fatima, father Mohamed, born 1985, female.
 const code = 'FAMO1985F';
@@ -9,7 +9,7 @@ const nearCode = 'FEMO1985F';
 const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase('fr') + s.slice(1);
 
 async function startRegistration(page: Page) {
-  await page.getByRole('navigation', { name: fr['app.mainNav'] }).getByRole('link', { name: fr['shell.register'], exact: true }).click();
+  await goTo(page, 'nav.field', 'shell.register');
   await expect(page.getByRole('heading', { level: 1, name: fr['register.title'] })).toBeVisible();
 }
 
@@ -78,7 +78,7 @@ test('registry: code first with the helper, then a near-duplicate and an exact c
   });
 
   await test.step('the registry search finds her', async () => {
-    await page.getByRole('navigation', { name: fr['app.mainNav'] }).getByRole('link', { name: fr['shell.beneficiaries'], exact: true }).click();
+    await goTo(page, 'nav.followUp', 'shell.beneficiaries');
     await expect(page.getByRole('heading', { level: 1, name: fr['search.title'] })).toBeVisible();
     await page.getByRole('search').getByLabel(fr['search.code'], { exact: true }).fill('FAMO');
     await page.getByRole('search').getByRole('button', { name: fr['common.search'] }).click();

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { enterAsAdmin, fr } from './fixtures.ts';
+import { enterAsAdmin, fr, goTo } from './fixtures.ts';
 
 // A section and synthetic persons (no real data) that no other spec uses: this spec's counts are
 // its own, whatever the other specs write in the shared data directory.
@@ -36,10 +36,6 @@ interface Unit {
   id: string;
   code: string;
   parentId: string | null;
-}
-
-function nav(page: Page, key: keyof typeof fr) {
-  return page.getByRole('navigation', { name: fr['app.mainNav'] }).getByRole('link', { name: fr[key], exact: true });
 }
 
 /** The words of a number of a report, as its drill-down button names it. */
@@ -88,7 +84,7 @@ test('reports: the performance framework of a section, a target set in place, th
 
   await test.step('the home page offers the reports; the performance framework of "Prévention PS" opens on this year', async () => {
     await expect(page.getByRole('region', { name: fr['home.reports'] })).toBeVisible();
-    await nav(page, 'shell.performance').click();
+    await goTo(page, 'nav.reports', 'shell.performance');
     await expect(page.getByRole('heading', { level: 1, name: fr['performance.title'] })).toBeVisible();
     await page.getByLabel(fr['field.program'], { exact: true }).selectOption('prev_ps');
     await expect(page.getByLabel(fr['reports.year'], { exact: true })).toHaveValue(String(year));
@@ -154,7 +150,7 @@ test('reports: the performance framework of a section, a target set in place, th
   });
 
   await test.step('the pivot by section (the default rows) shows the section’s 3 persons reached', async () => {
-    await nav(page, 'shell.pivot').click();
+    await goTo(page, 'nav.reports', 'shell.pivot');
     await expect(page.getByRole('heading', { level: 1, name: fr['pivot.title'] })).toBeVisible();
     await page.getByLabel(fr['field.program'], { exact: true }).selectOption('prev_ps');
     await expect(page.getByLabel(fr['pivot.rows'], { exact: true })).toHaveValue('org_unit');
@@ -201,7 +197,7 @@ test('reports: the performance framework of a section, a target set in place, th
   });
 
   await test.step('she places the section on the map (units page); the pivot’s map shows it with its 3 persons', async () => {
-    await nav(page, 'shell.orgUnits').click();
+    await goTo(page, 'nav.admin', 'shell.orgUnits');
     await expect(page.getByRole('heading', { level: 1, name: fr['orgUnits.title'] })).toBeVisible();
     await page.getByRole('button', { name: new RegExp(`^${section.name}`) }).click();
     await page.getByLabel(fr['field.latitude'], { exact: true }).fill('30,42');
@@ -216,7 +212,7 @@ test('reports: the performance framework of a section, a target set in place, th
     await page.getByRole('button', { name: new RegExp(`^${section.name}`) }).click();
     await expect(page.getByLabel(fr['field.latitude'], { exact: true })).toHaveValue('30.42');
 
-    await nav(page, 'shell.pivot').click();
+    await goTo(page, 'nav.reports', 'shell.pivot');
     await page.getByLabel(fr['field.program'], { exact: true }).selectOption('prev_ps');
     await page.getByRole('button', { name: fr['pivot.run'], exact: true }).click();
     await page.getByRole('radio', { name: fr['pivot.chart.map'], exact: true }).check();

@@ -4,6 +4,19 @@ import { permissions, roles } from '../domain/roles.ts';
 
 export const SetupStatus = z.object({ needsSetup: z.boolean() });
 
+/** After setup, the administrator's first steps; each is true once the organisation's data shows it done. */
+export const SetupChecklist = z.object({
+  /** Units exist beyond the root (sections, sites). */
+  orgUnits: z.boolean(),
+  /** The programs were reviewed: one was enabled or disabled on the programs screen. */
+  programs: z.boolean(),
+  /** Someone besides the first administrator has an account. */
+  users: z.boolean(),
+  /** A file was imported (not only checked). */
+  imports: z.boolean(),
+});
+export type SetupChecklist = z.infer<typeof SetupChecklist>;
+
 /** First run: creates the organisation, its root org unit and the first administrator. */
 export const SetupRequest = z.object({
   organisation: z.object({ code: Code, name: Name }),

@@ -33,12 +33,13 @@ describe('OpenAPI document', () => {
         'PATCH /api/v1/org-units/{id}',
         'GET /api/v1/audit',
         'GET /api/v1/health',
+        'GET /api/v1/setup/checklist',
         'POST /api/v1/indicators',
         'PUT /api/v1/indicators/{code}',
         'DELETE /api/v1/indicators/{code}',
       ]),
     );
-    expect(operations).toHaveLength(58);
+    expect(operations).toHaveLength(59);
     const op = (path: string, method: string) => doc.paths[`/api/v1${path}`]![method]!;
     expect(op('/users', 'post').requestBody!.content['application/json']!.schema.required).toEqual(expect.arrayContaining(['username', 'displayName', 'password', 'assignments']));
 

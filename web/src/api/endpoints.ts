@@ -23,6 +23,7 @@ import {
   ReportResult,
   SavedList,
   SavedListList,
+  SetupChecklist,
   SetupStatus,
   TargetInput,
   User,
@@ -71,6 +72,7 @@ export interface SavedListRequest {
 export const getHealth = () => request('GET', '/health', Health);
 
 export const getSetupStatus = () => request('GET', '/setup', SetupStatus);
+export const getSetupChecklist = () => request('GET', '/setup/checklist', SetupChecklist);
 export const runSetup = (body: SetupRequest) => request('POST', '/setup', Me, { body, skipCsrf: true });
 
 export const login = (body: LoginRequest) => request('POST', '/auth/login', Me, { body, skipCsrf: true, quietUnauthenticated: true });

@@ -1,4 +1,5 @@
 import type { Permission } from '@relais/core';
+import type { IconName } from '../ui/index.ts';
 import type { WebKey } from '../i18n/fr.ts';
 
 export interface AdminScreen {
@@ -8,37 +9,86 @@ export interface AdminScreen {
   permission: Permission;
 }
 
-/** The service capture screens (field work, data verification) and the permission that shows each one. */
-export const captureScreens: readonly AdminScreen[] = [
-  { to: '/contacts/new', label: 'shell.recordContact', description: 'home.card.recordContact', permission: 'service.write' },
-  { to: '/group-sessions/new', label: 'shell.groupSession', description: 'home.card.groupSession', permission: 'service.write' },
-  { to: '/verification', label: 'shell.verification', description: 'home.card.verification', permission: 'data.verify' },
+/** The groups of the navigation, by task: field work, follow-up, reports, administration. */
+export type NavGroupId = 'field' | 'followUp' | 'reports' | 'admin';
+
+export interface NavGroup {
+  id: NavGroupId;
+  label: WebKey;
+  screens: readonly AdminScreen[];
+}
+
+// Cases, referrals and the directory join these groups when they exist (follow-up, field work,
+// follow-up): a group is a task, not a module.
+/** The navigation, grouped by task; each screen shows to whoever holds its permission. */
+export const navGroups: readonly NavGroup[] = [
+  {
+    id: 'field',
+    label: 'nav.field',
+    screens: [
+      { to: '/beneficiaries/new', label: 'shell.register', description: 'home.card.register', permission: 'person.write' },
+      { to: '/contacts/new', label: 'shell.recordContact', description: 'home.card.recordContact', permission: 'service.write' },
+      { to: '/group-sessions/new', label: 'shell.groupSession', description: 'home.card.groupSession', permission: 'service.write' },
+    ],
+  },
+  {
+    id: 'followUp',
+    label: 'nav.followUp',
+    screens: [
+      { to: '/beneficiaries', label: 'shell.beneficiaries', description: 'home.card.beneficiaries', permission: 'person.read' },
+      { to: '/duplicates', label: 'shell.duplicates', description: 'home.card.duplicates', permission: 'person.merge' },
+      { to: '/verification', label: 'shell.verification', description: 'home.card.verification', permission: 'data.verify' },
+    ],
+  },
+  {
+    id: 'reports',
+    label: 'nav.reports',
+    screens: [
+      { to: '/reports/performance', label: 'shell.performance', description: 'home.card.performance', permission: 'report.read' },
+      { to: '/reports/pivot', label: 'shell.pivot', description: 'home.card.pivot', permission: 'report.read' },
+      { to: '/indicators', label: 'shell.indicators', description: 'home.card.indicators', permission: 'settings.manage' },
+    ],
+  },
+  {
+    id: 'admin',
+    label: 'nav.admin',
+    screens: [
+      { to: '/org-units', label: 'shell.orgUnits', description: 'home.card.orgUnits', permission: 'org_unit.manage' },
+      { to: '/programs', label: 'shell.programs', description: 'home.card.programs', permission: 'program.manage' },
+      { to: '/users', label: 'shell.users', description: 'home.card.users', permission: 'user.manage' },
+      { to: '/imports', label: 'shell.imports', description: 'home.card.imports', permission: 'import.run' },
+      { to: '/registry-settings', label: 'shell.registrySettings', description: 'home.card.registrySettings', permission: 'settings.manage' },
+      { to: '/audit', label: 'shell.audit', description: 'home.card.audit', permission: 'audit.read' },
+    ],
+  },
 ];
 
-/** The registry screens (field work) and the permission that shows each one. */
-export const registryScreens: readonly AdminScreen[] = [
-  { to: '/beneficiaries/new', label: 'shell.register', description: 'home.card.register', permission: 'person.write' },
-  { to: '/beneficiaries', label: 'shell.beneficiaries', description: 'home.card.beneficiaries', permission: 'person.read' },
-  { to: '/duplicates', label: 'shell.duplicates', description: 'home.card.duplicates', permission: 'person.merge' },
+/** The groups as this user sees them: only the screens their permissions open, and no empty group. */
+export function visibleGroups(permissions: readonly Permission[]): NavGroup[] {
+  return navGroups
+    .map((g) => ({ ...g, screens: g.screens.filter((s) => permissions.includes(s.permission)) }))
+    .filter((g) => g.screens.length > 0);
+}
+
+export interface Shortcut {
+  to: string;
+  /** A short label: the bottom bar of a phone has five places. */
+  label: WebKey;
+  icon: IconName;
+  permission?: Permission;
+}
+
+// A peer educator's day: record the contacts, find or register a person. Reports come in for
+// those who read them but do no field work.
+const shortcuts: readonly Shortcut[] = [
+  { to: '/', label: 'nav.short.home', icon: 'home' },
+  { to: '/contacts/new', label: 'nav.short.contact', icon: 'contact', permission: 'service.write' },
+  { to: '/beneficiaries', label: 'nav.short.persons', icon: 'people', permission: 'person.read' },
+  { to: '/beneficiaries/new', label: 'nav.short.register', icon: 'person-add', permission: 'person.write' },
+  { to: '/reports/performance', label: 'nav.short.reports', icon: 'chart', permission: 'report.read' },
 ];
 
-/** The data screens (file import) and the permission that shows each one. */
-export const dataScreens: readonly AdminScreen[] = [
-  { to: '/imports', label: 'shell.imports', description: 'home.card.imports', permission: 'import.run' },
-];
-
-/** The report screens (coordinators, directors) and the permission that shows each one. */
-export const reportScreens: readonly AdminScreen[] = [
-  { to: '/reports/performance', label: 'shell.performance', description: 'home.card.performance', permission: 'report.read' },
-  { to: '/reports/pivot', label: 'shell.pivot', description: 'home.card.pivot', permission: 'report.read' },
-];
-
-/** The admin screens and the permission that shows each one (header links and home cards). */
-export const adminScreens: readonly AdminScreen[] = [
-  { to: '/users', label: 'shell.users', description: 'home.card.users', permission: 'user.manage' },
-  { to: '/org-units', label: 'shell.orgUnits', description: 'home.card.orgUnits', permission: 'org_unit.manage' },
-  { to: '/programs', label: 'shell.programs', description: 'home.card.programs', permission: 'program.manage' },
-  { to: '/registry-settings', label: 'shell.registrySettings', description: 'home.card.registrySettings', permission: 'settings.manage' },
-  { to: '/indicators', label: 'shell.indicators', description: 'home.card.indicators', permission: 'settings.manage' },
-  { to: '/audit', label: 'shell.audit', description: 'home.card.audit', permission: 'audit.read' },
-];
+/** The phone's bottom bar: up to four screens this user may open (a "more" menu holds the rest). */
+export function phoneShortcuts(permissions: readonly Permission[]): Shortcut[] {
+  return shortcuts.filter((s) => !s.permission || permissions.includes(s.permission)).slice(0, 4);
+}

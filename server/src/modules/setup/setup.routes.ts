@@ -1,4 +1,4 @@
-import { Me, SetupRequest, SetupStatus } from '@relais/core';
+import { Me, SetupChecklist, SetupRequest, SetupStatus } from '@relais/core';
 import type { Router } from '../../http/router.ts';
 import type { Config } from '../../config.ts';
 import type { SetupService } from './setup.service.ts';
@@ -13,6 +13,15 @@ export function registerSetupRoutes(router: Router, setup: SetupService, auth: A
     tag: 'setup',
     response: SetupStatus,
     handler: async () => ({ needsSetup: await setup.needsSetup() }),
+  });
+  router.session({
+    method: 'GET',
+    url: '/setup/checklist',
+    summary: 'The administrator’s first steps (units, programs, users, an import), each true once done',
+    tag: 'setup',
+    permission: 'settings.manage',
+    response: SetupChecklist,
+    handler: ({ ctx }) => setup.checklist(ctx),
   });
   router.public({
     method: 'POST',

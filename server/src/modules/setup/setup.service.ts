@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
-import { DomainError, programCodes, type SetupRequest } from '@relais/core';
+import { DomainError, programCodes, type SetupChecklist, type SetupRequest } from '@relais/core';
 import { isUniqueViolation, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { syncReportFacts } from '../reports/report-facts.service.ts';
+import type { RequestContext } from '../../http/actor.ts';
+import { loadChecklist } from './setup.repository.ts';
 
 export interface CreatedOrganisation {
   organisationId: string;
@@ -71,6 +73,11 @@ export async function createOrganisation(trx: Queryable, input: SetupRequest): P
 
 export function createSetupService(db: Queryable) {
   return {
+    /** The administrator's first steps after setup, each ticked from the organisation's data. */
+    checklist(ctx: RequestContext): Promise<SetupChecklist> {
+      return loadChecklist(db, ctx.actor.organisationId);
+    },
+
     async needsSetup(): Promise<boolean> {
       const row = await db.selectFrom('organisation').select('id').limit(1).executeTakeFirst();
       return !row;

@@ -1,24 +1,44 @@
-import { adminScreens, captureScreens, dataScreens, registryScreens, reportScreens, type AdminScreen } from '../../app/nav.ts';
+import { visibleGroups, type AdminScreen } from '../../app/nav.ts';
 import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Alert, Card, Page } from '../../ui/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { programsLabel } from '../../i18n/labels.ts';
 import { useWorkContext } from '../context/work-context.tsx';
+import { SetupChecklist } from '../setup/setup-checklist.tsx';
 
-/** Home: who and where I am, and the screens my permissions open. */
+/**
+ * Home: for an administrator the first steps still to do; then the screens my permissions open,
+ * grouped as in the navigation; then who and where I am.
+ */
 export function HomePage() {
   const t = useT();
   const { me } = useSession();
   const ctx = useWorkContext();
-  const screens = adminScreens.filter((s) => me.permissions.includes(s.permission));
-  const registry = registryScreens.filter((s) => me.permissions.includes(s.permission));
-  const capture = captureScreens.filter((s) => me.permissions.includes(s.permission));
-  const data = dataScreens.filter((s) => me.permissions.includes(s.permission));
-  const reports = reportScreens.filter((s) => me.permissions.includes(s.permission));
+  const groups = visibleGroups(me.permissions);
 
   return (
     <Page title={t('home.greeting', { name: me.user.displayName })} intro={t('app.tagline')}>
+      {me.permissions.includes('settings.manage') ? <SetupChecklist /> : null}
+      {groups.map((g) => (
+        <section key={g.id} aria-labelledby={`home-${g.id}`}>
+          <h2 id={`home-${g.id}`} className="section-title">
+            {t(g.label)}
+          </h2>
+          <ul className="card-grid">
+            <ScreenCardItems screens={g.screens} />
+            {g.id === 'admin' ? <AccountCard /> : null}
+          </ul>
+        </section>
+      ))}
+      {groups.some((g) => g.id === 'admin') ? null : (
+        <>
+          <Alert tone="info">{t('home.fieldSoon')}</Alert>
+          <ul className="card-grid">
+            <AccountCard />
+          </ul>
+        </>
+      )}
       <div className="grid-2">
         <Card title={t('home.organisation')}>
           <p className="lead">
@@ -44,40 +64,6 @@ export function HomePage() {
           </dl>
         </Card>
       </div>
-
-      <ScreenSection id="home-capture" title={t('home.capture')} screens={capture} />
-      <ScreenSection id="home-registry" title={t('home.registry')} screens={registry} />
-      <ScreenSection id="home-data" title={t('home.data')} screens={data} />
-      <ScreenSection id="home-reports" title={t('home.reports')} screens={reports} />
-
-      {screens.length > 0 ? (
-        <section aria-labelledby="home-admin">
-          <h2 id="home-admin" className="section-title">
-            {t('home.admin')}
-          </h2>
-          <ul className="card-grid">
-            <ScreenCardItems screens={screens} />
-            <li className="card link-card">
-              <Link to="/account" className="link-card-title">
-                {t('shell.account')}
-              </Link>
-              <p>{t('home.card.account')}</p>
-            </li>
-          </ul>
-        </section>
-      ) : (
-        <>
-          <Alert tone="info">{t('home.fieldSoon')}</Alert>
-          <ul className="card-grid">
-            <li className="card link-card">
-              <Link to="/account" className="link-card-title">
-                {t('shell.account')}
-              </Link>
-              <p>{t('home.card.account')}</p>
-            </li>
-          </ul>
-        </>
-      )}
     </Page>
   );
 }
@@ -98,23 +84,14 @@ function ScreenCardItems({ screens }: { screens: readonly AdminScreen[] }) {
   );
 }
 
-/** A titled group of screen cards; nothing when the user may open none of them. */
-function ScreenSection({ id, title, screens }: { id: string; title: string; screens: readonly AdminScreen[] }) {
-  if (screens.length === 0) return null;
+function AccountCard() {
+  const t = useT();
   return (
-    <section aria-labelledby={id}>
-      <h2 id={id} className="section-title">
-        {title}
-      </h2>
-      <ScreenCards screens={screens} />
-    </section>
-  );
-}
-
-function ScreenCards({ screens }: { screens: readonly AdminScreen[] }) {
-  return (
-    <ul className="card-grid">
-      <ScreenCardItems screens={screens} />
-    </ul>
+    <li className="card link-card">
+      <Link to="/account" className="link-card-title">
+        {t('shell.account')}
+      </Link>
+      <p>{t('home.card.account')}</p>
+    </li>
   );
 }
