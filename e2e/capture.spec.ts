@@ -46,7 +46,7 @@ test('capture: a contact with two services, "save and add" keeps the person, her
 
   await test.step('the administrator creates a section and a person registered there', async () => {
     await enterAsAdmin(page);
-    await expect(page.getByRole('region', { name: fr['home.capture'] })).toBeVisible();
+    await expect(page.getByRole('region', { name: fr['nav.field'] }).getByRole('link', { name: fr['shell.recordContact'], exact: true })).toBeVisible();
     const api = await apiOf(page);
     const units = (await api.get<{ items: Unit[] }>('/org-units')).items;
     const root = units.find((u) => u.parentId === null);

@@ -41,7 +41,7 @@ test.describe.configure({ mode: 'serial' });
 test('import: a beneficiaries file is checked (nothing written while a row is wrong), corrected, then imported whole', async ({ page }) => {
   await test.step('the administrator opens the import screen from the navigation', async () => {
     await enterAsAdmin(page);
-    await expect(page.getByRole('region', { name: fr['home.data'] })).toBeVisible();
+    await expect(page.getByRole('region', { name: fr['nav.admin'] }).getByRole('link', { name: fr['shell.imports'], exact: true })).toBeVisible();
     await goTo(page, 'nav.admin', 'shell.imports');
     await expect(page.getByRole('heading', { level: 1, name: fr['imports.title'] })).toBeVisible();
     await page.getByLabel(fr['imports.kind.beneficiaries'], { exact: true }).check();

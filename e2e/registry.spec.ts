@@ -26,7 +26,7 @@ test.describe.configure({ mode: 'serial' });
 test('registry: code first with the helper, then a near-duplicate and an exact code lead to the same record', async ({ page }) => {
   await test.step('the administrator opens the app', async () => {
     await enterAsAdmin(page);
-    await expect(page.getByRole('region', { name: fr['home.registry'] })).toBeVisible();
+    await expect(page.getByRole('region', { name: fr['nav.field'] }).getByRole('link', { name: fr['shell.register'], exact: true })).toBeVisible();
   });
 
   await test.step('she builds the code with the helper: the preview shows FAMO1985F', async () => {

@@ -83,7 +83,7 @@ test('reports: the performance framework of a section, a target set in place, th
   });
 
   await test.step('the home page offers the reports; the performance framework of "Prévention PS" opens on this year', async () => {
-    await expect(page.getByRole('region', { name: fr['home.reports'] })).toBeVisible();
+    await expect(page.getByRole('region', { name: fr['nav.reports'] }).getByRole('link', { name: fr['shell.performance'], exact: true })).toBeVisible();
     await goTo(page, 'nav.reports', 'shell.performance');
     await expect(page.getByRole('heading', { level: 1, name: fr['performance.title'] })).toBeVisible();
     await page.getByLabel(fr['field.program'], { exact: true }).selectOption('prev_ps');

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import fs from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline';
 import type { z } from 'zod';
 import {
@@ -28,6 +29,7 @@ import { backupTo, restoreFrom, RestoreError } from './db/backup.ts';
 import { fieldIssuesOf } from './http/errors.ts';
 import { openConfiguredDatabase, startServer } from './main.ts';
 import { ensureWebBuilt } from './lib/web-build.ts';
+import { createDemoOrganisation, DemoDirError, prepareDemoDir } from './demo/demo.ts';
 import { createOrganisation } from './modules/setup/setup.service.ts';
 import { syncReportFacts } from './modules/reports/report-facts.service.ts';
 import { insertUserWithAssignments } from './modules/users/users.service.ts';
@@ -51,6 +53,9 @@ const usage = `Usage: relais <command> [options]
 
 Commands:
   start                         start the server (PORT, HOST, DATABASE_URL, RELAIS_DATA_DIR)
+  demo                          create a synthetic demo organisation in ./data-demo (RELAIS_DEMO_DIR),
+                                print its users and passwords, and start Relais on it
+                                (RELAIS_DEMO_PERSONS, default 2000, with a year of services)
   migrate                       apply pending database migrations
   init --org CODE --name NAME   create an organisation and its first administrator
        [--admin USERNAME] [--admin-name NAME] [--locale fr|ar|en]
@@ -154,6 +159,28 @@ async function run(argv: string[]): Promise<number> {
     case 'start': {
       ensureWebBuilt(config, locale);
       await startServer(config, locale);
+      return -1; // keeps running
+    }
+    case 'demo': {
+      const dir = path.resolve(process.env.INIT_CWD ?? process.cwd(), process.env.RELAIS_DEMO_DIR ?? 'data-demo');
+      const persons = Number(process.env.RELAIS_DEMO_PERSONS ?? 2000);
+      if (!Number.isInteger(persons) || persons < 1 || persons > 14_400) throw new UsageError('RELAIS_DEMO_PERSONS must be a whole number from 1 to 14400');
+      try {
+        prepareDemoDir(dir);
+      } catch (error) {
+        if (error instanceof DemoDirError) throw new UsageError(error.message);
+        throw error;
+      }
+      // The demo always runs on the embedded engine, in its own folder: DATABASE_URL is not used.
+      const demoConfig = loadConfig({ ...process.env, RELAIS_DATA_DIR: dir, DATABASE_URL: '' });
+      process.stderr.write(`creating the demo organisation in ${dir} (${persons} persons, a year of services)…\n`);
+      const demo = await withDb(demoConfig, (db) => createDemoOrganisation(db.kysely, { persons, servicesPerPerson: 6 }));
+      const width = Math.max(...demo.users.map((u) => u.username.length));
+      console.log(`\nDEMO — ${demo.persons} persons, ${demo.services} services (${demo.seconds} s). Organisation code: DEMO\n`);
+      for (const u of demo.users) console.log(`  ${u.username.padEnd(width)}  ${u.password}  ${u.role} (${u.unit})`);
+      console.log('');
+      ensureWebBuilt(demoConfig, locale);
+      await startServer(demoConfig, locale);
       return -1; // keeps running
     }
     case 'migrate': {

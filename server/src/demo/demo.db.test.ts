@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { ReportRow, SetupChecklist } from '@relais/core';
+import { Client, createTestApp, engine, type TestApp } from '../../test/harness.ts';
+import { createDemoOrganisation, DemoDirError, demoMarker, prepareDemoDir, type DemoUser } from './demo.ts';
+
+describe(`relais demo (${engine})`, () => {
+  let t: TestApp;
+  let users: DemoUser[];
+  let services: number;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ({ users, services } = await createDemoOrganisation(t.db.kysely, { persons: 300, servicesPerPerson: 4, today: '2026-11-30' }));
+  });
+  afterAll(() => t.close());
+
+  const logIn = (username: string) => new Client(t.app).login('DEMO', username, users.find((u) => u.username === username)!.password);
+
+  it('creates sections and sites, and a user of each role who logs in with the printed password', async () => {
+    expect(new Set(users.map((u) => u.role))).toEqual(new Set(['administrator', 'coordinator', 'peer_educator', 'social_worker', 'clinician', 'me_officer', 'partner', 'viewer']));
+    for (const u of users) expect((await logIn(u.username)).me!.user.username).toBe(u.username);
+    const levels = await sql<{ level: string; n: number }>`select level, count(*)::int as n from org_unit group by level order by level`.execute(t.db.kysely);
+    expect(levels.rows).toEqual([
+      { level: 'country', n: 1 },
+      { level: 'section', n: 4 },
+      { level: 'site', n: 9 },
+    ]);
+    // The first steps are done: the administrator lands on a living organisation.
+    const admin = await logIn('admin');
+    expect((await admin.get<SetupChecklist>('/setup/checklist')).body).toMatchObject({ orgUnits: true, users: true });
+  });
+
+  it('registers persons with codes of the default scheme, each peer educator seeing her section’s', async () => {
+    const codes = await sql<{ code: string }>`select code from beneficiary`.execute(t.db.kysely);
+    expect(codes.rows).toHaveLength(300);
+    expect(new Set(codes.rows.map((r) => r.code)).size).toBe(300);
+    for (const { code } of codes.rows) expect(code).toMatch(/^[A-Z]{4}(19[7-9]\d|200[0-5])[FMT]$/);
+    const all = (await (await logIn('coordination')).get<{ total: number }>('/beneficiaries?limit=1')).body.total;
+    const casa = (await (await logIn('ep.casa')).get<{ total: number }>('/beneficiaries?limit=1')).body.total;
+    expect(all).toBe(300);
+    expect(casa).toBe(75); // one section in four
+  });
+
+  it('spreads a year of services up to the given day, and the reports count them', async () => {
+    const span = await sql<{ n: number; first: string; last: string }>`
+      select count(*)::int as n, min(service_date)::text as first, max(service_date)::text as last from service_event`.execute(t.db.kysely);
+    expect(span.rows[0]).toEqual({ n: services, first: '2025-12-01', last: '2026-11-30' });
+    const res = await (await logIn('suivi')).post<{ rows: ReportRow[] }>('/reports/query', { program: 'prev_ps', period: '2026', indicators: ['reached'], by: [], grain: 'year', filters: {} });
+    expect(res.status).toBe(200);
+    expect(Number(res.body.rows.find((r) => r.indicator === 'reached')?.value)).toBeGreaterThan(0);
+  });
+
+  it('empties only a demo folder, and refuses one holding anything else', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-demo-'));
+    const demo = path.join(root, 'data-demo');
+    prepareDemoDir(demo);
+    fs.writeFileSync(path.join(demo, 'old'), 'x');
+    prepareDemoDir(demo);
+    expect(fs.readdirSync(demo)).toEqual([demoMarker]);
+    const real = path.join(root, 'data');
+    fs.mkdirSync(real);
+    fs.writeFileSync(path.join(real, 'PG_VERSION'), '17');
+    expect(() => prepareDemoDir(real)).toThrow(DemoDirError);
+    expect(fs.readFileSync(path.join(real, 'PG_VERSION'), 'utf8')).toBe('17');
+  });
+});
