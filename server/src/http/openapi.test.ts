@@ -61,7 +61,7 @@ describe('OpenAPI document', () => {
     expect(doc.components.securitySchemes.csrf).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' });
     expect(doc.info.license).toMatchObject({ identifier: 'AGPL-3.0-only' });
     const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((o) => o.operationId));
-    expect(new Set(ids).size).toBe(58);
+    expect(new Set(ids).size).toBe(59);
     expect(operationIdOf('DELETE', '/users/:id/assignments/:assignmentId')).toBe('deleteUsersByIdAssignmentsByAssignmentId');
     expect(Object.keys(op('/indicators', 'post').responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', 'default']));
     expect(Object.keys(op('/beneficiaries', 'post').responses)).toEqual(expect.arrayContaining(['201', '200']));
