@@ -62,6 +62,7 @@ export const validationCodes = [
   'too_small',
   'too_big',
   'invalid_format',
+  'invalid_characters',
   'invalid_choice',
   'unknown_field',
   'invalid',

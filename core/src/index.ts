@@ -24,3 +24,5 @@ export * from './domain/dhis2.ts';
 export * from './contracts/dhis2.contract.ts';
 export * from './domain/report-values.ts';
 export * from './csv.ts';
+export * from './domain/transliteration.ts';
+export * from './validation.ts';

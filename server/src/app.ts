@@ -6,7 +6,7 @@ import type { DestinationStream } from 'pino';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import { DomainError, directionOf, negotiateLocale, translate, type Locale } from '@relais/core';
+import { DomainError, directionOf, formatIssue, negotiateLocale, translate, type Locale } from '@relais/core';
 import type { Config } from './config.ts';
 import type { Db } from './db/index.ts';
 import { errorBody, httpStatusOf } from './http/errors.ts';
@@ -172,7 +172,7 @@ function toDomainError(error: unknown): DomainError {
   if (e.statusCode === 413 || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new DomainError('payload_too_large');
   if (e.statusCode === 415 || e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new DomainError('unsupported_media_type');
   if (typeof e.code === 'string' && e.code.startsWith('FST_ERR_CTP') && e.statusCode === 400) {
-    return new DomainError('validation_failed', { fields: [{ field: 'body', code: 'invalid_format' }] });
+    return new DomainError('validation_failed', { fields: [formatIssue('body', 'json')] });
   }
   if (e.code === '40001' || e.code === '40P01' || e.code === '55P03') return new DomainError('database_busy');
   return new DomainError('internal');

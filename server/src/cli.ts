@@ -5,15 +5,15 @@ import readline from 'node:readline';
 import type { z } from 'zod';
 import {
   CreateUser,
+  describeFieldIssue,
+  fieldIssuesOf,
   DomainError,
   ReportQuery,
   SetupRequest,
   explainMatch,
   fieldLabel,
   translate,
-  describeCodeProblem,
   codeProblemParams,
-  codeProblemFromParams,
   type MatchReason,
   negotiateLocale,
   type Locale,
@@ -26,7 +26,6 @@ import type { Db } from './db/index.ts';
 import { DataDirBusyError } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { backupTo, restoreFrom, RestoreError } from './db/backup.ts';
-import { fieldIssuesOf } from './http/errors.ts';
 import { openConfiguredDatabase, startServer } from './main.ts';
 import { ensureWebBuilt } from './lib/web-build.ts';
 import { createDemoOrganisation, DemoDirError, prepareDemoDir } from './demo/demo.ts';
@@ -348,8 +347,7 @@ function describe(error: unknown): string {
   if (error instanceof DomainError) {
     const lines = [translate(locale, `error.${error.code}` as MessageKey, error.params)];
     for (const f of error.fields) {
-      const detail = f.code === 'invalid_code' && f.params?.problem ? describeCodeProblem(locale, codeProblemFromParams(f.params)) : '';
-      lines.push(`  ${translate(locale, `validation.${f.code}` as MessageKey, { ...f.params, detail, field: `${fieldLabel(locale, f.field)} (${f.field})` })}`);
+      lines.push(`  ${describeFieldIssue(locale, f, `${fieldLabel(locale, f.field)} (${f.field})`)}`);
     }
     return lines.join('\n');
   }

@@ -10,6 +10,8 @@ type Case = {
   /** The field the error must name, and its message in French, Arabic and English. */
   field: string;
   messages: Record<Locale, string>;
+  /** The params the issue carries (the expected format and its example). */
+  params?: Record<string, string | number>;
   as?: 'anonymous' | 'admin';
 };
 
@@ -44,7 +46,12 @@ describe(`invalid input to each write endpoint (${engine})`, () => {
       url: () => '/auth/login',
       body: () => ({ organisation: 'VAL', username: 'a b', password: 'x' }),
       field: 'username',
-      messages: { fr: 'Identifiant : format invalide.', ar: 'اسم المستخدم: صيغة غير صالحة.', en: 'Username: invalid format.' },
+      messages: {
+        fr: 'Identifiant : format invalide — attendu : 3 à 64 lettres sans accent, chiffres, « . », « _ » ou « - », sans espace, ex. amina.ep.',
+        ar: 'اسم المستخدم: صيغة غير صالحة — المطلوب: من 3 إلى 64 حرفًا لاتينيًا أو رقمًا أو «.» أو «_» أو «-»، بدون مسافات، مثال: amina.ep.',
+        en: 'Username: invalid format — expected 3 to 64 unaccented letters, digits, “.”, “_” or “-”, no spaces, e.g. amina.ep.',
+      },
+      params: { format: 'username', example: 'amina.ep' },
       as: 'anonymous',
     },
     {
@@ -77,7 +84,12 @@ describe(`invalid input to each write endpoint (${engine})`, () => {
       url: () => '/org-units',
       body: () => ({ code: 'A B', name: 'New', level: 'site', parentId: section }),
       field: 'code',
-      messages: { fr: 'Code : format invalide.', ar: 'الرمز: صيغة غير صالحة.', en: 'Code: invalid format.' },
+      messages: {
+        fr: 'Code : format invalide — attendu : 1 à 32 lettres sans accent ou chiffres (« _ » et « - » permis), sans espace, ex. CASA.',
+        ar: 'الرمز: صيغة غير صالحة — المطلوب: من 1 إلى 32 حرفًا لاتينيًا بدون تشكيل أو رقمًا (يُسمح بـ«_» و«-»)، بدون مسافات، مثال: CASA.',
+        en: 'Code: invalid format — expected 1 to 32 unaccented letters or digits (“_” and “-” allowed), no spaces, e.g. CASA.',
+      },
+      params: { format: 'unit_code', example: 'CASA' },
     },
     {
       name: 'PATCH /org-units/:id with an empty name',
@@ -125,7 +137,11 @@ describe(`invalid input to each write endpoint (${engine})`, () => {
       url: () => '/org-units/12',
       body: () => ({ name: 'x' }),
       field: 'id',
-      messages: { fr: 'Identifiant technique : format invalide.', ar: 'المعرّف التقني: صيغة غير صالحة.', en: 'Technical id: invalid format.' },
+      messages: {
+        fr: 'Identifiant technique : format invalide — attendu : un identifiant technique UUID (32 chiffres hexadécimaux en 5 groupes), ex. 0b5e6f0e-2c1a-4d3e-9f4b-7a8c9d0e1f2a.',
+        ar: 'المعرّف التقني: صيغة غير صالحة — المطلوب: معرّف تقني UUID (32 رقمًا ست عشريًا في 5 مجموعات)، مثال: 0b5e6f0e-2c1a-4d3e-9f4b-7a8c9d0e1f2a.',
+        en: 'Technical id: invalid format — expected a technical UUID identifier (32 hexadecimal digits in 5 groups), e.g. 0b5e6f0e-2c1a-4d3e-9f4b-7a8c9d0e1f2a.',
+      },
     },
     {
       name: 'PATCH /programs/:code with a non-boolean',
@@ -172,7 +188,11 @@ describe(`invalid input to each write endpoint (${engine})`, () => {
       method: 'DELETE',
       url: () => `/users/${userId}/assignments/zzz`,
       field: 'assignmentId',
-      messages: { fr: 'Affectation : format invalide.', ar: 'التعيين: صيغة غير صالحة.', en: 'Assignment: invalid format.' },
+      messages: {
+        fr: 'Affectation : format invalide — attendu : un identifiant technique UUID (32 chiffres hexadécimaux en 5 groupes), ex. 0b5e6f0e-2c1a-4d3e-9f4b-7a8c9d0e1f2a.',
+        ar: 'التعيين: صيغة غير صالحة — المطلوب: معرّف تقني UUID (32 رقمًا ست عشريًا في 5 مجموعات)، مثال: 0b5e6f0e-2c1a-4d3e-9f4b-7a8c9d0e1f2a.',
+        en: 'Assignment: invalid format — expected a technical UUID identifier (32 hexadecimal digits in 5 groups), e.g. 0b5e6f0e-2c1a-4d3e-9f4b-7a8c9d0e1f2a.',
+      },
     },
   ];
 
@@ -188,6 +208,7 @@ describe(`invalid input to each write endpoint (${engine})`, () => {
         expect(issue, JSON.stringify(res.body)).toBeDefined();
         expect(res.body.error.fields).toHaveLength(1); // only the field that is wrong
         expect(issue!.message).toBe(c.messages[locale]);
+        if (c.params) expect(issue!.params).toEqual(c.params);
       }
       expect(await tableCounts(t.db)).toEqual(before);
     });
@@ -201,7 +222,7 @@ describe(`invalid input to each write endpoint (${engine})`, () => {
       payload: '{"organisation": ',
     });
     expect(res.statusCode).toBe(400);
-    expect((JSON.parse(res.body) as ApiErrorBody).error.fields![0]!.message).toBe('Request: invalid format.');
+    expect((JSON.parse(res.body) as ApiErrorBody).error.fields![0]!.message).toBe('Request: invalid format — expected a valid JSON document, e.g. {"name": "Casablanca"}.');
   });
 
   it('rolls back the whole write when a later step fails (no user without her assignment)', async () => {

@@ -1,22 +1,22 @@
 import { z } from 'zod';
-import { Id } from './common.ts';
+import { Id, text } from './common.ts';
 
 export const AuditEvent = z.object({
-  id: z.string(),
-  at: z.string(),
-  actor: z.object({ id: Id, username: z.string() }).nullable(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string().nullable(),
+  id: text(),
+  at: text(),
+  actor: z.object({ id: Id, username: text() }).nullable(),
+  action: text(),
+  entityType: text(),
+  entityId: text().nullable(),
   orgUnitId: Id.nullable(),
-  details: z.record(z.string(), z.unknown()),
+  details: z.record(text(), z.unknown()),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
 export const AuditQuery = z.object({
-  action: z.string().max(64).optional(),
-  entityType: z.string().max(64).optional(),
-  entityId: z.string().max(64).optional(),
+  action: text().max(64).optional(),
+  entityType: text().max(64).optional(),
+  entityId: text().max(64).optional(),
   actorId: Id.optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),

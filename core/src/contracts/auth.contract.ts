@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Code, Id, Locale, Name, Password, Username } from './common.ts';
+import { Id, Locale, Name, OrganisationCode, Password, Username, text } from './common.ts';
 import { permissions, roles } from '../domain/roles.ts';
 
 export const SetupStatus = z.object({ needsSetup: z.boolean() });
@@ -19,40 +19,40 @@ export type SetupChecklist = z.infer<typeof SetupChecklist>;
 
 /** First run: creates the organisation, its root org unit and the first administrator. */
 export const SetupRequest = z.object({
-  organisation: z.object({ code: Code, name: Name }),
+  organisation: z.object({ code: OrganisationCode, name: Name }),
   admin: z.object({ username: Username, displayName: Name, password: Password }),
   locale: Locale.default('fr'),
 });
 export type SetupRequest = z.infer<typeof SetupRequest>;
 
 export const LoginRequest = z.object({
-  organisation: Code,
+  organisation: OrganisationCode,
   username: Username,
-  password: z.string().min(1).max(200),
+  password: text().min(1).max(200),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const Assignment = z.object({
   id: Id,
   role: z.enum(roles),
-  orgUnit: z.object({ id: Id, code: z.string(), name: z.string() }),
+  orgUnit: z.object({ id: Id, code: text(), name: text() }),
   /** Program codes, or null for all programs. */
-  programs: z.array(z.string()).nullable(),
+  programs: z.array(text()).nullable(),
 });
 export type Assignment = z.infer<typeof Assignment>;
 
 /** Who is logged in, what they may do, and the CSRF token to send back on writes. */
 export const Me = z.object({
-  user: z.object({ id: Id, username: z.string(), displayName: z.string(), locale: Locale }),
-  organisation: z.object({ id: Id, code: z.string(), name: z.string() }),
+  user: z.object({ id: Id, username: text(), displayName: text(), locale: Locale }),
+  organisation: z.object({ id: Id, code: text(), name: text() }),
   assignments: z.array(Assignment),
   permissions: z.array(z.enum(permissions)),
-  csrfToken: z.string(),
-  sessionExpiresAt: z.string(),
+  csrfToken: text(),
+  sessionExpiresAt: text(),
 });
 export type Me = z.infer<typeof Me>;
 
-export const PasswordChange = z.object({ currentPassword: z.string().min(1).max(200), newPassword: Password });
+export const PasswordChange = z.object({ currentPassword: text().min(1).max(200), newPassword: Password });
 export type PasswordChange = z.infer<typeof PasswordChange>;
 
 export const LocaleUpdate = z.object({ locale: Locale });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery } from './common.ts';
+import { Id, PageQuery, text } from './common.ts';
 import {
   entryDoors,
   genderIdentities,
@@ -13,7 +13,7 @@ import {
 import { nameAttributes } from '../domain/code-scheme.ts';
 
 /** A population code of the organisation's vocabulary (upper case letters, digits, `_`). */
-export const PopulationCode = z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9_]+$/).transform((s) => s.toUpperCase());
+export const PopulationCode = text().trim().min(1).max(20).regex(/^[A-Za-z0-9_]+$/, { message: 'format:population_code' }).transform((s) => s.toUpperCase());
 
 const today = () => new Date().toISOString().slice(0, 10);
 /** A calendar date `YYYY-MM-DD`, not in the future. */
@@ -39,10 +39,10 @@ const updatableFields = {
   birthYear: z.number().int().min(1900).max(2100).nullable(),
   entryDoor: z.enum(entryDoors).nullable(),
   /** Contact phone, only with the person's consent; encrypted at rest. */
-  phone: z.string().trim().regex(/^\+?[0-9 ]{6,20}$/).nullable(),
+  phone: text().trim().regex(/^\+?[0-9 ]{6,20}$/, { message: 'format:phone' }).nullable(),
   contactConsent: z.boolean(),
   /** Free notes, visible only to roles allowed to read notes. */
-  notes: z.string().max(5000).nullable(),
+  notes: text().max(5000).nullable(),
 };
 
 const beneficiaryFields = {
@@ -60,7 +60,7 @@ const beneficiaryFields = {
 /** Registration: the code first; then the record. The attributes that built the code are never sent. */
 export const RegisterBeneficiary = z.object({
   id: Id.optional(),
-  code: z.string().trim().min(1).max(40),
+  code: text().trim().min(1).max(40),
   /** The section (or site) of registration; defaults to the user's unit when she has one. */
   orgUnitId: Id,
   registeredOn: PastDate,
@@ -76,16 +76,16 @@ export type UpdateBeneficiary = z.infer<typeof UpdateBeneficiary>;
 
 export const Beneficiary = z.object({
   id: Id,
-  code: z.string(),
+  code: text(),
   /** Codes of persons merged into this one: typing them opens this record. */
-  aliases: z.array(z.string()),
-  populations: z.array(z.string()),
+  aliases: z.array(text()),
+  populations: z.array(text()),
   sex: z.enum(sexes),
   genderIdentity: z.enum(genderIdentities).nullable(),
   birthYear: z.number().int().nullable(),
-  registeredOn: z.string(),
-  registeredUnit: z.object({ id: Id, code: z.string(), name: z.string() }),
-  registeredBy: z.object({ id: Id, displayName: z.string() }).nullable(),
+  registeredOn: text(),
+  registeredUnit: z.object({ id: Id, code: text(), name: text() }),
+  registeredBy: z.object({ id: Id, displayName: text() }).nullable(),
   entryDoor: z.enum(entryDoors).nullable(),
   profile: z.object({
     maritalStatus: z.enum(maritalStatuses).nullable(),
@@ -96,64 +96,66 @@ export const Beneficiary = z.object({
     healthCoverage: z.enum(healthCoverages).nullable(),
   }),
   /** Null when the reader may not see contacts, or there is none. */
-  phone: z.string().nullable(),
+  phone: text().nullable(),
   hasPhone: z.boolean(),
   contactConsent: z.boolean(),
   /** Null when the reader may not read notes. */
-  notes: z.string().nullable(),
+  notes: text().nullable(),
   /** Units where the person is known (registered or served) and the reader may see. */
-  units: z.array(z.object({ id: Id, code: z.string(), name: z.string(), since: z.string() })),
-  lastSeenOn: z.string(),
+  units: z.array(z.object({ id: Id, code: text(), name: text(), since: text() })),
+  lastSeenOn: text(),
   mergedInto: Id.nullable(),
-  updatedAt: z.string(),
+  updatedAt: text(),
 });
 export type Beneficiary = z.infer<typeof Beneficiary>;
 
 /** A reason two codes may be the same person, for the user to read. */
-export const CodeMatchReason = z.object({ kind: z.string(), part: z.string().optional() });
+export const CodeMatchReason = z.object({ kind: text(), part: text().optional() });
 
 /** Result of the code-first check. */
 export const CodeCheckResult = z.object({
-  code: z.string(),
+  code: text(),
   /** The typed code is malformed: what is wrong, per part. */
   problems: z.array(
     z.object({
-      code: z.string(),
-      part: z.string().optional(),
+      code: text(),
+      part: text().optional(),
       from: z.number().optional(),
       to: z.number().optional(),
-      value: z.string().optional(),
+      value: text().optional(),
       expected: z.number().optional(),
       actual: z.number().optional(),
-      message: z.string(),
+      /** What a right value looks like (`FAMO1985F`, or the part: `FA`). */
+      example: text().optional(),
+      message: text(),
     }),
   ),
   /** The person with this code (or alias) when the user may see her. */
-  exact: z.object({ id: Id, code: z.string(), viaAlias: z.boolean() }).nullable(),
+  exact: z.object({ id: Id, code: text(), viaAlias: z.boolean() }).nullable(),
   /** The code exists in the organisation but outside the user's units: she may serve the person (claim). */
   existsElsewhere: z.boolean(),
   probable: z.array(
     z.object({
       /** Absent when the candidate is outside the user's units. */
       id: Id.optional(),
-      code: z.string(),
+      code: text(),
       score: z.number(),
       reasons: z.array(CodeMatchReason),
       /** The reasons in words, in the request's language. */
-      explanation: z.string(),
+      explanation: text(),
       inScope: z.boolean(),
     }),
   ),
 });
 export type CodeCheckResult = z.infer<typeof CodeCheckResult>;
 
-export const CodeCheckQuery = z.object({ code: z.string().trim().min(1).max(40) });
+export const CodeCheckQuery = z.object({ code: text().trim().min(1).max(40) });
 
 /** Bring a person known elsewhere in the organisation into one's unit (to serve her). */
-export const ClaimBeneficiary = z.object({ code: z.string().trim().min(1).max(40), orgUnitId: Id });
+export const ClaimBeneficiary = z.object({ code: text().trim().min(1).max(40), orgUnitId: Id });
 
 export const BeneficiarySearch = PageQuery.extend({
-  code: z.string().trim().max(40).optional(),
+  code: text().trim().max(40).optional(),
   match: z.enum(['exact', 'prefix', 'fuzzy']).default('prefix'),
   population: PopulationCode.optional(),
   orgUnitId: Id.optional(),
@@ -167,14 +169,14 @@ export type BeneficiarySearch = z.infer<typeof BeneficiarySearch>;
 
 export const BeneficiarySummary = z.object({
   id: Id,
-  code: z.string(),
-  populations: z.array(z.string()),
+  code: text(),
+  populations: z.array(text()),
   sex: z.enum(sexes),
   birthYear: z.number().int().nullable(),
-  registeredOn: z.string(),
-  registeredUnit: z.object({ id: Id, code: z.string(), name: z.string() }),
-  registeredBy: z.object({ id: Id, displayName: z.string() }).nullable(),
-  lastSeenOn: z.string(),
+  registeredOn: text(),
+  registeredUnit: z.object({ id: Id, code: text(), name: text() }),
+  registeredBy: z.object({ id: Id, displayName: text() }).nullable(),
+  lastSeenOn: text(),
   score: z.number().optional(),
 });
 export const BeneficiaryPage = z.object({ items: z.array(BeneficiarySummary), total: z.number().int() });
@@ -185,7 +187,7 @@ export const DuplicatePair = z.object({
   b: BeneficiarySummary,
   score: z.number(),
   reasons: z.array(CodeMatchReason),
-  explanation: z.string(),
+  explanation: text(),
 });
 export const DuplicatePage = z.object({ items: z.array(DuplicatePair), total: z.number().int() });
 export const PairParams = z.object({ a: Id, b: Id });
@@ -200,19 +202,19 @@ export const MergeResult = z.object({ mergeId: Id, kept: Beneficiary });
 export const Merge = z.object({
   id: Id,
   keptId: Id,
-  keptCode: z.string(),
+  keptCode: text(),
   mergedId: Id,
-  mergedCode: z.string(),
-  mergedAt: z.string(),
-  mergedBy: z.string(),
-  undoneAt: z.string().nullable(),
+  mergedCode: text(),
+  mergedAt: text(),
+  mergedBy: text(),
+  undoneAt: text().nullable(),
 });
 export const MergeList = z.object({ items: z.array(Merge) });
 
 /** Saved working lists: a name and search filters; `shared` lists are seen by the unit's coordinators. */
 export const SavedListInput = z.object({
   id: Id.optional(),
-  name: z.string().trim().min(1).max(100),
+  name: text().trim().min(1).max(100),
   filters: BeneficiarySearch.omit({ limit: true, offset: true }).partial().extend({ notSeenForDays: z.number().int().min(1).max(3650).optional() }),
   shared: z.boolean().default(false),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './common.ts';
 
 /** What a file can import (docs/exchange-format.md). */
 export const importKinds = ['org-units', 'beneficiaries', 'services', 'targets'] as const;
@@ -10,7 +11,7 @@ export const importMaxBytes = 64 * 1024 * 1024;
 export const ImportQuery = z.object({ kind: z.enum(importKinds), dryRun: z.enum(['true', 'false']).default('false') });
 
 /** One rejected cell: the line in the file, the column, a validation code and the message in the user's language. */
-export const ImportError = z.object({ line: z.number().int(), column: z.string(), code: z.string(), message: z.string() });
+export const ImportError = z.object({ line: z.number().int(), column: text(), code: text(), message: text() });
 export type ImportError = z.infer<typeof ImportError>;
 
 /** The answer of an import: counts, and every rejected cell (then nothing was written). */

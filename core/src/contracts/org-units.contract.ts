@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Code, Id, Name } from './common.ts';
+import { Id, Name, UnitCode, text } from './common.ts';
 import { orgUnitLevels, programCodes } from '../domain/programs.ts';
 
 export const OrgUnitLevel = z.enum(orgUnitLevels);
@@ -7,8 +7,8 @@ export type OrgUnitLevel = z.infer<typeof OrgUnitLevel>;
 
 export const OrgUnit = z.object({
   id: Id,
-  code: z.string(),
-  name: z.string(),
+  code: text(),
+  name: text(),
   level: OrgUnitLevel,
   parentId: Id.nullable(),
   active: z.boolean(),
@@ -34,7 +34,7 @@ export const OrgUnitList = z.object({ items: z.array(OrgUnit) });
 export const CreateOrgUnit = z.object({
   /** Optional client-generated id: a retried create with the same id is applied once. */
   id: Id.optional(),
-  code: Code,
+  code: UnitCode,
   name: Name,
   level: OrgUnitLevel,
   parentId: Id,
@@ -44,7 +44,7 @@ export const CreateOrgUnit = z.object({
 export type CreateOrgUnit = z.infer<typeof CreateOrgUnit>;
 
 export const UpdateOrgUnit = z
-  .object({ code: Code, name: Name, level: OrgUnitLevel, parentId: Id, active: z.boolean(), latitude: Latitude, longitude: Longitude })
+  .object({ code: UnitCode, name: Name, level: OrgUnitLevel, parentId: Id, active: z.boolean(), latitude: Latitude, longitude: Longitude })
   .partial()
   .superRefine(bothOrNeither);
 export type UpdateOrgUnit = z.infer<typeof UpdateOrgUnit>;

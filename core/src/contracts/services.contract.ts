@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, codeList } from './common.ts';
+import { Id, PageQuery, codeList, text } from './common.ts';
 import { PastDate } from './beneficiaries.contract.ts';
 import { programCodes } from '../domain/programs.ts';
 import { contactModalities, groupSessionTypes, serviceCodes, testResults, testStrategies } from '../domain/services.ts';
@@ -11,11 +11,11 @@ const serviceFields = {
   result: z.enum(testResults).nullable(),
   strategy: z.enum(testStrategies).nullable(),
   modality: z.enum(contactModalities).nullable(),
-  kind: z.string().max(40).nullable(),
+  kind: text().max(40).nullable(),
   treated: z.boolean().nullable(),
   /** Online platform of an online outreach contact (WhatsApp, Facebook…). */
-  platform: z.string().trim().max(100).nullable(),
-  note: z.string().max(2000).nullable(),
+  platform: text().trim().max(100).nullable(),
+  note: text().max(2000).nullable(),
 };
 
 /** One service of a contact. */
@@ -54,30 +54,30 @@ export type RecordContact = z.infer<typeof RecordContact>;
 export const ServiceRecord = z.object({
   id: Id,
   contactId: Id,
-  beneficiary: z.object({ id: Id, code: z.string() }),
-  date: z.string(),
+  beneficiary: z.object({ id: Id, code: text() }),
+  date: text(),
   /** Null for a service imported without a worker ("intervenant non renseigné"). */
-  worker: z.object({ id: Id, displayName: z.string() }).nullable(),
-  orgUnit: z.object({ id: Id, code: z.string(), name: z.string() }),
-  site: z.object({ id: Id, code: z.string(), name: z.string() }).nullable(),
-  program: z.string(),
+  worker: z.object({ id: Id, displayName: text() }).nullable(),
+  orgUnit: z.object({ id: Id, code: text(), name: text() }),
+  site: z.object({ id: Id, code: text(), name: text() }).nullable(),
+  program: text(),
   service: z.enum(serviceCodes),
   quantity: z.number().int().nullable(),
-  result: z.string().nullable(),
-  strategy: z.string().nullable(),
-  modality: z.string().nullable(),
-  kind: z.string().nullable(),
+  result: text().nullable(),
+  strategy: text().nullable(),
+  modality: text().nullable(),
+  kind: text().nullable(),
   treated: z.boolean().nullable(),
-  platform: z.string().nullable(),
+  platform: text().nullable(),
   registerYear: z.number().int().nullable(),
   registerNo: z.number().int().nullable(),
   /** The register number was corrected once already and cannot be again. */
   registerNoLocked: z.boolean(),
   /** Null when the reader may not read notes. */
-  note: z.string().nullable(),
+  note: text().nullable(),
   groupSessionId: Id.nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: text(),
+  updatedAt: text(),
 });
 export type ServiceRecord = z.infer<typeof ServiceRecord>;
 export const ContactResult = z.object({ contactId: Id, services: z.array(ServiceRecord) });
@@ -106,10 +106,10 @@ export const RecordGroupSession = z.object({
   siteId: Id.nullable().default(null),
   program: z.enum(programCodes),
   type: z.enum(groupSessionTypes),
-  theme: z.string().trim().min(1).max(200),
+  theme: text().trim().min(1).max(200),
   facilitatorIds: z.array(Id).max(10).default([]),
   /** External facilitators or trainees' organisations (cascade trainings), free text. */
-  partner: z.string().trim().max(200).nullable().default(null),
+  partner: text().trim().max(200).nullable().default(null),
   attendees: z.array(Id).max(500).default([]),
   anonymous: z
     .array(z.object({ sex: z.enum(sexes), ageBand: z.enum(['lt25', 'ge25']), count: z.number().int().min(1).max(10_000) }))
@@ -133,9 +133,9 @@ export const SyncOutcome = z.object({
   status: z.enum(['applied', 'already_applied', 'rejected']),
   error: z
     .object({
-      code: z.string(),
-      message: z.string(),
-      fields: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
+      code: text(),
+      message: text(),
+      fields: z.array(z.object({ field: text(), code: text(), message: text() })).optional(),
     })
     .optional(),
 });
@@ -143,13 +143,13 @@ export const SyncPushResult = z.object({ results: z.array(SyncOutcome) });
 export const SyncPullQuery = z.object({ cursor: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(5000).default(1000) });
 
 /** Data verification of a month for a section: counts by worker and service, and flags that open the records. */
-export const VerificationQuery = z.object({ orgUnitId: Id, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });
+export const VerificationQuery = z.object({ orgUnitId: Id, month: text().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'format:month' }) });
 export const verificationFlags = ['missing_paquet_minimum', 'same_person_same_day', 'unusual_quantity', 'positive_without_medical_support', 'date_far_from_entry'] as const;
 export const Verification = z.object({
-  month: z.string(),
-  orgUnit: z.object({ id: Id, code: z.string(), name: z.string() }),
-  workers: z.array(z.object({ worker: z.object({ id: Id, displayName: z.string() }).nullable(), counts: z.record(z.string(), z.number()), contacts: z.number().int(), persons: z.number().int() })),
-  flags: z.array(z.object({ kind: z.enum(verificationFlags), serviceIds: z.array(Id), beneficiary: z.object({ id: Id, code: z.string() }).nullable(), worker: z.object({ id: Id, displayName: z.string() }).nullable(), date: z.string().nullable() })),
+  month: text(),
+  orgUnit: z.object({ id: Id, code: text(), name: text() }),
+  workers: z.array(z.object({ worker: z.object({ id: Id, displayName: text() }).nullable(), counts: z.record(text(), z.number()), contacts: z.number().int(), persons: z.number().int() })),
+  flags: z.array(z.object({ kind: z.enum(verificationFlags), serviceIds: z.array(Id), beneficiary: z.object({ id: Id, code: text() }).nullable(), worker: z.object({ id: Id, displayName: text() }).nullable(), date: text().nullable() })),
 });
 
 /** The service catalogue as an organisation runs it: what each service takes, and each enabled program's settings. */
@@ -158,16 +158,16 @@ export const ServiceCatalogue = z.object({
     z.object({
       code: z.enum(serviceCodes),
       quantity: z.enum(['out', 'in']).optional(),
-      result: z.array(z.string()).readonly().optional(),
-      strategy: z.array(z.string()).readonly().optional(),
-      modality: z.array(z.string()).readonly().optional(),
-      kind: z.array(z.string()).readonly().optional(),
+      result: z.array(text()).readonly().optional(),
+      strategy: z.array(text()).readonly().optional(),
+      modality: z.array(text()).readonly().optional(),
+      kind: z.array(text()).readonly().optional(),
       treated: z.literal(true).optional(),
     }),
   ),
   programs: z.array(
     z.object({
-      code: z.string(),
+      code: text(),
       services: z.array(z.enum(serviceCodes)).readonly(),
       reach: z.array(z.enum(serviceCodes)).readonly(),
       paquetMinimum: z.array(z.enum(serviceCodes)).readonly(),

@@ -1,22 +1,22 @@
 import { z } from 'zod';
-import { Id, Locale, Name, PageQuery, Password, Username } from './common.ts';
+import { Id, Locale, Name, PageQuery, Password, Username, text } from './common.ts';
 import { Assignment } from './auth.contract.ts';
 import { roles } from '../domain/roles.ts';
 import { programCodes } from '../domain/programs.ts';
 
 export const User = z.object({
   id: Id,
-  username: z.string(),
-  displayName: z.string(),
+  username: text(),
+  displayName: text(),
   locale: Locale,
   active: z.boolean(),
-  createdAt: z.string(),
+  createdAt: text(),
   assignments: z.array(Assignment),
 });
 export type User = z.infer<typeof User>;
 export const UserList = z.object({ items: z.array(User), total: z.number().int() });
 
-export const UserQuery = PageQuery.extend({ q: z.string().trim().max(100).optional() });
+export const UserQuery = PageQuery.extend({ q: text().trim().max(100).optional() });
 
 export const NewAssignment = z.object({
   id: Id.optional(),

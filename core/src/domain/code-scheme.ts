@@ -8,6 +8,11 @@
  * two letters of the father's first name + four-digit birth year + sex letter
  * (F, M or T), e.g. `FAMO1985F`.
  */
+import { joinArabicCompounds, transliterateArabicName } from './transliteration.ts';
+
+/** Letters of the Arabic script (a code is written in Latin letters; names may come in Arabic). */
+export const arabicScript = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
+
 export const nameAttributes = ['mother_first_name', 'father_first_name', 'first_name', 'surname'] as const;
 export type NameAttribute = (typeof nameAttributes)[number];
 
@@ -88,22 +93,6 @@ export function codeLength(scheme: CodeScheme): number {
 // Normalisation of names
 
 /**
- * Arabic script → Latin, one letter at a time, as names are commonly written in
- * Morocco in French spelling (documented in docs/code-unique.md). Short vowels
- * are not written in Arabic, so `محمد` gives `MHMD`: the matcher knows such
- * pairs as spelling variants or one-letter differences.
- */
-export const arabicToLatin: Readonly<Record<string, string>> = {
-  'ا': 'A', 'أ': 'A', 'إ': 'I', 'آ': 'A', 'ٱ': 'A', 'ء': '', 'ؤ': 'OU', 'ئ': 'I',
-  'ب': 'B', 'ت': 'T', 'ث': 'T', 'ج': 'J', 'ح': 'H', 'خ': 'KH', 'د': 'D', 'ذ': 'D',
-  'ر': 'R', 'ز': 'Z', 'س': 'S', 'ش': 'CH', 'ص': 'S', 'ض': 'D', 'ط': 'T', 'ظ': 'D',
-  'ع': 'A', 'غ': 'GH', 'ف': 'F', 'ق': 'K', 'ك': 'K', 'ل': 'L', 'م': 'M', 'ن': 'N',
-  'ه': 'H', 'ة': 'A', 'و': 'OU', 'ي': 'I', 'ى': 'A', 'پ': 'P', 'ڤ': 'V', 'گ': 'G', 'ڭ': 'G',
-};
-/** At the start of a word, و and ي are consonants. */
-const arabicInitial: Readonly<Record<string, string>> = { 'و': 'W', 'ي': 'Y' };
-
-/**
  * Honorifics, articles and particles dropped when another word follows
  * (`Lalla Fatima` → FATIMA, `El Hassan` → HASSAN, `Ben Ali` → ALI).
  */
@@ -114,29 +103,18 @@ export const namePrefixes: readonly string[] = [
 
 const separators = /[\s\-‐‑–—'’‘`´ʼ_.]+/u;
 
-function transliterateArabicWord(word: string): string {
-  // The article ال written onto the word.
-  const w = word.startsWith('ال') && word.length > 3 ? word.slice(2) : word;
-  let out = '';
-  for (const [i, ch] of [...w].entries()) {
-    if (/[\u064B-\u065F\u0670\u0640]/u.test(ch)) continue; // harakat, tatweel
-    out += (i === 0 ? arabicInitial[ch] : undefined) ?? arabicToLatin[ch] ?? ch;
-  }
-  return out;
-}
-
 /**
- * Normalises a name for a code: Arabic transliterated, upper case, accents
+ * Normalises a name for a code: Arabic transliterated as French spelling writes it
+ * (transliteration.ts: فاطمة → FATIMA), upper case, accents
  * removed, prefixes dropped, spaces, hyphens and apostrophes removed. Returns
  * '' when nothing usable is left (an unknown name).
  */
 export function normaliseName(raw: string | null | undefined): string {
   if (!raw) return '';
-  const words = raw
-    .trim()
+  const words = joinArabicCompounds(raw.trim())
     .split(separators)
     .filter(Boolean)
-    .map((w) => (/[\u0600-\u06FF]/u.test(w) ? transliterateArabicWord(w) : w))
+    .map((w) => (arabicScript.test(w) ? transliterateArabicName(w) : w))
     .map((w) =>
       w
         .replace(/[Œœ]/g, 'OE')
@@ -191,6 +169,7 @@ export function buildCode(scheme: CodeScheme, a: CodeAttributes): string {
 
 export type CodeProblemCode =
   | 'empty'
+  | 'latin_script'
   | 'wrong_length'
   | 'letters_only'
   | 'digits_only'
@@ -210,13 +189,38 @@ export interface CodeProblem {
   value?: string;
   expected?: number;
   actual?: number;
+  /** What a right value looks like: the example code, or its part (`FA`, `1985`). */
+  example?: string;
 }
 
 export type CodeCheck = { ok: true; code: string; parts: string[] } | { ok: false; problems: CodeProblem[] };
 
-/** Typed codes are compared in upper case, without spaces or hyphens. */
+/** Typed codes are compared in upper case, without spaces or hyphens; Arabic-Indic digits (١٩٨٥) count as digits. */
 export function cleanTypedCode(input: string): string {
-  return input.toUpperCase().replace(/[\s\-_.]/g, '');
+  return input
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .toUpperCase()
+    .replace(/[\s\-_.]/g, '');
+}
+
+/** The attributes of the example code of the messages: mother Fatima, father Mohamed, born 15 March 1985 (`FAMO1985F`). */
+export const exampleCodeAttributes: CodeAttributes = {
+  mother_first_name: 'Fatima',
+  father_first_name: 'Mohamed',
+  first_name: 'Amina',
+  surname: 'Bennani',
+  birth_year: 1985,
+  birth_day: 15,
+  birth_month: 3,
+  sex: 'F',
+  birth_order: 2,
+  district: 'CA12',
+};
+
+/** The example code of a scheme, shown in messages (`FAMO1985F` for the default scheme). */
+export function exampleCode(scheme: CodeScheme): string {
+  return buildCode(scheme, exampleCodeAttributes);
 }
 
 /** Splits a code into its parts (no checks). */
@@ -261,10 +265,13 @@ function checkPart(c: CodeComponent, value: string, thisYear: number): CodeProbl
 /** Checks a typed code against the scheme: length, then each part's characters, saying which part is wrong. */
 export function checkCode(scheme: CodeScheme, input: string, thisYear = new Date().getFullYear()): CodeCheck {
   const code = cleanTypedCode(input);
-  if (!code) return { ok: false, problems: [{ code: 'empty' }] };
+  const example = exampleCode(scheme);
+  if (!code) return { ok: false, problems: [{ code: 'empty', example }] };
+  // Arabic letters: the code is written in Latin letters (the helper transliterates names).
+  if (arabicScript.test(code)) return { ok: false, problems: [{ code: 'latin_script', example }] };
   const expected = codeLength(scheme);
   const problems: CodeProblem[] = [];
-  if (code.length !== expected) problems.push({ code: 'wrong_length', expected, actual: code.length });
+  if (code.length !== expected) problems.push({ code: 'wrong_length', expected, actual: code.length, example });
   let at = 0;
   const parts: string[] = [];
   for (const c of scheme.components) {
@@ -273,7 +280,7 @@ export function checkCode(scheme: CodeScheme, input: string, thisYear = new Date
     parts.push(value);
     if (value.length === n) {
       const problem = checkPart(c, value, thisYear);
-      if (problem) problems.push({ code: problem, part: componentLabel(c), from: at + 1, to: at + n, value });
+      if (problem) problems.push({ code: problem, part: componentLabel(c), from: at + 1, to: at + n, value, example: buildPart(c, exampleCodeAttributes) });
     }
     at += n;
   }
@@ -322,15 +329,34 @@ export function editDistance(a: string, b: string): number {
 /**
  * Phonetic skeleton of name letters as transliterated Moroccan names vary:
  * vowels and semi-vowels (A E I O U Y W) are one sound class, K/Q/C another,
- * S/Z another; H is silent. `MERIEM`/`MARIAM`, `OUAFAE`/`WAFAE`, `KADIJA`/`QADIJA`
- * share a skeleton.
+ * S/Z another; H is silent; SH and CH are one sound (ش), DJ and J another (ج).
+ * `MERIEM`/`MARIAM`, `OUAFAE`/`WAFAE`, `KADIJA`/`QADIJA`, `CHAIMAE`/`SHAIMAE` share a skeleton.
  */
 export function phoneticSkeleton(letters: string): string {
   return letters
+    .replace(/[SC]H/g, 'X')
+    .replace(/DJ/g, 'J')
     .replace(/H/g, '')
     .replace(/[AEIOUYW]/g, 'V')
     .replace(/[KQC]/g, 'K')
     .replace(/[SZ]/g, 'S');
+}
+
+/** Letters a spelling may leave out: vowels (OUSSAMA/USAMA, IDRISS/DRISS), a silent H, the D of DJ. */
+function isElidable(letters: string, i: number): boolean {
+  const ch = letters[i]!;
+  return /[AEIOUYH]/.test(ch) || (ch === 'D' && letters[i + 1] === 'J');
+}
+
+/**
+ * Is `b` the same name as `a` written with one elidable letter less (or more)? Parts are
+ * prefixes of names, so `a` without that letter must be `b` without its last letter:
+ * OU ~ US (Oussama / Usama), ID ~ DR (Idriss / Driss), MOHA ~ MHAM.
+ */
+function isElisionVariant(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 2) return false;
+  const oneWay = (x: string, y: string) => [...x].some((_, i) => isElidable(x, i) && x.slice(0, i) + x.slice(i + 1) === y.slice(0, -1));
+  return oneWay(a, b) || oneWay(b, a);
 }
 
 function compareNamePart(a: string, b: string, part: string): Match | null {
@@ -340,6 +366,7 @@ function compareNamePart(a: string, b: string, part: string): Match | null {
   }
   if (phoneticSkeleton(a) === phoneticSkeleton(b)) return { score: 0.85, reasons: [{ kind: 'spelling_variant', part }] };
   if (editDistance(a, b) === 1) return { score: 0.75, reasons: [{ kind: 'one_letter', part }] };
+  if (isElisionVariant(a, b)) return { score: 0.8, reasons: [{ kind: 'spelling_variant', part }] };
   return null;
 }
 
@@ -424,7 +451,15 @@ function computePartNeighbours(c: CodeComponent, value: string): string[] {
   }
   for (let i = 0; i < n; i++) for (const ch of alphabet) out.add(value.slice(0, i) + ch + value.slice(i + 1));
   for (let i = 0; i + 1 < n; i++) out.add(value.slice(0, i) + value[i + 1] + value[i] + value.slice(i + 2));
-  if (c.kind === 'name') out.add('X'.repeat(n));
+  if (c.kind === 'name') {
+    out.add('X'.repeat(n));
+    // A letter left out or added by another spelling (isElisionVariant), both ways.
+    for (let i = 0; i < n; i++) {
+      if (isElidable(value, i)) for (const ch of LETTERS) out.add(value.slice(0, i) + value.slice(i + 1) + ch);
+      for (const v of 'AEIOUYH') out.add((value.slice(0, i) + v + value.slice(i)).slice(0, n));
+    }
+    for (let i = 0; i < n; i++) if (value[i] === 'J') out.add((value.slice(0, i) + 'D' + value.slice(i)).slice(0, n));
+  }
   if (c.kind === 'birth_year') {
     // An unknown year (9999) may be any year; a known one may be unknown on the other side.
     if (/^9+$/.test(value)) for (let y = n === 4 ? 1900 : 0; y <= (n === 4 ? new Date().getFullYear() : 98); y++) out.add(String(y).padStart(n, '0'));

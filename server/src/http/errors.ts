@@ -1,9 +1,6 @@
-import type { z } from 'zod';
 import {
   DomainError,
-  describeCodeProblem,
-  codeProblemFromParams,
-  fieldLabel,
+  describeFieldIssue,
   translate,
   type ApiErrorBody,
   type ErrorCode,
@@ -55,74 +52,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-/** Turns zod issues into field issues with our validation codes. `input` tells a missing field from a wrong one. */
-export function fieldIssuesOf(issues: readonly z.core.$ZodIssue[], input: unknown, prefix: string[] = []): FieldIssue[] {
-  const out: FieldIssue[] = [];
-  for (const issue of issues) {
-    const pathParts = [...prefix, ...issue.path.map(String)];
-    const field = pathParts.join('.');
-    const value = valueAt(input, issue.path);
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push({ field: [...pathParts, key].join('.'), code: 'unknown_field' });
-      continue;
-    }
-    if (value === undefined || value === null) {
-      if (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union') {
-        out.push({ field, code: 'required' });
-        continue;
-      }
-    }
-    switch (issue.code) {
-      case 'invalid_type':
-        out.push({ field, code: 'invalid_type' });
-        break;
-      case 'too_small': {
-        const min = Number(issue.minimum);
-        if (issue.origin === 'string') {
-          const blank = typeof value === 'string' && value.trim() === '';
-          out.push(blank ? { field, code: 'required' } : { field, code: 'too_short', params: { min } });
-        } else out.push({ field, code: 'too_small', params: { min } });
-        break;
-      }
-      case 'too_big': {
-        const max = Number(issue.maximum);
-        out.push(issue.origin === 'string' ? { field, code: 'too_long', params: { max } } : { field, code: 'too_big', params: { max } });
-        break;
-      }
-      case 'invalid_format':
-        out.push({ field, code: 'invalid_format' });
-        break;
-      case 'invalid_value':
-        out.push({ field, code: 'invalid_choice' });
-        break;
-      case 'custom':
-        out.push({ field, code: issue.message === 'future' ? 'future_date' : issue.message === 'not_offered' ? 'invalid_choice' : issue.message === 'required' ? 'required' : 'invalid' });
-        break;
-      default:
-        out.push({ field, code: 'invalid' });
-    }
-  }
-  // One message per field is enough for a person to act on.
-  const seen = new Set<string>();
-  return out.filter((i) => (seen.has(i.field) ? false : (seen.add(i.field), true)));
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let cur: unknown = input;
-  for (const key of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[key];
-  }
-  return cur;
-}
-
-/** One field issue in words: the field's label and what is wrong with it. */
-export function fieldIssueMessage(locale: Locale, f: FieldIssue, label = fieldLabel(locale, f.field)): string {
-  const params: Record<string, string | number> = { ...f.params, field: label };
-  // A malformed code unique: say which part is wrong, in words.
-  if (f.code === 'invalid_code' && f.params?.problem) params.detail = describeCodeProblem(locale, codeProblemFromParams(f.params));
-  return translate(locale, `validation.${f.code}` as MessageKey, params);
-}
+/** One field issue in words: the field's label, what is wrong, what is expected (core's `describeFieldIssue`). */
+export const fieldIssueMessage = describeFieldIssue;
 
 /** The translated body of an error response. */
 export function errorBody(error: DomainError, locale: Locale, requestId?: string): ApiErrorBody {

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { DomainError, negotiateLocale, type ErrorCode, type Locale, type Permission } from '@relais/core';
-import { fieldIssuesOf } from './errors.ts';
+import { DomainError, fieldIssuesOf, negotiateLocale, type ErrorCode, type Locale, type Permission } from '@relais/core';
 import { holds, type Actor, type RequestContext } from './actor.ts';
 import { forRequest } from '../db/priority.ts';
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import {
   DomainError,
+  fieldIssuesOf,
   RecordContact,
   RecordGroupSession,
   RegisterBeneficiary,
@@ -14,7 +15,7 @@ import {
 } from '@relais/core';
 import { isUniqueViolation, type Queryable } from '../../db/index.ts';
 import { scope, type RequestContext } from '../../http/actor.ts';
-import { errorBody, fieldIssuesOf } from '../../http/errors.ts';
+import { errorBody } from '../../http/errors.ts';
 import type { Secrets } from '../../lib/secrets.ts';
 import { createRegistryService, loadSettings } from '../registry/registry.service.ts';
 import { knownUnder } from '../registry/registry.repository.ts';

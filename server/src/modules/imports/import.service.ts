@@ -19,8 +19,11 @@ import {
   sexes,
   testResults,
   testStrategies,
+  formatIssue,
+  hasInvalidCharacters,
   type FieldIssue,
   type ImportKind,
+  type TextFormat,
   type ServiceCode,
 } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
@@ -79,10 +82,21 @@ const today = () => new Date().toISOString().slice(0, 10);
 const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 const uuidLike = z.uuid();
 
+/** The params of an `invalid_format` issue: the documented format and its example. */
+const formatParams = (format: TextFormat) => formatIssue('', format).params;
+
 class RowChecker {
   issues: RowIssue[] = [];
-  constructor(private readonly line: number) {}
+  /** A cell holding NUL or a lone surrogate is refused as such, the row's other checks aside. */
+  constructor(
+    private readonly line: number,
+    cells: Record<string, string>,
+  ) {
+    for (const [column, value] of Object.entries(cells)) if (hasInvalidCharacters(value)) this.fail(column, 'invalid_characters');
+  }
   fail(column: string, code: FieldIssue['code'], params?: Record<string, string | number>) {
+    // One reason per cell: a cell with invalid characters says only that.
+    if (this.issues.some((i) => i.column === column && i.issue.code === 'invalid_characters')) return;
     this.issues.push({ line: this.line, column, issue: { field: column, code, ...(params ? { params } : {}) } });
   }
   required(cells: Record<string, string>, column: string): string | null {
@@ -138,7 +152,7 @@ class RowChecker {
   date(cells: Record<string, string>, column: string): string | null {
     const v = this.required(cells, column);
     if (v === null) return null;
-    if (!isDate(v)) this.fail(column, 'invalid_format');
+    if (!isDate(v)) this.fail(column, 'invalid_format', formatParams('date'));
     else if (v > today()) this.fail(column, 'future_date');
     else return v;
     return null;
@@ -183,7 +197,7 @@ export function createImportService(db: Queryable) {
     const planned = new Map<string, { line: number; code: string; name: string; parent: string; level: string; latitude: number | null; longitude: number | null }>();
     let unchanged = 0;
     for (const { line, cells } of table.rows) {
-      const c = new RowChecker(line);
+      const c = new RowChecker(line, cells);
       const code = c.required(cells, 'code')?.toUpperCase() ?? null;
       const name = c.required(cells, 'name');
       const parent = cells.parent_code ? cells.parent_code.toUpperCase() : rootCode;
@@ -193,7 +207,7 @@ export function createImportService(db: Queryable) {
       // A place is both coordinates or neither: the missing one is named.
       if (latitude !== null && !cells.longitude) c.fail('longitude', 'required');
       if (longitude !== null && !cells.latitude) c.fail('latitude', 'required');
-      if (code && !/^[A-Z0-9][A-Z0-9_-]{0,31}$/.test(code)) c.fail('code', 'invalid_format');
+      if (code && !/^[A-Z0-9][A-Z0-9_-]{0,31}$/.test(code)) c.fail('code', 'invalid_format', formatParams('unit_code'));
       if (code && planned.has(code)) c.fail('code', 'duplicate_in_file', { value: code, first: planned.get(code)!.line });
       const existing = code ? units.get(code) : undefined;
       if (c.issues.length === 0 && code && name && parent && level) {
@@ -254,7 +268,7 @@ export function createImportService(db: Queryable) {
     const plan: NewBeneficiaryRow[] = [];
     let unchanged = 0;
     for (const [i, { line, cells }] of table.rows.entries()) {
-      const c = new RowChecker(line);
+      const c = new RowChecker(line, cells);
       const shape = checkCode(settings.codeScheme, cells.code ?? '');
       let code: string | null = null;
       if (!shape.ok) c.fail('code', 'invalid_code', codeProblemParams(shape.problems[0]!));
@@ -316,10 +330,10 @@ export function createImportService(db: Queryable) {
     };
     const plan: Row[] = [];
     for (const [i, { line, cells }] of table.rows.entries()) {
-      const c = new RowChecker(line);
+      const c = new RowChecker(line, cells);
       let id: string | null = null;
       if (cells.id) {
-        if (!uuidLike.safeParse(cells.id).success) c.fail('id', 'invalid_format');
+        if (!uuidLike.safeParse(cells.id).success) c.fail('id', 'invalid_format', formatParams('uuid'));
         else id = cells.id.toLowerCase();
       }
       const shape = checkCode(settings.codeScheme, cells.code ?? '');
@@ -461,14 +475,14 @@ export function createImportService(db: Queryable) {
     const plan: { indicator: string; program: string; unitId: string; period: string; value: number }[] = [];
     let unchanged = 0;
     for (const { line, cells } of table.rows) {
-      const c = new RowChecker(line);
+      const c = new RowChecker(line, cells);
       const indicator = c.choice(cells, 'indicator', indicatorCodes, true);
       const program = c.choice(cells, 'program', programCodes, true);
       const unit = units.get((c.required(cells, 'org_unit') ?? '').toUpperCase());
       if (cells.org_unit && !unit) c.fail('org_unit', 'unknown_reference', { value: cells.org_unit });
       else if (unit && importer.ctx && !isInScope(scope(importer.ctx.actor, 'target.manage'), unit.path)) c.fail('org_unit', 'invalid_choice');
       const period = c.required(cells, 'period');
-      if (period && !parsePeriod(period)) c.fail('period', 'invalid_format');
+      if (period && !parsePeriod(period)) c.fail('period', 'invalid_format', formatParams('period'));
       const raw = c.required(cells, 'value');
       const value = raw === null ? null : Number(raw.replace(',', '.'));
       if (raw !== null && (value === null || !Number.isFinite(value))) c.fail('value', 'invalid_type');

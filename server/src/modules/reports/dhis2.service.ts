@@ -1,9 +1,8 @@
-import { DomainError, adxPeriod, checkDhis2Mapping, dhis2Period, parsePeriod, type DataValueSet, type Dhis2Mapping, type ReportDimension } from '@relais/core';
+import { DomainError, adxPeriod, checkDhis2Mapping, dhis2Period, formatIssue, parsePeriod, type DataValueSet, type Dhis2Mapping, type ReportDimension } from '@relais/core';
 import type { z } from 'zod';
 import type { Dhis2ExportQuery } from '@relais/core';
 import { withTransaction, type Queryable } from '../../db/index.ts';
 import { programScope, type RequestContext, holdsAtRoot } from '../../http/actor.ts';
-import { invalidField } from '../../http/errors.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
 import { loadSettings } from '../registry/registry.service.ts';
 import { toAdx } from './dhis2.adx.ts';
@@ -34,7 +33,7 @@ export function createDhis2Service(db: Queryable) {
    */
   async function dataValueSet(organisationId: string, readerScope: ReportScope, q: ExportQuery): Promise<DataValueSet> {
     const period = dhis2Period(q.period);
-    if (!period || !parsePeriod(q.period)) throw invalidField('period', 'invalid_format');
+    if (!period || !parsePeriod(q.period)) throw new DomainError('validation_failed', { fields: [formatIssue('period', 'period')] });
     const mapping = await loadDhis2Mapping(db, organisationId);
     const indicators = new Map((await loadIndicators(db, organisationId)).map((i) => [i.code, i]));
     const units = (await selectUnitsByCode(db, organisationId, Object.keys(mapping.orgUnits))).filter(

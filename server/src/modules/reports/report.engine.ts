@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import {
   DomainError,
+  formatIssue,
   defaultAgeBands,
   catalogueOf,
   parsePeriod,
@@ -179,7 +180,7 @@ export function createReportEngine(db: Queryable, options: ReportEngineOptions =
   async function run(organisationId: string, scope: ReportScope, q: ReportQuery, given?: readonly IndicatorDefinition[]): Promise<ReportRow[]> {
     const indicators = given ?? (await loadIndicators(db, organisationId));
     const period = parsePeriod(q.period);
-    if (!period) throw new DomainError('validation_failed', { fields: [{ field: 'period', code: 'invalid_format' }] });
+    if (!period) throw new DomainError('validation_failed', { fields: [formatIssue('period', 'period')] });
     const byCode = new Map(indicators.map((i) => [i.code, i]));
     q.indicators.forEach((code, i) => {
       if (!byCode.has(code)) throw new DomainError('validation_failed', { fields: [{ field: `indicators.${i}`, code: 'invalid_choice' }] });

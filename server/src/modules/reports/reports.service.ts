@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { parsePeriod, type Locale, type ReportQuery, type ReportRow, type TargetInput } from '@relais/core';
+import { DomainError, formatIssue, parsePeriod, type Locale, type ReportQuery, type ReportRow, type TargetInput } from '@relais/core';
 import { sql } from 'kysely';
 import { withTransaction, type Queryable } from '../../db/index.ts';
 import { holdsAt, programScope, type RequestContext } from '../../http/actor.ts';
@@ -37,7 +37,7 @@ export function createReportsService(db: Queryable) {
 
     async setTarget(ctx: RequestContext, t: z.output<typeof TargetInput>) {
       if (!(await loadIndicators(db, ctx.actor.organisationId)).some((i) => i.code === t.indicator)) throw invalidField('indicator', 'invalid_choice');
-      if (!parsePeriod(t.period)) throw invalidField('period', 'invalid_format');
+      if (!parsePeriod(t.period)) throw new DomainError('validation_failed', { fields: [formatIssue('period', 'period')] });
       const unit = await findUnit(db, ctx.actor.organisationId, t.orgUnitId);
       if (!unit || !holdsAt(ctx.actor, 'target.manage', unit.path)) throw invalidField('orgUnitId', 'invalid_choice');
       return withTransaction(db, async (trx) => {
