@@ -1,4 +1,4 @@
-import { codeProblemFromParams, describeCodeProblem, fieldLabel, type ErrorCode, type Locale } from '@relais/core';
+import { describeFieldIssue, type ErrorCode, type Locale } from '@relais/core';
 import { ApiError, type ApiFieldIssue } from '../api/client.ts';
 import type { I18n } from './i18n.tsx';
 
@@ -11,19 +11,13 @@ export function describeError(i18n: Pick<I18n, 't'>, error: unknown): string {
   return i18n.t('error.internal');
 }
 
-/** Translates field issues with the core `validation.<code>` keys and field labels. */
-export function fieldErrorsOf(i18n: Pick<I18n, 't' | 'locale'>, issues: readonly ApiFieldIssue[], locale: Locale = i18n.locale): FieldErrors {
+/** Translates field issues as the server does (core's `describeFieldIssue`: field, what is wrong, what is expected). */
+export function fieldErrorsOf(i18n: Pick<I18n, 'locale'>, issues: readonly ApiFieldIssue[], locale: Locale = i18n.locale): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of issues) {
     if (out[issue.field]) continue;
-    const label = fieldLabel(locale, issue.field);
-    if (issue.code === 'invalid_code') {
-      // A malformed code unique: say which part is wrong (the problem travels in the params).
-      const detail = issue.params?.problem ? describeCodeProblem(locale, codeProblemFromParams(issue.params)) : (issue.message ?? '');
-      out[issue.field] = detail ? i18n.t('validation.invalid_code', { field: label, detail }) : i18n.t('validation.invalid', { field: label });
-      continue;
-    }
-    out[issue.field] = i18n.t(`validation.${issue.code}`, { ...(issue.params ?? {}), field: label });
+    // The server's sentence when it sent one for an issue the core cannot word (an invalid code without its problem).
+    out[issue.field] = issue.code === 'invalid_code' && !issue.params?.problem && issue.message ? issue.message : describeFieldIssue(locale, issue);
   }
   return out;
 }

@@ -85,7 +85,7 @@ describe(`file import (${engine})`, () => {
       [3, 'registered_on', 'future_date'],
       [3, 'entry_door', 'invalid_choice'],
     ]);
-    expect(res.body.errors[0]!.message).toBe('Ligne 3, colonne « code » : code : la partie « année de naissance » (caractères 5 à 8) doit être en chiffres : « 19A5 ».');
+    expect(res.body.errors[0]!.message).toBe('Ligne 3, colonne « code » : code : la partie « année de naissance » (caractères 5 à 8) doit être en chiffres : « 19A5 » (ex. 1985).');
     expect(res.body.errors[2]!.message).toBe('Ligne 3, colonne « section » : section : « SEC-Z » est inconnu.');
     expect(await tableCounts(t.db)).toEqual(before);
   });

@@ -166,9 +166,22 @@ describe(`beneficiary registry (${engine})`, () => {
     const bad = await register(epA, 'FAMO19A5F', sectionA);
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields![0]).toMatchObject({ field: 'code', code: 'invalid_code' });
-    expect(bad.body.error.fields![0]!.message).toBe('Code : la partie « année de naissance » (caractères 5 à 8) doit être en chiffres : « 19A5 ».');
+    expect(bad.body.error.fields![0]!.message).toBe('Code : la partie « année de naissance » (caractères 5 à 8) doit être en chiffres : « 19A5 » (ex. 1985).');
     const short = await check(epA, 'FAMO198');
-    expect(short.body.problems[0]!.message).toBe('le code doit avoir 9 caractères (il en a 7).');
+    expect(short.body.problems[0]!.message).toBe('le code doit avoir 9 caractères (il en a 7), ex. FAMO1985F.');
+    // Arabic letters in the code: it is written in Latin letters, and the builder gives them.
+    const arabic = await check(epA, 'فاطمة');
+    expect(arabic.body.problems).toEqual([
+      expect.objectContaining({
+        code: 'latin_script',
+        example: 'FAMO1985F',
+        message: 'le code unique s’écrit en lettres latines (A à Z) et en chiffres, ex. FAMO1985F. Pour des prénoms écrits en arabe, « Construire le code » donne les lettres.',
+      }),
+    ]);
+    const arabicCode = await register(epA, 'فامو1985F', sectionA);
+    expect(arabicCode.status).toBe(400);
+    expect(arabicCode.body.error.fields![0]).toMatchObject({ field: 'code', code: 'invalid_code', params: { problem: 'latin_script' } });
+    expect(arabicCode.body.error.fields![0]!.message).toMatch(/^Code : le code unique s’écrit en lettres latines/);
     const future = await register(epA, 'SASA1999F', sectionA, { registeredOn: '2999-01-01' });
     expect(future.body.error.fields![0]).toMatchObject({ field: 'registeredOn', code: 'future_date', message: "Date d'enregistrement : la date ne peut pas être dans le futur." });
     const population = await register(epA, 'SASA1999F', sectionA, { populations: ['ALIENS'] });

@@ -5,6 +5,7 @@ import { useCan } from '../../app/session.tsx';
 import { Alert, Button, Loading } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { CodeField } from '../registry/code-field.tsx';
+import { CodeHelper } from '../registry/code-helper.tsx';
 import { CodeLookupStatus, CodeProblems, ExistsElsewhere, ProbableMatches, useClaim, useCodeLookup } from '../registry/code-check.tsx';
 
 /** A person found by her code and visible in the user's units. */
@@ -34,6 +35,8 @@ export function PersonFinder({ scheme, unitId, unitName, onFound, autoProceed = 
   const { t } = useI18n();
   const canRegister = useCan('person.write');
   const [code, setCode] = useState('');
+  // The builder, offered when Arabic letters are typed in the code field.
+  const [builderOpen, setBuilderOpen] = useState(false);
   const lookup = useCodeLookup(scheme, code);
   const { result } = lookup;
 
@@ -57,7 +60,17 @@ export function PersonFinder({ scheme, unitId, unitName, onFound, autoProceed = 
 
   return (
     <div className="person-finder">
-      <CodeField scheme={scheme} label={label ?? t('register.codeLabel')} value={code} onChange={setCode} inputRef={inputRef} onEnter={() => setEntered(code)} />
+      <CodeField scheme={scheme} label={label ?? t('register.codeLabel')} value={code} onChange={setCode} inputRef={inputRef} onEnter={() => setEntered(code)} onOpenBuilder={() => setBuilderOpen(true)} />
+      {builderOpen ? (
+        <CodeHelper
+          scheme={scheme}
+          autoFocus
+          onUse={(built) => {
+            setCode(built);
+            setBuilderOpen(false);
+          }}
+        />
+      ) : null}
       <CodeLookupStatus lookup={lookup} claimError={claimError} />
       {result ? (
         <Outcome

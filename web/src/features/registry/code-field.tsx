@@ -1,14 +1,16 @@
 import type { ReactNode, Ref } from 'react';
-import { checkCode, cleanTypedCode, codeLength, type CodeScheme } from '@relais/core';
-import { FieldFrame } from '../../ui/index.ts';
+import { checkCode, cleanTypedCode, codeLength, describeCodeProblem, type CodeScheme } from '@relais/core';
+import { Button, FieldFrame } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { codeProblemText, describeScheme } from './registry-labels.ts';
+import { describeScheme } from './registry-labels.ts';
 
 /**
  * The code unique input (Latin, monospace, left-to-right in every language) with the
- * scheme as hint and, as the user types, what is wrong with each part.
+ * scheme as hint and, as the user types, what is wrong with each part. Arabic letters typed
+ * here get the answer that a code is written in Latin letters, and the builder (which
+ * transliterates names written in Arabic) is offered when `onOpenBuilder` is given.
  */
-export function CodeField({ scheme, value, onChange, label, error, inputRef, after, onEnter }: {
+export function CodeField({ scheme, value, onChange, label, error, inputRef, after, onEnter, onOpenBuilder }: {
   scheme: CodeScheme;
   value: string;
   onChange: (value: string) => void;
@@ -19,6 +21,8 @@ export function CodeField({ scheme, value, onChange, label, error, inputRef, aft
   after?: ReactNode;
   /** Enter (a phone's "Go") in the field does this instead of submitting the form around it. */
   onEnter?: () => void;
+  /** Opens the code builder ("Construire le code"). */
+  onOpenBuilder?: (() => void) | undefined;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -27,7 +31,8 @@ export function CodeField({ scheme, value, onChange, label, error, inputRef, aft
   const check = cleaned ? checkCode(scheme, value) : null;
   // While the code is still short, its length is progress, not an error.
   const problems = check && !check.ok ? check.problems.filter((p) => !(p.code === 'wrong_length' && (p.actual ?? 0) < expected)) : [];
-  const messages = [...(error ? [error] : []), ...problems.map((p) => codeProblemText(i18n, p))];
+  const messages = [...(error ? [error] : []), ...problems.map((p) => describeCodeProblem(i18n.locale, p))];
+  const latinScript = problems.some((p) => p.code === 'latin_script');
   return (
     <FieldFrame
       label={label}
@@ -63,10 +68,20 @@ export function CodeField({ scheme, value, onChange, label, error, inputRef, aft
                 : undefined
             }
           />
-          <p className="field-hint code-progress" dir="auto">
-            {t('register.codeProgress', { count: cleaned.length, length: expected })}
-          </p>
-          {after}
+          {latinScript ? null : (
+            <p className="field-hint code-progress" dir="auto">
+              {t('register.codeProgress', { count: cleaned.length, length: expected })}
+            </p>
+          )}
+          {latinScript && onOpenBuilder ? (
+            <div className="form-actions">
+              <Button variant="primary" size="small" onClick={onOpenBuilder}>
+                {t('codeHelper.open')}
+              </Button>
+            </div>
+          ) : (
+            after
+          )}
         </>
       )}
     </FieldFrame>

@@ -1,5 +1,5 @@
 import { Fragment, useState } from 'react';
-import { buildCode, checkCode, codeSexLetters, componentLabel, type CodeAttributes, type CodeComponent, type CodeScheme } from '@relais/core';
+import { arabicScript, buildCode, buildPart, checkCode, codeSexLetters, componentLabel, normaliseName, type CodeAttributes, type CodeComponent, type CodeScheme } from '@relais/core';
 import { Button, Card, Select, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { capitalise, partLabel } from './registry-labels.ts';
@@ -32,9 +32,10 @@ function attributesOf(values: HelperValues): CodeAttributes {
 /**
  * "Construire le code": one input per component of the organisation's scheme and a live
  * preview. The names typed here are never sent, stored or logged: only the built code
- * leaves this panel, through `onUse`, and the inputs are cleared at once.
+ * leaves this panel, through `onUse`, and the inputs are cleared at once. Names may be typed
+ * in Arabic script: each shows the Latin letters it gives (فاطمة → FATIMA, FA).
  */
-export function CodeHelper({ scheme, onUse, id }: { scheme: CodeScheme; onUse: (code: string) => void; id?: string }) {
+export function CodeHelper({ scheme, onUse, id, autoFocus }: { scheme: CodeScheme; onUse: (code: string) => void; id?: string; autoFocus?: boolean }) {
   const i18n = useI18n();
   const { t, locale } = i18n;
   const [values, setValues] = useState<HelperValues>({});
@@ -48,13 +49,19 @@ export function CodeHelper({ scheme, onUse, id }: { scheme: CodeScheme; onUse: (
     onUse(built);
   };
 
-  const input = (c: CodeComponent) => {
+  const input = (c: CodeComponent, first: boolean) => {
     const key = componentLabel(c);
     const label = capitalise(partLabel(i18n, key), locale);
-    const common = { label, value: values[key] ?? '', onChange: set(key), autoComplete: 'off', spellCheck: false };
+    const common = { label, value: values[key] ?? '', onChange: set(key), autoComplete: 'off', spellCheck: false, autoFocus: Boolean(autoFocus && first) };
     switch (c.kind) {
-      case 'name':
-        return <TextField {...common} hint={t('codeHelper.nameHint', { letters: c.letters })} dir="auto" />;
+      case 'name': {
+        const typed = values[key] ?? '';
+        // Written in Arabic: say which Latin letters it gives, as the French spelling would.
+        const hint = arabicScript.test(typed)
+          ? t('codeHelper.transliterated', { latin: normaliseName(typed) || '—', part: buildPart(c, attributesOf(values)) })
+          : t('codeHelper.nameHint', { letters: c.letters });
+        return <TextField {...common} hint={hint} dir="auto" />;
+      }
       case 'birth_year':
         return <TextField {...common} hint={t('codeHelper.yearHint')} inputMode="numeric" maxLength={4} dir="ltr" />;
       case 'birth_day':
@@ -85,7 +92,7 @@ export function CodeHelper({ scheme, onUse, id }: { scheme: CodeScheme; onUse: (
         <p className="field-hint">{t('codeHelper.privacy')}</p>
         <div className="form">
           {scheme.components.map((c, i) => (
-            <Fragment key={i}>{input(c)}</Fragment>
+            <Fragment key={i}>{input(c, i === 0)}</Fragment>
           ))}
           <p className="code-preview-row">
             <span>{t('codeHelper.preview')}</span>{' '}

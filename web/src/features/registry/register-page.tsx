@@ -61,6 +61,7 @@ function RegisterForm({ settings }: { settings: RegistrySettings }) {
             value={code}
             onChange={setCode}
             inputRef={codeInput}
+            onOpenBuilder={() => setHelperOpen(true)}
             after={
               <div className="form-actions">
                 <Button size="small" aria-expanded={helperOpen} aria-controls="code-helper" onClick={() => setHelperOpen((o) => !o)}>
@@ -84,6 +85,7 @@ function RegisterForm({ settings }: { settings: RegistrySettings }) {
         {helperOpen ? (
           <CodeHelper
             id="code-helper"
+            autoFocus
             scheme={scheme}
             onUse={(built) => {
               setCode(built);

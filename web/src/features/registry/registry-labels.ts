@@ -1,4 +1,4 @@
-import { componentLabel, componentLength, splitCode, type CodeProblem, type CodeScheme, type Locale } from '@relais/core';
+import { componentLabel, componentLength, splitCode, type CodeScheme, type Locale } from '@relais/core';
 import type { I18n } from '../../i18n/i18n.tsx';
 
 type Tr = Pick<I18n, 't' | 'has'>;
@@ -19,18 +19,6 @@ export function partLabel(i18n: Tr, part: string | undefined): string {
   if (!part) return '';
   const key = `code_part.${part}`;
   return i18n.has(key) ? i18n.t(key) : part;
-}
-
-/** One sentence per problem of a typed code, naming the wrong part (core `code_problem.<code>`). */
-export function codeProblemText(i18n: Tr, problem: CodeProblem): string {
-  return i18n.t(`code_problem.${problem.code}`, {
-    part: partLabel(i18n, problem.part),
-    from: problem.from ?? '',
-    to: problem.to ?? '',
-    value: problem.value ?? '',
-    expected: problem.expected ?? '',
-    actual: problem.actual ?? '',
-  });
 }
 
 /** The scheme in words: "prénom de la mère (2) + prénom du père (2) + …". */
