@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { compareCodes, defaultCodeScheme, explainMatch, interpolate } from '@relais/core';
+import { compareCodes, defaultCodeScheme, describeCodeProblem, explainMatch, exampleCode, interpolate } from '@relais/core';
 import { enterAsAdmin, fr, goTo } from './fixtures.ts';
 
 // Synthetic person (no real data): mother Fatima, father Mohamed, born 1985, female.
@@ -84,5 +84,35 @@ test('registry: code first with the helper, then a near-duplicate and an exact c
     await page.getByRole('search').getByRole('button', { name: fr['common.search'] }).click();
     await page.getByRole('link', { name: code }).click();
     await expect(recordHeading(page, code)).toBeVisible();
+  });
+});
+
+test('registry: Arabic letters in the code field say the code is in Latin letters; the builder takes the names in Arabic', async ({ page }) => {
+  await enterAsAdmin(page);
+  await startRegistration(page);
+
+  await test.step('typing فاطمة in the code field: written in Latin letters, with the builder offered', async () => {
+    await codeInput(page).fill('فاطمة');
+    const message = describeCodeProblem('fr', { code: 'latin_script', example: exampleCode(defaultCodeScheme) });
+    await expect(page.getByText(message)).toBeVisible();
+    // The old answer, «فا» must be letters, is gone.
+    await expect(page.getByText(/doit être en lettres/)).toHaveCount(0);
+    await page.getByRole('button', { name: fr['codeHelper.open'] }).first().click();
+  });
+
+  await test.step('the builder takes فاطمة and محمد: the letters of Fatima and Mohamed, the code of the person registered before', async () => {
+    const helper = page.getByRole('region', { name: fr['codeHelper.title'] });
+    const mother = helper.getByLabel(capitalise(fr['code_part.mother_first_name']), { exact: true });
+    await expect(mother).toBeFocused();
+    await mother.fill('فاطمة');
+    await expect(helper.getByText(interpolate(fr['codeHelper.transliterated'], { latin: 'FATIMA', part: 'FA' }))).toBeVisible();
+    await helper.getByLabel(capitalise(fr['code_part.father_first_name']), { exact: true }).fill('محمد');
+    await expect(helper.getByText(interpolate(fr['codeHelper.transliterated'], { latin: 'MOHAMED', part: 'MO' }))).toBeVisible();
+    await helper.getByLabel(capitalise(fr['code_part.birth_year']), { exact: true }).fill('1985');
+    await helper.getByLabel(capitalise(fr['code_part.sex']), { exact: true }).selectOption('F');
+    await expect(helper.getByRole('status', { name: fr['codeHelper.preview'] })).toHaveText(code);
+    await helper.getByRole('button', { name: fr['codeHelper.use'] }).click();
+    await expect(codeInput(page)).toHaveValue(code);
+    await expect(page.getByText(fr['register.exists'])).toBeVisible();
   });
 });

@@ -238,7 +238,7 @@ export const ar: WebCatalogue = {
   'codeHelper.title': 'تركيب الرمز',
   'codeHelper.privacy': 'تبقى هذه المعلومات على هذا الجهاز: لا يُرسَل إلا الرمز. وتُمحى بمجرد استعمال الرمز.',
   'codeHelper.nameHint': 'لا تُحتسب إلا الحروف الأولى ({letters}). إن كان مجهولًا اتركه فارغًا.',
-  'codeHelper.transliterated': 'بالحروف اللاتينية، كما في الكتابة الفرنسية: {latin} ← {part}.',
+  'codeHelper.transliterated': 'بالحروف اللاتينية كما في الكتابة الفرنسية: {latin}، أي {part} في الرمز.',
   'codeHelper.yearHint': 'مثلًا 1985. إن كانت مجهولة اتركها فارغة.',
   'codeHelper.dayMonthHint': 'إن كان مجهولًا اتركه فارغًا.',
   'codeHelper.orderHint': 'الترتيب بين أبناء الأم. إن كان مجهولًا اتركه فارغًا.',

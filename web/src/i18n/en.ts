@@ -238,7 +238,7 @@ export const en: WebCatalogue = {
   'codeHelper.title': 'Build the code',
   'codeHelper.privacy': 'This information stays on this device: only the code is sent. It is erased as soon as the code is used.',
   'codeHelper.nameHint': 'Only the first {letters} letters count. Unknown: leave empty.',
-  'codeHelper.transliterated': 'In Latin letters, as French spelling writes it: {latin} → {part}.',
+  'codeHelper.transliterated': 'In Latin letters, as French spelling writes it: {latin}, so {part} in the code.',
   'codeHelper.yearHint': 'For example 1985. Unknown: leave empty.',
   'codeHelper.dayMonthHint': 'Unknown: leave empty.',
   'codeHelper.orderHint': 'Rank among the mother’s children. Unknown: leave empty.',

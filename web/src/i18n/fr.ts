@@ -239,7 +239,7 @@ export const fr = {
   'codeHelper.title': 'Construire le code',
   'codeHelper.privacy': 'Ces informations restent sur cet appareil : seul le code est envoyé. Elles sont effacées dès que le code est utilisé.',
   'codeHelper.nameHint': 'Seules les {letters} premières lettres comptent. Inconnu : laissez vide.',
-  'codeHelper.transliterated': 'En lettres latines, comme l’orthographe française : {latin} → {part}.',
+  'codeHelper.transliterated': 'En lettres latines, comme l’orthographe française : {latin}, soit {part} dans le code.',
   'codeHelper.yearHint': 'Par exemple 1985. Inconnue : laissez vide.',
   'codeHelper.dayMonthHint': 'Inconnu : laissez vide.',
   'codeHelper.orderHint': 'Rang parmi les enfants de la mère. Inconnu : laissez vide.',

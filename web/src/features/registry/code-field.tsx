@@ -2,7 +2,7 @@ import type { ReactNode, Ref } from 'react';
 import { checkCode, cleanTypedCode, codeLength, describeCodeProblem, type CodeScheme } from '@relais/core';
 import { Button, FieldFrame } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeScheme } from './registry-labels.ts';
+import { capitalise, describeScheme } from './registry-labels.ts';
 
 /**
  * The code unique input (Latin, monospace, left-to-right in every language) with the
@@ -31,59 +31,61 @@ export function CodeField({ scheme, value, onChange, label, error, inputRef, aft
   const check = cleaned ? checkCode(scheme, value) : null;
   // While the code is still short, its length is progress, not an error.
   const problems = check && !check.ok ? check.problems.filter((p) => !(p.code === 'wrong_length' && (p.actual ?? 0) < expected)) : [];
-  const messages = [...(error ? [error] : []), ...problems.map((p) => describeCodeProblem(i18n.locale, p))];
-  const latinScript = problems.some((p) => p.code === 'latin_script');
+  const messages = [...(error ? [error] : []), ...problems.map((p) => capitalise(describeCodeProblem(i18n.locale, p), i18n.locale))];
+  // Arabic letters typed: the builder, which takes names in Arabic, is offered under the message.
+  const offerBuilder = Boolean(onOpenBuilder) && problems.some((p) => p.code === 'latin_script');
   return (
-    <FieldFrame
-      label={label}
-      hint={t('register.codeHint', { scheme: describeScheme(i18n, scheme), length: expected })}
-      error={messages.length ? messages.join(' ') : undefined}
-      className="code-field"
-    >
-      {({ inputId, describedBy, invalid }) => (
-        <>
-          <input
-            id={inputId}
-            ref={inputRef}
-            type="text"
-            className="input code-input"
-            dir="ltr"
-            value={value}
-            autoComplete="off"
-            autoCapitalize="characters"
-            autoCorrect="off"
-            spellCheck={false}
-            maxLength={40}
-            required
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            onChange={(e) => onChange(e.target.value)}
-            onKeyDown={
-              onEnter
-                ? (e) => {
-                    if (e.key !== 'Enter') return;
-                    e.preventDefault();
-                    onEnter();
-                  }
-                : undefined
-            }
-          />
-          {latinScript ? null : (
-            <p className="field-hint code-progress" dir="auto">
-              {t('register.codeProgress', { count: cleaned.length, length: expected })}
-            </p>
-          )}
-          {latinScript && onOpenBuilder ? (
-            <div className="form-actions">
-              <Button variant="primary" size="small" onClick={onOpenBuilder}>
-                {t('codeHelper.open')}
-              </Button>
-            </div>
-          ) : (
-            after
-          )}
-        </>
-      )}
-    </FieldFrame>
+    <>
+      <FieldFrame
+        label={label}
+        hint={t('register.codeHint', { scheme: describeScheme(i18n, scheme), length: expected })}
+        error={messages.length ? messages.join(' ') : undefined}
+        className="code-field"
+      >
+        {({ inputId, describedBy, invalid }) => (
+          <>
+            <input
+              id={inputId}
+              ref={inputRef}
+              type="text"
+              className="input code-input"
+              dir="ltr"
+              value={value}
+              autoComplete="off"
+              autoCapitalize="characters"
+              autoCorrect="off"
+              spellCheck={false}
+              maxLength={40}
+              required
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              onChange={(e) => onChange(e.target.value)}
+              onKeyDown={
+                onEnter
+                  ? (e) => {
+                      if (e.key !== 'Enter') return;
+                      e.preventDefault();
+                      onEnter();
+                    }
+                  : undefined
+              }
+            />
+            {offerBuilder ? null : (
+              <p className="field-hint code-progress" dir="auto">
+                {t('register.codeProgress', { count: cleaned.length, length: expected })}
+              </p>
+            )}
+            {offerBuilder ? null : after}
+          </>
+        )}
+      </FieldFrame>
+      {offerBuilder ? (
+        <div className="form-actions code-builder-offer">
+          <Button variant="primary" onClick={onOpenBuilder}>
+            {t('codeHelper.open')}
+          </Button>
+        </div>
+      ) : null}
+    </>
   );
 }
