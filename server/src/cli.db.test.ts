@@ -130,7 +130,7 @@ describe(`relais command line (${engine})`, () => {
     ]);
     const bad = await relais(envA, 'find', '--org', 'CLI', 'FAMO19');
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('le code doit avoir 9 caractères (il en a 6).');
+    expect(bad.stderr).toContain('le code doit avoir 9 caractères (il en a 6), ex. FAMO1985F.');
   });
 
   it('reports indicators with totals, as JSON lines, CSV and a real spreadsheet', async () => {

@@ -61,6 +61,11 @@ export function serviceColumns(j: string, person: string, shape: Pick<SyntheticS
   };
 }
 
+/** A version-4-shaped uuid derived from a SQL text expression (valid for the API's uuid checks, stable across runs). */
+function uuidOf(textExpr: string): string {
+  return `overlay(overlay(md5(${textExpr}) placing '4' from 13) placing '8' from 17)::uuid`;
+}
+
 /** Where the generated rows go: the organisation, its sections (one id per section) and who did the work. */
 export interface SyntheticTarget {
   organisationId: string;
@@ -89,12 +94,12 @@ export async function generateSyntheticData(db: Queryable, target: SyntheticTarg
     const to = Math.min(shape.persons, from + 199_999);
     await sql`
       insert into beneficiary (organisation_id, id, code, populations, sex, birth_year, registered_unit_id, registered_on, registered_by, last_seen_on)
-      select ${o}::uuid, md5('p' || i)::uuid, ${sql.raw(p.code)}, array[${sql.raw(p.population)}], ${sql.raw(p.sex)}, ${sql.raw(p.birthYear)},
+      select ${o}::uuid, ${sql.raw(uuidOf("'p' || i"))}, ${sql.raw(p.code)}, array[${sql.raw(p.population)}], ${sql.raw(p.sex)}, ${sql.raw(p.birthYear)},
         (${sections})[1 + ${sql.raw(p.section)}], ${firstDay}, (${workers})[1 + ${sql.raw(p.section)} % ${nWorkers}], ${lastDay}
       from generate_series(${from}::int, ${to}::int) as i`.execute(db);
     await sql`
       insert into beneficiary_unit (organisation_id, beneficiary_id, org_unit_id, since, via)
-      select ${o}::uuid, md5('p' || i)::uuid, (${sections})[1 + ${sql.raw(p.section)}], ${firstDay}, 'registered'
+      select ${o}::uuid, ${sql.raw(uuidOf("'p' || i"))}, (${sections})[1 + ${sql.raw(p.section)}], ${firstDay}, 'registered'
       from generate_series(${from}::int, ${to}::int) as i`.execute(db);
   }
   const c = serviceColumns('j', `(1 + ((j::bigint * 2654435761) % ${shape.persons}))`, shape);
@@ -103,7 +108,7 @@ export async function generateSyntheticData(db: Queryable, target: SyntheticTarg
     const to = Math.min(shape.services, from + 499_999);
     await sql`
       insert into service_event (organisation_id, id, contact_id, beneficiary_id, service_date, worker_id, org_unit_id, program, service, quantity, result, strategy, modality, created_by)
-      select ${o}::uuid, md5('s' || j)::uuid, md5('c' || j)::uuid, md5('p' || ${sql.raw(c.person)})::uuid, ${sql.raw(c.date)}, (${workers})[1 + (${sql.raw(c.person)} % ${shape.sections}) % ${nWorkers}],
+      select ${o}::uuid, ${sql.raw(uuidOf("'s' || j"))}, ${sql.raw(uuidOf("'c' || j"))}, ${sql.raw(uuidOf(`'p' || ${c.person}`))}, ${sql.raw(c.date)}, (${workers})[1 + (${sql.raw(c.person)} % ${shape.sections}) % ${nWorkers}],
         (${sections})[1 + (${sql.raw(c.person)} % ${shape.sections})], ${sql.raw(c.program)}, ${sql.raw(c.service)}, ${sql.raw(c.quantity)}, ${sql.raw(c.result)},
         ${sql.raw(c.strategy)}, ${sql.raw(c.modality)}, (${workers})[1 + (${sql.raw(c.person)} % ${shape.sections}) % ${nWorkers}]
       from generate_series(${from}::int, ${to}::int) as j`.execute(db);
