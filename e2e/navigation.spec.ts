@@ -63,7 +63,9 @@ test('the administrator finds every screen in four groups, by keyboard too, and 
     await box.check();
     await expect(page.getByText(interpolate(fr['programs.nowEnabled'], { program: fr['program.child_protection'] }))).toBeVisible();
     await nav.getByRole('link', { name: fr['shell.home'], exact: true }).click();
-    await expect(card.getByRole('listitem').filter({ hasText: fr['checklist.programs'] })).toContainText(fr['checklist.done']);
+    // The programs were the last step to do when the other specs had done the rest: then the card is gone.
+    if (steps.every((s) => s === 'programs' || state[s])) await expect(card).toHaveCount(0);
+    else await expect(card.getByRole('listitem').filter({ hasText: fr['checklist.programs'] })).toContainText(fr['checklist.done']);
   });
 
   await test.step('the administrator creates the peer educator of the phone test (once)', async () => {

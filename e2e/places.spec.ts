@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { enterAsAdmin, fr, logIn } from './fixtures.ts';
+import { enterAsAdmin, fr, goTo, logIn } from './fixtures.ts';
 
 // Synthetic units, workers and persons (no real data), codes no other spec uses.
 const units = {
@@ -53,7 +53,6 @@ async function asWorker(browser: Browser, level: Level): Promise<Page> {
   return page;
 }
 
-const nav = (page: Page, key: keyof typeof fr) => page.getByRole('navigation', { name: fr['app.mainNav'] }).getByRole('link', { name: fr[key], exact: true });
 const label = (u: { name: string; code: string }) => `${u.name} (${u.code})`;
 
 test.describe.configure({ mode: 'serial' });
@@ -104,7 +103,7 @@ const expected: Record<Level, { units: string[]; sites: boolean }> = {
 for (const level of ['site', 'section', 'clinic', 'region'] as const) {
   test(`places: a worker assigned to a ${level} records a group session where she works (Enter adds the participant)`, async ({ browser }) => {
     const page = await asWorker(browser, level);
-    await nav(page, 'shell.groupSession').click();
+    await goTo(page, 'nav.field', 'shell.groupSession');
     await expect(page.getByRole('heading', { level: 1, name: fr['group.title'] })).toBeVisible();
     expect(await optionLabels(page, fr['capture.unit'])).toEqual(expected[level].units);
     await expect(page.getByLabel(fr['field.siteId'], { exact: true })).toHaveCount(expected[level].sites ? 1 : 0);
@@ -124,7 +123,7 @@ for (const level of ['site', 'section', 'clinic', 'region'] as const) {
 
 test('places: a group session with nobody is refused, saying what to add, and nothing typed is lost', async ({ browser }) => {
   const page = await asWorker(browser, 'site');
-  await nav(page, 'shell.groupSession').click();
+  await goTo(page, 'nav.field', 'shell.groupSession');
   await page.getByLabel(fr['field.program'], { exact: true }).selectOption({ label: fr['program.prev_ps'] });
   await page.getByLabel(fr['field.type'], { exact: true }).selectOption({ label: fr['group_session_type.thematic'] });
   await page.getByLabel(fr['field.theme'], { exact: true }).fill('Séance sans personne');
@@ -144,7 +143,7 @@ test('places: a group session with nobody is refused, saying what to add, and no
 
 test('places: a site worker transcribes a paper register number as written (2026-017), checked against the date’s year', async ({ browser }) => {
   const page = await asWorker(browser, 'site');
-  await nav(page, 'shell.recordContact').click();
+  await goTo(page, 'nav.field', 'shell.recordContact');
   await page.getByRole('textbox', { name: fr['register.codeLabel'], exact: true }).fill(personCode.site);
   const form = page.getByRole('form', { name: `${fr['capture.contactTitle']} ${personCode.site}` });
   await expect(form).toBeVisible();
