@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useModal } from './use-modal.ts';
 import { Icon } from './icon.tsx';
 
 /**
@@ -6,33 +7,14 @@ import { Icon } from './icon.tsx';
  * inside, Escape closes, background inert). Rendered only while open.
  */
 export function Sheet({ title, closeLabel, children, onClose }: { title: ReactNode; closeLabel: string; children: ReactNode; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const close = useRef(onClose);
-  useEffect(() => {
-    close.current = onClose;
-  });
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    const onCancel = (e: Event) => {
-      e.preventDefault();
-      close.current();
-    };
-    dialog.addEventListener('cancel', onCancel);
-    return () => {
-      dialog.removeEventListener('cancel', onCancel);
-      if (dialog.open) dialog.close();
-    };
-  }, []);
+  const { ref, titleId, close } = useModal(onClose);
   return (
     <dialog ref={ref} className="sheet" aria-labelledby={titleId}>
       <div className="sheet-head">
         <h2 className="sheet-title" id={titleId}>
           {title}
         </h2>
-        <button type="button" className="sheet-close" onClick={() => close.current()} aria-label={closeLabel}>
+        <button type="button" className="sheet-close" onClick={close} aria-label={closeLabel}>
           <Icon name="close" />
         </button>
       </div>
