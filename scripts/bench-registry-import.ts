@@ -29,7 +29,18 @@ async function importSize(db: Db, n: number, codes: string[], http: boolean) {
     createOrganisation(trx, { organisation: { code, name: 'Bench' }, admin: { username: 'admin', displayName: 'Admin', password: 'bench password 1' }, locale: 'fr' }),
   );
   const imports = createImportService(db.kysely);
-  const importer = { organisationId: org.organisationId, ctx: null, onProgress: (phase: string, done: number, total: number) => done === total && process.stdout.write(`    ${phase} ${done}/${total}\n`) };
+  // Seconds from the import's start to the end of each phase (checked, compared, written, queued).
+  let phases: Record<string, number> = {};
+  let phaseStart = performance.now();
+  const importer = {
+    organisationId: org.organisationId,
+    ctx: null,
+    onProgress: (phase: string, done: number, total: number) => {
+      if (done !== total) return;
+      phases[phase] = seconds(phaseStart);
+      process.stdout.write(`    ${phase} ${done}/${total} at ${phases[phase]} s\n`);
+    },
+  };
   const base = codes.slice(0, Math.floor(n / 10));
   const file = codes.slice(base.length, base.length + n);
   let t0 = performance.now();
@@ -39,8 +50,11 @@ async function importSize(db: Db, n: number, codes: string[], http: boolean) {
   const table = parseCsv(csvOf(file, code));
   const parseSeconds = seconds(t0);
   t0 = performance.now();
+  phases = {};
+  phaseStart = t0;
   const report = await imports.importTable(importer, 'beneficiaries', table);
   const importSeconds = seconds(t0);
+  const importPhases = phases;
   if (!first.applied || !report.applied) throw new Error(JSON.stringify(report.issues.slice(0, 5)));
   const pairs = (await sql<{ n: number }>`select count(*)::int as n from beneficiary_pair where organisation_id = ${org.organisationId}`.execute(db.kysely)).rows[0]!.n;
   const out: Record<string, unknown> = {
@@ -49,6 +63,7 @@ async function importSize(db: Db, n: number, codes: string[], http: boolean) {
     persons: file.length,
     parseSeconds,
     importSeconds,
+    phasesEndAtSeconds: importPhases,
     personsPerSecond: Math.round(file.length / importSeconds),
     probablePairsQueued: pairs,
   };

@@ -81,7 +81,14 @@ export const ServiceRecord = z.object({
 });
 export type ServiceRecord = z.infer<typeof ServiceRecord>;
 export const ContactResult = z.object({ contactId: Id, services: z.array(ServiceRecord) });
-export const ServicePage = z.object({ items: z.array(ServiceRecord), total: z.number().int() });
+/**
+ * A page of services. Counting every match of a busy section costs more than the page itself,
+ * so `total` is counted up to `offset + ${'$'}{SERVICE_COUNT_CAP}`: when more match, `totalCapped` is true and
+ * `total` is that bound ("51–100 of more than 1,050").
+ */
+export const ServicePage = z.object({ items: z.array(ServiceRecord), total: z.number().int(), totalCapped: z.boolean() });
+/** How far past the page's start the services are counted (see ServicePage). */
+export const SERVICE_COUNT_CAP = 1000;
 
 export const ServiceQuery = PageQuery.extend({
   beneficiaryId: Id.optional(),

@@ -160,8 +160,8 @@ describe(`service capture (${engine})`, () => {
     expect({ total: first.total, ids: [...first.items, ...second.items].map((s) => s.id) }).toEqual({ total: all.total, ids: all.items.slice(0, 4).map((s) => s.id) });
     expect((await ep.get<Page>(`/services?orgUnitId=${sectionA}&limit=200`)).body.total).toBe(all.total);
     // Section B's educator sees none of section A's; a site holds no services of its own here.
-    expect((await epB.get<Page>(`/services?orgUnitId=${sectionA}`)).body).toEqual({ items: [], total: 0 });
-    expect((await ep.get<Page>(`/services?orgUnitId=${siteA}`)).body).toEqual({ items: [], total: 0 });
+    expect((await epB.get<Page>(`/services?orgUnitId=${sectionA}`)).body).toEqual({ items: [], total: 0, totalCapped: false });
+    expect((await ep.get<Page>(`/services?orgUnitId=${siteA}`)).body).toEqual({ items: [], total: 0, totalCapped: false });
     // The whole organisation from the root; a role for some programs sees those programs only.
     expect((await org.admin.get<Page>(`/services?orgUnitId=${org.rootUnitId}&limit=1`)).body.total).toBe(all.total);
     const hsh = await new Client(t.app).login('CAP', 'ep.hsh', 'correct horse battery');

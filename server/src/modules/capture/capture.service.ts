@@ -11,6 +11,7 @@ import {
   type RecordGroupSession,
   type ServiceCode,
   type ServiceRecord,
+  SERVICE_COUNT_CAP,
 } from '@relais/core';
 import type { z } from 'zod';
 import type { UpdateService } from '@relais/core';
@@ -341,8 +342,13 @@ export function createCaptureService(db: Queryable) {
       if (q.to) base = base.where('s.service_date', '<=', q.to);
       const [page, count] = await Promise.all([
         base.select('s.id').orderBy('s.service_date', 'desc').orderBy('s.created_at', 'desc').orderBy('s.id').limit(q.limit).offset(q.offset).execute(),
-        base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+        // Counted up to a bound past the page: a section's whole history would cost more than the page.
+        db
+          .selectFrom(base.select(sql`1`.as('one')).limit(q.offset + SERVICE_COUNT_CAP + 1).as('m'))
+          .select(sql<number>`count(*)::int`.as('n'))
+          .executeTakeFirstOrThrow(),
       ]);
+      const bound = q.offset + SERVICE_COUNT_CAP;
       const rows = page.length
         ? await selectServices(db, org)
             .where('s.id', 'in', page.map((r) => r.id))
@@ -352,7 +358,7 @@ export function createCaptureService(db: Queryable) {
             .execute()
         : [];
       const notes = holds(ctx.actor, 'note.read');
-      return { items: rows.map((r) => toRecord(r, notes)), total: count.n };
+      return { items: rows.map((r) => toRecord(r, notes)), total: Math.min(count.n, bound), totalCapped: count.n > bound };
     },
 
     async updateService(ctx: RequestContext, id: string, patch: z.output<typeof UpdateService>): Promise<ServiceRecord> {

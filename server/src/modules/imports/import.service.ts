@@ -34,7 +34,7 @@ import { scope } from '../../http/actor.ts';
 import { recordAudit, type AuditWho } from '../audit/audit.service.ts';
 import { loadIndicators } from '../reports/indicators.repository.ts';
 import { loadSettings } from '../registry/registry.service.ts';
-import { registerMany, type NewBeneficiaryRow } from '../registry/register-many.service.ts';
+import { registerMany, type NewBeneficiaryRow, type RegisterManyPhase } from '../registry/register-many.service.ts';
 import { loadProgramServices } from '../capture/catalogue.service.ts';
 import { nextRegisterNo } from '../capture/capture.repository.ts';
 import type { Table } from './parse.ts';
@@ -75,7 +75,7 @@ export interface ImportReport {
 export interface Importer {
   organisationId: string;
   ctx: RequestContext | null;
-  onProgress?: (phase: 'checked' | 'written', done: number, total: number) => void;
+  onProgress?: (phase: 'checked' | RegisterManyPhase, done: number, total: number) => void;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
-import { serviceCodes, serviceDefinitions, defaultProgramServices, type ServiceRecord } from '@relais/core';
+import { SERVICE_COUNT_CAP, serviceCodes, serviceDefinitions, defaultProgramServices, type ServiceRecord } from '@relais/core';
 import { createOrg, createTestApp, createUnit, createUserClient, engine, tableCounts, type Client, type TestApp } from '../../../test/harness.ts';
 
 type Report = { rows: number; created: number; unchanged: number; applied: boolean; errors: { line: number; column: string; code: string; message: string }[] };
@@ -174,6 +174,19 @@ describe(`file import (${engine})`, () => {
       expect.objectContaining({ worker: expect.objectContaining({ displayName: 'User ep.a' }), counts: { iec_session: 1 } }),
       expect.objectContaining({ worker: null, counts: { outreach_contact: 1 } }),
     ]);
+  });
+
+  it('counts a busy section’s services only up to 1,000 past the page: the pager says "more than"', async () => {
+    const day = (n: number) => new Date(Date.UTC(2019, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+    const rows = Array.from({ length: SERVICE_COUNT_CAP + 60 }, (_, n) => `KHAB1990M,${day(n)},SEC-A,prev_hsh,iec_session,ep.a`);
+    expect((await upload(clerk, 'services', ['code,date,section,program,service,worker', ...rows].join('\n'))).body).toMatchObject({ created: rows.length, applied: true });
+    type Page = { items: ServiceRecord[]; total: number; totalCapped: boolean };
+    const within = `orgUnitId=${sectionA}&from=${day(0)}&to=${day(rows.length - 1)}`;
+    const first = (await clerk.get<Page>(`/services?${within}&limit=50`)).body;
+    expect({ n: first.items.length, total: first.total, totalCapped: first.totalCapped }).toEqual({ n: 50, total: SERVICE_COUNT_CAP, totalCapped: true });
+    // Further on, the bound moves with the page; near the end the count is exact again.
+    const later = (await clerk.get<Page>(`/services?${within}&limit=50&offset=1000`)).body;
+    expect({ n: later.items.length, first: later.items[0]!.date, total: later.total, totalCapped: later.totalCapped }).toEqual({ n: 50, first: day(rows.length - 1001), total: rows.length, totalCapped: false });
   });
 
   it('imports a row repeated in the file once, and refuses an id used twice', async () => {

@@ -13,11 +13,14 @@ const LOOKUP_BATCH = 100;
 const WALK_PAGE = 50_000;
 const WRITE_BATCH = 5_000;
 
+export type RegisterManyPhase = 'compared' | 'written' | 'queued';
+
 export interface RegisterManyOptions {
   registeredBy: string | null;
   /** Chosen by the number of new codes unless given (tests run both). */
   lookup?: CandidateLookup;
-  onProgress?: (phase: 'written', done: number, total: number) => void;
+  /** Progress: 'compared' once the pairs are found, 'written' per batch of records, 'queued' per batch of pairs. */
+  onProgress?: (phase: RegisterManyPhase, done: number, total: number) => void;
 }
 
 /**
@@ -59,10 +62,14 @@ export async function registerMany(
       after = page[page.length - 1]!.code;
     }
   }
+  options.onProgress?.('compared', rows.length, rows.length);
   for (let i = 0; i < rows.length; i += WRITE_BATCH) {
     await repo.insertBeneficiaries(trx, organisationId, rows.slice(i, i + WRITE_BATCH), options.registeredBy);
     options.onProgress?.('written', Math.min(rows.length, i + WRITE_BATCH), rows.length);
   }
-  for (let i = 0; i < pairs.length; i += WRITE_BATCH) await repo.upsertOpenPairs(trx, organisationId, pairs.slice(i, i + WRITE_BATCH));
+  for (let i = 0; i < pairs.length; i += WRITE_BATCH) {
+    await repo.upsertOpenPairs(trx, organisationId, pairs.slice(i, i + WRITE_BATCH));
+    options.onProgress?.('queued', Math.min(pairs.length, i + WRITE_BATCH), pairs.length);
+  }
   return { created: rows.length, pairs: pairs.length };
 }

@@ -164,7 +164,7 @@ function FlagRecordList({ flag, orgUnitId, month }: { flag: VerificationFlag; or
   const from = flag.date ?? `${month}-01`;
   const to = flag.date ?? lastDayOf(month);
   const services = useApi(
-    () => (flag.beneficiary ? listServices({ beneficiaryId: flag.beneficiary.id, orgUnitId, from, to, limit: 200 }) : Promise.resolve({ items: [], total: 0 })),
+    () => (flag.beneficiary ? listServices({ beneficiaryId: flag.beneficiary.id, orgUnitId, from, to, limit: 200 }) : Promise.resolve({ items: [], total: 0, totalCapped: false })),
     [flag.beneficiary?.id, orgUnitId, from, to],
   );
   if (services.error) return <Alert tone="error">{describeError(i18n, services.error)}</Alert>;

@@ -16,6 +16,8 @@ interface DrillList {
   items: ServiceRecordData[];
   /** Services matching the unit, dates and services, before the indicator's own field filter. */
   total: number;
+  /** More services match than `total` (the server counts up to a bound). */
+  totalCapped: boolean;
   fetched: number;
 }
 
@@ -46,7 +48,7 @@ export function DrillDownDialog({ target, cellText, indicators, onClose }: {
       const catalogue = await getCatalogue();
       services = catalogue.programs.find((p) => p.code === target.program)?.reach ?? [];
     } else if (filter.services) services = filter.services;
-    if (services?.length === 0) return { items: [], total: 0, fetched: 0 };
+    if (services?.length === 0) return { items: [], total: 0, totalCapped: false, fetched: 0 };
     const page = await listServices({ program: target.program, orgUnitId: unit?.id, service: services?.join(','), from: target.from, to: target.to, limit: LIMIT });
     const keeps = (s: ServiceRecordData) =>
       (['result', 'kind', 'strategy', 'modality'] as const).every((field) => {
@@ -55,7 +57,7 @@ export function DrillDownDialog({ target, cellText, indicators, onClose }: {
         return !wanted || (value !== null && wanted.includes(value));
       }) && (!filter.atPremises || (s.site === null && s.service !== 'outreach_contact' && (s.strategy ?? 'fixed') === 'fixed'));
     const items = page.items.filter(keeps).sort((a, b) => b.date.localeCompare(a.date) || a.beneficiary.code.localeCompare(b.beneficiary.code));
-    return { items, total: page.total, fetched: page.items.length };
+    return { items, total: page.total, totalCapped: page.totalCapped, fetched: page.items.length };
   }, [target, unitMissing, unit?.id]);
 
   const columns: Column<ServiceRecordData>[] = [
@@ -107,7 +109,7 @@ export function DrillDownDialog({ target, cellText, indicators, onClose }: {
       {data && !list.loading ? (
         <>
           <p role="status">{t('drill.summary', { services: data.items.length, persons })}</p>
-          {data.total > data.fetched ? <Alert tone="info">{t('drill.truncated', { shown: data.fetched, total: data.total })}</Alert> : null}
+          {data.total > data.fetched ? <Alert tone="info">{t(data.totalCapped ? 'drill.truncatedMore' : 'drill.truncated', { shown: data.fetched, total: data.total })}</Alert> : null}
           <Table caption={t('drill.title')} columns={columns} rows={data.items} rowKey={(s) => s.id} empty={t('drill.none')} />
         </>
       ) : null}
