@@ -25,7 +25,7 @@ import { migrateToLatest } from '../server/src/db/migrate.ts';
 import { createCaptureService } from '../server/src/modules/capture/capture.service.ts';
 import { createRegistryService } from '../server/src/modules/registry/registry.service.ts';
 import { Secrets } from '../server/src/lib/secrets.ts';
-import type { RequestContext } from '../server/src/http/actor.ts';
+import type { RequestContext } from '../server/src/context/index.ts';
 import { benchCode, generateBenchData } from './bench-reports.ts';
 import { freshPostgresDatabase } from './bench-engines.ts';
 

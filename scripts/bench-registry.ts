@@ -16,7 +16,7 @@ import { onEachEngine } from './bench-engines.ts';
 import { createOrganisation } from '../server/src/modules/setup/setup.service.ts';
 import { createRegistryService } from '../server/src/modules/registry/registry.service.ts';
 import { Secrets } from '../server/src/lib/secrets.ts';
-import type { Actor, RequestContext } from '../server/src/http/actor.ts';
+import type { Actor, RequestContext } from '../server/src/context/index.ts';
 
 const PERSONS = Number(process.env.RELAIS_BENCH_PERSONS ?? 1_000_000);
 const SECTIONS = 50;

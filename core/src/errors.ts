@@ -98,6 +98,11 @@ export class DomainError extends Error {
   }
 }
 
+/** A validation error for one field (what a service throws when one input is wrong). */
+export function invalidField(field: string, code: ValidationCode, params?: FieldIssue['params']): DomainError {
+  return new DomainError('validation_failed', { fields: [{ field, code, ...(params ? { params } : {}) }] });
+}
+
 /** The body of every error response of the API. */
 export interface ApiErrorBody {
   error: {

@@ -1,10 +1,9 @@
 import {
-  DomainError,
+  type DomainError,
   describeFieldIssue,
   translate,
   type ApiErrorBody,
   type ErrorCode,
-  type FieldIssue,
   type Locale,
   type MessageKey,
 } from '@relais/core';
@@ -68,9 +67,4 @@ export function errorBody(error: DomainError, locale: Locale, requestId?: string
     },
   };
   return body;
-}
-
-/** A validation error for one field. */
-export function invalidField(field: string, code: FieldIssue['code'], params?: FieldIssue['params']): DomainError {
-  return new DomainError('validation_failed', { fields: [{ field, code, ...(params ? { params } : {}) }] });
 }

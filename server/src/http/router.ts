@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError, fieldIssuesOf, negotiateLocale, type ErrorCode, type Locale, type Permission } from '@relais/core';
-import { holds, type Actor, type RequestContext } from './actor.ts';
+import { holds, type Actor, type RequestContext } from '../context/index.ts';
 import { forRequest } from '../db/priority.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

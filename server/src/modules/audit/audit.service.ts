@@ -1,6 +1,6 @@
 import type { AuditEvent, AuditQuery } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
-import { scope, type RequestContext } from '../../http/actor.ts';
+import { scope, type RequestContext } from '../../context/index.ts';
 import { insertAuditEvent, selectAuditEvents } from './audit.repository.ts';
 
 /** Who did it: the organisation, the user (null before login) and the request. */

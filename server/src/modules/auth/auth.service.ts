@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/index.ts';
 import type { Config } from '../../config.ts';
 import { newToken, sha256 } from '../../lib/ids.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../lib/passwords.ts';
-import { permissionsOfActor, type Actor, type RequestContext } from '../../http/actor.ts';
+import { permissionsOfActor, type Actor, type RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
 import * as repo from './auth.repository.ts';
 

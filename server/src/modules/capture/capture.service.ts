@@ -12,14 +12,14 @@ import {
   type ServiceCode,
   type ServiceRecord,
   SERVICE_COUNT_CAP,
+  invalidField,
 } from '@relais/core';
 import type { z } from 'zod';
 import type { UpdateService } from '@relais/core';
 import type { Insertable } from 'kysely';
 import { isUniqueViolation, likePrefix, withTransaction, type Database, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
-import { holds, holdsAt, holdsFor, scope, type RequestContext } from '../../http/actor.ts';
-import { invalidField } from '../../http/errors.ts';
+import { holds, holdsAt, holdsFor, scope, type RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
 import { findUnit, selectUnitsUnder } from '../org-units/org-units.repository.ts';
 import { addUnit, findById as findBeneficiary, visibleIds } from '../registry/registry.repository.ts';

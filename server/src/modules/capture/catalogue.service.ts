@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError, ProgramServices, defaultProgramServices, programCodes, serviceCodes, serviceDefinitions, type ProgramServiceSettings } from '@relais/core';
 import { withTransaction, type Queryable } from '../../db/index.ts';
-import { type RequestContext, holdsAtRoot } from '../../http/actor.ts';
+import { type RequestContext, holdsAtRoot } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
 import { getSetting, putSetting } from '../registry/registry.repository.ts';
 import { syncReportFacts, type ReportFactsBuilder } from '../reports/report-facts.service.ts';

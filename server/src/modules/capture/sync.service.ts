@@ -14,7 +14,7 @@ import {
   type Locale,
 } from '@relais/core';
 import { isUniqueViolation, type Queryable } from '../../db/index.ts';
-import { scope, type RequestContext } from '../../http/actor.ts';
+import { scope, type RequestContext } from '../../context/index.ts';
 import { errorBody } from '../../http/errors.ts';
 import type { Secrets } from '../../lib/secrets.ts';
 import { createRegistryService, loadSettings } from '../registry/registry.service.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { DomainError, missingFromPaquetMinimum } from '@relais/core';
 import { likePrefix, type Queryable } from '../../db/index.ts';
-import { holdsAt, type RequestContext } from '../../http/actor.ts';
+import { holdsAt, type RequestContext } from '../../context/index.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
 import { loadProgramServices } from './catalogue.service.ts';
 

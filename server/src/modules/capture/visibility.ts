@@ -2,7 +2,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Permission } from '@relais/core';
 import { likePrefix, type Queryable } from '../../db/index.ts';
 import { selectUnitsUnder } from '../org-units/org-units.repository.ts';
-import { programScope, type Actor } from '../../http/actor.ts';
+import { programScope, type Actor } from '../../context/index.ts';
 
 /**
  * A service `s` (its unit joined as `ou`) is visible to the actor: its unit lies

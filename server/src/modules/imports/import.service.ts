@@ -29,8 +29,8 @@ import {
 import type { Queryable } from '../../db/index.ts';
 import { contentId, newId } from '../../lib/ids.ts';
 import { isInScope } from '@relais/core';
-import type { RequestContext } from '../../http/actor.ts';
-import { scope } from '../../http/actor.ts';
+import type { RequestContext } from '../../context/index.ts';
+import { scope } from '../../context/index.ts';
 import { recordAudit, type AuditWho } from '../audit/audit.service.ts';
 import { loadIndicators } from '../reports/indicators.repository.ts';
 import { loadSettings } from '../registry/registry.service.ts';

@@ -1,7 +1,7 @@
 import { DomainError, type CreateOrgUnit, type OrgUnit, type OrgUnitLevel, type UpdateOrgUnit } from '@relais/core';
 import { isUniqueViolation, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
-import { holdsAt, scope, type RequestContext } from '../../http/actor.ts';
+import { holdsAt, scope, type RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
 import * as repo from './org-units.repository.ts';
 

@@ -1,6 +1,6 @@
 import { DomainError, programCodes, type Program, type ProgramCode } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
-import { type RequestContext, holdsAtRoot } from '../../http/actor.ts';
+import { type RequestContext, holdsAtRoot } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
 
 export function createProgramsService(db: Queryable) {

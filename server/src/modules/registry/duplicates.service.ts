@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { DomainError, type Beneficiary, type MatchReason } from '@relais/core';
 import { withTransaction, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
-import { scope, type RequestContext } from '../../http/actor.ts';
+import { scope, type RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
 import * as repo from './registry.repository.ts';
 import { summarise, type RegistryService } from './registry.service.ts';

@@ -14,13 +14,13 @@ import {
   type Match,
   type RegisterBeneficiary,
   type UpdateBeneficiary,
+  invalidField,
 } from '@relais/core';
 import { sql } from 'kysely';
 import { isUniqueViolation, likePrefix, withTransaction, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Secrets } from '../../lib/secrets.ts';
-import { holds, holdsAt, scope, type RequestContext, holdsAtRoot } from '../../http/actor.ts';
-import { invalidField } from '../../http/errors.ts';
+import { holds, holdsAt, scope, type RequestContext, holdsAtRoot } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
 import * as repo from './registry.repository.ts';

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { SavedListInput } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
-import type { RequestContext } from '../../http/actor.ts';
+import type { RequestContext } from '../../context/index.ts';
 
 type Input = z.output<typeof SavedListInput>;
 

@@ -2,7 +2,7 @@ import { DomainError, adxPeriod, checkDhis2Mapping, dhis2Period, formatIssue, pa
 import type { z } from 'zod';
 import type { Dhis2ExportQuery } from '@relais/core';
 import { withTransaction, type Queryable } from '../../db/index.ts';
-import { programScope, type RequestContext, holdsAtRoot } from '../../http/actor.ts';
+import { programScope, type RequestContext, holdsAtRoot } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
 import { loadSettings } from '../registry/registry.service.ts';
 import { toAdx } from './dhis2.adx.ts';

@@ -1,7 +1,6 @@
-import { DomainError, checkIndicatorDefinition, defaultIndicators, indicatorsUsing, type IndicatorDefinition, type IndicatorInput } from '@relais/core';
+import { DomainError, checkIndicatorDefinition, defaultIndicators, indicatorsUsing, type IndicatorDefinition, type IndicatorInput, invalidField } from '@relais/core';
 import { isUniqueViolation, withTransaction, type Queryable } from '../../db/index.ts';
-import { holdsAtRoot, type RequestContext } from '../../http/actor.ts';
-import { invalidField } from '../../http/errors.ts';
+import { holdsAtRoot, type RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
 import { loadDhis2Mapping } from './dhis2.repository.ts';
 import { deleteIndicator, deleteTargetsOf, findCustomIndicators, insertIndicator, loadIndicators, updateIndicator, type StoredIndicator } from './indicators.repository.ts';

@@ -1,9 +1,8 @@
 import type { z } from 'zod';
-import { DomainError, formatIssue, parsePeriod, type Locale, type ReportQuery, type ReportRow, type TargetInput } from '@relais/core';
+import { DomainError, formatIssue, parsePeriod, type Locale, type ReportQuery, type ReportRow, type TargetInput, invalidField } from '@relais/core';
 import { sql } from 'kysely';
 import { withTransaction, type Queryable } from '../../db/index.ts';
-import { holdsAt, programScope, type RequestContext } from '../../http/actor.ts';
-import { invalidField } from '../../http/errors.ts';
+import { holdsAt, programScope, type RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/audit.service.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
 import { createReportEngine } from './report.engine.ts';

@@ -5,7 +5,7 @@ import { newId } from '../../lib/ids.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { syncReportFacts } from '../reports/report-facts.service.ts';
-import type { RequestContext } from '../../http/actor.ts';
+import type { RequestContext } from '../../context/index.ts';
 import { loadChecklist } from './setup.repository.ts';
 
 export interface CreatedOrganisation {

@@ -6,12 +6,12 @@ import {
   type Role,
   type UpdateUser,
   type User,
+  invalidField,
 } from '@relais/core';
 import { isUniqueViolation, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { hashPassword } from '../../lib/passwords.ts';
-import { holdsAt, scope, type RequestContext } from '../../http/actor.ts';
-import { invalidField } from '../../http/errors.ts';
+import { holdsAt, scope, type RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf, type AuditWho } from '../audit/audit.service.ts';
 import { deleteUserSessions, selectAssignments } from '../auth/auth.repository.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
