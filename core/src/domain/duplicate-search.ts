@@ -67,44 +67,61 @@ export function createDuplicateSearch(scheme: CodeScheme, codes: readonly string
   });
   const members = (held: number | number[] | undefined): readonly number[] => (held === undefined ? [] : typeof held === 'number' ? [held] : held);
 
-  return {
-    /** Pairs of new codes: one is in the other's neighbourhood (either way) and compareCodes accepts them. */
-    within(): NewPair[] {
-      const out: NewPair[] = [];
-      const add = (x: number, y: number) => {
-        const match = compareCodes(scheme, codes[x]!, codes[y]!);
-        if (match) out.push(x < y ? { a: x, b: y, match } : { a: y, b: x, match });
-      };
-      components.forEach((_, i) => {
-        for (const held of blocks[i]!.values()) {
-          if (typeof held === 'number') continue;
-          // Codes under one masked key differ in part i only.
-          if (held.length <= PAIRWISE_LIMIT) {
-            for (let s = 0; s < held.length; s++) {
-              for (let t = s + 1; t < held.length; t++) {
-                const [x, y] = [held[s]!, held[t]!];
-                if (near(x, i, parts[y]![i]!) || near(y, i, parts[x]![i]!)) add(x, y);
+  /** Pairs of new codes one at a time (see within): a large file's pairs need not be held at once. */
+  function* eachWithin(): Generator<NewPair> {
+    const pair = (x: number, y: number): NewPair | null => {
+      const match = compareCodes(scheme, codes[x]!, codes[y]!);
+      return match ? (x < y ? { a: x, b: y, match } : { a: y, b: x, match }) : null;
+    };
+    for (let i = 0; i < components.length; i++) {
+      for (const held of blocks[i]!.values()) {
+        if (typeof held === 'number') continue;
+        // Codes under one masked key differ in part i only.
+        if (held.length <= PAIRWISE_LIMIT) {
+          for (let s = 0; s < held.length; s++) {
+            for (let t = s + 1; t < held.length; t++) {
+              const [x, y] = [held[s]!, held[t]!];
+              if (near(x, i, parts[y]![i]!) || near(y, i, parts[x]![i]!)) {
+                const p = pair(x, y);
+                if (p) yield p;
               }
             }
-            continue;
           }
-          const byValue = new Map(held.map((x) => [parts[x]![i]!, x]));
-          for (const x of held) {
-            for (const v of hood(i, parts[x]![i]!)) {
-              const y = byValue.get(v);
-              if (y === undefined) continue;
-              // Found from x's side; when y < x, only if y's side did not find it already.
-              if (y > x || !near(y, i, parts[x]![i]!)) add(x, y);
+          continue;
+        }
+        const byValue = new Map(held.map((x) => [parts[x]![i]!, x]));
+        for (const x of held) {
+          for (const v of hood(i, parts[x]![i]!)) {
+            const y = byValue.get(v);
+            if (y === undefined) continue;
+            // Found from x's side; when y < x, only if y's side did not find it already.
+            if (y > x || !near(y, i, parts[x]![i]!)) {
+              const p = pair(x, y);
+              if (p) yield p;
             }
           }
         }
-      });
-      for (const held of swapped.values()) {
-        if (typeof held === 'number') continue;
-        for (let s = 0; s < held.length; s++) for (let t = s + 1; t < held.length; t++) add(held[s]!, held[t]!);
       }
-      return out;
+    }
+    for (const held of swapped.values()) {
+      if (typeof held === 'number') continue;
+      for (let s = 0; s < held.length; s++) {
+        for (let t = s + 1; t < held.length; t++) {
+          const p = pair(held[s]!, held[t]!);
+          if (p) yield p;
+        }
+      }
+    }
+  }
+
+  return {
+    /** Pairs of new codes: one is in the other's neighbourhood (either way) and compareCodes accepts them. */
+    within(): NewPair[] {
+      return [...eachWithin()];
     },
+
+    /** The same pairs one at a time: a large file's pairs need not be held at once (millions for a million codes). */
+    eachWithin,
 
     /** Pairs of a new code and an existing record (not one of the new codes) in its neighbourhood. */
     against<T extends { code: string }>(existing: Iterable<T>): ExistingPair<T>[] {
