@@ -6,6 +6,7 @@ import { Link } from '../../app/router.tsx';
 import { Alert, Button, Card, Loading, Page, Select, Table, TextField, type Column } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
+import { isolate } from '../../i18n/bidi.ts';
 import { indentedLabel } from '../org-units/org-unit-tree.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { detailParts, formatDay, monthOf, registerNoText, serviceLabel } from './service-labels.ts';
@@ -82,7 +83,7 @@ function VerificationReport({ report }: { report: VerificationData }) {
     <>
       <section aria-labelledby="verification-counts">
         <h2 id="verification-counts" className="section-title">
-          {t('verify.countsTitle', { unit: report.orgUnit.name, month: monthName })}
+          {t('verify.countsTitle', { unit: isolate(report.orgUnit.name), month: monthName })}
         </h2>
         {report.workers.length ? (
           <Table<WorkerRow> caption={t('verify.countsCaption')} columns={columns} rows={[...report.workers, totals]} rowKey={(w) => (w.isTotal ? 'total' : (w.worker?.id ?? 'none'))} empty={t('verify.noServices')} />
