@@ -26,3 +26,4 @@ export * from './domain/report-values.ts';
 export * from './csv.ts';
 export * from './domain/transliteration.ts';
 export * from './validation.ts';
+export * from './contracts/import-rows.contract.ts';

@@ -20,7 +20,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export const PastDate = z.iso.date().refine((d) => d <= today(), { message: 'future' });
 
 /** The optional profile used in reports (no defaults: an update changes only what it names). */
-const profileFields = {
+export const profileFields = {
   maritalStatus: z.enum(maritalStatuses).nullable(),
   schooling: z.enum(schoolings).nullable(),
   housing: z.enum(housings).nullable(),
@@ -31,12 +31,15 @@ const profileFields = {
 const noProfile = { maritalStatus: null, schooling: null, housing: null, occupation: null, childrenInCharge: null, healthCoverage: null };
 export const BeneficiaryProfile = z.object(profileFields).partial().transform((p) => ({ ...noProfile, ...p }));
 
-/** The record's fields as an update names them: each optional, none defaulted. */
-const updatableFields = {
+/** A birth year: from 1900 (the latest year allowed depends on the edge: 2100 for the API, this year for a file). */
+export const BirthYear = z.number().int().min(1900);
+
+/** The record's fields as an update names them: each optional, none defaulted (the import row reads the same ones). */
+export const updatableFields = {
   populations: z.array(PopulationCode).min(1).max(10),
   sex: z.enum(sexes),
   genderIdentity: z.enum(genderIdentities).nullable(),
-  birthYear: z.number().int().min(1900).max(2100).nullable(),
+  birthYear: BirthYear.max(2100).nullable(),
   entryDoor: z.enum(entryDoors).nullable(),
   /** Contact phone, only with the person's consent; encrypted at rest. */
   phone: text().trim().regex(/^\+?[0-9 ]{6,20}$/, { message: 'format:phone' }).nullable(),

@@ -18,8 +18,9 @@ export const OrgUnit = z.object({
 });
 export type OrgUnit = z.infer<typeof OrgUnit>;
 
-const Latitude = z.number().min(-90).max(90).nullable();
-const Longitude = z.number().min(-180).max(180).nullable();
+/** Where a unit is, in WGS 84 degrees (the API and the import row). */
+export const Latitude = z.number().min(-90).max(90).nullable();
+export const Longitude = z.number().min(-180).max(180).nullable();
 /** A location is both coordinates or neither: the missing one is named. */
 const bothOrNeither = (v: { latitude?: number | null | undefined; longitude?: number | null | undefined }, ctx: z.RefinementCtx) => {
   const lat = v.latitude ?? null;

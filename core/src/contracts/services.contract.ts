@@ -5,8 +5,8 @@ import { programCodes } from '../domain/programs.ts';
 import { contactModalities, groupSessionTypes, serviceCodes, testResults, testStrategies } from '../domain/services.ts';
 import { sexes } from '../domain/registry.ts';
 
-/** The fields a service may take; which it takes depends on the service (core/src/domain/services.ts). */
-const serviceFields = {
+/** The fields a service may take; which it takes depends on the service (core/src/domain/services.ts). The import row reads the same ones. */
+export const serviceFields = {
   quantity: z.number().int().min(1).max(100_000).nullable(),
   result: z.enum(testResults).nullable(),
   strategy: z.enum(testStrategies).nullable(),

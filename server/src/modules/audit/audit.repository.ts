@@ -22,6 +22,16 @@ export async function insertAuditEvent(db: Queryable, event: NewAuditEvent): Pro
     .execute();
 }
 
+/** Appends many events in one statement (a bulk write audits each of its records). */
+export async function insertAuditEvents(db: Queryable, events: readonly NewAuditEvent[]): Promise<void> {
+  for (let i = 0; i < events.length; i += 2000) {
+    await db
+      .insertInto('audit_event')
+      .values(events.slice(i, i + 2000).map((e) => ({ ...e, details: JSON.stringify(e.details) })))
+      .execute();
+  }
+}
+
 /** Events of the organisation under one of the subtrees (and organisation-wide ones when `withOrgWide`), newest first. */
 export async function selectAuditEvents(
   db: Queryable,

@@ -1,7 +1,8 @@
 import type { AuditEvent, AuditQuery } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
 import { scope, type RequestContext } from '../../context/index.ts';
-import { insertAuditEvent, selectAuditEvents } from './audit.repository.ts';
+import { isSystemActor } from '../../context/system.ts';
+import { insertAuditEvent, insertAuditEvents, selectAuditEvents, type NewAuditEvent } from './audit.repository.ts';
 
 /** Who did it: the organisation, the user (null before login) and the request. */
 export interface AuditWho {
@@ -21,12 +22,23 @@ export interface AuditWhat {
 }
 
 export function whoOf(ctx: RequestContext): AuditWho {
+  // The command line acts as no one: its events name no user, request or address.
+  if (isSystemActor(ctx.actor)) return { organisationId: ctx.actor.organisationId, actorId: null };
   return { organisationId: ctx.actor.organisationId, actorId: ctx.actor.userId, requestId: ctx.requestId, ip: ctx.ip };
 }
 
 /** Appends an audit event; called inside the transaction of the write it records, so neither exists without the other. */
 export async function recordAudit(db: Queryable, who: AuditWho, what: AuditWhat): Promise<void> {
-  await insertAuditEvent(db, {
+  await insertAuditEvent(db, auditRow(who, what));
+}
+
+/** Appends one event per record of a bulk write, in one statement, inside the caller's transaction. */
+export async function recordAudits(db: Queryable, who: AuditWho, whats: readonly AuditWhat[]): Promise<void> {
+  if (whats.length) await insertAuditEvents(db, whats.map((what) => auditRow(who, what)));
+}
+
+function auditRow(who: AuditWho, what: AuditWhat): NewAuditEvent {
+  return {
     organisation_id: who.organisationId,
     actor_id: who.actorId,
     action: what.action,
@@ -37,7 +49,7 @@ export async function recordAudit(db: Queryable, who: AuditWho, what: AuditWhat)
     details: what.details ?? {},
     ip: who.ip ?? null,
     request_id: who.requestId ?? null,
-  });
+  };
 }
 
 export function createAuditService(db: Queryable) {

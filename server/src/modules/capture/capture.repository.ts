@@ -1,5 +1,7 @@
-import { sql } from 'kysely';
-import type { Queryable } from '../../db/index.ts';
+import { sql, type Insertable, type Updateable } from 'kysely';
+import { SERVICE_COUNT_CAP } from '@relais/core';
+import { likePrefix, type Database, type Queryable } from '../../db/index.ts';
+import { serviceInPlaces } from './visibility.ts';
 
 export const serviceColumns = [
   's.id',
@@ -49,26 +51,212 @@ export function selectServices(db: Queryable, organisationId: string) {
 
 export type ServiceRow = Awaited<ReturnType<ReturnType<typeof selectServices>['execute']>>[number];
 
+/** What a list of services may be narrowed to. */
+export interface ServiceListFilter {
+  beneficiaryId?: string | undefined;
+  workerId?: string | undefined;
+  program?: string | undefined;
+  service?: readonly string[] | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** One page of the services in these places, newest first, with their count up to `offset + SERVICE_COUNT_CAP` (`totalCapped` when more match). */
+export async function selectServicePage(
+  db: Queryable,
+  organisationId: string,
+  places: Parameters<typeof serviceInPlaces>[0],
+  q: ServiceListFilter,
+): Promise<{ rows: ServiceRow[]; total: number; totalCapped: boolean }> {
+  // The page's ids and the count come from service_event alone (its index gives the newest
+  // first), then only the page's rows are joined to their person, worker and units.
+  let base = db.selectFrom('service_event as s').where('s.organisation_id', '=', organisationId).where('s.deleted_at', 'is', null).where(serviceInPlaces(places));
+  if (q.beneficiaryId) base = base.where('s.beneficiary_id', '=', q.beneficiaryId);
+  if (q.workerId) base = base.where('s.worker_id', '=', q.workerId);
+  if (q.program) base = base.where('s.program', '=', q.program);
+  if (q.service) base = base.where('s.service', 'in', q.service);
+  if (q.from) base = base.where('s.service_date', '>=', q.from);
+  if (q.to) base = base.where('s.service_date', '<=', q.to);
+  const [page, count] = await Promise.all([
+    base.select('s.id').orderBy('s.service_date', 'desc').orderBy('s.created_at', 'desc').orderBy('s.id').limit(q.limit).offset(q.offset).execute(),
+    // Counted up to a bound past the page: a section's whole history would cost more than the page.
+    db
+      .selectFrom(base.select(sql`1`.as('one')).limit(q.offset + SERVICE_COUNT_CAP + 1).as('m'))
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const bound = q.offset + SERVICE_COUNT_CAP;
+  const rows = page.length
+    ? await selectServices(db, organisationId)
+        .where('s.id', 'in', page.map((r) => r.id))
+        .orderBy('s.service_date', 'desc')
+        .orderBy('s.created_at', 'desc')
+        .orderBy('s.id')
+        .execute()
+    : [];
+  return { rows, total: Math.min(count.n, bound), totalCapped: count.n > bound };
+}
+
+/** A checked service ready to write (the organisation is given beside it). */
+export interface NewService {
+  id: string;
+  contact_id: string;
+  beneficiary_id: string;
+  service_date: string;
+  worker_id: string | null;
+  org_unit_id: string;
+  site_id: string | null;
+  program: string;
+  service: string;
+  quantity: number | null;
+  result: string | null;
+  strategy: string | null;
+  modality: string | null;
+  kind: string | null;
+  treated: boolean | null;
+  platform: string | null;
+  register_year: number | null;
+  register_no: number | null;
+  group_session_id: string | null;
+  note: string | null;
+  created_by: string;
+}
+
+const WRITE_BATCH = 2000;
+
 /**
- * The next number of a section's testing register for a year. The counter row
- * is locked by the update, so concurrent tests get distinct numbers; numbers
- * already taken (transcribed from paper) are skipped.
+ * Writes services in bulk, one statement per batch. A service whose id exists already is an
+ * error (a unique violation the caller maps), unless `skipExisting` (an import, which has set
+ * apart the rows already there).
  */
-export async function nextRegisterNo(db: Queryable, organisationId: string, orgUnitId: string, year: number): Promise<number> {
-  for (;;) {
-    const row = await sql<{ last_no: number }>`
-      insert into register_counter (organisation_id, org_unit_id, year, last_no) values (${organisationId}, ${orgUnitId}, ${year}, 1)
-      on conflict (organisation_id, org_unit_id, year) do update set last_no = register_counter.last_no + 1
-      returning last_no`.execute(db);
-    const no = row.rows[0]!.last_no;
-    const taken = await db
-      .selectFrom('service_event')
-      .select('id')
-      .where('organisation_id', '=', organisationId)
-      .where('org_unit_id', '=', orgUnitId)
-      .where('register_year', '=', year)
-      .where('register_no', '=', no)
-      .executeTakeFirst();
-    if (!taken) return no;
+export async function insertServices(
+  db: Queryable,
+  organisationId: string,
+  rows: readonly NewService[],
+  options: { skipExisting?: boolean; onWritten?: (done: number) => void } = {},
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+    const b = rows.slice(i, i + WRITE_BATCH);
+    const col = <T>(f: (r: NewService) => T) => b.map(f);
+    await sql`
+      insert into service_event (organisation_id, id, contact_id, beneficiary_id, service_date, worker_id, org_unit_id, site_id, program, service,
+        quantity, result, strategy, modality, kind, treated, platform, register_year, register_no, group_session_id, note, created_by)
+      select ${organisationId}::uuid, r.id, r.contact_id, r.person, r.d, r.worker, r.unit, r.site, r.program, r.service, r.quantity, r.result, r.strategy,
+        r.modality, r.kind, r.treated, r.platform, r.register_year, r.register_no, r.group_session_id, r.note, r.created_by
+      from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.contact_id)}::uuid[], ${col((r) => r.beneficiary_id)}::uuid[], ${col((r) => r.service_date)}::date[],
+        ${col((r) => r.worker_id)}::uuid[], ${col((r) => r.org_unit_id)}::uuid[], ${col((r) => r.site_id)}::uuid[], ${col((r) => r.program)}::text[], ${col((r) => r.service)}::text[],
+        ${col((r) => r.quantity)}::int[], ${col((r) => r.result)}::text[], ${col((r) => r.strategy)}::text[], ${col((r) => r.modality)}::text[], ${col((r) => r.kind)}::text[],
+        ${col((r) => r.treated)}::boolean[], ${col((r) => r.platform)}::text[], ${col((r) => r.register_year)}::int[], ${col((r) => r.register_no)}::int[],
+        ${col((r) => r.group_session_id)}::uuid[], ${col((r) => r.note)}::text[], ${col((r) => r.created_by)}::uuid[])
+        as r(id, contact_id, person, d, worker, unit, site, program, service, quantity, result, strategy, modality, kind, treated, platform, register_year, register_no,
+          group_session_id, note, created_by)
+      ${options.skipExisting ? sql`on conflict do nothing` : sql``}`.execute(db);
+    options.onWritten?.(Math.min(rows.length, i + WRITE_BATCH));
   }
+}
+
+/** Which of these service ids exist already (with their contact and service), in one query per 5 000. */
+export async function selectExistingServices(db: Queryable, organisationId: string, ids: readonly string[]): Promise<{ id: string; contact_id: string; service: string }[]> {
+  const out: { id: string; contact_id: string; service: string }[] = [];
+  for (let i = 0; i < ids.length; i += 5000) {
+    const slice = ids.slice(i, i + 5000);
+    if (slice.length) out.push(...(await db.selectFrom('service_event').select(['id', 'contact_id', 'service']).where('organisation_id', '=', organisationId).where('id', 'in', slice).execute()));
+  }
+  return out;
+}
+
+/** A register number of a unit's register of a year. */
+export interface RegisterKey {
+  unitId: string;
+  year: number;
+  registerNo: number;
+}
+export const registerKey = (k: RegisterKey): string => `${k.unitId}:${k.year}:${k.registerNo}`;
+
+/** Which of these register numbers are taken already (by a service not deleted), in one query per 5 000. */
+export async function selectTakenRegisterNos(db: Queryable, organisationId: string, keys: readonly RegisterKey[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (let i = 0; i < keys.length; i += 5000) {
+    const b = keys.slice(i, i + 5000);
+    const rows = await sql<{ org_unit_id: string; register_year: number; register_no: number }>`
+      select s.org_unit_id, s.register_year, s.register_no
+      from service_event s
+      join unnest(${b.map((k) => k.unitId)}::uuid[], ${b.map((k) => k.year)}::int[], ${b.map((k) => k.registerNo)}::int[]) as r(unit, y, no)
+        on s.org_unit_id = r.unit and s.register_year = r.y and s.register_no = r.no
+      where s.organisation_id = ${organisationId}`.execute(db);
+    for (const r of rows.rows) taken.add(registerKey({ unitId: r.org_unit_id, year: r.register_year, registerNo: r.register_no }));
+  }
+  return taken;
+}
+
+/**
+ * Moves a unit's register counter of a year forward by `count` and returns the numbers passed
+ * (the counter row is locked by the update, so concurrent writes get distinct numbers).
+ */
+export async function advanceRegisterCounter(db: Queryable, organisationId: string, orgUnitId: string, year: number, count: number): Promise<number[]> {
+  const row = await sql<{ last_no: number }>`
+    insert into register_counter (organisation_id, org_unit_id, year, last_no) values (${organisationId}, ${orgUnitId}, ${year}, ${count})
+    on conflict (organisation_id, org_unit_id, year) do update set last_no = register_counter.last_no + ${count}
+    returning last_no`.execute(db);
+  const last = row.rows[0]!.last_no;
+  return Array.from({ length: count }, (_, i) => last - count + 1 + i);
+}
+
+/** Is the program enabled in the organisation? */
+export async function isProgramEnabled(db: Queryable, organisationId: string, program: string): Promise<boolean> {
+  const row = await db.selectFrom('program').select('enabled').where('organisation_id', '=', organisationId).where('code', '=', program).executeTakeFirst();
+  return row?.enabled ?? false;
+}
+
+/** The programs the organisation runs. */
+export async function selectEnabledPrograms(db: Queryable, organisationId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('program').select('code').where('organisation_id', '=', organisationId).where('enabled', '=', true).execute();
+  return new Set(rows.map((r) => r.code));
+}
+
+/** Does an active user hold a role on the unit, above it or below it (a worker who may have given the service)? */
+export async function isWorkerAround(db: Queryable, organisationId: string, userId: string, unitPath: string): Promise<boolean> {
+  const worker = await sql<{ ok: boolean }>`
+    select exists (
+      select 1 from role_assignment a
+      join org_unit ou on ou.organisation_id = a.organisation_id and ou.id = a.org_unit_id
+      join app_user u on u.organisation_id = a.organisation_id and u.id = a.user_id
+      where a.organisation_id = ${organisationId} and a.user_id = ${userId} and u.active
+        and (${unitPath} like ou.path || '%' or ou.path like ${likePrefix(unitPath)})
+    ) as ok`.execute(db);
+  return worker.rows[0]?.ok ?? false;
+}
+
+/** Which of these users are active (an attendance's facilitators). */
+export async function selectActiveUserIds(db: Queryable, organisationId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('app_user').select('id').where('organisation_id', '=', organisationId).where('id', 'in', ids).where('active', '=', true).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Active users by user name (an import names workers by account). */
+export async function selectActiveUsernames(db: Queryable, organisationId: string): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('app_user').select(['id', 'username']).where('organisation_id', '=', organisationId).where('active', '=', true).execute();
+  return new Map(rows.map((u) => [u.username, u.id]));
+}
+
+/** Is there a group session with this id (a retried save)? */
+export async function groupSessionExists(db: Queryable, organisationId: string, id: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('group_session').select('id').where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst());
+}
+
+export async function insertGroupSession(db: Queryable, row: Insertable<Database['group_session']>): Promise<void> {
+  await db.insertInto('group_session').values(row).execute();
+}
+
+/** Changes the fields of a service a correction may change. */
+export async function updateServiceRow(db: Queryable, organisationId: string, id: string, patch: Updateable<Database['service_event']>): Promise<void> {
+  await db.updateTable('service_event').set({ ...patch, updated_at: sql`now()` }).where('organisation_id', '=', organisationId).where('id', '=', id).execute();
+}
+
+/** Deletes a service as a tombstone (field phones forget it too); its register number is freed. */
+export async function markServiceDeleted(db: Queryable, organisationId: string, id: string, by: string): Promise<void> {
+  await db.updateTable('service_event').set({ deleted_at: sql`now()`, deleted_by: by, register_no: null }).where('organisation_id', '=', organisationId).where('id', '=', id).execute();
 }

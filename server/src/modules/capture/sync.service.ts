@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import {
   DomainError,
@@ -18,10 +17,18 @@ import { scope, type RequestContext } from '../../context/index.ts';
 import { errorBody } from '../../http/errors.ts';
 import type { Secrets } from '../../lib/secrets.ts';
 import { createRegistryService, loadSettings } from '../registry/registry.service.ts';
-import { knownUnder } from '../registry/registry.repository.ts';
-import { createCaptureService, PlanCache, type ContactPlan } from './capture.service.ts';
-import { serviceVisibleTo } from './visibility.ts';
+import { createCaptureService } from './capture.service.ts';
+import { recordContacts } from './contacts.service.ts';
 import { loadProgramServices } from './catalogue.service.ts';
+import {
+  SYNC_HORIZON_KEY,
+  insertAppliedOperations,
+  readHorizon,
+  selectAppliedOperations,
+  selectChangedPersons,
+  selectChangedServices,
+  writeHorizon,
+} from './sync.repository.ts';
 
 type Operation = { id: string; kind: 'register_beneficiary' | 'update_beneficiary' | 'record_contact' | 'delete_service' | 'record_group_session'; payload: unknown };
 type Outcome = { id: string; status: 'applied' | 'already_applied' | 'rejected'; error?: { code: string; message: string; fields?: { field: string; code: string; message: string }[] } };
@@ -36,7 +43,7 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
 }
 
 /** Changes kept as tombstones this long; a client whose cursor is older must resync fully. */
-export const SYNC_HORIZON_KEY = 'sync_horizon';
+export { SYNC_HORIZON_KEY };
 
 export function createSyncService(db: Queryable, secrets: Secrets) {
   /** Applies one operation through the same services as the API, in `trx`. */
@@ -80,10 +87,9 @@ export function createSyncService(db: Queryable, secrets: Secrets) {
       const applyOne = async (op: Operation): Promise<Outcome> => {
         try {
           const status = await db.transaction().execute(async (trx) => {
-            const done = await trx.selectFrom('applied_operation').select('id').where('organisation_id', '=', org).where('id', '=', op.id).executeTakeFirst();
-            if (done) return 'already_applied' as const;
+            if ((await selectAppliedOperations(trx, org, [op.id])).size) return 'already_applied' as const;
             const result = await apply(trx, ctx, op);
-            await trx.insertInto('applied_operation').values({ organisation_id: org, id: op.id, user_id: ctx.actor.userId, kind: op.kind, result: JSON.stringify({ result: result ?? null }) }).execute();
+            await insertAppliedOperations(trx, org, ctx.actor.userId, [{ id: op.id, kind: op.kind, result }]);
             return 'applied' as const;
           });
           return { id: op.id, status };
@@ -99,8 +105,6 @@ export function createSyncService(db: Queryable, secrets: Secrets) {
         const decided = new Map<string, Outcome>();
         try {
           await db.transaction().execute(async (trx) => {
-            const capture = createCaptureService(trx);
-            const cache = new PlanCache();
             const inputs = new Map<string, RecordContact>();
             for (const op of batch) {
               try {
@@ -110,30 +114,18 @@ export function createSyncService(db: Queryable, secrets: Secrets) {
                 decided.set(op.id, reject(op.id, error));
               }
             }
-            await cache.preload(trx, org, [...inputs.values()].flatMap((i) => i.services.map((s) => s.id).filter((x): x is string => Boolean(x))));
-            await cache.preloadPersons(trx, org, [...new Set([...inputs.values()].map((i) => i.beneficiaryId))], scope(ctx.actor, 'person.read'));
-            const plans: ContactPlan[] = [];
+            const recorded = await recordContacts(trx, ctx, inputs);
             const applied: Operation[] = [];
             for (const op of batch) {
-              const input = inputs.get(op.id);
-              if (!input) continue;
-              try {
-                const plan = await capture.planContact(trx, ctx, input, cache);
-                if (plan.kind === 'new') plans.push(plan);
+              const outcome = recorded.get(op.id);
+              if (!outcome) continue;
+              if (outcome.status === 'rejected') decided.set(op.id, reject(op.id, outcome.error));
+              else {
                 applied.push(op);
-                decided.set(op.id, { id: op.id, status: plan.kind === 'new' ? 'applied' : 'already_applied' });
-              } catch (error) {
-                if (!(error instanceof DomainError)) throw error;
-                decided.set(op.id, reject(op.id, error));
+                decided.set(op.id, { id: op.id, status: outcome.status });
               }
             }
-            await capture.writeContacts(trx, ctx, plans);
-            if (applied.length) {
-              await trx
-                .insertInto('applied_operation')
-                .values(applied.map((op) => ({ organisation_id: org, id: op.id, user_id: ctx.actor.userId, kind: op.kind, result: JSON.stringify({ result: inputs.get(op.id)!.contactId ?? null }) })))
-                .execute();
-            }
+            await insertAppliedOperations(trx, org, ctx.actor.userId, applied.map((op) => ({ id: op.id, kind: op.kind, result: inputs.get(op.id)!.contactId ?? null })));
           });
           for (const [id, outcome] of decided) outcomes.set(id, outcome);
         } catch (error) {
@@ -143,11 +135,7 @@ export function createSyncService(db: Queryable, secrets: Secrets) {
       };
 
       const ids = [...new Set(operations.map((o) => o.id))];
-      const done = new Set<string>();
-      for (let i = 0; i < ids.length; i += 1000) {
-        const rows = await db.selectFrom('applied_operation').select('id').where('organisation_id', '=', org).where('id', 'in', ids.slice(i, i + 1000)).execute();
-        for (const r of rows) done.add(r.id);
-      }
+      const done = await selectAppliedOperations(db, org, ids);
       let pending: Operation[] = [];
       const flush = async () => {
         if (pending.length) await applyContacts(pending);
@@ -179,32 +167,11 @@ export function createSyncService(db: Queryable, secrets: Secrets) {
      */
     async pull(ctx: RequestContext, cursor: number, limit: number) {
       const org = ctx.actor.organisationId;
-      const horizon = Number((await db.selectFrom('organisation_setting').select('value').where('organisation_id', '=', org).where('key', '=', SYNC_HORIZON_KEY).executeTakeFirst())?.value ?? 0);
+      const horizon = await readHorizon(db, org);
       if (cursor > 0 && cursor < horizon) return { resyncRequired: true, cursor, nextCursor: 0, hasMore: false, beneficiaries: [], services: [], tombstones: [], catalogue: null };
       const paths = scope(ctx.actor, 'person.read');
-      const persons = paths.length
-        ? await db
-            .selectFrom('beneficiary as b')
-            .select(['b.id', 'b.code', 'b.populations', 'b.sex', 'b.birth_year', 'b.registered_on', 'b.registered_unit_id', 'b.last_seen_on', 'b.merged_into', 'b.change_seq'])
-            .where('b.organisation_id', '=', org)
-            .where('b.change_seq', '>', String(cursor))
-            .where(knownUnder(paths))
-            .orderBy('b.change_seq')
-            .limit(limit + 1)
-            .execute()
-        : [];
-      const services = paths.length
-        ? await db
-            .selectFrom('service_event as s')
-            .innerJoin('org_unit as ou', (j) => j.onRef('ou.organisation_id', '=', 's.organisation_id').onRef('ou.id', '=', 's.org_unit_id'))
-            .select(['s.id', 's.contact_id', 's.beneficiary_id', 's.service_date', 's.worker_id', 's.org_unit_id', 's.site_id', 's.program', 's.service', 's.quantity', 's.result', 's.strategy', 's.modality', 's.kind', 's.treated', 's.register_no', 's.deleted_at', 's.change_seq'])
-            .where('s.organisation_id', '=', org)
-            .where('s.change_seq', '>', String(cursor))
-            .where(serviceVisibleTo(ctx.actor, 'person.read'))
-            .orderBy('s.change_seq')
-            .limit(limit + 1)
-            .execute()
-        : [];
+      const persons = await selectChangedPersons(db, org, paths, cursor, limit + 1);
+      const services = paths.length ? await selectChangedServices(db, ctx.actor, cursor, limit + 1) : [];
       // Merge both streams by sequence and keep the first `limit` changes.
       const all = [...persons.map((p) => ({ seq: Number(p.change_seq), p })), ...services.map((s) => ({ seq: Number(s.change_seq), s }))].sort((a, b) => a.seq - b.seq);
       const page = all.slice(0, limit);
@@ -242,9 +209,7 @@ export function createSyncService(db: Queryable, secrets: Secrets) {
 
     /** Forgets tombstones older than the horizon (a cursor before it must resync). */
     async setHorizon(organisationId: string, seq: number): Promise<void> {
-      await sql`
-        insert into organisation_setting (organisation_id, key, value) values (${organisationId}, ${SYNC_HORIZON_KEY}, ${JSON.stringify(seq)}::jsonb)
-        on conflict (organisation_id, key) do update set value = excluded.value, updated_at = now()`.execute(db);
+      await writeHorizon(db, organisationId, seq);
     },
   };
 }

@@ -222,6 +222,21 @@ describe(`file import (${engine})`, () => {
     expect((await t.db.kysely.selectFrom('service_event').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n).toBe(before.n);
   });
 
+  it('records a person as known in a unit since her earliest service there, whatever the order of the rows (the rule capture follows)', async () => {
+    const csv = ['code,date,section,program,service,worker', 'KHAB1990M,2024-05-20,PORT,prev_hsh,iec_session,ep.a', 'KHAB1990M,2024-05-10,PORT,prev_hsh,iec_session,ep.a'].join('\n');
+    const res = await upload(clerk, 'services', csv);
+    expect(res.body).toMatchObject({ created: 2, applied: true, errors: [] });
+    const known = await t.db.kysely
+      .selectFrom('beneficiary_unit as bu')
+      .innerJoin('beneficiary as b', (j) => j.onRef('b.organisation_id', '=', 'bu.organisation_id').onRef('b.id', '=', 'bu.beneficiary_id'))
+      .innerJoin('org_unit as ou', (j) => j.onRef('ou.organisation_id', '=', 'bu.organisation_id').onRef('ou.id', '=', 'bu.org_unit_id'))
+      .select(['bu.since', 'bu.via'])
+      .where('b.code', '=', 'KHAB1990M')
+      .where('ou.code', '=', 'PORT')
+      .execute();
+    expect(known.map((k) => [String(k.since).slice(0, 10), k.via])).toEqual([['2024-05-10', 'served']]);
+  });
+
   it('says what is wrong with an unreadable file or missing columns', async () => {
     const missing = await upload(clerk, 'services', 'code,date\nFAMO1985F,2024-01-01\n');
     expect(missing.status).toBe(400);

@@ -60,3 +60,9 @@ export async function countActiveChildren(db: Queryable, organisationId: string,
     .executeTakeFirstOrThrow();
   return row.n;
 }
+
+/** Every unit of the organisation by code (an import names units by code). */
+export async function selectUnitsByCode(db: Queryable, organisationId: string) {
+  const rows = await db.selectFrom('org_unit').select(['id', 'code', 'name', 'path', 'level', 'parent_id', 'active']).where('organisation_id', '=', organisationId).execute();
+  return new Map(rows.map((r) => [r.code, r]));
+}

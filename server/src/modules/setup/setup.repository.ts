@@ -13,3 +13,21 @@ export async function loadChecklist(db: Queryable, organisationId: string): Prom
   const r = row.rows[0]!;
   return { orgUnits: r.org_units, programs: r.programs, users: r.users, imports: r.imports };
 }
+
+/** An organisation by code, with its root unit (the command line acts at the root). */
+export async function findOrganisationAndRoot(db: Queryable, code: string) {
+  const organisation = await db.selectFrom('organisation').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
+  if (!organisation) return null;
+  const root = await db
+    .selectFrom('org_unit')
+    .select(['id', 'code', 'name', 'path'])
+    .where('organisation_id', '=', organisation.id)
+    .where('parent_id', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { organisation, root };
+}
+
+/** Every organisation of the database. */
+export async function selectOrganisationIds(db: Queryable): Promise<string[]> {
+  return (await db.selectFrom('organisation').select('id').execute()).map((o) => o.id);
+}

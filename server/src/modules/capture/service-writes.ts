@@ -1,0 +1,28 @@
+import type { Queryable } from '../../db/index.ts';
+import { recordVisits } from '../registry/served.service.ts';
+import { insertServices, type NewService } from './capture.repository.ts';
+import { numberTests } from './register-numbers.service.ts';
+
+export type { NewService } from './capture.repository.ts';
+
+/**
+ * The one write of checked services, shared by contacts, sync batches, group sessions and imports:
+ * tests without a register number get the next ones of their unit's register, the services are
+ * written in bulk, and the persons are known in the units that served them (since the earliest
+ * date) and last seen on the latest. Inside the caller's transaction.
+ */
+export async function writeServices(
+  trx: Queryable,
+  organisationId: string,
+  rows: NewService[],
+  options: { skipExisting?: boolean; onWritten?: (done: number) => void } = {},
+): Promise<void> {
+  if (rows.length === 0) return;
+  await numberTests(trx, organisationId, rows);
+  await insertServices(trx, organisationId, rows, options);
+  await recordVisits(
+    trx,
+    organisationId,
+    rows.map((r) => ({ personId: r.beneficiary_id, unitId: r.org_unit_id, date: r.service_date })),
+  );
+}

@@ -1,0 +1,67 @@
+import { beneficiaryRow, rowReader, checkCode, codeProblemParams } from '@relais/core';
+import { contentId } from '../../lib/ids.ts';
+import { isSystemActor } from '../../context/system.ts';
+import { selectUnitsByCode } from '../org-units/org-units.repository.ts';
+import { loadSettings } from '../registry/registry.service.ts';
+import { registerMany, type NewBeneficiaryRow } from '../registry/register-many.service.ts';
+import { selectIdsByCodes } from '../registry/served.repository.ts';
+import type { ImportReport, KindImporter, RowIssue } from './import-report.ts';
+import { RowChecker, mayWrite } from './row-checker.ts';
+
+/** Beneficiaries, registered in bulk by the registry (`registerMany`, which queues their probable duplicates). */
+export const importBeneficiaries: KindImporter = async (trx, importer, table, dryRun) => {
+  const org = importer.organisationId;
+  const [units, settings] = await Promise.all([selectUnitsByCode(trx, org), loadSettings(trx, org)]);
+  const codesInFile = table.rows.map((r) => checkCode(settings.codeScheme, r.cells.code ?? '')).flatMap((c) => (c.ok ? [c.code] : []));
+  const existing = await selectIdsByCodes(trx, org, codesInFile);
+  const shape = beneficiaryRow();
+  const columns = Object.keys(shape);
+  const read = rowReader(shape);
+  const issues: RowIssue[] = [];
+  const seen = new Map<string, number>();
+  const plan: NewBeneficiaryRow[] = [];
+  let unchanged = 0;
+  for (const [i, { line, cells }] of table.rows.entries()) {
+    const c = new RowChecker(line, cells);
+    const checked = checkCode(settings.codeScheme, cells.code ?? '');
+    let code: string | null = null;
+    if (!checked.ok) c.fail('code', 'invalid_code', codeProblemParams(checked.problems[0]!));
+    else code = checked.code;
+    if (code && seen.has(code)) c.fail('code', 'duplicate_in_file', { value: code, first: seen.get(code)! });
+    if (code) seen.set(code, line);
+    const row = c.read(read, cells);
+    const populations = (row.populations ?? '').split(';').map((p) => p.trim().toUpperCase()).filter(Boolean);
+    for (const p of populations) if (!settings.populations.includes(p)) c.fail('populations', 'invalid_choice');
+    const sex = row.sex ?? null;
+    const unit = units.get((row.section ?? '').toUpperCase());
+    if (row.section && !unit) c.fail('section', 'unknown_reference', { value: row.section });
+    else if (unit && !mayWrite(importer, 'person.write', unit.path)) c.fail('section', 'invalid_choice');
+    const registeredOn = row.registered_on ?? null;
+    c.inColumnOrder(columns);
+    issues.push(...c.issues);
+    if (c.issues.length === 0 && code && unit && registeredOn && sex) {
+      if (existing.has(code)) unchanged++;
+      else
+        plan.push({
+          id: contentId(org, 'beneficiary', code),
+          code,
+          unitId: unit.id,
+          registeredOn,
+          populations: [...new Set(populations)],
+          sex,
+          birthYear: row.birth_year ?? null,
+          entryDoor: row.entry_door ?? null,
+          maritalStatus: row.marital_status ?? null,
+          schooling: row.schooling ?? null,
+          housing: row.housing ?? null,
+          occupation: row.occupation ?? null,
+        });
+    }
+    if ((i + 1) % 10_000 === 0) importer.onProgress?.('checked', i + 1, table.rows.length);
+  }
+  const report: ImportReport = { kind: 'beneficiaries', dryRun, rows: table.rows.length, created: plan.length, unchanged, applied: false, issues };
+  if (issues.length || dryRun) return { ...report, created: issues.length ? 0 : plan.length };
+  const registeredBy = importer.ctx && !isSystemActor(importer.ctx.actor) ? importer.ctx.actor.userId : null;
+  await registerMany(trx, org, settings.codeScheme, plan, { registeredBy, onProgress: importer.onProgress });
+  return { ...report, applied: true };
+};

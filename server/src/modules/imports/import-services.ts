@@ -1,0 +1,147 @@
+import { checkCode, checkServiceEntry, codeProblemParams, serviceRow, rowReader } from '@relais/core';
+import { contentId, newId } from '../../lib/ids.ts';
+import { isSystemActor } from '../../context/system.ts';
+import { selectUnitsByCode } from '../org-units/org-units.repository.ts';
+import { loadSettings } from '../registry/registry.service.ts';
+import { selectIdsByCodes } from '../registry/served.repository.ts';
+import { loadProgramServices } from '../capture/catalogue.service.ts';
+import { registerKey, selectActiveUsernames, selectEnabledPrograms, selectExistingServices } from '../capture/capture.repository.ts';
+import { takenRegisterNos } from '../capture/register-numbers.service.ts';
+import { writeServices, type NewService } from '../capture/service-writes.ts';
+import type { ImportReport, KindImporter, RowIssue } from './import-report.ts';
+import { RowChecker, mayWrite } from './row-checker.ts';
+
+/**
+ * Services, checked with the same rules as a contact (core `checkServiceEntry`) and written by
+ * capture's one write of services (`writeServices`): in bulk, tests numbered, persons known where
+ * served since the earliest date.
+ */
+export const importServices: KindImporter = async (trx, importer, table, dryRun) => {
+  const org = importer.organisationId;
+  const [units, settings, programs, usernames, enabledPrograms] = await Promise.all([
+    selectUnitsByCode(trx, org),
+    loadSettings(trx, org),
+    loadProgramServices(trx, org),
+    selectActiveUsernames(trx, org),
+    selectEnabledPrograms(trx, org),
+  ]);
+  const codes = [...new Set(table.rows.map((r) => checkCode(settings.codeScheme, r.cells.code ?? '')).flatMap((c) => (c.ok ? [c.code] : [])))];
+  const persons = await selectIdsByCodes(trx, org, codes);
+  const shape = serviceRow();
+  const columns = Object.keys(shape);
+  const read = rowReader(shape);
+  const issues: RowIssue[] = [];
+  const firstLineOfId = new Map<string, number>();
+  let duplicates = 0;
+  const registerNos = new Map<string, number>();
+  const plan: (NewService & { line: number })[] = [];
+  const createdBy = importer.ctx && !isSystemActor(importer.ctx.actor) ? importer.ctx.actor.userId : null;
+  for (const [i, { line, cells }] of table.rows.entries()) {
+    const c = new RowChecker(line, cells);
+    const row = c.read(read, cells);
+    const id = row.id ? row.id.toLowerCase() : null;
+    const checked = checkCode(settings.codeScheme, cells.code ?? '');
+    let personId: string | null = null;
+    if (!checked.ok) c.fail('code', 'invalid_code', codeProblemParams(checked.problems[0]!));
+    else {
+      const p = persons.get(checked.code);
+      if (!p) c.fail('code', 'unknown_reference', { value: checked.code });
+      else personId = p.merged_into ?? p.id; // a merged code stands for the record it was merged into
+    }
+    const date = row.date ?? null;
+    const unit = units.get((row.section ?? '').toUpperCase());
+    if (row.section && !unit) c.fail('section', 'unknown_reference', { value: row.section });
+    else if (unit && !mayWrite(importer, 'service.write', unit.path)) c.fail('section', 'invalid_choice');
+    const program = row.program ?? null;
+    if (program && !enabledPrograms.has(program)) c.fail('program', 'invalid_choice');
+    const service = row.service ?? null;
+    let site: string | null = null;
+    if (row.site) {
+      const s = units.get(row.site.toUpperCase());
+      if (!s) c.fail('site', 'unknown_reference', { value: row.site });
+      else if (unit && !s.path.startsWith(unit.path)) c.fail('site', 'invalid_choice');
+      else site = s.id;
+    }
+    // Optional: paper registers and old exports rarely name an account that still exists.
+    let workerId: string | null = null;
+    if (row.worker) {
+      workerId = usernames.get(row.worker.toLowerCase()) ?? null;
+      if (!workerId) c.fail('worker', 'unknown_reference', { value: row.worker });
+    }
+    const quantity = row.quantity ?? null;
+    const result = row.result ?? null;
+    const strategy = row.strategy ?? null;
+    const modality = row.modality ?? null;
+    const kind = row.kind ?? null;
+    const treatedText = row.treated ?? null;
+    const treated = treatedText === null ? null : treatedText === 'yes';
+    const registerNo = c.registerNo(cells, 'register_no', date ? Number(date.slice(0, 4)) : null);
+    // Each cell's own checks in the order of the columns; then the service's rules, which tie cells together.
+    c.inColumnOrder(columns);
+    if (service && program && c.issues.every((x) => x.column !== 'service' && x.column !== 'program')) {
+      const entry = { service, quantity, result, strategy, modality, kind, treated, platform: null, registerNo };
+      for (const issue of checkServiceEntry(entry, programs[program], '')) {
+        const column = issue.field === 'registerNo' ? 'register_no' : issue.field;
+        if (c.issues.some((x) => x.column === column)) continue; // one reason per cell
+        c.fail(column, issue.code);
+      }
+    }
+    if (date && unit && registerNo !== null && service === 'hiv_test') {
+      const key = `${unit.id}:${date.slice(0, 4)}:${registerNo}`;
+      if (registerNos.has(key)) c.fail('register_no', 'duplicate_in_file', { value: registerNo, first: registerNos.get(key)! });
+      registerNos.set(key, line);
+    }
+    issues.push(...c.issues);
+    if (c.issues.length === 0 && personId && date && unit && program && service) {
+      const rowId = id ?? contentId(org, 'service', checked.ok ? checked.code : '', date, unit.code, program, service, quantity, result, kind, strategy, modality, treatedText, cells.site ?? '', cells.worker ?? '', registerNo);
+      if (firstLineOfId.has(rowId)) {
+        // The same id twice is a mistake; the same row twice (no id) is one service, imported once.
+        if (id) issues.push({ line, column: 'id', issue: { field: 'id', code: 'duplicate_in_file', params: { value: id, first: firstLineOfId.get(rowId)! } } });
+        else duplicates++;
+        continue;
+      }
+      firstLineOfId.set(rowId, line);
+      plan.push({
+        line,
+        id: rowId,
+        contact_id: contentId(org, 'contact', personId, date, unit.id, program, workerId),
+        beneficiary_id: personId,
+        service_date: date,
+        worker_id: workerId,
+        org_unit_id: unit.id,
+        site_id: site,
+        program,
+        service,
+        quantity,
+        result,
+        strategy,
+        modality,
+        kind,
+        treated,
+        platform: null,
+        register_year: registerNo === null ? null : Number(date.slice(0, 4)),
+        register_no: registerNo,
+        group_session_id: null,
+        note: null,
+        created_by: createdBy ?? '',
+      });
+    }
+    if ((i + 1) % 10_000 === 0) importer.onProgress?.('checked', i + 1, table.rows.length);
+  }
+  // Rows already in the database (a re-import) are left as they are.
+  const known = new Set((await selectExistingServices(trx, org, plan.map((p) => p.id))).map((r) => r.id));
+  const fresh = plan.filter((p) => !known.has(p.id));
+  // Transcribed register numbers must be free in the database too.
+  const transcribed = fresh.filter((x) => x.register_no !== null);
+  const taken = await takenRegisterNos(trx, org, transcribed.map((p) => ({ unitId: p.org_unit_id, year: p.register_year!, registerNo: p.register_no! })));
+  for (const p of transcribed) {
+    if (taken.has(registerKey({ unitId: p.org_unit_id, year: p.register_year!, registerNo: p.register_no! }))) issues.push({ line: p.line, column: 'register_no', issue: { field: 'register_no', code: 'taken' } });
+  }
+  const report: ImportReport = { kind: 'services', dryRun, rows: table.rows.length, created: fresh.length, unchanged: plan.length - fresh.length + duplicates, applied: false, issues };
+  if (issues.length || dryRun) return { ...report, created: issues.length ? 0 : fresh.length };
+  // The command line writes as no one: a service names the first worker of the file, else a fresh id.
+  const writer = createdBy ?? fresh.find((p) => p.worker_id)?.worker_id ?? newId();
+  const rows: NewService[] = fresh.map(({ line: _line, ...row }) => ({ ...row, created_by: writer }));
+  await writeServices(trx, org, rows, { skipExisting: true, onWritten: (done) => importer.onProgress?.('written', done, rows.length) });
+  return { ...report, applied: true };
+};

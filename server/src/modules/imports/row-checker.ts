@@ -1,0 +1,64 @@
+import { formatIssue, hasInvalidCharacters, parseRegisterNo, type FieldIssue, type ReadRow, type RowShape, type TextFormat } from '@relais/core';
+import { isInScope } from '@relais/core';
+import { scope } from '../../context/index.ts';
+import { isSystemActor } from '../../context/system.ts';
+import type { Importer, RowIssue } from './import-report.ts';
+
+/** The params of an `invalid_format` issue: the documented format and its example. */
+export const formatParams = (format: TextFormat) => formatIssue('', format).params;
+
+/** May the importer write at this unit? The command line may write anywhere. */
+export function mayWrite(importer: Importer, permission: 'org_unit.manage' | 'person.write' | 'service.write' | 'target.manage', path: string): boolean {
+  return importer.ctx === null || isSystemActor(importer.ctx.actor) || isInScope(scope(importer.ctx.actor, permission), path);
+}
+
+/** The checks of one row's cells, each failure naming the line and the column. */
+export class RowChecker {
+  issues: RowIssue[] = [];
+  /** A cell holding NUL or a lone surrogate is refused as such, the row's other checks aside. */
+  constructor(
+    private readonly line: number,
+    cells: Record<string, string>,
+  ) {
+    for (const [column, value] of Object.entries(cells)) if (hasInvalidCharacters(value)) this.fail(column, 'invalid_characters');
+  }
+  fail(column: string, code: FieldIssue['code'], params?: Record<string, string | number>) {
+    // One reason per cell: a cell with invalid characters says only that.
+    if (this.issues.some((i) => i.column === column && i.issue.code === 'invalid_characters')) return;
+    this.issues.push({ line: this.line, column, issue: { field: column, code, ...(params ? { params } : {}) } });
+  }
+  /** Reads the row's cells with the core row schema of its kind (`rowReader`); each refused cell fails with the schema's issue. */
+  read<S extends RowShape>(reader: (cells: Record<string, string>) => ReadRow<S>, cells: Record<string, string>) {
+    const { values, issues } = reader(cells);
+    for (const issue of issues) this.fail(issue.field, issue.code, issue.params);
+    return values;
+  }
+  /** Puts the row's issues in the order of its columns (the row schema's keys; other columns first). */
+  inColumnOrder(columns: readonly string[]) {
+    const rank = (c: string) => columns.indexOf(c);
+    this.issues = this.issues.map((issue, i) => ({ issue, i })).sort((a, b) => rank(a.issue.column) - rank(b.issue.column) || a.i - b.i).map((x) => x.issue);
+  }
+  /** A testing register number: a whole number, or the paper register's `2026-017` of the service's year. */
+  registerNo(cells: Record<string, string>, column: string, year: number | null): number | null {
+    const v = cells[column] ?? '';
+    if (v === '') return null;
+    const parsed = parseRegisterNo(v, year ?? Number(v.slice(0, 4)));
+    if (!parsed.ok) {
+      this.fail(column, parsed.issue.code, parsed.issue.params);
+      return null;
+    }
+    return this.number(String(parsed.registerNo), column, /^\d+$/, 1, 1_000_000);
+  }
+  private number(v: string, column: string, shape: RegExp, min: number, max: number): number | null {
+    if (v === '') return null;
+    if (!shape.test(v)) {
+      this.fail(column, 'invalid_type');
+      return null;
+    }
+    const n = Number(v);
+    if (n < min) this.fail(column, 'too_small', { min });
+    else if (n > max) this.fail(column, 'too_big', { max });
+    else return n;
+    return null;
+  }
+}
