@@ -10,9 +10,8 @@ import type { Db } from '../server/src/db/index.ts';
 import { onEachEngine } from './bench-engines.ts';
 import { buildApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
-import { createOrganisation } from '../server/src/modules/setup/setup.service.ts';
-import { createImportService } from '../server/src/modules/imports/import.service.ts';
-import { parseCsv } from '../server/src/modules/imports/parse.ts';
+import { createOrganisation } from '../server/src/modules/setup/index.ts';
+import { createImportService, parseCsv } from '../server/src/modules/imports/index.ts';
 
 const PERSONS = 5000;
 const IMPORT_ROWS = Number(process.env.RELAIS_BENCH_IMPORT_ROWS ?? 100_000);

@@ -13,9 +13,8 @@ import { onEachEngine } from './bench-engines.ts';
 import { syntheticCodes } from './bench-registry.ts';
 import { buildApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
-import { createOrganisation } from '../server/src/modules/setup/setup.service.ts';
-import { createImportService } from '../server/src/modules/imports/import.service.ts';
-import { parseCsv } from '../server/src/modules/imports/parse.ts';
+import { createOrganisation } from '../server/src/modules/setup/index.ts';
+import { createImportService, parseCsv } from '../server/src/modules/imports/index.ts';
 
 const SIZES = (process.env.RELAIS_BENCH_IMPORT_PERSONS ?? '100000,1000000').split(',').map(Number);
 const HTTP_ROWS = 3000;

@@ -13,8 +13,8 @@ import { sql } from 'kysely';
 import { buildCode, checkCode, defaultCodeScheme, type CodeSexLetter } from '@relais/core';
 import type { Db } from '../server/src/db/index.ts';
 import { onEachEngine } from './bench-engines.ts';
-import { createOrganisation } from '../server/src/modules/setup/setup.service.ts';
-import { createRegistryService } from '../server/src/modules/registry/registry.service.ts';
+import { createOrganisation } from '../server/src/modules/setup/index.ts';
+import { createRegistryService } from '../server/src/modules/registry/index.ts';
 import { Secrets } from '../server/src/lib/secrets.ts';
 import type { Actor, RequestContext } from '../server/src/context/index.ts';
 

@@ -13,10 +13,8 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import type { ReportQuery } from '@relais/core';
 import type { Db } from '../server/src/db/index.ts';
-import { createOrganisation } from '../server/src/modules/setup/setup.service.ts';
-import { createReportEngine } from '../server/src/modules/reports/report.engine.ts';
-import { rebuildFacts } from '../server/src/modules/reports/report-facts.repository.ts';
-import { buildPendingFacts } from '../server/src/modules/reports/report-facts.service.ts';
+import { createOrganisation } from '../server/src/modules/setup/index.ts';
+import { createReportEngine, rebuildReportFacts, buildPendingFacts } from '../server/src/modules/reports/index.ts';
 import { onEachEngine } from './bench-engines.ts';
 
 const PERSONS = Number(process.env.RELAIS_BENCH_REPORT_PERSONS ?? 1_000_000);
@@ -96,7 +94,7 @@ export async function generateBenchData(db: Db, sizes: BenchSizes = { persons: P
   await sql`alter table service_event enable trigger service_event_report_insert`.execute(db.kysely);
   const loadSeconds = Math.round((performance.now() - t0) / 100) / 10;
   const t1 = performance.now();
-  await db.kysely.transaction().execute((trx) => rebuildFacts(trx, o));
+  await db.kysely.transaction().execute((trx) => rebuildReportFacts(trx, o));
   const rebuildSeconds = Math.round((performance.now() - t1) / 100) / 10;
   process.stdout.write(`  facts rebuilt in ${rebuildSeconds} s\n`);
   await sql`analyze`.execute(db.kysely);

@@ -13,36 +13,18 @@ import { errorBody, httpStatusOf } from './http/errors.ts';
 import { Router } from './http/router.ts';
 import { RequestAbandonedError } from './db/priority.ts';
 import { openApiDocument } from './http/openapi.ts';
-import { createAuditService } from './modules/audit/audit.service.ts';
-import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
-import { createAuthService } from './modules/auth/auth.service.ts';
-import { registerAuthRoutes, SESSION_COOKIE } from './modules/auth/auth.routes.ts';
-import { createSetupService } from './modules/setup/setup.service.ts';
-import { registerSetupRoutes } from './modules/setup/setup.routes.ts';
-import { registerHealthRoutes } from './modules/health/health.routes.ts';
-import { createOrgUnitsService } from './modules/org-units/org-units.service.ts';
-import { registerOrgUnitRoutes } from './modules/org-units/org-units.routes.ts';
-import { createProgramsService } from './modules/programs/programs.service.ts';
-import { registerProgramRoutes } from './modules/programs/programs.routes.ts';
-import { createUsersService } from './modules/users/users.service.ts';
-import { registerUserRoutes } from './modules/users/users.routes.ts';
-import { createRegistryService } from './modules/registry/registry.service.ts';
-import { createDuplicatesService } from './modules/registry/duplicates.service.ts';
-import { createSavedListsService } from './modules/registry/saved-lists.service.ts';
-import { registerRegistryRoutes } from './modules/registry/registry.routes.ts';
+import { createAuditService, registerAuditRoutes } from './modules/audit/index.ts';
+import { createAuthService, registerAuthRoutes, SESSION_COOKIE } from './modules/auth/index.ts';
+import { createSetupService, registerSetupRoutes } from './modules/setup/index.ts';
+import { registerHealthRoutes } from './modules/health/index.ts';
+import { createOrgUnitsService, registerOrgUnitRoutes } from './modules/org-units/index.ts';
+import { createProgramsService, registerProgramRoutes } from './modules/programs/index.ts';
+import { createUsersService, registerUserRoutes } from './modules/users/index.ts';
+import { createRegistryService, createDuplicatesService, createSavedListsService, registerRegistryRoutes } from './modules/registry/index.ts';
 import { Secrets } from './lib/secrets.ts';
-import { createCaptureService } from './modules/capture/capture.service.ts';
-import { createCatalogueService } from './modules/capture/catalogue.service.ts';
-import { createSyncService } from './modules/capture/sync.service.ts';
-import { createVerificationService } from './modules/capture/verification.service.ts';
-import { registerCaptureRoutes } from './modules/capture/capture.routes.ts';
-import { createImportService } from './modules/imports/import.service.ts';
-import { registerImportRoutes } from './modules/imports/imports.routes.ts';
-import { createReportsService } from './modules/reports/reports.service.ts';
-import { registerReportRoutes } from './modules/reports/reports.routes.ts';
-import { createDhis2Service } from './modules/reports/dhis2.service.ts';
-import { createIndicatorsService } from './modules/reports/indicators.service.ts';
-import { createReportFactsBuilder, type ReportFactsBuilder } from './modules/reports/report-facts.service.ts';
+import { createCaptureService, createCatalogueService, createSyncService, createVerificationService, registerCaptureRoutes } from './modules/capture/index.ts';
+import { createImportService, registerImportRoutes } from './modules/imports/index.ts';
+import { createReportsService, registerReportRoutes, createDhis2Service, createIndicatorsService, createReportFactsBuilder, syncReportFacts, type ReportFactsBuilder } from './modules/reports/index.ts';
 import { prettyLogStream } from './lib/log-format.ts';
 import { version } from './version.ts';
 
@@ -108,7 +90,14 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
   app.decorate('reportFacts', reportFacts);
   app.addHook('onClose', () => reportFacts.close());
   registerReportRoutes(router, createReportsService(kysely), createDhis2Service(kysely), createIndicatorsService(kysely, reportFacts));
-  registerCaptureRoutes(router, createCaptureService(kysely), createCatalogueService(kysely, reportFacts), createSyncService(kysely, secrets), createVerificationService(kysely));
+  // The catalogue tells the report facts of a change of program services (reach and paquet minimum decide who counts).
+  const catalogue = createCatalogueService(kysely, {
+    changed: async (trx, organisationId) => {
+      await syncReportFacts(trx, organisationId);
+    },
+    committed: () => reportFacts.kick(),
+  });
+  registerCaptureRoutes(router, createCaptureService(kysely), catalogue, createSyncService(kysely, secrets), createVerificationService(kysely));
 
   const openapi = openApiDocument(router.routes, version);
   app.get('/api/v1/openapi.json', async () => openapi);

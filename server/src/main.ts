@@ -6,7 +6,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
 import { scheduleBackups } from './jobs/backup.job.ts';
 import { scheduleStatistics } from './jobs/maintenance.job.ts';
-import { syncReportFacts } from './modules/reports/report-facts.service.ts';
+import { syncReportFacts } from './modules/reports/index.ts';
 
 /** Opens the database named by the configuration. */
 export function openConfiguredDatabase(config: Config): Promise<Db> {

@@ -9,7 +9,7 @@ import { loadConfig, type Config } from '../src/config.ts';
 import { openDatabase, type Db } from '../src/db/index.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { buildApp } from '../src/app.ts';
-import { createOrganisation } from '../src/modules/setup/setup.service.ts';
+import { createOrganisation } from '../src/modules/setup/index.ts';
 import { OpenApiCheck } from './openapi-check.ts';
 
 /** The engine under test: `RELAIS_TEST_ENGINE=postgres` (with RELAIS_TEST_DATABASE_URL) or the embedded default. */

@@ -1,6 +1,6 @@
 import { CreateUser } from '@relais/core';
-import { createUsersService } from '../modules/users/users.service.ts';
-import { unitByCode } from '../modules/setup/operator.service.ts';
+import { createUsersService } from '../modules/users/index.ts';
+import { unitByCode } from '../modules/setup/index.ts';
 import { askPassword, contextOf, parseInput, UsageError, withDb, type Command } from './shared.ts';
 
 /** `relais create-user`: the users module's `createUser`, as the system. */

@@ -1,8 +1,8 @@
 import { migrateToLatest } from '../db/migrate.ts';
 import { backupTo, restoreFrom } from '../db/backup.ts';
 import { openConfiguredDatabase } from '../main.ts';
-import { syncReportFacts } from '../modules/reports/report-facts.service.ts';
-import { auditRestore } from '../modules/setup/operator.service.ts';
+import { syncReportFacts } from '../modules/reports/index.ts';
+import { auditRestore } from '../modules/setup/index.ts';
 import { UsageError, withDb, type Command } from './shared.ts';
 
 /** `relais migrate`: applies pending migrations. */

@@ -1,5 +1,6 @@
 import { DomainError, codeProblemParams, explainMatch, type MatchReason } from '@relais/core';
-import { loadSettings, matchCode } from '../modules/registry/registry.service.ts';
+import { matchCode } from '../modules/registry/index.ts';
+import { loadRegistrySettings } from '../modules/settings/index.ts';
 import { contextOf, locale, UsageError, withDb, type Command } from './shared.ts';
 
 /** `relais find CODE`: the exact record and the probable duplicates of a code unique. */
@@ -9,7 +10,7 @@ export const find: Command = async ({ config, values, positionals }) => {
   if (values.format !== 'jsonl' && values.format !== 'text') throw new UsageError('--format is jsonl or text');
   await withDb(config, async (db) => {
     const org = (await contextOf(db, values.org!)).actor.organisationId;
-    const settings = await loadSettings(db.kysely, org);
+    const settings = await loadRegistrySettings(db.kysely, org);
     const found = await matchCode(db.kysely, org, settings.codeScheme, typed);
     if (found.problems.length) {
       throw new DomainError('validation_failed', { fields: found.problems.map((p) => ({ field: 'code', code: 'invalid_code' as const, params: codeProblemParams(p) })) });

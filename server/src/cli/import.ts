@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { translate } from '@relais/core';
-import { createImportService, importKinds, type ImportKind } from '../modules/imports/import.service.ts';
-import { presentReport, readTable } from '../modules/imports/imports.routes.ts';
+import { createImportService, importKinds, type ImportKind, presentReport, readTable } from '../modules/imports/index.ts';
 import { contextOf, locale, UsageError, withDb, type Command } from './shared.ts';
 
 /** `relais import --kind KIND FILE`: the import service, as the system (the whole organisation). */

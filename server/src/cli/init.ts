@@ -1,5 +1,5 @@
 import { SetupRequest } from '@relais/core';
-import { createOrganisation } from '../modules/setup/setup.service.ts';
+import { createOrganisation } from '../modules/setup/index.ts';
 import { askPassword, parseInput, UsageError, withDb, type Command } from './shared.ts';
 
 /** `relais init`: an organisation and its first administrator (the setup use case). */

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import { ReportQuery, toCsv, type CsvValue } from '@relais/core';
-import { createReportEngine } from '../modules/reports/report.engine.ts';
-import { reportWorkbook } from '../modules/reports/report.xlsx.ts';
-import { loadIndicators } from '../modules/reports/indicators.repository.ts';
+import { createReportEngine, reportWorkbook, loadIndicators } from '../modules/reports/index.ts';
 import { contextOf, parseInput, UsageError, withDb, type Command } from './shared.ts';
 
 /** `relais report`: one row per cell of a report on the whole organisation, as JSON lines, CSV or XLSX. */

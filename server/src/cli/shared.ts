@@ -7,8 +7,8 @@ import type { Db } from '../db/index.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { RequestContext } from '../context/index.ts';
 import { openConfiguredDatabase } from '../main.ts';
-import { syncReportFacts } from '../modules/reports/report-facts.service.ts';
-import { operatorContext } from '../modules/setup/operator.service.ts';
+import { syncReportFacts } from '../modules/reports/index.ts';
+import { operatorContext } from '../modules/setup/index.ts';
 
 // Operator messages of the CLI are in English (like logs); domain errors are
 // translated into the language of RELAIS_LANG or LANG (ADR 0006).

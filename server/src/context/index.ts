@@ -4,3 +4,4 @@
  * builds a context and services read it.
  */
 export * from './actor.ts';
+export * from './system.ts';

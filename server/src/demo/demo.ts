@@ -7,8 +7,8 @@ import type { Role } from '@relais/core';
 import type { Queryable } from '../db/index.ts';
 import { newId } from '../lib/ids.ts';
 import { hashPassword } from '../lib/passwords.ts';
-import { createOrganisation } from '../modules/setup/setup.service.ts';
-import { insertUserWithAssignments } from '../modules/users/users.service.ts';
+import { createOrganisation } from '../modules/setup/index.ts';
+import { insertUserWithAssignments } from '../modules/users/index.ts';
 import { generateSyntheticData } from './synthetic.ts';
 
 /** The file that marks a folder as a demo's (so `relais demo` may empty it, and never anything else). */

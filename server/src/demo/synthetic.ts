@@ -4,7 +4,7 @@
 // codes; the bench still has its own copy (to merge: one generator for both). Never real data.
 import { sql } from 'kysely';
 import type { Queryable } from '../db/index.ts';
-import { rebuildFacts } from '../modules/reports/report-facts.repository.ts';
+import { rebuildReportFacts } from '../modules/reports/index.ts';
 
 /** How much to generate, and over which days. */
 export interface SyntheticShape {
@@ -117,7 +117,7 @@ export async function generateSyntheticData(db: Queryable, target: SyntheticTarg
   await sql`alter table service_event enable trigger service_event_report_insert`.execute(db);
   const loadSeconds = Math.round((performance.now() - t0) / 100) / 10;
   const t1 = performance.now();
-  await db.transaction().execute((trx) => rebuildFacts(trx, o));
+  await db.transaction().execute((trx) => rebuildReportFacts(trx, o));
   const rebuildSeconds = Math.round((performance.now() - t1) / 100) / 10;
   onProgress(`  facts rebuilt in ${rebuildSeconds} s`);
   await sql`analyze`.execute(db);

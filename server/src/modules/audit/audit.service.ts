@@ -1,8 +1,9 @@
 import type { AuditEvent, AuditQuery } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
-import { scope, type RequestContext } from '../../context/index.ts';
+import type { RequestContext } from '../../context/index.ts';
 import { isSystemActor } from '../../context/system.ts';
 import { insertAuditEvent, insertAuditEvents, selectAuditEvents, type NewAuditEvent } from './audit.repository.ts';
+import { auditPolicy } from './audit.policy.ts';
 
 /** Who did it: the organisation, the user (null before login) and the request. */
 export interface AuditWho {
@@ -56,7 +57,7 @@ export function createAuditService(db: Queryable) {
   return {
     /** The audit log as an administrator may see it: events of her subtrees; organisation-wide ones for root administrators. */
     async listAudit(ctx: RequestContext, q: AuditQuery): Promise<{ items: AuditEvent[]; nextBefore: number | null }> {
-      const paths = scope(ctx.actor, 'audit.read');
+      const paths = auditPolicy.readableUnits(ctx.actor);
       const withOrgWide = paths.some((p) => p.split('/').filter(Boolean).length === 1);
       const rows = await selectAuditEvents(db, ctx.actor.organisationId, paths, withOrgWide, q);
       const items = rows.map((r) => ({

@@ -4,7 +4,7 @@ import type { Config } from '../../config.ts';
 import { newToken, sha256 } from '../../lib/ids.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import { permissionsOfActor, type Actor, type RequestContext } from '../../context/index.ts';
-import { recordAudit, whoOf } from '../audit/audit.service.ts';
+import { recordAudit, whoOf } from '../audit/index.ts';
 import * as repo from './auth.repository.ts';
 
 /** Failed logins allowed per account, and per address, within 15 minutes before a 15-minute lock. */

@@ -1,8 +1,9 @@
 import { DomainError, isOwnSite, recordingUnitIds, type PlaceUnit, type ServiceCode, type ServiceRecord, invalidField } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
-import { holds, holdsAt, holdsFor, scope, type RequestContext } from '../../context/index.ts';
-import { findUnit, selectUnitsUnder } from '../org-units/org-units.repository.ts';
-import { findById as findBeneficiary, visibleIds } from '../registry/registry.repository.ts';
+import { holdsAt, scope, type RequestContext } from '../../context/index.ts';
+import { capturePolicy } from './capture.policy.ts';
+import { findUnit, selectUnitsUnder } from '../org-units/index.ts';
+import { findBeneficiary, visibleIds } from '../registry/index.ts';
 import { isProgramEnabled, isWorkerAround, selectServices, type ServiceRow } from './capture.repository.ts';
 
 /** The checks every write of capture shares (place, program, worker, person) and the reading of saved services. */
@@ -45,9 +46,9 @@ export function toRecord(row: ServiceRow, mayReadNotes: boolean): ServiceRecord 
 export async function checkPlace(trx: Queryable, ctx: RequestContext, p: { orgUnitId: string; siteId: string | null; program: string; workerId?: string | undefined }, keepUnit = false) {
   const org = ctx.actor.organisationId;
   const unit = await findUnit(trx, org, p.orgUnitId);
-  if (!unit || !unit.active || !holdsAt(ctx.actor, 'service.write', unit.path)) throw invalidField('orgUnitId', 'invalid_choice');
+  if (!unit || !capturePolicy.recordAt(ctx.actor, unit)) throw invalidField('orgUnitId', 'invalid_choice');
   if (!keepUnit) {
-    const mine = await selectUnitsUnder(trx, org, scope(ctx.actor, 'service.write'));
+    const mine = await selectUnitsUnder(trx, org, capturePolicy.recordingUnits(ctx.actor));
     const places = recordingUnitIds(mine.map((u) => ({ id: u.id, parentId: u.parent_id, level: u.level as PlaceUnit['level'], active: u.active })));
     if (!places.has(unit.id)) throw invalidField('orgUnitId', 'invalid_choice');
   }
@@ -81,7 +82,7 @@ export async function personFor(trx: Queryable, ctx: RequestContext, beneficiary
 export async function loadServices(trx: Queryable, ctx: RequestContext, ids: string[]): Promise<ServiceRecord[]> {
   if (ids.length === 0) return [];
   const rows = await selectServices(trx, ctx.actor.organisationId).where('s.id', 'in', ids).execute();
-  const notes = holds(ctx.actor, 'note.read');
+  const notes = capturePolicy.seeNotes(ctx.actor);
   const order = new Map(ids.map((id, i) => [id, i]));
   // In the order asked: the n-th service of a saved contact is the n-th of the request.
   return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!).map((r) => toRecord(r, notes));
@@ -92,6 +93,6 @@ export async function visibleService(trx: Queryable, ctx: RequestContext, id: st
   const row = await selectServices(trx, ctx.actor.organisationId).where('s.id', '=', id).where('s.deleted_at', 'is', null).executeTakeFirst();
   const unit = row ? await findUnit(trx, ctx.actor.organisationId, row.org_unit_id) : undefined;
   // A role granted for some programs sees and corrects only those programs' services.
-  if (!row || !unit || !holdsFor(ctx.actor, permission, unit.path, row.program)) throw new DomainError('not_found');
+  if (!row || !unit || !capturePolicy.reachService(ctx.actor, permission, unit.path, row.program)) throw new DomainError('not_found');
   return { row, unit };
 }

@@ -18,12 +18,21 @@ import {
   Verification,
   VerificationQuery,
   programCodes,
+  type DomainError,
+  type Locale,
 } from '@relais/core';
+import { errorBody } from '../../http/errors.ts';
 import type { Router } from '../../http/router.ts';
 import type { CaptureService } from './capture.service.ts';
 import type { CatalogueService } from './catalogue.service.ts';
 import type { SyncService } from './sync.service.ts';
 import type { VerificationService } from './verification.service.ts';
+
+/** A rejected sync operation's error as the API gives it: code, fields, and messages in the caller's language. */
+function rejection(error: DomainError, locale: Locale) {
+  const body = errorBody(error, locale);
+  return { code: body.error.code, message: body.error.message, ...(body.error.fields ? { fields: body.error.fields.map((f) => ({ field: f.field, code: f.code, message: f.message })) } : {}) };
+}
 
 export function registerCaptureRoutes(router: Router, capture: CaptureService, catalogue: CatalogueService, sync: SyncService, verification: VerificationService): void {
   router.session({
@@ -130,7 +139,7 @@ export function registerCaptureRoutes(router: Router, capture: CaptureService, c
     permission: 'service.write',
     body: SyncPush,
     response: SyncPushResult,
-    handler: async ({ ctx, body, locale }) => ({ results: await sync.push(ctx, body.operations, locale) }),
+    handler: async ({ ctx, body, locale }) => ({ results: (await sync.push(ctx, body.operations)).map(({ error, ...outcome }) => (error ? { ...outcome, error: rejection(error, locale) } : outcome)) }),
   });
   router.session({
     method: 'GET',

@@ -1,9 +1,10 @@
 import { DomainError, checkServiceEntry, type ServiceCode, type ServiceRecord, type UpdateService } from '@relais/core';
 import type { z } from 'zod';
 import { withTransaction, type Queryable } from '../../db/index.ts';
-import { holds, type RequestContext } from '../../context/index.ts';
-import { recordAudit, whoOf } from '../audit/audit.service.ts';
-import { findUnit } from '../org-units/org-units.repository.ts';
+import type { RequestContext } from '../../context/index.ts';
+import { capturePolicy } from './capture.policy.ts';
+import { recordAudit, whoOf } from '../audit/index.ts';
+import { findUnit } from '../org-units/index.ts';
 import { markServiceDeleted, selectServicePage, updateServiceRow } from './capture.repository.ts';
 import { checkPlace, loadServices, toRecord, visibleService } from './capture-checks.ts';
 import { createContactsService } from './contacts.service.ts';
@@ -25,7 +26,7 @@ function createServicesService(db: Queryable) {
       if (q.orgUnitId) within = (await findUnit(db, org, q.orgUnitId))?.path ?? '/none/';
       const places = await visiblePlaces(db, ctx.actor, 'person.read', within);
       const { rows, total, totalCapped } = await selectServicePage(db, org, places, q);
-      const notes = holds(ctx.actor, 'note.read');
+      const notes = capturePolicy.seeNotes(ctx.actor);
       return { items: rows.map((r) => toRecord(r, notes)), total, totalCapped };
     },
 

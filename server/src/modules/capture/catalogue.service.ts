@@ -1,23 +1,23 @@
-import { z } from 'zod';
-import { DomainError, ProgramServices, defaultProgramServices, programCodes, serviceCodes, serviceDefinitions, type ProgramServiceSettings } from '@relais/core';
+import { DomainError, programCodes, serviceCodes, serviceDefinitions, type ProgramServiceSettings } from '@relais/core';
 import { withTransaction, type Queryable } from '../../db/index.ts';
-import { type RequestContext, holdsAtRoot } from '../../context/index.ts';
-import { recordAudit, whoOf } from '../audit/audit.service.ts';
-import { getSetting, putSetting } from '../registry/registry.repository.ts';
-import { syncReportFacts, type ReportFactsBuilder } from '../reports/report-facts.service.ts';
+import type { RequestContext } from '../../context/index.ts';
+import { recordAudit, whoOf } from '../audit/index.ts';
+import { loadProgramServices, storeProgramServices } from '../settings/index.ts';
+import { capturePolicy } from './capture.policy.ts';
 
-const KEY = 'program_services';
-
-export { ProgramServices as ProgramServicesSchema } from '@relais/core';
-const Stored = z.record(z.string(), ProgramServices);
-
-/** Per-program service settings of the organisation, defaults filled in. */
-export async function loadProgramServices(db: Queryable, organisationId: string): Promise<Record<string, ProgramServiceSettings>> {
-  const parsed = Stored.safeParse(await getSetting(db, organisationId, KEY));
-  return { ...defaultProgramServices, ...(parsed.success ? parsed.data : {}) };
+/**
+ * Who follows a change of a program's services. Reach and paquet minimum decide who
+ * counts, so the report facts follow; the reports module listens (wired in app.ts), the
+ * catalogue does not import it (no capture ⇄ reports circle).
+ */
+export interface ProgramServicesListener {
+  /** Inside the transaction of the change. */
+  changed(trx: Queryable, organisationId: string): Promise<void>;
+  /** After its commit. */
+  committed(): void;
 }
 
-export function createCatalogueService(db: Queryable, reportFacts: Pick<ReportFactsBuilder, 'kick'>) {
+export function createCatalogueService(db: Queryable, listener: ProgramServicesListener) {
   return {
     /** Services with the fields they take, and each program's settings. */
     async getCatalogue(ctx: RequestContext) {
@@ -32,18 +32,15 @@ export function createCatalogueService(db: Queryable, reportFacts: Pick<ReportFa
     },
 
     async updateProgram(ctx: RequestContext, code: string, settings: ProgramServiceSettings) {
-      const atRoot = holdsAtRoot(ctx.actor, 'settings.manage');
-      if (!atRoot) throw new DomainError('forbidden');
+      if (!capturePolicy.changeCatalogue(ctx.actor)) throw new DomainError('forbidden');
       const saved = await withTransaction(db, async (trx) => {
-        const stored = Stored.safeParse(await getSetting(trx, ctx.actor.organisationId, KEY));
-        const next = { ...(stored.success ? stored.data : {}), [code]: settings };
-        await putSetting(trx, ctx.actor.organisationId, KEY, next);
+        await storeProgramServices(trx, ctx.actor.organisationId, code, settings);
         // Reach and paquet minimum decide who counts: the report facts follow (built after the commit).
-        await syncReportFacts(trx, ctx.actor.organisationId);
+        await listener.changed(trx, ctx.actor.organisationId);
         await recordAudit(trx, whoOf(ctx), { action: 'catalogue.update', entityType: 'program', entityId: code, details: { ...settings } });
         return { code, ...settings };
       });
-      reportFacts.kick();
+      listener.committed();
       return saved;
     },
   };

@@ -2,10 +2,9 @@ import { DomainError, checkServiceEntry, type FieldIssue, type RecordContact, ty
 import { isUniqueViolation, withTransaction, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { scope, type RequestContext } from '../../context/index.ts';
-import { recordAudits, whoOf } from '../audit/audit.service.ts';
-import { visibleIds } from '../registry/registry.repository.ts';
-import { selectMergedInto } from '../registry/served.repository.ts';
-import { loadProgramServices } from './catalogue.service.ts';
+import { recordAudits, whoOf } from '../audit/index.ts';
+import { visibleIds, selectMergedInto } from '../registry/index.ts';
+import { loadProgramServices } from '../settings/index.ts';
 import { registerKey, selectExistingServices, type NewService } from './capture.repository.ts';
 import { checkPlace, loadServices, personFor, type Unit } from './capture-checks.ts';
 import { takenRegisterNos } from './register-numbers.service.ts';

@@ -2,7 +2,7 @@ import { DomainError, checkGroupSessionAttendance, type RecordGroupSession, type
 import { withTransaction, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import type { RequestContext } from '../../context/index.ts';
-import { recordAudit, whoOf } from '../audit/audit.service.ts';
+import { recordAudit, whoOf } from '../audit/index.ts';
 import { groupSessionExists, insertGroupSession, selectActiveUserIds } from './capture.repository.ts';
 import { checkPlace, personFor } from './capture-checks.ts';
 import { writeServices } from './service-writes.ts';

@@ -1,7 +1,7 @@
 import { DomainError, type ServiceRecord, invalidField } from '@relais/core';
 import { isUniqueViolation, withTransaction, type Queryable } from '../../db/index.ts';
 import type { RequestContext } from '../../context/index.ts';
-import { recordAudit, whoOf } from '../audit/audit.service.ts';
+import { recordAudit, whoOf } from '../audit/index.ts';
 import { advanceRegisterCounter, registerKey, selectTakenRegisterNos, updateServiceRow, type RegisterKey } from './capture.repository.ts';
 import { loadServices, visibleService } from './capture-checks.ts';
 

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/index.ts';
-import { recordVisits } from '../registry/served.service.ts';
+import { recordVisits } from '../registry/index.ts';
 import { insertServices, type NewService } from './capture.repository.ts';
 import { numberTests } from './register-numbers.service.ts';
 

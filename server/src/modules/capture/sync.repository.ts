@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../context/index.ts';
 import type { Queryable } from '../../db/index.ts';
-import { knownUnder } from '../registry/registry.repository.ts';
+import { knownUnder } from '../registry/index.ts';
 import { serviceVisibleTo } from './visibility.ts';
 
 /** The key of the organisation setting holding the sync horizon. */

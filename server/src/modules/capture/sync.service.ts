@@ -10,16 +10,14 @@ import {
   programCodes,
   serviceCodes,
   serviceDefinitions,
-  type Locale,
 } from '@relais/core';
 import { isUniqueViolation, type Queryable } from '../../db/index.ts';
 import { scope, type RequestContext } from '../../context/index.ts';
-import { errorBody } from '../../http/errors.ts';
 import type { Secrets } from '../../lib/secrets.ts';
-import { createRegistryService, loadSettings } from '../registry/registry.service.ts';
+import { createRegistryService } from '../registry/index.ts';
 import { createCaptureService } from './capture.service.ts';
 import { recordContacts } from './contacts.service.ts';
-import { loadProgramServices } from './catalogue.service.ts';
+import { loadProgramServices, loadRegistrySettings } from '../settings/index.ts';
 import {
   SYNC_HORIZON_KEY,
   insertAppliedOperations,
@@ -31,7 +29,8 @@ import {
 } from './sync.repository.ts';
 
 type Operation = { id: string; kind: 'register_beneficiary' | 'update_beneficiary' | 'record_contact' | 'delete_service' | 'record_group_session'; payload: unknown };
-type Outcome = { id: string; status: 'applied' | 'already_applied' | 'rejected'; error?: { code: string; message: string; fields?: { field: string; code: string; message: string }[] } };
+/** What became of one operation; a rejected one carries its domain error (the edge words it in the caller's language). */
+export type Outcome = { id: string; status: 'applied' | 'already_applied' | 'rejected'; error?: DomainError };
 
 const UpdatePayload = z.object({ id: z.uuid(), changes: UpdateBeneficiary });
 const DeletePayload = z.object({ id: z.uuid() });
@@ -75,13 +74,10 @@ export function createSyncService(db: Queryable, secrets: Secrets) {
      * written together (ADR 0008); should that write fail, each is applied in
      * its own transaction.
      */
-    async push(ctx: RequestContext, operations: Operation[], locale: Locale): Promise<Outcome[]> {
+    async push(ctx: RequestContext, operations: Operation[]): Promise<Outcome[]> {
       const org = ctx.actor.organisationId;
       const outcomes = new Map<string, Outcome>();
-      const reject = (id: string, error: DomainError): Outcome => {
-        const body = errorBody(error, locale);
-        return { id, status: 'rejected', error: { code: body.error.code, message: body.error.message, ...(body.error.fields ? { fields: body.error.fields.map((f) => ({ field: f.field, code: f.code, message: f.message })) } : {}) } };
-      };
+      const reject = (id: string, error: DomainError): Outcome => ({ id, status: 'rejected', error });
 
       /** One operation in its own transaction. */
       const applyOne = async (op: Operation): Promise<Outcome> => {
@@ -201,7 +197,7 @@ export function createSyncService(db: Queryable, secrets: Secrets) {
               programs: Object.entries({ ...defaultProgramServices, ...(await loadProgramServices(db, org)) })
                 .filter(([code]) => (programCodes as readonly string[]).includes(code))
                 .map(([code, s]) => ({ code, ...s })),
-              registry: await loadSettings(db, org),
+              registry: await loadRegistrySettings(db, org),
             }
           : null;
       return { resyncRequired: false, cursor, nextCursor, hasMore: all.length > limit, beneficiaries: outPersons, services: outServices, tombstones, catalogue };

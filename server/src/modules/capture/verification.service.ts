@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import { DomainError, missingFromPaquetMinimum } from '@relais/core';
 import { likePrefix, type Queryable } from '../../db/index.ts';
-import { holdsAt, type RequestContext } from '../../context/index.ts';
-import { findUnit } from '../org-units/org-units.repository.ts';
-import { loadProgramServices } from './catalogue.service.ts';
+import type { RequestContext } from '../../context/index.ts';
+import { findUnit } from '../org-units/index.ts';
+import { loadProgramServices } from '../settings/index.ts';
+import { capturePolicy } from './capture.policy.ts';
 
 type Flag = {
   kind: 'missing_paquet_minimum' | 'same_person_same_day' | 'unusual_quantity' | 'positive_without_medical_support' | 'date_far_from_entry';
@@ -30,7 +31,7 @@ export function createVerificationService(db: Queryable) {
     async verify(ctx: RequestContext, orgUnitId: string, month: string) {
       const org = ctx.actor.organisationId;
       const unit = await findUnit(db, org, orgUnitId);
-      if (!unit || !holdsAt(ctx.actor, 'data.verify', unit.path)) throw new DomainError('not_found');
+      if (!unit || !capturePolicy.verifyAt(ctx.actor, unit.path)) throw new DomainError('not_found');
       const from = `${month}-01`;
       const inMonth = sql<boolean>`s.service_date >= ${from}::date and s.service_date < (${from}::date + interval '1 month')`;
       const under = likePrefix(unit.path);

@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Permission } from '@relais/core';
 import { likePrefix, type Queryable } from '../../db/index.ts';
-import { selectUnitsUnder } from '../org-units/org-units.repository.ts';
+import { selectUnitsUnder } from '../org-units/index.ts';
 import { programScope, type Actor } from '../../context/index.ts';
 
 /**

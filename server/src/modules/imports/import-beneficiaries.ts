@@ -1,17 +1,16 @@
 import { beneficiaryRow, rowReader, checkCode, codeProblemParams } from '@relais/core';
 import { contentId } from '../../lib/ids.ts';
 import { isSystemActor } from '../../context/system.ts';
-import { selectUnitsByCode } from '../org-units/org-units.repository.ts';
-import { loadSettings } from '../registry/registry.service.ts';
-import { registerMany, type NewBeneficiaryRow } from '../registry/register-many.service.ts';
-import { selectIdsByCodes } from '../registry/served.repository.ts';
+import { selectUnitsByCode } from '../org-units/index.ts';
+import { loadRegistrySettings } from '../settings/index.ts';
+import { registerMany, type NewBeneficiaryRow, selectIdsByCodes } from '../registry/index.ts';
 import type { ImportReport, KindImporter, RowIssue } from './import-report.ts';
 import { RowChecker, mayWrite } from './row-checker.ts';
 
 /** Beneficiaries, registered in bulk by the registry (`registerMany`, which queues their probable duplicates). */
 export const importBeneficiaries: KindImporter = async (trx, importer, table, dryRun) => {
   const org = importer.organisationId;
-  const [units, settings] = await Promise.all([selectUnitsByCode(trx, org), loadSettings(trx, org)]);
+  const [units, settings] = await Promise.all([selectUnitsByCode(trx, org), loadRegistrySettings(trx, org)]);
   const codesInFile = table.rows.map((r) => checkCode(settings.codeScheme, r.cells.code ?? '')).flatMap((c) => (c.ok ? [c.code] : []));
   const existing = await selectIdsByCodes(trx, org, codesInFile);
   const shape = beneficiaryRow();

@@ -1,6 +1,6 @@
 import { orgUnitRow, rowReader } from '@relais/core';
 import { contentId } from '../../lib/ids.ts';
-import { insertUnit, selectUnitsByCode } from '../org-units/org-units.repository.ts';
+import { insertUnit, selectUnitsByCode } from '../org-units/index.ts';
 import type { ImportReport, KindImporter, RowIssue } from './import-report.ts';
 import { RowChecker, mayWrite } from './row-checker.ts';
 

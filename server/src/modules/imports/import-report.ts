@@ -1,7 +1,7 @@
 import type { FieldIssue, ImportKind } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
 import type { RequestContext } from '../../context/index.ts';
-import type { RegisterManyPhase } from '../registry/register-many.service.ts';
+import type { RegisterManyPhase } from '../registry/index.ts';
 import type { Table } from './parse.ts';
 
 export const importColumns: Record<ImportKind, { required: string[]; optional: string[] }> = {

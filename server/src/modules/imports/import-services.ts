@@ -1,13 +1,10 @@
 import { checkCode, checkServiceEntry, codeProblemParams, serviceRow, rowReader } from '@relais/core';
 import { contentId, newId } from '../../lib/ids.ts';
 import { isSystemActor } from '../../context/system.ts';
-import { selectUnitsByCode } from '../org-units/org-units.repository.ts';
-import { loadSettings } from '../registry/registry.service.ts';
-import { selectIdsByCodes } from '../registry/served.repository.ts';
-import { loadProgramServices } from '../capture/catalogue.service.ts';
-import { registerKey, selectActiveUsernames, selectEnabledPrograms, selectExistingServices } from '../capture/capture.repository.ts';
-import { takenRegisterNos } from '../capture/register-numbers.service.ts';
-import { writeServices, type NewService } from '../capture/service-writes.ts';
+import { selectUnitsByCode } from '../org-units/index.ts';
+import { selectIdsByCodes } from '../registry/index.ts';
+import { loadProgramServices, loadRegistrySettings } from '../settings/index.ts';
+import { registerKey, selectActiveUsernames, selectEnabledPrograms, selectExistingServices, takenRegisterNos, writeServices, type NewService } from '../capture/index.ts';
 import type { ImportReport, KindImporter, RowIssue } from './import-report.ts';
 import { RowChecker, mayWrite } from './row-checker.ts';
 
@@ -20,7 +17,7 @@ export const importServices: KindImporter = async (trx, importer, table, dryRun)
   const org = importer.organisationId;
   const [units, settings, programs, usernames, enabledPrograms] = await Promise.all([
     selectUnitsByCode(trx, org),
-    loadSettings(trx, org),
+    loadRegistrySettings(trx, org),
     loadProgramServices(trx, org),
     selectActiveUsernames(trx, org),
     selectEnabledPrograms(trx, org),

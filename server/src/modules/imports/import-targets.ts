@@ -1,7 +1,6 @@
 import { parsePeriod, targetRow, rowReader } from '@relais/core';
-import { selectUnitsByCode } from '../org-units/org-units.repository.ts';
-import { loadIndicators } from '../reports/indicators.repository.ts';
-import { selectTargetValues, targetKey, upsertTargets, type TargetRow } from '../reports/targets.repository.ts';
+import { selectUnitsByCode } from '../org-units/index.ts';
+import { loadIndicators, selectTargetValues, targetKey, upsertTargets, type TargetRow } from '../reports/index.ts';
 import type { ImportReport, KindImporter, RowIssue } from './import-report.ts';
 import { RowChecker, formatParams, mayWrite } from './row-checker.ts';
 

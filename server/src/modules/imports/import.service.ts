@@ -1,7 +1,7 @@
 import { DomainError, type ImportKind } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
 import { isSystemActor } from '../../context/system.ts';
-import { recordAudit, type AuditWho } from '../audit/audit.service.ts';
+import { recordAudit, type AuditWho } from '../audit/index.ts';
 import { importBeneficiaries } from './import-beneficiaries.ts';
 import { importOrgUnits } from './import-org-units.ts';
 import { importColumns, type ImportReport, type Importer, type KindImporter } from './import-report.ts';

@@ -1,7 +1,5 @@
 import { formatIssue, hasInvalidCharacters, parseRegisterNo, type FieldIssue, type ReadRow, type RowShape, type TextFormat } from '@relais/core';
-import { isInScope } from '@relais/core';
-import { scope } from '../../context/index.ts';
-import { isSystemActor } from '../../context/system.ts';
+import { importsPolicy } from './imports.policy.ts';
 import type { Importer, RowIssue } from './import-report.ts';
 
 /** The params of an `invalid_format` issue: the documented format and its example. */
@@ -9,7 +7,7 @@ export const formatParams = (format: TextFormat) => formatIssue('', format).para
 
 /** May the importer write at this unit? The command line may write anywhere. */
 export function mayWrite(importer: Importer, permission: 'org_unit.manage' | 'person.write' | 'service.write' | 'target.manage', path: string): boolean {
-  return importer.ctx === null || isSystemActor(importer.ctx.actor) || isInScope(scope(importer.ctx.actor, permission), path);
+  return importsPolicy.importAt(importer.ctx?.actor ?? null, permission, path);
 }
 
 /** The checks of one row's cells, each failure naming the line and the column. */

@@ -1,9 +1,10 @@
 import { DomainError, type CreateOrgUnit, type OrgUnit, type OrgUnitLevel, type UpdateOrgUnit } from '@relais/core';
 import { isUniqueViolation, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
-import { holdsAt, scope, type RequestContext } from '../../context/index.ts';
-import { recordAudit, whoOf } from '../audit/audit.service.ts';
+import type { RequestContext } from '../../context/index.ts';
+import { recordAudit, whoOf } from '../audit/index.ts';
 import * as repo from './org-units.repository.ts';
+import { orgUnitsPolicy } from './org-units.policy.ts';
 
 type UnitRow = NonNullable<Awaited<ReturnType<typeof repo.findUnit>>>;
 
@@ -15,7 +16,7 @@ export function createOrgUnitsService(db: Queryable) {
   /** A unit the actor may see (else not_found: what is outside one's scope does not exist for one). */
   async function visibleUnit(trx: Queryable, ctx: RequestContext, id: string): Promise<UnitRow> {
     const unit = await repo.findUnit(trx, ctx.actor.organisationId, id);
-    if (!unit || !holdsAt(ctx.actor, 'org_unit.read', unit.path)) throw new DomainError('not_found');
+    if (!unit || !orgUnitsPolicy.see(ctx.actor, unit.path)) throw new DomainError('not_found');
     return unit;
   }
 
@@ -30,7 +31,7 @@ export function createOrgUnitsService(db: Queryable) {
 
   return {
     async listOrgUnits(ctx: RequestContext): Promise<OrgUnit[]> {
-      const rows = await repo.selectUnitsUnder(db, ctx.actor.organisationId, scope(ctx.actor, 'org_unit.read'));
+      const rows = await repo.selectUnitsUnder(db, ctx.actor.organisationId, orgUnitsPolicy.readableUnits(ctx.actor));
       return rows.map(toOrgUnit);
     },
 
@@ -42,12 +43,12 @@ export function createOrgUnitsService(db: Queryable) {
           const existing = await repo.findUnit(trx, org, input.id);
           if (existing) {
             const same = existing.code === input.code && existing.parent_id === input.parentId && existing.name === input.name && existing.level === input.level;
-            if (!same || !holdsAt(ctx.actor, 'org_unit.read', existing.path)) throw new DomainError('id_conflict');
+            if (!same || !orgUnitsPolicy.see(ctx.actor, existing.path)) throw new DomainError('id_conflict');
             return { unit: toOrgUnit(existing), created: false };
           }
         }
         const parent = await repo.findUnit(trx, org, input.parentId);
-        if (!parent || !holdsAt(ctx.actor, 'org_unit.manage', parent.path)) throw new DomainError('org_unit_parent_invalid');
+        if (!parent || !orgUnitsPolicy.manage(ctx.actor, parent.path)) throw new DomainError('org_unit_parent_invalid');
         const id = input.id ?? newId();
         const path = `${parent.path}${id}/`;
         await withCodeCheck(() =>
@@ -70,12 +71,12 @@ export function createOrgUnitsService(db: Queryable) {
       return db.transaction().execute(async (trx) => {
         const org = ctx.actor.organisationId;
         const unit = await visibleUnit(trx, ctx, id);
-        if (!holdsAt(ctx.actor, 'org_unit.manage', unit.path)) throw new DomainError('forbidden');
+        if (!orgUnitsPolicy.manage(ctx.actor, unit.path)) throw new DomainError('forbidden');
         const isRoot = unit.parent_id === null;
         if (patch.parentId !== undefined && patch.parentId !== unit.parent_id) {
           if (isRoot) throw new DomainError('org_unit_parent_invalid');
           const parent = await repo.findUnit(trx, org, patch.parentId);
-          if (!parent || !holdsAt(ctx.actor, 'org_unit.manage', parent.path) || parent.path.startsWith(unit.path)) {
+          if (!parent || !orgUnitsPolicy.manage(ctx.actor, parent.path) || parent.path.startsWith(unit.path)) {
             throw new DomainError('org_unit_parent_invalid');
           }
           await repo.rewritePaths(trx, org, unit.path, `${parent.path}${unit.id}/`);

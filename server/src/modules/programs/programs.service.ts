@@ -1,7 +1,8 @@
 import { DomainError, programCodes, type Program, type ProgramCode } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
-import { type RequestContext, holdsAtRoot } from '../../context/index.ts';
-import { recordAudit, whoOf } from '../audit/audit.service.ts';
+import type { RequestContext } from '../../context/index.ts';
+import { recordAudit, whoOf } from '../audit/index.ts';
+import { programsPolicy } from './programs.policy.ts';
 
 export function createProgramsService(db: Queryable) {
   return {
@@ -14,8 +15,7 @@ export function createProgramsService(db: Queryable) {
 
     /** Enabling a program is an organisation-wide setting: only administrators of the root unit. */
     async setProgramEnabled(ctx: RequestContext, code: ProgramCode, enabled: boolean): Promise<Program> {
-      const atRoot = holdsAtRoot(ctx.actor, 'program.manage');
-      if (!atRoot) throw new DomainError('forbidden');
+      if (!programsPolicy.manage(ctx.actor)) throw new DomainError('forbidden');
       if (!programCodes.includes(code)) throw new DomainError('program_unknown');
       return db.transaction().execute(async (trx) => {
         await trx

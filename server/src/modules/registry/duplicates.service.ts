@@ -2,11 +2,12 @@ import { sql } from 'kysely';
 import { DomainError, type Beneficiary, type MatchReason } from '@relais/core';
 import { withTransaction, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
-import { scope, type RequestContext } from '../../context/index.ts';
-import { recordAudit, whoOf } from '../audit/audit.service.ts';
+import type { RequestContext } from '../../context/index.ts';
+import { recordAudit, whoOf } from '../audit/index.ts';
 import * as repo from './registry.repository.ts';
 import { summarise, type RegistryService } from './registry.service.ts';
 import { personLinks } from './person-links.ts';
+import { registryPolicy } from './registry.policy.ts';
 
 interface Moved {
   /** Units of the merged record added to the kept one. */
@@ -22,7 +23,7 @@ export function createDuplicatesService(db: Queryable, registry: RegistryService
     /** The coordinators' review queue: open pairs of active records both within their scope, likeliest first. */
     async listPairs(ctx: RequestContext, page: { limit: number; offset: number }) {
       const org = ctx.actor.organisationId;
-      const paths = scope(ctx.actor, 'person.merge');
+      const paths = registryPolicy.mergeableUnits(ctx.actor);
       const base = db
         .selectFrom('beneficiary_pair as p')
         .innerJoin('beneficiary as b', (j) => j.onRef('b.organisation_id', '=', 'p.organisation_id').onRef('b.id', '=', 'p.a_id'))
@@ -145,7 +146,7 @@ export function createDuplicatesService(db: Queryable, registry: RegistryService
         .innerJoin('app_user as u', (j) => j.onRef('u.organisation_id', '=', 'm.organisation_id').onRef('u.id', '=', 'm.merged_by'))
         .select(['m.id', 'm.kept_id', 'b.code as kept_code', 'm.merged_id', 'g.code as merged_code', 'm.merged_at', 'u.display_name', 'm.undone_at'])
         .where('m.organisation_id', '=', org)
-        .where(repo.knownUnder(scope(ctx.actor, 'person.merge')));
+        .where(repo.knownUnder(registryPolicy.mergeableUnits(ctx.actor)));
       if (beneficiaryId) q = q.where((eb) => eb.or([eb('m.kept_id', '=', beneficiaryId), eb('m.merged_id', '=', beneficiaryId)]));
       const rows = await q.orderBy('m.merged_at', 'desc').limit(200).execute();
       return rows.map((r) => ({

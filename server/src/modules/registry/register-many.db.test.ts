@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { buildCode, compareCodes, defaultCodeScheme, neighbourCodes } from '@relais/core';
 import { createOrg, createTestApp, engine, type TestApp } from '../../../test/harness.ts';
-import { createImportService } from '../imports/import.service.ts';
-import type { Table } from '../imports/parse.ts';
+import { createImportService, type Table } from '../imports/index.ts';
 
 /** Codes of a crowded registry: few names and years, so many are one letter, one year or one swap apart. */
 function crowdedCodes(n: number, seed: number): string[] {

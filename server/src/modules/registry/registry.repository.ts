@@ -38,19 +38,6 @@ export function knownUnder(paths: readonly string[], alias = 'b') {
             and (${sql.join(paths.map((p) => sql`ou.path like ${likePrefix(p)}`), sql` or `)}))`;
 }
 
-export async function getSetting(db: Queryable, organisationId: string, key: string): Promise<unknown> {
-  const row = await db.selectFrom('organisation_setting').select('value').where('organisation_id', '=', organisationId).where('key', '=', key).executeTakeFirst();
-  return row?.value;
-}
-
-export async function putSetting(db: Queryable, organisationId: string, key: string, value: unknown): Promise<void> {
-  await db
-    .insertInto('organisation_setting')
-    .values({ organisation_id: organisationId, key, value: JSON.stringify(value) })
-    .onConflict((oc) => oc.columns(['organisation_id', 'key']).doUpdateSet({ value: JSON.stringify(value), updated_at: sql`now()` }))
-    .execute();
-}
-
 export async function findByCode(db: Queryable, organisationId: string, code: string) {
   return db.selectFrom('beneficiary as b').select(['b.id', 'b.code', 'b.merged_into']).where('b.organisation_id', '=', organisationId).where('b.code', '=', code).executeTakeFirst();
 }

@@ -22,6 +22,7 @@ import {
   SavedListInput,
   SavedListList,
   UpdateBeneficiary,
+  translate,
 } from '@relais/core';
 import type { Router } from '../../http/router.ts';
 import type { RegistryService } from './registry.service.ts';
@@ -184,7 +185,7 @@ export function registerRegistryRoutes(router: Router, registry: RegistryService
     tag: 'registry',
     permission: 'person.read',
     response: SavedListList,
-    handler: async ({ ctx, locale }) => ({ items: await lists.list(ctx, locale) }),
+    handler: async ({ ctx, locale }) => ({ items: (await lists.list(ctx)).map(({ nameKey, ...list }) => (nameKey ? { ...list, name: translate(locale, nameKey) } : list)) }),
   });
   router.session({
     method: 'POST',

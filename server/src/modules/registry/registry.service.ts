@@ -3,10 +3,8 @@ import {
   checkCode as checkCodeShape,
   codeProblemParams,
   compareCodes,
-  defaultCodeScheme,
-  defaultPopulations,
   neighbourCodes,
-  RegistrySettings,
+  type RegistrySettings,
   type Beneficiary,
   type BeneficiarySearch,
   type CodeProblem,
@@ -20,12 +18,12 @@ import { sql } from 'kysely';
 import { isUniqueViolation, likePrefix, withTransaction, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Secrets } from '../../lib/secrets.ts';
-import { holds, holdsAt, scope, type RequestContext, holdsAtRoot } from '../../context/index.ts';
-import { recordAudit, whoOf } from '../audit/audit.service.ts';
-import { findUnit } from '../org-units/org-units.repository.ts';
+import { scope, type RequestContext } from '../../context/index.ts';
+import { recordAudit, whoOf } from '../audit/index.ts';
+import { findUnit } from '../org-units/index.ts';
+import { loadRegistrySettings, storeRegistrySettings } from '../settings/index.ts';
 import * as repo from './registry.repository.ts';
-
-const SETTINGS_KEY = 'registry';
+import { registryPolicy } from './registry.policy.ts';
 
 /** A candidate of the duplicate check, before scoping. */
 export interface Candidate {
@@ -42,12 +40,6 @@ export interface CodeMatches {
   /** The record with this code, or the record it was merged into (alias). */
   exact: { id: string; code: string; viaAlias: boolean } | null;
   candidates: Candidate[];
-}
-
-/** The organisation's registry settings, defaults filled in. */
-export async function loadSettings(db: Queryable, organisationId: string): Promise<RegistrySettings> {
-  const stored = RegistrySettings.safeParse(await repo.getSetting(db, organisationId, SETTINGS_KEY));
-  return stored.success ? stored.data : { codeScheme: defaultCodeScheme as RegistrySettings['codeScheme'], populations: [...defaultPopulations] };
 }
 
 /** Follows merges to the record that stands for a code today. */
@@ -98,14 +90,14 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
   /** The record as this reader may see it: her units only; phone and notes by permission (reading the phone is audited). */
   async function present(trx: Queryable, ctx: RequestContext, row: Row): Promise<Beneficiary> {
     const org = ctx.actor.organisationId;
-    const readable = scope(ctx.actor, 'person.read');
+    const readable = registryPolicy.readableUnits(ctx.actor);
     const [units, aliases, users, unitInfo] = await Promise.all([
       repo.unitsOf(trx, org, [row.id]),
       repo.aliasesOf(trx, org, row.id),
       repo.userNames(trx, org, row.registered_by ? [row.registered_by] : []),
       repo.unitNames(trx, org, [row.registered_unit_id]),
     ]);
-    const mayContact = holds(ctx.actor, 'contact.read');
+    const mayContact = registryPolicy.seeContactDetails(ctx.actor);
     const registeredUnit = unitInfo.get(row.registered_unit_id)!;
     return {
       id: row.id,
@@ -130,7 +122,7 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
       phone: mayContact && row.phone_encrypted ? secrets.tryDecrypt(row.phone_encrypted) : null,
       hasPhone: row.phone_encrypted !== null,
       contactConsent: row.contact_consent,
-      notes: holds(ctx.actor, 'note.read') ? row.notes : null,
+      notes: registryPolicy.seeNotes(ctx.actor) ? row.notes : null,
       units: units
         .filter((u) => readable.some((p) => u.path.startsWith(p)))
         .map((u) => ({ id: u.org_unit_id, code: u.code, name: u.name, since: u.since })),
@@ -151,7 +143,7 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
 
   async function unitForWrite(trx: Queryable, ctx: RequestContext, orgUnitId: string) {
     const unit = await findUnit(trx, ctx.actor.organisationId, orgUnitId);
-    if (!unit || !unit.active || !holdsAt(ctx.actor, 'person.write', unit.path)) throw invalidField('orgUnitId', 'invalid_choice');
+    if (!unit || !registryPolicy.registerAt(ctx.actor, unit)) throw invalidField('orgUnitId', 'invalid_choice');
     return unit;
   }
 
@@ -175,15 +167,14 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
     visible,
 
     async getSettings(ctx: RequestContext): Promise<RegistrySettings> {
-      return loadSettings(db, ctx.actor.organisationId);
+      return loadRegistrySettings(db, ctx.actor.organisationId);
     },
 
     /** Organisation-wide: administrators of the root unit only. */
     async updateSettings(ctx: RequestContext, input: RegistrySettings): Promise<RegistrySettings> {
-      const atRoot = holdsAtRoot(ctx.actor, 'settings.manage');
-      if (!atRoot) throw new DomainError('forbidden');
+      if (!registryPolicy.changeSettings(ctx.actor)) throw new DomainError('forbidden');
       return withTransaction(db, async (trx) => {
-        await repo.putSetting(trx, ctx.actor.organisationId, SETTINGS_KEY, input);
+        await storeRegistrySettings(trx, ctx.actor.organisationId, input);
         await recordAudit(trx, whoOf(ctx), { action: 'registry.settings', entityType: 'organisation', entityId: ctx.actor.organisationId, details: { ...input } });
         return input;
       });
@@ -192,9 +183,9 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
     /** The code-first check for a user: what she may see, and that the code exists elsewhere without showing anything of it. */
     async checkCode(ctx: RequestContext, typed: string) {
       const org = ctx.actor.organisationId;
-      const settings = await loadSettings(db, org);
+      const settings = await loadRegistrySettings(db, org);
       const found = await matchCode(db, org, settings.codeScheme, typed);
-      const readable = scope(ctx.actor, 'person.read');
+      const readable = registryPolicy.readableUnits(ctx.actor);
       const ids = [...(found.exact ? [found.exact.id] : []), ...found.candidates.map((c) => c.id)];
       const seen = await repo.visibleIds(db, org, ids, readable);
       // Candidates known in the user's units come first (she can open them), best first; one she registered
@@ -215,7 +206,7 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
     async register(ctx: RequestContext, input: RegisterBeneficiary): Promise<{ beneficiary: Beneficiary; created: boolean }> {
       const org = ctx.actor.organisationId;
       return withTransaction(db, async (trx) => {
-        const settings = await loadSettings(trx, org);
+        const settings = await loadRegistrySettings(trx, org);
         const shape = checkCodeShape(settings.codeScheme, input.code);
         if (!shape.ok) throw codeIssue(shape.problems[0]!);
         const code = shape.code;
@@ -230,7 +221,7 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
         const unit = await unitForWrite(trx, ctx, input.orgUnitId);
         const found = await matchCode(trx, org, settings.codeScheme, code);
         if (found.exact) {
-          const seen = await repo.visibleIds(trx, org, [found.exact.id], scope(ctx.actor, 'person.read'));
+          const seen = await repo.visibleIds(trx, org, [found.exact.id], registryPolicy.readableUnits(ctx.actor));
           if (seen.has(found.exact.id)) throw new DomainError('beneficiary_exists', { params: { id: found.exact.id } });
           throw new DomainError('beneficiary_exists_elsewhere');
         }
@@ -289,7 +280,7 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
     async claim(ctx: RequestContext, typed: string, orgUnitId: string): Promise<Beneficiary> {
       const org = ctx.actor.organisationId;
       return withTransaction(db, async (trx) => {
-        const settings = await loadSettings(trx, org);
+        const settings = await loadRegistrySettings(trx, org);
         const shape = checkCodeShape(settings.codeScheme, typed);
         if (!shape.ok) throw codeIssue(shape.problems[0]!);
         const unit = await unitForWrite(trx, ctx, orgUnitId);
@@ -324,7 +315,7 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
       return withTransaction(db, async (trx) => {
         const row = await visible(trx, ctx, id, 'person.write');
         if (row.merged_into) throw new DomainError('merge_invalid');
-        if (patch.populations) checkPopulations(await loadSettings(trx, org), patch.populations);
+        if (patch.populations) checkPopulations(await loadRegistrySettings(trx, org), patch.populations);
         const p = patch.profile;
         await trx
           .updateTable('beneficiary')
@@ -356,7 +347,7 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
     /** Search and working lists, within the user's units; merged records are found through their alias only. */
     async search(ctx: RequestContext, q: BeneficiarySearch & { notSeenForDays?: number | undefined }) {
       const org = ctx.actor.organisationId;
-      const paths = scope(ctx.actor, 'person.read');
+      const paths = registryPolicy.readableUnits(ctx.actor);
       let base = db.selectFrom('beneficiary as b').where('b.organisation_id', '=', org).where('b.merged_into', 'is', null).where(repo.knownUnder(paths));
       const code = q.code ? q.code.toUpperCase().replace(/[\s\-_.]/g, '') : '';
       if (code) {

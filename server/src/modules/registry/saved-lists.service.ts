@@ -1,4 +1,4 @@
-import { DomainError, translate, type Locale } from '@relais/core';
+import { DomainError, type MessageKey } from '@relais/core';
 import type { z } from 'zod';
 import type { SavedListInput } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
@@ -12,7 +12,8 @@ const builtIn = [{ id: '00000000-0000-4000-8000-000000000090', nameKey: 'saved_l
 
 export function createSavedListsService(db: Queryable) {
   return {
-    async list(ctx: RequestContext, locale: Locale) {
+    /** Built-in lists carry the catalogue key of their name (`nameKey`): the edge words it in the caller's language. */
+    async list(ctx: RequestContext): Promise<Array<{ id: string; name: string; nameKey?: MessageKey; filters: Input['filters']; shared: boolean; ownerId: string; builtIn: boolean }>> {
       const rows = await db
         .selectFrom('saved_list')
         .select(['id', 'owner_id', 'name', 'filters', 'shared'])
@@ -21,7 +22,7 @@ export function createSavedListsService(db: Queryable) {
         .orderBy('name')
         .execute();
       return [
-        ...builtIn.map((b) => ({ id: b.id, name: translate(locale, b.nameKey), filters: b.filters, shared: true, ownerId: ctx.actor.userId, builtIn: true })),
+        ...builtIn.map((b) => ({ id: b.id, name: b.nameKey, nameKey: b.nameKey, filters: b.filters, shared: true, ownerId: ctx.actor.userId, builtIn: true })),
         ...rows.map((r) => ({ id: r.id, name: r.name, filters: r.filters as Input['filters'], shared: r.shared, ownerId: r.owner_id, builtIn: false })),
       ];
     },

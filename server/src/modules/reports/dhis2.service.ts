@@ -2,13 +2,14 @@ import { DomainError, adxPeriod, checkDhis2Mapping, dhis2Period, formatIssue, pa
 import type { z } from 'zod';
 import type { Dhis2ExportQuery } from '@relais/core';
 import { withTransaction, type Queryable } from '../../db/index.ts';
-import { programScope, type RequestContext, holdsAtRoot } from '../../context/index.ts';
-import { recordAudit, whoOf } from '../audit/audit.service.ts';
-import { loadSettings } from '../registry/registry.service.ts';
+import type { RequestContext } from '../../context/index.ts';
+import { recordAudit, whoOf } from '../audit/index.ts';
 import { toAdx } from './dhis2.adx.ts';
-import { loadDhis2Mapping, selectUnitsByCode, storeDhis2Mapping } from './dhis2.repository.ts';
+import { loadDhis2Mapping, loadRegistrySettings, storeDhis2Mapping } from '../settings/index.ts';
+import { selectUnitsByCode } from './dhis2.repository.ts';
 import { loadIndicators } from './indicators.repository.ts';
 import { createReportEngine, type ReportScope } from './report.engine.ts';
+import { reportsPolicy } from './reports.policy.ts';
 
 type ExportQuery = z.output<typeof Dhis2ExportQuery>;
 
@@ -82,14 +83,13 @@ export function createDhis2Service(db: Queryable) {
 
     /** Stores the mapping after checking it whole: every problem is named, none is stored. */
     async setMapping(ctx: RequestContext, mapping: Dhis2Mapping): Promise<Dhis2Mapping> {
-      const atRoot = holdsAtRoot(ctx.actor, 'settings.manage');
-      if (!atRoot) throw new DomainError('forbidden');
+      if (!reportsPolicy.changeDhis2Mapping(ctx.actor)) throw new DomainError('forbidden');
       const organisationId = ctx.actor.organisationId;
       return withTransaction(db, async (trx) => {
         const issues = checkDhis2Mapping(mapping, {
           indicators: (await loadIndicators(trx, organisationId)).map((i) => i.code),
           units: (await selectUnitsByCode(trx, organisationId)).map((u) => u.code),
-          populations: (await loadSettings(trx, organisationId)).populations,
+          populations: (await loadRegistrySettings(trx, organisationId)).populations,
         });
         if (issues.length) throw new DomainError('validation_failed', { fields: issues });
         await storeDhis2Mapping(trx, organisationId, mapping);
@@ -101,11 +101,11 @@ export function createDhis2Service(db: Queryable) {
     dataValueSet,
 
     /** The period's dataValueSets payload for the reader. */
-    export: (ctx: RequestContext, q: ExportQuery) => dataValueSet(ctx.actor.organisationId, programScope(ctx.actor, 'report.read'), q),
+    export: (ctx: RequestContext, q: ExportQuery) => dataValueSet(ctx.actor.organisationId, reportsPolicy.readScope(ctx.actor), q),
 
     /** The same values as an ADX document; refused when there is no value (the ADX schema wants one). */
     async exportAdx(ctx: RequestContext, q: ExportQuery): Promise<string> {
-      const set = await dataValueSet(ctx.actor.organisationId, programScope(ctx.actor, 'report.read'), q);
+      const set = await dataValueSet(ctx.actor.organisationId, reportsPolicy.readScope(ctx.actor), q);
       if (set.dataValues.length === 0) throw new DomainError('dhis2_nothing_to_export');
       return toAdx(set, adxPeriod(q.period)!, new Date());
     },

@@ -1,10 +1,11 @@
 import { DomainError, checkIndicatorDefinition, defaultIndicators, indicatorsUsing, type IndicatorDefinition, type IndicatorInput, invalidField } from '@relais/core';
 import { isUniqueViolation, withTransaction, type Queryable } from '../../db/index.ts';
-import { holdsAtRoot, type RequestContext } from '../../context/index.ts';
-import { recordAudit, whoOf } from '../audit/audit.service.ts';
-import { loadDhis2Mapping } from './dhis2.repository.ts';
+import type { RequestContext } from '../../context/index.ts';
+import { recordAudit, whoOf } from '../audit/index.ts';
+import { loadDhis2Mapping } from '../settings/index.ts';
 import { deleteIndicator, deleteTargetsOf, findCustomIndicators, insertIndicator, loadIndicators, updateIndicator, type StoredIndicator } from './indicators.repository.ts';
 import { syncReportFacts, type ReportFactsBuilder } from './report-facts.service.ts';
+import { reportsPolicy } from './reports.policy.ts';
 
 function toDefinition(input: IndicatorInput): StoredIndicator {
   return { code: input.code, labels: input.labels, measure: input.measure as IndicatorDefinition['measure'] };
@@ -17,7 +18,7 @@ function toDefinition(input: IndicatorInput): StoredIndicator {
  */
 export function createIndicatorsService(db: Queryable, reportFacts: Pick<ReportFactsBuilder, 'kick'>) {
   const checked = async (trx: Queryable, ctx: RequestContext, def: StoredIndicator) => {
-    if (!holdsAtRoot(ctx.actor, 'settings.manage')) throw new DomainError('forbidden');
+    if (!reportsPolicy.changeIndicators(ctx.actor)) throw new DomainError('forbidden');
     const others = await loadIndicators(trx, ctx.actor.organisationId);
     const issues = checkIndicatorDefinition(def, others);
     if (issues.length) throw new DomainError('validation_failed', { fields: issues });
@@ -67,7 +68,7 @@ export function createIndicatorsService(db: Queryable, reportFacts: Pick<ReportF
     },
 
     async remove(ctx: RequestContext, code: string) {
-      if (!holdsAtRoot(ctx.actor, 'settings.manage')) throw new DomainError('forbidden');
+      if (!reportsPolicy.changeIndicators(ctx.actor)) throw new DomainError('forbidden');
       return changing(ctx, async (trx) => {
         const all = await loadIndicators(trx, ctx.actor.organisationId);
         if (defaultIndicators.some((d) => d.code === code) || !all.some((i) => i.code === code)) throw new DomainError('not_found');

@@ -1,5 +1,5 @@
 import { withTransaction, type Queryable } from '../../db/index.ts';
-import { loadProgramServices } from '../capture/catalogue.service.ts';
+import { loadProgramServices } from '../settings/index.ts';
 import {
   loadRules,
   lockRules,
@@ -63,6 +63,11 @@ export async function syncReportFacts(db: Queryable, organisationId?: string, op
 
 /** Persons per chunk of a background build: one chunk is one short transaction. */
 const CHUNK_PERSONS = 5_000;
+
+/** Rebuilds the report facts of an organisation at once, in `db` (demo data and benchmarks, after bulk inserts). */
+export async function rebuildReportFacts(db: Queryable, organisationId: string): Promise<void> {
+  await rebuildFacts(db, organisationId);
+}
 
 /**
  * Builds the person facts of the programs whose rules wait for them, chunk by chunk of

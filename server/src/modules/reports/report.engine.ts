@@ -17,13 +17,12 @@ import {
   type ServiceFilter,
 } from '@relais/core';
 import { likePrefix, type Queryable } from '../../db/index.ts';
-import { loadProgramServices } from '../capture/catalogue.service.ts';
 import { REACH_SLOT, reportRules, reportSlots, ruleKey } from './report-rules.ts';
 import { loadRules } from './report-facts.repository.ts';
 import { loadIndicators } from './indicators.repository.ts';
 import { findReportSites, findReportUnits, findReportWorkers } from './report-catalogue.repository.ts';
 import { CELL_SEPARATOR, cellsOf } from './report-cells.ts';
-import { loadSettings } from '../registry/registry.service.ts';
+import { loadProgramServices, loadRegistrySettings } from '../settings/index.ts';
 
 /** A number as reports give it: four decimals at most, rounded once, at the edge. */
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
@@ -144,7 +143,7 @@ export function createReportEngine(db: Queryable, options: ReportEngineOptions =
           list = defaultAgeBands.map((b) => b.code);
           break;
         case 'population':
-          list = (await loadSettings(db, organisationId)).populations;
+          list = (await loadRegistrySettings(db, organisationId)).populations;
           break;
         case 'service':
           list = program?.services ?? [];

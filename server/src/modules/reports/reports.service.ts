@@ -2,21 +2,22 @@ import type { z } from 'zod';
 import { DomainError, formatIssue, parsePeriod, type Locale, type ReportQuery, type ReportRow, type TargetInput, invalidField } from '@relais/core';
 import { sql } from 'kysely';
 import { withTransaction, type Queryable } from '../../db/index.ts';
-import { holdsAt, programScope, type RequestContext } from '../../context/index.ts';
-import { recordAudit, whoOf } from '../audit/audit.service.ts';
-import { findUnit } from '../org-units/org-units.repository.ts';
+import type { RequestContext } from '../../context/index.ts';
+import { recordAudit, whoOf } from '../audit/index.ts';
+import { findUnit } from '../org-units/index.ts';
 import { createReportEngine } from './report.engine.ts';
 import { findCustomIndicators, loadIndicators } from './indicators.repository.ts';
 import { programWaiting } from './report-facts.repository.ts';
 import type { ReportFileContext } from './report.xlsx.ts';
 import { findReportNames } from './report-catalogue.repository.ts';
+import { reportsPolicy } from './reports.policy.ts';
 
 export function createReportsService(db: Queryable) {
   const engine = createReportEngine(db);
   return {
     /** A report on the units (and programs) where the user may read reports. */
     async report(ctx: RequestContext, q: ReportQuery): Promise<ReportRow[]> {
-      return engine.run(ctx.actor.organisationId, programScope(ctx.actor, 'report.read'), q);
+      return engine.run(ctx.actor.organisationId, reportsPolicy.readScope(ctx.actor), q);
     },
 
     /** Whether the program's report facts are being rebuilt (reports are then slower, still exact). */
@@ -38,7 +39,7 @@ export function createReportsService(db: Queryable) {
       if (!(await loadIndicators(db, ctx.actor.organisationId)).some((i) => i.code === t.indicator)) throw invalidField('indicator', 'invalid_choice');
       if (!parsePeriod(t.period)) throw new DomainError('validation_failed', { fields: [formatIssue('period', 'period')] });
       const unit = await findUnit(db, ctx.actor.organisationId, t.orgUnitId);
-      if (!unit || !holdsAt(ctx.actor, 'target.manage', unit.path)) throw invalidField('orgUnitId', 'invalid_choice');
+      if (!unit || !reportsPolicy.setTargetsAt(ctx.actor, unit.path)) throw invalidField('orgUnitId', 'invalid_choice');
       return withTransaction(db, async (trx) => {
         await trx
           .insertInto('target')

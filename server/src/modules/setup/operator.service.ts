@@ -1,8 +1,8 @@
 import type { Queryable } from '../../db/index.ts';
 import type { RequestContext } from '../../context/index.ts';
 import { systemContext } from '../../context/system.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { findUnitByCode } from '../org-units/org-units.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { findUnitByCode } from '../org-units/index.ts';
 import { findOrganisationAndRoot, selectOrganisationIds } from './setup.repository.ts';
 
 /**

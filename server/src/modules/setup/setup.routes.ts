@@ -2,8 +2,7 @@ import { Me, SetupChecklist, SetupRequest, SetupStatus } from '@relais/core';
 import type { Router } from '../../http/router.ts';
 import type { Config } from '../../config.ts';
 import type { SetupService } from './setup.service.ts';
-import { meOf, type AuthService } from '../auth/auth.service.ts';
-import { setSessionCookie } from '../auth/auth.routes.ts';
+import { meOf, type AuthService, setSessionCookie } from '../auth/index.ts';
 
 export function registerSetupRoutes(router: Router, setup: SetupService, auth: AuthService, config: Config): void {
   router.public({

@@ -3,8 +3,8 @@ import { DomainError, programCodes, type SetupChecklist, type SetupRequest } fro
 import { isUniqueViolation, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { hashPassword } from '../../lib/passwords.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { syncReportFacts } from '../reports/report-facts.service.ts';
+import { recordAudit } from '../audit/index.ts';
+import { syncReportFacts } from '../reports/index.ts';
 import type { RequestContext } from '../../context/index.ts';
 import { loadChecklist } from './setup.repository.ts';
 

@@ -1,4 +1,5 @@
 import { isInScope } from '@relais/core';
+import { holdsAt, scope, type Actor } from '../../context/index.ts';
 
 /** Is this subtree path the organisation's root (one segment)? */
 export const isRootPath = (path: string): boolean => path.split('/').filter(Boolean).length === 1;
@@ -18,3 +19,15 @@ export function canManageUser(scopePaths: readonly string[], targetPaths: readon
   if (targetPaths.length === 0) return scopePaths.some(isRootPath);
   return targetPaths.every((p) => isInScope(scopePaths, p));
 }
+
+/** Who may do what with users, on the actor (pure; checked before any change). */
+export const usersPolicy = {
+  /** The subtrees whose users she lists. */
+  readableUnits: (actor: Actor): string[] => scope(actor, 'user.read'),
+  /** A user placed at `targetPaths` she may see (else not_found). */
+  see: (actor: Actor, targetPaths: readonly string[]): boolean => canSeeUser(scope(actor, 'user.read'), targetPaths),
+  /** A user placed at `targetPaths` she may change. */
+  manage: (actor: Actor, targetPaths: readonly string[]): boolean => canManageUser(scope(actor, 'user.manage'), targetPaths),
+  /** Give a role at this unit: `user.manage` there. */
+  assignAt: (actor: Actor, unitPath: string): boolean => holdsAt(actor, 'user.manage', unitPath),
+} as const;

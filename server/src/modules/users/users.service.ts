@@ -11,11 +11,11 @@ import {
 import { isUniqueViolation, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { hashPassword } from '../../lib/passwords.ts';
-import { holdsAt, scope, type RequestContext } from '../../context/index.ts';
-import { recordAudit, whoOf, type AuditWho } from '../audit/audit.service.ts';
-import { deleteUserSessions, selectAssignments } from '../auth/auth.repository.ts';
-import { findUnit } from '../org-units/org-units.repository.ts';
-import { canManageUser, canSeeUser, isRootPath } from './users.policy.ts';
+import type { RequestContext } from '../../context/index.ts';
+import { recordAudit, whoOf, type AuditWho } from '../audit/index.ts';
+import { deleteUserSessions, selectAssignments } from '../auth/index.ts';
+import { findUnit } from '../org-units/index.ts';
+import { isRootPath, usersPolicy } from './users.policy.ts';
 import * as repo from './users.repository.ts';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUser>>>;
@@ -81,14 +81,14 @@ export function createUsersService(db: Queryable) {
     if (!row) throw new DomainError('not_found');
     const assignments = await selectAssignments(trx, ctx.actor.organisationId, [id]);
     const paths = assignments.map((a) => a.org_unit_path);
-    if (!canSeeUser(scope(ctx.actor, 'user.read'), paths)) throw new DomainError('not_found');
+    if (!usersPolicy.see(ctx.actor, paths)) throw new DomainError('not_found');
     return { row, assignments, paths };
   }
 
   /** Loads a user the actor may change: visible and entirely inside her `user.manage` scope. */
   async function loadManageable(trx: Queryable, ctx: RequestContext, id: string) {
     const found = await load(trx, ctx, id);
-    if (!canManageUser(scope(ctx.actor, 'user.manage'), found.paths)) throw new DomainError('forbidden');
+    if (!usersPolicy.manage(ctx.actor, found.paths)) throw new DomainError('forbidden');
     return found;
   }
 
@@ -97,7 +97,7 @@ export function createUsersService(db: Queryable) {
     const units = [];
     for (const [i, a] of assignments.entries()) {
       const unit = await findUnit(trx, ctx.actor.organisationId, a.orgUnitId);
-      if (!unit || !holdsAt(ctx.actor, 'user.manage', unit.path)) throw invalidField(`${fieldPrefix}${i}.orgUnitId`, 'invalid_choice');
+      if (!unit || !usersPolicy.assignAt(ctx.actor, unit.path)) throw invalidField(`${fieldPrefix}${i}.orgUnitId`, 'invalid_choice');
       units.push(unit);
     }
     return units;
@@ -114,7 +114,7 @@ export function createUsersService(db: Queryable) {
 
   return {
     async listUsers(ctx: RequestContext, q: { q?: string | undefined; limit: number; offset: number }) {
-      const paths = scope(ctx.actor, 'user.read');
+      const paths = usersPolicy.readableUnits(ctx.actor);
       const { rows, total } = await repo.selectUsers(db, ctx.actor.organisationId, paths, paths.some(isRootPath), q);
       const assignments = await selectAssignments(db, ctx.actor.organisationId, rows.map((r) => r.id));
       return { items: rows.map((r) => toUser(r, assignments.filter((a) => a.user_id === r.id))), total };

@@ -1,0 +1,10 @@
+// The capture module's public face.
+export { createCaptureService, type CaptureService } from './capture.service.ts';
+export { createCatalogueService, type CatalogueService, type ProgramServicesListener } from './catalogue.service.ts';
+export { createSyncService, type SyncService } from './sync.service.ts';
+export { createVerificationService, type VerificationService } from './verification.service.ts';
+export { registerCaptureRoutes } from './capture.routes.ts';
+// The services import writes services the way capture does (one write path), numbering tests as capture does.
+export { writeServices, type NewService } from './service-writes.ts';
+export { takenRegisterNos } from './register-numbers.service.ts';
+export { registerKey, selectActiveUsernames, selectEnabledPrograms, selectExistingServices } from './capture.repository.ts';

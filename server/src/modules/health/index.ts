@@ -1,0 +1,2 @@
+// The health module's public face.
+export { registerHealthRoutes } from './health.routes.ts';

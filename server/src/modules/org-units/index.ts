@@ -1,0 +1,7 @@
+// The org-units module's public face.
+export { createOrgUnitsService, type OrgUnitsService } from './org-units.service.ts';
+export { registerOrgUnitRoutes } from './org-units.routes.ts';
+// Read-only lookups other modules run inside their own transaction.
+export { findUnit, findUnitByCode, selectUnitsUnder } from './org-units.repository.ts';
+// The org-units import adds units and finds them by code.
+export { insertUnit, selectUnitsByCode } from './org-units.repository.ts';

@@ -1,0 +1,10 @@
+// The settings module's public face: every module's settings, read with defaults and stored.
+export {
+  loadRegistrySettings,
+  storeRegistrySettings,
+  loadProgramServices,
+  storeProgramServices,
+  loadDhis2Mapping,
+  storeDhis2Mapping,
+} from './settings.service.ts';
+export { settingsPolicy } from './settings.policy.ts';

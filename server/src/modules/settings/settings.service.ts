@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { Dhis2Mapping, ProgramServices, RegistrySettings, defaultCodeScheme, defaultPopulations, defaultProgramServices, type ProgramServiceSettings } from '@relais/core';
+import type { Queryable } from '../../db/index.ts';
+import { getSetting, putSetting } from './settings.repository.ts';
+
+/**
+ * The settings of every module, each under its key of `organisation_setting`, read with
+ * its defaults filled in. The use cases that change them (who may, the audit line) stay
+ * in the module that owns the setting: registry, capture's catalogue, reports' DHIS2 mapping.
+ */
+const keys = {
+  registry: 'registry',
+  programServices: 'program_services',
+  dhis2Mapping: 'dhis2_mapping',
+} as const;
+
+/** The organisation's registry settings (code scheme, populations), defaults filled in. */
+export async function loadRegistrySettings(db: Queryable, organisationId: string): Promise<RegistrySettings> {
+  const stored = RegistrySettings.safeParse(await getSetting(db, organisationId, keys.registry));
+  return stored.success ? stored.data : { codeScheme: defaultCodeScheme as RegistrySettings['codeScheme'], populations: [...defaultPopulations] };
+}
+
+export async function storeRegistrySettings(db: Queryable, organisationId: string, settings: RegistrySettings): Promise<void> {
+  await putSetting(db, organisationId, keys.registry, settings);
+}
+
+const StoredProgramServices = z.record(z.string(), ProgramServices);
+
+/** Per-program service settings of the organisation, defaults filled in. */
+export async function loadProgramServices(db: Queryable, organisationId: string): Promise<Record<string, ProgramServiceSettings>> {
+  const parsed = StoredProgramServices.safeParse(await getSetting(db, organisationId, keys.programServices));
+  return { ...defaultProgramServices, ...(parsed.success ? parsed.data : {}) };
+}
+
+/** Stores one program's service settings beside the others stored (defaults are not written). */
+export async function storeProgramServices(db: Queryable, organisationId: string, program: string, settings: ProgramServiceSettings): Promise<void> {
+  const stored = StoredProgramServices.safeParse(await getSetting(db, organisationId, keys.programServices));
+  await putSetting(db, organisationId, keys.programServices, { ...(stored.success ? stored.data : {}), [program]: settings });
+}
+
+/** The organisation's DHIS2 mapping (empty when none is set). */
+export async function loadDhis2Mapping(db: Queryable, organisationId: string): Promise<Dhis2Mapping> {
+  const parsed = Dhis2Mapping.safeParse(await getSetting(db, organisationId, keys.dhis2Mapping));
+  return parsed.success ? parsed.data : Dhis2Mapping.parse({ orgUnits: {}, dataElements: [] });
+}
+
+export async function storeDhis2Mapping(db: Queryable, organisationId: string, mapping: Dhis2Mapping): Promise<void> {
+  await putSetting(db, organisationId, keys.dhis2Mapping, mapping);
+}
