@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { missingFromPaquetMinimum, RecordContact, type RegistrySettings } from '@relais/core';
 import type { Catalogue } from '../../api/catalogue.ts';
-import { getBeneficiary, getCatalogue, getRegistrySettings, recordContact, type ServiceRecordData } from '../../api/endpoints.ts';
+import { getBeneficiary, getCatalogue, getRegistrySettings, recordContact } from '../../api/endpoints.ts';
 import { newId } from '../../api/ids.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
@@ -9,7 +9,7 @@ import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Alert, Button, Card, Loading, Page, Select } from '../../ui/index.ts';
-import { intlTag, useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError, fieldErrorsOf, type FieldErrors } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { PersonFinder, type FoundPerson } from './person-finder.tsx';
@@ -17,14 +17,8 @@ import { defaultPlace, useUnitWorkers } from './place.ts';
 import { PlaceFields, placeInput, usePlaceDraft } from './place-fields.tsx';
 import { entryOf, newServiceDraft, registerNoIssues, serviceIssues, type ServiceDraft } from './service-draft.ts';
 import { ServiceFields } from './service-fields.tsx';
-import { detailParts, formatDay, registerNoText, serviceLabel } from './service-labels.ts';
-
-/** What was just saved, for the confirmation. */
-interface Saved {
-  person: FoundPerson;
-  date: string;
-  services: ServiceRecordData[];
-}
+import { serviceLabel } from './service-labels.ts';
+import { SavedSummary, type Saved } from './saved-summary.tsx';
 
 /**
  * Record a contact: the person first (by her code), then date, place, program, worker and
@@ -121,33 +115,6 @@ function ContactCapture({ settings, catalogue, preselectedId }: { settings: Regi
         />
       ) : null}
     </div>
-  );
-}
-
-/** The confirmation of the last save: the person, the date, and each service saved (HIV test with its register number). */
-function SavedSummary({ saved }: { saved: Saved }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  return (
-    <Alert tone="success">
-      <p>
-        <strong>{t('capture.savedTitle', { code: saved.person.code, date: formatDay(intlTag(i18n.locale), saved.date, 'long') })}</strong>
-      </p>
-      <ul className="saved-services">
-        {saved.services.map((s) => {
-          const details = [...detailParts(i18n, s), registerNoText(i18n, s)].filter(Boolean);
-          return (
-            <li key={s.id}>
-              {serviceLabel(i18n, s.service)}
-              {details.length ? ` — ${details.join(' · ')}` : ''}
-            </li>
-          );
-        })}
-      </ul>
-      <p>
-        <Link to={`/beneficiaries/${saved.person.id}`}>{t('capture.openRecordOf', { code: saved.person.code })}</Link>
-      </p>
-    </Alert>
   );
 }
 

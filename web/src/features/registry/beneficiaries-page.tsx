@@ -1,104 +1,18 @@
 import { useState, type FormEvent } from 'react';
-import { listUsers, listSavedLists, createSavedList, deleteSavedList, getRegistrySettings, searchBeneficiaries } from '../../api/endpoints.ts';
-import type { BeneficiarySummary, SavedListData, SavedListFilters } from '../../api/endpoints.ts';
-import { newId } from '../../api/ids.ts';
+import { listUsers, getRegistrySettings, searchBeneficiaries } from '../../api/endpoints.ts';
+import type { BeneficiarySummary, SavedListData } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
 import { useCan, useSession } from '../../app/session.tsx';
-import { Alert, Button, Card, Checkbox, Loading, Page, Select, Table, TextField, type Column } from '../../ui/index.ts';
+import { Alert, Button, Card, Loading, Page, Select, Table, TextField, type Column } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
-import { describeError, fieldErrorsOfError } from '../../i18n/errors.ts';
+import { describeError } from '../../i18n/errors.ts';
 import { indentedLabel } from '../org-units/org-unit-tree.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { populationLabel } from './registry-labels.ts';
 import { isolate } from '../../i18n/bidi.ts';
-
-const PAGE_SIZE = 25;
-const matchTypes = ['prefix', 'exact', 'fuzzy'] as const;
-const sortKeys = ['code', 'registered_on', 'last_seen_on'] as const;
-const orders = ['asc', 'desc'] as const;
-
-/** The search filters as the form holds them ('' = no filter). */
-interface Filters {
-  code: string;
-  match: (typeof matchTypes)[number];
-  population: string;
-  orgUnitId: string;
-  registeredBy: string;
-  seenFrom: string;
-  seenTo: string;
-  /** Working lists: last seen at least this many days ago. */
-  notSeenForDays: string;
-  sort: (typeof sortKeys)[number];
-  order: (typeof orders)[number];
-}
-
-const emptyFilters: Filters = { code: '', match: 'prefix', population: '', orgUnitId: '', registeredBy: '', seenFrom: '', seenTo: '', notSeenForDays: '', sort: 'code', order: 'asc' };
-const filterKeys = Object.keys(emptyFilters) as (keyof Filters)[];
-
-function oneOf<T extends string>(values: readonly T[], value: string | null, fallback: T): T {
-  return value !== null && (values as readonly string[]).includes(value) ? (value as T) : fallback;
-}
-
-/** Filters and page from the address (so "back" from a record returns to the same list). */
-function fromLocation(): { filters: Filters; offset: number } {
-  const q = new URLSearchParams(window.location.search);
-  const text = (k: string) => q.get(k) ?? '';
-  return {
-    filters: {
-      code: text('code'),
-      match: oneOf(matchTypes, q.get('match'), 'prefix'),
-      population: text('population'),
-      orgUnitId: text('orgUnitId'),
-      registeredBy: text('registeredBy'),
-      seenFrom: text('seenFrom'),
-      seenTo: text('seenTo'),
-      notSeenForDays: text('notSeenForDays'),
-      sort: oneOf(sortKeys, q.get('sort'), 'code'),
-      order: oneOf(orders, q.get('order'), 'asc'),
-    },
-    offset: Math.max(0, Number.parseInt(q.get('offset') ?? '0', 10) || 0),
-  };
-}
-
-function toLocation(filters: Filters, offset: number): void {
-  const q = new URLSearchParams();
-  for (const k of filterKeys) if (filters[k] !== '' && filters[k] !== emptyFilters[k]) q.set(k, filters[k]);
-  if (offset) q.set('offset', String(offset));
-  const search = q.toString();
-  window.history.replaceState(null, '', `${window.location.pathname}${search ? `?${search}` : ''}`);
-}
-
-/** The filters of a saved list, as form filters. */
-function filtersOfList(list: SavedListData): Filters {
-  const f = list.filters;
-  return {
-    code: f.code ?? '',
-    match: f.match ?? 'prefix',
-    population: f.population ?? '',
-    orgUnitId: f.orgUnitId ?? '',
-    registeredBy: f.registeredBy ?? '',
-    seenFrom: f.seenFrom ?? '',
-    seenTo: f.seenTo ?? '',
-    notSeenForDays: f.notSeenForDays ? String(f.notSeenForDays) : '',
-    sort: f.sort ?? 'code',
-    order: f.order ?? 'asc',
-  };
-}
-
-/** Only the filters in use (for the request and for saving). */
-function usedFilters(f: Filters): SavedListFilters {
-  const out: SavedListFilters = { match: f.match, sort: f.sort, order: f.order };
-  if (f.code.trim()) out.code = f.code.trim();
-  if (f.population) out.population = f.population;
-  if (f.orgUnitId) out.orgUnitId = f.orgUnitId;
-  if (f.registeredBy) out.registeredBy = f.registeredBy;
-  if (f.seenFrom) out.seenFrom = f.seenFrom;
-  if (f.seenTo) out.seenTo = f.seenTo;
-  const days = Number.parseInt(f.notSeenForDays, 10);
-  if (Number.isInteger(days) && days >= 1 && days <= 3650) out.notSeenForDays = days;
-  return out;
-}
+import { SavedLists } from './saved-lists.tsx';
+import { PAGE_SIZE, emptyFilters, filtersOfList, fromLocation, matchTypes, orders, sortKeys, toLocation, usedFilters, type Filters } from './beneficiary-filters.ts';
 
 /** Search the registry and working lists: filters, sorting, paging, saved lists. */
 export function BeneficiariesPage() {
@@ -272,99 +186,5 @@ export function BeneficiariesPage() {
         </div>
       </div>
     </Page>
-  );
-}
-
-/** Built-in and own working lists; save the current filters as a list; delete one's own. */
-function SavedLists({ activeId, onOpen, current, ownerId }: {
-  activeId: string | null;
-  onOpen: (list: SavedListData) => void;
-  current: Filters;
-  ownerId: string;
-}) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const lists = useApi(() => listSavedLists(), []);
-  const [name, setName] = useState('');
-  const [shared, setShared] = useState(false);
-  const [nameError, setNameError] = useState<string | undefined>(undefined);
-  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    setMessage(null);
-    if (!name.trim()) {
-      setNameError(t('validation.required', { field: t('lists.name') }));
-      return;
-    }
-    setNameError(undefined);
-    setBusy('save');
-    try {
-      const list = await createSavedList({ id: newId(), name: name.trim(), filters: usedFilters(current), shared });
-      lists.setData({ items: [...(lists.data?.items ?? []), list] });
-      setName('');
-      setShared(false);
-      setMessage({ tone: 'success', text: t('lists.saved', { name: list.name }) });
-    } catch (error) {
-      setNameError(fieldErrorsOfError(i18n, error).name);
-      setMessage({ tone: 'error', text: describeError(i18n, error) });
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const remove = async (list: SavedListData) => {
-    setMessage(null);
-    setBusy(list.id);
-    try {
-      await deleteSavedList(list.id);
-      lists.setData({ items: (lists.data?.items ?? []).filter((l) => l.id !== list.id) });
-      setMessage({ tone: 'success', text: t('lists.deleted', { name: list.name }) });
-    } catch (error) {
-      setMessage({ tone: 'error', text: describeError(i18n, error) });
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const items = lists.data?.items ?? [];
-  const builtIn = items.filter((l) => l.builtIn);
-  const mine = items.filter((l) => !l.builtIn);
-  const row = (l: SavedListData) => (
-    <li key={l.id} className="saved-list">
-      <button type="button" className={['list-link', l.id === activeId ? 'list-link-active' : ''].filter(Boolean).join(' ')} aria-current={l.id === activeId ? 'true' : undefined} onClick={() => onOpen(l)}>
-        <span dir="auto">{l.name}</span>
-        {l.shared && !l.builtIn ? <span className="tag tag-off">{t('lists.sharedTag')}</span> : null}
-      </button>
-      {!l.builtIn && l.ownerId === ownerId ? (
-        <Button size="small" variant="ghost" busy={busy === l.id} aria-label={t('lists.deleteOf', { name: l.name })} onClick={() => void remove(l)}>
-          {t('lists.delete')}
-        </Button>
-      ) : null}
-    </li>
-  );
-
-  return (
-    <Card title={t('lists.title')}>
-      {lists.error ? <Alert tone="error">{describeError(i18n, lists.error)}</Alert> : null}
-      {lists.loading && !lists.data ? <Loading label={t('app.loading')} /> : null}
-      {builtIn.length ? (
-        <>
-          <h3 className="subheading">{t('lists.builtIn')}</h3>
-          <ul className="plain-list">{builtIn.map(row)}</ul>
-        </>
-      ) : null}
-      <h3 className="subheading">{t('lists.mine')}</h3>
-      {mine.length ? <ul className="plain-list">{mine.map(row)}</ul> : <p className="muted small">{t('lists.none')}</p>}
-      <form className="form save-list" onSubmit={save} noValidate>
-        {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-        <TextField label={t('lists.name')} value={name} onChange={setName} error={nameError} maxLength={100} />
-        <Checkbox label={t('lists.shared')} hint={t('lists.sharedHint')} checked={shared} onChange={setShared} />
-        <Button type="submit" busy={busy === 'save'}>
-          {t('lists.saveCurrent')}
-        </Button>
-      </form>
-    </Card>
   );
 }

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { orgUnitLevels, parsePeriod, type OrgUnit, type OrgUnitLevel, type ProgramCode } from '@relais/core';
-import { queryReport, setTarget, type ReportRequest } from '../../api/endpoints.ts';
+import { queryReport, type ReportRequest } from '../../api/endpoints.ts';
 import type { IndicatorInfo } from '../../api/indicators.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useCan } from '../../app/session.tsx';
-import { Alert, Button, Card, Checkbox, Loading, Page, Select, TextField } from '../../ui/index.ts';
+import { Alert, Card, Checkbox, Loading, Page, Select } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { programLabel } from '../../i18n/labels.ts';
@@ -12,10 +12,11 @@ import { DrillDownDialog } from './drill-down.tsx';
 import { IndicatorPicker } from './indicator-picker.tsx';
 import { PeriodPicker, currentYear } from './period-picker.tsx';
 import { ReportDownloads } from './report-downloads.tsx';
-import { dimensionValueLabel, indicatorLabel, numberFormats, periodLabel, type NumberFormats, type UnitNames } from './report-labels.ts';
+import { dimensionValueLabel, indicatorLabel, numberFormats, periodLabel, type UnitNames } from './report-labels.ts';
 import { ALL, drillTargetOf, indexReport, isRatio, mainIndicatorsOf, type DrillTarget, type ReportIndex } from './report-model.ts';
 import { ReportValue } from './report-value.tsx';
 import { useReportSetup } from './use-report-setup.ts';
+import { TargetCell } from './target-cell.tsx';
 
 /** Levels a framework can be broken down by (outreach sites are places, not reporting units). */
 const levels = orgUnitLevels.filter((l) => l !== 'site');
@@ -240,96 +241,5 @@ function PerformanceTable({ query, index, indicators, levelUnits, unitNames, uni
         </table>
       </div>
     </div>
-  );
-}
-
-/** A target, and for who may set targets on the unit, a button that turns the cell into a small form. */
-function TargetCell({ indicator, label, where, unit, query, target, ratio, formats, onSaved }: {
-  indicator: string;
-  label: string;
-  where: string;
-  /** The unit of the target (the root unit for the total); null when it cannot be set here. */
-  unit: OrgUnit | null;
-  query: ReportRequest;
-  target: number | null;
-  ratio: boolean;
-  formats: NumberFormats;
-  onSaved: (text: string) => void;
-}) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const shown = target === null ? '—' : formats.value(target, ratio);
-  const what = { indicator: label, unit: where };
-
-  if (!editing || !unit) {
-    return (
-      <span className="target-cell">
-        <span>{shown}</span>
-        {unit ? (
-          <Button
-            size="small"
-            variant="ghost"
-            className="no-print"
-            aria-label={t(target === null ? 'performance.setTargetOf' : 'performance.editTargetOf', what)}
-            onClick={() => {
-              // A ratio's target is typed as a percentage.
-              setDraft(target === null ? '' : String(ratio ? Math.round(target * 1000) / 10 : target));
-              setError(null);
-              setEditing(true);
-            }}
-          >
-            {target === null ? t('performance.setTarget') : t('performance.editTarget')}
-          </Button>
-        ) : null}
-      </span>
-    );
-  }
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const typed = Number(draft.trim().replace(',', '.'));
-    if (draft.trim() === '' || !Number.isFinite(typed) || typed < 0 || (ratio && typed > 1000)) {
-      setError(t('performance.targetInvalid'));
-      return;
-    }
-    const value = ratio ? Math.round(typed * 100) / 10_000 : typed;
-    setBusy(true);
-    setError(null);
-    try {
-      await setTarget({ indicator, program: query.program, orgUnitId: unit.id, period: query.period, value });
-      setEditing(false);
-      onSaved(t('performance.targetSaved', { ...what, value: formats.value(value, ratio) }));
-    } catch (err) {
-      setError(describeError(i18n, err));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <form className="target-form" onSubmit={(e) => void submit(e)}>
-      <TextField
-        label={<span className="visually-hidden">{t('performance.targetOf', what)}</span>}
-        className="field-inline"
-        inputMode="decimal"
-        value={draft}
-        onChange={setDraft}
-        error={error ?? undefined}
-        hint={ratio ? t('performance.targetPercentHint') : undefined}
-        autoFocus
-      />
-      <div className="form-actions">
-        <Button type="submit" size="small" variant="primary" busy={busy}>
-          {busy ? t('common.saving') : t('common.save')}
-        </Button>
-        <Button size="small" onClick={() => setEditing(false)}>
-          {t('reports.cancel')}
-        </Button>
-      </div>
-    </form>
   );
 }

@@ -1,0 +1,39 @@
+import type { ServiceRecordData } from '../../api/endpoints.ts';
+import { Link } from '../../app/router.tsx';
+import { Alert } from '../../ui/index.ts';
+import { intlTag, useI18n } from '../../i18n/i18n.tsx';
+import type { FoundPerson } from './person-finder.tsx';
+import { detailParts, formatDay, registerNoText, serviceLabel } from './service-labels.ts';
+
+/** What was just saved, for the confirmation. */
+export interface Saved {
+  person: FoundPerson;
+  date: string;
+  services: ServiceRecordData[];
+}
+/** The confirmation of the last save: the person, the date, and each service saved (HIV test with its register number). */
+export function SavedSummary({ saved }: { saved: Saved }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <Alert tone="success">
+      <p>
+        <strong>{t('capture.savedTitle', { code: saved.person.code, date: formatDay(intlTag(i18n.locale), saved.date, 'long') })}</strong>
+      </p>
+      <ul className="saved-services">
+        {saved.services.map((s) => {
+          const details = [...detailParts(i18n, s), registerNoText(i18n, s)].filter(Boolean);
+          return (
+            <li key={s.id}>
+              {serviceLabel(i18n, s.service)}
+              {details.length ? ` — ${details.join(' · ')}` : ''}
+            </li>
+          );
+        })}
+      </ul>
+      <p>
+        <Link to={`/beneficiaries/${saved.person.id}`}>{t('capture.openRecordOf', { code: saved.person.code })}</Link>
+      </p>
+    </Alert>
+  );
+}
