@@ -2,14 +2,10 @@ import {
   DomainError,
   checkCode as checkCodeShape,
   codeProblemParams,
-  compareCodes,
-  neighbourCodes,
   type RegistrySettings,
   type Beneficiary,
   type BeneficiarySearch,
   type CodeProblem,
-  type CodeScheme,
-  type Match,
   type RegisterBeneficiary,
   type UpdateBeneficiary,
   invalidField,
@@ -24,61 +20,11 @@ import { findUnit } from '../org-units/index.ts';
 import { loadRegistrySettings, storeRegistrySettings } from '../settings/index.ts';
 import * as repo from './registry.repository.ts';
 import { registryPolicy } from './registry.policy.ts';
+import { presentBeneficiary, summarise } from './beneficiary-view.ts';
+import { matchCode, resolveAlias } from './code-match.ts';
 
-/** A candidate of the duplicate check, before scoping. */
-export interface Candidate {
-  id: string;
-  code: string;
-  registeredBy: string | null;
-  match: Match;
-}
-
-/** What the code matches in the whole organisation (no scoping: callers scope). */
-export interface CodeMatches {
-  code: string;
-  problems: CodeProblem[];
-  /** The record with this code, or the record it was merged into (alias). */
-  exact: { id: string; code: string; viaAlias: boolean } | null;
-  candidates: Candidate[];
-}
-
-/** Follows merges to the record that stands for a code today. */
-async function resolveAlias(db: Queryable, organisationId: string, row: { id: string; code: string; merged_into: string | null }) {
-  let current = row;
-  for (let hops = 0; current.merged_into && hops < 20; hops++) {
-    const next = await repo.findById(db, organisationId, current.merged_into);
-    if (!next) break;
-    current = { id: next.id, code: next.code, merged_into: next.merged_into };
-  }
-  return current;
-}
-
-/**
- * The code-first check, organisation-wide: exact record (or alias), then
- * probable duplicates compared part by part, best first. Used by the API, the
- * CLI and imports alike.
- */
-export async function matchCode(db: Queryable, organisationId: string, scheme: CodeScheme, typed: string): Promise<CodeMatches> {
-  const shape = checkCodeShape(scheme, typed);
-  if (!shape.ok) return { code: typed.trim().toUpperCase(), problems: shape.problems, exact: null, candidates: [] };
-  const code = shape.code;
-  const row = await repo.findByCode(db, organisationId, code);
-  let exact: CodeMatches['exact'] = null;
-  if (row) {
-    const stands = await resolveAlias(db, organisationId, row);
-    exact = { id: stands.id, code: stands.code, viaAlias: stands.id !== row.id };
-  }
-  const near = await repo.selectByCodes(db, organisationId, neighbourCodes(scheme, code));
-  const decided = exact ? await repo.decidedPartners(db, organisationId, exact.id) : new Set<string>();
-  const candidates: Candidate[] = [];
-  for (const n of near) {
-    if (n.code === code || n.merged_into || n.id === exact?.id || decided.has(n.id)) continue;
-    const match = compareCodes(scheme, code, n.code);
-    if (match && match.score < 1) candidates.push({ id: n.id, code: n.code, registeredBy: n.registered_by, match });
-  }
-  candidates.sort((a, b) => b.match.score - a.match.score || a.code.localeCompare(b.code));
-  return { code, problems: [], exact, candidates };
-}
+export { matchCode, type Candidate, type CodeMatches } from './code-match.ts';
+export { presentBeneficiary, summarise } from './beneficiary-view.ts';
 
 function codeIssue(problem: CodeProblem) {
   return invalidField('code', 'invalid_code', codeProblemParams(problem));
@@ -87,50 +33,8 @@ function codeIssue(problem: CodeProblem) {
 type Row = repo.BeneficiaryRow;
 
 export function createRegistryService(db: Queryable, secrets: Secrets) {
-  /** The record as this reader may see it: her units only; phone and notes by permission (reading the phone is audited). */
-  async function present(trx: Queryable, ctx: RequestContext, row: Row): Promise<Beneficiary> {
-    const org = ctx.actor.organisationId;
-    const readable = registryPolicy.readableUnits(ctx.actor);
-    const [units, aliases, users, unitInfo] = await Promise.all([
-      repo.unitsOf(trx, org, [row.id]),
-      repo.aliasesOf(trx, org, row.id),
-      repo.userNames(trx, org, row.registered_by ? [row.registered_by] : []),
-      repo.unitNames(trx, org, [row.registered_unit_id]),
-    ]);
-    const mayContact = registryPolicy.seeContactDetails(ctx.actor);
-    const registeredUnit = unitInfo.get(row.registered_unit_id)!;
-    return {
-      id: row.id,
-      code: row.code,
-      aliases,
-      populations: row.populations,
-      sex: row.sex as Beneficiary['sex'],
-      genderIdentity: row.gender_identity as Beneficiary['genderIdentity'],
-      birthYear: row.birth_year,
-      registeredOn: row.registered_on,
-      registeredUnit: { id: row.registered_unit_id, code: registeredUnit.code, name: registeredUnit.name },
-      registeredBy: row.registered_by ? { id: row.registered_by, displayName: users.get(row.registered_by) ?? '?' } : null,
-      entryDoor: row.entry_door as Beneficiary['entryDoor'],
-      profile: {
-        maritalStatus: row.marital_status as Beneficiary['profile']['maritalStatus'],
-        schooling: row.schooling as Beneficiary['profile']['schooling'],
-        housing: row.housing as Beneficiary['profile']['housing'],
-        occupation: row.occupation as Beneficiary['profile']['occupation'],
-        childrenInCharge: row.children_in_charge,
-        healthCoverage: row.health_coverage as Beneficiary['profile']['healthCoverage'],
-      },
-      phone: mayContact && row.phone_encrypted ? secrets.tryDecrypt(row.phone_encrypted) : null,
-      hasPhone: row.phone_encrypted !== null,
-      contactConsent: row.contact_consent,
-      notes: registryPolicy.seeNotes(ctx.actor) ? row.notes : null,
-      units: units
-        .filter((u) => readable.some((p) => u.path.startsWith(p)))
-        .map((u) => ({ id: u.org_unit_id, code: u.code, name: u.name, since: u.since })),
-      lastSeenOn: row.last_seen_on,
-      mergedInto: row.merged_into,
-      updatedAt: new Date(row.updated_at).toISOString(),
-    };
-  }
+  /** The record as this reader may see it (beneficiary-view.ts). */
+  const present = (trx: Queryable, ctx: RequestContext, row: Row) => presentBeneficiary(trx, ctx, row, secrets);
 
   /** A record the actor may see with this permission, else not_found. */
   async function visible(trx: Queryable, ctx: RequestContext, id: string, permission: 'person.read' | 'person.write' | 'person.merge'): Promise<Row> {
@@ -379,27 +283,3 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
   };
 }
 export type RegistryService = ReturnType<typeof createRegistryService>;
-
-/** Summaries of records for lists, with unit and worker names. */
-export async function summarise(
-  db: Queryable,
-  org: string,
-  rows: Array<{ id: string; code: string; populations: string[]; sex: string; birth_year: number | null; registered_on: string; registered_unit_id: string; registered_by: string | null; last_seen_on: string; score?: number }>,
-) {
-  const [units, users] = await Promise.all([
-    repo.unitNames(db, org, [...new Set(rows.map((r) => r.registered_unit_id))]),
-    repo.userNames(db, org, [...new Set(rows.map((r) => r.registered_by).filter((x): x is string => Boolean(x)))]),
-  ]);
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    populations: r.populations,
-    sex: r.sex as 'F' | 'M' | 'X',
-    birthYear: r.birth_year,
-    registeredOn: r.registered_on,
-    registeredUnit: { id: r.registered_unit_id, ...(units.get(r.registered_unit_id) ?? { code: '?', name: '?' }) },
-    registeredBy: r.registered_by ? { id: r.registered_by, displayName: users.get(r.registered_by) ?? '?' } : null,
-    lastSeenOn: r.last_seen_on,
-    ...(r.score !== undefined ? { score: Math.round(Number(r.score) * 100) / 100 } : {}),
-  }));
-}
