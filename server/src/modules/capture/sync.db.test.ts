@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import type { Beneficiary } from '@relais/core';
+import { translate, type Beneficiary } from '@relais/core';
 import type { Client} from '../../../test/harness.ts';
 import { createOrg, createTestApp, createUnit, createUserClient, engine, tableCounts, type TestApp } from '../../../test/harness.ts';
 
@@ -52,6 +52,20 @@ describe(`sync API for the field app (${engine})`, () => {
     expect(res.body.results[3]!.error!.fields![0]).toMatchObject({ field: 'orgUnitId', code: 'invalid_choice' });
     const services = await t.db.kysely.selectFrom('service_event').select('id').orderBy('id').execute();
     expect(services.map((s) => s.id)).toEqual([uuid(201), uuid(202), uuid(205)]);
+  });
+
+  it('words a rejection in the caller\'s language, at the edge (the service returns the domain error)', async () => {
+    ep.locale = 'en';
+    try {
+      const res = await ep.post<{ results: Outcome[] }>('/sync/push', { operations: batch() });
+      expect(res.body.results[2]!.error).toEqual({
+        code: 'validation_failed',
+        message: translate('en', 'error.validation_failed'),
+        fields: [{ field: 'payload.date', code: 'future_date', message: 'Date: the date cannot be in the future.' }],
+      });
+    } finally {
+      ep.locale = 'fr';
+    }
   });
 
   it('changes nothing when the same batch is pushed again', async () => {
