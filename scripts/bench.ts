@@ -132,7 +132,8 @@ for (const name of wanted.length ? wanted : Object.keys(suites)) {
   console.log(`\n=== bench: ${name} ===`);
   const results = await suites[name]!();
   // One engine only (RELAIS_BENCH_ENGINES) writes a file of its own, so two runs side by side keep both.
-  const only = process.env.RELAIS_BENCH_ENGINES?.includes(',') === false ? `-${process.env.RELAIS_BENCH_ENGINES}` : '';
+  // (`load` writes load-<engine>.json itself, in its own shape: its summary stays load.json.)
+  const only = name !== 'load' && process.env.RELAIS_BENCH_ENGINES?.includes(',') === false ? `-${process.env.RELAIS_BENCH_ENGINES}` : '';
   const out = path.join(root, 'bench-results', `${name}${only}.json`);
   fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(JSON.stringify(results, null, 2));
