@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, text } from './common.ts';
+import { Id, PageQuery, cappedPageOf, text } from './common.ts';
 import {
   entryDoors,
   genderIdentities,
@@ -182,7 +182,7 @@ export const BeneficiarySummary = z.object({
   lastSeenOn: text(),
   score: z.number().optional(),
 });
-export const BeneficiaryPage = z.object({ items: z.array(BeneficiarySummary), total: z.number().int() });
+export const BeneficiaryPage = cappedPageOf(BeneficiarySummary);
 
 /** A pair of records that may be one person, for the coordinators' review queue. */
 export const DuplicatePair = z.object({
@@ -192,7 +192,7 @@ export const DuplicatePair = z.object({
   reasons: z.array(CodeMatchReason),
   explanation: text(),
 });
-export const DuplicatePage = z.object({ items: z.array(DuplicatePair), total: z.number().int() });
+export const DuplicatePage = cappedPageOf(DuplicatePair);
 export const PairParams = z.object({ a: Id, b: Id });
 
 export const MergeRequest = z.object({

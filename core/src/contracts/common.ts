@@ -80,3 +80,15 @@ export const Ok = z.object({ ok: z.literal(true) });
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int() });
 }
+
+/** How far past the page's start a long list is counted (see cappedPageOf). */
+export const LIST_COUNT_CAP = 1000;
+
+/**
+ * A page of a list that may be long (services, persons, probable duplicates): `total` is
+ * counted up to `offset + LIST_COUNT_CAP`; when more match, `totalCapped` is true and `total` is
+ * that bound ("51–100 of more than 1,050"): counting every match cost more than the page.
+ */
+export function cappedPageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), totalCapped: z.boolean() });
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, codeList, text } from './common.ts';
+import { Id, PageQuery, cappedPageOf, codeList, text } from './common.ts';
 import { PastDate } from './beneficiaries.contract.ts';
 import { programCodes } from '../domain/programs.ts';
 import { contactModalities, groupSessionTypes, serviceCodes, testResults, testStrategies } from '../domain/services.ts';
@@ -81,14 +81,8 @@ export const ServiceRecord = z.object({
 });
 export type ServiceRecord = z.infer<typeof ServiceRecord>;
 export const ContactResult = z.object({ contactId: Id, services: z.array(ServiceRecord) });
-/**
- * A page of services. Counting every match of a busy section costs more than the page itself,
- * so `total` is counted up to `offset + ${'$'}{SERVICE_COUNT_CAP}`: when more match, `totalCapped` is true and
- * `total` is that bound ("51–100 of more than 1,050").
- */
-export const ServicePage = z.object({ items: z.array(ServiceRecord), total: z.number().int(), totalCapped: z.boolean() });
-/** How far past the page's start the services are counted (see ServicePage). */
-export const SERVICE_COUNT_CAP = 1000;
+/** A page of services; `total` counted up to a bound past the page (see cappedPageOf). */
+export const ServicePage = cappedPageOf(ServiceRecord);
 
 export const ServiceQuery = PageQuery.extend({
   beneficiaryId: Id.optional(),

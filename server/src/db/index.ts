@@ -25,3 +25,4 @@ export function likePrefix(prefix: string): string {
 export function withTransaction<T>(db: Queryable, work: (trx: Queryable) => Promise<T>): Promise<T> {
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
+export { cappedTotal } from './paging.ts';

@@ -1,6 +1,5 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
-import { SERVICE_COUNT_CAP } from '@relais/core';
-import { likePrefix, type Database, type Queryable } from '../../db/index.ts';
+import { cappedTotal, likePrefix, type Database, type Queryable } from '../../db/index.ts';
 import { serviceInPlaces } from './visibility.ts';
 
 export const serviceColumns = [
@@ -63,7 +62,7 @@ export interface ServiceListFilter {
   offset: number;
 }
 
-/** One page of the services in these places, newest first, with their count up to `offset + SERVICE_COUNT_CAP` (`totalCapped` when more match). */
+/** One page of the services in these places, newest first, with their count up to a bound past the page (cappedTotal). */
 export async function selectServicePage(
   db: Queryable,
   organisationId: string,
@@ -81,13 +80,8 @@ export async function selectServicePage(
   if (q.to) base = base.where('s.service_date', '<=', q.to);
   const [page, count] = await Promise.all([
     base.select('s.id').orderBy('s.service_date', 'desc').orderBy('s.created_at', 'desc').orderBy('s.id').limit(q.limit).offset(q.offset).execute(),
-    // Counted up to a bound past the page: a section's whole history would cost more than the page.
-    db
-      .selectFrom(base.select(sql`1`.as('one')).limit(q.offset + SERVICE_COUNT_CAP + 1).as('m'))
-      .select(sql<number>`count(*)::int`.as('n'))
-      .executeTakeFirstOrThrow(),
+    cappedTotal(db, base, q.offset),
   ]);
-  const bound = q.offset + SERVICE_COUNT_CAP;
   const rows = page.length
     ? await selectServices(db, organisationId)
         .where('s.id', 'in', page.map((r) => r.id))
@@ -96,7 +90,7 @@ export async function selectServicePage(
         .orderBy('s.id')
         .execute()
     : [];
-  return { rows, total: Math.min(count.n, bound), totalCapped: count.n > bound };
+  return { rows, ...count };
 }
 
 /** A checked service ready to write (the organisation is given beside it). */

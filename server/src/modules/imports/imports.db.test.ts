@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
-import { SERVICE_COUNT_CAP, serviceCodes, serviceDefinitions, defaultProgramServices, type ServiceRecord } from '@relais/core';
+import { LIST_COUNT_CAP, serviceCodes, serviceDefinitions, defaultProgramServices, type ServiceRecord } from '@relais/core';
 import { createOrg, createTestApp, createUnit, createUserClient, engine, tableCounts, type Client, type TestApp } from '../../../test/harness.ts';
 
 type Report = { rows: number; created: number; unchanged: number; applied: boolean; errors: { line: number; column: string; code: string; message: string }[] };
@@ -178,12 +178,12 @@ describe(`file import (${engine})`, () => {
 
   it('counts a busy section’s services only up to 1,000 past the page: the pager says "more than"', async () => {
     const day = (n: number) => new Date(Date.UTC(2019, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
-    const rows = Array.from({ length: SERVICE_COUNT_CAP + 60 }, (_, n) => `KHAB1990M,${day(n)},SEC-A,prev_hsh,iec_session,ep.a`);
+    const rows = Array.from({ length: LIST_COUNT_CAP + 60 }, (_, n) => `KHAB1990M,${day(n)},SEC-A,prev_hsh,iec_session,ep.a`);
     expect((await upload(clerk, 'services', ['code,date,section,program,service,worker', ...rows].join('\n'))).body).toMatchObject({ created: rows.length, applied: true });
     type Page = { items: ServiceRecord[]; total: number; totalCapped: boolean };
     const within = `orgUnitId=${sectionA}&from=${day(0)}&to=${day(rows.length - 1)}`;
     const first = (await clerk.get<Page>(`/services?${within}&limit=50`)).body;
-    expect({ n: first.items.length, total: first.total, totalCapped: first.totalCapped }).toEqual({ n: 50, total: SERVICE_COUNT_CAP, totalCapped: true });
+    expect({ n: first.items.length, total: first.total, totalCapped: first.totalCapped }).toEqual({ n: 50, total: LIST_COUNT_CAP, totalCapped: true });
     // Further on, the bound moves with the page; near the end the count is exact again.
     const later = (await clerk.get<Page>(`/services?${within}&limit=50&offset=1000`)).body;
     expect({ n: later.items.length, first: later.items[0]!.date, total: later.total, totalCapped: later.totalCapped }).toEqual({ n: 50, first: day(rows.length - 1001), total: rows.length, totalCapped: false });
@@ -244,5 +244,22 @@ describe(`file import (${engine})`, () => {
     const binary = await upload(clerk, 'services', Buffer.from([0xff, 0xfe, 0x00, 0x41]), false, 'application/octet-stream');
     expect(binary.body.error!.code).toBe('file_unreadable');
     expect((await upload(org.admin, 'services', 'x\n')).status).toBe(400);
+  });
+  it('counts long lists of persons and of probable duplicates only up to 1,000 past the page', async () => {
+    // 20 × 20 mothers' parts × 3 years: 1,200 codes, each near many others (one letter, one year).
+    const letters = [...'ABDEFGHIKLMNOPRSTUVZ'];
+    const codes = letters.flatMap((x) => letters.flatMap((y) => [1990, 1991, 1992].map((year) => `${x}${y}WA${year}F`)));
+    const csv = ['code,populations,sex,section,registered_on', ...codes.map((c) => `${c},PS,F,SEC-B,2024-01-01`)].join('\n');
+    expect((await upload(org.admin, 'beneficiaries', csv)).body).toMatchObject({ created: codes.length, applied: true });
+    const coordinator = (await createUserClient(t, org.admin, 'IMP', 'coord.all', 'coordinator', org.rootUnitId)).client;
+    const units = await org.admin.get<{ items: Array<{ id: string; code: string }> }>('/org-units');
+    const sectionB = units.body.items.find((u) => u.code === 'SEC-B')!.id;
+    type Page = { items: unknown[]; total: number; totalCapped: boolean };
+    const shape = (p: Page) => ({ n: p.items.length, total: p.total, totalCapped: p.totalCapped });
+    expect(shape((await coordinator.get<Page>(`/beneficiaries?orgUnitId=${sectionB}&limit=50`)).body)).toEqual({ n: 50, total: LIST_COUNT_CAP, totalCapped: true });
+    expect(shape((await coordinator.get<Page>(`/beneficiaries?orgUnitId=${sectionB}&limit=50&offset=1000`)).body)).toEqual({ n: 50, total: codes.length, totalCapped: false });
+    const pairs = await t.db.kysely.selectFrom('beneficiary_pair').select(sql<number>`count(*)::int`.as('n')).where('status', '=', 'open').executeTakeFirstOrThrow();
+    expect(pairs.n).toBeGreaterThan(2 * LIST_COUNT_CAP);
+    expect(shape((await coordinator.get<Page>('/duplicates?limit=20')).body)).toEqual({ n: 20, total: LIST_COUNT_CAP, totalCapped: true });
   });
 });

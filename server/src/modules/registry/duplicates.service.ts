@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { DomainError, type Beneficiary, type MatchReason } from '@relais/core';
-import { withTransaction, type Queryable } from '../../db/index.ts';
+import { cappedTotal, withTransaction, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import type { RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
@@ -35,15 +35,15 @@ export function createDuplicatesService(db: Queryable, registry: RegistryService
         .where(repo.knownUnder(paths, 'b'))
         .where(repo.knownUnder(paths, 'c'));
       const [rows, count] = await Promise.all([
-        base.select(['p.a_id', 'p.b_id', 'p.score', 'p.reasons']).orderBy('p.score', 'desc').orderBy('p.created_at').limit(page.limit).offset(page.offset).execute(),
-        base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+        base.select(['p.a_id', 'p.b_id', 'p.score', 'p.reasons']).orderBy('p.score', 'desc').orderBy('p.created_at').orderBy('p.a_id').orderBy('p.b_id').limit(page.limit).offset(page.offset).execute(),
+        cappedTotal(db, base, page.offset),
       ]);
       const ids = [...new Set(rows.flatMap((r) => [r.a_id, r.b_id]))];
       const people = ids.length ? await db.selectFrom('beneficiary as b').select(summaryColumns).where('b.organisation_id', '=', org).where('b.id', 'in', ids).execute() : [];
       const byId = new Map((await summarise(db, org, people)).map((s) => [s.id, s]));
       return {
         items: rows.map((r) => ({ a: byId.get(r.a_id)!, b: byId.get(r.b_id)!, score: Number(r.score), reasons: r.reasons as MatchReason[] })),
-        total: count.n,
+        ...count,
       };
     },
 

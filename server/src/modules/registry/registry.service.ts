@@ -11,7 +11,7 @@ import {
   invalidField,
 } from '@relais/core';
 import { sql } from 'kysely';
-import { isUniqueViolation, likePrefix, withTransaction, type Queryable } from '../../db/index.ts';
+import { cappedTotal, isUniqueViolation, likePrefix, withTransaction, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Secrets } from '../../lib/secrets.ts';
 import { scope, type RequestContext } from '../../context/index.ts';
@@ -276,9 +276,9 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
       if (code && q.match === 'fuzzy') listQuery = listQuery.select(sql<number>`similarity(b.code, ${code})`.as('score')).orderBy(sql`similarity(b.code, ${code})`, 'desc');
       const [rows, count] = await Promise.all([
         listQuery.orderBy(sortColumn[q.sort], q.order).orderBy('b.id').limit(q.limit).offset(q.offset).execute(),
-        base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+        cappedTotal(db, base, q.offset),
       ]);
-      return { items: await summarise(db, org, rows), total: count.n };
+      return { items: await summarise(db, org, rows), ...count };
     },
   };
 }

@@ -175,7 +175,7 @@ export function BeneficiariesPage() {
                   {t('common.previous')}
                 </Button>
                 <span aria-live="polite">
-                  {total === 0 ? t('search.total', { total }) : t('common.pageInfo', { from: offset + 1, to: Math.min(offset + PAGE_SIZE, total), total })}
+                  {total === 0 ? t('search.total', { total }) : t(results.data?.totalCapped ? 'common.pageInfoMore' : 'common.pageInfo', { from: offset + 1, to: Math.min(offset + PAGE_SIZE, total), total })}
                 </span>
                 <Button size="small" disabled={offset + PAGE_SIZE >= total || results.loading} onClick={() => setOffset(offset + PAGE_SIZE)}>
                   {t('common.next')}

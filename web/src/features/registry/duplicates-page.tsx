@@ -74,7 +74,7 @@ export function DuplicatesPage() {
           <Button size="small" disabled={offset === 0 || pairs.loading} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
             {t('common.previous')}
           </Button>
-          <span aria-live="polite">{t('common.pageInfo', { from: offset + 1, to: Math.min(offset + PAGE_SIZE, total), total })}</span>
+          <span aria-live="polite">{t(pairs.data?.totalCapped ? 'common.pageInfoMore' : 'common.pageInfo', { from: offset + 1, to: Math.min(offset + PAGE_SIZE, total), total })}</span>
           <Button size="small" disabled={offset + PAGE_SIZE >= total || pairs.loading} onClick={() => setOffset(offset + PAGE_SIZE)}>
             {t('common.next')}
           </Button>
