@@ -81,6 +81,7 @@ export const validationCodes = [
   'not_one_of',
   'duplicate_cell',
   'duplicate_org_unit',
+  'code_mismatch',
 ] as const;
 export type ValidationCode = (typeof validationCodes)[number];
 

@@ -4,6 +4,7 @@ import { PastDate } from './beneficiaries.contract.ts';
 import { programCodes } from '../domain/programs.ts';
 import { contactModalities, groupSessionTypes, serviceCodes, testResults, testStrategies } from '../domain/services.ts';
 import { sexes } from '../domain/registry.ts';
+import { ageBandCodes, legacyAgeBandCodes } from '../domain/indicators.ts';
 
 /** The fields a service may take; which it takes depends on the service (core/src/domain/services.ts). The import row reads the same ones. */
 export const serviceFields = {
@@ -99,6 +100,9 @@ export const ServiceQuery = PageQuery.extend({
 export const UpdateService = z.object({ ...serviceFields, date: PastDate, workerId: Id }).partial();
 export const SetRegisterNo = z.object({ registerNo: z.number().int().min(1).max(1_000_000) });
 
+/** An age band (the report codes); the codes group sessions took before (`lt25`, `ge25`) are still read, as those. */
+const AgeBandInput = z.union([z.enum(ageBandCodes), z.enum(['lt25', 'ge25']).transform((c) => legacyAgeBandCodes[c])]);
+
 /** Group sessions: attendees by record id and/or anonymous counts. */
 export const RecordGroupSession = z.object({
   id: Id.optional(),
@@ -113,7 +117,7 @@ export const RecordGroupSession = z.object({
   partner: text().trim().max(200).nullable().default(null),
   attendees: z.array(Id).max(500).default([]),
   anonymous: z
-    .array(z.object({ sex: z.enum(sexes), ageBand: z.enum(['lt25', 'ge25']), count: z.number().int().min(1).max(10_000) }))
+    .array(z.object({ sex: z.enum(sexes), ageBand: AgeBandInput, count: z.number().int().min(1).max(10_000) }))
     .max(12)
     .default([]),
 });

@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../errors.ts';
-import { defaultAgeBands, parsePeriod, type ReportDimension } from './indicators.ts';
+import { ageBandCodes, parsePeriod, UNKNOWN_AGE_BAND, type ReportDimension } from './indicators.ts';
 import { housings, maritalStatuses, occupations, schoolings, sexes } from './registry.ts';
 import { contactModalities, serviceCodes, serviceDefinitions, testResults, testStrategies } from './services.ts';
 
@@ -56,7 +56,7 @@ export function dhis2DimensionValues(populations: readonly string[]): Record<Dhi
   return {
     population: populations,
     sex: sexes,
-    age_band: [...defaultAgeBands.map((b) => b.code), 'unknown'],
+    age_band: [...ageBandCodes, UNKNOWN_AGE_BAND],
     modality: contactModalities,
     strategy: testStrategies,
     service: serviceCodes,

@@ -81,20 +81,42 @@ export const reportDimensions = [
 ] as const;
 export type ReportDimension = (typeof reportDimensions)[number];
 
-/** Age bands from the age at the first qualifying service (service year − birth year). */
+/**
+ * Age bands, the one set of codes: reports break down by them (from the age at the first
+ * qualifying service: service year − birth year), group sessions count anonymous attendees in
+ * them, exports and DHIS2 mappings carry their codes. `label`: the catalogue key `age_band.<label>`.
+ * The report SQL computes a band from these same bounds (`ageBandExpr`, checked against `ageBandOf`).
+ */
 export interface AgeBand {
   code: string;
+  label: string;
   min?: number;
   max?: number;
 }
-export const defaultAgeBands: readonly AgeBand[] = [
-  { code: '<25', max: 24 },
-  { code: '>=25', min: 25 },
-];
+export const defaultAgeBands = [
+  { code: '<25', label: 'lt25', max: 24 },
+  { code: '>=25', label: 'ge25', min: 25 },
+] as const satisfies readonly AgeBand[];
+/** The code of an age band. */
+export type AgeBandCode = (typeof defaultAgeBands)[number]['code'];
+/** The band codes, in order. */
+export const ageBandCodes = defaultAgeBands.map((b) => b.code) as [AgeBandCode, ...AgeBandCode[]];
+/** The band of an age not known (no birth year). */
+export const UNKNOWN_AGE_BAND = 'unknown';
 
+/** The band codes group sessions took before they were the report codes (still accepted as input). */
+export const legacyAgeBandCodes = { lt25: '<25', ge25: '>=25' } as const satisfies Record<string, AgeBandCode>;
+
+/** The catalogue key of an age band's label (`age_band.lt25`); null for a code that is no band. */
+export function ageBandLabelKey(code: string): `age_band.${(typeof defaultAgeBands)[number]['label']}` | null {
+  const band = defaultAgeBands.find((b) => b.code === code);
+  return band ? `age_band.${band.label}` : null;
+}
+
+/** The band of an age (null: not known). */
 export function ageBandOf(bands: readonly AgeBand[], age: number | null): string {
-  if (age === null) return 'unknown';
-  return bands.find((b) => (b.min === undefined || age >= b.min) && (b.max === undefined || age <= b.max))?.code ?? 'unknown';
+  if (age === null) return UNKNOWN_AGE_BAND;
+  return bands.find((b) => (b.min === undefined || age >= b.min) && (b.max === undefined || age <= b.max))?.code ?? UNKNOWN_AGE_BAND;
 }
 
 export type PeriodGrain = 'month' | 'quarter' | 'semester' | 'year';

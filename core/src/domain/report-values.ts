@@ -1,4 +1,4 @@
-import { defaultAgeBands, type ReportDimension } from './indicators.ts';
+import { ageBandCodes, UNKNOWN_AGE_BAND, type ReportDimension } from './indicators.ts';
 import { defaultPopulations, housings, maritalStatuses, occupations, schoolings, sexes } from './registry.ts';
 import { contactModalities, serviceCodes, socioeconomicKinds, supportKinds, testResults, testStrategies } from './services.ts';
 import { programCodes } from './programs.ts';
@@ -15,7 +15,7 @@ export function catalogueOf(dim: ReportDimension): readonly string[] | null {
     case 'sex':
       return sexes;
     case 'age_band':
-      return [...defaultAgeBands.map((b) => b.code), 'unknown'];
+      return [...ageBandCodes, UNKNOWN_AGE_BAND];
     case 'service':
       return serviceCodes;
     case 'program':

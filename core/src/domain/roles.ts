@@ -80,6 +80,16 @@ export function scopeOf(assignments: readonly ScopedAssignment[], permission: Pe
   return kept;
 }
 
+/** Is this unit the organisation's root (the one unit without a parent)? */
+export function isRootUnit(unit: { parentId: string | null }): boolean {
+  return unit.parentId === null;
+}
+
+/** Is this subtree path the organisation's root unit's (one segment: `/<root id>/`)? */
+export function isRootPath(path: string): boolean {
+  return path.split('/').filter(Boolean).length === 1;
+}
+
 /** Is a unit (by its path) inside one of the scope's subtrees? */
 export function isInScope(scope: readonly string[], unitPath: string): boolean {
   return scope.some((root) => unitPath.startsWith(root));

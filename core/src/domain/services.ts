@@ -127,4 +127,3 @@ export const defaultProgramServices: Record<string, ProgramServiceSettings> = {
 
 /** Kinds of group sessions; labels `group_session_type.<code>`. */
 export const groupSessionTypes = ['iec', 'thematic', 'social_development', 'self_support', 'convivial_evening', 'training', 'cascade_training', 'awareness_children', 'awareness_parents'] as const;
-export const ageBands = ['lt25', 'ge25'] as const;

@@ -396,6 +396,7 @@ export const ar: Catalogue = {
   'validation.not_one_of': '{field}: «{value}» ليس من القيم الممكنة ({allowed})؛ هذه الخانة لن تتلقى شيئًا أبدًا.',
   'validation.duplicate_cell': '{field}: نفس خانة DHIS2 (عنصر البيانات «{value}»، بنفس تركيبة الفئات والسمات) مُرسلة مسبقًا عبر {other}؛ سيتلقى DHIS2 قيمتين متعارضتين.',
   'validation.duplicate_org_unit': '{field}: وحدة DHIS2 «{value}» تستقبل مسبقًا الوحدة {other}؛ ستُكتب قيمهما فوق بعضهما.',
+  'validation.code_mismatch': '{field}: لا يطابق الرمز الموحد الذي يحمل «{value}»؛ صحّحوا أحدهما.',
   'field.idScheme': 'مخطط معرّفات DHIS2',
   'field.dataSet': 'مجموعة بيانات DHIS2',
   'field.attributeOptionCombo': 'تركيبة خيارات السمات',

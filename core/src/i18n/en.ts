@@ -396,6 +396,7 @@ export const en: Catalogue = {
   'validation.not_one_of': '{field}: "{value}" is not one of the possible values ({allowed}); this cell would never receive anything.',
   'validation.duplicate_cell': '{field}: the same DHIS2 cell (data element "{value}", same category and attribute option combos) is already sent by {other}; DHIS2 would receive two contradicting values.',
   'validation.duplicate_org_unit': '{field}: the DHIS2 org unit "{value}" already receives unit {other}; their values would overwrite each other.',
+  'validation.code_mismatch': '{field}: does not match the code unique, which carries "{value}"; correct one or the other.',
   'field.idScheme': 'DHIS2 identifier scheme',
   'field.dataSet': 'DHIS2 data set',
   'field.attributeOptionCombo': 'Attribute option combo',

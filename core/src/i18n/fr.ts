@@ -395,6 +395,7 @@ export const fr = {
   'validation.not_one_of': '{field} : « {value} » ne fait pas partie des valeurs possibles ({allowed}) ; cette cellule ne recevrait jamais rien.',
   'validation.duplicate_cell': '{field} : la même cellule DHIS2 (élément de données « {value} », même combinaison de catégories et d’attributs) est déjà envoyée par {other} ; DHIS2 recevrait deux valeurs contradictoires.',
   'validation.duplicate_org_unit': '{field} : l’unité DHIS2 « {value} » reçoit déjà l’unité {other} ; leurs valeurs s’écraseraient.',
+  'validation.code_mismatch': '{field} : ne correspond pas au code unique, qui porte « {value} » ; corrigez l’un ou l’autre.',
   'field.idScheme': 'Schéma des identifiants DHIS2',
   'field.dataSet': 'Ensemble de données DHIS2',
   'field.attributeOptionCombo': 'Combinaison d’options d’attribut',

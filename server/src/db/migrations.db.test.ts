@@ -42,6 +42,27 @@ describe(`migrations (${engine})`, () => {
     await t.db.kysely.deleteFrom('organisation').where('code', '=', 'AUD').execute().catch(() => undefined);
   });
 
+  it('give stored group sessions the report age bands, and back on the way down', async () => {
+    const org = '7a0d1f7e-1111-4c55-9a36-0f4b8a1e0002';
+    const unit = '7a0d1f7e-1111-4c55-9a36-0f4b8a1e0003';
+    const before = '20261201T0845-generate-person-facts-rule';
+    await migrateTo(t.db.kysely, before);
+    await sql`insert into organisation (id, code, name) values (${org}, 'AGE', 'A')`.execute(t.db.kysely);
+    await sql`insert into org_unit (organisation_id, id, code, name, level, parent_id, path) values (${org}, ${unit}, 'AGE', 'A', 'country', null, ${`/${unit}/`})`.execute(t.db.kysely);
+    const anonymous = [{ sex: 'F', ageBand: 'lt25', count: 3 }, { sex: 'M', ageBand: 'ge25', count: 2 }];
+    await sql`insert into group_session (organisation_id, id, session_date, org_unit_id, program, type, theme, anonymous, created_by)
+      values (${org}, ${unit}, '2026-01-05', ${unit}, 'prev_ps', 'iec', 'T', ${JSON.stringify(anonymous)}::jsonb, ${unit})`.execute(t.db.kysely);
+    const stored = async () => (await sql<{ anonymous: unknown }>`select anonymous from group_session where organisation_id = ${org}`.execute(t.db.kysely)).rows[0]!.anonymous;
+    await migrateToLatest(t.db.kysely);
+    expect(await stored()).toEqual([{ sex: 'F', ageBand: '<25', count: 3 }, { sex: 'M', ageBand: '>=25', count: 2 }]);
+    await migrateTo(t.db.kysely, before);
+    expect(await stored()).toEqual(anonymous);
+    await migrateToLatest(t.db.kysely);
+    await sql`delete from group_session where organisation_id = ${org}`.execute(t.db.kysely);
+    await sql`delete from org_unit where organisation_id = ${org}`.execute(t.db.kysely);
+    await sql`delete from organisation where id = ${org}`.execute(t.db.kysely);
+  });
+
   it('go down to zero and up again', async () => {
     await sql`truncate organisation, audit_event cascade`.execute(t.db.kysely);
     await migrateTo(t.db.kysely, NO_MIGRATIONS as unknown as string);

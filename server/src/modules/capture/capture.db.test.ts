@@ -234,7 +234,12 @@ describe(`service capture (${engine})`, () => {
     expect(services.body.items).toHaveLength(1);
     expect(services.body.items[0]).toMatchObject({ service: 'iec_session', groupSessionId: res.body.id });
     const session = await t.db.kysely.selectFrom('group_session').select(['anonymous']).where('id', '=', res.body.id).executeTakeFirstOrThrow();
-    expect(session.anonymous).toEqual([{ sex: 'F', ageBand: 'lt25', count: 7 }]);
+    // Stored under the report's age band code; the group sessions' former code is still read as input.
+    expect(session.anonymous).toEqual([{ sex: 'F', ageBand: '<25', count: 7 }]);
+    const again = await ep.post<{ id: string }>('/group-sessions', { date: today, orgUnitId: sectionA, program: 'prev_ps', type: 'thematic', theme: 'Bandes', attendees: [], anonymous: [{ sex: 'M', ageBand: '>=25', count: 2 }] });
+    expect(again.status).toBe(201);
+    const second = await t.db.kysely.selectFrom('group_session').select(['anonymous']).where('id', '=', again.body.id).executeTakeFirstOrThrow();
+    expect(second.anonymous).toEqual([{ sex: 'M', ageBand: '>=25', count: 2 }]);
   });
 
   it('refuses a group session with nobody in it (no attendee, no anonymous count), saying what to add', async () => {

@@ -1,4 +1,4 @@
-import { beneficiaryRow, rowReader, checkCode, codeProblemParams } from '@relais/core';
+import { beneficiaryRow, rowReader, checkCode, checkCodeAgainstPerson, codeProblemParams } from '@relais/core';
 import { contentId } from '../../lib/ids.ts';
 import { isSystemActor } from '../../context/system.ts';
 import { selectUnitsByCode } from '../org-units/index.ts';
@@ -32,6 +32,8 @@ export const importBeneficiaries: KindImporter = async (trx, importer, table, dr
     const populations = (row.populations ?? '').split(';').map((p) => p.trim().toUpperCase()).filter(Boolean);
     for (const p of populations) if (!settings.populations.includes(p)) c.fail('populations', 'invalid_choice');
     const sex = row.sex ?? null;
+    // The registry's rule: the sex and birth year entered must be those the code carries.
+    if (code) for (const issue of checkCodeAgainstPerson(settings.codeScheme, code, { sex, birthYear: row.birth_year ?? null })) c.fail(issue.field === 'sex' ? 'sex' : 'birth_year', issue.code, issue.params);
     const unit = units.get((row.section ?? '').toUpperCase());
     if (row.section && !unit) c.fail('section', 'unknown_reference', { value: row.section });
     else if (unit && !mayWrite(importer, 'person.write', unit.path)) c.fail('section', 'invalid_choice');

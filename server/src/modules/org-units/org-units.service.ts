@@ -1,4 +1,4 @@
-import { DomainError, type CreateOrgUnit, type OrgUnit, type OrgUnitLevel, type UpdateOrgUnit } from '@relais/core';
+import { DomainError, isRootUnit, type CreateOrgUnit, type OrgUnit, type OrgUnitLevel, type UpdateOrgUnit } from '@relais/core';
 import { isUniqueViolation, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import type { RequestContext } from '../../context/index.ts';
@@ -72,7 +72,7 @@ export function createOrgUnitsService(db: Queryable) {
         const org = ctx.actor.organisationId;
         const unit = await visibleUnit(trx, ctx, id);
         if (!orgUnitsPolicy.manage(ctx.actor, unit.path)) throw new DomainError('forbidden');
-        const isRoot = unit.parent_id === null;
+        const isRoot = isRootUnit({ parentId: unit.parent_id });
         if (patch.parentId !== undefined && patch.parentId !== unit.parent_id) {
           if (isRoot) throw new DomainError('org_unit_parent_invalid');
           const parent = await repo.findUnit(trx, org, patch.parentId);

@@ -1,6 +1,7 @@
 import {
   DomainError,
   checkCode as checkCodeShape,
+  checkCodeAgainstPerson,
   codeProblemParams,
   type RegistrySettings,
   type Beneficiary,
@@ -55,6 +56,12 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
     populations.forEach((p, i) => {
       if (!settings.populations.includes(p)) throw invalidField(`populations.${i}`, 'invalid_choice');
     });
+  }
+
+  /** The sex and birth year entered must be those the code carries, when the scheme carries them. */
+  function checkAgainstCode(settings: RegistrySettings, code: string, person: { sex?: string | null; birthYear?: number | null }) {
+    const issues = checkCodeAgainstPerson(settings.codeScheme, code, person);
+    if (issues.length) throw new DomainError('validation_failed', { fields: issues });
   }
 
   const profileColumns = (p: RegisterBeneficiary['profile']) => ({
@@ -122,6 +129,7 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
           }
         }
         checkPopulations(settings, input.populations);
+        checkAgainstCode(settings, code, input);
         const unit = await unitForWrite(trx, ctx, input.orgUnitId);
         const found = await matchCode(trx, org, settings.codeScheme, code);
         if (found.exact) {
@@ -220,6 +228,8 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
         const row = await visible(trx, ctx, id, 'person.write');
         if (row.merged_into) throw new DomainError('merge_invalid');
         if (patch.populations) checkPopulations(await loadRegistrySettings(trx, org), patch.populations);
+        // Only the values changed are checked (a record kept from before the rule keeps its other values).
+        if (patch.sex || (patch.birthYear !== undefined && patch.birthYear !== null)) checkAgainstCode(await loadRegistrySettings(trx, org), row.code, { sex: patch.sex, birthYear: patch.birthYear });
         const p = patch.profile;
         await trx
           .updateTable('beneficiary')

@@ -75,3 +75,14 @@ export async function findReportNames(db: Queryable, organisationId: string): Pr
   ]);
   return { organisation: organisation?.name ?? null, units: new Map(units.map((r) => [r.code, r.name])) };
 }
+
+/** The targets of a program: indicator × unit (code and parent) × period. */
+export async function loadTargets(db: Queryable, organisationId: string, program: string): Promise<Array<{ indicator: string; period: string; value: string; code: string; parentId: string | null }>> {
+  return db
+    .selectFrom('target as t')
+    .innerJoin('org_unit as ou', (j) => j.onRef('ou.organisation_id', '=', 't.organisation_id').onRef('ou.id', '=', 't.org_unit_id'))
+    .select(['t.indicator', 't.period', 't.value', 'ou.code', 'ou.parent_id as parentId'])
+    .where('t.organisation_id', '=', organisationId)
+    .where('t.program', '=', program)
+    .execute();
+}

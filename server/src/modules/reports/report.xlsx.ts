@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import {
+  ageBandLabelKey,
+  UNKNOWN_AGE_BAND,
   ALL_VALUES,
   hasKey,
   isOfGrain,
@@ -77,7 +79,7 @@ function reportWords(locale: Locale, ctx: ReportFileContext) {
     if (d === 'period') return period(v);
     if (v === '') return d === 'worker' ? t('worker.not_recorded', v) : t('report.not_recorded', v);
     if ((d === 'org_unit' || d === 'site') && units.has(v)) return withCode ? `${units.get(v)} (${v})` : units.get(v)!;
-    if (d === 'age_band') return v === '<25' ? t('age_band.lt25', v) : v === '>=25' ? t('age_band.ge25', v) : v === 'unknown' ? t('report.age_unknown', v) : v;
+    if (d === 'age_band') return v === UNKNOWN_AGE_BAND ? t('report.age_unknown', v) : t(ageBandLabelKey(v) ?? v, v);
     return prefixed.has(d) ? t(`${d}.${v}`, v) : v;
   };
   return {

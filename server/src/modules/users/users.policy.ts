@@ -1,8 +1,5 @@
-import { isInScope } from '@relais/core';
+import { isInScope, isRootPath } from '@relais/core';
 import { holdsAt, scope, type Actor } from '../../context/index.ts';
-
-/** Is this subtree path the organisation's root (one segment)? */
-export const isRootPath = (path: string): boolean => path.split('/').filter(Boolean).length === 1;
 
 /**
  * May an actor whose `user.read` (or `user.manage`) scope is `scopePaths` see a

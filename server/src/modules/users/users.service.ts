@@ -1,5 +1,6 @@
 import {
   DomainError,
+  isRootPath,
   type CreateUser,
   type Locale,
   type NewAssignment,
@@ -15,7 +16,7 @@ import type { RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf, type AuditWho } from '../audit/index.ts';
 import { deleteUserSessions, selectAssignments } from '../auth/index.ts';
 import { findUnit } from '../org-units/index.ts';
-import { isRootPath, usersPolicy } from './users.policy.ts';
+import { usersPolicy } from './users.policy.ts';
 import * as repo from './users.repository.ts';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUser>>>;

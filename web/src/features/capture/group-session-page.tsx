@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ageBands, checkGroupSessionAttendance, groupSessionTypes, RecordGroupSession, sexes, type RegistrySettings } from '@relais/core';
+import { ageBandLabelKey, defaultAgeBands, checkGroupSessionAttendance, type AgeBandCode, groupSessionTypes, RecordGroupSession, sexes, type RegistrySettings } from '@relais/core';
 import type { Catalogue } from '../../api/catalogue.ts';
 import { getCatalogue, getRegistrySettings, recordGroupSession } from '../../api/endpoints.ts';
 import { newId } from '../../api/ids.ts';
@@ -19,9 +19,9 @@ import { numberOrText } from './service-draft.ts';
 import { isolate } from '../../i18n/bidi.ts';
 
 type GroupType = (typeof groupSessionTypes)[number];
-type Cell = `${(typeof sexes)[number]}:${(typeof ageBands)[number]}`;
-const cells: { sex: (typeof sexes)[number]; ageBand: (typeof ageBands)[number]; key: Cell }[] = sexes.flatMap((sex) =>
-  ageBands.map((ageBand) => ({ sex, ageBand, key: `${sex}:${ageBand}` as Cell })),
+type Cell = `${(typeof sexes)[number]}:${AgeBandCode}`;
+const cells: { sex: (typeof sexes)[number]; ageBand: AgeBandCode; key: Cell }[] = sexes.flatMap((sex) =>
+  defaultAgeBands.map(({ code }) => ({ sex, ageBand: code, key: `${sex}:${code}` as Cell })),
 );
 
 /** Record a group session: when, where, what, who led it, the identified attendees (by code) and anonymous counts. */
@@ -188,7 +188,7 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
                 .map((c) => (
                   <TextField
                     key={c.key}
-                    label={t(`age_band.${c.ageBand}`)}
+                    label={t(ageBandLabelKey(c.ageBand)!)}
                     value={counts[c.key] ?? ''}
                     inputMode="numeric"
                     dir="ltr"

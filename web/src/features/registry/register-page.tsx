@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { RegisterBeneficiary, type CodeCheckResult, type CodeScheme, type RegistrySettings } from '@relais/core';
+import { RegisterBeneficiary, birthYearFromCode, sexLetterFromCode, sexOfCodeLetter, type CodeCheckResult, type CodeScheme, type RegistrySettings } from '@relais/core';
 import { ApiError } from '../../api/client.ts';
 import { getRegistrySettings, registerBeneficiary } from '../../api/endpoints.ts';
 import { newId } from '../../api/ids.ts';
@@ -16,7 +16,7 @@ import { CodeField } from './code-field.tsx';
 import { CodeHelper } from './code-helper.tsx';
 import { CodeLookupStatus, CodeProblems, ExistsElsewhere, ProbableMatches, useClaim, useCodeLookup } from './code-check.tsx';
 import { emptyRecordDraft, errorOf, RecordFields, recordInput, type RecordDraft } from './record-fields.tsx';
-import { birthYearFromCode, sexLetterFromCode, todayIso } from './registry-labels.ts';
+import { todayIso } from './registry-labels.ts';
 
 /** Register a person, code first: the code says at once whether she is already known. */
 export function RegisterPage() {
@@ -200,7 +200,7 @@ function RecordForm({ code, scheme, settings, distinctFrom, unitId, onUnitChange
     return {
       ...emptyRecordDraft,
       birthYear: year === null ? '' : String(year),
-      sex: letter === 'F' || letter === 'M' ? letter : '',
+      sex: sexOfCodeLetter(letter) ?? '',
       populations: settings.populations.length === 1 ? [...settings.populations] : [],
     };
   });

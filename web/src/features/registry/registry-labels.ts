@@ -1,4 +1,4 @@
-import { componentLabel, componentLength, splitCode, type CodeScheme, type Locale } from '@relais/core';
+import { componentLabel, componentLength, type CodeScheme, type Locale } from '@relais/core';
 import type { I18n } from '../../i18n/i18n.tsx';
 
 type Tr = Pick<I18n, 't' | 'has'>;
@@ -39,26 +39,6 @@ export const sampleAttributes = {
   birth_order: 2,
   district: 'CASA01',
 } as const;
-
-/** The birth year read from a valid code, when the scheme has one and it is known (not 9999 / 99). */
-export function birthYearFromCode(scheme: CodeScheme, code: string, thisYear = new Date().getFullYear()): number | null {
-  const parts = splitCode(scheme, code);
-  const index = scheme.components.findIndex((c) => c.kind === 'birth_year');
-  const component = scheme.components[index];
-  const value = parts[index];
-  if (!component || component.kind !== 'birth_year' || !value || !/^\d+$/.test(value) || /^9+$/.test(value)) return null;
-  if (component.digits === 4) return Number(value);
-  const yy = Number(value);
-  const century = yy > thisYear % 100 ? 1900 : 2000;
-  return century + yy;
-}
-
-/** The sex letter read from a valid code (F, M or T), or null. */
-export function sexLetterFromCode(scheme: CodeScheme, code: string): string | null {
-  const parts = splitCode(scheme, code);
-  const index = scheme.components.findIndex((c) => c.kind === 'sex');
-  return index >= 0 ? (parts[index] ?? null) : null;
-}
 
 /** Today as `YYYY-MM-DD` in the device's time zone (the date the worker lives). */
 export function todayIso(): string {

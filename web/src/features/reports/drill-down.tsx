@@ -1,3 +1,4 @@
+import { matchesServiceFilter } from '@relais/core';
 import { getCatalogue, listServices, type ServiceRecordData } from '../../api/endpoints.ts';
 import type { IndicatorInfo } from '../../api/indicators.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -50,12 +51,8 @@ export function DrillDownDialog({ target, cellText, indicators, onClose }: {
     } else if (filter.services) services = filter.services;
     if (services?.length === 0) return { items: [], total: 0, totalCapped: false, fetched: 0 };
     const page = await listServices({ program: target.program, orgUnitId: unit?.id, service: services?.join(','), from: target.from, to: target.to, limit: LIMIT });
-    const keeps = (s: ServiceRecordData) =>
-      (['result', 'kind', 'strategy', 'modality'] as const).every((field) => {
-        const wanted = filter[field];
-        const value = s[field];
-        return !wanted || (value !== null && wanted.includes(value));
-      }) && (!filter.atPremises || (s.site === null && s.service !== 'outreach_contact' && (s.strategy ?? 'fixed') === 'fixed'));
+    // The services were fetched by the list above; the indicator's field filters and at-premises are the core rule's.
+    const keeps = (s: ServiceRecordData) => matchesServiceFilter({ ...filter, services: undefined }, { ...s, atSite: s.site !== null });
     const items = page.items.filter(keeps).sort((a, b) => b.date.localeCompare(a.date) || a.beneficiary.code.localeCompare(b.beneficiary.code));
     return { items, total: page.total, totalCapped: page.totalCapped, fetched: page.items.length };
   }, [target, unitMissing, unit?.id]);

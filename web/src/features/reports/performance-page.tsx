@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { orgUnitLevels, parsePeriod, type OrgUnit, type OrgUnitLevel, type ProgramCode } from '@relais/core';
+import { isRootUnit, orgUnitLevels, parsePeriod, type OrgUnit, type OrgUnitLevel, type ProgramCode } from '@relais/core';
 import { queryReport, type ReportRequest } from '../../api/endpoints.ts';
 import type { IndicatorInfo } from '../../api/indicators.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -90,7 +90,7 @@ export function PerformancePage() {
           levelUnits={ctx.units.filter((n) => n.unit.active && n.unit.level === level).map((n) => n.unit)}
           unitNames={unitNames}
           unitsByCode={unitsByCode}
-          rootUnit={ctx.units.find((n) => n.unit.parentId === null)?.unit ?? null}
+          rootUnit={ctx.units.find((n) => isRootUnit(n.unit))?.unit ?? null}
           showTargets={showTargets}
           onDrill={(target, text) => setDrill({ target, text })}
           onTargetSaved={(text) => {

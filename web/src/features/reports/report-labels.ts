@@ -1,4 +1,4 @@
-import { parsePeriod, type ReportDimension } from '@relais/core';
+import { ageBandLabelKey, parsePeriod, UNKNOWN_AGE_BAND, type ReportDimension } from '@relais/core';
 import { intlTag, type I18n } from '../../i18n/i18n.tsx';
 import { programLabel } from '../../i18n/labels.ts';
 import { formatDay } from '../capture/service-labels.ts';
@@ -74,7 +74,11 @@ export function dimensionValueLabel(i18n: Tr, dim: ReportDimension, value: strin
     case 'program':
       return programLabel(i18n.t, value);
     case 'age_band':
-      return value === '<25' ? i18n.t('age_band.lt25') : value === '>=25' ? i18n.t('age_band.ge25') : value === 'unknown' ? i18n.t('reports.ageUnknown') : value;
+    {
+      if (value === UNKNOWN_AGE_BAND) return i18n.t('reports.ageUnknown');
+      const key = ageBandLabelKey(value);
+      return key && i18n.has(key) ? i18n.t(key) : value;
+    }
     default: {
       const prefix = valuePrefix[dim];
       const key = prefix ? `${prefix}.${value}` : '';

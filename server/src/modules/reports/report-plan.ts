@@ -1,0 +1,138 @@
+import type { IndicatorDefinition, Measure, ProgramServiceSettings, ReportDimension, ReportQuery } from '@relais/core';
+import { CELL_SEPARATOR } from './report-cells.ts';
+import { REACH_SLOT, reportRules, reportSlots, ruleKey, type ReportRule } from './report-rules.ts';
+
+/**
+ * The report planner: pure. For each indicator of a report it chooses where its numbers come
+ * from — the person facts, the monthly services roll-up, or the services themselves (live) —
+ * from the query, the indicator definitions, the program and the stored rules (ADR 0010).
+ * The SQL of each source is in `report.sql.ts`; the engine runs the plan.
+ */
+
+/** A measure that is not a ratio (a ratio is computed from two of them). */
+export type BaseMeasure = Exclude<Measure, { kind: 'ratio' }>;
+
+/** Dimensions the person facts can break a distinct count down by (the rest need the services). */
+export const PERSON_FACT_DIMS: ReadonlySet<ReportDimension> = new Set(['period', 'org_unit', 'program', 'population', 'sex', 'age_band', 'marital_status', 'schooling', 'housing', 'occupation']);
+/** Of those, the ones a person may have several values of in one report (the others are hers alone). */
+export const CELL_DIMS: ReadonlySet<ReportDimension> = new Set(['period', 'org_unit', 'population']);
+/** Dimensions the monthly services roll-up can break counts and sums down by. */
+export const ROLLUP_DIMS: ReadonlySet<ReportDimension> = new Set(['period', 'org_unit', 'site', 'program', 'worker', 'modality', 'strategy', 'service', 'kind', 'result']);
+
+/** A period made of whole months, as the months of each year it covers (a 12-bit mask per year). */
+export interface MonthSpan {
+  fromMonth: string;
+  toMonth: string;
+  years: Array<{ year: number; mask: number }>;
+}
+
+/** A period made of whole months, as the months (12-bit masks) of each year it covers; null otherwise. */
+export function monthSpan(from: string, to: string): MonthSpan | null {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  if (fd !== 1 || td !== new Date(Date.UTC(ty, tm, 0)).getUTCDate()) return null;
+  const years: Array<{ year: number; mask: number }> = [];
+  for (let y = fy; y <= ty; y++) {
+    const first = y === fy ? fm : 1;
+    const last = y === ty ? tm : 12;
+    let mask = 0;
+    for (let m = first; m <= last; m++) mask |= 1 << (m - 1);
+    years.push({ year: y, mask });
+  }
+  return { fromMonth: `${from.slice(0, 7)}-01`, toMonth: `${to.slice(0, 7)}-01`, years };
+}
+
+/** Every subset of the requested dimensions, the cells first, the grand total (no dimension) last. */
+export function groupingSetsOf(by: readonly ReportDimension[]): ReportDimension[][] {
+  const sets: ReportDimension[][] = [];
+  for (let mask = (1 << by.length) - 1; mask >= 0; mask--) sets.push(by.filter((_, i) => mask & (1 << i)));
+  return sets;
+}
+
+/** The key of a grouping set. */
+export const setKey = (dims: readonly ReportDimension[]) => dims.join(',');
+
+/** The dimensions a query reads: its breakdown and its filters. */
+export function dimensionsUsed(q: Pick<ReportQuery, 'by' | 'filters'>): Set<ReportDimension> {
+  return new Set<ReportDimension>([...q.by, ...(Object.keys(q.filters) as ReportDimension[])]);
+}
+
+/** Where one indicator's numbers come from. */
+export type IndicatorSource =
+  /** The person facts of `slot`; with `reachSlot`, only persons also in the reach's facts (`amongReached`). */
+  | { from: 'facts'; slot: number; reachSlot: number | null }
+  /** The monthly roll-up of services (counts and sums). */
+  | { from: 'rollup' }
+  /** The services, one query per grouping set. */
+  | { from: 'live' };
+
+export interface ReportPlan {
+  /** The period's months, when it is made of whole months and the facts may be read (else null: live). */
+  span: MonthSpan | null;
+  /** The grouping sets, cells first. */
+  sets: ReportDimension[][];
+  /** The source of each non-ratio indicator of the definitions, by code. */
+  sourceOf(code: string): IndicatorSource;
+}
+
+/**
+ * The slots of the person facts that may be read: those whose stored, built rules are exactly
+ * the rules the definitions give for the program (else the facts follow other definitions).
+ */
+export function validSlots(expected: readonly ReportRule[], stored: readonly ReportRule[]): Set<number> {
+  return new Set(
+    [...new Set(expected.map((r) => r.slot))].filter(
+      (slot) => expected.filter((r) => r.slot === slot).map(ruleKey).join() === stored.filter((r) => r.slot === slot).map(ruleKey).join(),
+    ),
+  );
+}
+
+/**
+ * Plans a report. `storedRules`: the program's built rules (`readyOnly`); `source: 'live'`
+ * reads the services for everything (the reference the facts are tested against).
+ */
+export function planReport(input: {
+  q: Pick<ReportQuery, 'program' | 'by' | 'filters'>;
+  period: { from: string; to: string };
+  indicators: readonly IndicatorDefinition[];
+  program: ProgramServiceSettings | undefined;
+  storedRules: readonly ReportRule[];
+  source?: 'auto' | 'live';
+}): ReportPlan {
+  const { q, indicators, program } = input;
+  const span = input.source === 'live' ? null : monthSpan(input.period.from, input.period.to);
+  const used = dimensionsUsed(q);
+  const slots = reportSlots(indicators);
+  const expected = span && program ? reportRules(indicators, { [q.program]: program }) : [];
+  const valid = validSlots(expected, span ? input.storedRules : []);
+  /** The slot of an indicator whose facts follow its definition. */
+  const slotOf = (code: string) => {
+    const slot = slots.get(code);
+    return slot !== undefined && valid.has(slot) ? slot : undefined;
+  };
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
+
+  const sourceOf = (code: string): IndicatorSource => {
+    const measure = byCode.get(code)?.measure;
+    if (!span || !measure || measure.kind === 'ratio') return { from: 'live' };
+    if (measure.kind === 'distinct_persons' || measure.kind === 'distinct_persons_full_paquet') {
+      const amongReached = measure.kind === 'distinct_persons' && measure.filter.amongReached === true;
+      const reachSlot = amongReached ? slotOf(REACH_SLOT) : undefined;
+      const slot = slotOf(code);
+      const fits = [...used].every((d) => PERSON_FACT_DIMS.has(d));
+      return fits && (!amongReached || reachSlot !== undefined) && slot !== undefined ? { from: 'facts', slot, reachSlot: reachSlot ?? null } : { from: 'live' };
+    }
+    return !measure.filter.amongReached && [...used].every((d) => ROLLUP_DIMS.has(d)) ? { from: 'rollup' } : { from: 'live' };
+  };
+  return { span, sets: groupingSetsOf(q.by), sourceOf };
+}
+
+/** Splits the rows of one grouping-sets query into the cells of each set (a null dimension is rolled up). */
+export function collectSets(by: readonly ReportDimension[], sets: readonly ReportDimension[][], rows: ReadonlyArray<Record<string, unknown>>): Map<string, Map<string, number>> {
+  const out = new Map(sets.map((dims) => [setKey(dims), new Map<string, number>()]));
+  for (const r of rows) {
+    const dims = by.filter((_, i) => r[`d${i}`] !== null);
+    out.get(setKey(dims))?.set(dims.map((d) => String(r[`d${by.indexOf(d)}`])).join(CELL_SEPARATOR), Number(r.value));
+  }
+  return out;
+}

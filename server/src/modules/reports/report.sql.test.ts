@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { defaultAgeBands, defaultIndicators, defaultProgramServices, parsePeriod, type ReportQuery } from '@relais/core';
+import { compileSql } from '../../db/sql-text.ts';
+import { groupingSetsOf, monthSpan, type BaseMeasure } from './report-plan.ts';
+import { liveQuery, personFactsQuery, rollupQuery, type ReportScope, type ReportSqlContext } from './report.sql.ts';
+import { writePersonFactsFunction } from './person-facts.sql.ts';
+
+/**
+ * The SQL of the report queries, under review (STYLE §12): each builder's text for typical
+ * reports is kept in `queries/*.sql`. A change of a report's meaning shows there as one diff;
+ * accept it with `npx vitest run -u` once it is the intended one.
+ */
+
+const ORG = '00000000-0000-4000-8000-00000000000a';
+const scoped: ReportScope = [
+  { path: '/r00t/reg1/', programs: ['prev_ps'] },
+  { path: '/r00t/reg2/sec3/', programs: null },
+];
+
+function context(q: Partial<ReportQuery>, scope: ReportScope = 'organisation'): ReportSqlContext {
+  const query: ReportQuery = { program: 'prev_ps', period: '2024', indicators: ['reached'], by: [], grain: 'month', filters: {}, ...q };
+  return { organisationId: ORG, scope, q: query, period: parsePeriod(query.period)!, program: defaultProgramServices.prev_ps, bands: defaultAgeBands };
+}
+
+const measureOf = (code: string) => {
+  const measure = defaultIndicators.find((i) => i.code === code)!.measure;
+  if (measure.kind === 'ratio') throw new Error(`${code} is a ratio`);
+  return measure as BaseMeasure;
+};
+
+/** The compiled query as a reviewer reads it: a title, the parameters, the text without blank lines. */
+function forReview(title: string, query: Parameters<typeof compileSql>[0]): string {
+  const compiled = compileSql(query);
+  const text = compiled.sql
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim() !== '')
+    .join('\n');
+  return `-- ${title}\n-- parameters: ${JSON.stringify(compiled.parameters)}\n${text}\n`;
+}
+
+describe('report queries under review (SQL snapshots)', () => {
+  it('live: distinct persons by unit at a level and age band, in a reader’s scope', async () => {
+    const ctx = context({ by: ['org_unit', 'age_band'], orgUnitLevel: 'section' }, scoped);
+    await expect(forReview('reached by org_unit (section), age_band; scoped reader', liveQuery(ctx, measureOf('reached'), ['org_unit', 'age_band']))).toMatchFileSnapshot('queries/live-reached-by-unit-age.sql');
+  });
+
+  it('live: returned (at the premises, among the reached)', async () => {
+    const ctx = context({ indicators: ['returned'] }, scoped);
+    await expect(forReview('returned, total', liveQuery(ctx, measureOf('returned'), []))).toMatchFileSnapshot('queries/live-returned.sql');
+  });
+
+  it('live: persons with the whole paquet minimum, by population', async () => {
+    const ctx = context({ indicators: ['persons_full_paquet'], by: ['population'] });
+    await expect(forReview('persons_full_paquet by population', liveQuery(ctx, measureOf('persons_full_paquet'), ['population']))).toMatchFileSnapshot('queries/live-full-paquet-by-population.sql');
+  });
+
+  it('live: a sum over distinct services, by population and site, with filters', async () => {
+    const ctx = context({ indicators: ['condoms_distributed'], by: ['population', 'site'], filters: { worker: ['ep1'], sex: ['F'] } });
+    await expect(forReview('condoms_distributed by population, site; worker and sex filters', liveQuery(ctx, measureOf('condoms_distributed'), ['population', 'site']))).toMatchFileSnapshot('queries/live-condoms-by-population-site.sql');
+  });
+
+  it('facts: distinct persons by quarter, unit and population over two years', async () => {
+    const ctx = context({ period: '2023-07-01..2024-06-30', by: ['period', 'org_unit', 'population', 'age_band'], grain: 'quarter' }, scoped);
+    const span = monthSpan('2023-07-01', '2024-06-30')!;
+    await expect(forReview('reached (slot 0) by period (quarter), org_unit, population, age_band; two years', personFactsQuery(ctx, span, groupingSetsOf(ctx.q.by), 0, null))).toMatchFileSnapshot('queries/facts-reached-by-period-unit-population.sql');
+  });
+
+  it('facts: returned among the reached, by sex and age band in one year, with a filter', async () => {
+    const ctx = context({ indicators: ['returned'], by: ['sex', 'age_band'], filters: { age_band: ['<25'] } });
+    const span = monthSpan('2024-01-01', '2024-12-31')!;
+    await expect(forReview('returned (slot 5, reach slot 0) by sex, age_band; age_band <25', personFactsQuery(ctx, span, groupingSetsOf(ctx.q.by), 5, 0))).toMatchFileSnapshot('queries/facts-returned-by-sex-age.sql');
+  });
+
+  it('roll-up: tests performed by site and worker, with a filter', async () => {
+    const ctx = context({ indicators: ['tests_performed'], by: ['site', 'worker'], filters: { strategy: ['mobile'] } }, scoped);
+    const span = monthSpan('2024-01-01', '2024-12-31')!;
+    const measure = measureOf('tests_performed') as Extract<BaseMeasure, { kind: 'count_services' }>;
+    await expect(forReview('tests_performed by site, worker; strategy mobile', rollupQuery(ctx, span, groupingSetsOf(ctx.q.by), measure))).toMatchFileSnapshot('queries/rollup-tests-by-site-worker.sql');
+  });
+
+  it('the person facts’ database function, as the migration installs it', async () => {
+    await expect(forReview('relais_write_person_facts (installed by migration 20261201T0845)', sql.raw(writePersonFactsFunction()))).toMatchFileSnapshot('queries/person-facts-function.sql');
+  });
+});
