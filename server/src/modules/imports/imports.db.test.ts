@@ -90,6 +90,16 @@ describe(`file import (${engine})`, () => {
     expect(await tableCounts(t.db)).toEqual(before);
   });
 
+  it('refuses a row whose sex or birth year its code contradicts, naming the column', async () => {
+    const csv = 'code;populations;sex;birth_year;section;registered_on\n' + 'NAZI1990F;PS;M;1990;SEC-A;2024-03-01\n' + 'NAZI1991F;PS;F;1992;SEC-A;2024-03-01\n' + 'NAZI1993T;PS;X;1993;SEC-A;2024-03-01\n';
+    const res = await upload(clerk, 'beneficiaries', csv, true);
+    expect(res.body.errors.map((e) => [e.line, e.column, e.code])).toEqual([
+      [2, 'sex', 'code_mismatch'],
+      [3, 'birth_year', 'code_mismatch'],
+    ]);
+    expect(res.body.errors[1]!.message).toMatch(/« 1991 »/);
+  });
+
   it('imports beneficiaries (semicolons, BOM), queues probable duplicates, and is idempotent', async () => {
     const csv = '\ufeffcode;populations;sex;birth_year;section;registered_on;entry_door;marital_status;schooling;housing;occupation\n' +
       'FAMO1985F;PS;F;1985;SEC-A;2024-03-01;outreach;single_mother;primary;tenant;unemployed\n' +

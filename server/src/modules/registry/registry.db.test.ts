@@ -150,6 +150,24 @@ describe(`beneficiary registry (${engine})`, () => {
     expect(audit.body.items.map((e) => e.details.phoneShown ?? false).sort()).toEqual([false, true]);
   });
 
+  it('refuses a sex or a birth year the code contradicts, on registration and on update, naming the field', async () => {
+    const sex = await register(epA, 'KAZI1990F', sectionA, { sex: 'M' });
+    expect(sex.status).toBe(400);
+    expect(sex.body.error.fields).toEqual([expect.objectContaining({ field: 'sex', code: 'code_mismatch', params: { value: 'F' } })]);
+    expect(sex.body.error.fields![0]!.message).toBe('Sexe : ne correspond pas au code unique, qui porte « F » ; corrigez l’un ou l’autre.');
+    const year = await register(epA, 'KAZI1990F', sectionA, { birthYear: 1991 });
+    expect(year.body.error.fields).toEqual([expect.objectContaining({ field: 'birthYear', code: 'code_mismatch', params: { value: '1990' } })]);
+    // T does not say the sex; an unknown year (9999) says no year.
+    expect((await register(epA, 'KAZI1990T', sectionA, { sex: 'X', birthYear: 1990 })).status).toBe(201);
+    expect((await register(epA, 'KAZI9999F', sectionA, { birthYear: 1992 })).status).toBe(201);
+    const ok = await register(epA, 'KAZI1990F', sectionA, { birthYear: 1990 });
+    expect(ok.status).toBe(201);
+    const patched = await epA.patch<ApiErrorBody>(`/beneficiaries/${ok.body.id}`, { birthYear: 1989 });
+    expect(patched.status).toBe(400);
+    expect(patched.body.error.fields).toEqual([expect.objectContaining({ field: 'birthYear', code: 'code_mismatch' })]);
+    expect((await epA.patch(`/beneficiaries/${ok.body.id}`, { notes: 'suivie' })).status).toBe(200);
+  });
+
   it('changes only the fields an update names, even those the editor cannot see', async () => {
     const res = await register(swA, 'LOLO1988F', sectionA, { entryDoor: 'remote', phone: '+212 622 222 222', contactConsent: true, notes: 'Note privée.', profile: { housing: 'tenant', schooling: 'primary' } });
     // A peer educator sees neither phone nor notes; her change of housing must not erase them.
