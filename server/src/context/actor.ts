@@ -1,4 +1,4 @@
-import { isInScope, permissionsOf, roleGrants, scopeOf, type Locale, type Permission, type ScopedAssignment } from '@relais/core';
+import { isInScope, isRootPath, permissionsOf, roleGrants, scopeOf, type Locale, type Permission, type ScopedAssignment } from '@relais/core';
 
 /** An assignment with what the UI shows of its unit. */
 export interface ActorAssignment extends ScopedAssignment {
@@ -38,7 +38,7 @@ export function holds(actor: Actor, permission: Permission): boolean {
 
 /** Does the actor hold the permission on the whole organisation (at its root unit)? */
 export function holdsAtRoot(actor: Actor, permission: Permission): boolean {
-  return scope(actor, permission).some((p) => p.split('/').filter(Boolean).length === 1);
+  return scope(actor, permission).some(isRootPath);
 }
 
 export function holdsAt(actor: Actor, permission: Permission, unitPath: string): boolean {

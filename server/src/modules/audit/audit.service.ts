@@ -1,3 +1,4 @@
+import { isRootPath } from '@relais/core';
 import type { AuditEvent, AuditQuery } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
 import type { RequestContext } from '../../context/index.ts';
@@ -58,7 +59,7 @@ export function createAuditService(db: Queryable) {
     /** The audit log as an administrator may see it: events of her subtrees; organisation-wide ones for root administrators. */
     async listAudit(ctx: RequestContext, q: AuditQuery): Promise<{ items: AuditEvent[]; nextBefore: number | null }> {
       const paths = auditPolicy.readableUnits(ctx.actor);
-      const withOrgWide = paths.some((p) => p.split('/').filter(Boolean).length === 1);
+      const withOrgWide = paths.some(isRootPath);
       const rows = await selectAuditEvents(db, ctx.actor.organisationId, paths, withOrgWide, q);
       const items = rows.map((r) => ({
         id: String(r.id),

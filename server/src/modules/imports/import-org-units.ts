@@ -1,4 +1,4 @@
-import { orgUnitRow, rowReader } from '@relais/core';
+import { isRootUnit, orgUnitRow, rowReader } from '@relais/core';
 import { contentId } from '../../lib/ids.ts';
 import { insertUnit, selectUnitsByCode } from '../org-units/index.ts';
 import type { ImportReport, KindImporter, RowIssue } from './import-report.ts';
@@ -19,7 +19,7 @@ export const importOrgUnits: KindImporter = async (trx, importer, table, dryRun)
   const org = importer.organisationId;
   const units = await selectUnitsByCode(trx, org);
   // A row without a parent goes directly under the organisation's root unit.
-  const rootCode = [...units.values()].find((u) => u.parent_id === null)!.code;
+  const rootCode = [...units.values()].find((u) => isRootUnit({ parentId: u.parent_id }))!.code;
   const shape = orgUnitRow();
   const columns = Object.keys(shape);
   const read = rowReader(shape);
@@ -45,7 +45,7 @@ export const importOrgUnits: KindImporter = async (trx, importer, table, dryRun)
       if (existing) {
         const parentRow = existing.parent_id ? [...units.values()].find((u) => u.id === existing.parent_id) : undefined;
         // The root unit itself, given without a parent, is there already.
-        const sameParent = existing.parent_id === null ? !cells.parent_code : parentRow?.code === parent;
+        const sameParent = isRootUnit({ parentId: existing.parent_id }) ? !cells.parent_code : parentRow?.code === parent;
         if (existing.name === name && existing.level === level && sameParent) unchanged++;
         else c.fail('code', 'taken');
       } else planned.set(code, { line, code, name, parent, level, latitude, longitude });

@@ -1,8 +1,6 @@
 import ExcelJS from 'exceljs';
 import {
-  ageBandLabelKey,
-  UNKNOWN_AGE_BAND,
-  ALL_VALUES,
+  ageBandLabelKey, ALL_VALUES, UNKNOWN_AGE_BAND,
   hasKey,
   isOfGrain,
   sortDimensionValues,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { isRootUnit, orgUnitLevels, parsePeriod, type OrgUnit, type OrgUnitLevel, type ProgramCode } from '@relais/core';
+import { ageBandCodes, defaultAgeBands, isRootUnit, orgUnitLevels, UNKNOWN_AGE_BAND, parsePeriod, type OrgUnit, type OrgUnitLevel, type ProgramCode } from '@relais/core';
 import { queryReport, type ReportRequest } from '../../api/endpoints.ts';
 import type { IndicatorInfo } from '../../api/indicators.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -20,7 +20,6 @@ import { TargetCell } from './target-cell.tsx';
 
 /** Levels a framework can be broken down by (outreach sites are places, not reporting units). */
 const levels = orgUnitLevels.filter((l) => l !== 'site');
-const bands = ['<25', '>=25'] as const;
 
 /**
  * The performance framework (*cadre de performance*) as the donor reports it: one row per
@@ -127,12 +126,14 @@ function PerformanceTable({ query, index, indicators, levelUnits, unitNames, uni
   const name = (code: string) => dimensionValueLabel(i18n, 'org_unit', code, unitNames);
   const unitCodes = [...new Set([...levelUnits.map((u) => u.code), ...index.values('org_unit')])].sort((a, b) => collator.compare(name(a), name(b)));
   const groups = [...unitCodes, ALL];
-  const hasUnknown = index.values('age_band').includes('unknown');
-  const ages: string[] = [...bands, ...(hasUnknown ? ['unknown'] : []), ALL];
+  const hasUnknown = index.values('age_band').includes(UNKNOWN_AGE_BAND);
+  const ages: string[] = [...ageBandCodes, ...(hasUnknown ? [UNKNOWN_AGE_BAND] : []), ALL];
   const span = ages.length + (showTargets ? 3 : 0);
   const period = periodLabel(i18n, query.period);
-  const ageHeader = (band: string) =>
-    band === ALL ? t('report.all') : band === '<25' ? t('performance.age.lt25') : band === '>=25' ? t('performance.age.ge25') : t('reports.ageUnknown');
+  const ageHeader = (band: string) => {
+    const label = defaultAgeBands.find((b) => b.code === band)?.label;
+    return band === ALL ? t('report.all') : label ? t(`performance.age.${label}`) : t('reports.ageUnknown');
+  };
 
   const caption = t('performance.caption', { program: programLabel(t, query.program), period, level: t(`org_unit_level.${query.orgUnitLevel ?? 'section'}`) });
   return (
