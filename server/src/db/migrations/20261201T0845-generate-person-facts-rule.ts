@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { writePersonFactsFunction } from '../../modules/reports/person-facts.sql.ts';
+import { writePersonFactsFunction } from '../../modules/reports/index.ts';
 
 // The person facts' rule SQL, one source (issue 12): 20261130T0200 and 20261130T0500 each wrote
 // their own copy of which services qualify for a slot, beside the report engine's. The function

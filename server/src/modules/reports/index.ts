@@ -10,3 +10,5 @@ export { createReportFactsBuilder, syncReportFacts, buildPendingFacts, rebuildRe
 export { loadIndicators, type StoredIndicator } from './indicators.repository.ts';
 // Targets as stored (the targets import writes them whole-or-nothing).
 export { selectTargetValues, targetKey, upsertTargets, type TargetRow } from './targets.repository.ts';
+// The person facts' database function as generated from the service-filter compiler (a migration installs it).
+export { writePersonFactsFunction } from './person-facts.sql.ts';
