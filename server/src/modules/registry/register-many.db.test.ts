@@ -22,7 +22,8 @@ function crowdedCodes(n: number, seed: number): string[] {
 
 const table = (codes: string[]): Table => ({
   columns: ['code', 'populations', 'sex', 'section', 'registered_on'],
-  rows: codes.map((code, i) => ({ line: i + 2, cells: { code, populations: 'PS', sex: 'F', section: 'DUP', registered_on: '2024-01-01' } })),
+  // Each row's sex is the one its code carries (the registry refuses a record its code contradicts).
+  rows: codes.map((code, i) => ({ line: i + 2, cells: { code, populations: 'PS', sex: code.endsWith('M') ? 'M' : 'F', section: 'DUP', registered_on: '2024-01-01' } })),
 });
 
 describe(`probable duplicates of an import (${engine})`, () => {
