@@ -1,16 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests (`*.test.ts`) and real-database tests (`*.db.test.ts`) of core and server.
+// Unit tests (`*.test.ts`) of core, server and web, and real-database tests (`*.db.test.ts`) of the server.
 // RELAIS_TEST_ENGINE picks the database of the database tests: `embedded` (default) runs
 // everything plus the embedded engine's own tests (`*.embedded.test.ts`); `postgres` runs
 // the database tests again on a PostgreSQL server plus `*.pg.test.ts`. scripts/test.mjs runs both.
+// The web unit tier (`web/src/**/*.test.ts`: pure modules, no DOM) runs in the embedded pass only.
 const onPostgres = process.env.RELAIS_TEST_ENGINE === 'postgres';
 
 export default defineConfig({
   test: {
     include: onPostgres
       ? ['server/**/*.db.test.ts', 'server/**/*.pg.test.ts']
-      : ['core/src/**/*.test.ts', 'server/src/**/*.test.ts', 'server/test/**/*.test.ts'],
+      : ['core/src/**/*.test.ts', 'server/src/**/*.test.ts', 'server/test/**/*.test.ts', 'web/src/**/*.test.ts'],
     exclude: onPostgres ? ['**/node_modules/**'] : ['**/node_modules/**', '**/*.pg.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { permissionsOf, roles, type Permission } from '@relais/core';
+import { fr } from '../i18n/fr.ts';
+import { navGroups, phoneShortcuts, visibleGroups } from './nav.ts';
+
+describe('navigation', () => {
+  const all = [...new Set(navGroups.flatMap((g) => g.screens.map((s) => s.permission)))];
+
+  it('shows every group and screen to whoever holds every permission', () => {
+    expect(visibleGroups(all).map((g) => g.id)).toEqual(['field', 'followUp', 'reports', 'admin']);
+    expect(visibleGroups(all).flatMap((g) => g.screens)).toHaveLength(navGroups.flatMap((g) => g.screens).length);
+  });
+
+  it('hides screens without their permission and groups left empty', () => {
+    const readOnly: Permission[] = ['report.read'];
+    expect(visibleGroups(readOnly).map((g) => [g.id, g.screens.map((s) => s.to)])).toEqual([['reports', ['/reports/performance', '/reports/pivot']]]);
+    expect(visibleGroups([])).toEqual([]);
+  });
+
+  it('gives each role of the product at least one screen (a partner only receives referrals, not built yet), and every screen a label in the catalogue', () => {
+    for (const role of roles.filter((r) => r !== 'partner')) {
+      const permissions = permissionsOf([{ role }]);
+      expect(visibleGroups(permissions).length, role).toBeGreaterThan(0);
+    }
+    expect(visibleGroups(permissionsOf([{ role: 'partner' }]))).toEqual([]);
+    for (const g of navGroups) {
+      expect(fr[g.label]).toBeTruthy();
+      for (const s of g.screens) expect([fr[s.label], fr[s.description]].every(Boolean), s.to).toBe(true);
+    }
+  });
+
+  it('puts at most four shortcuts on a phone, home first, those of the user’s permissions', () => {
+    expect(phoneShortcuts([]).map((s) => s.to)).toEqual(['/']);
+    expect(phoneShortcuts(['service.write', 'person.read', 'person.write', 'report.read']).map((s) => s.to)).toEqual(['/', '/contacts/new', '/beneficiaries', '/beneficiaries/new']);
+    expect(phoneShortcuts(['report.read']).map((s) => s.to)).toEqual(['/', '/reports/performance']);
+  });
+});
