@@ -4,7 +4,9 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, engine, type TestDatabase } from '../test/harness.ts';
+import { Client, createTestDatabase, engine, testConfig, type TestDatabase } from '../test/harness.ts';
+import { registerBeneficiary } from '../test/factories.ts';
+import { buildApp } from './app.ts';
 
 const relaisBin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/relais.js');
 
@@ -99,24 +101,21 @@ describe(`relais command line (${engine})`, () => {
   });
 
   it('finds a code and its probable duplicates as JSON lines', async () => {
-    // Records as the registry stores them (the CLI reads; registration is the API's).
+    // Registered through the API, as the registry stores them (the CLI reads; registration is the API's).
     const { openDatabase } = await import('./db/index.ts');
-        const db = await openDatabase(envA.DATABASE_URL ? { engine: 'postgres', url: envA.DATABASE_URL } : { engine: 'embedded', dataDir: envA.RELAIS_DATA_DIR! });
+    const db = await openDatabase(envA.DATABASE_URL ? { engine: 'postgres', url: envA.DATABASE_URL } : { engine: 'embedded', dataDir: envA.RELAIS_DATA_DIR! });
+    const app = await buildApp({ config: testConfig(), db });
     try {
-      const org = await db.kysely.selectFrom('organisation').select('id').where('code', '=', 'CLI').executeTakeFirstOrThrow();
-      const unit = await db.kysely.selectFrom('org_unit').select('id').where('organisation_id', '=', org.id).where('code', '=', 'CLI').executeTakeFirstOrThrow();
+      const admin = await new Client(app).login('CLI', 'admin', 'a long admin password');
+      const unit = admin.me!.assignments[0]!.orgUnit.id;
       for (const [i, code] of ['FAMO1985F', 'FEMO1985F', 'FAMO1986F', 'ZOZO1970M'].entries()) {
-        await db.kysely
-          .insertInto('beneficiary')
-          .values({
-            organisation_id: org.id, id: `5e5e0000-0000-4000-8000-00000000000${i}`, code, populations: ['PS'], sex: 'F',
-            gender_identity: null, birth_year: null, registered_unit_id: unit.id, registered_on: '2024-01-01', registered_by: null, entry_door: null, marital_status: null,
-            schooling: null, housing: null, occupation: null, children_in_charge: null, health_coverage: null, phone_encrypted: null, contact_consent: false, notes: null,
-            last_seen_on: '2024-01-01', merged_into: null,
-          })
-          .execute();
+        await registerBeneficiary(admin, {
+          id: `5e5e0000-0000-4000-8000-00000000000${i}`, code, orgUnitId: unit, registeredOn: '2024-01-01', populations: ['PS'],
+          sex: code.endsWith('M') ? 'M' : 'F', birthYear: null, // no birth years: the report below counts them as unknown
+        });
       }
     } finally {
+      await app.close();
       await db.close();
     }
     const res = await relais(envA, 'find', '--org', 'cli', 'famo1985f', '--format', 'jsonl');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import type { Beneficiary } from '@relais/core';
 import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp } from '../../../test/harness.ts';
+import { recordContact, registerBeneficiary, type ServiceInput } from '../../../test/factories.ts';
 
 /** YYYY-MM-DD, `months` before this month, on `day`. */
 function monthDay(months: number, day: number): string {
@@ -32,14 +32,11 @@ describe(`monthly data verification (${engine})`, () => {
     section = await createUnit(org.admin, org.rootUnitId, 'SEC');
     ep = (await createUserClient(t, org.admin, 'VER', 'ep.one', 'peer_educator', section)).client;
     coord = (await createUserClient(t, org.admin, 'VER', 'coord', 'coordinator', section)).client;
-    const person = async (code: string) =>
-      (await ep.post<Beneficiary>('/beneficiaries', { code, orgUnitId: section, registeredOn: monthDay(8, 1), populations: ['PS'], sex: 'F' })).body.id;
-    const contact = async (key: string, beneficiaryId: string, date: string, services: Record<string, unknown>[]) => {
-      const res = await ep.post<{ services: { id: string }[] }>('/contacts', { beneficiaryId, date, orgUnitId: section, program: 'prev_ps', services });
-      if (res.status !== 201) throw new Error(JSON.stringify(res.body));
-      ids[key] = res.body.services.map((s) => s.id);
+    const person = async (code: string) => (await registerBeneficiary(ep, { code, orgUnitId: section, registeredOn: monthDay(8, 1), populations: ['PS'], sex: 'F' })).id;
+    const contact = async (key: string, beneficiaryId: string, date: string, services: ServiceInput[]) => {
+      ids[key] = (await recordContact(ep, { beneficiaryId, date, orgUnitId: section, program: 'prev_ps', services })).services.map((s) => s.id);
     };
-    const full = (q = 10) => [{ service: 'outreach_contact', modality: 'in_person' }, { service: 'condoms', quantity: q }, { service: 'iec_session' }];
+    const full = (q = 10): ServiceInput[] => [{ service: 'outreach_contact', modality: 'in_person' }, { service: 'condoms', quantity: q }, { service: 'iec_session' }];
     const a = await person('AAAA1990F');
     const b = await person('BBBB1991F');
     const c = await person('CCCC1992F');
@@ -53,7 +50,7 @@ describe(`monthly data verification (${engine})`, () => {
     await contact('twiceB', a, monthDay(4, 5), [{ service: 'iec_session' }, { service: 'outreach_contact', modality: 'phone' }, { service: 'condoms', quantity: 12 }]);
     await contact('positive', b, monthDay(4, 6), [{ service: 'hiv_test', result: 'positive', strategy: 'mobile' }]);
     await contact('linkedPositive', c, monthDay(4, 7), [{ service: 'hiv_test', result: 'positive', strategy: 'fixed' }]);
-    await ep.post('/contacts', { beneficiaryId: c, date: monthDay(4, 12), orgUnitId: section, program: 'prev_ps', services: [{ service: 'medical_support', kind: 'accompaniment' }] });
+    await recordContact(ep, { beneficiaryId: c, date: monthDay(4, 12), orgUnitId: section, program: 'prev_ps', services: [{ service: 'medical_support', kind: 'accompaniment' }] });
     // Every record was entered on its day, but one was typed 120 days late from a paper form.
     await sql`update service_event set created_at = service_date::timestamptz`.execute(t.db.kysely);
     await sql`update service_event set created_at = service_date::timestamptz + interval '120 days' where id = ${ids.complete![0]!}`.execute(t.db.kysely);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataValueSet, type ApiErrorBody } from '@relais/core';
 import { createOrg, createTestApp, createUnit, createUserClient, engine, type TestApp } from '../../../test/harness.ts';
+import { recordContact, registerBeneficiary, type ServiceInput } from '../../../test/factories.ts';
 import { validateAdx } from '../../../test/adx-schema.ts';
 
 type Org = Awaited<ReturnType<typeof createOrg>>;
@@ -42,13 +43,9 @@ describe(`DHIS2 exports (${engine})`, () => {
     aga = await createUnit(org.admin, org.rootUnitId, 'AGA');
     const inz = await createUnit(org.admin, org.rootUnitId, 'INZ');
     await createUnit(org.admin, org.rootUnitId, 'TIZ');
-    const person = async (code: string, birthYear: number) =>
-      (await org.admin.post<{ id: string }>('/beneficiaries', { code, orgUnitId: aga, registeredOn: '2023-01-01', populations: ['PS'], sex: 'F', birthYear })).body.id;
-    const contact = async (beneficiaryId: string, date: string, orgUnitId: string, services: Record<string, unknown>[]) => {
-      const res = await org.admin.post<{ services: { id: string }[] }>('/contacts', { beneficiaryId, date, orgUnitId, siteId: null, program: 'prev_ps', services });
-      if (res.status !== 201) throw new Error(JSON.stringify(res.body));
-      return res.body.services;
-    };
+    const person = async (code: string, birthYear: number) => (await registerBeneficiary(org.admin, { code, orgUnitId: aga, registeredOn: '2023-01-01', populations: ['PS'], sex: 'F', birthYear })).id;
+    const contact = async (beneficiaryId: string, date: string, orgUnitId: string, services: ServiceInput[]) =>
+      (await recordContact(org.admin, { beneficiaryId, date, orgUnitId, siteId: null, program: 'prev_ps', services })).services;
     const p1 = await person('AAAA2000F', 2000);
     const p2 = await person('BBBB1990F', 1990);
     await contact(p1, '2024-03-05', aga, [{ service: 'outreach_contact', modality: 'in_person' }, { service: 'condoms', quantity: 10 }]);

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createOrg, createTestApp, createTestDatabase, createUnit, engine, type TestApp } from '../../../test/harness.ts';
+import { recordContact, registerBeneficiary, type ServiceInput } from '../../../test/factories.ts';
 import { backupTo, restoreFrom } from '../../db/backup.ts';
 import { openDatabase } from '../../db/index.ts';
 import { createReportEngine } from './report.engine.ts';
@@ -48,12 +49,10 @@ describe(`indicators and reports (${engine})`, () => {
     // A section with no service in 2024, and one whose name a spreadsheet would run as a formula.
     tan = await createUnit(org.admin, org.rootUnitId, 'TAN');
     expect((await org.admin.post('/org-units', { code: 'EVIL', name: "=cmd|' /C calc'!A0", level: 'section', parentId: org.rootUnitId })).status).toBe(201);
-    const person = async (code: string, birthYear: number, populations: string[], sex = 'F') =>
-      (await org.admin.post<{ id: string }>('/beneficiaries', { code, orgUnitId: aga, registeredOn: '2023-01-01', populations, sex, birthYear })).body.id;
-    const contact = async (beneficiaryId: string, date: string, orgUnitId: string, siteId: string | null, services: Record<string, unknown>[]) => {
-      const res = await org.admin.post('/contacts', { beneficiaryId, date, orgUnitId, siteId, program: 'prev_ps', services });
-      if (res.status !== 201) throw new Error(JSON.stringify(res.body));
-    };
+    const person = async (code: string, birthYear: number, populations: string[], sex: 'F' | 'M' = 'F') =>
+      (await registerBeneficiary(org.admin, { code, orgUnitId: aga, registeredOn: '2023-01-01', populations, sex, birthYear })).id;
+    const contact = (beneficiaryId: string, date: string, orgUnitId: string, siteId: string | null, services: ServiceInput[]) =>
+      recordContact(org.admin, { beneficiaryId, date, orgUnitId, siteId, program: 'prev_ps', services });
     const p1 = await person('AAAA2000F', 2000, ['PS']);
     const p2 = await person('BBBB1990F', 1990, ['PS', 'PVVIH']);
     const p3 = await person('CCCC1999M', 1999, ['PS'], 'M');
