@@ -1,4 +1,6 @@
-// Lint at zero warnings (npm run lint). Type-aware rules stay off to keep CI fast; tsc runs separately.
+// Lint at zero warnings (npm run lint). tsc runs separately (npm run typecheck). Type-aware rules
+// (promises) run on the server and web sources only, where a forgotten await loses a write or an
+// error; the rest of the tree is linted without type information, to keep CI fast (CONTRIBUTING.md).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -50,6 +52,16 @@ export default tseslint.config(
   {
     files: ['web/src/**/*.{ts,tsx}', 'web/public/**/*.js'],
     languageOptions: { globals: { ...globals.browser, ...globals.serviceworker } },
+  },
+  {
+    // A promise is awaited, returned, or deliberately left running with `void` (and a comment why);
+    // an async function is never passed where a void callback is expected (its rejection would be lost).
+    files: ['server/src/**/*.ts', 'web/src/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
   },
   {
     // The design system knows no domain: web/src/ui imports no feature (STYLE.md §10).

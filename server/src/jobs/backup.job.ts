@@ -24,7 +24,8 @@ export async function writeScheduledBackup(db: Kysely<Database>, dir: string, ke
 export function scheduleBackups(db: Kysely<Database>, options: { intervalHours: number; keep: number; dir: string }, log: FastifyBaseLogger): () => void {
   if (options.intervalHours <= 0) return () => {};
   let running = false;
-  const timer = setInterval(async () => {
+  /** One scheduled backup; never rejects (a failure is logged). */
+  const run = async () => {
     if (running) return;
     running = true;
     try {
@@ -35,7 +36,9 @@ export function scheduleBackups(db: Kysely<Database>, options: { intervalHours: 
     } finally {
       running = false;
     }
-  }, options.intervalHours * 3_600_000);
+  };
+  // The timer does not wait for the backup: `run` handles its own errors.
+  const timer = setInterval(() => void run(), options.intervalHours * 3_600_000);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -33,8 +33,9 @@ export function scheduleStatistics(db: Kysely<Database>, intervalHours: number, 
       running = false;
     }
   };
-  const first = setTimeout(run, 5_000);
-  const timer = setInterval(run, intervalHours * 3_600_000);
+  // The timers do not wait for the refresh: `run` handles its own errors.
+  const first = setTimeout(() => void run(), 5_000);
+  const timer = setInterval(() => void run(), intervalHours * 3_600_000);
   first.unref();
   timer.unref();
   return () => {

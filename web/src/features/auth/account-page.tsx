@@ -67,7 +67,7 @@ function PasswordForm() {
 
   return (
     <Card title={t('account.password')}>
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
         <TextField
           label={t('field.currentPassword')}

@@ -30,7 +30,7 @@ export function LoginPage({ notice, onDone }: { notice?: 'session_expired' | 'un
     notice === 'logged_out' ? t('login.loggedOut') : notice === 'session_expired' ? t('error.session_expired') : null;
   return (
     <Page title={t('login.title')} intro={t('login.intro')} narrow>
-      <form className="form card" onSubmit={submit} noValidate>
+      <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
         {form.message ? <Alert tone="error">{form.message.text}</Alert> : noticeText ? <Alert tone={notice === 'logged_out' ? 'info' : 'warning'}>{noticeText}</Alert> : null}
         <TextField
           label={t('field.organisation.code')}

@@ -110,7 +110,7 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
   const attendeeError = attendees.map((_, i) => errors[`attendees.${i}`]).find(Boolean) ?? errors.attendees;
 
   return (
-    <form className="stack" onSubmit={submit} noValidate aria-label={t('group.title')}>
+    <form className="stack" onSubmit={(e) => void submit(e)} noValidate aria-label={t('group.title')}>
       {done ? <Alert tone="success">{t('group.saved', { attendees: done.attendees, anonymous: done.anonymous })}</Alert> : null}
       {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
       <Card title={t('group.sessionTitle')}>

@@ -53,7 +53,8 @@ export function WorkContextProvider({ children }: { children: ReactNode }) {
     // Units: what the server lets this user see. Fallback: the units of their assignments.
     const fromAssignments = (): OrgUnit[] =>
       me.assignments.map((a) => ({ id: a.orgUnit.id, code: a.orgUnit.code, name: a.orgUnit.name, level: 'section', parentId: null, active: true, latitude: null, longitude: null }));
-    Promise.allSettled([listOrgUnits(), listPrograms()]).then(([u, p]) => {
+    // allSettled never rejects: each failure falls back below.
+    void Promise.allSettled([listOrgUnits(), listPrograms()]).then(([u, p]) => {
       if (!alive) return;
       setUnits(u.status === 'fulfilled' ? u.value.items : fromAssignments());
       setEnabled(p.status === 'fulfilled' ? p.value.items.filter((x) => x.enabled).map((x) => x.code) : null);

@@ -122,7 +122,7 @@ export function ImportsPage() {
   return (
     <Page title={t('imports.title')} intro={t('imports.intro')}>
       <div className="grid-2">
-        <form className="card form" onSubmit={check} noValidate aria-labelledby="imports-file-title">
+        <form className="card form" onSubmit={(e) => void check(e)} noValidate aria-labelledby="imports-file-title">
           <h2 className="card-title" id="imports-file-title">
             {t('imports.fileTitle')}
           </h2>

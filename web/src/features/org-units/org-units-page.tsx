@@ -135,7 +135,7 @@ function EditUnitForm({ unit, onSaved }: { unit: OrgUnit; onSaved: (u: OrgUnit) 
 
   return (
     <Card title={t('orgUnits.editTitle', { name: unit.name })}>
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
         <TextField label={t('field.name')} value={name} onChange={setName} error={errors.name} required />
         <TextField label={t('field.code')} value={code} onChange={setCode} error={errors.code} required dir="ltr" autoCapitalize="characters" spellCheck={false} />
@@ -179,7 +179,7 @@ function CreateChildForm({ parent, onCreated }: { parent: OrgUnit; onCreated: (u
   const req = t('common.requiredMark');
   return (
     <Card title={t('orgUnits.addChildTitle', { name: parent.name })}>
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
         <TextField label={t('field.name')} value={name} onChange={setName} error={errors.name} required requiredLabel={req} />
         <TextField

@@ -119,7 +119,7 @@ export function ProgramServices({ program, services, onSaved }: {
         {t('programs.services')}
       </Button>
       {open ? (
-        <form id={panelId} className="stack program-services-form" aria-label={title} onSubmit={submit} noValidate>
+        <form id={panelId} className="stack program-services-form" aria-label={title} onSubmit={(e) => void submit(e)} noValidate>
           <div>
             <p className="field-hint">{t('programs.servicesHint')}</p>
             <p className="field-hint">{t('programs.subsetHint')}</p>

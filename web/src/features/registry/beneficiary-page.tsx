@@ -221,7 +221,7 @@ function EditRecord({ beneficiary, onCancel, onSaved }: { beneficiary: Beneficia
   if (settings.error && !settings.data) return <Alert tone="error">{describeError(i18n, settings.error)}</Alert>;
   if (!settings.data) return <Loading label={t('app.loading')} />;
   return (
-    <form className="form card" onSubmit={submit} noValidate aria-label={t('record.editTitle')}>
+    <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-label={t('record.editTitle')}>
       <h2 className="card-title">{t('record.editTitle')}</h2>
       {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
       <RecordFields

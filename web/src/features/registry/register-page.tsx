@@ -225,7 +225,7 @@ function RecordForm({ code, scheme, settings, distinctFrom, unitId, onUnitChange
   const existingId = failure instanceof ApiError && failure.code === 'beneficiary_exists' ? String(failure.params.id ?? '') : '';
   const elsewhere = failure instanceof ApiError && failure.code === 'beneficiary_exists_elsewhere';
   return (
-    <form className="form card" onSubmit={submit} noValidate aria-labelledby="record-form-title">
+    <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="record-form-title">
       <h2 id="record-form-title" className="card-title">
         {t('register.recordTitle')}{' '}
         <code className="code" dir="ltr">

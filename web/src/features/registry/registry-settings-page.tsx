@@ -94,7 +94,7 @@ function SettingsForm({ initial, onSaved }: { initial: RegistrySettings; onSaved
   const partName = (attribute: string) => capitalise(partLabel(i18n, attribute), locale);
 
   return (
-    <form className="stack" onSubmit={submit} noValidate>
+    <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
       <Card title={t('registrySettings.populations')}>
         <p className="field-hint">{t('registrySettings.populationsHint')}</p>
         {populationsError ? <p className="field-error">{populationsError}</p> : null}

@@ -90,7 +90,7 @@ export function SavedLists({ activeId, onOpen, current, ownerId }: {
       ) : null}
       <h3 className="subheading">{t('lists.mine')}</h3>
       {mine.length ? <ul className="plain-list">{mine.map(row)}</ul> : <p className="muted small">{t('lists.none')}</p>}
-      <form className="form save-list" onSubmit={save} noValidate>
+      <form className="form save-list" onSubmit={(e) => void save(e)} noValidate>
         {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
         <TextField label={t('lists.name')} value={name} onChange={setName} error={nameError} maxLength={100} />
         <Checkbox label={t('lists.shared')} hint={t('lists.sharedHint')} checked={shared} onChange={setShared} />

@@ -162,7 +162,7 @@ function IndicatorForm({ others, onCreated }: { others: readonly IndicatorInfo[]
 
   return (
     <Card title={t('indicators.add')}>
-      <form className="stack" onSubmit={submit} noValidate>
+      <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         <p className="field-hint">{t('indicators.rebuildNote')}</p>
         {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
         <TextField label={t('indicators.code')} hint={t('indicators.codeHint')} value={code} onChange={setCode} error={errors.code} dir="ltr" autoComplete="off" required requiredLabel={t('common.requiredMark')} />

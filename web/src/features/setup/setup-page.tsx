@@ -37,7 +37,7 @@ export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
   const req = t('common.requiredMark');
   return (
     <Page title={t('setup.title')} intro={t('setup.intro')} narrow>
-      <form className="form card" onSubmit={submit} noValidate>
+      <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
         {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
         <FieldGroup legend={t('setup.organisation')}>
           <TextField

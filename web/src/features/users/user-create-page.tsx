@@ -48,7 +48,7 @@ export function UserCreatePage() {
   const update = (i: number, d: AssignmentDraft) => setAssignments(assignments.map((a, j) => (j === i ? d : a)));
   return (
     <Page title={t('users.createTitle')} actions={<Link to="/users">{t('common.back')}</Link>}>
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
         <div className="card">
           <FieldGroup legend={t('users.profile')}>

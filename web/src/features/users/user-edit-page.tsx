@@ -67,7 +67,7 @@ function ProfileForm({ user, onSaved }: { user: User; onSaved: (u: User) => void
 
   return (
     <Card title={t('users.profile')}>
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
         <dl className="facts">
           <dt>{t('field.username')}</dt>
@@ -114,7 +114,7 @@ function PasswordResetForm({ user, onSaved }: { user: User; onSaved: (u: User) =
 
   return (
     <Card title={t('users.resetPassword')}>
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
         <p className="field-hint">{t('users.resetPasswordHint')}</p>
         <NewPasswordFields
@@ -204,7 +204,7 @@ function Assignments({ user, onSaved }: { user: User; onSaved: (u: User) => void
           })}
         </ul>
       )}
-      <form className="form" onSubmit={add} noValidate>
+      <form className="form" onSubmit={(e) => void add(e)} noValidate>
         <AssignmentFields
           draft={draft}
           onChange={setDraft}
