@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { admin, enterAsAdmin, fr, goTo } from './fixtures.ts';
+import { admin, apiOf, enterAsAdmin, ensurePerson, ensureUnit, fr, goTo, type Api } from './fixtures.ts';
 
 // Synthetic person (no real data), a code no other spec uses.
 const code = 'NAKA1990F';
@@ -11,27 +11,11 @@ const now = new Date();
 const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 const thisMonth = today.slice(0, 7);
 
-/** JSON calls with the page's session (writes carry the CSRF token of the session). */
-async function apiOf(page: Page) {
-  const me = await page.request.get('/api/v1/auth/me');
-  expect(me.ok()).toBe(true);
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
-    const response = await page.request.fetch(`/api/v1${path}`, {
-      method,
-      headers: { 'X-CSRF-Token': csrfToken },
-      data: body,
-    });
-    expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
-  };
-  return { get: <T>(path: string) => call<T>('GET', path), post: <T>(path: string, body: unknown) => call<T>('POST', path, body) };
-}
-
-interface Unit {
-  id: string;
-  code: string;
-  parentId: string | null;
+/** The section and the person of this spec, made through the API when missing (a test never relies on another). */
+async function ensureCaptureData(api: Api): Promise<{ sectionId: string; personId: string }> {
+  const sectionId = await ensureUnit(api, { code: section.code, name: section.name, level: 'section' });
+  const { id: personId } = await ensurePerson(api, { code, orgUnitId: sectionId, registeredOn: today, birthYear: 1990 });
+  return { sectionId, personId };
 }
 
 function serviceRow(page: Page, n: number) {
@@ -47,18 +31,7 @@ test('capture: a contact with two services, "save and add" keeps the person, her
   await test.step('the administrator creates a section and a person registered there', async () => {
     await enterAsAdmin(page);
     await expect(page.getByRole('region', { name: fr['nav.field'] }).getByRole('link', { name: fr['shell.recordContact'], exact: true })).toBeVisible();
-    const api = await apiOf(page);
-    const units = (await api.get<{ items: Unit[] }>('/org-units')).items;
-    const root = units.find((u) => u.parentId === null);
-    expect(root).toBeDefined();
-    const existing = units.find((u) => u.code === section.code);
-    sectionId = existing
-      ? existing.id
-      : (await api.post<Unit>('/org-units', { code: section.code, name: section.name, level: 'section', parentId: root?.id })).id;
-    const check = await api.get<{ exact: { id: string } | null }>(`/beneficiaries/check?code=${code}`);
-    personId =
-      check.exact?.id ??
-      (await api.post<{ id: string }>('/beneficiaries', { code, orgUnitId: sectionId, registeredOn: today, populations: ['PS'], sex: 'F', birthYear: 1990 })).id;
+    ({ sectionId, personId } = await ensureCaptureData(await apiOf(page)));
   });
 
   await test.step('she opens the service capture', async () => {
@@ -188,6 +161,9 @@ test('capture: a group session with an attendee found by code and anonymous coun
   await test.step('from her record, "new service" opens the capture with the person chosen', async () => {
     await enterAsAdmin(page);
     const api = await apiOf(page);
+    // Her section and record, whether or not the test before ran.
+    await ensureCaptureData(api);
+    await page.reload(); // the header context and the unit lists know the section
     const check = await api.get<{ exact: { id: string } | null }>(`/beneficiaries/check?code=${code}`);
     expect(check.exact).not.toBeNull();
     await page.goto(`/beneficiaries/${check.exact?.id ?? ''}`);

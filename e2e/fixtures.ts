@@ -67,3 +67,69 @@ export async function goTo(page: Page, group: keyof Texts, screen: keyof Texts, 
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
   await nav.getByRole('link', { name: texts[screen], exact: true }).click();
 }
+
+/** JSON calls to the API with the page's session (writes carry the session's CSRF token); a refused call fails the test. */
+export interface Api {
+  get<T>(path: string): Promise<T>;
+  post<T>(path: string, body: unknown): Promise<T>;
+}
+
+export async function apiOf(page: Page): Promise<Api> {
+  const me = await page.request.get('/api/v1/auth/me');
+  expect(me.ok()).toBe(true);
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
+    const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { 'X-CSRF-Token': csrfToken }, data: body });
+    expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
+    return (await response.json()) as T;
+  };
+  return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) };
+}
+
+interface UnitRow {
+  id: string;
+  code: string;
+  parentId: string | null;
+}
+
+/**
+ * Setup through the API, not through another test: each spec (and each test of it) makes the
+ * data it needs, so it runs alone (`--grep`) or in any order. The data directory is shared by
+ * every spec file of a run, so these find what is already there (from an earlier test, or an
+ * earlier attempt) and create only what is missing.
+ */
+
+/** The id of the organisation's root unit. */
+export async function rootUnitId(api: Api): Promise<string> {
+  const root = (await api.get<{ items: UnitRow[] }>('/org-units')).items.find((u) => u.parentId === null);
+  expect(root, 'the root unit').toBeDefined();
+  return root!.id;
+}
+
+/** The id of the unit with this code, created under `parentId` (the root unit by default) when missing. */
+export async function ensureUnit(api: Api, unit: { code: string; name: string; level?: string; parentId?: string }): Promise<string> {
+  const units = (await api.get<{ items: UnitRow[] }>('/org-units')).items;
+  const root = units.find((u) => u.parentId === null);
+  expect(root, 'the root unit').toBeDefined();
+  const found = units.find((u) => u.code === unit.code);
+  if (found) return found.id;
+  return (await api.post<UnitRow>('/org-units', { level: 'section', parentId: root!.id, ...unit })).id;
+}
+
+/** The id of the person with this code, registered today (PS, female) in `orgUnitId` when missing; `created` says which. */
+export async function ensurePerson(
+  api: Api,
+  person: { code: string; orgUnitId: string; birthYear?: number | null; sex?: 'F' | 'M' | 'X'; populations?: string[]; registeredOn?: string },
+): Promise<{ id: string; created: boolean }> {
+  const check = await api.get<{ exact: { id: string } | null }>(`/beneficiaries/check?code=${encodeURIComponent(person.code)}`);
+  if (check.exact) return { id: check.exact.id, created: false };
+  const { id } = await api.post<{ id: string }>('/beneficiaries', { registeredOn: isoToday(), populations: ['PS'], sex: 'F', birthYear: null, ...person });
+  return { id, created: true };
+}
+
+/** Today as the device says it (`YYYY-MM-DD`), the date the forms fill in. */
+export function isoToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

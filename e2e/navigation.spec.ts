@@ -12,6 +12,16 @@ async function csrf(page: Page): Promise<string> {
   return ((await (await page.request.get('/api/v1/auth/me')).json()) as Me).csrfToken;
 }
 
+/** The peer educator of the phone test, created by the administrator logged in on `page` (once: 409 when she exists). */
+async function ensurePeer(page: Page) {
+  const me = (await (await page.request.get('/api/v1/auth/me')).json()) as Me;
+  const res = await page.request.post('/api/v1/users', {
+    headers: { 'x-csrf-token': await csrf(page) },
+    data: { username: peer.username, displayName: peer.displayName, password: peer.password, assignments: [{ role: 'peer_educator', orgUnitId: me.assignments[0]!.orgUnit.id }] },
+  });
+  expect([201, 409]).toContain(res.status());
+}
+
 test('the administrator finds every screen in four groups, by keyboard too, and her first steps tick themselves', async ({ page }) => {
   await enterAsAdmin(page);
   const nav = page.getByRole('navigation', { name: fr['app.mainNav'] });
@@ -69,16 +79,16 @@ test('the administrator finds every screen in four groups, by keyboard too, and 
   });
 
   await test.step('the administrator creates the peer educator of the phone test (once)', async () => {
-    const me = (await (await page.request.get('/api/v1/auth/me')).json()) as Me;
-    const res = await page.request.post('/api/v1/users', {
-      headers: { 'x-csrf-token': await csrf(page) },
-      data: { username: peer.username, displayName: peer.displayName, password: peer.password, assignments: [{ role: 'peer_educator', orgUnitId: me.assignments[0]!.orgUnit.id }] },
-    });
-    expect([201, 409]).toContain(res.status());
+    await ensurePeer(page);
   });
 });
 
-test('on a phone: a compact header, a bottom bar with the field screens, the rest under More, right to left in Arabic', async ({ page }) => {
+test('on a phone: a compact header, a bottom bar with the field screens, the rest under More, right to left in Arabic', async ({ page, browser }) => {
+  // Her account, whether or not the test before made it.
+  const adminPage = await browser.newPage();
+  await enterAsAdmin(adminPage);
+  await ensurePeer(adminPage);
+  await adminPage.close();
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/');
   await logIn(page, fr, peer);

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { enterAsAdmin, fr, goTo, logIn } from './fixtures.ts';
+import { apiOf, enterAsAdmin, ensurePerson, ensureUnit, fr, goTo, logIn, type Api } from './fixtures.ts';
 
 // Synthetic units, workers and persons (no real data), codes no other spec uses.
 const units = {
@@ -19,24 +19,6 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const now = new Date();
 const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 const year = now.getFullYear();
-
-interface Unit {
-  id: string;
-  code: string;
-  parentId: string | null;
-}
-
-async function apiOf(page: Page) {
-  const me = await page.request.get('/api/v1/auth/me');
-  expect(me.ok()).toBe(true);
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
-    const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { 'X-CSRF-Token': csrfToken }, data: body });
-    expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
-  };
-  return { get: <T>(path: string) => call<T>('GET', path), post: <T>(path: string, body: unknown) => call<T>('POST', path, body) };
-}
 
 /** Option labels of a select, as shown (indent and isolates removed). */
 async function optionLabels(page: Page, label: string): Promise<string[]> {
@@ -59,26 +41,31 @@ test.describe.configure({ mode: 'serial' });
 
 const ids: Partial<Record<Level, string>> = {};
 
-test('places: the administrator assigns a worker at each level and is told where each will record', async ({ page }) => {
-  await enterAsAdmin(page);
-  const api = await apiOf(page);
-  const existing = (await api.get<{ items: Unit[] }>('/org-units')).items;
-  const root = existing.find((u) => u.parentId === null)!;
-  const parentOf: Record<Level, () => string> = { region: () => root.id, section: () => ids.region!, clinic: () => ids.section!, site: () => ids.section! };
+/** The units, workers and persons of this spec, made through the API when missing: each test finds them, whichever ran before. */
+async function ensurePlaces(api: Api) {
   for (const level of ['region', 'section', 'clinic', 'site'] as const) {
-    const u = units[level];
-    ids[level] = existing.find((x) => x.code === u.code)?.id ?? (await api.post<Unit>('/org-units', { ...u, parentId: parentOf[level]() })).id;
+    const parentId = level === 'region' ? undefined : level === 'section' ? ids.region : ids.section;
+    ids[level] = await ensureUnit(api, { ...units[level], ...(parentId ? { parentId } : {}) });
   }
   const users = (await api.get<{ items: { id: string; username: string }[] }>('/users?limit=200')).items;
   for (const level of ['region', 'section', 'clinic', 'site'] as const) {
     if (!users.some((u) => u.username === worker(level).username)) {
       await api.post('/users', { ...worker(level), assignments: [{ role: 'peer_educator', orgUnitId: ids[level], programs: null }] });
     }
-    const check = await api.get<{ exact: { id: string } | null }>(`/beneficiaries/check?code=${personCode[level]}`);
-    if (!check.exact) {
-      await api.post('/beneficiaries', { code: personCode[level], orgUnitId: level === 'region' ? ids.section : ids[level], registeredOn: today, populations: ['PS'], sex: 'F', birthYear: 1990 });
-    }
+    await ensurePerson(api, { code: personCode[level], orgUnitId: (level === 'region' ? ids.section : ids[level])!, registeredOn: today, birthYear: 1990 });
   }
+}
+
+test.beforeAll(async ({ browser }) => {
+  const page = await browser.newPage();
+  await enterAsAdmin(page);
+  await ensurePlaces(await apiOf(page));
+  await page.close();
+});
+
+test('places: the administrator assigns a worker at each level and is told where each will record', async ({ page }) => {
+  await enterAsAdmin(page);
+  const api = await apiOf(page);
 
   // The user screen says where the site worker records, and that it counts in the section.
   const siteWorker = (await api.get<{ items: { id: string; username: string }[] }>('/users?limit=200')).items.find((u) => u.username === worker('site').username)!;

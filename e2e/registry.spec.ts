@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { compareCodes, defaultCodeScheme, describeCodeProblem, explainMatch, exampleCode, interpolate } from '@relais/core';
-import { enterAsAdmin, fr, goTo } from './fixtures.ts';
+import { apiOf, enterAsAdmin, ensurePerson, fr, goTo, rootUnitId } from './fixtures.ts';
 
 // Synthetic person (no real data): mother Fatima, father Mohamed, born 1985, female.
 const code = 'FAMO1985F';
@@ -89,6 +89,9 @@ test('registry: code first with the helper, then a near-duplicate and an exact c
 
 test('registry: Arabic letters in the code field say the code is in Latin letters; the builder takes the names in Arabic', async ({ page }) => {
   await enterAsAdmin(page);
+  // The person the builder's code leads to, whether or not the test before registered her.
+  const api = await apiOf(page);
+  await ensurePerson(api, { code, orgUnitId: await rootUnitId(api), birthYear: 1985 });
   await startRegistration(page);
 
   await test.step('typing فاطمة in the code field: written in Latin letters, with the builder offered', async () => {

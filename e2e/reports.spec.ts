@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { enterAsAdmin, fr, goTo } from './fixtures.ts';
+import { apiOf, enterAsAdmin, ensurePerson, ensureUnit, fr, goTo } from './fixtures.ts';
 
 // A section and synthetic persons (no real data) that no other spec uses: this spec's counts are
 // its own, whatever the other specs write in the shared data directory.
@@ -19,25 +19,6 @@ const persons = [
   { code: `RPSA${year - 40}F`, birthYear: year - 40, tested: false },
 ] as const;
 
-/** JSON calls with the page's session (writes carry the CSRF token of the session). */
-async function apiOf(page: Page) {
-  const me = await page.request.get('/api/v1/auth/me');
-  expect(me.ok()).toBe(true);
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
-    const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { 'X-CSRF-Token': csrfToken }, data: body });
-    expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
-  };
-  return { get: <T>(path: string) => call<T>('GET', path), post: <T>(path: string, body: unknown) => call<T>('POST', path, body) };
-}
-
-interface Unit {
-  id: string;
-  code: string;
-  parentId: string | null;
-}
-
 /** The words of a number of a report, as its drill-down button names it. */
 function drillName(value: string, ...cell: string[]) {
   return interpolate(fr['drill.openOf'], { value, cell: cell.join(fr['reports.separator']) });
@@ -49,24 +30,11 @@ test('reports: the performance framework of a section, a target set in place, th
   await test.step('the administrator creates a section, three persons and their contacts of today (prevention PS)', async () => {
     await enterAsAdmin(page);
     const api = await apiOf(page);
-    const units = (await api.get<{ items: Unit[] }>('/org-units')).items;
-    const root = units.find((u) => u.parentId === null);
-    expect(root).toBeDefined();
-    const sectionId =
-      units.find((u) => u.code === section.code)?.id ??
-      (await api.post<Unit>('/org-units', { code: section.code, name: section.name, level: 'section', parentId: root?.id })).id;
-    if (!units.some((u) => u.code === empty.code)) await api.post<Unit>('/org-units', { code: empty.code, name: empty.name, level: 'section', parentId: root?.id });
+    const sectionId = await ensureUnit(api, { code: section.code, name: section.name, level: 'section' });
+    await ensureUnit(api, { code: empty.code, name: empty.name, level: 'section' });
     for (const p of persons) {
-      const check = await api.get<{ exact: { id: string } | null }>(`/beneficiaries/check?code=${p.code}`);
-      if (check.exact) continue; // already there (and served) from an earlier attempt
-      const { id } = await api.post<{ id: string }>('/beneficiaries', {
-        code: p.code,
-        orgUnitId: sectionId,
-        registeredOn: today,
-        populations: ['PS'],
-        sex: 'F',
-        birthYear: p.birthYear,
-      });
+      const { id, created } = await ensurePerson(api, { code: p.code, orgUnitId: sectionId, registeredOn: today, birthYear: p.birthYear });
+      if (!created) continue; // already there (and served) from an earlier attempt
       await api.post('/contacts', {
         beneficiaryId: id,
         date: today,
