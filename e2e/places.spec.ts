@@ -52,7 +52,7 @@ async function ensurePlaces(api: Api) {
     if (!users.some((u) => u.username === worker(level).username)) {
       await api.post('/users', { ...worker(level), assignments: [{ role: 'peer_educator', orgUnitId: ids[level], programs: null }] });
     }
-    await ensurePerson(api, { code: personCode[level], orgUnitId: (level === 'region' ? ids.section : ids[level])!, registeredOn: today, birthYear: 1990 });
+    await ensurePerson(api, { code: personCode[level], orgUnitId: (level === 'region' ? ids.section : ids[level])!, registeredOn: today, birthYear: Number(personCode[level].slice(4, 8)) });
   }
 }
 
