@@ -1,6 +1,9 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { LIST_COUNT_CAP } from '@relais/core';
-import type { Queryable } from './index.ts';
+import type { Database } from './schema.ts';
+
+/** A database handle or a transaction (as `Queryable` in index.ts, which re-exports this file). */
+type Queryable = Kysely<Database>;
 
 /**
  * The total of a long list (services, persons, probable duplicates), counted only up to
