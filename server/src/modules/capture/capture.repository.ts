@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import { cappedTotal, likePrefix, type Database, type Queryable } from '../../db/index.ts';
 import { serviceInPlaces } from './visibility.ts';
 
@@ -93,30 +93,8 @@ export async function selectServicePage(
   return { rows, ...count };
 }
 
-/** A checked service ready to write (the organisation is given beside it). */
-export interface NewService {
-  id: string;
-  contact_id: string;
-  beneficiary_id: string;
-  service_date: string;
-  worker_id: string | null;
-  org_unit_id: string;
-  site_id: string | null;
-  program: string;
-  service: string;
-  quantity: number | null;
-  result: string | null;
-  strategy: string | null;
-  modality: string | null;
-  kind: string | null;
-  treated: boolean | null;
-  platform: string | null;
-  register_year: number | null;
-  register_no: number | null;
-  group_session_id: string | null;
-  note: string | null;
-  created_by: string;
-}
+/** A checked service ready to write (the organisation is given beside it): the table's row without what the database fills. */
+export type NewService = Omit<Selectable<Database['service_event']>, 'organisation_id' | 'register_no_edited' | 'created_at' | 'updated_at' | 'deleted_at' | 'deleted_by' | 'change_seq'>;
 
 const WRITE_BATCH = 2000;
 

@@ -9,13 +9,8 @@ export type ChartKind = 'none' | 'bar' | 'line' | 'pie' | 'map';
 /** Lines drawn at most, besides the total (the others stay in the table). */
 const MAX_SERIES = 7;
 
-/**
- * A chart of one indicator of the pivot: bars of the row totals, lines over time (when the
- * period is a dimension of the pivot), the shares of the rows (not for ratios), or a map of the
- * units of the rows that have coordinates.
- */
-export function PivotChart({ kind, index, indicator, ratio, rowsDim, colsDim, rowValues, colValues, unitNames, unitsByCode }: {
-  kind: Exclude<ChartKind, 'none'>;
+/** One indicator's grid, as the matrix and the chart both read it. */
+export interface PivotGrid {
   index: ReportIndex;
   indicator: string;
   ratio: boolean;
@@ -24,6 +19,15 @@ export function PivotChart({ kind, index, indicator, ratio, rowsDim, colsDim, ro
   rowValues: readonly string[];
   colValues: readonly string[];
   unitNames: UnitNames;
+}
+
+/**
+ * A chart of one indicator of the pivot: bars of the row totals, lines over time (when the
+ * period is a dimension of the pivot), the shares of the rows (not for ratios), or a map of the
+ * units of the rows that have coordinates.
+ */
+export function PivotChart({ kind, index, indicator, ratio, rowsDim, colsDim, rowValues, colValues, unitNames, unitsByCode }: PivotGrid & {
+  kind: Exclude<ChartKind, 'none'>;
   unitsByCode: ReadonlyMap<string, OrgUnit>;
 }) {
   const i18n = useI18n();

@@ -3,7 +3,7 @@ import type { ReportRequest } from '../../api/endpoints.ts';
 import type { IndicatorInfo } from '../../api/indicators.ts';
 import { useCan } from '../../app/session.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { PivotChart, type ChartKind } from './pivot-chart.tsx';
+import { PivotChart, type ChartKind, type PivotGrid } from './pivot-chart.tsx';
 import { dimensionLabel, dimensionValueLabel, indicatorLabel, numberFormats, periodLabel, type UnitNames } from './report-labels.ts';
 import { ALL, drillTargetOf, isRatio, type DrillTarget, type ReportIndex } from './report-model.ts';
 import { ReportValue } from './report-value.tsx';
@@ -25,6 +25,7 @@ export function PivotResult({ query, index, indicators, unitNames, unitsByCode, 
   const sorted = (dim: ReportDimension) => sortDimensionValues(dim, valuesOf(dim), (v) => dimensionValueLabel(i18n, dim, v, unitNames), i18n.locale);
   const rowValues = sorted(rowsDim);
   const colValues = colsDim ? sorted(colsDim) : [];
+  const gridOf = (indicator: string): PivotGrid => ({ index, indicator, ratio: isRatio(indicators, indicator), rowsDim, colsDim, rowValues, colValues, unitNames });
   return (
     <>
       {query.indicators.map((code) => (
@@ -32,48 +33,16 @@ export function PivotResult({ query, index, indicators, unitNames, unitsByCode, 
           <h2 id={`pivot-${code}`} className="section-title">
             {indicatorLabel(i18n, code)}
           </h2>
-          <PivotMatrix
-            query={query}
-            index={index}
-            indicator={code}
-            ratio={isRatio(indicators, code)}
-            rowsDim={rowsDim}
-            colsDim={colsDim}
-            rowValues={rowValues}
-            colValues={colValues}
-            unitNames={unitNames}
-            onDrill={onDrill}
-          />
-          {chart !== 'none' ? (
-            <PivotChart
-              kind={chart}
-              index={index}
-              indicator={code}
-              ratio={isRatio(indicators, code)}
-              rowsDim={rowsDim}
-              colsDim={colsDim}
-              rowValues={rowValues}
-              colValues={colValues}
-              unitNames={unitNames}
-              unitsByCode={unitsByCode}
-            />
-          ) : null}
+          <PivotMatrix query={query} onDrill={onDrill} {...gridOf(code)} />
+          {chart !== 'none' ? <PivotChart kind={chart} unitsByCode={unitsByCode} {...gridOf(code)} /> : null}
         </section>
       ))}
     </>
   );
 }
 
-function PivotMatrix({ query, index, indicator, ratio, rowsDim, colsDim, rowValues, colValues, unitNames, onDrill }: {
+function PivotMatrix({ query, index, indicator, ratio, rowsDim, colsDim, rowValues, colValues, unitNames, onDrill }: PivotGrid & {
   query: ReportRequest;
-  index: ReportIndex;
-  indicator: string;
-  ratio: boolean;
-  rowsDim: ReportDimension;
-  colsDim: ReportDimension | null;
-  rowValues: readonly string[];
-  colValues: readonly string[];
-  unitNames: UnitNames;
   onDrill: (target: DrillTarget, text: string) => void;
 }) {
   const i18n = useI18n();
