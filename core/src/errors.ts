@@ -42,6 +42,8 @@ export const errorCodes = [
   'payload_too_large',
   'unsupported_media_type',
   'database_busy',
+  'case_already_open',
+  'case_closed',
   'internal',
 ] as const;
 
@@ -82,6 +84,8 @@ export const validationCodes = [
   'duplicate_cell',
   'duplicate_org_unit',
   'code_mismatch',
+  'after_reception',
+  'not_in_case',
 ] as const;
 export type ValidationCode = (typeof validationCodes)[number];
 

@@ -29,3 +29,5 @@ export * from './csv.ts';
 export * from './domain/transliteration.ts';
 export * from './validation.ts';
 export * from './contracts/import-rows.contract.ts';
+export * from './domain/cases.ts';
+export * from './contracts/cases.contract.ts';

@@ -19,6 +19,8 @@ export const textFormats = {
   population_code: 'PS',
   phone: '+212 6 00 11 22 33',
   date: '2024-03-15',
+  date_time: '2024-03-15T14:30',
+  date_or_date_time: '2024-03-15T14:30',
   month: '2024-03',
   period: '2024-S1',
   indicator_code: 'tested_lt25',

@@ -21,6 +21,7 @@ import { createOrgUnitsService, registerOrgUnitRoutes } from './modules/org-unit
 import { createProgramsService, registerProgramRoutes } from './modules/programs/index.ts';
 import { createUsersService, registerUserRoutes } from './modules/users/index.ts';
 import { createRegistryService, createDuplicatesService, createSavedListsService, registerRegistryRoutes } from './modules/registry/index.ts';
+import { createCasesService, registerCaseRoutes } from './modules/cases/index.ts';
 import { Secrets } from './lib/secrets.ts';
 import { createCaptureService, createCatalogueService, createSyncService, createVerificationService, registerCaptureRoutes } from './modules/capture/index.ts';
 import { createImportService, registerImportRoutes } from './modules/imports/index.ts';
@@ -85,6 +86,7 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
   const registry = createRegistryService(kysely, secrets);
   registerRegistryRoutes(router, registry, createDuplicatesService(kysely, registry), createSavedListsService(kysely));
   registerImportRoutes(router, createImportService(kysely));
+  registerCaseRoutes(router, createCasesService(kysely, secrets));
   // Report facts of changed rules are built in the background (ADR 0010).
   const reportFacts = createReportFactsBuilder(kysely, app.log);
   app.decorate('reportFacts', reportFacts);

@@ -48,6 +48,8 @@ export const RecordContact = z.object({
   orgUnitId: Id,
   siteId: Id.nullable().default(null),
   program: z.enum(programCodes),
+  /** The case these services are given in: the person's case in this program (GET /cases). */
+  caseId: Id.nullable().default(null),
   services: z.array(ServiceEntry).min(1).max(30),
 });
 export type RecordContact = z.infer<typeof RecordContact>;

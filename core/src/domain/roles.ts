@@ -37,21 +37,28 @@ export const permissions = [
   'import.run',
   'referral.send',
   'referral.receive',
+  'case.read',
+  'case.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const fieldWork: Permission[] = ['org_unit.read', 'person.read', 'person.write', 'service.write', 'report.read', 'report.drilldown', 'referral.send'];
 
-/** The policy table. Person-level permissions are absent from `viewer` and `partner` on purpose. */
+/**
+ * The policy table. Person-level permissions are absent from `viewer` and `partner` on purpose.
+ * Case data is more sensitive than the registry: `case.read` and `case.write` go to the roles that
+ * follow people (coordinators, social workers, clinicians), not to administrators or M&E; a peer
+ * educator reads and writes the cases whose team she is on (cases.policy.ts).
+ */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   administrator: [
     'org_unit.read', 'org_unit.manage', 'program.manage', 'settings.manage', 'user.read', 'user.manage', 'audit.read',
     'person.read', 'person.write', 'service.write', 'data.verify', 'report.read', 'report.drilldown', 'target.manage', 'indicator.manage', 'import.run',
   ],
-  coordinator: [...fieldWork, 'user.read', 'person.merge', 'data.verify', 'note.read', 'contact.read', 'target.manage', 'import.run', 'referral.receive'],
+  coordinator: [...fieldWork, 'case.read', 'case.write', 'user.read', 'person.merge', 'data.verify', 'note.read', 'contact.read', 'target.manage', 'import.run', 'referral.receive'],
   peer_educator: fieldWork,
-  social_worker: [...fieldWork, 'note.read', 'contact.read', 'referral.receive'],
-  clinician: [...fieldWork, 'note.read', 'contact.read', 'referral.receive'],
+  social_worker: [...fieldWork, 'case.read', 'case.write', 'note.read', 'contact.read', 'referral.receive'],
+  clinician: [...fieldWork, 'case.read', 'case.write', 'note.read', 'contact.read', 'referral.receive'],
   me_officer: [...fieldWork, 'person.merge', 'data.verify', 'target.manage', 'import.run'],
   partner: ['org_unit.read', 'referral.receive'],
   viewer: ['org_unit.read', 'report.read'],

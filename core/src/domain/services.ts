@@ -19,6 +19,7 @@ export const serviceCodes = [
   'pregnancy_test',
   'sti_consultation',
   'pep_referral',
+  'emergency_contraception',
   'prep',
   'psychological_support',
   'psychiatric_referral',
@@ -69,6 +70,7 @@ export const serviceDefinitions: Record<ServiceCode, ServiceDefinition> = {
   pregnancy_test: test,
   sti_consultation: { treated: true },
   pep_referral: {},
+  emergency_contraception: {},
   prep: {},
   psychological_support: {},
   psychiatric_referral: {},
@@ -108,9 +110,14 @@ export const defaultProgramServices: Record<string, ProgramServiceSettings> = {
     reach: ['outreach_contact', 'syringe_kits', 'ost_dose'],
     paquetMinimum: ['syringe_kits', 'condoms', 'iec_session'],
   },
+  // The Chams one-stop care: tests, STI, medical, the 72 h / 120 h answers, psychological, social, legal, autonomy, awareness.
   gbv: {
-    services: ['psychological_support', 'medical_support', 'legal_admin_support', 'socioeconomic_support', 'pep_referral', 'pregnancy_test', 'hiv_test', 'vocational_training', 'capacity_building', 'interpretation'],
-    reach: ['psychological_support', 'medical_support', 'legal_admin_support', 'socioeconomic_support', 'pep_referral'],
+    services: [
+      'hiv_test', 'syphilis_test', 'hbv_test', 'hcv_test', 'pregnancy_test', 'sti_consultation', 'medical_support', 'pep_referral', 'emergency_contraception', 'prep',
+      'psychological_support', 'psychiatric_referral', 'socioeconomic_support', 'legal_admin_support', 'vocational_training', 'job_placement', 'iec_session',
+      'capacity_building', 'interpretation',
+    ],
+    reach: ['psychological_support', 'medical_support', 'legal_admin_support', 'socioeconomic_support', 'pep_referral', 'sti_consultation'],
     paquetMinimum: [],
   },
   child_protection: {

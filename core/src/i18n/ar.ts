@@ -1,3 +1,4 @@
+import { casesAr } from './cases.ts';
 import type { Catalogue } from './fr.ts';
 
 export const ar: Catalogue = {
@@ -47,6 +48,8 @@ export const ar: Catalogue = {
   'format.population_code': 'حروف لاتينية أو أرقام أو «_» (20 على الأكثر)، بدون مسافات',
   'format.phone': 'من 6 إلى 20 رقمًا، يُسمح بالمسافات، و«+» في البداية لرمز البلد',
   'format.date': 'تاريخ بصيغة سنة-شهر-يوم YYYY-MM-DD',
+  'format.date_time': 'تاريخ ووقت بصيغة YYYY-MM-DDTHH:MM (بالتوقيت المحلي)',
+  'format.date_or_date_time': 'تاريخ بصيغة YYYY-MM-DD، أو تاريخ ووقت بصيغة YYYY-MM-DDTHH:MM إذا كان الوقت معروفًا',
   'format.month': 'شهر بصيغة سنة-شهر YYYY-MM',
   'format.period': 'سنة أو نصف سنة أو ربع سنة أو شهر أو تاريخان: 2024، 2024-S1، 2024-Q3، 2024-07، 2024-01-01..2024-06-30',
   'format.indicator_code': 'حرف لاتيني صغير ثم من 1 إلى 39 حرفًا صغيرًا أو رقمًا أو «_»',
@@ -303,6 +306,7 @@ export const ar: Catalogue = {
   'service.pregnancy_test': 'اختبار الحمل',
   'service.sti_consultation': 'استشارة الأمراض المنقولة جنسيًا',
   'service.pep_referral': 'توجيه للعلاج الوقائي بعد التعرض (72 ساعة)',
+  'service.emergency_contraception': 'منع الحمل الطارئ (120 ساعة)',
   'service.prep': 'العلاج الوقائي قبل التعرض',
   'service.psychological_support': 'دعم نفسي',
   'service.psychiatric_referral': 'توجيه للطب النفسي',
@@ -481,4 +485,5 @@ export const ar: Catalogue = {
   'cli.webBuildFailed': "فشل بناء تطبيق الويب. شغّل «npm run build» لرؤية الخطأ.",
   'web.notBuilt.title': "تطبيق الويب غير مبني",
   'web.notBuilt.body': "خادم Relais يعمل، لكن تطبيق الويب لم يُبنَ بعد. على الخادم، شغّل «npm run build» ثم أعد تشغيل «relais start» (أو ببساطة «npm start»).",
+  ...casesAr,
 };

@@ -1,3 +1,4 @@
+import { casesEn } from './cases.ts';
 import type { Catalogue } from './fr.ts';
 
 export const en: Catalogue = {
@@ -47,6 +48,8 @@ export const en: Catalogue = {
   'format.population_code': 'unaccented letters, digits or “_” (20 at most), no spaces',
   'format.phone': '6 to 20 digits, spaces allowed, “+” first for the country code',
   'format.date': 'a date year-month-day YYYY-MM-DD',
+  'format.date_time': 'a date and time YYYY-MM-DDTHH:MM (local time)',
+  'format.date_or_date_time': 'a date YYYY-MM-DD, or a date and time YYYY-MM-DDTHH:MM when the time is known',
   'format.month': 'a month YYYY-MM',
   'format.period': 'a year, half-year, quarter, month or two dates: 2024, 2024-S1, 2024-Q3, 2024-07, 2024-01-01..2024-06-30',
   'format.indicator_code': 'a lower-case letter then 1 to 39 lower-case letters, digits or “_”',
@@ -303,6 +306,7 @@ export const en: Catalogue = {
   'service.pregnancy_test': 'Pregnancy test',
   'service.sti_consultation': 'STI consultation',
   'service.pep_referral': 'PEP referral (72 h)',
+  'service.emergency_contraception': 'Emergency contraception (120 h)',
   'service.prep': 'PrEP',
   'service.psychological_support': 'Psychological support',
   'service.psychiatric_referral': 'Psychiatric referral',
@@ -481,4 +485,5 @@ export const en: Catalogue = {
   'cli.webBuildFailed': "Building the web app failed. Run “npm run build” to see the error.",
   'web.notBuilt.title': "The web app is not built",
   'web.notBuilt.body': "The Relais server is running, but its web app has not been built. On the server, run “npm run build”, then “relais start” again (or simply “npm start”).",
+  ...casesEn,
 };

@@ -1,3 +1,4 @@
+import { casesFr } from './cases.ts';
 /** French catalogue (source language). Keys are shared by the three catalogues; the type checker keeps them in step. */
 export const fr = {
   'locale.fr': 'Français',
@@ -46,6 +47,8 @@ export const fr = {
   'format.population_code': 'lettres sans accent, chiffres ou « _ » (20 au plus), sans espace',
   'format.phone': '6 à 20 chiffres, espaces permis, « + » au début pour l’indicatif',
   'format.date': 'une date année-mois-jour AAAA-MM-JJ',
+  'format.date_time': 'une date et une heure AAAA-MM-JJTHH:MM (heure locale)',
+  'format.date_or_date_time': 'une date AAAA-MM-JJ, ou une date et une heure AAAA-MM-JJTHH:MM quand l’heure est connue',
   'format.month': 'un mois AAAA-MM',
   'format.period': 'une année, un semestre, un trimestre, un mois ou deux dates : 2024, 2024-S1, 2024-Q3, 2024-07, 2024-01-01..2024-06-30',
   'format.indicator_code': 'une lettre minuscule puis 1 à 39 minuscules, chiffres ou « _ »',
@@ -302,6 +305,7 @@ export const fr = {
   'service.pregnancy_test': 'Test de grossesse',
   'service.sti_consultation': 'Consultation IST',
   'service.pep_referral': 'Orientation PPE (72 h)',
+  'service.emergency_contraception': 'Contraception d’urgence (120 h)',
   'service.prep': 'PrEP',
   'service.psychological_support': 'Soutien psychologique',
   'service.psychiatric_referral': 'Orientation psychiatrique',
@@ -480,6 +484,7 @@ export const fr = {
   'cli.webBuildFailed': "La construction de l’application web a échoué. Lancez « npm run build » pour voir l’erreur.",
   'web.notBuilt.title': "L’application web n’est pas construite",
   'web.notBuilt.body': "Le serveur Relais fonctionne, mais l’application web n’a pas été construite. Sur le serveur, lancez « npm run build » puis relancez « relais start » (ou lancez simplement « npm start »).",
+  ...casesFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -22,6 +22,14 @@ export interface Database {
   applied_operation: AppliedOperationTable;
   target: TargetTable;
   indicator_definition: IndicatorDefinitionTable;
+  case_file: CaseFileTable;
+  case_status_change: CaseStatusChangeTable;
+  case_action: CaseActionTable;
+  case_appointment: CaseAppointmentTable;
+  case_note: CaseNoteTable;
+  change_story: ChangeStoryTable;
+  change_round: ChangeRoundTable;
+  change_round_story: ChangeRoundStoryTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -229,6 +237,8 @@ export interface ServiceEventTable {
   register_no: number | null;
   register_no_edited: Generated<boolean>;
   group_session_id: string | null;
+  /** The case the service was given in (its person and program). */
+  case_id: ColumnType<string | null, string | null | undefined, string | null>;
   note: string | null;
   created_by: string;
   created_at: CreatedAt;
@@ -274,4 +284,130 @@ export interface IndicatorDefinitionTable {
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+}
+
+type DateColumn = ColumnType<string, string, string>;
+type NullableDate = ColumnType<string | null, string | null | undefined, string | null>;
+
+/** A case (`case` is an SQL keyword). Times are the organisation's wall clock (timestamp without zone). */
+export interface CaseFileTable {
+  organisation_id: string;
+  id: string;
+  beneficiary_id: string;
+  program: string;
+  org_unit_id: string;
+  opened_at: ColumnType<string, string, string>;
+  entry_door: string;
+  case_worker_id: string;
+  co_worker_ids: ColumnType<string[], string[] | undefined, string[]>;
+  status: ColumnType<string, string | undefined, string>;
+  closed_on: NullableDate;
+  closure_reason: string | null;
+  incident_on: NullableDate;
+  incident_time: ColumnType<string | null, string | null | undefined, string | null>;
+  incident_place: string | null;
+  perpetrator: string | null;
+  repeated_violence: boolean | null;
+  violence_type: string | null;
+  reporting_consent: ColumnType<boolean, boolean | undefined, boolean>;
+  needs: string[] | null;
+  risk_level: string | null;
+  safety_plan: boolean | null;
+  last_contact_on: DateColumn;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  change_seq: Generated<string>;
+}
+
+export interface CaseStatusChangeTable {
+  organisation_id: string;
+  id: string;
+  case_id: string;
+  status: string;
+  on_date: DateColumn;
+  reason: string | null;
+  note: string | null;
+  changed_by: string | null;
+  changed_at: CreatedAt;
+}
+
+export interface CaseActionTable {
+  organisation_id: string;
+  id: string;
+  case_id: string;
+  what: string;
+  assignee_id: string | null;
+  due_on: NullableDate;
+  status: ColumnType<string, string | undefined, string>;
+  done_on: NullableDate;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CaseAppointmentTable {
+  organisation_id: string;
+  id: string;
+  case_id: string;
+  at: ColumnType<string, string, string>;
+  purpose: string;
+  status: ColumnType<string, string | undefined, string>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CaseNoteTable {
+  organisation_id: string;
+  id: string;
+  case_id: string;
+  body_encrypted: Buffer;
+  author_id: string;
+  created_at: CreatedAt;
+}
+
+/** A most-significant-change story; its text and significance are sealed like phone numbers. */
+export interface ChangeStoryTable {
+  organisation_id: string;
+  id: string;
+  beneficiary_id: string;
+  case_id: string | null;
+  org_unit_id: string;
+  program: string | null;
+  collected_by: string;
+  collected_on: DateColumn;
+  events_from: NullableDate;
+  events_to: NullableDate;
+  domain: string;
+  story_encrypted: Buffer;
+  significance_encrypted: Buffer | null;
+  consent_scopes: ColumnType<string[], string[] | undefined, string[]>;
+  consent_expires_on: NullableDate;
+  anonymised_text: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ChangeRoundTable {
+  organisation_id: string;
+  id: string;
+  held_on: DateColumn;
+  org_unit_id: string;
+  panel: string;
+  period_from: NullableDate;
+  period_to: NullableDate;
+  feedback: string | null;
+  feedback_on: NullableDate;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface ChangeRoundStoryTable {
+  organisation_id: string;
+  round_id: string;
+  story_id: string;
+  selected: ColumnType<boolean, boolean | undefined, boolean>;
+  reasons: string | null;
 }

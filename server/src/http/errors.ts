@@ -48,6 +48,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   database_busy: 503,
+  case_already_open: 409,
+  case_closed: 409,
   internal: 500,
 };
 

@@ -94,7 +94,10 @@ export async function selectServicePage(
 }
 
 /** A checked service ready to write (the organisation is given beside it): the table's row without what the database fills. */
-export type NewService = Omit<Selectable<Database['service_event']>, 'organisation_id' | 'register_no_edited' | 'created_at' | 'updated_at' | 'deleted_at' | 'deleted_by' | 'change_seq'>;
+export type NewService = Omit<Selectable<Database['service_event']>, 'organisation_id' | 'register_no_edited' | 'created_at' | 'updated_at' | 'deleted_at' | 'deleted_by' | 'change_seq' | 'case_id'> & {
+  /** The case the service is given in (absent: none). */
+  case_id?: string | null;
+};
 
 const WRITE_BATCH = 2000;
 
@@ -114,16 +117,16 @@ export async function insertServices(
     const col = <T>(f: (r: NewService) => T) => b.map(f);
     await sql`
       insert into service_event (organisation_id, id, contact_id, beneficiary_id, service_date, worker_id, org_unit_id, site_id, program, service,
-        quantity, result, strategy, modality, kind, treated, platform, register_year, register_no, group_session_id, note, created_by)
+        quantity, result, strategy, modality, kind, treated, platform, register_year, register_no, group_session_id, note, created_by, case_id)
       select ${organisationId}::uuid, r.id, r.contact_id, r.person, r.d, r.worker, r.unit, r.site, r.program, r.service, r.quantity, r.result, r.strategy,
-        r.modality, r.kind, r.treated, r.platform, r.register_year, r.register_no, r.group_session_id, r.note, r.created_by
+        r.modality, r.kind, r.treated, r.platform, r.register_year, r.register_no, r.group_session_id, r.note, r.created_by, r.case_id
       from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.contact_id)}::uuid[], ${col((r) => r.beneficiary_id)}::uuid[], ${col((r) => r.service_date)}::date[],
         ${col((r) => r.worker_id)}::uuid[], ${col((r) => r.org_unit_id)}::uuid[], ${col((r) => r.site_id)}::uuid[], ${col((r) => r.program)}::text[], ${col((r) => r.service)}::text[],
         ${col((r) => r.quantity)}::int[], ${col((r) => r.result)}::text[], ${col((r) => r.strategy)}::text[], ${col((r) => r.modality)}::text[], ${col((r) => r.kind)}::text[],
         ${col((r) => r.treated)}::boolean[], ${col((r) => r.platform)}::text[], ${col((r) => r.register_year)}::int[], ${col((r) => r.register_no)}::int[],
-        ${col((r) => r.group_session_id)}::uuid[], ${col((r) => r.note)}::text[], ${col((r) => r.created_by)}::uuid[])
+        ${col((r) => r.group_session_id)}::uuid[], ${col((r) => r.note)}::text[], ${col((r) => r.created_by)}::uuid[], ${col((r) => r.case_id ?? null)}::uuid[])
         as r(id, contact_id, person, d, worker, unit, site, program, service, quantity, result, strategy, modality, kind, treated, platform, register_year, register_no,
-          group_session_id, note, created_by)
+          group_session_id, note, created_by, case_id)
       ${options.skipExisting ? sql`on conflict do nothing` : sql``}`.execute(db);
     options.onWritten?.(Math.min(rows.length, i + WRITE_BATCH));
   }
@@ -231,4 +234,11 @@ export async function updateServiceRow(db: Queryable, organisationId: string, id
 /** Deletes a service as a tombstone (field phones forget it too); its register number is freed. */
 export async function markServiceDeleted(db: Queryable, organisationId: string, id: string, by: string): Promise<void> {
   await db.updateTable('service_event').set({ deleted_at: sql`now()`, deleted_by: by, register_no: null }).where('organisation_id', '=', organisationId).where('id', '=', id).execute();
+}
+
+/** The person and program of cases (a service recorded in a case must be of both). */
+export async function selectCaseKeys(db: Queryable, organisationId: string, ids: readonly string[]): Promise<Map<string, { beneficiary_id: string; program: string }>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('case_file').select(['id', 'beneficiary_id', 'program']).where('organisation_id', '=', organisationId).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, r]));
 }

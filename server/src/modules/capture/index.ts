@@ -8,3 +8,6 @@ export { registerCaptureRoutes } from './capture.routes.ts';
 export { writeServices, type NewService } from './service-writes.ts';
 export { takenRegisterNos } from './register-numbers.service.ts';
 export { registerKey, selectActiveUsernames, selectEnabledPrograms, selectExistingServices } from './capture.repository.ts';
+// Cases check their team and program as capture checks a worker and a program.
+export { isWorkerAround, isProgramEnabled } from './capture.repository.ts';
+export { personFor } from './capture-checks.ts';

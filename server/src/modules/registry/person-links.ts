@@ -9,4 +9,8 @@ export interface PersonLink {
   personColumn: string;
 }
 
-export const personLinks: PersonLink[] = [{ table: 'service_event', personColumn: 'beneficiary_id' }];
+export const personLinks: PersonLink[] = [
+  { table: 'service_event', personColumn: 'beneficiary_id' },
+  { table: 'case_file', personColumn: 'beneficiary_id' },
+  { table: 'change_story', personColumn: 'beneficiary_id' },
+];

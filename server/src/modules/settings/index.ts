@@ -6,5 +6,8 @@ export {
   storeProgramServices,
   loadDhis2Mapping,
   storeDhis2Mapping,
+  loadCaseSettings,
+  storeCaseSettings,
+  defaultCaseSettings,
 } from './settings.service.ts';
 export { settingsPolicy } from './settings.policy.ts';

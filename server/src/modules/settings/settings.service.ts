@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { Dhis2Mapping, ProgramServices, RegistrySettings, defaultCodeScheme, defaultPopulations, defaultProgramServices, type ProgramServiceSettings } from '@relais/core';
+import {
+  CaseSettings,
+  Dhis2Mapping,
+  ProgramServices,
+  RegistrySettings,
+  defaultCaseProgramSettings,
+  defaultCodeScheme,
+  defaultPopulations,
+  defaultProgramServices,
+  defaultViolenceTypes,
+  programCodes,
+  type ProgramServiceSettings,
+} from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
 import { getSetting, putSetting } from './settings.repository.ts';
 
@@ -12,6 +24,7 @@ const keys = {
   registry: 'registry',
   programServices: 'program_services',
   dhis2Mapping: 'dhis2_mapping',
+  cases: 'cases',
 } as const;
 
 /** The organisation's registry settings (code scheme, populations), defaults filled in. */
@@ -46,4 +59,25 @@ export async function loadDhis2Mapping(db: Queryable, organisationId: string): P
 
 export async function storeDhis2Mapping(db: Queryable, organisationId: string, mapping: Dhis2Mapping): Promise<void> {
   await putSetting(db, organisationId, keys.dhis2Mapping, mapping);
+}
+
+/** The case settings' defaults: the GBVIMS typology, 60 days before a case is at risk of loss, Morocco's time zone. */
+export function defaultCaseSettings(): CaseSettings {
+  return {
+    violenceTypes: defaultViolenceTypes.map((t) => ({ ...t })),
+    atRiskAfterDays: Object.fromEntries(programCodes.map((p) => [p, defaultCaseProgramSettings.atRiskAfterDays])) as CaseSettings['atRiskAfterDays'],
+    timeZone: 'Africa/Casablanca',
+  };
+}
+
+/** The organisation's case settings (typology, days before a case is at risk, time zone), defaults filled in. */
+export async function loadCaseSettings(db: Queryable, organisationId: string): Promise<CaseSettings> {
+  const defaults = defaultCaseSettings();
+  const parsed = CaseSettings.partial().safeParse(await getSetting(db, organisationId, keys.cases));
+  if (!parsed.success) return defaults;
+  return { ...defaults, ...parsed.data, atRiskAfterDays: { ...defaults.atRiskAfterDays, ...parsed.data.atRiskAfterDays } };
+}
+
+export async function storeCaseSettings(db: Queryable, organisationId: string, settings: CaseSettings): Promise<void> {
+  await putSetting(db, organisationId, keys.cases, settings);
 }

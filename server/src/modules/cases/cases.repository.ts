@@ -1,0 +1,336 @@
+import { sql, type RawBuilder } from 'kysely';
+import { likePrefix, type Queryable } from '../../db/index.ts';
+
+/** A case as stored, with what its summary shows of its person, unit and worker. */
+export interface CaseRow {
+  id: string;
+  beneficiary_id: string;
+  beneficiary_code: string;
+  program: string;
+  org_unit_id: string;
+  org_unit_code: string;
+  org_unit_name: string;
+  org_unit_path: string;
+  opened_at: string;
+  entry_door: string;
+  case_worker_id: string;
+  case_worker_name: string;
+  co_worker_ids: string[];
+  status: 'open' | 'closed';
+  closed_on: string | null;
+  closure_reason: string | null;
+  incident_on: string | null;
+  incident_time: string | null;
+  incident_place: string | null;
+  perpetrator: string | null;
+  repeated_violence: boolean | null;
+  violence_type: string | null;
+  reporting_consent: boolean;
+  needs: string[] | null;
+  risk_level: string | null;
+  safety_plan: boolean | null;
+  last_contact_on: string;
+  overdue_actions: number;
+  appointments_due: number;
+  pep_answered: boolean;
+  ec_answered: boolean;
+  urgency_rank: number;
+}
+
+/**
+ * Who reads which cases: the case team, and the subtrees (with their programs) where the reader
+ * holds `case.read`. The one SQL form of `casesPolicy.reads`.
+ */
+export interface CaseReader {
+  userId: string;
+  places: Array<{ path: string; programs: string[] | null }>;
+}
+
+function readableBy(reader: CaseReader): RawBuilder<boolean> {
+  const team = sql<boolean>`(cf.case_worker_id = ${reader.userId} or ${reader.userId} = any(cf.co_worker_ids))`;
+  const places = reader.places.map((p) =>
+    p.programs === null ? sql`u.path like ${likePrefix(p.path)}` : sql`(u.path like ${likePrefix(p.path)} and cf.program in (${sql.join(p.programs.length ? p.programs : [''])}))`,
+  );
+  return places.length ? sql<boolean>`(${team} or ${sql.join(places, sql` or `)})` : team;
+}
+
+/** What the list and the one-case read compute at a moment: the wall-clock now and each program's days before a case is at risk. */
+export interface CaseMoment {
+  now: string;
+  atRiskAfterDays: Record<string, number>;
+}
+
+/**
+ * A care window open now, in SQL: the same rule as core `windowAt` (time known: at most `hours`
+ * hours since the incident; date alone: at most `hours / 24` whole days). Checked against it in
+ * cases.db.test.ts.
+ */
+function windowOpen(now: string, hours: number): RawBuilder<boolean> {
+  const nowTs = sql`${now}::timestamp`;
+  return sql<boolean>`(cf.incident_on is not null and case
+    when cf.incident_time is not null then ${nowTs} - (cf.incident_on + cf.incident_time) between interval '0' and make_interval(hours => ${hours})
+    else ${nowTs}::date - cf.incident_on between 0 and ${hours / 24}
+  end)`;
+}
+
+function answered(services: readonly string[]): RawBuilder<boolean> {
+  return sql<boolean>`exists (select 1 from service_event s where s.organisation_id = cf.organisation_id and s.case_id = cf.id
+    and s.deleted_at is null and s.service in (${sql.join([...services])}))`;
+}
+
+function atRiskDays(m: CaseMoment): RawBuilder<number> {
+  const entries = Object.entries(m.atRiskAfterDays);
+  if (!entries.length) return sql<number>`60`;
+  return sql<number>`(case cf.program ${sql.join(entries.map(([p, d]) => sql`when ${p} then ${d}::int`), sql` `)} else 60 end)`;
+}
+
+/** The select of case rows with their counts and urgency at a moment (the list orders and pages it). */
+function caseSelect(org: string, m: CaseMoment, extra: RawBuilder<unknown>): RawBuilder<CaseRow> {
+  const today = m.now.slice(0, 10);
+  const pepOpen = windowOpen(m.now, 72);
+  const ecOpen = windowOpen(m.now, 120);
+  return sql<CaseRow>`
+    select * from (
+      select cf.id, cf.beneficiary_id, b.code as beneficiary_code, cf.program, cf.org_unit_id, u.code as org_unit_code, u.name as org_unit_name,
+        u.path as org_unit_path, to_char(cf.opened_at, 'YYYY-MM-DD"T"HH24:MI') as opened_at, cf.entry_door, cf.case_worker_id,
+        coalesce(w.display_name, '?') as case_worker_name, cf.co_worker_ids, cf.status, to_char(cf.closed_on, 'YYYY-MM-DD') as closed_on,
+        cf.closure_reason, to_char(cf.incident_on, 'YYYY-MM-DD') as incident_on, to_char(cf.incident_time, 'HH24:MI') as incident_time,
+        cf.incident_place, cf.perpetrator, cf.repeated_violence, cf.violence_type, cf.reporting_consent, cf.needs, cf.risk_level, cf.safety_plan,
+        to_char(cf.last_contact_on, 'YYYY-MM-DD') as last_contact_on,
+        (select count(*)::int from case_action a where a.organisation_id = cf.organisation_id and a.case_id = cf.id
+          and a.status in ('planned', 'in_progress') and a.due_on < ${today}::date) as overdue_actions,
+        (select count(*)::int from case_appointment p where p.organisation_id = cf.organisation_id and p.case_id = cf.id
+          and p.status = 'planned' and p.at::date <= ${today}::date) as appointments_due,
+        ${answered(['pep_referral'])} as pep_answered,
+        ${answered(['emergency_contraception'])} as ec_answered,
+        case when cf.status <> 'open' then 9
+          when ${pepOpen} and not ${answered(['pep_referral'])} then 0
+          when ${ecOpen} and not ${answered(['emergency_contraception'])} then 1
+          when exists (select 1 from case_action a where a.organisation_id = cf.organisation_id and a.case_id = cf.id
+            and a.status in ('planned', 'in_progress') and a.due_on < ${today}::date) then 2
+          when exists (select 1 from case_appointment p where p.organisation_id = cf.organisation_id and p.case_id = cf.id
+            and p.status = 'planned' and p.at::date <= ${today}::date) then 3
+          when ${today}::date - cf.last_contact_on > ${atRiskDays(m)} then 4
+          else 5 end as urgency_rank,
+        cf.opened_at as opened_ts, cf.incident_on + coalesce(cf.incident_time, time '00:00') as incident_ts
+      from case_file cf
+      join beneficiary b on b.organisation_id = cf.organisation_id and b.id = cf.beneficiary_id
+      join org_unit u on u.organisation_id = cf.organisation_id and u.id = cf.org_unit_id
+      left join app_user w on w.organisation_id = cf.organisation_id and w.id = cf.case_worker_id
+      where cf.organisation_id = ${org} ${extra}
+    ) c`;
+}
+
+export interface CaseFilters {
+  status: 'open' | 'closed' | 'any';
+  programs?: readonly string[] | undefined;
+  workerId?: string | undefined;
+  orgUnitPath?: string | undefined;
+  beneficiaryId?: string | undefined;
+  urgentOnly?: boolean | undefined;
+}
+
+function filtersSql(reader: CaseReader, f: CaseFilters): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`and ${readableBy(reader)}`];
+  if (f.status !== 'any') parts.push(sql`and cf.status = ${f.status}`);
+  if (f.programs?.length) parts.push(sql`and cf.program in (${sql.join([...f.programs])})`);
+  if (f.workerId) parts.push(sql`and (cf.case_worker_id = ${f.workerId} or ${f.workerId} = any(cf.co_worker_ids))`);
+  if (f.orgUnitPath) parts.push(sql`and u.path like ${likePrefix(f.orgUnitPath)}`);
+  if (f.beneficiaryId) parts.push(sql`and cf.beneficiary_id = ${f.beneficiaryId}`);
+  return sql.join(parts, sql` `);
+}
+
+/** A page of the cases a reader may read, most urgent first (then soonest-closing window, then oldest reception). */
+export async function selectCasePage(db: Queryable, org: string, reader: CaseReader, m: CaseMoment, f: CaseFilters, page: { limit: number; offset: number }): Promise<{ rows: CaseRow[]; total: number; totalCapped: boolean; cap: number }> {
+  const base = caseSelect(org, m, filtersSql(reader, f));
+  const urgent = f.urgentOnly ? sql`where c.urgency_rank < 5` : sql``;
+  const rows = await sql<CaseRow>`${base} ${urgent} order by c.urgency_rank, c.incident_ts nulls last, c.opened_ts, c.id limit ${page.limit} offset ${page.offset}`.execute(db);
+  const cap = page.offset + 1000;
+  const counted = await sql<{ n: number }>`select count(*)::int as n from (select 1 from (${base} ${urgent} limit ${cap + 1}) x) y`.execute(db);
+  const n = counted.rows[0]?.n ?? 0;
+  return { rows: rows.rows, total: Math.min(n, cap), totalCapped: n > cap, cap };
+}
+
+/** One case (no reader filter: the service checks the policy on the row). */
+export async function selectCase(db: Queryable, org: string, id: string, m: CaseMoment): Promise<CaseRow | undefined> {
+  const r = await sql<CaseRow>`${caseSelect(org, m, sql`and cf.id = ${id}`)}`.execute(db);
+  return r.rows[0];
+}
+
+export interface NewCase {
+  id: string;
+  beneficiary_id: string;
+  program: string;
+  org_unit_id: string;
+  opened_at: string;
+  entry_door: string;
+  case_worker_id: string;
+  co_worker_ids: string[];
+  incident: IncidentColumns | null;
+  created_by: string;
+}
+
+export interface IncidentColumns {
+  incident_on: string;
+  incident_time: string | null;
+  incident_place: string | null;
+  perpetrator: string | null;
+  repeated_violence: boolean | null;
+  violence_type: string | null;
+  reporting_consent: boolean;
+}
+
+const noIncident: IncidentColumns = { incident_on: null as unknown as string, incident_time: null, incident_place: null, perpetrator: null, repeated_violence: null, violence_type: null, reporting_consent: false };
+
+/** Inserts a case; false when the id exists already (a retry). Throws the unique violation of a second open case. */
+export async function insertCase(db: Queryable, org: string, c: NewCase): Promise<boolean> {
+  const i = c.incident ?? noIncident;
+  const r = await sql`
+    insert into case_file (organisation_id, id, beneficiary_id, program, org_unit_id, opened_at, entry_door, case_worker_id, co_worker_ids,
+      incident_on, incident_time, incident_place, perpetrator, repeated_violence, violence_type, reporting_consent, last_contact_on, created_by)
+    values (${org}, ${c.id}, ${c.beneficiary_id}, ${c.program}, ${c.org_unit_id}, ${c.opened_at}::timestamp, ${c.entry_door}, ${c.case_worker_id},
+      ${sql`${c.co_worker_ids}::uuid[]`}, ${i.incident_on}::date, ${i.incident_time}::time, ${i.incident_place}, ${i.perpetrator}, ${i.repeated_violence},
+      ${i.violence_type}, ${i.reporting_consent}, ${c.opened_at.slice(0, 10)}::date, ${c.created_by})
+    on conflict (organisation_id, id) do nothing`.execute(db);
+  return Number(r.numAffectedRows ?? 0) > 0;
+}
+
+export interface CasePatch {
+  entry_door?: string;
+  case_worker_id?: string;
+  co_worker_ids?: string[];
+  incident?: IncidentColumns | null;
+  assessment?: { needs: string[]; risk_level: string | null; safety_plan: boolean };
+}
+
+export async function updateCase(db: Queryable, org: string, id: string, p: CasePatch): Promise<void> {
+  const sets: RawBuilder<unknown>[] = [sql`updated_at = now()`];
+  if (p.entry_door !== undefined) sets.push(sql`entry_door = ${p.entry_door}`);
+  if (p.case_worker_id !== undefined) sets.push(sql`case_worker_id = ${p.case_worker_id}`);
+  if (p.co_worker_ids !== undefined) sets.push(sql`co_worker_ids = ${p.co_worker_ids}::uuid[]`);
+  if (p.incident !== undefined) {
+    const i = p.incident ?? noIncident;
+    sets.push(sql`incident_on = ${i.incident_on}::date, incident_time = ${i.incident_time}::time, incident_place = ${i.incident_place},
+      perpetrator = ${i.perpetrator}, repeated_violence = ${i.repeated_violence}, violence_type = ${i.violence_type}, reporting_consent = ${i.reporting_consent}`);
+  }
+  if (p.assessment) sets.push(sql`needs = ${p.assessment.needs}::text[], risk_level = ${p.assessment.risk_level}, safety_plan = ${p.assessment.safety_plan}`);
+  await sql`update case_file set ${sql.join(sets, sql`, `)} where organisation_id = ${org} and id = ${id}`.execute(db);
+}
+
+export async function setCaseStatus(db: Queryable, org: string, id: string, s: { status: 'open' | 'closed'; closed_on: string | null; closure_reason: string | null }): Promise<void> {
+  await sql`update case_file set status = ${s.status}, closed_on = ${s.closed_on}::date, closure_reason = ${s.closure_reason}, updated_at = now()
+    where organisation_id = ${org} and id = ${id}`.execute(db);
+}
+
+export async function insertStatusChange(db: Queryable, org: string, c: { id: string; case_id: string; status: string; on_date: string; reason: string | null; note: string | null; changed_by: string | null }): Promise<void> {
+  await db.insertInto('case_status_change').values({ organisation_id: org, ...c }).execute();
+}
+
+export async function selectHistory(db: Queryable, org: string, caseId: string) {
+  return db
+    .selectFrom('case_status_change as h')
+    .leftJoin('app_user as w', (j) => j.onRef('w.organisation_id', '=', 'h.organisation_id').onRef('w.id', '=', 'h.changed_by'))
+    .select(['h.status', 'h.on_date', 'h.reason', 'h.note', 'h.changed_by', 'h.changed_at', 'w.display_name'])
+    .where('h.organisation_id', '=', org)
+    .where('h.case_id', '=', caseId)
+    .orderBy('h.changed_at')
+    .orderBy('h.id')
+    .execute();
+}
+
+export async function selectActions(db: Queryable, org: string, caseId: string) {
+  return db
+    .selectFrom('case_action as a')
+    .leftJoin('app_user as w', (j) => j.onRef('w.organisation_id', '=', 'a.organisation_id').onRef('w.id', '=', 'a.assignee_id'))
+    .select(['a.id', 'a.what', 'a.assignee_id', 'w.display_name as assignee_name', sql<string | null>`to_char(a.due_on, 'YYYY-MM-DD')`.as('due_on'), 'a.status', sql<string | null>`to_char(a.done_on, 'YYYY-MM-DD')`.as('done_on')])
+    .where('a.organisation_id', '=', org)
+    .where('a.case_id', '=', caseId)
+    .orderBy(sql`a.due_on nulls last`)
+    .orderBy('a.created_at')
+    .execute();
+}
+
+export async function insertAction(db: Queryable, org: string, a: { id: string; case_id: string; what: string; assignee_id: string | null; due_on: string | null; status: string; done_on: string | null; created_by: string }): Promise<boolean> {
+  const r = await db.insertInto('case_action').values({ organisation_id: org, ...a }).onConflict((oc) => oc.columns(['organisation_id', 'id']).doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function findAction(db: Queryable, org: string, id: string) {
+  return db.selectFrom('case_action').select(['id', 'case_id', 'status']).where('organisation_id', '=', org).where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateAction(db: Queryable, org: string, id: string, p: { what?: string; assignee_id?: string | null; due_on?: string | null; status?: string; done_on?: string | null }): Promise<void> {
+  await db.updateTable('case_action').set({ ...p, updated_at: sql`now()` }).where('organisation_id', '=', org).where('id', '=', id).execute();
+}
+
+export async function selectAppointments(db: Queryable, org: string, caseId: string) {
+  return db
+    .selectFrom('case_appointment')
+    .select(['id', sql<string>`to_char(at, 'YYYY-MM-DD"T"HH24:MI')`.as('at'), 'purpose', 'status'])
+    .where('organisation_id', '=', org)
+    .where('case_id', '=', caseId)
+    .orderBy('at')
+    .execute();
+}
+
+export async function insertAppointment(db: Queryable, org: string, a: { id: string; case_id: string; at: string; purpose: string; status: string; created_by: string }): Promise<boolean> {
+  const r = await db.insertInto('case_appointment').values({ organisation_id: org, ...a }).onConflict((oc) => oc.columns(['organisation_id', 'id']).doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function findAppointment(db: Queryable, org: string, id: string) {
+  return db.selectFrom('case_appointment').select(['id', 'case_id']).where('organisation_id', '=', org).where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateAppointment(db: Queryable, org: string, id: string, p: { at?: string; purpose?: string; status?: string }): Promise<void> {
+  await db.updateTable('case_appointment').set({ ...p, updated_at: sql`now()` }).where('organisation_id', '=', org).where('id', '=', id).execute();
+}
+
+export async function selectNotes(db: Queryable, org: string, caseId: string) {
+  return db
+    .selectFrom('case_note as n')
+    .leftJoin('app_user as w', (j) => j.onRef('w.organisation_id', '=', 'n.organisation_id').onRef('w.id', '=', 'n.author_id'))
+    .select(['n.id', 'n.body_encrypted', 'n.author_id', 'w.display_name', 'n.created_at'])
+    .where('n.organisation_id', '=', org)
+    .where('n.case_id', '=', caseId)
+    .orderBy('n.created_at', 'desc')
+    .execute();
+}
+
+export async function insertNote(db: Queryable, org: string, n: { id: string; case_id: string; body_encrypted: Buffer; author_id: string }): Promise<boolean> {
+  const r = await db.insertInto('case_note').values({ organisation_id: org, ...n }).onConflict((oc) => oc.columns(['organisation_id', 'id']).doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** The services recorded in a case. */
+export async function selectCaseServices(db: Queryable, org: string, caseId: string) {
+  return db
+    .selectFrom('service_event as s')
+    .innerJoin('org_unit as u', (j) => j.onRef('u.organisation_id', '=', 's.organisation_id').onRef('u.id', '=', 's.org_unit_id'))
+    .leftJoin('app_user as w', (j) => j.onRef('w.organisation_id', '=', 's.organisation_id').onRef('w.id', '=', 's.worker_id'))
+    .select(['s.id', sql<string>`to_char(s.service_date, 'YYYY-MM-DD')`.as('date'), 's.service', 's.worker_id', 'w.display_name as worker_name', 'u.id as unit_id', 'u.code as unit_code', 'u.name as unit_name'])
+    .where('s.organisation_id', '=', org)
+    .where('s.case_id', '=', caseId)
+    .where('s.deleted_at', 'is', null)
+    .orderBy('s.service_date', 'desc')
+    .orderBy('s.created_at', 'desc')
+    .execute();
+}
+
+/** Display names of users (the co-workers of a case). */
+export async function selectUserNames(db: Queryable, org: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('app_user').select(['id', 'display_name']).where('organisation_id', '=', org).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+/** The open case of a person in a program, if any (one at most). */
+export async function findOpenCase(db: Queryable, org: string, beneficiaryId: string, program: string): Promise<{ id: string } | undefined> {
+  return db.selectFrom('case_file').select('id').where('organisation_id', '=', org).where('beneficiary_id', '=', beneficiaryId).where('program', '=', program).where('status', '=', 'open').executeTakeFirst();
+}
+
+/** What a service recorded in a case must agree with. */
+export async function selectCaseKeys(db: Queryable, org: string, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return db.selectFrom('case_file').select(['id', 'beneficiary_id', 'program', 'org_unit_id', 'status']).where('organisation_id', '=', org).where('id', 'in', [...ids]).execute();
+}
