@@ -86,6 +86,7 @@ export const validationCodes = [
   'code_mismatch',
   'after_reception',
   'not_in_case',
+  'case_already_open',
 ] as const;
 export type ValidationCode = (typeof validationCodes)[number];
 

@@ -5,6 +5,9 @@ import { serviceFields } from './services.contract.ts';
 import { Latitude, Longitude, OrgUnitLevel } from './org-units.contract.ts';
 import { TargetInput } from './reports.contract.ts';
 import { programCodes } from '../domain/programs.ts';
+import { entryDoors } from '../domain/registry.ts';
+import { closureReasons } from '../domain/cases.ts';
+import { LocalDateOrDateTime, ViolenceTypeCode } from './cases.contract.ts';
 import { serviceCodes } from '../domain/services.ts';
 import type { FieldIssue } from '../errors.ts';
 import { fieldIssuesOf } from '../validation.ts';
@@ -76,6 +79,27 @@ export const serviceRow = () => ({
   treated: z.enum(['yes', 'no']).optional(),
   /** A whole number, or the paper register's `2026-017` of the service's year (`parseRegisterNo`). */
   register_no: text().optional(),
+  /** The case the service was given in: of the same person and program. */
+  case_id: Id.optional(),
+});
+
+/**
+ * A case row: `code` names a registered person, `section` the unit that opened it;
+ * `violence_type` is checked against the organisation's typology; `closed_on` and
+ * `closure_reason` come together (a closed case).
+ */
+export const caseRow = () => ({
+  id: Id.optional(),
+  code: text().optional(),
+  program: z.enum(programCodes),
+  section: text(),
+  /** Reception: `YYYY-MM-DD` (read as 00:00) or `YYYY-MM-DDTHH:MM`. */
+  opened_at: LocalDateOrDateTime,
+  entry_door: z.enum(entryDoors),
+  incident_at: LocalDateOrDateTime.optional(),
+  violence_type: ViolenceTypeCode.optional(),
+  closed_on: PastDate.optional(),
+  closure_reason: z.enum(closureReasons).optional(),
 });
 
 /** A target row: `indicator` one of the organisation's, `org_unit` a unit code, `period` a period (`parsePeriod`). */

@@ -236,6 +236,15 @@ export async function markServiceDeleted(db: Queryable, organisationId: string, 
   await db.updateTable('service_event').set({ deleted_at: sql`now()`, deleted_by: by, register_no: null }).where('organisation_id', '=', organisationId).where('id', '=', id).execute();
 }
 
+/**
+ * The rule of a service recorded in a case (a contact, an imported row): the case exists and is
+ * of the service's person and program. The validation code when it is not, else null.
+ */
+export function caseMismatch(inCase: { beneficiary_id: string; program: string } | undefined, personId: string, program: string): 'invalid_choice' | 'not_in_case' | null {
+  if (!inCase) return 'invalid_choice';
+  return inCase.beneficiary_id !== personId || inCase.program !== program ? 'not_in_case' : null;
+}
+
 /** The person and program of cases (a service recorded in a case must be of both). */
 export async function selectCaseKeys(db: Queryable, organisationId: string, ids: readonly string[]): Promise<Map<string, { beneficiary_id: string; program: string }>> {
   if (!ids.length) return new Map();

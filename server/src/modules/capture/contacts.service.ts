@@ -5,7 +5,7 @@ import { scope, type RequestContext } from '../../context/index.ts';
 import { recordAudits, whoOf } from '../audit/index.ts';
 import { visibleIds, selectMergedInto } from '../registry/index.ts';
 import { loadProgramServices } from '../settings/index.ts';
-import { registerKey, selectCaseKeys, selectExistingServices, type NewService } from './capture.repository.ts';
+import { caseMismatch, registerKey, selectCaseKeys, selectExistingServices, type NewService } from './capture.repository.ts';
 import { checkPlace, loadServices, personFor, type Unit } from './capture-checks.ts';
 import { takenRegisterNos } from './register-numbers.service.ts';
 import { writeServices } from './service-writes.ts';
@@ -87,8 +87,8 @@ export async function planContact(trx: Queryable, ctx: RequestContext, input: Re
   }
   if (input.caseId) {
     const inCase = (await cache.once(`case:${input.caseId}`, () => selectCaseKeys(trx, org, [input.caseId!]))).get(input.caseId);
-    if (!inCase) throw invalidField('caseId', 'invalid_choice');
-    if (inCase.beneficiary_id !== person.id || inCase.program !== input.program) throw invalidField('caseId', 'not_in_case');
+    const mismatch = caseMismatch(inCase, person.id, input.program);
+    if (mismatch) throw invalidField('caseId', mismatch);
   }
   const rows: NewService[] = input.services.map((s) => {
     const registerNo = s.service === 'hiv_test' ? s.registerNo : null;

@@ -7,7 +7,7 @@ export { registerCaptureRoutes } from './capture.routes.ts';
 // The services import writes services the way capture does (one write path), numbering tests as capture does.
 export { writeServices, type NewService } from './service-writes.ts';
 export { takenRegisterNos } from './register-numbers.service.ts';
-export { registerKey, selectActiveUsernames, selectEnabledPrograms, selectExistingServices } from './capture.repository.ts';
+export { registerKey, selectActiveUsernames, selectEnabledPrograms, selectExistingServices, caseMismatch, selectCaseKeys } from './capture.repository.ts';
 // Cases check their team and program as capture checks a worker and a program.
 export { isWorkerAround, isProgramEnabled } from './capture.repository.ts';
 export { personFor } from './capture-checks.ts';

@@ -13,7 +13,11 @@ export const importColumns: Record<ImportKind, { required: string[]; optional: s
   targets: { required: ['indicator', 'program', 'org_unit', 'period', 'value'], optional: [] },
   services: {
     required: ['code', 'date', 'section', 'program', 'service'],
-    optional: ['id', 'quantity', 'result', 'kind', 'strategy', 'modality', 'treated', 'site', 'worker', 'register_no'],
+    optional: ['id', 'quantity', 'result', 'kind', 'strategy', 'modality', 'treated', 'site', 'worker', 'register_no', 'case_id'],
+  },
+  cases: {
+    required: ['code', 'program', 'section', 'opened_at', 'entry_door'],
+    optional: ['id', 'incident_at', 'violence_type', 'closed_on', 'closure_reason'],
   },
 };
 

@@ -4,7 +4,7 @@ import { isSystemActor } from '../../context/system.ts';
 import { selectUnitsByCode } from '../org-units/index.ts';
 import { selectIdsByCodes } from '../registry/index.ts';
 import { loadProgramServices, loadRegistrySettings } from '../settings/index.ts';
-import { registerKey, selectActiveUsernames, selectEnabledPrograms, selectExistingServices, takenRegisterNos, writeServices, type NewService } from '../capture/index.ts';
+import { caseMismatch, registerKey, selectActiveUsernames, selectCaseKeys, selectEnabledPrograms, selectExistingServices, takenRegisterNos, writeServices, type NewService } from '../capture/index.ts';
 import type { ImportReport, KindImporter, RowIssue } from './import-report.ts';
 import { RowChecker, mayWrite } from './row-checker.ts';
 
@@ -25,6 +25,9 @@ export const importServices: KindImporter = async (trx, importer, table, dryRun)
   const codes = [...new Set(table.rows.map((r) => checkCode(settings.codeScheme, r.cells.code ?? '')).flatMap((c) => (c.ok ? [c.code] : [])))];
   const persons = await selectIdsByCodes(trx, org, codes);
   const shape = serviceRow();
+  // The cases the file names (a service given in a case: capture's rule, `caseMismatch`).
+  const caseIds = [...new Set(table.rows.map((r) => (r.cells.case_id ?? '').toLowerCase()).filter((v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v)))];
+  const cases = await selectCaseKeys(trx, org, caseIds);
   const columns = Object.keys(shape);
   const read = rowReader(shape);
   const issues: RowIssue[] = [];
@@ -73,6 +76,11 @@ export const importServices: KindImporter = async (trx, importer, table, dryRun)
     const treatedText = row.treated ?? null;
     const treated = treatedText === null ? null : treatedText === 'yes';
     const registerNo = c.registerNo(cells, 'register_no', date ? Number(date.slice(0, 4)) : null);
+    const caseId = row.case_id ? row.case_id.toLowerCase() : null;
+    if (caseId && personId && program) {
+      const mismatch = caseMismatch(cases.get(caseId), personId, program);
+      if (mismatch) c.fail('case_id', mismatch);
+    }
     // Each cell's own checks in the order of the columns; then the service's rules, which tie cells together.
     c.inColumnOrder(columns);
     if (service && program && c.issues.every((x) => x.column !== 'service' && x.column !== 'program')) {
@@ -90,7 +98,7 @@ export const importServices: KindImporter = async (trx, importer, table, dryRun)
     }
     issues.push(...c.issues);
     if (c.issues.length === 0 && personId && date && unit && program && service) {
-      const rowId = id ?? contentId(org, 'service', checked.ok ? checked.code : '', date, unit.code, program, service, quantity, result, kind, strategy, modality, treatedText, cells.site ?? '', cells.worker ?? '', registerNo);
+      const rowId = id ?? contentId(org, 'service', checked.ok ? checked.code : '', date, unit.code, program, service, quantity, result, kind, strategy, modality, treatedText, cells.site ?? '', cells.worker ?? '', registerNo, ...(caseId ? [caseId] : []));
       if (firstLineOfId.has(rowId)) {
         // The same id twice is a mistake; the same row twice (no id) is one service, imported once.
         if (id) issues.push({ line, column: 'id', issue: { field: 'id', code: 'duplicate_in_file', params: { value: id, first: firstLineOfId.get(rowId)! } } });
@@ -120,6 +128,7 @@ export const importServices: KindImporter = async (trx, importer, table, dryRun)
         register_no: registerNo,
         group_session_id: null,
         note: null,
+        case_id: caseId,
         created_by: createdBy ?? '',
       });
     }

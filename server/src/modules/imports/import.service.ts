@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/index.ts';
 import { isSystemActor } from '../../context/system.ts';
 import { recordAudit, type AuditWho } from '../audit/index.ts';
 import { importBeneficiaries } from './import-beneficiaries.ts';
+import { importCases } from './import-cases.ts';
 import { importOrgUnits } from './import-org-units.ts';
 import { importColumns, type ImportReport, type Importer, type KindImporter } from './import-report.ts';
 import { importServices } from './import-services.ts';
@@ -18,6 +19,7 @@ const importers: Record<ImportKind, KindImporter> = {
   beneficiaries: importBeneficiaries,
   targets: importTargets,
   services: importServices,
+  cases: importCases,
 };
 
 function missingColumns(kind: ImportKind, table: Table) {

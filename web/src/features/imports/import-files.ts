@@ -5,8 +5,9 @@ import type { ImportError, ImportKind } from '../../api/import-report.ts';
 export const importColumns: Record<ImportKind, readonly string[]> = {
   'org-units': ['code', 'name', 'parent_code', 'level'],
   beneficiaries: ['code', 'populations', 'sex', 'birth_year', 'section', 'registered_on', 'entry_door', 'marital_status', 'schooling', 'housing', 'occupation'],
-  services: ['id', 'code', 'date', 'section', 'program', 'service', 'quantity', 'result', 'kind', 'strategy', 'modality', 'treated', 'site', 'worker', 'register_no'],
+  services: ['id', 'code', 'date', 'section', 'program', 'service', 'quantity', 'result', 'kind', 'strategy', 'modality', 'treated', 'site', 'worker', 'register_no', 'case_id'],
   targets: ['indicator', 'program', 'org_unit', 'period', 'value'],
+  cases: ['id', 'code', 'program', 'section', 'opened_at', 'entry_door', 'incident_at', 'violence_type', 'closed_on', 'closure_reason'],
 };
 
 /** What the template's example row is built from: the user's unit, username and today. */
@@ -37,6 +38,8 @@ function exampleRow(kind: ImportKind, c: TemplateContext): Record<string, string
       };
     case 'services':
       return { code: 'FAMO1985F', date: c.today, section: c.unitCode, program: 'prev_ps', service: 'condoms', quantity: '10', worker: c.username };
+    case 'cases':
+      return { code: 'FAMO1985F', program: 'gbv', section: c.unitCode, opened_at: `${c.today}T09:30`, entry_door: 'outreach', incident_at: c.today, violence_type: 'physical_assault' };
     case 'targets':
       return { indicator: 'reached', program: 'prev_ps', org_unit: c.unitCode, period: c.today.slice(0, 4), value: '500' };
   }
