@@ -123,6 +123,7 @@ const suites: Record<string, () => Promise<Record<string, unknown>>> = {
   registry: async () => (await import('./bench-registry.ts')).benchRegistry(),
   'registry-import': async () => (await import('./bench-registry-import.ts')).benchRegistryImport(),
   capture: async () => (await import('./bench-capture.ts')).benchCapture(),
+  cases: async () => (await import('./bench-cases.ts')).benchCases(),
   reports: async () => (await import('./bench-reports.ts')).benchReports(),
   load: async () => (await import('./bench-load.ts')).benchLoad(),
 };

@@ -187,8 +187,8 @@ export type Case = z.infer<typeof Case>;
 
 /** The worklist ("Mes dossiers") and the case search. */
 export const CaseQuery = PageQuery.extend({
-  /** `mine` (default): cases where she is on the team, and of the units she coordinates; `all`: every case she may read. */
-  scope: z.enum(['mine', 'all']).default('mine'),
+  /** `all` (default): every case she may read (her team's and her units'); `mine`: only the cases whose team she is on. */
+  scope: z.enum(['mine', 'all']).default('all'),
   status: z.enum([...caseStatuses, 'any']).default('open'),
   program: codeList(programCodes).optional(),
   workerId: Id.optional(),

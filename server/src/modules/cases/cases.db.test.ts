@@ -103,6 +103,15 @@ describe(`cases (${engine})`, () => {
     expect(after).toBe(before + 1);
   });
 
+  it('the unit’s coordinator finds every case of the unit in her worklist; "mine" keeps only the cases whose team she is on', async () => {
+    const { client: coord } = await createUserClient(t, org.admin, 'CHAMS', 'coord.mrk', 'coordinator', sectionA);
+    const all = await coord.get<{ items: CaseSummary[]; total: number }>('/cases');
+    expect(all.body.items.map((c) => c.id)).toContain(caseId);
+    const mine = await coord.get<{ items: CaseSummary[]; total: number }>('/cases?scope=mine');
+    expect(mine.body.items).toEqual([]);
+    expect((await ep.get<{ items: CaseSummary[] }>('/cases?scope=mine')).body.items.map((c) => c.id)).toEqual([caseId]);
+  });
+
   it('a peer educator on the team reads the case and its notes; notes are sealed at rest', async () => {
     const noted = await social.post<Case>(`/cases/${caseId}/notes`, { body: 'Reçue avec son amie, souhaite un avocat.' });
     expect(noted.status).toBe(200);

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { LIST_COUNT_CAP } from '@relais/core';
 import { likePrefix, type Queryable } from '../../db/index.ts';
 
 /** A case as stored, with what its summary shows of its person, unit and worker. */
@@ -73,52 +74,64 @@ function windowOpen(now: string, hours: number): RawBuilder<boolean> {
   end)`;
 }
 
-function answered(services: readonly string[]): RawBuilder<boolean> {
-  return sql<boolean>`exists (select 1 from service_event s where s.organisation_id = cf.organisation_id and s.case_id = cf.id
-    and s.deleted_at is null and s.service in (${sql.join([...services])}))`;
-}
-
 function atRiskDays(m: CaseMoment): RawBuilder<number> {
   const entries = Object.entries(m.atRiskAfterDays);
   if (!entries.length) return sql<number>`60`;
   return sql<number>`(case cf.program ${sql.join(entries.map(([p, d]) => sql`when ${p} then ${d}::int`), sql` `)} else 60 end)`;
 }
 
-/** The select of case rows with their counts and urgency at a moment (the list orders and pages it). */
-function caseSelect(org: string, m: CaseMoment, extra: RawBuilder<unknown>): RawBuilder<CaseRow> {
+/**
+ * Cases with their counts and urgency at a moment, set-based: the overdue actions, the
+ * appointments due and the services answering a window are each aggregated once per case
+ * (hash-joined), not looked up case by case. `only` restricts the aggregates to one case.
+ * Columns of the person and the worker are joined by `withNames`, for the rows of a page only.
+ */
+function rankedCases(org: string, m: CaseMoment, where: RawBuilder<unknown>, only: string | null): RawBuilder<Omit<CaseRow, 'beneficiary_code' | 'case_worker_name'>> {
   const today = m.now.slice(0, 10);
-  const pepOpen = windowOpen(m.now, 72);
-  const ecOpen = windowOpen(m.now, 120);
+  const one = (col: string) => (only ? sql`and ${sql.ref(col)} = ${only}` : sql``);
+  return sql`
+    select cf.id, cf.beneficiary_id, cf.program, cf.org_unit_id, u.code as org_unit_code, u.name as org_unit_name, u.path as org_unit_path,
+      to_char(cf.opened_at, 'YYYY-MM-DD"T"HH24:MI') as opened_at, cf.entry_door, cf.case_worker_id, cf.co_worker_ids, cf.status,
+      to_char(cf.closed_on, 'YYYY-MM-DD') as closed_on, cf.closure_reason, to_char(cf.incident_on, 'YYYY-MM-DD') as incident_on,
+      to_char(cf.incident_time, 'HH24:MI') as incident_time, cf.incident_place, cf.perpetrator, cf.repeated_violence, cf.violence_type,
+      cf.reporting_consent, cf.needs, cf.risk_level, cf.safety_plan, to_char(cf.last_contact_on, 'YYYY-MM-DD') as last_contact_on,
+      coalesce(act.n, 0) as overdue_actions, coalesce(appt.n, 0) as appointments_due,
+      coalesce(ans.pep, false) as pep_answered, coalesce(ans.ec, false) as ec_answered,
+      case when cf.status <> 'open' then 9
+        when ${windowOpen(m.now, 72)} and not coalesce(ans.pep, false) then 0
+        when ${windowOpen(m.now, 120)} and not coalesce(ans.ec, false) then 1
+        when act.n > 0 then 2
+        when appt.n > 0 then 3
+        when ${today}::date - cf.last_contact_on > ${atRiskDays(m)} then 4
+        else 5 end as urgency_rank,
+      cf.opened_at as opened_ts, cf.incident_on + coalesce(cf.incident_time, time '00:00') as incident_ts
+    from case_file cf
+    join org_unit u on u.organisation_id = cf.organisation_id and u.id = cf.org_unit_id
+    left join (
+      select a.case_id, count(*)::int as n from case_action a
+      where a.organisation_id = ${org} and a.status in ('planned', 'in_progress') and a.due_on < ${today}::date ${one('a.case_id')}
+      group by a.case_id
+    ) act on act.case_id = cf.id
+    left join (
+      select p.case_id, count(*)::int as n from case_appointment p
+      where p.organisation_id = ${org} and p.status = 'planned' and p.at < ${today}::date + 1 ${one('p.case_id')}
+      group by p.case_id
+    ) appt on appt.case_id = cf.id
+    left join (
+      select s.case_id, bool_or(s.service = 'pep_referral') as pep, bool_or(s.service = 'emergency_contraception') as ec from service_event s
+      where s.organisation_id = ${org} and s.case_id is not null and s.deleted_at is null and s.service in ('pep_referral', 'emergency_contraception') ${one('s.case_id')}
+      group by s.case_id
+    ) ans on ans.case_id = cf.id
+    where cf.organisation_id = ${org} ${where}`;
+}
+
+/** The rows of a page with the person's code and the worker's name. */
+function withNames(org: string, page: RawBuilder<unknown>): RawBuilder<CaseRow> {
   return sql<CaseRow>`
-    select * from (
-      select cf.id, cf.beneficiary_id, b.code as beneficiary_code, cf.program, cf.org_unit_id, u.code as org_unit_code, u.name as org_unit_name,
-        u.path as org_unit_path, to_char(cf.opened_at, 'YYYY-MM-DD"T"HH24:MI') as opened_at, cf.entry_door, cf.case_worker_id,
-        coalesce(w.display_name, '?') as case_worker_name, cf.co_worker_ids, cf.status, to_char(cf.closed_on, 'YYYY-MM-DD') as closed_on,
-        cf.closure_reason, to_char(cf.incident_on, 'YYYY-MM-DD') as incident_on, to_char(cf.incident_time, 'HH24:MI') as incident_time,
-        cf.incident_place, cf.perpetrator, cf.repeated_violence, cf.violence_type, cf.reporting_consent, cf.needs, cf.risk_level, cf.safety_plan,
-        to_char(cf.last_contact_on, 'YYYY-MM-DD') as last_contact_on,
-        (select count(*)::int from case_action a where a.organisation_id = cf.organisation_id and a.case_id = cf.id
-          and a.status in ('planned', 'in_progress') and a.due_on < ${today}::date) as overdue_actions,
-        (select count(*)::int from case_appointment p where p.organisation_id = cf.organisation_id and p.case_id = cf.id
-          and p.status = 'planned' and p.at::date <= ${today}::date) as appointments_due,
-        ${answered(['pep_referral'])} as pep_answered,
-        ${answered(['emergency_contraception'])} as ec_answered,
-        case when cf.status <> 'open' then 9
-          when ${pepOpen} and not ${answered(['pep_referral'])} then 0
-          when ${ecOpen} and not ${answered(['emergency_contraception'])} then 1
-          when exists (select 1 from case_action a where a.organisation_id = cf.organisation_id and a.case_id = cf.id
-            and a.status in ('planned', 'in_progress') and a.due_on < ${today}::date) then 2
-          when exists (select 1 from case_appointment p where p.organisation_id = cf.organisation_id and p.case_id = cf.id
-            and p.status = 'planned' and p.at::date <= ${today}::date) then 3
-          when ${today}::date - cf.last_contact_on > ${atRiskDays(m)} then 4
-          else 5 end as urgency_rank,
-        cf.opened_at as opened_ts, cf.incident_on + coalesce(cf.incident_time, time '00:00') as incident_ts
-      from case_file cf
-      join beneficiary b on b.organisation_id = cf.organisation_id and b.id = cf.beneficiary_id
-      join org_unit u on u.organisation_id = cf.organisation_id and u.id = cf.org_unit_id
-      left join app_user w on w.organisation_id = cf.organisation_id and w.id = cf.case_worker_id
-      where cf.organisation_id = ${org} ${extra}
-    ) c`;
+    select c.*, b.code as beneficiary_code, coalesce(w.display_name, '?') as case_worker_name
+    from (${page}) c
+    join beneficiary b on b.organisation_id = ${org} and b.id = c.beneficiary_id
+    left join app_user w on w.organisation_id = ${org} and w.id = c.case_worker_id`;
 }
 
 export interface CaseFilters {
@@ -140,20 +153,22 @@ function filtersSql(reader: CaseReader, f: CaseFilters): RawBuilder<unknown> {
   return sql.join(parts, sql` `);
 }
 
-/** A page of the cases a reader may read, most urgent first (then soonest-closing window, then oldest reception). */
-export async function selectCasePage(db: Queryable, org: string, reader: CaseReader, m: CaseMoment, f: CaseFilters, page: { limit: number; offset: number }): Promise<{ rows: CaseRow[]; total: number; totalCapped: boolean; cap: number }> {
-  const base = caseSelect(org, m, filtersSql(reader, f));
-  const urgent = f.urgentOnly ? sql`where c.urgency_rank < 5` : sql``;
-  const rows = await sql<CaseRow>`${base} ${urgent} order by c.urgency_rank, c.incident_ts nulls last, c.opened_ts, c.id limit ${page.limit} offset ${page.offset}`.execute(db);
-  const cap = page.offset + 1000;
-  const counted = await sql<{ n: number }>`select count(*)::int as n from (select 1 from (${base} ${urgent} limit ${cap + 1}) x) y`.execute(db);
+/** A page of the cases a reader may read, most urgent first (then the oldest incident, then the oldest reception). */
+export async function selectCasePage(db: Queryable, org: string, reader: CaseReader, m: CaseMoment, f: CaseFilters, page: { limit: number; offset: number }): Promise<{ rows: CaseRow[]; total: number; totalCapped: boolean }> {
+  const ranked = rankedCases(org, m, filtersSql(reader, f), null);
+  const urgent = f.urgentOnly ? sql`where r.urgency_rank < 5` : sql``;
+  const ordered = sql`select r.* from (${ranked}) r ${urgent} order by r.urgency_rank, r.incident_ts nulls last, r.opened_ts, r.id limit ${page.limit} offset ${page.offset}`;
+  const rows = await sql<CaseRow>`${withNames(org, ordered)} order by c.urgency_rank, c.incident_ts nulls last, c.opened_ts, c.id`.execute(db);
+  // Counted up to 1,000 past the page's start, as the other long lists (cappedTotal).
+  const cap = page.offset + LIST_COUNT_CAP;
+  const counted = await sql<{ n: number }>`select count(*)::int as n from (select 1 from (${ranked}) r ${urgent} limit ${cap + 1}) x`.execute(db);
   const n = counted.rows[0]?.n ?? 0;
-  return { rows: rows.rows, total: Math.min(n, cap), totalCapped: n > cap, cap };
+  return { rows: rows.rows, total: Math.min(n, cap), totalCapped: n > cap };
 }
 
 /** One case (no reader filter: the service checks the policy on the row). */
 export async function selectCase(db: Queryable, org: string, id: string, m: CaseMoment): Promise<CaseRow | undefined> {
-  const r = await sql<CaseRow>`${caseSelect(org, m, sql`and cf.id = ${id}`)}`.execute(db);
+  const r = await withNames(org, rankedCases(org, m, sql`and cf.id = ${id}`, id)).execute(db);
   return r.rows[0];
 }
 
