@@ -44,6 +44,7 @@ export const errorCodes = [
   'database_busy',
   'case_already_open',
   'case_closed',
+  'merge_open_cases',
   'internal',
 ] as const;
 

@@ -5,6 +5,7 @@
 export const casesFr = {
   'error.case_already_open': 'Cette personne a déjà un dossier ouvert dans ce programme : ouvrez-le plutôt que d’en créer un second.',
   'error.case_closed': 'Ce dossier est clôturé : rouvrez-le pour y ajouter quelque chose.',
+  'error.merge_open_cases': 'Les deux fiches ont chacune un dossier ouvert dans le même programme : clôturez l’un des deux avant de fusionner.',
   'validation.after_reception': '{field} : doit précéder l’accueil (date et heure de l’ouverture du dossier).',
   'validation.not_in_case': '{field} : ce dossier est celui d’une autre personne ou d’un autre programme.',
   'validation.case_already_open': '{field} : cette personne a déjà un dossier ouvert dans ce programme.',
@@ -121,6 +122,7 @@ type CasesCatalogue = Record<keyof typeof casesFr, string>;
 export const casesEn: CasesCatalogue = {
   'error.case_already_open': 'This person already has an open case in this program: open it rather than creating a second one.',
   'error.case_closed': 'This case is closed: reopen it to add to it.',
+  'error.merge_open_cases': 'Both records have an open case in the same program: close one of them before merging.',
   'validation.after_reception': '{field}: must come before reception (the date and time the case was opened).',
   'validation.not_in_case': '{field}: this case is another person’s or another program’s.',
   'validation.case_already_open': '{field}: this person already has an open case in this program.',
@@ -235,6 +237,7 @@ export const casesEn: CasesCatalogue = {
 export const casesAr: CasesCatalogue = {
   'error.case_already_open': 'لهذا الشخص ملف مفتوح في هذا البرنامج: افتحوه بدل إنشاء ملف ثانٍ.',
   'error.case_closed': 'هذا الملف مغلق: أعيدوا فتحه لإضافة شيء إليه.',
+  'error.merge_open_cases': 'لكل من البطاقتين ملف مفتوح في البرنامج نفسه: أغلقوا أحدهما قبل الدمج.',
   'validation.after_reception': '{field}: يجب أن يسبق الاستقبال (تاريخ ووقت فتح الملف).',
   'validation.not_in_case': '{field}: هذا الملف لشخص آخر أو لبرنامج آخر.',
   'validation.case_already_open': '{field}: لهذا الشخص ملف مفتوح في هذا البرنامج.',

@@ -50,6 +50,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   database_busy: 503,
   case_already_open: 409,
   case_closed: 409,
+  merge_open_cases: 409,
   internal: 500,
 };
 

@@ -169,6 +169,20 @@ describe(`cases (${engine})`, () => {
     expect(seen.lastContactOn).toBe(new Date().toISOString().slice(0, 10));
   });
 
+  it('a merge moves a case to the kept record, and is refused while both have an open case in the same program', async () => {
+    const { client: coord } = await createUserClient(t, org.admin, 'CHAMS', 'coord.merge', 'coordinator', sectionA);
+    const [a, b, c] = [await registerBeneficiary(social, { orgUnitId: sectionA }), await registerBeneficiary(social, { orgUnitId: sectionA }), await registerBeneficiary(social, { orgUnitId: sectionA })];
+    const open = (id: string) => social.post<Case>('/cases', { beneficiaryId: id, program: 'child_protection', orgUnitId: sectionA, openedAt: wallShift(-10), entryDoor: 'partner' });
+    const caseB = (await open(b.id)).body.id;
+    expect((await coord.post('/merges', { keepId: a.id, mergeId: b.id })).status).toBe(200);
+    expect((await social.get<Case>(`/cases/${caseB}`)).body.beneficiary.id).toBe(a.id);
+    await open(c.id);
+    const refused = await coord.post<ApiErrorBody>('/merges', { keepId: a.id, mergeId: c.id });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('merge_open_cases');
+    expect((await social.get<{ items: CaseSummary[] }>(`/cases?beneficiaryId=${c.id}`)).body.items).toHaveLength(1);
+  });
+
   it('orders the worklist with the same window rule in SQL as in core (date-only incidents by whole days)', async () => {
     // Incidents 3 and 4 days ago, date alone: the first is inside the PEP window, the second only in the 120 h one.
     const within = (await registerBeneficiary(social, { orgUnitId: sectionA })).id;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { DomainError, type Beneficiary, type MatchReason } from '@relais/core';
-import { cappedTotal, withTransaction, type Queryable } from '../../db/index.ts';
+import { cappedTotal, isUniqueViolation, withTransaction, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import type { RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
@@ -70,10 +70,16 @@ export function createDuplicatesService(db: Queryable, registry: RegistryService
           if (await repo.addUnit(trx, org, keep.id, u.org_unit_id, u.since, 'merged')) moved.units.push(u.org_unit_id);
         }
         for (const link of personLinks) {
-          const rows = await sql<{ id: string }>`
-            update ${sql.table(link.table)} set ${sql.ref(link.personColumn)} = ${keep.id}
-            where organisation_id = ${org} and ${sql.ref(link.personColumn)} = ${gone.id} returning id`.execute(trx);
-          moved.rows[link.table] = rows.rows.map((r) => r.id);
+          try {
+            const rows = await sql<{ id: string }>`
+              update ${sql.table(link.table)} set ${sql.ref(link.personColumn)} = ${keep.id}
+              where organisation_id = ${org} and ${sql.ref(link.personColumn)} = ${gone.id} returning id`.execute(trx);
+            moved.rows[link.table] = rows.rows.map((r) => r.id);
+          } catch (error) {
+            // Both persons have an open case in the same program: one must be closed first.
+            if (isUniqueViolation(error, 'case_file_open_idx')) throw new DomainError('merge_open_cases');
+            throw error;
+          }
         }
         await trx
           .updateTable('beneficiary')
