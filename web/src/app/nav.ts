@@ -18,7 +18,7 @@ export interface NavGroup {
   screens: readonly AdminScreen[];
 }
 
-// Cases, referrals and the directory join these groups when they exist (follow-up, field work,
+// Referrals and the directory join these groups when they exist (follow-up, field work,
 // follow-up): a group is a task, not a module.
 /** The navigation, grouped by task; each screen shows to whoever holds its permission. */
 export const navGroups: readonly NavGroup[] = [
@@ -36,6 +36,7 @@ export const navGroups: readonly NavGroup[] = [
     label: 'nav.followUp',
     screens: [
       { to: '/beneficiaries', label: 'shell.beneficiaries', description: 'home.card.beneficiaries', permission: 'person.read' },
+      { to: '/cases', label: 'shell.cases', description: 'home.card.cases', permission: 'case.read' },
       { to: '/duplicates', label: 'shell.duplicates', description: 'home.card.duplicates', permission: 'person.merge' },
       { to: '/verification', label: 'shell.verification', description: 'home.card.verification', permission: 'data.verify' },
     ],

@@ -7,6 +7,9 @@ import { AuditPage } from '../features/audit/audit-page.tsx';
 import { GroupSessionPage } from '../features/capture/group-session-page.tsx';
 import { RecordContactPage } from '../features/capture/record-contact-page.tsx';
 import { VerificationPage } from '../features/capture/verification-page.tsx';
+import { CasePage } from '../features/cases/case-page.tsx';
+import { CasesPage } from '../features/cases/cases-page.tsx';
+import { OpenCasePage } from '../features/cases/open-case-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { ImportsPage } from '../features/imports/imports-page.tsx';
 import { OrgUnitsPage } from '../features/org-units/org-units-page.tsx';
@@ -43,6 +46,11 @@ const routes: readonly Route[] = [
   { pattern: '/beneficiaries', permission: 'person.read', render: () => <BeneficiariesPage /> },
   { pattern: '/beneficiaries/new', permission: 'person.write', render: () => <RegisterPage /> },
   { pattern: '/beneficiaries/:id', permission: 'person.read', render: (p) => <BeneficiaryPage key={p.id} beneficiaryId={p.id ?? ''} /> },
+  // The API answers only the cases she may read (her team's, or case.read on their unit): a team
+  // member without case.read still reaches her cases.
+  { pattern: '/cases', render: () => <CasesPage /> },
+  { pattern: '/cases/new', permission: 'case.write', render: () => <OpenCasePage key={window.location.search} /> },
+  { pattern: '/cases/:id', render: (p) => <CasePage key={p.id} caseId={p.id ?? ''} /> },
   { pattern: '/duplicates', permission: 'person.merge', render: () => <DuplicatesPage /> },
   { pattern: '/contacts/new', permission: 'service.write', render: () => <RecordContactPage key={window.location.search} /> },
   { pattern: '/group-sessions/new', permission: 'service.write', render: () => <GroupSessionPage /> },

@@ -1,3 +1,4 @@
+import { casesWebAr } from '../features/cases/cases.i18n.ts';
 import type { WebCatalogue } from './fr.ts';
 
 /** Web catalogue, Arabic (right-to-left). */
@@ -678,4 +679,5 @@ export const ar: WebCatalogue = {
   "indicators.numerator": "البسط",
   "indicators.denominator": "المقام",
   "indicators.choose": "اختر…",
+  ...casesWebAr,
 };

@@ -1,3 +1,4 @@
+import { casesWebEn } from '../features/cases/cases.i18n.ts';
 import type { WebCatalogue } from './fr.ts';
 
 /** Web catalogue, English. */
@@ -678,4 +679,5 @@ export const en: WebCatalogue = {
   "indicators.numerator": "Numerator",
   "indicators.denominator": "Denominator",
   "indicators.choose": "Choose…",
+  ...casesWebEn,
 };

@@ -1,3 +1,4 @@
+import { casesWebFr } from '../features/cases/cases.i18n.ts';
 /**
  * Web catalogue, French (source language). Domain words (roles, programs, levels,
  * errors, field names) live in the core catalogue; `useT()` looks here first, then there.
@@ -679,6 +680,7 @@ export const fr = {
   "indicators.numerator": "Numérateur",
   "indicators.denominator": "Dénominateur",
   "indicators.choose": "Choisir…",
+  ...casesWebFr,
 } as const;
 
 export type WebKey = keyof typeof fr;

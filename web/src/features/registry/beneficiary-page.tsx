@@ -10,6 +10,7 @@ import { Alert, Button, Card, Loading, Page, SubmitButton } from '../../ui/index
 import { useI18n, type I18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { ServiceHistory } from '../capture/service-history.tsx';
+import { PersonCases } from '../cases/person-cases.tsx';
 import { MergeHistory } from './merge-history.tsx';
 import { draftOf, RecordFields, recordInput, type RecordDraft } from './record-fields.tsx';
 import { populationLabel } from './registry-labels.ts';
@@ -21,6 +22,7 @@ export function BeneficiaryPage({ beneficiaryId }: { beneficiaryId: string }) {
   const canWrite = useCan('person.write');
   const canMerge = useCan('person.merge');
   const canRecord = useCan('service.write');
+  const canOpenCase = useCan('case.write');
   const record = useApi(() => getBeneficiary(beneficiaryId), [beneficiaryId]);
   const [notice] = useState(() => {
     const q = new URLSearchParams(window.location.search);
@@ -83,6 +85,7 @@ export function BeneficiaryPage({ beneficiaryId }: { beneficiaryId: string }) {
       ) : (
         <RecordView b={b} />
       )}
+      <PersonCases beneficiaryId={b.id} canOpen={canOpenCase && !b.mergedInto} />
       <ServiceHistory beneficiaryId={b.id} canRecord={canRecord && !b.mergedInto} />
       {canMerge ? <MergeHistory beneficiaryId={b.id} onUndone={record.reload} /> : null}
     </Page>

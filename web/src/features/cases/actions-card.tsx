@@ -1,0 +1,117 @@
+import { useState, type FormEvent } from 'react';
+import { actionStatuses, ActionInput } from '@relais/core';
+import { addAction, updateAction, type CaseData } from '../../api/cases.ts';
+import { newId } from '../../api/ids.ts';
+import { useFormSubmit } from '../../api/use-form-submit.ts';
+import { validate } from '../../api/validate.ts';
+import { Alert, Button, Card, Select, SubmitButton, TextField } from '../../ui/index.ts';
+import { intlTag, useI18n } from '../../i18n/i18n.tsx';
+import { useUnitWorkers } from '../capture/place.ts';
+import { wallClock } from './case-labels.ts';
+
+/** The care plan: actions (what, who, when), their status; overdue ones marked. */
+export function ActionsCard({ c, canWrite, onChange }: { c: CaseData; canWrite: boolean; onChange: (c: CaseData) => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [adding, setAdding] = useState(false);
+  const form = useFormSubmit();
+  const setStatus = (actionId: string, status: string) => {
+    form.begin();
+    void form.send(async () => onChange(await updateAction(c.id, actionId, { status })));
+  };
+  return (
+    <Card
+      title={t('cases.plan.title')}
+      footer={
+        canWrite && !adding ? (
+          <Button size="small" onClick={() => setAdding(true)}>
+            {t('cases.plan.add')}
+          </Button>
+        ) : undefined
+      }
+    >
+      {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
+      {c.actions.length ? (
+        <ul className="item-list case-items">
+          {c.actions.map((a) => (
+            <li key={a.id} className={a.overdue ? 'case-item case-item-overdue' : 'case-item'}>
+              <div>
+                <p className="case-item-title" dir="auto">
+                  {a.what}
+                </p>
+                <p className="muted">
+                  {a.assignee ? <bdi>{a.assignee.displayName}</bdi> : t('cases.plan.noAssignee')}
+                  {a.dueOn ? <> · {t('cases.plan.due', { date: wallClock(intlTag(i18n.locale), a.dueOn) })}</> : null}
+                  {a.overdue ? (
+                    <>
+                      {' '}
+                      <span className="tag tag-warning">{t('cases.plan.overdue')}</span>
+                    </>
+                  ) : null}
+                </p>
+              </div>
+              {canWrite ? (
+                <Select
+                  label={t('cases.plan.statusOf', { what: a.what })}
+                  hideLabel
+                  value={a.status}
+                  disabled={form.busy}
+                  options={actionStatuses.map((s) => ({ value: s, label: t(`action_status.${s}`) }))}
+                  onChange={(v) => setStatus(a.id, v)}
+                />
+              ) : (
+                <span className="tag tag-off">{t(`action_status.${a.status}`)}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('cases.plan.none')}</p>
+      )}
+      {adding ? <ActionForm c={c} onCancel={() => setAdding(false)} onSaved={(next) => (onChange(next), setAdding(false))} /> : null}
+    </Card>
+  );
+}
+
+function ActionForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () => void; onSaved: (c: CaseData) => void }) {
+  const { t } = useI18n();
+  const req = t('common.requiredMark');
+  const workers = useUnitWorkers(c.orgUnit.id);
+  const [id] = useState(newId);
+  const [what, setWhat] = useState('');
+  const [assigneeId, setAssigneeId] = useState('');
+  const [dueOn, setDueOn] = useState('');
+  const form = useFormSubmit();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    form.begin();
+    const checked = validate(ActionInput, { id, what, assigneeId: assigneeId || null, dueOn: dueOn || null });
+    if (!form.check(checked)) return;
+    const { status: _status, ...body } = checked.data;
+    await form.send(async () => onSaved(await addAction(c.id, { ...body, id })));
+  };
+  return (
+    <form className="form case-subform" onSubmit={(e) => void submit(e)} noValidate aria-label={t('cases.plan.add')}>
+      {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
+      <TextField label={t('field.what')} value={what} maxLength={500} required requiredLabel={req} error={form.errors.what} onChange={setWhat} />
+      <div className="grid-2">
+        <Select
+          label={t('field.assigneeId')}
+          value={assigneeId}
+          error={form.errors.assigneeId}
+          options={[{ value: '', label: t('cases.plan.noAssignee') }, ...workers.options]}
+          onChange={setAssigneeId}
+        />
+        <TextField label={t('field.dueOn')} type="date" value={dueOn} error={form.errors.dueOn} onChange={setDueOn} />
+      </div>
+      <div className="form-actions">
+        <SubmitButton busy={form.busy} busyLabel={t('common.saving')}>
+          {t('cases.plan.save')}
+        </SubmitButton>
+        <Button onClick={onCancel} disabled={form.busy}>
+          {t('record.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}

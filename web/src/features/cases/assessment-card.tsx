@@ -1,0 +1,81 @@
+import { useState, type FormEvent } from 'react';
+import { caseNeeds, riskLevels, type Assessment } from '@relais/core';
+import { updateCase, type CaseData } from '../../api/cases.ts';
+import { useFormSubmit } from '../../api/use-form-submit.ts';
+import { Alert, Button, Card, Checkbox, FieldGroup, RadioGroup, SubmitButton } from '../../ui/index.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+/** Needs assessed, risk level and safety plan: shown, and changed in place by the case team. */
+export function AssessmentCard({ c, canWrite, onChange }: { c: CaseData; canWrite: boolean; onChange: (c: CaseData) => void }) {
+  const { t } = useI18n();
+  const [editing, setEditing] = useState(false);
+  const a = c.assessment;
+  return (
+    <Card
+      title={t('cases.assessment.title')}
+      footer={
+        canWrite && !editing ? (
+          <Button size="small" onClick={() => setEditing(true)}>
+            {a ? t('record.edit') : t('cases.assessment.add')}
+          </Button>
+        ) : undefined
+      }
+    >
+      {editing ? (
+        <AssessmentForm c={c} onCancel={() => setEditing(false)} onSaved={(next) => (onChange(next), setEditing(false))} />
+      ) : a ? (
+        <dl className="facts">
+          <dt>{t('field.assessment.needs')}</dt>
+          <dd>{a.needs.length ? a.needs.map((n) => t(`case_need.${n}`)).join(t('cases.listSeparator')) : '—'}</dd>
+          <dt>{t('field.assessment.riskLevel')}</dt>
+          <dd>{a.riskLevel ? t(`risk_level.${a.riskLevel}`) : '—'}</dd>
+          <dt>{t('field.assessment.safetyPlan')}</dt>
+          <dd>{a.safetyPlan ? t('record.yes') : t('record.no')}</dd>
+        </dl>
+      ) : (
+        <p className="muted">{t('cases.assessment.none')}</p>
+      )}
+    </Card>
+  );
+}
+
+function AssessmentForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () => void; onSaved: (c: CaseData) => void }) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState<Assessment>(() => c.assessment ?? { needs: [], riskLevel: null, safetyPlan: false });
+  const form = useFormSubmit();
+  const toggle = (need: Assessment['needs'][number], on: boolean) =>
+    setDraft((d) => ({ ...d, needs: on ? caseNeeds.filter((n) => n === need || d.needs.includes(n)) : d.needs.filter((n) => n !== need) }));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    form.begin();
+    await form.send(async () => onSaved(await updateCase(c.id, { assessment: draft })));
+  };
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('cases.assessment.title')}>
+      {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
+      <FieldGroup legend={t('field.assessment.needs')}>
+        <div className="checkbox-list">
+          {caseNeeds.map((n) => (
+            <Checkbox key={n} label={t(`case_need.${n}`)} checked={draft.needs.includes(n)} onChange={(on) => toggle(n, on)} />
+          ))}
+        </div>
+      </FieldGroup>
+      <RadioGroup
+        legend={t('field.assessment.riskLevel')}
+        value={draft.riskLevel ?? ''}
+        error={form.errors['assessment.riskLevel']}
+        options={riskLevels.map((r) => ({ value: r, label: t(`risk_level.${r}`) }))}
+        onChange={(v) => setDraft((d) => ({ ...d, riskLevel: riskLevels.find((r) => r === v) ?? null }))}
+      />
+      <Checkbox label={t('field.assessment.safetyPlan')} hint={t('cases.assessment.safetyPlanHint')} checked={draft.safetyPlan} onChange={(v) => setDraft((d) => ({ ...d, safetyPlan: v }))} />
+      <div className="form-actions">
+        <SubmitButton busy={form.busy} busyLabel={t('common.saving')}>
+          {t('common.save')}
+        </SubmitButton>
+        <Button onClick={onCancel} disabled={form.busy}>
+          {t('record.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,122 @@
+import { useState, type ReactNode } from 'react';
+import { getCase, type CaseData } from '../../api/cases.ts';
+import { useApi } from '../../api/use-api.ts';
+import { Link } from '../../app/router.tsx';
+import { Alert, Button, Card, Loading, Page } from '../../ui/index.ts';
+import { intlTag, useI18n } from '../../i18n/i18n.tsx';
+import { describeError } from '../../i18n/errors.ts';
+import { vocab, wallClock } from './case-labels.ts';
+import { CaseClock } from './case-clock.tsx';
+import { IncidentCard } from './incident-card.tsx';
+import { AssessmentCard } from './assessment-card.tsx';
+import { ActionsCard } from './actions-card.tsx';
+import { AppointmentsCard } from './appointments-card.tsx';
+import { CaseServices } from './case-services.tsx';
+import { NotesCard, HistoryCard } from './notes-history.tsx';
+import { CloseDialog, ReopenDialog } from './close-dialog.tsx';
+
+/** One case: header, the 72 h / 120 h clock, incident, assessment, plan, appointments, services, notes, history. */
+export function CasePage({ caseId }: { caseId: string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const record = useApi(() => getCase(caseId), [caseId]);
+  const [dialog, setDialog] = useState<'close' | 'reopen' | null>(null);
+
+  if (record.error && !record.data) {
+    return (
+      <Page title={t('cases.case.titleUnknown')} actions={<Link to="/cases">{t('cases.backToList')}</Link>}>
+        <Alert tone="error">{describeError(i18n, record.error)}</Alert>
+      </Page>
+    );
+  }
+  if (!record.data) return <Loading label={t('app.loading')} />;
+  const c = record.data;
+  const canWrite = c.can.write && c.status === 'open';
+  const onChange = (next: CaseData) => record.setData(next);
+
+  return (
+    <Page
+      title={t('cases.case.title', { code: c.beneficiary.code })}
+      intro={t('cases.case.intro', { program: vocab(i18n, 'program', c.program), unit: c.orgUnit.name })}
+      actions={
+        <>
+          <Link to="/cases">{t('cases.backToList')}</Link>
+          {c.can.write && c.status === 'open' ? <Button onClick={() => setDialog('close')}>{t('cases.close')}</Button> : null}
+          {c.can.write && c.status === 'closed' ? <Button onClick={() => setDialog('reopen')}>{t('cases.reopen')}</Button> : null}
+        </>
+      }
+    >
+      {c.status === 'closed' ? (
+        <Alert tone="info">
+          {t('cases.closedNotice', { date: wallClock(intlTag(i18n.locale), c.closedOn ?? ''), reason: vocab(i18n, 'closure_reason', c.closureReason) })}
+        </Alert>
+      ) : null}
+      <div className="stack">
+        {c.clock ? <CaseClock clock={c.clock} open={c.status === 'open'} /> : null}
+        <div className="grid-2">
+          <CaseHeader c={c} />
+          <IncidentCard c={c} canWrite={canWrite} onChange={onChange} />
+          <AssessmentCard c={c} canWrite={canWrite} onChange={onChange} />
+          <ActionsCard c={c} canWrite={canWrite} onChange={onChange} />
+          <AppointmentsCard c={c} canWrite={canWrite} onChange={onChange} />
+          <HistoryCard c={c} />
+        </div>
+        <CaseServices c={c} canWrite={canWrite} onRecorded={record.reload} />
+        {c.notes !== null ? <NotesCard c={c} canWrite={c.can.write} onChange={onChange} /> : null}
+      </div>
+      {dialog === 'close' ? <CloseDialog c={c} onClose={() => setDialog(null)} onDone={onChange} /> : null}
+      {dialog === 'reopen' ? <ReopenDialog c={c} onClose={() => setDialog(null)} onDone={onChange} /> : null}
+    </Page>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+function CaseHeader({ c }: { c: CaseData }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <Card title={t('cases.case.summary')}>
+      <p className="code-display">
+        <Link to={`/beneficiaries/${c.beneficiary.id}`} aria-label={t('capture.openRecordOf', { code: c.beneficiary.code })}>
+          <code className="code code-large" dir="ltr">
+            {c.beneficiary.code}
+          </code>
+        </Link>
+      </p>
+      <dl className="facts">
+        <Fact label={t('field.status')}>
+          <span className={c.status === 'open' ? 'tag tag-ok' : 'tag tag-off'}>{t(`case_status.${c.status}`)}</span>
+        </Fact>
+        <Fact label={t('field.program')}>{vocab(i18n, 'program', c.program)}</Fact>
+        <Fact label={t('field.orgUnitId')}>
+          <bdi>{c.orgUnit.name}</bdi>
+        </Fact>
+        <Fact label={t('field.openedAt')}>{wallClock(intlTag(i18n.locale), c.openedAt)}</Fact>
+        <Fact label={t('field.entryDoor')}>{vocab(i18n, 'entry_door', c.entryDoor)}</Fact>
+        <Fact label={t('field.caseWorkerId')}>
+          <bdi>{c.caseWorker.displayName}</bdi>
+        </Fact>
+        <Fact label={t('field.coWorkerIds')}>
+          {c.coWorkers.length
+            ? c.coWorkers.map((w, i) => (
+                <span key={w.id}>
+                  {i > 0 ? t('cases.listSeparator') : null}
+                  <bdi>{w.displayName}</bdi>
+                </span>
+              ))
+            : '—'}
+        </Fact>
+        <Fact label={t('cases.lastContact')}>{wallClock(intlTag(i18n.locale), c.lastContactOn)}</Fact>
+      </dl>
+      {c.atRisk && c.status === 'open' ? <p className="tag tag-info">{t('urgency.at_risk')}</p> : null}
+    </Card>
+  );
+}

@@ -1,0 +1,158 @@
+import { useState, type FormEvent } from 'react';
+import { entryDoors, OpenCase, wallClockNow, type Beneficiary, type ProgramCode } from '@relais/core';
+import { getCaseSettings, openCase, type CaseSettingsData } from '../../api/cases.ts';
+import { getBeneficiary } from '../../api/endpoints.ts';
+import { newId } from '../../api/ids.ts';
+import { useApi } from '../../api/use-api.ts';
+import { useFormSubmit } from '../../api/use-form-submit.ts';
+import { validate } from '../../api/validate.ts';
+import { Link, navigate } from '../../app/router.tsx';
+import { useSession } from '../../app/session.tsx';
+import { Alert, Button, Checkbox, FieldGroup, Loading, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { describeError } from '../../i18n/errors.ts';
+import { useWorkContext } from '../context/work-context.tsx';
+import { defaultPlace, recordingUnits, unitOptions, useUnitWorkers } from '../capture/place.ts';
+import { emptyIncident, IncidentFields, incidentInput, type IncidentDraft } from './incident-fields.tsx';
+
+/** "Ouvrir un dossier" for one person (from her record): program, unit, reception, entry door, team, incident. */
+export function OpenCasePage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [beneficiaryId] = useState(() => new URLSearchParams(window.location.search).get('beneficiary') ?? '');
+  const person = useApi(() => getBeneficiary(beneficiaryId), [beneficiaryId]);
+  const settings = useApi(() => getCaseSettings(), []);
+  const ctx = useWorkContext();
+  const error = person.error ?? settings.error;
+  const ready = person.data && settings.data && ctx.loaded;
+  return (
+    <Page
+      title={person.data ? t('cases.open.title', { code: person.data.code }) : t('cases.open')}
+      intro={t('cases.open.intro')}
+      actions={beneficiaryId ? <Link to={`/beneficiaries/${beneficiaryId}`}>{t('cases.open.backToPerson')}</Link> : undefined}
+      narrow
+    >
+      {error ? <Alert tone="error">{describeError(i18n, error)}</Alert> : null}
+      {!error && !ready ? <Loading label={t('app.loading')} /> : null}
+      {ready && person.data && settings.data ? <OpenCaseForm person={person.data} settings={settings.data} /> : null}
+    </Page>
+  );
+}
+
+function OpenCaseForm({ person, settings }: { person: Beneficiary; settings: CaseSettingsData }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const req = t('common.requiredMark');
+  const { me } = useSession();
+  const ctx = useWorkContext();
+  const units = recordingUnits(ctx.units).filter((n) => n.unit.active);
+  const [id] = useState(newId);
+  const [program, setProgram] = useState<string>(() => (ctx.program && ctx.myPrograms.includes(ctx.program) ? ctx.program : ctx.myPrograms.includes('gbv') ? 'gbv' : (ctx.myPrograms[0] ?? '')));
+  const [orgUnitId, setOrgUnitId] = useState(() => defaultPlace(ctx.units, ctx.orgUnit?.id).unitId);
+  const [openedAt, setOpenedAt] = useState(() => wallClockNow(settings.timeZone));
+  const [entryDoor, setEntryDoor] = useState<string>(person.entryDoor ?? '');
+  const [coWorkerIds, setCoWorkerIds] = useState<string[]>([]);
+  const [hasIncident, setHasIncident] = useState(program === 'gbv');
+  const [incident, setIncident] = useState<IncidentDraft>(emptyIncident);
+  const workers = useUnitWorkers(orgUnitId);
+  const others = workers.workers.filter((w) => w.id !== me.user.id);
+  const form = useFormSubmit({ alertsInvalid: true });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    form.begin();
+    const checked = validate(OpenCase, {
+      id,
+      beneficiaryId: person.id,
+      program,
+      orgUnitId,
+      openedAt,
+      entryDoor,
+      coWorkerIds: coWorkerIds.filter((w) => others.some((o) => o.id === w)),
+      incident: hasIncident ? incidentInput(incident) : null,
+    });
+    if (!form.check(checked)) return;
+    await form.send(async () => {
+      const opened = await openCase(checked.data);
+      navigate(`/cases/${opened.id}`);
+    });
+  };
+
+  const toggleWorker = (workerId: string, on: boolean) => setCoWorkerIds((list) => (on ? [...list, workerId] : list.filter((w) => w !== workerId)));
+  return (
+    <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-label={t('cases.open')}>
+      {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
+      {form.failure && (form.failure as { code?: string }).code === 'case_already_open' ? (
+        <Link to={`/beneficiaries/${person.id}`}>{t('cases.open.seeCases')}</Link>
+      ) : null}
+      <div className="grid-2">
+        <Select
+          label={t('field.program')}
+          value={program}
+          required
+          requiredLabel={req}
+          error={form.errors.program}
+          options={[{ value: '', label: t('cases.choose') }, ...ctx.myPrograms.map((p: ProgramCode) => ({ value: p, label: t(`program.${p}`) }))]}
+          onChange={(v) => {
+            setProgram(v);
+            if (v === 'gbv') setHasIncident(true);
+          }}
+        />
+        <Select
+          label={t('field.orgUnitId')}
+          value={orgUnitId}
+          required
+          requiredLabel={req}
+          error={form.errors.orgUnitId}
+          options={unitOptions(units, t('cases.open.noUnit'))}
+          onChange={(v) => {
+            setOrgUnitId(v);
+            setCoWorkerIds([]);
+          }}
+        />
+        <TextField
+          label={t('field.openedAt')}
+          type="datetime-local"
+          value={openedAt}
+          required
+          requiredLabel={req}
+          error={form.errors.openedAt}
+          hint={t('cases.open.openedAtHint')}
+          onChange={setOpenedAt}
+        />
+        <Select
+          label={t('field.entryDoor')}
+          value={entryDoor}
+          required
+          requiredLabel={req}
+          error={form.errors.entryDoor}
+          options={[{ value: '', label: t('cases.choose') }, ...entryDoors.map((d) => ({ value: d, label: t(`entry_door.${d}`) }))]}
+          onChange={setEntryDoor}
+        />
+      </div>
+      {others.length ? (
+        <FieldGroup legend={t('field.coWorkerIds')} hint={t('cases.open.coWorkersHint')}>
+          <div className="checkbox-list">
+            {others.map((w) => (
+              <Checkbox key={w.id} label={<bdi>{w.displayName}</bdi>} checked={coWorkerIds.includes(w.id)} onChange={(on) => toggleWorker(w.id, on)} />
+            ))}
+          </div>
+        </FieldGroup>
+      ) : null}
+      <Checkbox label={t('cases.open.hasIncident')} hint={t('cases.open.hasIncidentHint')} checked={hasIncident} onChange={setHasIncident} />
+      {hasIncident ? (
+        <FieldGroup legend={t('field.incident')}>
+          <IncidentFields draft={incident} onChange={setIncident} settings={settings} errors={form.errors} />
+        </FieldGroup>
+      ) : null}
+      <div className="form-actions">
+        <SubmitButton busy={form.busy} busyLabel={t('common.saving')}>
+          {t('cases.open.submit')}
+        </SubmitButton>
+        <Button onClick={() => navigate(`/beneficiaries/${person.id}`)} disabled={form.busy}>
+          {t('record.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}

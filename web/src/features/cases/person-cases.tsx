@@ -1,0 +1,50 @@
+import { listCases } from '../../api/cases.ts';
+import { useApi } from '../../api/use-api.ts';
+import { Link } from '../../app/router.tsx';
+import { Alert, Card, Loading } from '../../ui/index.ts';
+import { intlTag, useI18n } from '../../i18n/i18n.tsx';
+import { describeError } from '../../i18n/errors.ts';
+import { vocab, wallClock } from './case-labels.ts';
+import { UrgencyChips } from './urgency-chips.tsx';
+
+/** A person's cases (open and closed, those the reader may read), and "open a case" for her. */
+export function PersonCases({ beneficiaryId, canOpen }: { beneficiaryId: string; canOpen: boolean }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const cases = useApi(() => listCases({ beneficiaryId, status: 'any', scope: 'all', limit: 50 }), [beneficiaryId]);
+  const locale = intlTag(i18n.locale);
+  return (
+    <Card
+      title={t('cases.person.title')}
+      footer={
+        canOpen ? (
+          <Link to={`/cases/new?beneficiary=${encodeURIComponent(beneficiaryId)}`} className="btn btn-primary">
+            {t('cases.open')}
+          </Link>
+        ) : undefined
+      }
+    >
+      {cases.error ? <Alert tone="error">{describeError(i18n, cases.error)}</Alert> : null}
+      {cases.loading && !cases.data ? <Loading label={t('app.loading')} /> : null}
+      {cases.data ? (
+        cases.data.items.length ? (
+          <ul className="item-list case-items">
+            {cases.data.items.map((c) => (
+              <li key={c.id} className="case-item">
+                <div>
+                  <Link to={`/cases/${c.id}`}>{t('cases.person.caseOf', { program: vocab(i18n, 'program', c.program) })}</Link>
+                  <p className="muted">
+                    {t(`case_status.${c.status}`)} · {t('cases.person.openedAt', { date: wallClock(locale, c.openedAt) })} · <bdi>{c.orgUnit.name}</bdi>
+                  </p>
+                </div>
+                {c.status === 'open' ? <UrgencyChips summary={c} /> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('cases.person.none')}</p>
+        )
+      ) : null}
+    </Card>
+  );
+}
