@@ -17,7 +17,7 @@ interface Filters {
   scope: 'mine' | 'all';
   urgentOnly: boolean;
 }
-const emptyFilters: Filters = { program: '', status: 'open', scope: 'mine', urgentOnly: false };
+const emptyFilters: Filters = { program: '', status: 'open', scope: 'all', urgentOnly: false };
 
 /** "Mes dossiers": the cases of her team and units, most urgent first, with why each is urgent. */
 export function CasesPage() {
@@ -109,10 +109,10 @@ export function CasesPage() {
               label={t('cases.scope')}
               value={draft.scope}
               options={[
-                { value: 'mine', label: t('cases.scope.mine') },
                 { value: 'all', label: t('cases.scope.all') },
+                { value: 'mine', label: t('cases.scope.mine') },
               ]}
-              onChange={(v) => set('scope')(v === 'all' ? 'all' : 'mine')}
+              onChange={(v) => set('scope')(v === 'mine' ? 'mine' : 'all')}
             />
             <Checkbox label={t('cases.urgentOnly')} checked={draft.urgentOnly} onChange={set('urgentOnly')} />
             <div className="form-actions">
