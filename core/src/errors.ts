@@ -88,6 +88,7 @@ export const validationCodes = [
   'after_reception',
   'not_in_case',
   'case_already_open',
+  'one_per_domain',
 ] as const;
 export type ValidationCode = (typeof validationCodes)[number];
 

@@ -31,3 +31,4 @@ export * from './validation.ts';
 export * from './contracts/import-rows.contract.ts';
 export * from './domain/cases.ts';
 export * from './contracts/cases.contract.ts';
+export * from './contracts/stories.contract.ts';

@@ -22,6 +22,7 @@ import { createProgramsService, registerProgramRoutes } from './modules/programs
 import { createUsersService, registerUserRoutes } from './modules/users/index.ts';
 import { createRegistryService, createDuplicatesService, createSavedListsService, registerRegistryRoutes } from './modules/registry/index.ts';
 import { createCasesService, registerCaseRoutes } from './modules/cases/index.ts';
+import { createRoundsService, createStoriesService, registerStoryRoutes } from './modules/stories/index.ts';
 import { Secrets } from './lib/secrets.ts';
 import { createCaptureService, createCatalogueService, createSyncService, createVerificationService, registerCaptureRoutes } from './modules/capture/index.ts';
 import { createImportService, registerImportRoutes } from './modules/imports/index.ts';
@@ -87,6 +88,7 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
   registerRegistryRoutes(router, registry, createDuplicatesService(kysely, registry), createSavedListsService(kysely));
   registerImportRoutes(router, createImportService(kysely));
   registerCaseRoutes(router, createCasesService(kysely, secrets));
+  registerStoryRoutes(router, createStoriesService(kysely, secrets), createRoundsService(kysely, secrets));
   // Report facts of changed rules are built in the background (ADR 0010).
   const reportFacts = createReportFactsBuilder(kysely, app.log);
   app.decorate('reportFacts', reportFacts);

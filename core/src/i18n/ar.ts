@@ -1,4 +1,5 @@
 import { casesAr } from './cases.ts';
+import { storiesAr } from './stories.ts';
 import type { Catalogue } from './fr.ts';
 
 export const ar: Catalogue = {
@@ -486,4 +487,5 @@ export const ar: Catalogue = {
   'web.notBuilt.title': "تطبيق الويب غير مبني",
   'web.notBuilt.body': "خادم Relais يعمل، لكن تطبيق الويب لم يُبنَ بعد. على الخادم، شغّل «npm run build» ثم أعد تشغيل «relais start» (أو ببساطة «npm start»).",
   ...casesAr,
+  ...storiesAr,
 };

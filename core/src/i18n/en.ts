@@ -1,4 +1,5 @@
 import { casesEn } from './cases.ts';
+import { storiesEn } from './stories.ts';
 import type { Catalogue } from './fr.ts';
 
 export const en: Catalogue = {
@@ -486,4 +487,5 @@ export const en: Catalogue = {
   'web.notBuilt.title': "The web app is not built",
   'web.notBuilt.body': "The Relais server is running, but its web app has not been built. On the server, run “npm run build”, then “relais start” again (or simply “npm start”).",
   ...casesEn,
+  ...storiesEn,
 };

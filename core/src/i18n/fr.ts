@@ -1,4 +1,5 @@
 import { casesFr } from './cases.ts';
+import { storiesFr } from './stories.ts';
 /** French catalogue (source language). Keys are shared by the three catalogues; the type checker keeps them in step. */
 export const fr = {
   'locale.fr': 'Français',
@@ -485,6 +486,7 @@ export const fr = {
   'web.notBuilt.title': "L’application web n’est pas construite",
   'web.notBuilt.body': "Le serveur Relais fonctionne, mais l’application web n’a pas été construite. Sur le serveur, lancez « npm run build » puis relancez « relais start » (ou lancez simplement « npm start »).",
   ...casesFr,
+  ...storiesFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -9,5 +9,7 @@ export {
   loadCaseSettings,
   storeCaseSettings,
   defaultCaseSettings,
+  loadStorySettings,
+  storeStorySettings,
 } from './settings.service.ts';
 export { settingsPolicy } from './settings.policy.ts';

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   CaseSettings,
+  StorySettings,
+  defaultChangeDomains,
   Dhis2Mapping,
   ProgramServices,
   RegistrySettings,
@@ -25,6 +27,7 @@ const keys = {
   programServices: 'program_services',
   dhis2Mapping: 'dhis2_mapping',
   cases: 'cases',
+  stories: 'stories',
 } as const;
 
 /** The organisation's registry settings (code scheme, populations), defaults filled in. */
@@ -80,4 +83,14 @@ export async function loadCaseSettings(db: Queryable, organisationId: string): P
 
 export async function storeCaseSettings(db: Queryable, organisationId: string, settings: CaseSettings): Promise<void> {
   await putSetting(db, organisationId, keys.cases, settings);
+}
+
+/** The organisation's most significant change settings: its domains of change (`defaultChangeDomains` by default). */
+export async function loadStorySettings(db: Queryable, organisationId: string): Promise<StorySettings> {
+  const parsed = StorySettings.safeParse(await getSetting(db, organisationId, keys.stories));
+  return parsed.success ? parsed.data : { domains: [...defaultChangeDomains] };
+}
+
+export async function storeStorySettings(db: Queryable, organisationId: string, settings: StorySettings): Promise<void> {
+  await putSetting(db, organisationId, keys.stories, settings);
 }
