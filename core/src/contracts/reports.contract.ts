@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { text } from './common.ts';
 import { programCodes } from '../domain/programs.ts';
-import { reportDimensions } from '../domain/indicators.ts';
+import { caseCounts, reportDimensions } from '../domain/indicators.ts';
 import { contactModalities, serviceCodes, testResults, testStrategies } from '../domain/services.ts';
 
 export const ReportQuery = z.object({
@@ -60,6 +60,9 @@ export const ServiceFilterSchema = z.object({
   modality: list,
   atPremises: z.boolean().optional(),
   amongReached: z.boolean().optional(),
+  inCase: z.boolean().optional(),
+  pepWithin72h: z.boolean().optional(),
+  treated: z.boolean().optional(),
 });
 
 const MeasureSchema = z.discriminatedUnion('kind', [
@@ -67,6 +70,7 @@ const MeasureSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('distinct_persons_full_paquet') }),
   z.object({ kind: z.literal('count_services'), filter: ServiceFilterSchema }),
   z.object({ kind: z.literal('sum_quantity'), filter: ServiceFilterSchema }),
+  z.object({ kind: z.literal('count_cases'), cases: z.enum(caseCounts), closureReasons: z.array(text()).readonly().optional() }),
   z.object({ kind: z.literal('ratio'), numerator: text(), denominator: text() }),
 ]);
 
@@ -81,6 +85,8 @@ export const IndicatorLabels = z.object({
 export const IndicatorItem = z.object({
   code: text(),
   measure: MeasureSchema,
+  /** The programs it is meant for (absent: every program). */
+  programs: z.array(text()).readonly().optional(),
   /** An organisation's own indicator (the defaults are named by the catalogues). */
   custom: z.boolean().optional(),
   labels: IndicatorLabels.optional(),
@@ -114,4 +120,6 @@ export const IndicatorInput = z.object({
   ]),
 });
 export type IndicatorInput = z.infer<typeof IndicatorInput>;
+/** GET /indicators: with `program`, only the indicators meant for it (those without a program scope and those scoped to it). */
+export const IndicatorListQuery = z.object({ program: z.enum(programCodes).optional() });
 export const IndicatorCodeParams = z.object({ code: text().min(1).max(40) });

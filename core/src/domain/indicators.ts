@@ -15,7 +15,24 @@ export interface ServiceFilter {
   atPremises?: boolean;
   /** Only persons also reached (a reach service of the program) in the period. */
   amongReached?: boolean;
+  /** Only services recorded in a case of the program (`service_event.case_id`). */
+  inCase?: boolean;
+  /**
+   * Only services recorded in a case opened within the post-exposure window of its incident
+   * (core `openedWithinPep`: 72 h, or 3 whole days for an incident without a time). Implies `inCase`.
+   */
+  pepWithin72h?: boolean;
+  /** Only STI consultations recorded as treated (`treated` yes). */
+  treated?: boolean;
 }
+
+/**
+ * Which cases a case measure counts, for each (sub-)period: opened in it; open at its start
+ * (opened before it, not closed at its first day); of those, the ones with a contact (a service
+ * recorded in the case) in it; closed in it (with one of `closureReasons` when given).
+ */
+export const caseCounts = ['opened', 'open_at_start', 'retained', 'closed'] as const;
+export type CaseCount = (typeof caseCounts)[number];
 
 export type Measure =
   | { kind: 'distinct_persons'; filter: ServiceFilter }
@@ -23,12 +40,63 @@ export type Measure =
   | { kind: 'distinct_persons_full_paquet' }
   | { kind: 'count_services'; filter: ServiceFilter }
   | { kind: 'sum_quantity'; filter: ServiceFilter }
+  /** Cases (not persons) of the program, read live from the case files (docs/indicators.md, "Case indicators"). */
+  | { kind: 'count_cases'; cases: CaseCount; closureReasons?: readonly string[] }
   | { kind: 'ratio'; numerator: string; denominator: string };
 
 export interface IndicatorDefinition {
   code: string;
   measure: Measure;
+  /** The programs the indicator is meant for (absent: every program); lists for a program show only these, reports refuse it elsewhere. */
+  programs?: readonly string[];
 }
+
+/** Does an indicator apply to a program (no scope: every program)? */
+export function appliesToProgram(def: Pick<IndicatorDefinition, 'programs'>, program: string): boolean {
+  return !def.programs || def.programs.includes(program);
+}
+
+/**
+ * Is a filter read live only, never from the person facts or the roll-up: it reads the case a
+ * service was recorded in (`inCase`, `pepWithin72h`) or a field the facts do not keep (`treated`)?
+ */
+export function isLiveOnlyFilter(filter: ServiceFilter): boolean {
+  return filter.inCase === true || filter.pepWithin72h === true || filter.treated === true;
+}
+
+/** The services of the gbv program's care (issue 13): tests, STI, medical, PEP, PrEP, psychological, psychiatric, socio-economic, legal. */
+const gbvTests = ['hiv_test', 'syphilis_test', 'hbv_test', 'hcv_test', 'pregnancy_test'];
+const gbvBiomedical = [...gbvTests, 'sti_consultation', 'medical_support', 'pep_referral', 'prep'];
+const gbvCare = [...gbvBiomedical, 'psychological_support', 'psychiatric_referral', 'socioeconomic_support', 'legal_admin_support'];
+const gbv = ['gbv'] as const;
+/** Persons with a service of `services` recorded in a case of the gbv program. */
+const inGbvCase = (code: string, services: readonly string[], extra: ServiceFilter = {}): IndicatorDefinition => ({
+  code,
+  programs: gbv,
+  measure: { kind: 'distinct_persons', filter: { services, inCase: true, ...extra } },
+});
+
+/** The gbv program's indicators (the Chams semester report; codes fixed by issue 13, rules in docs/indicators.md). */
+export const gbvIndicators: readonly IndicatorDefinition[] = [
+  inGbvCase('survivors_cared', gbvCare),
+  inGbvCase('biomedical_served', gbvBiomedical),
+  inGbvCase('tested_any', gbvTests),
+  inGbvCase('sti_treated', ['sti_consultation'], { treated: true }),
+  inGbvCase('medical_other_served', ['medical_support']),
+  inGbvCase('pep_within_72h', ['pep_referral'], { pepWithin72h: true }),
+  inGbvCase('psychological_served', ['psychological_support']),
+  inGbvCase('psychiatric_referred', ['psychiatric_referral']),
+  inGbvCase('social_served', ['socioeconomic_support']),
+  inGbvCase('legal_served', ['legal_admin_support']),
+  inGbvCase('in_vocational_training', ['vocational_training']),
+  inGbvCase('placed_in_job', ['job_placement']),
+  { code: 'sensitised', programs: gbv, measure: { kind: 'distinct_persons', filter: { services: ['iec_session'] } } },
+  { code: 'cases_opened', programs: gbv, measure: { kind: 'count_cases', cases: 'opened' } },
+  { code: 'cases_open_at_start', programs: gbv, measure: { kind: 'count_cases', cases: 'open_at_start' } },
+  { code: 'cases_retained', programs: gbv, measure: { kind: 'count_cases', cases: 'retained' } },
+  { code: 'retention_rate', programs: gbv, measure: { kind: 'ratio', numerator: 'cases_retained', denominator: 'cases_open_at_start' } },
+  { code: 'lost_to_follow_up', programs: gbv, measure: { kind: 'count_cases', cases: 'closed', closureReasons: ['lost_to_follow_up'] } },
+];
 
 export const defaultIndicators: readonly IndicatorDefinition[] = [
   { code: 'reached', measure: { kind: 'distinct_persons', filter: { services: 'reach' } } },
@@ -46,6 +114,7 @@ export const defaultIndicators: readonly IndicatorDefinition[] = [
   { code: 'testing_rate', measure: { kind: 'ratio', numerator: 'tested_known_result', denominator: 'reached' } },
   { code: 'returned', measure: { kind: 'distinct_persons', filter: { atPremises: true, amongReached: true } } },
   { code: 'return_rate', measure: { kind: 'ratio', numerator: 'returned', denominator: 'reached' } },
+  ...gbvIndicators,
 ];
 
 /**
@@ -77,9 +146,16 @@ export function indicatorsUsing(code: string, all: readonly IndicatorDefinition[
 /** Dimensions a report may be broken down by; values are stable codes. */
 export const reportDimensions = [
   'period', 'org_unit', 'site', 'program', 'population', 'sex', 'age_band', 'worker', 'modality', 'strategy', 'service', 'kind', 'result',
-  'marital_status', 'schooling', 'housing', 'occupation',
+  'marital_status', 'schooling', 'housing', 'occupation', 'violence_type', 'violence_family', 'entry_door',
 ] as const;
 export type ReportDimension = (typeof reportDimensions)[number];
+
+/** Dimensions of a case (its incident's violence type and family, its entry door): a service outside a case has none (`''`). */
+export const caseDimensions: ReadonlySet<ReportDimension> = new Set(['violence_type', 'violence_family', 'entry_door']);
+/** Dimensions a case measure can be broken down by (the case's, its person's, its unit, the period); the service's own (site, worker, result…) it has not. */
+export const caseMeasureDimensions: ReadonlySet<ReportDimension> = new Set([
+  'period', 'org_unit', 'program', 'population', 'sex', 'age_band', 'marital_status', 'schooling', 'housing', 'occupation', ...caseDimensions,
+]);
 
 /**
  * Age bands, the one set of codes: reports break down by them (from the age at the first

@@ -1,5 +1,6 @@
 import { ageBandCodes, UNKNOWN_AGE_BAND, type ReportDimension } from './indicators.ts';
-import { defaultPopulations, housings, maritalStatuses, occupations, schoolings, sexes } from './registry.ts';
+import { defaultViolenceTypes, violenceFamilies } from './cases.ts';
+import { defaultPopulations, entryDoors, housings, maritalStatuses, occupations, schoolings, sexes } from './registry.ts';
 import { contactModalities, serviceCodes, socioeconomicKinds, supportKinds, testResults, testStrategies } from './services.ts';
 import { programCodes } from './programs.ts';
 
@@ -8,7 +9,7 @@ export const ALL_VALUES = '*';
 
 /**
  * The catalogue of a dimension's codes, in the order reports show them (populations: the
- * defaults, an organisation may have its own); null for units, sites, workers and periods.
+ * defaults, an organisation may have its own; so may the violence typology); null for units, sites, workers and periods.
  */
 export function catalogueOf(dim: ReportDimension): readonly string[] | null {
   switch (dim) {
@@ -38,6 +39,12 @@ export function catalogueOf(dim: ReportDimension): readonly string[] | null {
       return housings;
     case 'occupation':
       return occupations;
+    case 'violence_type':
+      return defaultViolenceTypes.map((t) => t.code);
+    case 'violence_family':
+      return violenceFamilies;
+    case 'entry_door':
+      return entryDoors;
     default:
       return null;
   }

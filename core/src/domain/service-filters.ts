@@ -1,3 +1,4 @@
+import { openedWithinPep, type IncidentTime } from './cases.ts';
 import type { ServiceFilter } from './indicators.ts';
 
 /**
@@ -21,6 +22,10 @@ export interface FilteredService {
   modality: string | null;
   /** Was it given at an outreach site (a site unit recorded on the service)? */
   atSite: boolean;
+  /** An STI consultation's `treated` (absent or null: not recorded). */
+  treated?: boolean | null;
+  /** The case of the program it was recorded in (absent or null: none), for `inCase` and `pepWithin72h`. */
+  inCase?: { incident: IncidentTime | null; openedAt: string } | null;
 }
 
 /** The field filters of a service filter, each with the service field it reads. */
@@ -36,7 +41,9 @@ export function isAtPremises(s: Pick<FilteredService, 'service' | 'strategy' | '
 
 /**
  * Does one service pass a filter? `reach`: the program's reach services (for `services: 'reach'`).
- * `amongReached` is about the person, not the service: the caller checks it.
+ * `amongReached` is about the person, not the service: the caller checks it. `inCase`: only a
+ * service recorded in a case; `pepWithin72h`: only in a case opened within the post-exposure
+ * window of its incident (`openedWithinPep`; an incident without a date fails it).
  */
 export function matchesServiceFilter(filter: ServiceFilter, s: FilteredService, reach: readonly string[] = []): boolean {
   const services = filter.services === 'reach' ? reach : filter.services;
@@ -46,5 +53,8 @@ export function matchesServiceFilter(filter: ServiceFilter, s: FilteredService, 
     const value = s[field];
     if (wanted && (value === null || !wanted.includes(value))) return false;
   }
+  if (filter.treated && s.treated !== true) return false;
+  if ((filter.inCase || filter.pepWithin72h) && !s.inCase) return false;
+  if (filter.pepWithin72h && !(s.inCase?.incident && openedWithinPep(s.inCase.incident, s.inCase.openedAt))) return false;
   return !filter.atPremises || isAtPremises(s);
 }

@@ -1,3 +1,4 @@
+import { caseIndicatorsAr } from './case-indicators.ts';
 import { casesAr } from './cases.ts';
 import { storiesAr } from './stories.ts';
 import type { Catalogue } from './fr.ts';
@@ -488,4 +489,5 @@ export const ar: Catalogue = {
   'web.notBuilt.body': "خادم Relais يعمل، لكن تطبيق الويب لم يُبنَ بعد. على الخادم، شغّل «npm run build» ثم أعد تشغيل «relais start» (أو ببساطة «npm start»).",
   ...casesAr,
   ...storiesAr,
+  ...caseIndicatorsAr,
 };

@@ -1,3 +1,4 @@
+import { caseIndicatorsEn } from './case-indicators.ts';
 import { casesEn } from './cases.ts';
 import { storiesEn } from './stories.ts';
 import type { Catalogue } from './fr.ts';
@@ -488,4 +489,5 @@ export const en: Catalogue = {
   'web.notBuilt.body': "The Relais server is running, but its web app has not been built. On the server, run “npm run build”, then “relais start” again (or simply “npm start”).",
   ...casesEn,
   ...storiesEn,
+  ...caseIndicatorsEn,
 };

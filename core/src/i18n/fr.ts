@@ -1,3 +1,4 @@
+import { caseIndicatorsFr } from './case-indicators.ts';
 import { casesFr } from './cases.ts';
 import { storiesFr } from './stories.ts';
 /** French catalogue (source language). Keys are shared by the three catalogues; the type checker keeps them in step. */
@@ -487,6 +488,7 @@ export const fr = {
   'web.notBuilt.body': "Le serveur Relais fonctionne, mais l’application web n’a pas été construite. Sur le serveur, lancez « npm run build » puis relancez « relais start » (ou lancez simplement « npm start »).",
   ...casesFr,
   ...storiesFr,
+  ...caseIndicatorsFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

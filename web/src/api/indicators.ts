@@ -1,4 +1,4 @@
-import type { Measure, ServiceFilter } from '@relais/core';
+import { caseCounts, type Measure, type ServiceFilter } from '@relais/core';
 
 /**
  * GET /indicators read tolerantly: indicators are data (core `IndicatorDefinition`), and an
@@ -11,6 +11,8 @@ export interface IndicatorInfo {
   /** An organisation's own indicator, with its names (the defaults are named by the catalogues). */
   custom?: boolean;
   labels?: { fr: string; ar: string; en: string };
+  /** The programs it is meant for (absent: every program). */
+  programs?: string[];
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -33,6 +35,9 @@ function parseFilter(raw: unknown): ServiceFilter | null {
   }
   if (raw.atPremises === true) filter.atPremises = true;
   if (raw.amongReached === true) filter.amongReached = true;
+  if (raw.inCase === true) filter.inCase = true;
+  if (raw.pepWithin72h === true) filter.pepWithin72h = true;
+  if (raw.treated === true) filter.treated = true;
   return filter;
 }
 
@@ -47,6 +52,12 @@ function parseMeasure(raw: unknown): Measure | null {
     }
     case 'distinct_persons_full_paquet':
       return { kind: raw.kind };
+    case 'count_cases': {
+      const cases = caseCounts.find((c) => c === raw.cases);
+      if (!cases) return null;
+      const reasons = raw.closureReasons === undefined ? undefined : strings(raw.closureReasons);
+      return { kind: 'count_cases', cases, ...(reasons ? { closureReasons: reasons } : {}) };
+    }
     case 'ratio':
       return typeof raw.numerator === 'string' && typeof raw.denominator === 'string' ? { kind: 'ratio', numerator: raw.numerator, denominator: raw.denominator } : null;
     default:
@@ -61,7 +72,8 @@ export function parseIndicators(data: unknown): { items: IndicatorInfo[] } {
   for (const raw of data.items) {
     if (!isRecord(raw) || typeof raw.code !== 'string' || !raw.code) continue;
     const labels = isRecord(raw.labels) && ['fr', 'ar', 'en'].every((l) => typeof (raw.labels as Record<string, unknown>)[l] === 'string') ? (raw.labels as IndicatorInfo['labels']) : undefined;
-    items.push({ code: raw.code, measure: parseMeasure(raw.measure), ...(raw.custom === true ? { custom: true } : {}), ...(labels ? { labels } : {}) });
+    const programs = strings(raw.programs);
+    items.push({ code: raw.code, measure: parseMeasure(raw.measure), ...(raw.custom === true ? { custom: true } : {}), ...(labels ? { labels } : {}), ...(programs ? { programs } : {}) });
   }
   return { items };
 }

@@ -668,6 +668,7 @@ export const ar: WebCatalogue = {
   "indicators.kind.count_services": "عدد الخدمات",
   "indicators.kind.sum_quantity": "مجموع الكميات",
   "indicators.kind.ratio": "نسبة بين مؤشرين",
+  "indicators.kind.count_cases": "عدد الملفات",
   "indicators.reach": "خدمات الوصول في البرنامج",
   "indicators.services": "الخدمات المحتسبة",
   "indicators.servicesHint": "إذا لم تُختر أي خدمة: كل خدمات البرنامج.",

@@ -669,6 +669,7 @@ export const fr = {
   "indicators.kind.count_services": "Nombre de prestations",
   "indicators.kind.sum_quantity": "Somme des quantités",
   "indicators.kind.ratio": "Rapport de deux indicateurs",
+  "indicators.kind.count_cases": "Nombre de dossiers",
   "indicators.reach": "Les prestations d’atteinte du programme",
   "indicators.services": "Prestations comptées",
   "indicators.servicesHint": "Aucune cochée : toutes les prestations du programme.",

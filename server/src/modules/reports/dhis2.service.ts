@@ -25,7 +25,8 @@ function formatValue(value: number, factor = 1): string {
 
 /** Builds DHIS2 `dataValueSets` (and ADX) from reports, through the organisation's mapping. */
 export function createDhis2Service(db: Queryable) {
-  const engine = createReportEngine(db);
+  // The DHIS2 export leaves the organisation: it is external (only cases with consent to reporting count, GBVIMS).
+  const engine = createReportEngine(db, { external: true });
 
   /**
    * The data values of a period: every mapped cell (entry × mapped unit within the reader's

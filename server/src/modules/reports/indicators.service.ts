@@ -1,4 +1,4 @@
-import { DomainError, checkIndicatorDefinition, defaultIndicators, indicatorsUsing, type IndicatorDefinition, type IndicatorInput, invalidField } from '@relais/core';
+import { DomainError, appliesToProgram, checkIndicatorDefinition, defaultIndicators, indicatorsUsing, type IndicatorDefinition, type IndicatorInput, invalidField } from '@relais/core';
 import { isUniqueViolation, withTransaction, type Queryable } from '../../db/index.ts';
 import type { RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
@@ -36,9 +36,12 @@ export function createIndicatorsService(db: Queryable, reportFacts: Pick<ReportF
   };
 
   return {
-    async list(ctx: RequestContext) {
+    /** The defaults, then the organisation's own; with `program`, only those meant for it. */
+    async list(ctx: RequestContext, program?: string) {
       const custom = await findCustomIndicators(db, ctx.actor.organisationId);
-      return [...defaultIndicators.map((i) => ({ code: i.code, measure: i.measure })), ...custom.map((i) => ({ ...i, custom: true }))];
+      return [...defaultIndicators.map((i) => ({ code: i.code, measure: i.measure, ...(i.programs ? { programs: i.programs } : {}) })), ...custom.map((i) => ({ ...i, custom: true }))].filter(
+        (i) => program === undefined || appliesToProgram(i, program),
+      );
     },
 
     async create(ctx: RequestContext, input: IndicatorInput) {

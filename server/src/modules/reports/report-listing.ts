@@ -8,7 +8,7 @@ import {
   type ReportQuery,
 } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
-import { loadRegistrySettings } from '../settings/index.ts';
+import { loadCaseSettings, loadRegistrySettings } from '../settings/index.ts';
 import { findReportSites, findReportUnits, findReportWorkers } from './report-catalogue.repository.ts';
 import type { ReportScope } from './report.sql.ts';
 
@@ -61,6 +61,9 @@ export async function listedValues(db: Queryable, organisationId: string, scope:
         break;
       case 'worker':
         list = await findReportWorkers(db, organisationId, q.program, paths, q.filters.org_unit);
+        break;
+      case 'violence_type':
+        list = (await loadCaseSettings(db, organisationId)).violenceTypes.map((t) => t.code);
         break;
       default:
         list = catalogueOf(d) ?? [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultIndicators, defaultProgramServices, type IndicatorDefinition, type ReportDimension, type ReportQuery } from '@relais/core';
-import { collectSets, groupingSetsOf, planReport, validSlots } from './report-plan.ts';
+import { collectSets, groupingSetsOf, planReport, reportIssues, validSlots } from './report-plan.ts';
 import { REACH_SLOT, reportRules, reportSlots } from './report-rules.ts';
 import { CELL_SEPARATOR } from './report-cells.ts';
 
@@ -59,6 +59,29 @@ describe('the report planner: where each indicator’s numbers come from', () =>
 
   it('never plans a ratio (it is computed from its two parts)', () => {
     expect(plan([]).sourceOf('testing_rate')).toEqual({ from: 'live' });
+  });
+
+  it('reads case measures from the case files, and the services for a filter that reads the case', () => {
+    expect(plan(['org_unit']).sourceOf('cases_opened')).toEqual({ from: 'cases' });
+    expect(plan(['org_unit']).sourceOf('lost_to_follow_up')).toEqual({ from: 'cases' });
+    expect(plan(['org_unit']).sourceOf('survivors_cared')).toEqual({ from: 'live' });
+    expect(plan(['org_unit']).sourceOf('pep_within_72h')).toEqual({ from: 'live' });
+    // A case dimension is one the facts cannot break down by.
+    expect(plan(['violence_type']).sourceOf('reached')).toEqual({ from: 'live' });
+  });
+
+  it('refuses an indicator meant for another program, and a case measure by a dimension cases do not have', () => {
+    const q = (indicators: string[], by: ReportDimension[] = [], filters: ReportQuery['filters'] = {}, program: ReportQuery['program'] = 'gbv') => ({ program, indicators, by, filters });
+    expect(reportIssues(q(['reached', 'cases_opened', 'survivors_cared'], ['org_unit', 'violence_type', 'sex']), defaultIndicators)).toEqual([]);
+    expect(reportIssues(q(['reached', 'cases_opened'], [], {}, 'prev_ps'), defaultIndicators)).toEqual([{ field: 'indicators.1', code: 'invalid_choice' }]);
+    expect(reportIssues(q(['nothing']), defaultIndicators)).toEqual([{ field: 'indicators.0', code: 'invalid_choice' }]);
+    const issues = reportIssues(q(['retention_rate'], ['org_unit', 'worker'], { site: ['S1'] }), defaultIndicators);
+    expect(issues.map((i) => [i.field, i.code, i.params?.value])).toEqual([
+      ['by.1', 'unknown_dimension', 'worker'],
+      ['filters.site', 'unknown_dimension', 'site'],
+    ]);
+    // A measure over services may be broken down by a case dimension (its case's; '' outside a case).
+    expect(reportIssues(q(['sensitised'], ['violence_family', 'worker']), defaultIndicators)).toEqual([]);
   });
 
   it('lists every grouping set, the cells first and the grand total last', () => {

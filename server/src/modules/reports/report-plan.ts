@@ -1,4 +1,4 @@
-import type { IndicatorDefinition, Measure, ProgramServiceSettings, ReportDimension, ReportQuery } from '@relais/core';
+import { appliesToProgram, caseMeasureDimensions, isLiveOnlyFilter, type FieldIssue, type IndicatorDefinition, type Measure, type ProgramServiceSettings, type ReportDimension, type ReportQuery } from '@relais/core';
 import { CELL_SEPARATOR } from './report-cells.ts';
 import { REACH_SLOT, reportRules, reportSlots, ruleKey, type ReportRule } from './report-rules.ts';
 
@@ -11,6 +11,8 @@ import { REACH_SLOT, reportRules, reportSlots, ruleKey, type ReportRule } from '
 
 /** A measure that is not a ratio (a ratio is computed from two of them). */
 export type BaseMeasure = Exclude<Measure, { kind: 'ratio' }>;
+/** A measure over services (not cases). */
+export type ServiceMeasure = Exclude<BaseMeasure, { kind: 'count_cases' }>;
 
 /** Dimensions the person facts can break a distinct count down by (the rest need the services). */
 export const PERSON_FACT_DIMS: ReadonlySet<ReportDimension> = new Set(['period', 'org_unit', 'program', 'population', 'sex', 'age_band', 'marital_status', 'schooling', 'housing', 'occupation']);
@@ -64,7 +66,9 @@ export type IndicatorSource =
   /** The monthly roll-up of services (counts and sums). */
   | { from: 'rollup' }
   /** The services, one query per grouping set. */
-  | { from: 'live' };
+  | { from: 'live' }
+  /** The case files (a case measure), one query per grouping set. */
+  | { from: 'cases' };
 
 export interface ReportPlan {
   /** The period's months, when it is made of whole months and the facts may be read (else null: live). */
@@ -114,7 +118,9 @@ export function planReport(input: {
 
   const sourceOf = (code: string): IndicatorSource => {
     const measure = byCode.get(code)?.measure;
-    if (!span || !measure || measure.kind === 'ratio') return { from: 'live' };
+    if (measure?.kind === 'count_cases') return { from: 'cases' };
+    // The facts and the roll-up know nothing of cases: a filter that reads the service's case is read live.
+    if (!span || !measure || measure.kind === 'ratio' || ('filter' in measure && isLiveOnlyFilter(measure.filter))) return { from: 'live' };
     if (measure.kind === 'distinct_persons' || measure.kind === 'distinct_persons_full_paquet') {
       const amongReached = measure.kind === 'distinct_persons' && measure.filter.amongReached === true;
       const reachSlot = amongReached ? slotOf(REACH_SLOT) : undefined;
@@ -125,6 +131,39 @@ export function planReport(input: {
     return !measure.filter.amongReached && [...used].every((d) => ROLLUP_DIMS.has(d)) ? { from: 'rollup' } : { from: 'live' };
   };
   return { span, sets: groupingSetsOf(q.by), sourceOf };
+}
+
+/** The base measures a measure is made of (a ratio: its two parts). */
+function partsOf(code: string, byCode: ReadonlyMap<string, IndicatorDefinition>, depth = 0): BaseMeasure[] {
+  const measure = byCode.get(code)?.measure;
+  if (!measure) return [];
+  if (measure.kind !== 'ratio') return [measure];
+  return depth > 2 ? [] : [...partsOf(measure.numerator, byCode, depth + 1), ...partsOf(measure.denominator, byCode, depth + 1)];
+}
+
+/**
+ * What a report cannot answer, before anything is read: an unknown indicator, one meant for
+ * other programs (`programs`), a case measure (or a ratio of one) broken down or filtered by a
+ * dimension cases do not have (site, worker, service, its fields: `caseMeasureDimensions`).
+ */
+export function reportIssues(q: Pick<ReportQuery, 'program' | 'indicators' | 'by' | 'filters'>, indicators: readonly IndicatorDefinition[]): FieldIssue[] {
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
+  const issues: FieldIssue[] = [];
+  const allowed = [...caseMeasureDimensions].join(', ');
+  let cases = false;
+  q.indicators.forEach((code, i) => {
+    const def = byCode.get(code);
+    if (!def || !appliesToProgram(def, q.program)) issues.push({ field: `indicators.${i}`, code: 'invalid_choice' });
+    else if (partsOf(code, byCode).some((m) => m.kind === 'count_cases')) cases = true;
+  });
+  if (!cases) return issues;
+  q.by.forEach((d, i) => {
+    if (!caseMeasureDimensions.has(d)) issues.push({ field: `by.${i}`, code: 'unknown_dimension', params: { value: d, allowed } });
+  });
+  for (const d of Object.keys(q.filters) as ReportDimension[]) {
+    if (!caseMeasureDimensions.has(d)) issues.push({ field: `filters.${d}`, code: 'unknown_dimension', params: { value: d, allowed } });
+  }
+  return issues;
 }
 
 /** Splits the rows of one grouping-sets query into the cells of each set (a null dimension is rolled up). */

@@ -6,9 +6,21 @@ import { monthSpan } from './report.engine.ts';
 describe('report rules (which services feed which slot of the person facts)', () => {
   it('gives a slot to each distinct-persons indicator, and reuses "reached" for the reach', () => {
     const slots = reportSlots(defaultIndicators);
-    expect([...slots.keys()]).toEqual(['reached', 'tested_known_result', 'positive', 'beneficiaries_served', 'persons_full_paquet', 'returned', REACH_SLOT]);
+    expect([...slots.keys()]).toEqual(['reached', 'tested_known_result', 'positive', 'beneficiaries_served', 'persons_full_paquet', 'returned', 'sensitised', REACH_SLOT]);
     expect(slots.get(REACH_SLOT)).toBe(slots.get('reached'));
     expect(slots.has('condoms_distributed')).toBe(false);
+  });
+
+  it('gives no slot to an indicator that reads the service’s case; one scoped to programs comes after the others, with rules for its programs only', () => {
+    const own: IndicatorDefinition = { code: 'my_tested', measure: { kind: 'distinct_persons', filter: { services: ['hiv_test'] } } };
+    const slots = reportSlots([...defaultIndicators, own]);
+    for (const code of ['survivors_cared', 'pep_within_72h', 'biomedical_served', 'cases_opened']) expect(slots.has(code)).toBe(false);
+    // An organisation's own indicator keeps the slot it had before the gbv defaults existed.
+    expect(slots.get('my_tested')).toBe(6);
+    expect(slots.get('sensitised')).toBe(7);
+    const rules = reportRules([...defaultIndicators, own], { prev_ps: defaultProgramServices.prev_ps!, gbv: defaultProgramServices.gbv! });
+    expect(rules.filter((r) => r.indicator === 'sensitised').map((r) => [r.program, r.services])).toEqual([['gbv', ['iec_session']]]);
+    expect(rules.filter((r) => r.program === 'prev_ps').map((r) => r.indicator)).not.toContain('sensitised');
   });
 
   it('adds a reach slot of its own when no indicator is plain reach', () => {

@@ -1,4 +1,4 @@
-import type { IndicatorDefinition, ProgramServiceSettings, ServiceFilter } from '@relais/core';
+import { appliesToProgram, isLiveOnlyFilter, type IndicatorDefinition, type ProgramServiceSettings, type ServiceFilter } from '@relais/core';
 
 /**
  * Which services feed one slot of the person facts for one program: a row of
@@ -33,10 +33,17 @@ function isPlainReach(f: ServiceFilter): boolean {
   return f.services === 'reach' && !f.result && !f.kind && !f.strategy && !f.modality && !f.atPremises && !f.amongReached;
 }
 
-/** The slots of the person facts: one per distinct-persons indicator, and the reach. */
+/**
+ * The slots of the person facts: one per distinct-persons indicator, and the reach. An indicator
+ * that reads the service's case (`inCase`, `pepWithin72h`) has none: the facts do not know cases
+ * (small volumes, read live).
+ */
 export function reportSlots(indicators: readonly IndicatorDefinition[]): Map<string, number> {
   const slots = new Map<string, number>();
-  for (const i of indicators) if (i.measure.kind === 'distinct_persons' || i.measure.kind === 'distinct_persons_full_paquet') slots.set(i.code, slots.size);
+  // Indicators scoped to programs come after the others: adding one never moves another's slot.
+  for (const i of [...indicators.filter((d) => !d.programs), ...indicators.filter((d) => d.programs)]) {
+    if (i.measure.kind === 'distinct_persons_full_paquet' || (i.measure.kind === 'distinct_persons' && !isLiveOnlyFilter(i.measure.filter))) slots.set(i.code, slots.size);
+  }
   const reach = indicators.find((i) => i.measure.kind === 'distinct_persons' && isPlainReach(i.measure.filter));
   slots.set(REACH_SLOT, reach ? slots.get(reach.code)! : slots.size);
   return slots;
@@ -50,7 +57,7 @@ export function reportRules(indicators: readonly IndicatorDefinition[], programs
   for (const [program, settings] of Object.entries(programs).sort(([a], [b]) => a.localeCompare(b))) {
     for (const i of indicators) {
       const slot = slots.get(i.code);
-      if (slot === undefined) continue;
+      if (slot === undefined || !appliesToProgram(i, program)) continue;
       if (i.measure.kind === 'distinct_persons_full_paquet') {
         rules.push({ slot, indicator: i.code, program, ...plain, services: list(settings.paquetMinimum), fullPaquet: true });
       } else if (i.measure.kind === 'distinct_persons') {

@@ -2,6 +2,7 @@ import {
   DomainError,
   formatIssue,
   defaultAgeBands,
+  defaultViolenceTypes,
   parsePeriod,
   type IndicatorDefinition,
   type ReportDimension,
@@ -9,13 +10,14 @@ import {
   type ReportRow,
 } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
-import { loadProgramServices } from '../settings/index.ts';
+import { loadCaseSettings, loadProgramServices } from '../settings/index.ts';
 import { loadRules } from './report-facts.repository.ts';
 import { loadIndicators } from './indicators.repository.ts';
 import { loadTargets } from './report-catalogue.repository.ts';
 import { CELL_SEPARATOR } from './report-cells.ts';
 import { listedValues } from './report-listing.ts';
-import { collectSets, monthSpan, planReport, setKey, type BaseMeasure } from './report-plan.ts';
+import { collectSets, dimensionsUsed, monthSpan, planReport, reportIssues, setKey, type BaseMeasure } from './report-plan.ts';
+import { caseQuery } from './case-report.sql.ts';
 import { reportRows } from './report-rows.ts';
 import { liveQuery, personFactsQuery, rollupQuery, type ReportScope, type ReportSqlContext } from './report.sql.ts';
 
@@ -25,6 +27,11 @@ export type { ReportScope } from './report.sql.ts';
 export interface ReportEngineOptions {
   /** `live` reads the services for everything (the reference the facts are tested against). */
   source?: 'auto' | 'live';
+  /**
+   * An export marked external (the DHIS2 export): only cases with consent to reporting count
+   * (GBVIMS). A query with `suppressBelow` (a report for outside the organisation) is external too.
+   */
+  external?: boolean;
 }
 
 /**
@@ -43,15 +50,25 @@ export function createReportEngine(db: Queryable, options: ReportEngineOptions =
     const period = parsePeriod(q.period);
     if (!period) throw new DomainError('validation_failed', { fields: [formatIssue('period', 'period')] });
     const byCode = new Map(indicators.map((i) => [i.code, i]));
-    q.indicators.forEach((code, i) => {
-      if (!byCode.has(code)) throw new DomainError('validation_failed', { fields: [{ field: `indicators.${i}`, code: 'invalid_choice' }] });
-    });
+    const issues = reportIssues(q, indicators);
+    if (issues.length) throw new DomainError('validation_failed', { fields: issues });
     const program = (await loadProgramServices(db, organisationId))[q.program];
     // The stored rules are read only when the facts may answer (a period of whole months).
     const mayReadFacts = options.source !== 'live' && monthSpan(period.from, period.to) !== null;
     const storedRules = mayReadFacts ? await loadRules(db, organisationId, q.program, { readyOnly: true }) : [];
     const plan = planReport({ q, period, indicators, program, storedRules, source: options.source ?? 'auto' });
-    const ctx: ReportSqlContext = { organisationId, scope, q, period, program, bands: defaultAgeBands };
+    // The typology (an organisation setting) gives the family of a violence type.
+    const typology = dimensionsUsed(q).has('violence_family') ? (await loadCaseSettings(db, organisationId)).violenceTypes : defaultViolenceTypes;
+    const ctx: ReportSqlContext = {
+      organisationId,
+      scope,
+      q,
+      period,
+      program,
+      bands: defaultAgeBands,
+      external: options.external === true || q.suppressBelow !== undefined,
+      violenceTypes: typology,
+    };
 
     type SetValues = Map<string, Map<string, number>>;
     const batches = new Map<string, Promise<SetValues | null>>();
@@ -74,7 +91,7 @@ export function createReportEngine(db: Queryable, options: ReportEngineOptions =
     };
     /** Values of one indicator for one grouping set from the services. */
     const live = async (measure: BaseMeasure, dims: ReportDimension[]): Promise<Map<string, number>> => {
-      const rows = await liveQuery(ctx, measure, dims).execute(db);
+      const rows = await (measure.kind === 'count_cases' ? caseQuery(ctx, measure, dims) : liveQuery(ctx, measure, dims)).execute(db);
       const out = new Map<string, number>();
       for (const r of rows.rows) out.set(dims.map((_, i) => String(r[`d${i}`])).join(CELL_SEPARATOR), Number(r.value));
       return out;

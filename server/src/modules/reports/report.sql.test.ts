@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { defaultAgeBands, defaultIndicators, defaultProgramServices, parsePeriod, type ReportQuery } from '@relais/core';
 import { compileSql } from '../../db/sql-text.ts';
-import { groupingSetsOf, monthSpan, type BaseMeasure } from './report-plan.ts';
+import { groupingSetsOf, monthSpan, type BaseMeasure, type ServiceMeasure } from './report-plan.ts';
+import { caseQuery } from './case-report.sql.ts';
 import { liveQuery, personFactsQuery, rollupQuery, type ReportScope, type ReportSqlContext } from './report.sql.ts';
 import { writePersonFactsFunction } from './person-facts.sql.ts';
 
@@ -25,8 +26,13 @@ function context(q: Partial<ReportQuery>, scope: ReportScope = 'organisation'): 
 
 const measureOf = (code: string) => {
   const measure = defaultIndicators.find((i) => i.code === code)!.measure;
-  if (measure.kind === 'ratio') throw new Error(`${code} is a ratio`);
-  return measure as BaseMeasure;
+  if (measure.kind === 'ratio' || measure.kind === 'count_cases') throw new Error(`${code} is not a measure over services`);
+  return measure as ServiceMeasure;
+};
+const caseMeasureOf = (code: string) => {
+  const measure = defaultIndicators.find((i) => i.code === code)!.measure;
+  if (measure.kind !== 'count_cases') throw new Error(`${code} is not a case measure`);
+  return measure;
 };
 
 /** The compiled query as a reviewer reads it: a title, the parameters, the text without blank lines. */
@@ -78,6 +84,22 @@ describe('report queries under review (SQL snapshots)', () => {
     const span = monthSpan('2024-01-01', '2024-12-31')!;
     const measure = measureOf('tests_performed') as Extract<BaseMeasure, { kind: 'count_services' }>;
     await expect(forReview('tests_performed by site, worker; strategy mobile', rollupQuery(ctx, span, groupingSetsOf(ctx.q.by), measure))).toMatchFileSnapshot('queries/rollup-tests-by-site-worker.sql');
+  });
+
+  it('live: persons served in a case, within 72 h of the incident, by violence family; external export', async () => {
+    const ctx = { ...context({ program: 'gbv', indicators: ['pep_within_72h'], by: ['violence_family'] }, scoped), external: true };
+    await expect(forReview('pep_within_72h by violence_family; external (consent only); scoped reader', liveQuery(ctx, measureOf('pep_within_72h'), ['violence_family']))).toMatchFileSnapshot('queries/live-pep-within-72h-by-family.sql');
+  });
+
+  it('cases: cases opened by semester and violence type', async () => {
+    const ctx = context({ program: 'gbv', indicators: ['cases_opened'], by: ['period', 'violence_type'], grain: 'semester' }, scoped);
+    await expect(forReview('cases_opened by period (semester), violence_type; scoped reader', caseQuery(ctx, caseMeasureOf('cases_opened'), ['period', 'violence_type']))).toMatchFileSnapshot('queries/cases-opened-by-period-type.sql');
+  });
+
+  it('cases: retained (open at the start, a contact in the period) and lost to follow-up, by unit; external export', async () => {
+    const ctx = { ...context({ program: 'gbv', indicators: ['cases_retained', 'lost_to_follow_up'], by: ['org_unit'] }), external: true };
+    await expect(forReview('cases_retained by org_unit; external (consent only)', caseQuery(ctx, caseMeasureOf('cases_retained'), ['org_unit']))).toMatchFileSnapshot('queries/cases-retained-by-unit.sql');
+    await expect(forReview('lost_to_follow_up, total; external (consent only)', caseQuery(ctx, caseMeasureOf('lost_to_follow_up'), []))).toMatchFileSnapshot('queries/cases-lost-to-follow-up.sql');
   });
 
   it('the person facts’ database function, as the migration installs it', async () => {

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
-import { UNKNOWN_AGE_BAND, type AgeBand, type ProgramServiceSettings, type ReportDimension, type ReportQuery, type ServiceFilter } from '@relais/core';
+import { UNKNOWN_AGE_BAND, caseDimensions, defaultViolenceTypes, type AgeBand, type ProgramServiceSettings, type ReportDimension, type ReportQuery, type ServiceFilter, type ViolenceType } from '@relais/core';
 import { likePrefix } from '../../db/index.ts';
-import { CELL_DIMS, dimensionsUsed, setKey, type BaseMeasure, type MonthSpan } from './report-plan.ts';
+import { CELL_DIMS, dimensionsUsed, setKey, type BaseMeasure, type MonthSpan, type ServiceMeasure } from './report-plan.ts';
 import { allOf, serviceFilterParts } from './service-filter.sql.ts';
 
 /**
@@ -22,6 +22,16 @@ export interface ReportSqlContext {
   period: { from: string; to: string };
   program: ProgramServiceSettings | undefined;
   bands: readonly AgeBand[];
+  /** The organisation's violence typology (the `violence_family` of a type); the defaults when absent. */
+  violenceTypes?: readonly ViolenceType[];
+  /** An export marked external (GBVIMS): only cases with consent to reporting count, in case measures and through `inCase`. */
+  external?: boolean;
+}
+
+/** The family of the violence type `type` in a typology (`''`: no type, or one the typology does not have). */
+export function violenceFamilyExpr(type: RawBuilder<unknown>, types: readonly ViolenceType[]): RawBuilder<string> {
+  if (types.length === 0) return sql`''`;
+  return sql`(case ${type} ${sql.join(types.map((t) => sql`when ${sql.lit(t.code)} then ${sql.lit(t.family)}`), sql` `)} else '' end)`;
 }
 
 /** The age band of a person from a year and her birth year (service year − birth year): core `ageBandOf` in SQL. */
@@ -34,9 +44,18 @@ export function ageBandExpr(year: RawBuilder<unknown>, birthYear: RawBuilder<unk
   return sql`(case when ${birthYear} is null then ${unknown} ${sql.join(cases, sql` `)} else ${unknown} end)`;
 }
 
-/** A dimension's value on a service (alias `s`, its unit `ou`, person `b`; `first_date`: her first qualifying service). */
-export function dimensionExpr(d: ReportDimension, q: ReportQuery, bands: readonly AgeBand[]): RawBuilder<string> {
+/**
+ * A dimension's value on a service (alias `s`, its unit `ou`, person `b`, its case `cf`;
+ * `first_date`: her first qualifying service). A service outside a case has no case dimension (`''`).
+ */
+export function dimensionExpr(d: ReportDimension, q: ReportQuery, bands: readonly AgeBand[], violenceTypes: readonly ViolenceType[] = defaultViolenceTypes): RawBuilder<string> {
   switch (d) {
+    case 'violence_type':
+      return sql`coalesce(cf.violence_type, '')`;
+    case 'violence_family':
+      return violenceFamilyExpr(sql`cf.violence_type`, violenceTypes);
+    case 'entry_door':
+      return sql`coalesce(cf.entry_door, '')`;
     case 'period':
       return q.grain === 'year'
         ? sql`to_char(s.service_date, 'YYYY')`
@@ -92,7 +111,7 @@ export function scopeOn(scope: ReportScope, s: string, ou: string): RawBuilder<b
 /** An indicator's filter on the service `s` of the report's program and period, `amongReached` included. */
 export function filterSql(ctx: ReportSqlContext, f: ServiceFilter): RawBuilder<boolean> {
   const reach = [...(ctx.program?.reach ?? [])];
-  const parts = serviceFilterParts('s', f, reach);
+  const parts = serviceFilterParts('s', f, reach, { consentOnly: ctx.external === true });
   if (f.amongReached) {
     parts.push(sql`s.beneficiary_id in (
           select r.beneficiary_id from service_event r join org_unit rou on rou.organisation_id = r.organisation_id and rou.id = r.org_unit_id
@@ -103,7 +122,7 @@ export function filterSql(ctx: ReportSqlContext, f: ServiceFilter): RawBuilder<b
 }
 
 /** The query's own filters (dimension = one of its values), each dimension read by `expr`. */
-function userFiltersOn(q: ReportQuery, expr: (d: ReportDimension) => RawBuilder<string>): RawBuilder<unknown>[] {
+export function userFiltersOn(q: ReportQuery, expr: (d: ReportDimension) => RawBuilder<string>): RawBuilder<unknown>[] {
   return (Object.entries(q.filters) as [ReportDimension, string[]][]).map(([d, values]) => sql`${expr(d)} = any(${values}::text[])`);
 }
 
@@ -118,16 +137,17 @@ function maskOf(span: MonthSpan, alias: string): RawBuilder<number> {
 }
 
 /** The ancestor at the query's level of a unit `ou` (when it breaks down by org unit at a level). */
-function ancestorJoin(q: ReportQuery, on: RawBuilder<unknown>, used: ReadonlySet<ReportDimension>): RawBuilder<unknown> {
+export function ancestorJoin(q: ReportQuery, on: RawBuilder<unknown>, used: ReadonlySet<ReportDimension>): RawBuilder<unknown> {
   return used.has('org_unit') && q.orgUnitLevel ? sql`left join org_unit anc on anc.organisation_id = ${on} and anc.level = ${q.orgUnitLevel} and ou.path like anc.path || '%'` : sql``;
 }
 
 /** Values of one (non-ratio) indicator for one grouping set, from the services: rows of `d<i>` columns and `value`. */
-export function liveQuery(ctx: ReportSqlContext, measure: BaseMeasure, dims: readonly ReportDimension[]): RawBuilder<Record<string, string | number>> {
+export function liveQuery(ctx: ReportSqlContext, measure: ServiceMeasure, dims: readonly ReportDimension[]): RawBuilder<Record<string, string | number>> {
   const { q, organisationId, period, bands } = ctx;
   const needs = dimensionsUsed({ by: [...dims], filters: q.filters });
-  const dimCols = dims.map((d, i) => sql`${dimensionExpr(d, q, bands)} as ${sql.raw(`d${i}`)}`);
-  const userFilters = userFiltersOn(q, (d) => dimensionExpr(d, q, bands));
+  const types = ctx.violenceTypes ?? defaultViolenceTypes;
+  const dimCols = dims.map((d, i) => sql`${dimensionExpr(d, q, bands, types)} as ${sql.raw(`d${i}`)}`);
+  const userFilters = userFiltersOn(q, (d) => dimensionExpr(d, q, bands, types));
   const paquet = [...(ctx.program?.paquetMinimum ?? [])];
   // A full-paquet contact: its services of one date at one unit hold the whole paquet minimum.
   const filter =
@@ -166,6 +186,7 @@ export function liveQuery(ctx: ReportSqlContext, measure: BaseMeasure, dims: rea
           join org_unit ou on ou.organisation_id = s.organisation_id and ou.id = s.org_unit_id
           ${needs.has('site') ? sql`left join org_unit site on site.organisation_id = s.organisation_id and site.id = s.site_id` : sql``}
           ${needs.has('worker') ? sql`left join app_user w on w.organisation_id = s.organisation_id and w.id = s.worker_id` : sql``}
+          ${[...needs].some((d) => caseDimensions.has(d)) ? sql`left join case_file cf on cf.organisation_id = s.organisation_id and cf.id = s.case_id${ctx.external ? sql` and cf.reporting_consent` : sql``}` : sql``}
           ${ancestorJoin(q, sql`s.organisation_id`, needs)}
           ${needs.has('population') ? sql`cross join lateral unnest(b.populations) as pop(code)` : sql``}
           where ${allOf(userFilters)}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DataValueSet, Dhis2ExportQuery, Dhis2Mapping, IndicatorCodeParams, IndicatorInput, IndicatorItem, IndicatorList, Ok, ReportQuery, ReportResult, TargetInput } from '@relais/core';
+import { DataValueSet, Dhis2ExportQuery, Dhis2Mapping, IndicatorCodeParams, IndicatorInput, IndicatorItem, IndicatorList,
+  IndicatorListQuery, Ok, ReportQuery, ReportResult, TargetInput } from '@relais/core';
 import type { Dhis2Service } from './dhis2.service.ts';
 import type { Router } from '../../http/router.ts';
 import type { ReportsService } from './reports.service.ts';
@@ -13,8 +14,9 @@ export function registerReportRoutes(router: Router, reports: ReportsService, dh
     summary: 'Indicator definitions (data: a measure over filtered services)',
     tag: 'reports',
     permission: 'report.read',
+    query: IndicatorListQuery,
     response: IndicatorList,
-    handler: async ({ ctx }) => ({ items: await indicators.list(ctx) }),
+    handler: async ({ ctx, query }) => ({ items: await indicators.list(ctx, query.program) }),
   });
   router.session({
     method: 'POST',

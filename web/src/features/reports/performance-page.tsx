@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ageBandCodes, defaultAgeBands, isRootUnit, orgUnitLevels, UNKNOWN_AGE_BAND, parsePeriod, type OrgUnit, type OrgUnitLevel, type ProgramCode } from '@relais/core';
+import { appliesToProgram, ageBandCodes, defaultAgeBands, isRootUnit, orgUnitLevels, UNKNOWN_AGE_BAND, parsePeriod, type OrgUnit, type OrgUnitLevel, type ProgramCode } from '@relais/core';
 import { queryReport, type ReportRequest } from '../../api/endpoints.ts';
 import type { IndicatorInfo } from '../../api/indicators.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -38,7 +38,8 @@ export function PerformancePage() {
   const [drill, setDrill] = useState<{ target: DrillTarget; text: string } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
-  const known = indicators.data?.items ?? [];
+  // Only the indicators meant for the program (those without a program scope, and its own).
+  const known = (indicators.data?.items ?? []).filter((i) => !program || appliesToProgram(i, program));
   const chosenCodes = program ? (chosen[program] ?? mainIndicatorsOf(program)) : [];
   // Only indicators the server knows (an organisation may lack one of the defaults).
   const codes = indicators.data ? chosenCodes.filter((c) => known.some((i) => i.code === c)) : [];

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { orgUnitLevels, reportDimensions, type OrgUnitLevel, type PeriodGrain, type ProgramCode, type ReportDimension } from '@relais/core';
+import { appliesToProgram, orgUnitLevels, reportDimensions, type OrgUnitLevel, type PeriodGrain, type ProgramCode, type ReportDimension } from '@relais/core';
 import { queryReport } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Alert, Button, Card, Loading, Page, RadioGroup, Select, TextField } from '../../ui/index.ts';
@@ -53,7 +53,8 @@ export function PivotPage() {
   const query = 'query' in built ? built.query : null;
   const queryKey = JSON.stringify(query);
   const report = useApi(() => (query ? queryReport(query) : Promise.resolve(null)), [queryKey]);
-  const known = indicators.data?.items ?? [];
+  // Only the indicators meant for the program (those without a program scope, and its own).
+  const known = (indicators.data?.items ?? []).filter((i) => !program || appliesToProgram(i, program));
 
   const apply = (e: FormEvent) => {
     e.preventDefault();

@@ -42,6 +42,9 @@ const valuePrefix: Partial<Record<ReportDimension, string>> = {
   schooling: 'schooling',
   housing: 'housing',
   occupation: 'occupation',
+  violence_type: 'violence_type',
+  violence_family: 'violence_family',
+  entry_door: 'entry_door',
 };
 
 /** A period code in words: `2024`, `S1 2024`, `T3 2024`, `juillet 2024`, or a date range. */

@@ -1,0 +1,77 @@
+/**
+ * The words of the case indicators (issue 13: the gbv program's semester report) and of the case
+ * dimensions of reports, in the three languages side by side; spread into fr.ts, ar.ts and en.ts.
+ */
+export const caseIndicatorsFr = {
+  'indicator.survivors_cared': 'Survivantes prises en charge',
+  'indicator.biomedical_served': 'Prise en charge biomédicale',
+  'indicator.tested_any': 'Personnes dépistées (VIH, syphilis, VHB, VHC, grossesse)',
+  'indicator.sti_treated': 'Personnes traitées pour une IST',
+  'indicator.medical_other_served': 'Autre soutien médical',
+  'indicator.pep_within_72h': 'Orientées vers la PEP dans les 72 h',
+  'indicator.psychological_served': 'Soutien psychologique',
+  'indicator.psychiatric_referred': 'Orientées vers la psychiatrie',
+  'indicator.social_served': 'Soutien socio-économique',
+  'indicator.legal_served': 'Accompagnement juridique et administratif',
+  'indicator.in_vocational_training': 'En formation professionnelle',
+  'indicator.placed_in_job': 'Insérées dans un emploi',
+  'indicator.sensitised': 'Personnes sensibilisées',
+  'indicator.cases_opened': 'Dossiers ouverts',
+  'indicator.cases_open_at_start': 'Dossiers ouverts en début de période',
+  'indicator.cases_retained': 'Dossiers suivis (un contact dans la période)',
+  'indicator.retention_rate': 'Taux de rétention',
+  'indicator.lost_to_follow_up': 'Dossiers clôturés perdus de vue',
+  'report.dimension.violence_type': 'Type de violence',
+  'report.dimension.violence_family': 'Famille de violence',
+  'report.dimension.entry_door': 'Porte d’entrée',
+};
+
+type CaseIndicatorsCatalogue = Record<keyof typeof caseIndicatorsFr, string>;
+
+export const caseIndicatorsEn: CaseIndicatorsCatalogue = {
+  'indicator.survivors_cared': 'Survivors cared for',
+  'indicator.biomedical_served': 'Biomedical care',
+  'indicator.tested_any': 'Persons tested (HIV, syphilis, HBV, HCV, pregnancy)',
+  'indicator.sti_treated': 'Persons treated for an STI',
+  'indicator.medical_other_served': 'Other medical support',
+  'indicator.pep_within_72h': 'Referred for PEP within 72 h',
+  'indicator.psychological_served': 'Psychological support',
+  'indicator.psychiatric_referred': 'Referred to psychiatry',
+  'indicator.social_served': 'Socio-economic support',
+  'indicator.legal_served': 'Legal and administrative support',
+  'indicator.in_vocational_training': 'In vocational training',
+  'indicator.placed_in_job': 'Placed in a job',
+  'indicator.sensitised': 'Persons sensitised',
+  'indicator.cases_opened': 'Cases opened',
+  'indicator.cases_open_at_start': 'Cases open at the start of the period',
+  'indicator.cases_retained': 'Cases followed (a contact in the period)',
+  'indicator.retention_rate': 'Retention rate',
+  'indicator.lost_to_follow_up': 'Cases closed as lost to follow-up',
+  'report.dimension.violence_type': 'Type of violence',
+  'report.dimension.violence_family': 'Family of violence',
+  'report.dimension.entry_door': 'Entry door',
+};
+
+export const caseIndicatorsAr: CaseIndicatorsCatalogue = {
+  'indicator.survivors_cared': 'الناجيات اللواتي تمت رعايتهن',
+  'indicator.biomedical_served': 'الرعاية الطبية الحيوية',
+  'indicator.tested_any': 'الأشخاص الذين أجروا فحصًا (فيروس نقص المناعة، الزهري، التهاب الكبد ب، التهاب الكبد ج، الحمل)',
+  'indicator.sti_treated': 'الأشخاص الذين عولجوا من عدوى منقولة جنسيًا',
+  'indicator.medical_other_served': 'دعم طبي آخر',
+  'indicator.pep_within_72h': 'الموجَّهات إلى العلاج الوقائي بعد التعرض خلال 72 ساعة',
+  'indicator.psychological_served': 'الدعم النفسي',
+  'indicator.psychiatric_referred': 'الموجَّهات إلى الطب النفسي',
+  'indicator.social_served': 'الدعم الاجتماعي والاقتصادي',
+  'indicator.legal_served': 'المواكبة القانونية والإدارية',
+  'indicator.in_vocational_training': 'في التكوين المهني',
+  'indicator.placed_in_job': 'المدمجات في عمل',
+  'indicator.sensitised': 'الأشخاص الذين تمت توعيتهم',
+  'indicator.cases_opened': 'الملفات المفتوحة',
+  'indicator.cases_open_at_start': 'الملفات المفتوحة في بداية الفترة',
+  'indicator.cases_retained': 'الملفات المتابَعة (اتصال خلال الفترة)',
+  'indicator.retention_rate': 'نسبة الاستبقاء',
+  'indicator.lost_to_follow_up': 'الملفات المغلقة بسبب الانقطاع عن المتابعة',
+  'report.dimension.violence_type': 'نوع العنف',
+  'report.dimension.violence_family': 'فئة العنف',
+  'report.dimension.entry_door': 'باب الدخول',
+};
