@@ -143,6 +143,12 @@ export const ChangeRound = z.object({
 });
 export type ChangeRound = z.infer<typeof ChangeRound>;
 
+/** The rounds of units she may read, newest first. */
+export const ChangeRoundList = z.object({
+  items: z.array(z.object({ id: Id, heldOn: text(), orgUnit: Unit, panel: text(), periodFrom: text(), periodTo: text(), candidates: z.number().int(), chosen: z.number().int() })),
+});
+export type ChangeRoundList = z.infer<typeof ChangeRoundList>;
+
 /** `GET /stories/selected`: the donor-facing list (the semester report shows it). */
 export const SelectedStoriesQuery = z.object({
   period: text().trim().regex(/^\d{4}(-S[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$/, { message: 'format:period' }),

@@ -11,6 +11,11 @@ import { CasePage } from '../features/cases/case-page.tsx';
 import { CasesPage } from '../features/cases/cases-page.tsx';
 import { OpenCasePage } from '../features/cases/open-case-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
+import { CollectStoryPage } from '../features/stories/collect-story-page.tsx';
+import { RoundPage } from '../features/stories/round-page.tsx';
+import { RoundsPage } from '../features/stories/rounds-page.tsx';
+import { StoriesPage } from '../features/stories/stories-page.tsx';
+import { StoryPage } from '../features/stories/story-page.tsx';
 import { ImportsPage } from '../features/imports/imports-page.tsx';
 import { OrgUnitsPage } from '../features/org-units/org-units-page.tsx';
 import { ProgramsPage } from '../features/programs/programs-page.tsx';
@@ -51,6 +56,12 @@ const routes: readonly Route[] = [
   { pattern: '/cases', render: () => <CasesPage /> },
   { pattern: '/cases/new', permission: 'case.write', render: () => <OpenCasePage key={window.location.search} /> },
   { pattern: '/cases/:id', render: (p) => <CasePage key={p.id} caseId={p.id ?? ''} /> },
+  // Stories: the API answers what she may read (the collector, or case.read on the unit for the program).
+  { pattern: '/stories', render: () => <StoriesPage /> },
+  { pattern: '/stories/new', permission: 'case.write', render: () => <CollectStoryPage key={window.location.search} /> },
+  { pattern: '/stories/:id', render: (p) => <StoryPage key={p.id} storyId={p.id ?? ''} /> },
+  { pattern: '/change-rounds', permission: 'case.read', render: () => <RoundsPage /> },
+  { pattern: '/change-rounds/:id', permission: 'case.read', render: (p) => <RoundPage key={p.id} roundId={p.id ?? ''} /> },
   { pattern: '/duplicates', permission: 'person.merge', render: () => <DuplicatesPage /> },
   { pattern: '/contacts/new', permission: 'service.write', render: () => <RecordContactPage key={window.location.search} /> },
   { pattern: '/group-sessions/new', permission: 'service.write', render: () => <GroupSessionPage /> },

@@ -1,4 +1,5 @@
 import { casesWebAr } from '../features/cases/cases.i18n.ts';
+import { storiesWebAr } from '../features/stories/stories.i18n.ts';
 import type { WebCatalogue } from './fr.ts';
 
 /** Web catalogue, Arabic (right-to-left). */
@@ -681,4 +682,5 @@ export const ar: WebCatalogue = {
   "indicators.denominator": "المقام",
   "indicators.choose": "اختر…",
   ...casesWebAr,
+  ...storiesWebAr,
 };

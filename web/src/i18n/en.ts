@@ -1,4 +1,5 @@
 import { casesWebEn } from '../features/cases/cases.i18n.ts';
+import { storiesWebEn } from '../features/stories/stories.i18n.ts';
 import type { WebCatalogue } from './fr.ts';
 
 /** Web catalogue, English. */
@@ -681,4 +682,5 @@ export const en: WebCatalogue = {
   "indicators.denominator": "Denominator",
   "indicators.choose": "Choose…",
   ...casesWebEn,
+  ...storiesWebEn,
 };

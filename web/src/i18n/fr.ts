@@ -1,4 +1,5 @@
 import { casesWebFr } from '../features/cases/cases.i18n.ts';
+import { storiesWebFr } from '../features/stories/stories.i18n.ts';
 /**
  * Web catalogue, French (source language). Domain words (roles, programs, levels,
  * errors, field names) live in the core catalogue; `useT()` looks here first, then there.
@@ -682,6 +683,7 @@ export const fr = {
   "indicators.denominator": "Dénominateur",
   "indicators.choose": "Choisir…",
   ...casesWebFr,
+  ...storiesWebFr,
 } as const;
 
 export type WebKey = keyof typeof fr;

@@ -88,3 +88,21 @@ export async function selectDonorStories(db: Queryable, org: string, q: { from: 
     order by cs.domain, r.held_on, cs.id`.execute(db);
   return r.rows;
 }
+
+/** The rounds held at units under these paths, newest first (at most 200). */
+export async function selectRounds(db: Queryable, org: string, paths: readonly string[]) {
+  if (!paths.length) return [];
+  const r = await sql<{ id: string; held_on: string; org_unit_id: string; org_unit_code: string; org_unit_name: string; panel: string; period_from: string; period_to: string; candidates: number; chosen: number }>`
+    select r.id, to_char(r.held_on, 'YYYY-MM-DD') as held_on, r.org_unit_id, u.code as org_unit_code, u.name as org_unit_name, r.panel,
+      to_char(r.period_from, 'YYYY-MM-DD') as period_from, to_char(r.period_to, 'YYYY-MM-DD') as period_to,
+      (select count(*)::int from change_round_story rs where rs.organisation_id = r.organisation_id and rs.round_id = r.id) as candidates,
+      (select count(*)::int from change_round_story rs where rs.organisation_id = r.organisation_id and rs.round_id = r.id and rs.selected) as chosen
+    from change_round r
+    join org_unit u on u.organisation_id = r.organisation_id and u.id = r.org_unit_id
+    where r.organisation_id = ${org} and (${sql.join(
+      paths.map((p) => sql`u.path like ${likePrefix(p)}`),
+      sql` or `,
+    )})
+    order by r.held_on desc, r.created_at desc limit 200`.execute(db);
+  return r.rows;
+}

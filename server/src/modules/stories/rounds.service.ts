@@ -1,8 +1,8 @@
-import { DomainError, invalidField, parsePeriod, type ChangeRound, type ChangeRoundInput, type RoundSelection, type SelectedStories } from '@relais/core';
+import { DomainError, invalidField, parsePeriod, type ChangeRound, type ChangeRoundList, type ChangeRoundInput, type RoundSelection, type SelectedStories } from '@relais/core';
 import { withTransaction, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Secrets } from '../../lib/secrets.ts';
-import type { RequestContext } from '../../context/index.ts';
+import { scope, type RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
 import { findUnit } from '../org-units/index.ts';
 import { storiesPolicy } from './stories.policy.ts';
@@ -93,6 +93,14 @@ export function createRoundsService(db: Queryable, secrets: Secrets) {
         await audit(trx, ctx, 'story.round', round!, { period: input.period, stories: ids.length });
         return { round: await present(trx, ctx, round!), created: true };
       });
+    },
+
+    /** The rounds of the units where she holds `case.read`. */
+    async list(ctx: RequestContext): Promise<ChangeRoundList> {
+      const rows = await repo.selectRounds(db, ctx.actor.organisationId, scope(ctx.actor, 'case.read'));
+      return {
+        items: rows.map((r) => ({ id: r.id, heldOn: r.held_on, orgUnit: { id: r.org_unit_id, code: r.org_unit_code, name: r.org_unit_name }, panel: r.panel, periodFrom: r.period_from, periodTo: r.period_to, candidates: r.candidates, chosen: r.chosen })),
+      };
     },
 
     async get(ctx: RequestContext, id: string): Promise<ChangeRound> {

@@ -109,6 +109,8 @@ describe(`most significant change stories (${engine})`, () => {
     expect(round.body.candidates).toHaveLength(5);
     expect(round.body.candidates.every((c) => c.story !== null)).toBe(true);
     expect((await otherSocial.get<ApiErrorBody>(`/change-rounds/${round.body.id}`)).status).toBe(404);
+    expect((await otherSocial.get<{ items: unknown[] }>('/change-rounds')).body.items).toEqual([]);
+    expect((await coordinator.get<{ items: Array<{ id: string; candidates: number }> }>('/change-rounds')).body.items).toMatchObject([{ id: round.body.id, candidates: 5 }]);
 
     const twice = await coordinator.put<ApiErrorBody>(`/change-rounds/${round.body.id}/selection`, {
       choices: [

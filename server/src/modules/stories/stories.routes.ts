@@ -1,4 +1,4 @@
-import { ChangeRound, ChangeRoundInput, IdParams, RoundSelection, SelectedStories, SelectedStoriesQuery, Story, StoryInput, StoryPage, StoryQuery, StorySettings, UpdateStory } from '@relais/core';
+import { ChangeRound, ChangeRoundInput, ChangeRoundList, IdParams, RoundSelection, SelectedStories, SelectedStoriesQuery, Story, StoryInput, StoryPage, StoryQuery, StorySettings, UpdateStory } from '@relais/core';
 import type { Router } from '../../http/router.ts';
 import type { RoundsService } from './rounds.service.ts';
 import type { StoriesService } from './stories.service.ts';
@@ -90,6 +90,14 @@ export function registerStoryRoutes(router: Router, stories: StoriesService, rou
       if (!r.created) reply.status(200);
       return r.round;
     },
+  });
+  router.session({
+    method: 'GET',
+    url: '/change-rounds',
+    summary: 'The selection rounds of the units where she holds case.read, newest first',
+    tag: 'stories',
+    response: ChangeRoundList,
+    handler: ({ ctx }) => rounds.list(ctx),
   });
   router.session({
     method: 'GET',

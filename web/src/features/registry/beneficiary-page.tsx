@@ -11,6 +11,7 @@ import { useI18n, type I18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { ServiceHistory } from '../capture/service-history.tsx';
 import { PersonCases } from '../cases/person-cases.tsx';
+import { PersonStories } from '../stories/person-stories.tsx';
 import { MergeHistory } from './merge-history.tsx';
 import { draftOf, RecordFields, recordInput, type RecordDraft } from './record-fields.tsx';
 import { populationLabel } from './registry-labels.ts';
@@ -23,6 +24,7 @@ export function BeneficiaryPage({ beneficiaryId }: { beneficiaryId: string }) {
   const canMerge = useCan('person.merge');
   const canRecord = useCan('service.write');
   const canOpenCase = useCan('case.write');
+  const canReadCases = useCan('case.read');
   const record = useApi(() => getBeneficiary(beneficiaryId), [beneficiaryId]);
   const [notice] = useState(() => {
     const q = new URLSearchParams(window.location.search);
@@ -86,6 +88,7 @@ export function BeneficiaryPage({ beneficiaryId }: { beneficiaryId: string }) {
         <RecordView b={b} />
       )}
       <PersonCases beneficiaryId={b.id} canOpen={canOpenCase && !b.mergedInto} />
+      {canReadCases ? <PersonStories beneficiaryId={b.id} canCollect={canOpenCase && !b.mergedInto} /> : null}
       <ServiceHistory beneficiaryId={b.id} canRecord={canRecord && !b.mergedInto} />
       {canMerge ? <MergeHistory beneficiaryId={b.id} onUndone={record.reload} /> : null}
     </Page>

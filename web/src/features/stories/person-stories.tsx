@@ -1,0 +1,44 @@
+import { listStories } from '../../api/stories.ts';
+import { useApi } from '../../api/use-api.ts';
+import { Link } from '../../app/router.tsx';
+import { Alert, Card, Loading } from '../../ui/index.ts';
+import { intlTag, useI18n } from '../../i18n/i18n.tsx';
+import { describeError } from '../../i18n/errors.ts';
+import { vocab } from '../cases/case-labels.ts';
+import { dateIn } from './story-labels.ts';
+
+/** A person's stories of change (those the reader may read), and "collect a story" from her. */
+export function PersonStories({ beneficiaryId, canCollect }: { beneficiaryId: string; canCollect: boolean }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const stories = useApi(() => listStories({ beneficiaryId, limit: 50 }), [beneficiaryId]);
+  const date = dateIn(intlTag(i18n.locale));
+  return (
+    <Card
+      title={t('stories.person.title')}
+      footer={
+        canCollect ? (
+          <Link to={`/stories/new?beneficiary=${encodeURIComponent(beneficiaryId)}`} className="btn">
+            {t('stories.collect')}
+          </Link>
+        ) : undefined
+      }
+    >
+      {stories.error ? <Alert tone="error">{describeError(i18n, stories.error)}</Alert> : null}
+      {stories.loading && !stories.data ? <Loading label={t('app.loading')} /> : null}
+      {stories.data ? (
+        stories.data.items.length ? (
+          <ul className="item-list">
+            {stories.data.items.map((s) => (
+              <li key={s.id}>
+                <Link to={`/stories/${s.id}`}>{vocab(i18n, 'change_domain', s.domain)}</Link> <span className="muted">· {date(s.collectedOn)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('stories.person.none')}</p>
+        )
+      ) : null}
+    </Card>
+  );
+}
