@@ -24,7 +24,7 @@ export function AssessmentCard({ c, canWrite, onChange }: { c: CaseData; canWrit
       {editing ? (
         <AssessmentForm c={c} onCancel={() => setEditing(false)} onSaved={(next) => (onChange(next), setEditing(false))} />
       ) : a ? (
-        <dl className="facts">
+        <dl className="facts case-facts">
           <dt>{t('field.assessment.needs')}</dt>
           <dd>{a.needs.length ? a.needs.map((n) => t(`case_need.${n}`)).join(t('cases.listSeparator')) : '—'}</dd>
           <dt>{t('field.assessment.riskLevel')}</dt>

@@ -55,6 +55,7 @@ function Window({ i18n, now, atReception }: { i18n: I18n; now: WindowState; atRe
         {leftNow(i18n, now)}
       </p>
       <p className="muted">{atReceptionText(i18n, atReception)}</p>
+      {now.minutesElapsed === null ? <p className="muted">{t('cases.clock.daysNote')}</p> : null}
     </section>
   );
 }

@@ -91,7 +91,7 @@ function CaseHeader({ c }: { c: CaseData }) {
           </code>
         </Link>
       </p>
-      <dl className="facts">
+      <dl className="facts case-facts">
         <Fact label={t('field.status')}>
           <span className={c.status === 'open' ? 'tag tag-ok' : 'tag tag-off'}>{t(`case_status.${c.status}`)}</span>
         </Fact>

@@ -29,7 +29,7 @@ export function IncidentCard({ c, canWrite, onChange }: { c: CaseData; canWrite:
       {editing ? (
         <IncidentForm c={c} onCancel={() => setEditing(false)} onSaved={(next) => (onChange(next), setEditing(false))} />
       ) : i ? (
-        <dl className="facts">
+        <dl className="facts case-facts">
           <dt>{t('field.incident.at')}</dt>
           <dd>
             {wallClock(intlTag(i18n.locale), i.time ? `${i.date}T${i.time}` : i.date)}

@@ -62,10 +62,8 @@ export function IncidentFields({ draft, onChange, settings, errors, at = 'incide
   return (
     <div className="grid-2">
       <TextField label={t('cases.incident.date')} type="date" value={draft.date} required requiredLabel={req} error={err('at')} onChange={set('date')} />
-      <div className="stack">
-        {draft.timeUnknown ? null : <TextField label={t('cases.incident.time')} type="time" value={draft.time} onChange={set('time')} />}
-        <Checkbox label={t('cases.incident.timeUnknown')} hint={t('cases.incident.timeUnknownHint')} checked={draft.timeUnknown} onChange={set('timeUnknown')} />
-      </div>
+      {draft.timeUnknown ? <p className="field-hint">{t('cases.incident.timeUnknownHint')}</p> : <TextField label={t('cases.incident.time')} type="time" value={draft.time} onChange={set('time')} />}
+      <Checkbox className="span-all" label={t('cases.incident.timeUnknown')} checked={draft.timeUnknown} onChange={set('timeUnknown')} />
       <Select
         label={t('field.incident.violenceType')}
         value={draft.violenceType}
