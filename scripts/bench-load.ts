@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CompiledQuery, sql, type RootOperationNode } from 'kysely';
+import { seededRandom } from '@relais/core';
 import { openDatabase, type Db } from '../server/src/db/index.ts';
 import { migrateToLatest } from '../server/src/db/migrate.ts';
 import { createCaptureService } from '../server/src/modules/capture/index.ts';
@@ -61,15 +62,7 @@ function md5Uuid(text: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20)}`;
 }
 
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(20261201);
+const random = seededRandom(20261201);
 
 interface Worker {
   k: number;

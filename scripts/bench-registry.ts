@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { buildCode, checkCode, defaultCodeScheme, type CodeSexLetter } from '@relais/core';
+import { buildCode, checkCode, defaultCodeScheme, seededRandom, type CodeSexLetter } from '@relais/core';
 import type { Db } from '../server/src/db/index.ts';
 import { onEachEngine } from './bench-engines.ts';
 import { createOrganisation } from '../server/src/modules/setup/index.ts';
@@ -23,16 +23,7 @@ const SECTIONS = 50;
 const WORKERS_PER_SECTION = 5;
 const QUERIES = 1000;
 
-function rng(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(20261121);
+const random = seededRandom(20261121);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 
 const mothers = 'Fatima Khadija Aicha Zahra Naima Rachida Malika Saida Fatna Hafida Latifa Zineb Nadia Karima Samira Amina Hayat Souad Mina Hakima Halima Zohra Touria Najat Fouzia Bouchra Jamila Meriem Houria Rkia Mbarka Itto Yamna Hadda Habiba Khadouj Nezha Wafae Ilham Asmae Loubna Siham Hanane Sanaa Laila Imane Hasna Nawal Kenza Ghizlane Salma Sara Yasmina Rabia Zakia Hind Btissam Soumia Mounia'.split(' ');

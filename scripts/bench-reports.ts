@@ -15,29 +15,16 @@ import type { ReportQuery } from '@relais/core';
 import type { Db } from '../server/src/db/index.ts';
 import { createOrganisation } from '../server/src/modules/setup/index.ts';
 import { createReportEngine, rebuildReportFacts, buildPendingFacts } from '../server/src/modules/reports/index.ts';
+import { personColumns as syntheticPersonColumns, serviceColumns as syntheticServiceColumns } from '../server/src/demo/synthetic.ts';
 import { onEachEngine } from './bench-engines.ts';
 
 const PERSONS = Number(process.env.RELAIS_BENCH_REPORT_PERSONS ?? 1_000_000);
 const SERVICES = Number(process.env.RELAIS_BENCH_REPORT_SERVICES ?? 10_000_000);
 const SECTIONS = 50;
 
-/** Deterministic columns of service j (1-based), written once for PostgreSQL and DuckDB alike. */
-const serviceColumns = (j: string, person: string, persons = PERSONS) => ({
-  person: `(1 + ((${j}::bigint * 2654435761) % ${persons}))`,
-  date: `(date '2021-01-01' + ((${j}::bigint * 40503) % 1826)::int)`,
-  program: `(case when ${person} % 2 = 0 then 'prev_ps' else 'prev_hsh' end)`,
-  service: `(case ${j}::bigint % 10 when 0 then 'outreach_contact' when 1 then 'outreach_contact' when 2 then 'outreach_contact' when 3 then 'outreach_contact'
-    when 4 then 'condoms' when 5 then 'condoms' when 6 then 'iec_session' when 7 then 'lubricant' when 8 then 'hiv_test' else 'syphilis_test' end)`,
-  quantity: `(case when ${j}::bigint % 10 in (4, 5, 7) then 1 + ${j}::bigint % 50 else null end)`,
-  result: `(case when ${j}::bigint % 10 in (8, 9) then (case when ${j}::bigint % 50 = 8 then 'positive' else 'negative' end) else null end)`,
-  strategy: `(case when ${j}::bigint % 10 = 8 then (case when ${j}::bigint % 4 < 2 then 'fixed' else 'mobile' end) else null end)`,
-  modality: `(case when ${j}::bigint % 10 < 4 then 'in_person' else null end)`,
-});
-const personColumns = (i: string, sections = SECTIONS) => ({
-  section: `(${i}::bigint % ${sections})`,
-  sex: `(case when ${i}::bigint % 10 < 7 then 'F' when ${i}::bigint % 10 < 9 then 'M' else 'X' end)`,
-  birthYear: `(1960 + (${i}::bigint * 7919) % 46)`,
-});
+/** Deterministic columns of service j and person i (1-based), the demo generator's, for PostgreSQL and DuckDB alike: five years from 2021. */
+const serviceColumns = (j: string, person: string, persons = PERSONS) => syntheticServiceColumns(j, person, { persons, firstDay: '2021-01-01', days: 1826 });
+const personColumns = (i: string, sections = SECTIONS) => syntheticPersonColumns(i, { sections, codes: 'sequential' });
 
 /** Sizes of a generated organisation (persons, services over 2021–2025, sections). */
 export interface BenchSizes {

@@ -26,6 +26,7 @@ export * from './domain/dhis2.ts';
 export * from './contracts/dhis2.contract.ts';
 export * from './domain/report-values.ts';
 export * from './csv.ts';
+export * from './seeded-random.ts';
 export * from './domain/transliteration.ts';
 export * from './validation.ts';
 export * from './contracts/import-rows.contract.ts';

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildCode, compareCodes, defaultCodeScheme, neighbourCodes, type CodeScheme } from './code-scheme.ts';
 import { createDuplicateSearch } from './duplicate-search.ts';
-
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../seeded-random.ts';
 
 /** Codes from small alphabets, so that many are neighbours (one letter, spelling, unknown parts, swapped parents…). */
 function denseCodes(scheme: CodeScheme, n: number, seed: number, names: readonly string[]): string[] {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const out = new Set<string>();
   while (out.size < n) {

@@ -1,9 +1,8 @@
 import type { FieldIssue } from '../errors.ts';
 import { serviceDefinitions, type ProgramServiceSettings, type ServiceCode } from './services.ts';
 
-/** The fields of a service entry that depend on the service. */
-export interface ServiceFields {
-  service: ServiceCode;
+/** The details of a service (only what its definition takes is set): one name each in the API, the forms and the database. */
+export interface ServiceDetails {
   quantity: number | null;
   result: string | null;
   strategy: string | null;
@@ -11,6 +10,11 @@ export interface ServiceFields {
   kind: string | null;
   treated: boolean | null;
   platform: string | null;
+}
+
+/** The fields of a service entry that depend on the service. */
+export interface ServiceFields extends ServiceDetails {
+  service: ServiceCode;
   registerNo: number | null;
 }
 

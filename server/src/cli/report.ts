@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { ReportQuery, toCsv, type CsvValue } from '@relais/core';
-import { createReportEngine, reportWorkbook, loadIndicators } from '../modules/reports/index.ts';
-import { contextOf, parseInput, UsageError, withDb, type Command } from './shared.ts';
+import { createReportsService, reportWorkbook } from '../modules/reports/index.ts';
+import { contextOf, locale, parseInput, UsageError, withDb, type Command } from './shared.ts';
 
 /** `relais report`: one row per cell of a report on the whole organisation, as JSON lines, CSV or XLSX. */
 export const report: Command = async ({ config, values }) => {
@@ -23,13 +23,11 @@ export const report: Command = async ({ config, values }) => {
   });
   const format = values.format === 'jsonl' || !values.format ? 'jsonl' : values.format;
   if (format !== 'jsonl' && format !== 'csv' && format !== 'xlsx') throw new UsageError('--format is jsonl, csv or xlsx');
+  // The system's context administers the whole organisation: the report counts every unit.
   const { rows, ratios } = await withDb(config, async (db) => {
-    const org = (await contextOf(db, values.org!)).actor.organisationId;
-    const indicators = await loadIndicators(db.kysely, org);
-    return {
-      rows: await createReportEngine(db.kysely).run(org, 'organisation', query, indicators),
-      ratios: new Set(indicators.filter((i) => i.measure.kind === 'ratio').map((i) => i.code)),
-    };
+    const ctx = await contextOf(db, values.org!);
+    const reports = createReportsService(db.kysely);
+    return { rows: await reports.report(ctx, query), ratios: (await reports.fileContext(ctx, locale)).ratios };
   });
   const columns = ['indicator', 'period', ...query.by.filter((d) => d !== 'period'), 'value', 'target', 'gap', 'achievement'];
   const shaped = rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null])));

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ServiceDetails } from '@relais/core';
 
 /** Table types of the database, as Kysely sees them (snake_case tables and columns). */
 export interface Database {
@@ -215,7 +216,8 @@ export interface GroupSessionTable {
   deleted_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
-export interface ServiceEventTable {
+/** A service given; its details (quantity, result…) are columns of the same names as the core's `ServiceDetails`. */
+export interface ServiceEventTable extends ServiceDetails {
   organisation_id: string;
   id: string;
   contact_id: string;
@@ -226,13 +228,6 @@ export interface ServiceEventTable {
   site_id: string | null;
   program: string;
   service: string;
-  quantity: number | null;
-  result: string | null;
-  strategy: string | null;
-  modality: string | null;
-  kind: string | null;
-  treated: boolean | null;
-  platform: string | null;
   register_year: number | null;
   register_no: number | null;
   register_no_edited: Generated<boolean>;

@@ -60,6 +60,18 @@ export type AnyRoute = RouteBase<z.ZodType, z.ZodType, z.ZodType, z.ZodType> & {
 /** Finds the actor of a request from its session cookie, or fails with unauthenticated / session_expired. */
 export type Authenticate = (request: FastifyRequest, reply: FastifyReply) => Promise<Actor>;
 
+/** What a create route's handler gives back: the record, and whether this call created it (false for a replay). */
+export interface Created<T> {
+  created: boolean;
+  record: T;
+}
+
+/** The answer of a route whose success has nothing to say (`Ok`), once its work is done. */
+export async function ok(work: Promise<unknown>): Promise<{ ok: true }> {
+  await work;
+  return { ok: true };
+}
+
 const empty = z.object({});
 const unsafe = new Set<Method>(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -85,6 +97,30 @@ export class Router {
     spec: Omit<SessionRoute<P, Q, B, R>, 'auth'>,
   ): void {
     this.add({ ...spec, auth: 'session' } as SessionRoute<P, Q, B, R>);
+  }
+
+  /**
+   * A session route creating one thing, idempotent on a client-generated id: 201 with the record,
+   * or 200 with the record as it stands when the id was already created (`created: false`).
+   */
+  create<P extends z.ZodType = typeof empty, Q extends z.ZodType = typeof empty, B extends z.ZodType = typeof empty, R extends z.ZodType = z.ZodType>(
+    spec: Omit<SessionRoute<P, Q, B, R>, 'auth' | 'status' | 'otherStatus' | 'handler'> & {
+      /** What a replay answers, when it is not "the record as it stands". */
+      replayed?: string;
+      handler: (input: HandlerInput<z.output<P>, z.output<Q>, z.output<B>> & { ctx: RequestContext }) => Promise<Created<z.input<R>>>;
+    },
+  ): void {
+    const { replayed, handler, ...rest } = spec;
+    this.session<P, Q, B, R>({
+      ...rest,
+      status: 201,
+      otherStatus: { status: 200, description: replayed ?? 'Replayed: the same id was already created; the record as it stands' },
+      handler: async (input) => {
+        const { created, record } = await handler(input);
+        if (!created) input.reply.status(200);
+        return record;
+      },
+    });
   }
 
   private add<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(

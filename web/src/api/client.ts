@@ -117,16 +117,14 @@ function readAnswer<T>(method: Method, path: string, status: number, text: strin
   }
 }
 
-/** Performs one API call and validates the response with its core contract. */
-export async function request<T>(method: Method, path: string, parser: Parser<T>, options: RequestOptions = {}): Promise<T> {
+/** Sends one API call (JSON body, language, CSRF token on writes); a network failure is an `ApiError` of status 0. */
+async function send(method: Method, path: string, accept: string, options: RequestOptions): Promise<Response> {
   const url = urlOf(path, options.query);
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': state.locale };
+  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': state.locale };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && !options.skipCsrf && state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;
-
-  let response: Response;
   try {
-    response = await fetch(url, {
+    return await fetch(url, {
       method,
       headers,
       credentials: 'same-origin',
@@ -136,6 +134,11 @@ export async function request<T>(method: Method, path: string, parser: Parser<T>
   } catch {
     throw new ApiError(0, 'network');
   }
+}
+
+/** Performs one API call and validates the response with its core contract. */
+export async function request<T>(method: Method, path: string, parser: Parser<T>, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, 'application/json', options);
   return readAnswer(method, path, response.status, await response.text(), parser, options);
 }
 
@@ -163,22 +166,7 @@ export function fileNameOf(disposition: string | null, fallback: string): string
 
 /** Performs one API call whose answer is a file (an export); errors are read like `request`'s. */
 export async function requestFile(method: Method, path: string, fallbackName: string, options: RequestOptions = {}): Promise<FileAnswer> {
-  const url = urlOf(path, options.query);
-  const headers: Record<string, string> = { Accept: '*/*', 'Accept-Language': state.locale };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && !options.skipCsrf && state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      cache: 'no-store',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-  } catch {
-    throw new ApiError(0, 'network');
-  }
+  const response = await send(method, path, '*/*', options);
   if (!response.ok) {
     // Throws the error of the body (and triggers the "go to login" on 401).
     readAnswer(method, path, response.status, await response.text(), { parse: () => null }, options);

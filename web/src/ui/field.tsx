@@ -1,17 +1,31 @@
 import { useId, type ReactNode } from 'react';
 
-export interface FieldFrameProps {
+/** What every labelled control takes beside its own attributes. */
+export interface FieldProps {
   label: ReactNode;
   hint?: ReactNode;
   error?: string | undefined;
   /** Text read after the label for required fields (e.g. "required"), shown as an asterisk. */
   requiredLabel?: string | undefined;
-  children: (ids: { inputId: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
-  className?: string;
+}
+
+/** What ties a control to its frame (its id, its hint and error, whether it is required): spread it on the control. */
+export interface ControlProps {
+  id: string;
+  required: boolean | undefined;
+  'aria-describedby': string | undefined;
+  'aria-invalid': true | undefined;
+}
+
+export interface FieldFrameProps extends FieldProps {
+  /** A required control: the asterisk shows when `requiredLabel` is given too. */
+  required?: boolean | undefined;
+  children: (control: ControlProps) => ReactNode;
+  className?: string | undefined;
 }
 
 /** Label, hint and error around a form control; wires `aria-describedby` and `aria-invalid`. */
-export function FieldFrame({ label, hint, error, requiredLabel, children, className }: FieldFrameProps) {
+export function FieldFrame({ label, hint, error, requiredLabel, required, children, className }: FieldFrameProps) {
   const inputId = useId();
   const hintId = `${inputId}-hint`;
   const errorId = `${inputId}-error`;
@@ -22,7 +36,7 @@ export function FieldFrame({ label, hint, error, requiredLabel, children, classN
         <label className="field-label" htmlFor={inputId}>
           {label}
         </label>
-        {requiredLabel ? (
+        {required && requiredLabel ? (
           // Outside the label so the field's name stays exactly its label; `required` tells assistive tech.
           <span className="field-required" title={requiredLabel} aria-hidden="true">
             *
@@ -34,7 +48,7 @@ export function FieldFrame({ label, hint, error, requiredLabel, children, classN
           {hint}
         </p>
       ) : null}
-      {children({ inputId, describedBy, invalid: Boolean(error) })}
+      {children({ id: inputId, required, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
       {error ? (
         <p className="field-error" id={errorId}>
           {error}

@@ -1,5 +1,5 @@
-import type { ReactNode, SelectHTMLAttributes } from 'react';
-import { FieldFrame } from './field.tsx';
+import type { SelectHTMLAttributes } from 'react';
+import { FieldFrame, type FieldProps } from './field.tsx';
 
 export interface SelectOption {
   value: string;
@@ -9,14 +9,10 @@ export interface SelectOption {
   lang?: string;
 }
 
-export interface SelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'> {
-  label: ReactNode;
+export interface SelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'>, FieldProps {
   value: string;
   options: readonly SelectOption[];
   onChange: (value: string) => void;
-  hint?: ReactNode;
-  error?: string | undefined;
-  requiredLabel?: string | undefined;
   /** Hide the label visually (still read by screen readers). */
   hideLabel?: boolean;
 }
@@ -38,20 +34,13 @@ export function Select({ label, value, options, onChange, hint, error, requiredL
       label={hideLabel ? <span className="visually-hidden">{label}</span> : label}
       hint={hint}
       error={error}
-      requiredLabel={required ? requiredLabel : undefined}
+      requiredLabel={requiredLabel}
+      required={required}
       className={[className ?? '', hideLabel ? 'field-compact' : ''].filter(Boolean).join(' ')}
     >
-      {({ inputId, describedBy, invalid }) => (
+      {(control) => (
         <div className="select-wrap">
-          <select
-            {...rest}
-            id={inputId}
-            className="input select select-overlaid"
-            value={value}
-            required={required}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            onChange={(e) => onChange(e.target.value)}
+          <select {...rest} {...control} className="input select select-overlaid" value={value} onChange={(e) => onChange(e.target.value)}
           >
             {options.map((o) => (
               <option key={o.value} value={o.value} disabled={o.disabled} lang={o.lang}>

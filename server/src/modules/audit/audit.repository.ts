@@ -1,19 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { AuditQuery } from '@relais/core';
-import { likePrefix, type Queryable } from '../../db/index.ts';
+import { likePrefix, type Database, type Queryable } from '../../db/index.ts';
 
-export interface NewAuditEvent {
-  organisation_id: string;
-  actor_id: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  org_unit_id: string | null;
-  org_unit_path: string | null;
-  details: Record<string, unknown>;
-  ip: string | null;
-  request_id: string | null;
-}
+/** An audit row to write: its columns but those the database fills, details as an object. */
+export type NewAuditEvent = Omit<Selectable<Database['audit_event']>, 'id' | 'at' | 'details'> & { details: Record<string, unknown> };
 
 export async function insertAuditEvent(db: Queryable, event: NewAuditEvent): Promise<void> {
   await db

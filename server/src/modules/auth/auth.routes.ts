@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { LocaleUpdate, LoginRequest, Me, Ok, PasswordChange } from '@relais/core';
-import type { Router } from '../../http/router.ts';
+import { ok, type Router } from '../../http/router.ts';
 import type { Config } from '../../config.ts';
 import { meOf, type AuthService, type NewSession } from './auth.service.ts';
 
@@ -59,10 +59,7 @@ export function registerAuthRoutes(router: Router, auth: AuthService, config: Co
     tag: 'auth',
     body: PasswordChange,
     response: Ok,
-    handler: async ({ ctx, body }) => {
-      await auth.changePassword(ctx, body);
-      return { ok: true as const };
-    },
+    handler: ({ ctx, body }) => ok(auth.changePassword(ctx, body)),
   });
   router.session({
     method: 'PUT',
@@ -71,9 +68,6 @@ export function registerAuthRoutes(router: Router, auth: AuthService, config: Co
     tag: 'auth',
     body: LocaleUpdate,
     response: Ok,
-    handler: async ({ ctx, body }) => {
-      await auth.setLocale(ctx, body.locale);
-      return { ok: true as const };
-    },
+    handler: ({ ctx, body }) => ok(auth.setLocale(ctx, body.locale)),
   });
 }

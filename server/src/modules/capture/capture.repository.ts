@@ -1,6 +1,5 @@
-import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { sql, type Expression, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import { cappedTotal, likePrefix, type Database, type Queryable } from '../../db/index.ts';
-import { serviceInPlaces } from './visibility.ts';
 
 export const serviceColumns = [
   's.id',
@@ -250,4 +249,19 @@ export async function selectCaseKeys(db: Queryable, organisationId: string, ids:
   if (!ids.length) return new Map();
   const rows = await db.selectFrom('case_file').select(['id', 'beneficiary_id', 'program']).where('organisation_id', '=', organisationId).where('id', 'in', [...ids]).execute();
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Where services are visible, as unit ids (each place with its programs; null = every program). */
+export type VisiblePlaces = Array<{ unitIds: string[]; programs: string[] | null }>;
+
+/** A service `s` lies in one of the places (for a program the place covers). */
+export function serviceInPlaces(places: VisiblePlaces) {
+  return (): Expression<SqlBool> => {
+    if (places.length === 0) return sql<SqlBool>`false`;
+    const inUnits = (ids: string[]) => (ids.length === 1 ? sql`s.org_unit_id = ${ids[0]}` : sql`s.org_unit_id = any(${ids}::uuid[])`);
+    return sql<SqlBool>`(${sql.join(
+      places.map((p) => (p.programs === null ? inUnits(p.unitIds) : sql`(${inUnits(p.unitIds)} and s.program = any(${p.programs}::text[]))`)),
+      sql` or `,
+    )})`;
+  };
 }

@@ -22,7 +22,7 @@ import {
   type Locale,
 } from '@relais/core';
 import { errorBody } from '../../http/errors.ts';
-import type { Router } from '../../http/router.ts';
+import { ok, type Router } from '../../http/router.ts';
 import type { CaptureService } from './capture.service.ts';
 import type { CatalogueService } from './catalogue.service.ts';
 import type { SyncService } from './sync.service.ts';
@@ -54,7 +54,7 @@ export function registerCaptureRoutes(router: Router, capture: CaptureService, c
     response: z.object({ code: z.string(), services: z.array(z.string()).readonly(), reach: z.array(z.string()).readonly(), paquetMinimum: z.array(z.string()).readonly() }),
     handler: ({ ctx, params, body }) => catalogue.updateProgram(ctx, params.code, body),
   });
-  router.session({
+  router.create({
     method: 'POST',
     url: '/contacts',
     summary: 'Record one or several services for one person (idempotent on the services’ ids)',
@@ -62,12 +62,9 @@ export function registerCaptureRoutes(router: Router, capture: CaptureService, c
     permission: 'service.write',
     body: RecordContact,
     response: ContactResult,
-    status: 201,
-    otherStatus: { status: 200, description: 'Replayed: the same id was already created; the record as it stands' },
-    handler: async ({ ctx, body, reply }) => {
-      const { created, ...result } = await capture.recordContact(ctx, body);
-      if (!created) reply.status(200);
-      return result;
+    handler: async ({ ctx, body }) => {
+      const { created, ...record } = await capture.recordContact(ctx, body);
+      return { created, record };
     },
   });
   router.session({
@@ -99,10 +96,7 @@ export function registerCaptureRoutes(router: Router, capture: CaptureService, c
     permission: 'service.write',
     params: IdParams,
     response: Ok,
-    handler: async ({ ctx, params }) => {
-      await capture.deleteService(ctx, params.id);
-      return { ok: true as const };
-    },
+    handler: ({ ctx, params }) => ok(capture.deleteService(ctx, params.id)),
   });
   router.session({
     method: 'PUT',
@@ -115,7 +109,7 @@ export function registerCaptureRoutes(router: Router, capture: CaptureService, c
     response: ServiceRecord,
     handler: ({ ctx, params, body }) => capture.setRegisterNo(ctx, params.id, body.registerNo),
   });
-  router.session({
+  router.create({
     method: 'POST',
     url: '/group-sessions',
     summary: 'Record a group session: identified attendees (each gets the session’s service) and anonymous counts',
@@ -123,12 +117,9 @@ export function registerCaptureRoutes(router: Router, capture: CaptureService, c
     permission: 'service.write',
     body: RecordGroupSession,
     response: z.object({ id: z.uuid() }),
-    status: 201,
-    otherStatus: { status: 200, description: 'Replayed: the same id was already created; the record as it stands' },
-    handler: async ({ ctx, body, reply }) => {
+    handler: async ({ ctx, body }) => {
       const { id, created } = await capture.recordGroupSession(ctx, body);
-      if (!created) reply.status(200);
-      return { id };
+      return { created, record: { id } };
     },
   });
   router.session({

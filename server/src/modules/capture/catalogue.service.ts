@@ -4,6 +4,7 @@ import type { RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
 import { loadProgramServices, storeProgramServices } from '../settings/index.ts';
 import { capturePolicy } from './capture.policy.ts';
+import { selectEnabledPrograms } from './capture.repository.ts';
 
 /**
  * Who follows a change of a program's services. Reach and paquet minimum decide who
@@ -22,9 +23,7 @@ export function createCatalogueService(db: Queryable, listener: ProgramServicesL
     /** Services with the fields they take, and each program's settings. */
     async getCatalogue(ctx: RequestContext) {
       const programs = await loadProgramServices(db, ctx.actor.organisationId);
-      const enabled = new Set(
-        (await db.selectFrom('program').select('code').where('organisation_id', '=', ctx.actor.organisationId).where('enabled', '=', true).execute()).map((r) => r.code),
-      );
+      const enabled = await selectEnabledPrograms(db, ctx.actor.organisationId);
       return {
         services: serviceCodes.map((code) => ({ code, ...serviceDefinitions[code] })),
         programs: programCodes.filter((p) => enabled.has(p)).map((code) => ({ code, ...programs[code]! })),

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
-import type { Actor } from '../../context/index.ts';
-import type { Queryable } from '../../db/index.ts';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Permission } from '@relais/core';
+import { programScope, type Actor } from '../../context/index.ts';
+import { likePrefix, type Queryable } from '../../db/index.ts';
 import { knownUnder } from '../registry/index.ts';
-import { serviceVisibleTo } from './visibility.ts';
 
 /** The key of the organisation setting holding the sync horizon. */
 export const SYNC_HORIZON_KEY = 'sync_horizon';
@@ -64,4 +64,19 @@ export async function selectChangedServices(db: Queryable, actor: Actor, cursor:
     .orderBy('s.change_seq')
     .limit(limit)
     .execute();
+}
+
+/**
+ * A service `s` (its unit joined as `ou`) is visible to the actor: its unit lies
+ * in a subtree where she holds the permission, for a program that assignment covers.
+ */
+export function serviceVisibleTo(actor: Actor, permission: Permission) {
+  const places = programScope(actor, permission);
+  return (): Expression<SqlBool> =>
+    places.length === 0
+      ? sql<SqlBool>`false`
+      : sql<SqlBool>`(${sql.join(
+          places.map((p) => (p.programs === null ? sql`ou.path like ${likePrefix(p.path)}` : sql`(ou.path like ${likePrefix(p.path)} and s.program = any(${p.programs}::text[]))`)),
+          sql` or `,
+        )})`;
 }

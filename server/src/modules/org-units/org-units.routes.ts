@@ -12,7 +12,7 @@ export function registerOrgUnitRoutes(router: Router, units: OrgUnitsService): v
     response: OrgUnitList,
     handler: async ({ ctx }) => ({ items: await units.listOrgUnits(ctx) }),
   });
-  router.session({
+  router.create({
     method: 'POST',
     url: '/org-units',
     summary: 'Create an org unit under a parent the user manages (idempotent on a client-generated id)',
@@ -20,12 +20,9 @@ export function registerOrgUnitRoutes(router: Router, units: OrgUnitsService): v
     permission: 'org_unit.manage',
     body: CreateOrgUnit,
     response: OrgUnit,
-    status: 201,
-    otherStatus: { status: 200, description: 'Replayed: the same id was already created; the record as it stands' },
-    handler: async ({ ctx, body, reply }) => {
+    handler: async ({ ctx, body }) => {
       const { unit, created } = await units.createOrgUnit(ctx, body);
-      if (!created) reply.status(200);
-      return unit;
+      return { created, record: unit };
     },
   });
   router.session({

@@ -24,7 +24,7 @@ import {
   UpdateBeneficiary,
   translate,
 } from '@relais/core';
-import type { Router } from '../../http/router.ts';
+import { ok, type Router } from '../../http/router.ts';
 import type { RegistryService } from './registry.service.ts';
 import type { DuplicatesService } from './duplicates.service.ts';
 import type { SavedListsService } from './saved-lists.service.ts';
@@ -65,7 +65,7 @@ export function registerRegistryRoutes(router: Router, registry: RegistryService
       };
     },
   });
-  router.session({
+  router.create({
     method: 'POST',
     url: '/beneficiaries',
     summary: 'Register a person by her code (idempotent on a client-generated id)',
@@ -73,12 +73,9 @@ export function registerRegistryRoutes(router: Router, registry: RegistryService
     permission: 'person.write',
     body: RegisterBeneficiary,
     response: Beneficiary,
-    status: 201,
-    otherStatus: { status: 200, description: 'Replayed: the same id was already created; the record as it stands' },
-    handler: async ({ ctx, body, reply }) => {
+    handler: async ({ ctx, body }) => {
       const { beneficiary, created } = await registry.register(ctx, body);
-      if (!created) reply.status(200);
-      return beneficiary;
+      return { created, record: beneficiary };
     },
   });
   router.session({
@@ -143,10 +140,7 @@ export function registerRegistryRoutes(router: Router, registry: RegistryService
     permission: 'person.merge',
     body: z.object({ a: Id, b: Id }),
     response: Ok,
-    handler: async ({ ctx, body }) => {
-      await duplicates.markDistinct(ctx, body.a, body.b);
-      return { ok: true as const };
-    },
+    handler: ({ ctx, body }) => ok(duplicates.markDistinct(ctx, body.a, body.b)),
   });
   router.session({
     method: 'POST',
@@ -205,9 +199,6 @@ export function registerRegistryRoutes(router: Router, registry: RegistryService
     permission: 'person.read',
     params: IdParams,
     response: Ok,
-    handler: async ({ ctx, params }) => {
-      await lists.remove(ctx, params.id);
-      return { ok: true as const };
-    },
+    handler: ({ ctx, params }) => ok(lists.remove(ctx, params.id)),
   });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import type { ReportQuery, ServiceCode } from '@relais/core';
+import { seededRandom, type ReportQuery, type ServiceCode } from '@relais/core';
 import { createOrg, createTestApp, createUnit, createUserClient, engine, type TestApp } from '../../../test/harness.ts';
 import { codeOf, createUser, recordContacts, registerBeneficiary } from '../../../test/factories.ts';
 import { createReportEngine, type ReportScope } from './report.engine.ts';
@@ -11,14 +11,7 @@ type Org = Awaited<ReturnType<typeof createOrg>>;
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed. */
 function random(seed: number) {
-  let a = seed;
-  const next = () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   return { next, pick, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)) };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DataValueSet, Dhis2ExportQuery, Dhis2Mapping, IndicatorCodeParams, IndicatorInput, IndicatorItem, IndicatorList,
   IndicatorListQuery, Ok, ReportQuery, ReportResult, TargetInput } from '@relais/core';
 import type { Dhis2Service } from './dhis2.service.ts';
-import type { Router } from '../../http/router.ts';
+import { ok, type Router } from '../../http/router.ts';
 import type { ReportsService } from './reports.service.ts';
 import type { IndicatorsService } from './indicators.service.ts';
 import { reportFile } from './report.xlsx.ts';
@@ -48,10 +48,7 @@ export function registerReportRoutes(router: Router, reports: ReportsService, dh
     permission: 'settings.manage',
     params: IndicatorCodeParams,
     response: Ok,
-    handler: async ({ ctx, params }) => {
-      await indicators.remove(ctx, params.code);
-      return { ok: true as const };
-    },
+    handler: ({ ctx, params }) => ok(indicators.remove(ctx, params.code)),
   });
   router.session({
     method: 'POST',

@@ -8,7 +8,7 @@ import { findUnit } from '../org-units/index.ts';
 import { createReportEngine } from './report.engine.ts';
 import { findCustomIndicators, loadIndicators } from './indicators.repository.ts';
 import { programWaiting } from './report-facts.repository.ts';
-import type { ReportFileContext } from './report.xlsx.ts';
+import type { ReportFileContext } from './report-words.ts';
 import { findReportNames } from './report-catalogue.repository.ts';
 import { reportsPolicy } from './reports.policy.ts';
 

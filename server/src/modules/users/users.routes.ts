@@ -23,7 +23,7 @@ export function registerUserRoutes(router: Router, users: UsersService): void {
     response: User,
     handler: ({ ctx, params }) => users.getUser(ctx, params.id),
   });
-  router.session({
+  router.create({
     method: 'POST',
     url: '/users',
     summary: 'Create a user with role assignments (idempotent on a client-generated id)',
@@ -31,12 +31,9 @@ export function registerUserRoutes(router: Router, users: UsersService): void {
     permission: 'user.manage',
     body: CreateUser,
     response: User,
-    status: 201,
-    otherStatus: { status: 200, description: 'Replayed: the same id was already created; the record as it stands' },
-    handler: async ({ ctx, body, reply }) => {
+    handler: async ({ ctx, body }) => {
       const { user, created } = await users.createUser(ctx, body);
-      if (!created) reply.status(200);
-      return user;
+      return { created, record: user };
     },
   });
   router.session({

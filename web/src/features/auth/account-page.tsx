@@ -1,13 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { PasswordChange } from '@relais/core';
 import { changePassword } from '../../api/endpoints.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { LanguageSwitcher } from '../../app/language-switcher.tsx';
 import { useSession } from '../../app/session.tsx';
-import { Alert, Card, Page, SubmitButton, TextField } from '../../ui/index.ts';
+import { Card, Form, Page, SubmitButton } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { confirmationErrors, NewPasswordFields } from './new-password-fields.tsx';
+import { PasswordField } from './password-field.tsx';
+import { confirmationErrors, NewPasswordFields, useNewPassword } from './new-password-fields.tsx';
 
 /** My account: who I am, change my password, choose my language. */
 export function AccountPage() {
@@ -46,51 +47,28 @@ export function AccountPage() {
 function PasswordForm() {
   const { t } = useI18n();
   const [currentPassword, setCurrent] = useState('');
-  const [newPassword, setNew] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const newPassword = useNewPassword();
   const form = useFormSubmit();
   const { errors, busy, message } = form;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     form.begin();
-    const checked = validate(PasswordChange, { currentPassword, newPassword });
-    if (!form.check(checked, confirmationErrors(t, newPassword, confirm))) return;
+    const checked = validate(PasswordChange, { currentPassword, newPassword: newPassword.password });
+    if (!form.check(checked, confirmationErrors(t, newPassword.password, newPassword.confirm))) return;
     await form.send(async () => {
       await changePassword(checked.data);
       setCurrent('');
-      setNew('');
-      setConfirm('');
+      newPassword.clear();
       form.succeed(t('account.passwordChanged'));
     });
   };
 
   return (
     <Card title={t('account.password')}>
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-        <TextField
-          label={t('field.currentPassword')}
-          type="password"
-          value={currentPassword}
-          onChange={setCurrent}
-          error={errors.currentPassword}
-          autoComplete="current-password"
-          required
-        />
-        <NewPasswordFields
-          label={t('field.newPassword')}
-          password={newPassword}
-          onPassword={setNew}
-          confirm={confirm}
-          onConfirm={setConfirm}
-          passwordError={errors.newPassword}
-          confirmError={errors.confirm}
-        />
-        <div className="form-actions">
-          <SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('account.password')}</SubmitButton>
-        </div>
-      </form>
+      <Form onSubmit={submit} message={message} actions={<SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('account.password')}</SubmitButton>}>
+        <PasswordField label={t('field.currentPassword')} value={currentPassword} onChange={setCurrent} error={errors.currentPassword} autoComplete="current-password" />
+        <NewPasswordFields label={t('field.newPassword')} value={newPassword} passwordError={errors.newPassword} confirmError={errors.confirm} />
+      </Form>
     </Card>
   );
 }

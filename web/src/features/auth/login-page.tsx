@@ -1,11 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { LoginRequest, type Me } from '@relais/core';
 import { login } from '../../api/endpoints.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { storage, storageKeys } from '../../app/storage.ts';
-import { Alert, Button, Page, TextField } from '../../ui/index.ts';
+import { Alert, Button, Form, Page, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { PasswordField } from './password-field.tsx';
 import { UsernameField } from './username-field.tsx';
 
 /** Login: organisation code (remembered on this device), username, password. */
@@ -17,8 +18,7 @@ export function LoginPage({ notice, onDone }: { notice?: 'session_expired' | 'un
   const form = useFormSubmit({ alertsInvalid: true });
   const { errors } = form;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     form.begin();
     const checked = validate(LoginRequest, { organisation, username, password });
     if (!form.check(checked)) return;
@@ -30,7 +30,11 @@ export function LoginPage({ notice, onDone }: { notice?: 'session_expired' | 'un
     notice === 'logged_out' ? t('login.loggedOut') : notice === 'session_expired' ? t('error.session_expired') : null;
   return (
     <Page title={t('login.title')} intro={t('login.intro')} narrow>
-      <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
+      <Form className="form card" onSubmit={submit} actions={
+          <Button type="submit" variant="primary" busy={form.busy}>
+            {t('login.submit')}
+          </Button>
+        }>
         {form.message ? <Alert tone="error">{form.message.text}</Alert> : noticeText ? <Alert tone={notice === 'logged_out' ? 'info' : 'warning'}>{noticeText}</Alert> : null}
         <TextField
           label={t('field.organisation.code')}
@@ -44,21 +48,8 @@ export function LoginPage({ notice, onDone }: { notice?: 'session_expired' | 'un
           dir="ltr"
         />
         <UsernameField value={username} onChange={setUsername} error={errors.username} autoComplete="username" />
-        <TextField
-          label={t('field.password')}
-          type="password"
-          value={password}
-          onChange={setPassword}
-          error={errors.password}
-          required
-          autoComplete="current-password"
-        />
-        <div className="form-actions">
-          <Button type="submit" variant="primary" busy={form.busy}>
-            {t('login.submit')}
-          </Button>
-        </div>
-      </form>
+        <PasswordField label={t('field.password')} value={password} onChange={setPassword} error={errors.password} autoComplete="current-password" />
+      </Form>
     </Page>
   );
 }

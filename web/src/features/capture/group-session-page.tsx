@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ageBandLabelKey, defaultAgeBands, checkGroupSessionAttendance, type AgeBandCode, groupSessionTypes, RecordGroupSession, sexes, type RegistrySettings } from '@relais/core';
 import type { Catalogue } from '../../api/catalogue.ts';
 import { getCatalogue, getRegistrySettings, recordGroupSession } from '../../api/endpoints.ts';
@@ -8,7 +8,7 @@ import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { Alert, Button, Card, Checkbox, FieldGroup, Loading, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, Checkbox, FieldGroup, Form, Loading, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError, fieldErrorsOf } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
@@ -71,8 +71,7 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
     setFinderRound((n) => n + 1);
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     form.begin();
     const input = {
       id,
@@ -110,7 +109,7 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
   const attendeeError = attendees.map((_, i) => errors[`attendees.${i}`]).find(Boolean) ?? errors.attendees;
 
   return (
-    <form className="stack" onSubmit={(e) => void submit(e)} noValidate aria-label={t('group.title')}>
+    <Form className="stack" aria-label={t('group.title')} onSubmit={submit} actions={<SubmitButton busy={form.busy} busyLabel={t('common.saving')}>{t('group.submit')}</SubmitButton>}>
       {done ? <Alert tone="success">{t('group.saved', { attendees: done.attendees, anonymous: done.anonymous })}</Alert> : null}
       {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
       <Card title={t('group.sessionTitle')}>
@@ -202,9 +201,6 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
         </div>
       </Card>
 
-      <div className="form-actions">
-        <SubmitButton busy={form.busy} busyLabel={t('common.saving')}>{t('group.submit')}</SubmitButton>
-      </div>
-    </form>
+    </Form>
   );
 }

@@ -3,7 +3,7 @@ import { Link } from '../../app/router.tsx';
 import { Alert } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import type { FoundPerson } from './person-finder.tsx';
-import { detailParts, formatDay, registerNoText, serviceLabel } from './service-labels.ts';
+import { formatDay, serviceLine } from './service-labels.ts';
 
 /** What was just saved, for the confirmation. */
 export interface Saved {
@@ -21,15 +21,9 @@ export function SavedSummary({ saved }: { saved: Saved }) {
         <strong>{t('capture.savedTitle', { code: saved.person.code, date: formatDay(intlTag(i18n.locale), saved.date, 'long') })}</strong>
       </p>
       <ul className="saved-services">
-        {saved.services.map((s) => {
-          const details = [...detailParts(i18n, s), registerNoText(i18n, s)].filter(Boolean);
-          return (
-            <li key={s.id}>
-              {serviceLabel(i18n, s.service)}
-              {details.length ? ` — ${details.join(' · ')}` : ''}
-            </li>
-          );
-        })}
+        {saved.services.map((s) => (
+          <li key={s.id}>{serviceLine(i18n, s)}</li>
+        ))}
       </ul>
       <p>
         <Link to={`/beneficiaries/${saved.person.id}`}>{t('capture.openRecordOf', { code: saved.person.code })}</Link>

@@ -6,12 +6,13 @@ import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { useCan } from '../../app/session.tsx';
-import { Alert, Button, Card, Dialog, Loading, Select, Table, TextField, type Column } from '../../ui/index.ts';
+import { Alert, Button, Card, ConfirmDialog, Dialog, Loading, Select, Table, TextField, type Column } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { describeError, fieldErrorsOf } from '../../i18n/errors.ts';
 import { todayIso } from '../registry/registry-labels.ts';
 import { useUnitWorkers } from './place.ts';
 import { draftOfRecord, entryOf, registerNoIssues, registerNoOf, serviceIssues, type ServiceDraft } from './service-draft.ts';
+import { serviceDetailColumns } from './service-columns.tsx';
 import { ServiceFields } from './service-fields.tsx';
 import { detailParts, formatDay, registerNoText, serviceLabel } from './service-labels.ts';
 
@@ -46,18 +47,7 @@ export function ServiceHistory({ beneficiaryId, canRecord }: { beneficiaryId: st
         </>
       ),
     },
-    { key: 'details', header: t('capture.details'), render: (s) => detailParts(i18n, s).join(' · ') || '—' },
-    { key: 'worker', header: t('field.workerId'), render: (s) => (s.worker ? <bdi>{s.worker.displayName}</bdi> : <span className="muted">{t('worker.not_recorded')}</span>) },
-    {
-      key: 'place',
-      header: t('capture.unit'),
-      render: (s) => (
-        <bdi>
-          {s.orgUnit.name}
-          {s.site ? ` — ${s.site.name}` : ''}
-        </bdi>
-      ),
-    },
+    ...serviceDetailColumns(i18n),
     { key: 'registerNo', header: t('field.registerNo'), render: (s) => registerNoText(i18n, s) || '—' },
     ...(canWrite
       ? [
@@ -227,41 +217,25 @@ function EditServiceDialog({ record, onClose, onSaved }: { record: ServiceRecord
 function DeleteServiceDialog({ record, onClose, onDeleted }: { record: ServiceRecordData; onClose: () => void; onDeleted: (s: ServiceRecordData) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(undefined);
   const details = [...detailParts(i18n, record), registerNoText(i18n, record)].filter(Boolean);
-  const confirm = async () => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      await deleteService(record.id);
-      onDeleted(record);
-    } catch (error) {
-      setFailure(error);
-      setBusy(false);
-    }
+  const remove = async () => {
+    await deleteService(record.id);
+    onDeleted(record);
   };
   return (
-    <Dialog
+    <ConfirmDialog
       title={t('capture.deleteTitle')}
+      cancelLabel={t('record.cancel')}
+      confirmLabel={t('capture.deleteConfirm')}
+      onConfirm={remove}
       onClose={onClose}
-      actions={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            {t('record.cancel')}
-          </Button>
-          <Button variant="danger" busy={busy} onClick={() => void confirm()}>
-            {t('capture.deleteConfirm')}
-          </Button>
-        </>
-      }
+      describeFailure={(error) => describeError(i18n, error)}
     >
-      {failure ? <Alert tone="error">{describeError(i18n, failure)}</Alert> : null}
       <p>
         <strong>{serviceLabel(i18n, record.service)}</strong> — {formatDay(intlTag(i18n.locale), record.date, 'long')}
         {details.length ? ` — ${details.join(' · ')}` : ''}
       </p>
       <p className="field-hint">{t('capture.deleteHint')}</p>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

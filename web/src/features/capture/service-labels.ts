@@ -1,4 +1,4 @@
-import { serviceCodes, type ServiceCode } from '@relais/core';
+import { serviceCodes, type ServiceCode, type ServiceDetails } from '@relais/core';
 import type { I18n } from '../../i18n/i18n.tsx';
 
 type Tr = Pick<I18n, 't' | 'has'>;
@@ -18,17 +18,6 @@ export function valueLabel(i18n: Tr, field: 'result' | 'strategy' | 'modality' |
   return i18n.has(key) ? i18n.t(key) : value;
 }
 
-/** The details of a service as the form or the server holds them (only what is set). */
-export interface ServiceDetails {
-  quantity: number | null;
-  result: string | null;
-  strategy: string | null;
-  modality: string | null;
-  kind: string | null;
-  treated: boolean | null;
-  platform: string | null;
-}
-
 /** The details in words, one part per set field: "Quantité : 20", "Négatif", "Stratégie mobile"… */
 export function detailParts(i18n: Tr, s: ServiceDetails): string[] {
   const parts: string[] = [];
@@ -46,6 +35,12 @@ export function detailParts(i18n: Tr, s: ServiceDetails): string[] {
 export function registerNoText(i18n: Tr, s: { registerNo: number | null; registerYear: number | null }): string {
   if (s.registerNo === null) return '';
   return s.registerYear === null ? i18n.t('capture.registerNoShort', { no: s.registerNo }) : i18n.t('capture.registerNoValue', { no: s.registerNo, year: s.registerYear });
+}
+
+/** A service in one line: its label, then its details and register number ("Dépistage VIH — Négatif · N° 12 / 2025"). */
+export function serviceLine(i18n: Tr, s: ServiceDetails & { service: string; registerNo: number | null; registerYear: number | null }): string {
+  const details = [...detailParts(i18n, s), registerNoText(i18n, s)].filter(Boolean);
+  return details.length ? `${serviceLabel(i18n, s.service)} — ${details.join(' · ')}` : serviceLabel(i18n, s.service);
 }
 
 /** Today as `YYYY-MM` shifted by `delta` months (the previous month by default). */

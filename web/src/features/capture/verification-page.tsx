@@ -9,7 +9,7 @@ import { describeError } from '../../i18n/errors.ts';
 import { isolate } from '../../i18n/bidi.ts';
 import { indentedLabel } from '../org-units/org-unit-tree.ts';
 import { useWorkContext } from '../context/work-context.tsx';
-import { detailParts, formatDay, monthOf, registerNoText, serviceLabel } from './service-labels.ts';
+import { formatDay, monthOf, serviceLabel, serviceLine } from './service-labels.ts';
 
 /** A worker's line, the line of services without a worker (`worker: null`), or the total line. */
 type WorkerRow = VerificationData['workers'][number] & { isTotal?: boolean };
@@ -174,15 +174,9 @@ function FlagRecordList({ flag, orgUnitId, month }: { flag: VerificationFlag; or
   if (concerned.length === 0) return <span className="muted">{t('verify.recordsGone', { count: flag.serviceIds.length })}</span>;
   return (
     <ul className="plain-list small">
-      {concerned.map((s) => {
-        const details = [...detailParts(i18n, s), registerNoText(i18n, s)].filter(Boolean);
-        return (
-          <li key={s.id}>
-            {serviceLabel(i18n, s.service)}
-            {details.length ? ` — ${details.join(' · ')}` : ''}
-          </li>
-        );
-      })}
+      {concerned.map((s) => (
+        <li key={s.id}>{serviceLine(i18n, s)}</li>
+      ))}
     </ul>
   );
 }

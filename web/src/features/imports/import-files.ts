@@ -1,5 +1,6 @@
 import { toCsv } from '@relais/core';
 import type { ImportError, ImportKind } from '../../api/import-report.ts';
+import { saveFile } from '../../ui/save-file.ts';
 
 /** The columns of each kind of file, in the order of the template (docs/exchange-format.md). */
 export const importColumns: Record<ImportKind, readonly string[]> = {
@@ -59,13 +60,5 @@ export function errorsCsv(errors: readonly ImportError[], headers: { line: strin
 
 /** Saves a text as a file on the device. */
 export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Let the download start before the URL is released.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveFile(new Blob([text], { type }), fileName);
 }

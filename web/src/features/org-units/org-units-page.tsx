@@ -1,11 +1,11 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { CreateOrgUnit, orgUnitLevels, UpdateOrgUnit, type OrgUnit, type OrgUnitLevel } from '@relais/core';
 import { createOrgUnit, listOrgUnits, updateOrgUnit } from '../../api/endpoints.ts';
 import { newId } from '../../api/ids.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, Card, Checkbox, Loading, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
+import { Alert, Card, Checkbox, Form, Loading, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
@@ -116,8 +116,7 @@ function EditUnitForm({ unit, onSaved }: { unit: OrgUnit; onSaved: (u: OrgUnit) 
   const form = useFormSubmit();
   const { errors, busy } = form;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     form.begin();
     const changes: Record<string, unknown> = {};
     if (code !== unit.code) changes.code = code;
@@ -135,8 +134,7 @@ function EditUnitForm({ unit, onSaved }: { unit: OrgUnit; onSaved: (u: OrgUnit) 
 
   return (
     <Card title={t('orgUnits.editTitle', { name: unit.name })}>
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
+      <Form onSubmit={submit} message={form.message} actions={<SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('common.save')}</SubmitButton>}>
         <TextField label={t('field.name')} value={name} onChange={setName} error={errors.name} required />
         <TextField label={t('field.code')} value={code} onChange={setCode} error={errors.code} required dir="ltr" autoCapitalize="characters" spellCheck={false} />
         <Select label={t('field.level')} value={level} options={levelOptions(t)} onChange={(v) => setLevel(v as OrgUnitLevel)} error={errors.level} />
@@ -144,10 +142,7 @@ function EditUnitForm({ unit, onSaved }: { unit: OrgUnit; onSaved: (u: OrgUnit) 
         <p className="field-hint">{t('orgUnits.locationHint')}</p>
         <TextField label={t('field.latitude')} value={latitude} onChange={setLatitude} error={errors.latitude} dir="ltr" inputMode="decimal" autoComplete="off" />
         <TextField label={t('field.longitude')} value={longitude} onChange={setLongitude} error={errors.longitude} dir="ltr" inputMode="decimal" autoComplete="off" />
-        <div className="form-actions">
-          <SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('common.save')}</SubmitButton>
-        </div>
-      </form>
+      </Form>
     </Card>
   );
 }
@@ -162,8 +157,7 @@ function CreateChildForm({ parent, onCreated }: { parent: OrgUnit; onCreated: (u
   const form = useFormSubmit();
   const { errors, busy } = form;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     form.begin();
     const checked = validate(CreateOrgUnit, { id, code, name, level, parentId: parent.id });
     if (!form.check(checked)) return;
@@ -179,8 +173,7 @@ function CreateChildForm({ parent, onCreated }: { parent: OrgUnit; onCreated: (u
   const req = t('common.requiredMark');
   return (
     <Card title={t('orgUnits.addChildTitle', { name: parent.name })}>
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
+      <Form onSubmit={submit} message={form.message} actions={<SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('common.create')}</SubmitButton>}>
         <TextField label={t('field.name')} value={name} onChange={setName} error={errors.name} required requiredLabel={req} />
         <TextField
           label={t('field.code')}
@@ -194,10 +187,7 @@ function CreateChildForm({ parent, onCreated }: { parent: OrgUnit; onCreated: (u
           spellCheck={false}
         />
         <Select label={t('field.level')} value={level} options={levelOptions(t)} onChange={(v) => setLevel(v as OrgUnitLevel)} error={errors.level} />
-        <div className="form-actions">
-          <SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('common.create')}</SubmitButton>
-        </div>
-      </form>
+      </Form>
     </Card>
   );
 }

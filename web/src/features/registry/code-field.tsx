@@ -41,11 +41,12 @@ export function CodeField({ scheme, value, onChange, label, error, inputRef, aft
         hint={t('register.codeHint', { scheme: describeScheme(i18n, scheme), length: expected })}
         error={messages.length ? messages.join(' ') : undefined}
         className="code-field"
+        required
       >
-        {({ inputId, describedBy, invalid }) => (
+        {(control) => (
           <>
             <input
-              id={inputId}
+              {...control}
               ref={inputRef}
               type="text"
               className="input code-input"
@@ -56,9 +57,6 @@ export function CodeField({ scheme, value, onChange, label, error, inputRef, aft
               autoCorrect="off"
               spellCheck={false}
               maxLength={40}
-              required
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
               onChange={(e) => onChange(e.target.value)}
               onKeyDown={
                 onEnter

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { explainMatch, type MatchReason } from '@relais/core';
 import { listDuplicates, markDistinct, mergeBeneficiaries, type BeneficiarySummary, type DuplicatePair } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
-import { Alert, Button, Card, Dialog, Loading, Page, RadioGroup } from '../../ui/index.ts';
+import { Alert, Button, Card, ConfirmDialog, Loading, Page, RadioGroup } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { SummaryFacts } from './beneficiary-summary.tsx';
@@ -110,39 +110,23 @@ function MergeDialog({ pair, onClose, onMerged }: {
   const { t } = i18n;
   // By default the older record is kept (its code is the one the person has used longest).
   const [keepId, setKeepId] = useState(pair.a.registeredOn <= pair.b.registeredOn ? pair.a.id : pair.b.id);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(undefined);
   const kept = keepId === pair.a.id ? pair.a : pair.b;
   const merged = keepId === pair.a.id ? pair.b : pair.a;
 
-  const confirm = async () => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      await mergeBeneficiaries({ keepId: kept.id, mergeId: merged.id });
-      onMerged(kept, merged);
-    } catch (error) {
-      setFailure(error);
-      setBusy(false);
-    }
+  const merge = async () => {
+    await mergeBeneficiaries({ keepId: kept.id, mergeId: merged.id });
+    onMerged(kept, merged);
   };
 
   return (
-    <Dialog
+    <ConfirmDialog
       title={t('duplicates.mergeTitle')}
+      cancelLabel={t('record.cancel')}
+      confirmLabel={t('duplicates.mergeConfirm', { kept: kept.code })}
+      onConfirm={merge}
       onClose={onClose}
-      actions={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            {t('record.cancel')}
-          </Button>
-          <Button variant="danger" busy={busy} onClick={() => void confirm()}>
-            {t('duplicates.mergeConfirm', { kept: kept.code })}
-          </Button>
-        </>
-      }
+      describeFailure={(error) => describeError(i18n, error)}
     >
-      {failure ? <Alert tone="error">{describeError(i18n, failure)}</Alert> : null}
       <RadioGroup
         legend={t('duplicates.keepWhich')}
         value={keepId}
@@ -155,6 +139,6 @@ function MergeDialog({ pair, onClose, onMerged }: {
       />
       <p>{t('duplicates.mergeExplain', { kept: kept.code, merged: merged.code })}</p>
       <p className="field-hint">{t('duplicates.mergeUndoable')}</p>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { RegisterBeneficiary, birthYearFromCode, sexLetterFromCode, sexOfCodeLetter, type CodeCheckResult, type CodeScheme, type RegistrySettings } from '@relais/core';
 import { ApiError } from '../../api/client.ts';
 import { getRegistrySettings, registerBeneficiary } from '../../api/endpoints.ts';
@@ -7,7 +7,7 @@ import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { navigate } from '../../app/router.tsx';
-import { Alert, Button, Card, Loading, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, Form, Loading, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { indentedLabel } from '../org-units/org-unit-tree.ts';
@@ -211,8 +211,7 @@ function RecordForm({ code, scheme, settings, distinctFrom, unitId, onUnitChange
   const req = t('common.requiredMark');
   const yearFromCode = birthYearFromCode(scheme, code);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     form.begin();
     const checked = validate(RegisterBeneficiary, { id, code, orgUnitId: unitId, registeredOn, ...recordInput(draft), distinctFrom });
     if (!form.check(checked)) return;
@@ -225,7 +224,7 @@ function RecordForm({ code, scheme, settings, distinctFrom, unitId, onUnitChange
   const existingId = failure instanceof ApiError && failure.code === 'beneficiary_exists' ? String(failure.params.id ?? '') : '';
   const elsewhere = failure instanceof ApiError && failure.code === 'beneficiary_exists_elsewhere';
   return (
-    <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="record-form-title">
+    <Form className="form card" aria-labelledby="record-form-title" onSubmit={submit} actions={<SubmitButton busy={form.busy} busyLabel={t('common.saving')}>{t('register.submit')}</SubmitButton>}>
       <h2 id="record-form-title" className="card-title">
         {t('register.recordTitle')}{' '}
         <code className="code" dir="ltr">
@@ -275,9 +274,6 @@ function RecordForm({ code, scheme, settings, distinctFrom, unitId, onUnitChange
         populations={settings.populations}
         birthYearHint={yearFromCode !== null && draft.birthYear === String(yearFromCode) ? t('register.birthYearFromCode') : undefined}
       />
-      <div className="form-actions">
-        <SubmitButton busy={form.busy} busyLabel={t('common.saving')}>{t('register.submit')}</SubmitButton>
-      </div>
-    </form>
+    </Form>
   );
 }

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { buildCode, nameAttributes, RegistrySettings, type CodeComponent, type NameAttribute } from '@relais/core';
 import { getRegistrySettings, updateRegistrySettings } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, Button, Card, Loading, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, Form, Loading, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { capitalise, describeScheme, partLabel, populationLabel, sampleAttributes } from './registry-labels.ts';
@@ -74,8 +74,7 @@ function SettingsForm({ initial, onSaved }: { initial: RegistrySettings; onSaved
     setComponents(next);
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     form.begin();
     const checked = validate(RegistrySettings, { codeScheme: { components }, populations });
     if (!form.check(checked)) return;
@@ -94,7 +93,7 @@ function SettingsForm({ initial, onSaved }: { initial: RegistrySettings; onSaved
   const partName = (attribute: string) => capitalise(partLabel(i18n, attribute), locale);
 
   return (
-    <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
+    <Form className="stack" onSubmit={submit} actions={<SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('common.save')}</SubmitButton>}>
       <Card title={t('registrySettings.populations')}>
         <p className="field-hint">{t('registrySettings.populationsHint')}</p>
         {populationsError ? <p className="field-error">{populationsError}</p> : null}
@@ -251,9 +250,6 @@ function SettingsForm({ initial, onSaved }: { initial: RegistrySettings; onSaved
       </Card>
 
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-      <div className="form-actions">
-        <SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('common.save')}</SubmitButton>
-      </div>
-    </form>
+    </Form>
   );
 }

@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { listSavedLists, createSavedList, deleteSavedList } from '../../api/endpoints.ts';
 import type { SavedListData } from '../../api/endpoints.ts';
 import { newId } from '../../api/ids.ts';
 import { useApi } from '../../api/use-api.ts';
-import { Alert, Button, Card, Checkbox, Loading, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, Checkbox, Form, Loading, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError, fieldErrorsOfError } from '../../i18n/errors.ts';
 import { usedFilters, type Filters } from './beneficiary-filters.ts';
@@ -24,8 +24,7 @@ export function SavedLists({ activeId, onOpen, current, ownerId }: {
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
+  const save = async () => {
     setMessage(null);
     if (!name.trim()) {
       setNameError(t('validation.required', { field: t('lists.name') }));
@@ -90,14 +89,13 @@ export function SavedLists({ activeId, onOpen, current, ownerId }: {
       ) : null}
       <h3 className="subheading">{t('lists.mine')}</h3>
       {mine.length ? <ul className="plain-list">{mine.map(row)}</ul> : <p className="muted small">{t('lists.none')}</p>}
-      <form className="form save-list" onSubmit={(e) => void save(e)} noValidate>
-        {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <Form className="form save-list" onSubmit={save} message={message}>
         <TextField label={t('lists.name')} value={name} onChange={setName} error={nameError} maxLength={100} />
         <Checkbox label={t('lists.shared')} hint={t('lists.sharedHint')} checked={shared} onChange={setShared} />
         <Button type="submit" busy={busy === 'save'}>
           {t('lists.saveCurrent')}
         </Button>
-      </form>
+      </Form>
     </Card>
   );
 }

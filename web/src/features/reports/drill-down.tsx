@@ -6,7 +6,8 @@ import { Link } from '../../app/router.tsx';
 import { Alert, Button, Dialog, Loading, Table, type Column } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
-import { detailParts, formatDay, serviceLabel } from '../capture/service-labels.ts';
+import { serviceDetailColumns } from '../capture/service-columns.tsx';
+import { formatDay, serviceLabel } from '../capture/service-labels.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { measureFilterOf, type DrillTarget } from './report-model.ts';
 
@@ -71,18 +72,7 @@ export function DrillDownDialog({ target, cellText, indicators, onClose }: {
       ),
     },
     { key: 'service', header: t('field.service'), render: (s) => serviceLabel(i18n, s.service) },
-    { key: 'details', header: t('capture.details'), render: (s) => detailParts(i18n, s).join(' · ') || '—' },
-    { key: 'worker', header: t('field.workerId'), render: (s) => (s.worker ? <bdi>{s.worker.displayName}</bdi> : <span className="muted">{t('worker.not_recorded')}</span>) },
-    {
-      key: 'place',
-      header: t('capture.unit'),
-      render: (s) => (
-        <bdi>
-          {s.orgUnit.name}
-          {s.site ? ` — ${s.site.name}` : ''}
-        </bdi>
-      ),
-    },
+    ...serviceDetailColumns(i18n),
   ];
 
   const data = list.data;

@@ -1,21 +1,8 @@
 import { useState } from 'react';
 import { exportReport, type ReportLayout, type ReportRequest } from '../../api/endpoints.ts';
-import { Alert, Button } from '../../ui/index.ts';
+import { Alert, Button, saveFile } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
-
-/** Saves a file on the device under its name. */
-export function saveFile(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Let the download start before the URL is released.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** The report as a file (XLSX laid out as the screen, or CSV; the same query as on the screen), and printing the screen. */
 export function ReportDownloads({ query, layout, printable = false }: { query: ReportRequest | null; layout: ReportLayout; printable?: boolean }) {

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { SetupRequest, type Me } from '@relais/core';
 import { runSetup } from '../../api/endpoints.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, FieldGroup, Page, SubmitButton, TextField } from '../../ui/index.ts';
+import { FieldGroup, Form, Page, SubmitButton, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { confirmationErrors, NewPasswordFields } from '../auth/new-password-fields.tsx';
+import { confirmationErrors, NewPasswordFields, useNewPassword } from '../auth/new-password-fields.tsx';
 import { UsernameField } from '../auth/username-field.tsx';
 
 /** First run: creates the organisation and its first administrator, then logs in. */
@@ -16,29 +16,26 @@ export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
   const [orgName, setOrgName] = useState('');
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const newPassword = useNewPassword();
   const form = useFormSubmit({ alertsInvalid: true });
   const { errors, busy } = form;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     form.begin();
     const input = {
       organisation: { code: orgCode, name: orgName },
-      admin: { username, displayName, password },
+      admin: { username, displayName, password: newPassword.password },
       locale: i18n.locale,
     };
     const checked = validate(SetupRequest, input);
-    if (!form.check(checked, confirmationErrors(t, password, confirm, 'admin.passwordConfirm'))) return;
+    if (!form.check(checked, confirmationErrors(t, newPassword.password, newPassword.confirm, 'admin.passwordConfirm'))) return;
     await form.send(async () => onDone(await runSetup(checked.data)));
   };
 
   const req = t('common.requiredMark');
   return (
     <Page title={t('setup.title')} intro={t('setup.intro')} narrow>
-      <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
-        {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
+      <Form className="form card" onSubmit={submit} message={form.message} actions={<SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('setup.submit')}</SubmitButton>}>
         <FieldGroup legend={t('setup.organisation')}>
           <TextField
             label={t('field.organisation.code')}
@@ -74,21 +71,9 @@ export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
             requiredLabel={req}
             autoComplete="name"
           />
-          <NewPasswordFields
-            label={t('field.password')}
-            password={password}
-            onPassword={setPassword}
-            confirm={confirm}
-            onConfirm={setConfirm}
-            passwordError={errors['admin.password']}
-            confirmError={errors['admin.passwordConfirm']}
-            requiredLabel={req}
-          />
+          <NewPasswordFields label={t('field.password')} value={newPassword} passwordError={errors['admin.password']} confirmError={errors['admin.passwordConfirm']} requiredLabel={req} />
         </FieldGroup>
-        <div className="form-actions">
-          <SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('setup.submit')}</SubmitButton>
-        </div>
-      </form>
+      </Form>
     </Page>
   );
 }

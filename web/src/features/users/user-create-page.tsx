@@ -1,15 +1,16 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { CreateUser, locales, type Locale } from '@relais/core';
+import { useEffect, useState } from 'react';
+import { CreateUser, type Locale } from '@relais/core';
 import { createUser } from '../../api/endpoints.ts';
 import { newId } from '../../api/ids.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link, navigate } from '../../app/router.tsx';
-import { Alert, Button, FieldGroup, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
+import { Alert, Button, FieldGroup, Form, Page, SubmitButton, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { LocaleSelect } from './locale-select.tsx';
 import { useWorkContext } from '../context/work-context.tsx';
 import { AssignmentFields, assignmentInput, emptyAssignment, type AssignmentDraft } from './assignment-fields.tsx';
-import { confirmationErrors, NewPasswordFields } from '../auth/new-password-fields.tsx';
+import { confirmationErrors, NewPasswordFields, useNewPassword } from '../auth/new-password-fields.tsx';
 import { UsernameField } from '../auth/username-field.tsx';
 
 /** Creates a user with one or more role assignments. */
@@ -20,8 +21,7 @@ export function UserCreatePage() {
   const [id] = useState(newId);
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const newPassword = useNewPassword();
   const [locale, setLocale] = useState<Locale>(i18n.locale);
   const [assignments, setAssignments] = useState<AssignmentDraft[]>(() => [emptyAssignment(ctx.orgUnit?.id ?? '')]);
   const form = useFormSubmit({ alertsInvalid: true });
@@ -33,11 +33,10 @@ export function UserCreatePage() {
     if (contextUnitId) setAssignments((list) => list.map((a) => (a.orgUnitId ? a : { ...a, orgUnitId: contextUnitId })));
   }, [contextUnitId]);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     form.begin();
-    const checked = validate(CreateUser, { id, username, displayName, password, locale, assignments: assignments.map(assignmentInput) });
-    if (!form.check(checked, confirmationErrors(t, password, confirm))) return;
+    const checked = validate(CreateUser, { id, username, displayName, password: newPassword.password, locale, assignments: assignments.map(assignmentInput) });
+    if (!form.check(checked, confirmationErrors(t, newPassword.password, newPassword.confirm))) return;
     await form.send(async () => {
       const user = await createUser(checked.data);
       navigate(`/users/${user.id}?created=1`);
@@ -48,8 +47,7 @@ export function UserCreatePage() {
   const update = (i: number, d: AssignmentDraft) => setAssignments(assignments.map((a, j) => (j === i ? d : a)));
   return (
     <Page title={t('users.createTitle')} actions={<Link to="/users">{t('common.back')}</Link>}>
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
+      <Form onSubmit={submit} message={form.message} actions={<SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('common.create')}</SubmitButton>}>
         <div className="card">
           <FieldGroup legend={t('users.profile')}>
             <UsernameField hint={t('setup.usernameHint')} value={username} onChange={setUsername} error={errors.username} requiredLabel={req} autoComplete="off" />
@@ -62,23 +60,8 @@ export function UserCreatePage() {
               requiredLabel={req}
               autoComplete="off"
             />
-            <Select
-              label={t('field.locale')}
-              value={locale}
-              options={locales.map((l) => ({ value: l, label: t(`locale.${l}`), lang: l }))}
-              onChange={(v) => setLocale(v as Locale)}
-              error={errors.locale}
-            />
-            <NewPasswordFields
-              label={t('field.password')}
-              password={password}
-              onPassword={setPassword}
-              confirm={confirm}
-              onConfirm={setConfirm}
-              passwordError={errors.password}
-              confirmError={errors.confirm}
-              requiredLabel={req}
-            />
+            <LocaleSelect value={locale} onChange={setLocale} error={errors.locale} />
+            <NewPasswordFields label={t('field.password')} value={newPassword} passwordError={errors.password} confirmError={errors.confirm} requiredLabel={req} />
           </FieldGroup>
         </div>
         <div className="card">
@@ -104,10 +87,7 @@ export function UserCreatePage() {
           ))}
           <Button onClick={() => setAssignments([...assignments, emptyAssignment(ctx.orgUnit?.id ?? '')])}>{t('users.addAssignment')}</Button>
         </div>
-        <div className="form-actions">
-          <SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('common.create')}</SubmitButton>
-        </div>
-      </form>
+      </Form>
     </Page>
   );
 }

@@ -1,17 +1,18 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { locales, NewAssignment, UpdateUser, type Locale, type User } from '@relais/core';
+import { NewAssignment, UpdateUser, type Locale, type User } from '@relais/core';
 import { addAssignment, getUser, removeAssignment, updateUser } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
-import { Alert, Button, Card, Checkbox, Loading, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, Checkbox, Form, Loading, Page, SubmitButton, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { LocaleSelect } from './locale-select.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { programsLabel } from '../../i18n/labels.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { AssignmentFields, assignmentInput, emptyAssignment, recordingNote, type AssignmentDraft } from './assignment-fields.tsx';
-import { confirmationErrors, NewPasswordFields } from '../auth/new-password-fields.tsx';
+import { confirmationErrors, NewPasswordFields, useNewPassword } from '../auth/new-password-fields.tsx';
 
 /** One user: profile (name, language, active), password reset, assignments. */
 export function UserEditPage({ userId }: { userId: string }) {
@@ -49,8 +50,7 @@ function ProfileForm({ user, onSaved }: { user: User; onSaved: (u: User) => void
   const form = useFormSubmit();
   const { errors, busy, message } = form;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     form.begin();
     const changes: Record<string, unknown> = {};
     if (displayName !== user.displayName) changes.displayName = displayName;
@@ -67,8 +67,7 @@ function ProfileForm({ user, onSaved }: { user: User; onSaved: (u: User) => void
 
   return (
     <Card title={t('users.profile')}>
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <Form onSubmit={submit} message={message} actions={<SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('common.save')}</SubmitButton>}>
         <dl className="facts">
           <dt>{t('field.username')}</dt>
           <dd>
@@ -76,60 +75,36 @@ function ProfileForm({ user, onSaved }: { user: User; onSaved: (u: User) => void
           </dd>
         </dl>
         <TextField label={t('field.displayName')} value={displayName} onChange={setDisplayName} error={errors.displayName} required />
-        <Select
-          label={t('field.locale')}
-          value={locale}
-          options={locales.map((l) => ({ value: l, label: t(`locale.${l}`), lang: l }))}
-          onChange={(v) => setLocale(v as Locale)}
-          error={errors.locale}
-        />
+        <LocaleSelect value={locale} onChange={setLocale} error={errors.locale} />
         <Checkbox label={t('users.accountActive')} checked={active} onChange={setActive} error={errors.active} />
-        <div className="form-actions">
-          <SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('common.save')}</SubmitButton>
-        </div>
-      </form>
+      </Form>
     </Card>
   );
 }
 
 function PasswordResetForm({ user, onSaved }: { user: User; onSaved: (u: User) => void }) {
   const { t } = useI18n();
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const newPassword = useNewPassword();
   const form = useFormSubmit();
   const { errors, busy, message } = form;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     form.begin();
-    const checked = validate(UpdateUser, { password });
-    if (!form.check(checked, confirmationErrors(t, password, confirm))) return;
+    const checked = validate(UpdateUser, { password: newPassword.password });
+    if (!form.check(checked, confirmationErrors(t, newPassword.password, newPassword.confirm))) return;
     await form.send(async () => {
       onSaved(await updateUser(user.id, checked.data));
-      setPassword('');
-      setConfirm('');
+      newPassword.clear();
       form.succeed(t('users.passwordReset'));
     });
   };
 
   return (
     <Card title={t('users.resetPassword')}>
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <Form onSubmit={submit} message={message} actions={<SubmitButton busy={busy} busyLabel={t('common.saving')} variant="secondary">{t('users.resetPassword')}</SubmitButton>}>
         <p className="field-hint">{t('users.resetPasswordHint')}</p>
-        <NewPasswordFields
-          label={t('field.newPassword')}
-          password={password}
-          onPassword={setPassword}
-          confirm={confirm}
-          onConfirm={setConfirm}
-          passwordError={errors.password}
-          confirmError={errors.confirm}
-        />
-        <div className="form-actions">
-          <SubmitButton busy={busy} busyLabel={t('common.saving')} variant="secondary">{t('users.resetPassword')}</SubmitButton>
-        </div>
-      </form>
+        <NewPasswordFields label={t('field.newPassword')} value={newPassword} passwordError={errors.password} confirmError={errors.confirm} />
+      </Form>
     </Card>
   );
 }
