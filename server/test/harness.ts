@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Locale, Me, SetupRequest } from '@relais/core';
 import { loadConfig, type Config } from '../src/config.ts';
@@ -143,6 +144,27 @@ export async function createOrg(t: TestApp, code: string, locale: Locale = 'fr')
   const created = await t.db.kysely.transaction().execute((trx) => createOrganisation(trx, input));
   const admin = await new Client(t.app).login(code, 'admin', PASSWORD);
   return { ...created, code, admin };
+}
+
+/** An organisation as `createOrg` makes it: its ids, code and a logged-in administrator. */
+export type TestOrg = Awaited<ReturnType<typeof createOrg>>;
+
+/** A fresh app with one organisation and a section under its root: where most API tests start. */
+export async function createAppWithSection(orgCode: string, sectionCode = 'SEC'): Promise<{ t: TestApp; org: TestOrg; section: string }> {
+  const t = await createTestApp();
+  const org = await createOrg(t, orgCode);
+  return { t, org, section: await createUnit(org.admin, org.rootUnitId, sectionCode) };
+}
+
+/** For a describe block: a fresh app with one organisation before its tests (`suite.t`), closed after them. */
+export function appPerSuite(orgCode: string): { t: TestApp } {
+  const suite = {} as { t: TestApp };
+  beforeAll(async () => {
+    suite.t = await createTestApp();
+    await createOrg(suite.t, orgCode);
+  });
+  afterAll(() => suite.t.close());
+  return suite;
 }
 
 /** Creates a unit through the API as `client`; returns its id. */

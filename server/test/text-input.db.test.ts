@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, ImportReport } from '@relais/core';
-import { Client, createOrg, createTestApp, createUnit, createUserClient, engine, tableCounts, type TestApp } from './harness.ts';
+import { Client, createAppWithSection, createUserClient, engine, tableCounts, type TestApp, type TestOrg } from './harness.ts';
 
 const NUL = 'a\u0000b';
 const LONE = 'a\uD800b';
@@ -17,16 +17,14 @@ type Case = {
 // Every text the API takes is the core's one text type: a 400 naming the field, nothing written.
 describe(`NUL and lone surrogates in text fields (${engine})`, () => {
   let t: TestApp;
-  let org: Awaited<ReturnType<typeof createOrg>>;
+  let org: TestOrg;
   let section: string;
   let userId: string;
   let personId: string;
   let serviceId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    org = await createOrg(t, 'TXT');
-    section = await createUnit(org.admin, org.rootUnitId, 'SEC');
+    ({ t, org, section } = await createAppWithSection('TXT'));
     userId = (await createUserClient(t, org.admin, 'TXT', 'someone', 'peer_educator', section)).id;
     const person = await org.admin.post<{ id: string }>('/beneficiaries', { code: 'FAMO1985F', orgUnitId: section, registeredOn: '2024-03-01', populations: ['PS'], sex: 'F' });
     personId = person.body.id;

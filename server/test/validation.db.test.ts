@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, Locale } from '@relais/core';
-import { Client, createOrg, createTestApp, createUnit, createUserClient, engine, tableCounts, type TestApp } from './harness.ts';
+import { Client, createAppWithSection, createUserClient, engine, tableCounts, type TestApp, type TestOrg } from './harness.ts';
 
 type Case = {
   name: string;
@@ -18,14 +18,12 @@ type Case = {
 // Every write endpoint, given bad input: 400, a translated message naming the field, nothing written.
 describe(`invalid input to each write endpoint (${engine})`, () => {
   let t: TestApp;
-  let org: Awaited<ReturnType<typeof createOrg>>;
+  let org: TestOrg;
   let section: string;
   let userId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    org = await createOrg(t, 'VAL');
-    section = await createUnit(org.admin, org.rootUnitId, 'SEC');
+    ({ t, org, section } = await createAppWithSection('VAL'));
     userId = (await createUserClient(t, org.admin, 'VAL', 'someone', 'peer_educator', section)).id;
   });
   afterAll(() => t.close());

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createOrg, createTestApp, createTestDatabase, createUnit, createUserClient, engine, Client, PASSWORD, type TestApp } from '../../test/harness.ts';
+import { Client, createAppWithSection, createTestDatabase, createUnit, createUserClient, engine, PASSWORD, type TestApp } from '../../test/harness.ts';
 import { backupTo, restoreFrom } from './backup.ts';
 import type { Database } from './schema.ts';
 import type { Kysely } from 'kysely';
@@ -26,9 +26,8 @@ describe(`backup and restore (${engine})`, () => {
   let file: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    const org = await createOrg(t, 'BAK');
-    const section = await createUnit(org.admin, org.rootUnitId, 'SEC-1');
+    const { t: app, org, section } = await createAppWithSection('BAK', 'SEC-1');
+    t = app;
     await createUnit(org.admin, section, 'SITE-1', 'site');
     await createUserClient(t, org.admin, 'BAK', 'ep.one', 'peer_educator', section);
     await org.admin.patch('/programs/gbv', { enabled: false });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
-import { createOrg, createTestApp, createTestDatabase, createUnit, createUserClient, type TestApp } from '../../test/harness.ts';
+import { createAppWithSection, createTestDatabase, createUserClient, type TestApp } from '../../test/harness.ts';
 import { backupTo, restoreFrom } from './backup.ts';
 import { openDatabase, type Db } from './index.ts';
 import type { Database } from './schema.ts';
@@ -24,9 +24,8 @@ describe('a backup moves between the embedded engine and a PostgreSQL server', (
   let t: TestApp;
   let file: string;
   beforeAll(async () => {
-    t = await createTestApp();
-    const org = await createOrg(t, 'MOVE');
-    const section = await createUnit(org.admin, org.rootUnitId, 'SEC-1');
+    const { t: app, org, section } = await createAppWithSection('MOVE', 'SEC-1');
+    t = app;
     await createUserClient(t, org.admin, 'MOVE', 'ep.one', 'peer_educator', section);
     const res = await org.admin.post('/beneficiaries', { code: 'FAMO1985F', orgUnitId: section, registeredOn: '2025-01-01', populations: ['PS'], sex: 'F', phone: '+212 611 111 111' });
     if (res.status !== 201) throw new Error(JSON.stringify(res.body));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { Beneficiary } from '@relais/core';
-import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp } from '../../test/harness.ts';
+import { createAppWithSection, createTestApp, createUserClient, engine, type Client, type TestApp, type TestOrg } from '../../test/harness.ts';
 import { RequestAbandonedError, forRequest, inBackground } from './priority.ts';
 
 // A month-end morning: reports and rebuilds run while field workers save contacts. On the
@@ -13,9 +13,8 @@ describe(`field work before background work (${engine})`, () => {
   let person: Beneficiary;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    const org = await createOrg(t, 'PRIO');
-    section = await createUnit(org.admin, org.rootUnitId, 'SEC');
+    let org: TestOrg;
+    ({ t, org, section } = await createAppWithSection('PRIO'));
     ep = (await createUserClient(t, org.admin, 'PRIO', 'ep.prio', 'peer_educator', section)).client;
     person = (await ep.post<Beneficiary>('/beneficiaries', { code: 'FAMO1985F', orgUnitId: section, registeredOn: '2025-01-01', populations: ['PS'], sex: 'F' })).body;
   });

@@ -1,24 +1,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, createTestApp, engine, type TestApp } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { appPerSuite, engine } from '../../test/harness.ts';
 import { writeScheduledBackup } from './backup.job.ts';
 
 describe(`scheduled local backups (${engine})`, () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-    await createOrg(t, 'SCHED');
-  });
-  afterAll(() => t.close());
+  const suite = appPerSuite('SCHED');
 
   it('writes timestamped backups and keeps only the newest ones', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-sched-'));
     fs.writeFileSync(path.join(dir, 'my-notes.txt'), 'not a backup: left alone');
     const written: string[] = [];
     for (let i = 0; i < 4; i++) {
-      written.push(path.basename(await writeScheduledBackup(t.db.kysely, dir, 2)));
+      written.push(path.basename(await writeScheduledBackup(suite.t.db.kysely, dir, 2)));
       await new Promise((r) => setTimeout(r, 5));
     }
     const left = fs.readdirSync(dir).sort();

@@ -6,7 +6,7 @@ import { Alert, Button, Loading } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { CodeField } from '../registry/code-field.tsx';
 import { CodeHelper } from '../registry/code-helper.tsx';
-import { CodeLookupStatus, CodeProblems, ExistsElsewhere, ProbableMatches, useClaim, useCodeLookup } from '../registry/code-check.tsx';
+import { CodeLookupStatus, CodeProblems, ExactMatch, ExistsElsewhere, ProbableMatches, useClaim, useCodeLookup } from '../registry/code-check.tsx';
 
 /** A person found by her code and visible in the user's units. */
 export interface FoundPerson {
@@ -112,23 +112,12 @@ function Outcome({ result, autoProceed, proceedLabel, canRegister, claiming, uni
   if (result.exact) {
     const exact = result.exact;
     if (autoProceed) return <Loading label={t('app.loading')} />;
-    return (
-      <Alert
-        tone="success"
-        action={
-          <Button variant="primary" onClick={() => onFound({ id: exact.id, code: exact.code })}>
-            {proceedLabel ? proceedLabel(exact.code) : t('capture.proceed')}
-          </Button>
-        }
-      >
-        <p>
-          {exact.viaAlias ? <>{t('register.existsViaAlias', { alias: result.code })} </> : <>{t('capture.found')} </>}
-          <code className="code" dir="ltr">
-            {exact.code}
-          </code>
-        </p>
-      </Alert>
+    const proceed = (
+      <Button variant="primary" onClick={() => onFound({ id: exact.id, code: exact.code })}>
+        {proceedLabel ? proceedLabel(exact.code) : t('capture.proceed')}
+      </Button>
     );
+    return <ExactMatch result={result} exact={exact} tone="success" lead={t('capture.found')} action={proceed} />;
   }
   if (result.existsElsewhere) {
     const hint = canRegister ? t('capture.claimHint', { unit: unitName }) : t('capture.claimNotAllowed');

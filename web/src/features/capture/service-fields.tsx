@@ -92,19 +92,17 @@ export function ServiceFields({ draft, onChange, services, errors, at, fixedServ
         />
       ) : null}
       {registerNo && draft.service === 'hiv_test' ? (
-        <TextField
-          label={t('field.registerNo')}
-          hint={t('capture.registerNoHint')}
-          value={draft.registerNo}
-          dir="ltr"
-          maxLength={16}
-          error={err('registerNo')}
-          onChange={set('registerNo')}
-        />
+        <RegisterNoField hint={t('capture.registerNoHint')} value={draft.registerNo} error={err('registerNo')} onChange={set('registerNo')} />
       ) : null}
       {draft.service ? (
         <TextField label={t('field.note')} hint={t('capture.noteHint')} value={draft.note} maxLength={2000} error={err('note')} onChange={set('note')} />
       ) : null}
     </div>
   );
+}
+
+/** An HIV test's register number, as on the paper register (`17` or `2026-017`). */
+export function RegisterNoField({ hint, value, error, onChange }: { hint: string; value: string; error: string | undefined; onChange: (value: string) => void }) {
+  const { t } = useI18n();
+  return <TextField label={t('field.registerNo')} hint={hint} value={value} dir="ltr" maxLength={16} error={error} onChange={onChange} />;
 }

@@ -13,7 +13,7 @@ import { todayIso } from '../registry/registry-labels.ts';
 import { useUnitWorkers } from './place.ts';
 import { draftOfRecord, entryOf, registerNoIssues, registerNoOf, serviceIssues, type ServiceDraft } from './service-draft.ts';
 import { serviceDetailColumns } from './service-columns.tsx';
-import { ServiceFields } from './service-fields.tsx';
+import { RegisterNoField, ServiceFields } from './service-fields.tsx';
 import { detailParts, formatDay, registerNoText, serviceLabel } from './service-labels.ts';
 
 const PAGE_SIZE = 50;
@@ -200,15 +200,7 @@ function EditServiceDialog({ record, onClose, onSaved }: { record: ServiceRecord
       <Select label={t('field.workerId')} value={workerId} required={record.worker !== null} requiredLabel={req} error={errors.workerId} options={workerOptions} onChange={setWorkerId} />
       <ServiceFields draft={draft} onChange={setDraft} services={[record.service]} errors={errors} at="" fixedService registerNo={false} />
       {record.service === 'hiv_test' ? (
-        <TextField
-          label={t('field.registerNo')}
-          hint={t('capture.registerNoCorrectHint')}
-          value={draft.registerNo}
-          dir="ltr"
-          maxLength={16}
-          error={errors.registerNo}
-          onChange={(v) => setDraft((d) => ({ ...d, registerNo: v }))}
-        />
+        <RegisterNoField hint={t('capture.registerNoCorrectHint')} value={draft.registerNo} error={errors.registerNo} onChange={(v) => setDraft((d) => ({ ...d, registerNo: v }))} />
       ) : null}
     </Dialog>
   );

@@ -118,6 +118,38 @@ export function CodeProblems({ result }: { result: CodeCheckResult }) {
 }
 
 /** The code is known in a section the user does not see: she may bring the person here (claim), when `onClaim` is given. */
+/**
+ * The person the code names, perhaps through one of her aliases: an optional title, the
+ * sentence leading to her code (the alias's when found through one), and the next step.
+ */
+export function ExactMatch({ result, exact, tone, title, lead, action }: {
+  result: CodeCheckResult;
+  exact: NonNullable<CodeCheckResult['exact']>;
+  tone: 'success' | 'warning';
+  title?: ReactNode;
+  /** Said before the code when it is the person's own. */
+  lead?: ReactNode;
+  action: ReactNode;
+}) {
+  const { t } = useI18n();
+  const before = exact.viaAlias ? t('register.existsViaAlias', { alias: result.code }) : lead;
+  return (
+    <Alert tone={tone} action={action}>
+      {title ? (
+        <p>
+          <strong>{title}</strong>
+        </p>
+      ) : null}
+      <p>
+        {before ? <>{before} </> : null}
+        <code className="code" dir="ltr">
+          {exact.code}
+        </code>
+      </p>
+    </Alert>
+  );
+}
+
 export function ExistsElsewhere({ code, claiming, onClaim, hint }: { code: string; claiming: string | null; onClaim: ((code: string) => void) | undefined; hint: string }) {
   const { t } = useI18n();
   return (

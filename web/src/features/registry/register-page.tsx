@@ -14,7 +14,7 @@ import { indentedLabel } from '../org-units/org-unit-tree.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { CodeField } from './code-field.tsx';
 import { CodeHelper } from './code-helper.tsx';
-import { CodeLookupStatus, CodeProblems, ExistsElsewhere, ProbableMatches, useClaim, useCodeLookup } from './code-check.tsx';
+import { CodeLookupStatus, CodeProblems, ExactMatch, ExistsElsewhere, ProbableMatches, useClaim, useCodeLookup } from './code-check.tsx';
 import { emptyRecordDraft, errorOf, RecordFields, recordInput, type RecordDraft } from './record-fields.tsx';
 import { todayIso } from './registry-labels.ts';
 
@@ -124,26 +124,12 @@ function CheckOutcome({ result, decidedNew, claiming, unitName, onClaim, onNewPe
   if (result.problems.length > 0) return <CodeProblems result={result} />;
   if (result.exact) {
     const exact = result.exact;
-    return (
-      <Alert
-        tone="warning"
-        action={
-          <Button variant="primary" onClick={() => navigate(`/beneficiaries/${exact.id}`)}>
-            {t('register.openRecord')}
-          </Button>
-        }
-      >
-        <p>
-          <strong>{t('register.exists')}</strong>
-        </p>
-        <p>
-          {exact.viaAlias ? <>{t('register.existsViaAlias', { alias: result.code })} </> : null}
-          <code className="code" dir="ltr">
-            {exact.code}
-          </code>
-        </p>
-      </Alert>
+    const open = (
+      <Button variant="primary" onClick={() => navigate(`/beneficiaries/${exact.id}`)}>
+        {t('register.openRecord')}
+      </Button>
     );
+    return <ExactMatch result={result} exact={exact} tone="warning" title={t('register.exists')} action={open} />;
   }
   if (result.existsElsewhere) {
     return <ExistsElsewhere code={result.code} claiming={claiming} onClaim={onClaim} hint={t('register.existsElsewhereHint', { unit: unitName })} />;
