@@ -172,6 +172,17 @@ describe(`relais command line (${engine})`, () => {
     expect(bad.stderr).toContain('period');
   });
 
+  it('reports the gbv program’s case indicators like every indicator: by violence type, each type of the typology a row, zeros included', async () => {
+    const gbv = await relais(envA, 'report', '--org', 'CLI', '--program', 'gbv', '--period', '2024-S1', '--indicators', 'cases_opened,survivors_cared,retention_rate', '--by', 'violence_type', '--format', 'jsonl');
+    expect(gbv.stderr).toBe('');
+    const gbvLines = gbv.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const empty = { target: null, gap: null, achievement: null };
+    expect(gbvLines.filter((l) => l.indicator === 'cases_opened')).toHaveLength(9); // eight types and the total
+    expect(gbvLines).toContainEqual({ indicator: 'cases_opened', period: '2024-S1', violence_type: 'rape', value: 0, ...empty });
+    expect(gbvLines).toContainEqual({ indicator: 'survivors_cared', period: '2024-S1', violence_type: '*', value: 0, ...empty });
+    expect(gbvLines).toContainEqual({ indicator: 'retention_rate', period: '2024-S1', violence_type: '*', value: null, ...empty }); // no case open at the start
+  });
+
   it('starts with the address to open as its first line, and answers a page saying how to build a missing web app', async () => {
     const noWeb = fs.mkdtempSync(path.join(dir, 'no-web-'));
     const child = spawn(process.execPath, [relaisBin, 'start'], {
