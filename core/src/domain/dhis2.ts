@@ -1,6 +1,7 @@
 import type { FieldIssue } from '../errors.ts';
 import { ageBandCodes, parsePeriod, UNKNOWN_AGE_BAND, type ReportDimension } from './indicators.ts';
-import { housings, maritalStatuses, occupations, schoolings, sexes } from './registry.ts';
+import { defaultViolenceTypes, violenceFamilies } from './cases.ts';
+import { entryDoors, housings, maritalStatuses, occupations, schoolings, sexes } from './registry.ts';
 import { contactModalities, serviceCodes, serviceDefinitions, testResults, testStrategies } from './services.ts';
 
 /**
@@ -43,6 +44,7 @@ export function adxPeriod(code: string): string | null {
  */
 export const dhis2DisaggregationDimensions = [
   'population', 'sex', 'age_band', 'modality', 'strategy', 'service', 'kind', 'result', 'marital_status', 'schooling', 'housing', 'occupation',
+  'violence_type', 'violence_family', 'entry_door',
 ] as const satisfies readonly ReportDimension[];
 export type Dhis2DisaggregationDimension = (typeof dhis2DisaggregationDimensions)[number];
 
@@ -51,9 +53,12 @@ export const dhis2MaxDisaggregation = 3;
 
 const kinds = [...new Set(Object.values(serviceDefinitions).flatMap((d) => d.kind ?? []))];
 
-/** The values each disaggregation dimension takes; `population` is the organisation's list. */
-export function dhis2DimensionValues(populations: readonly string[]): Record<Dhis2DisaggregationDimension, readonly string[]> {
+/** The values each disaggregation dimension takes; `population` is the organisation's list, `violence_type` its typology. */
+export function dhis2DimensionValues(populations: readonly string[], violenceTypes: readonly string[] = defaultViolenceTypes.map((t) => t.code)): Record<Dhis2DisaggregationDimension, readonly string[]> {
   return {
+    violence_type: violenceTypes,
+    violence_family: violenceFamilies,
+    entry_door: entryDoors,
     population: populations,
     sex: sexes,
     age_band: [...ageBandCodes, UNKNOWN_AGE_BAND],
@@ -89,6 +94,8 @@ export interface Dhis2MappingContext {
   indicators: readonly string[];
   units: readonly string[];
   populations: readonly string[];
+  /** The organisation's violence typology (codes); the defaults when absent. */
+  violenceTypes?: readonly string[];
 }
 
 /**
@@ -119,7 +126,7 @@ export function checkDhis2Mapping(mapping: Dhis2MappingShape, context: Dhis2Mapp
   }
 
   const indicators = new Set(context.indicators);
-  const values = dhis2DimensionValues(context.populations);
+  const values = dhis2DimensionValues(context.populations, context.violenceTypes);
   const allowed = new Set<string>(dhis2DisaggregationDimensions);
   const cells = new Map<string, number>();
   mapping.dataElements.forEach((entry, i) => {

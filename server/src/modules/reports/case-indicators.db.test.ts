@@ -193,6 +193,7 @@ describe(`the case indicators of the gbv program (${engine})`, () => {
       dataElements: [
         { indicator: 'survivors_cared', program: 'gbv', dataElement: 'DEsurvivor1' },
         { indicator: 'cases_opened', program: 'gbv', dataElement: 'DEcasesOpen' },
+        { indicator: 'cases_opened', program: 'gbv', dataElement: 'DEcasesOpen', categoryOptionCombo: 'COCphysSex1', disaggregation: { violence_family: 'physical_sexual' } },
         { indicator: 'cases_open_at_start', program: 'gbv', dataElement: 'DEcasesStrt' },
         { indicator: 'sensitised', program: 'gbv', dataElement: 'DEsensitise' },
       ],
@@ -200,7 +201,7 @@ describe(`the case indicators of the gbv program (${engine})`, () => {
     expect((await org.admin.put('/dhis2/mapping', mapping)).status).toBe(200);
     const res = await org.admin.post<DataValueSet>('/reports/dhis2', { program: 'gbv', period: '2024-S1' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const values = Object.fromEntries(res.body.dataValues.map((v) => [`${v.dataElement}/${v.orgUnit}`, v.value]));
+    const values = Object.fromEntries(res.body.dataValues.map((v) => [`${v.dataElement}/${v.orgUnit}${v.categoryOptionCombo ? `/${v.categoryOptionCombo}` : ''}`, v.value]));
     expect(values).toEqual({
       // P1 only: P2's and P3's cases have no consent (the report inside the organisation counts 2 and 2).
       'DEsurvivor1/OUmarrakech': '1',
@@ -208,6 +209,9 @@ describe(`the case indicators of the gbv program (${engine})`, () => {
       // C1; C3 has no consent.
       'DEcasesOpen/OUmarrakech': '1',
       'DEcasesOpen/OUagadir001': '0',
+      // By violence family (C1: rape).
+      'DEcasesOpen/OUmarrakech/COCphysSex1': '1',
+      'DEcasesOpen/OUagadir001/COCphysSex1': '0',
       // C4; C2 has no consent.
       'DEcasesStrt/OUmarrakech': '1',
       'DEcasesStrt/OUagadir001': '0',

@@ -5,7 +5,7 @@ import { withTransaction, type Queryable } from '../../db/index.ts';
 import type { RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
 import { toAdx } from './dhis2.adx.ts';
-import { loadDhis2Mapping, loadRegistrySettings, storeDhis2Mapping } from '../settings/index.ts';
+import { loadCaseSettings, loadDhis2Mapping, loadRegistrySettings, storeDhis2Mapping } from '../settings/index.ts';
 import { selectUnitsByCode } from './dhis2.repository.ts';
 import { loadIndicators } from './indicators.repository.ts';
 import { createReportEngine, type ReportScope } from './report.engine.ts';
@@ -91,6 +91,7 @@ export function createDhis2Service(db: Queryable) {
           indicators: (await loadIndicators(trx, organisationId)).map((i) => i.code),
           units: (await selectUnitsByCode(trx, organisationId)).map((u) => u.code),
           populations: (await loadRegistrySettings(trx, organisationId)).populations,
+          violenceTypes: (await loadCaseSettings(trx, organisationId)).violenceTypes.map((t) => t.code),
         });
         if (issues.length) throw new DomainError('validation_failed', { fields: issues });
         await storeDhis2Mapping(trx, organisationId, mapping);
