@@ -1,6 +1,7 @@
 import { listCases } from '../../api/cases.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
+import { useCan } from '../../app/session.tsx';
 import { Alert, Card, Loading } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
@@ -13,6 +14,9 @@ export function PersonCases({ beneficiaryId, canOpen }: { beneficiaryId: string;
   const { t } = i18n;
   const cases = useApi(() => listCases({ beneficiaryId, status: 'any', scope: 'all', limit: 50 }), [beneficiaryId]);
   const locale = intlTag(i18n.locale);
+  const canRead = useCan('case.read');
+  // Without case.read she sees only the cases whose team she is on: no card when there are none.
+  if (!canRead && !canOpen && !cases.data?.items.length) return null;
   return (
     <Card
       title={t('cases.person.title')}
