@@ -87,4 +87,15 @@ test('a social worker collects a story from a person’s record, then a round ch
     expect(body.items.map((s) => s.anonymisedText)).toContain('Une femme accompagnée a ouvert un commerce et décide de sa vie.');
     expect(JSON.stringify(body)).not.toContain('petit commerce');
   });
+
+  await test.step('she withdraws the consent to the donor report on the story: it leaves the donor list at once', async () => {
+    await goTo(sw, 'nav.followUp', 'shell.stories');
+    await sw.getByRole('link', { name: interpolate(fr['stories.openStoryOf'], { code }) }).click();
+    const consent = sw.getByRole('form', { name: fr['stories.consent.title'] });
+    await consent.getByLabel(fr['story_consent.donor_report'], { exact: true }).uncheck();
+    await consent.getByRole('button', { name: fr['common.save'] }).click();
+    await expect(consent.getByRole('status').filter({ hasText: fr['common.saved'] })).toBeVisible();
+    const selected = await sw.request.get(`/api/v1/stories/selected?period=${new Date().getFullYear()}&program=gbv&orgUnitId=${data.sectionId}`);
+    expect(((await selected.json()) as { items: unknown[] }).items).toEqual([]);
+  });
 });

@@ -118,7 +118,8 @@ export type RoundSelection = z.infer<typeof RoundSelection>;
 
 export const RoundCandidate = z.object({
   storyId: Id,
-  beneficiaryCode: text(),
+  /** Null when the reader may not read the story (she sees its domain and anonymised text only). */
+  beneficiaryCode: text().nullable(),
   domain: text(),
   collectedOn: text(),
   anonymisedText: text().nullable(),

@@ -1,5 +1,5 @@
 /** The most significant change endpoints (issue 13); inputs and outputs are the core contracts. */
-import { ChangeRound, ChangeRoundList, Story, StoryPage, StorySettings, type ChangeRoundInput, type RoundSelection, type StoryInput } from '@relais/core';
+import { ChangeRound, ChangeRoundList, Story, StoryPage, StorySettings, type ChangeRoundInput, type RoundSelection, type StoryInput, type UpdateStory } from '@relais/core';
 import { request } from './client.ts';
 
 export type StoryData = ReturnType<typeof Story.parse>;
@@ -25,3 +25,4 @@ export const listRounds = () => request('GET', '/change-rounds', ChangeRoundList
 export const getRound = (id: string) => request('GET', `/change-rounds/${encodeURIComponent(id)}`, ChangeRound);
 export const createRound = (body: ChangeRoundInput) => request('POST', '/change-rounds', ChangeRound, { body });
 export const selectStories = (id: string, body: RoundSelection) => request('PUT', `/change-rounds/${encodeURIComponent(id)}/selection`, ChangeRound, { body });
+export const updateStory = (id: string, body: UpdateStory) => request('PATCH', `/stories/${encodeURIComponent(id)}`, Story, { body });

@@ -43,7 +43,7 @@ export function createRoundsService(db: Queryable, secrets: Secrets) {
           return [
             {
               storyId: r.id,
-              beneficiaryCode: r.beneficiary_code,
+              beneficiaryCode: s ? r.beneficiary_code : null,
               domain: r.domain,
               collectedOn: r.collected_on,
               anonymisedText: r.anonymised_text,

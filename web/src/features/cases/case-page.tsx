@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { getCase, type CaseData } from '../../api/cases.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
+import { useCan } from '../../app/session.tsx';
 import { Alert, Button, Card, Loading, Page } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
@@ -21,6 +22,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const { t } = i18n;
   const record = useApi(() => getCase(caseId), [caseId]);
   const [dialog, setDialog] = useState<'close' | 'reopen' | null>(null);
+  const canCollectStory = useCan('case.write');
 
   if (record.error && !record.data) {
     return (
@@ -41,6 +43,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       actions={
         <>
           <Link to="/cases">{t('cases.backToList')}</Link>
+          {canCollectStory ? <Link to={`/stories/new?beneficiary=${encodeURIComponent(c.beneficiary.id)}&case=${encodeURIComponent(c.id)}&program=${encodeURIComponent(c.program)}`}>{t('stories.collect')}</Link> : null}
           {c.can.write && c.status === 'open' ? <Button onClick={() => setDialog('close')}>{t('cases.close')}</Button> : null}
           {c.can.write && c.status === 'closed' ? <Button onClick={() => setDialog('reopen')}>{t('cases.reopen')}</Button> : null}
         </>

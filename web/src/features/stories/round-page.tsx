@@ -73,7 +73,7 @@ function Selection({ round, onSaved }: { round: ChangeRoundData; onSaved: (r: Ch
             {candidates.map((c) => (
               <article key={c.storyId} className="story-candidate">
                 <h3>
-                  <bdi dir="ltr">{c.beneficiaryCode}</bdi> · {date(c.collectedOn)} {c.selected ? <span className="tag">{t('stories.round.chosen')}</span> : null}
+                  <bdi dir="ltr">{c.beneficiaryCode ?? '—'}</bdi> · {date(c.collectedOn)} {c.selected ? <span className="tag">{t('stories.round.chosen')}</span> : null}
                 </h3>
                 {c.story !== null ? <p className="notes">{c.story}</p> : <p className="muted">{t('stories.round.notReadable')}</p>}
                 {c.significance ? <p className="notes muted">{c.significance}</p> : null}
@@ -84,7 +84,7 @@ function Selection({ round, onSaved }: { round: ChangeRoundData; onSaved: (r: Ch
               legend={t('stories.round.choice')}
               value={pick}
               disabled={!canChoose || form.busy}
-              options={[{ value: '', label: t('stories.round.noChoice') }, ...candidates.map((c) => ({ value: c.storyId, label: <>{c.beneficiaryCode} · {date(c.collectedOn)}</> }))]}
+              options={[{ value: '', label: t('stories.round.noChoice') }, ...candidates.map((c) => ({ value: c.storyId, label: <>{c.beneficiaryCode ?? '—'} · {date(c.collectedOn)}</> }))]}
               onChange={(v) => setChosen((m) => ({ ...m, [domain]: v }))}
               error={index >= 0 ? form.errors[`choices.${index}.storyId`] : undefined}
             />

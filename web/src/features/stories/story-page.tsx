@@ -6,6 +6,7 @@ import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { vocab } from '../cases/case-labels.ts';
 import { consentInForce, dateIn } from './story-labels.ts';
+import { StoryConsentCard } from './story-consent.tsx';
 
 /** One story with its texts (the server audits the read). */
 export function StoryPage({ storyId }: { storyId: string }) {
@@ -38,6 +39,7 @@ export function StoryPage({ storyId }: { storyId: string }) {
             <p className="muted">{t('stories.story.consent', { consent: consentInForce(i18n, s, date) })}</p>
             {s.anonymisedText ? <p className="notes">{s.anonymisedText}</p> : <p className="muted">{t('stories.story.noAnonymised')}</p>}
           </Card>
+          {s.can.write ? <StoryConsentCard key={s.consentExpiresOn ?? ''} story={s} onSaved={story.setData} /> : null}
           <p>
             <Link to={`/beneficiaries/${s.beneficiary.id}`}>{t('stories.backToPerson')}</Link>
             {s.caseId ? (
