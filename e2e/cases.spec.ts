@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { interpolate, wallClockNow } from '@relais/core';
-import { apiOf, enterAsAdmin, ensurePerson, ensureUnit, fr, goTo, isoToday, logIn, type Api } from './fixtures.ts';
+import { apiOf, ar, enterAsAdmin, ensurePerson, ensureUnit, fr, goTo, isoToday, logIn, type Api } from './fixtures.ts';
 
 // Synthetic people and users only (no real data); codes no other spec uses.
 const section = { code: 'CASW', name: 'Section Dossiers' };
@@ -81,6 +81,15 @@ test('a social worker opens a case with an incident 30 h ago: PEP countdown, pla
     await expect(row).toContainText(/PPE : 4[12] h restantes/);
     await row.getByRole('link', { name: interpolate(fr['cases.openCaseOf'], { code: data.code }) }).click();
     await expect(clock).toBeVisible();
+  });
+
+  await test.step('in Arabic the page reads right to left and the countdown is in Arabic', async () => {
+    await sw.getByLabel(fr['app.language']).selectOption('ar');
+    await expect(sw.locator('html')).toHaveAttribute('dir', 'rtl');
+    const arClock = sw.getByRole('region', { name: ar['cases.clock.title'], exact: true });
+    await expect(arClock.getByLabel(ar['cases.clock.pep'])).toContainText(/تبقى 4[12] ساعة و\d+ دقيقة/);
+    await sw.getByLabel(ar['app.language']).selectOption('fr');
+    await expect(sw.locator('html')).toHaveAttribute('dir', 'ltr');
   });
 
   await test.step('she adds a plan action', async () => {
