@@ -1,13 +1,14 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { getCase, type CaseData } from '../../api/cases.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
 import { useCan } from '../../app/session.tsx';
-import { Alert, Button, Card, Loading, Page } from '../../ui/index.ts';
+import { Alert, Button, Loading, Page } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { vocab, wallClock } from './case-labels.ts';
 import { CaseClock } from './case-clock.tsx';
+import { CaseHeader } from './case-header.tsx';
 import { IncidentCard } from './incident-card.tsx';
 import { AssessmentCard } from './assessment-card.tsx';
 import { ActionsCard } from './actions-card.tsx';
@@ -57,7 +58,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       <div className="stack">
         {c.clock ? <CaseClock clock={c.clock} open={c.status === 'open'} /> : null}
         <div className="grid-2">
-          <CaseHeader c={c} />
+          <CaseHeader c={c} canWrite={canWrite} onChange={onChange} />
           <IncidentCard c={c} canWrite={canWrite} onChange={onChange} />
           <AssessmentCard c={c} canWrite={canWrite} onChange={onChange} />
           <ActionsCard c={c} canWrite={canWrite} onChange={onChange} />
@@ -70,56 +71,5 @@ export function CasePage({ caseId }: { caseId: string }) {
       {dialog === 'close' ? <CloseDialog c={c} onClose={() => setDialog(null)} onDone={onChange} /> : null}
       {dialog === 'reopen' ? <ReopenDialog c={c} onClose={() => setDialog(null)} onDone={onChange} /> : null}
     </Page>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </>
-  );
-}
-
-function CaseHeader({ c }: { c: CaseData }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  return (
-    <Card title={t('cases.case.summary')}>
-      <p className="code-display">
-        <Link to={`/beneficiaries/${c.beneficiary.id}`} aria-label={t('capture.openRecordOf', { code: c.beneficiary.code })}>
-          <code className="code code-large" dir="ltr">
-            {c.beneficiary.code}
-          </code>
-        </Link>
-      </p>
-      <dl className="facts case-facts">
-        <Fact label={t('field.status')}>
-          <span className={c.status === 'open' ? 'tag tag-ok' : 'tag tag-off'}>{t(`case_status.${c.status}`)}</span>
-        </Fact>
-        <Fact label={t('field.program')}>{vocab(i18n, 'program', c.program)}</Fact>
-        <Fact label={t('field.orgUnitId')}>
-          <bdi>{c.orgUnit.name}</bdi>
-        </Fact>
-        <Fact label={t('field.openedAt')}>{wallClock(intlTag(i18n.locale), c.openedAt)}</Fact>
-        <Fact label={t('field.entryDoor')}>{vocab(i18n, 'entry_door', c.entryDoor)}</Fact>
-        <Fact label={t('field.caseWorkerId')}>
-          <bdi>{c.caseWorker.displayName}</bdi>
-        </Fact>
-        <Fact label={t('field.coWorkerIds')}>
-          {c.coWorkers.length
-            ? c.coWorkers.map((w, i) => (
-                <span key={w.id}>
-                  {i > 0 ? t('cases.listSeparator') : null}
-                  <bdi>{w.displayName}</bdi>
-                </span>
-              ))
-            : '—'}
-        </Fact>
-        <Fact label={t('cases.lastContact')}>{wallClock(intlTag(i18n.locale), c.lastContactOn)}</Fact>
-      </dl>
-      {c.atRisk && c.status === 'open' ? <p className="tag tag-info">{t('urgency.at_risk')}</p> : null}
-    </Card>
   );
 }

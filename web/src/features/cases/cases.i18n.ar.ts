@@ -32,6 +32,7 @@ export const casesWebAr: CasesWebCatalogue = {
   'cases.case.titleUnknown': 'ملف',
   'cases.case.intro': '{program} · {unit}',
   'cases.case.summary': 'الملف',
+  'cases.team.edit': 'تعديل الفريق أو باب الولوج',
   'cases.lastContact': 'آخر اتصال',
   'cases.clock.title': 'مهل التكفل بعد الحادث',
   'cases.clock.pep': 'العلاج الوقائي بعد التعرض: 72 ساعة',

@@ -32,6 +32,7 @@ export const casesWebEn: CasesWebCatalogue = {
   'cases.case.titleUnknown': 'Case',
   'cases.case.intro': '{program} · {unit}',
   'cases.case.summary': 'The case',
+  'cases.team.edit': 'Change the team or the entry door',
   'cases.lastContact': 'Last contact',
   'cases.clock.title': 'Care windows after the incident',
   'cases.clock.pep': 'Post-exposure prophylaxis (PEP): 72 h',

@@ -34,6 +34,7 @@ export const casesWebFr = {
   'cases.case.titleUnknown': 'Dossier',
   'cases.case.intro': '{program} · {unit}',
   'cases.case.summary': 'Le dossier',
+  'cases.team.edit': 'Modifier l’équipe ou la porte d’entrée',
   'cases.lastContact': 'Dernier contact',
   'cases.clock.title': 'Délais de prise en charge après l’incident',
   'cases.clock.pep': 'Prophylaxie post-exposition (PPE) : 72 h',

@@ -1,0 +1,132 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { entryDoors } from '@relais/core';
+import { updateCase, type CaseData } from '../../api/cases.ts';
+import { useFormSubmit } from '../../api/use-form-submit.ts';
+import { Link } from '../../app/router.tsx';
+import { Alert, Button, Card, Checkbox, FieldGroup, Select, SubmitButton } from '../../ui/index.ts';
+import { intlTag, useI18n } from '../../i18n/i18n.tsx';
+import { useUnitWorkers } from '../capture/place.ts';
+import { vocab, wallClock } from './case-labels.ts';
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+/** The case's header: who, which program and unit, since when, by which door, its team; the team and door changed in place. */
+export function CaseHeader({ c, canWrite, onChange }: { c: CaseData; canWrite: boolean; onChange: (c: CaseData) => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [editing, setEditing] = useState(false);
+  return (
+    <Card
+      title={t('cases.case.summary')}
+      footer={
+        canWrite && !editing ? (
+          <Button size="small" onClick={() => setEditing(true)}>
+            {t('cases.team.edit')}
+          </Button>
+        ) : undefined
+      }
+    >
+      <p className="code-display">
+        <Link to={`/beneficiaries/${c.beneficiary.id}`} aria-label={t('capture.openRecordOf', { code: c.beneficiary.code })}>
+          <code className="code code-large" dir="ltr">
+            {c.beneficiary.code}
+          </code>
+        </Link>
+      </p>
+      <dl className="facts case-facts">
+        <Fact label={t('field.status')}>
+          <span className={c.status === 'open' ? 'tag tag-ok' : 'tag tag-off'}>{t(`case_status.${c.status}`)}</span>
+        </Fact>
+        <Fact label={t('field.program')}>{vocab(i18n, 'program', c.program)}</Fact>
+        <Fact label={t('field.orgUnitId')}>
+          <bdi>{c.orgUnit.name}</bdi>
+        </Fact>
+        <Fact label={t('field.openedAt')}>{wallClock(intlTag(i18n.locale), c.openedAt)}</Fact>
+        <Fact label={t('field.entryDoor')}>{vocab(i18n, 'entry_door', c.entryDoor)}</Fact>
+        <Fact label={t('field.caseWorkerId')}>
+          <bdi>{c.caseWorker.displayName}</bdi>
+        </Fact>
+        <Fact label={t('field.coWorkerIds')}>
+          {c.coWorkers.length
+            ? c.coWorkers.map((w, i) => (
+                <span key={w.id}>
+                  {i > 0 ? t('cases.listSeparator') : null}
+                  <bdi>{w.displayName}</bdi>
+                </span>
+              ))
+            : '—'}
+        </Fact>
+        <Fact label={t('cases.lastContact')}>{wallClock(intlTag(i18n.locale), c.lastContactOn)}</Fact>
+      </dl>
+      {c.atRisk && c.status === 'open' ? <p className="tag tag-info">{t('urgency.at_risk')}</p> : null}
+      {editing ? <TeamForm c={c} onCancel={() => setEditing(false)} onSaved={(next) => (onChange(next), setEditing(false))} /> : null}
+    </Card>
+  );
+}
+
+function TeamForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () => void; onSaved: (c: CaseData) => void }) {
+  const { t } = useI18n();
+  const req = t('common.requiredMark');
+  const workers = useUnitWorkers(c.orgUnit.id);
+  const [entryDoor, setEntryDoor] = useState(c.entryDoor);
+  const [caseWorkerId, setCaseWorkerId] = useState(c.caseWorker.id);
+  const [coWorkerIds, setCoWorkerIds] = useState(() => c.coWorkers.map((w) => w.id));
+  const form = useFormSubmit();
+  // The present team stays choosable even when the list of the unit's workers cannot show them.
+  const people = [...workers.workers, ...[c.caseWorker, ...c.coWorkers].filter((p) => !workers.workers.some((w) => w.id === p.id))];
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    form.begin();
+    const body = { entryDoor, caseWorkerId, coWorkerIds: coWorkerIds.filter((id) => id !== caseWorkerId) };
+    await form.send(async () => onSaved(await updateCase(c.id, body)));
+  };
+  const toggle = (id: string, on: boolean) => setCoWorkerIds((list) => (on ? [...list, id] : list.filter((w) => w !== id)));
+  return (
+    <form className="form case-subform" onSubmit={(e) => void submit(e)} noValidate aria-label={t('cases.team.edit')}>
+      {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
+      <Select
+        label={t('field.entryDoor')}
+        value={entryDoor}
+        required
+        requiredLabel={req}
+        error={form.errors.entryDoor}
+        options={entryDoors.map((d) => ({ value: d, label: t(`entry_door.${d}`) }))}
+        onChange={setEntryDoor}
+      />
+      <Select
+        label={t('field.caseWorkerId')}
+        value={caseWorkerId}
+        required
+        requiredLabel={req}
+        error={form.errors.caseWorkerId}
+        options={people.map((p) => ({ value: p.id, label: p.displayName }))}
+        onChange={setCaseWorkerId}
+      />
+      <FieldGroup legend={t('field.coWorkerIds')}>
+        <div className="checkbox-list">
+          {people
+            .filter((p) => p.id !== caseWorkerId)
+            .map((p) => (
+              <Checkbox key={p.id} label={<bdi>{p.displayName}</bdi>} checked={coWorkerIds.includes(p.id)} onChange={(on) => toggle(p.id, on)} />
+            ))}
+        </div>
+        {form.errors.coWorkerIds ? <p className="field-error">{form.errors.coWorkerIds}</p> : null}
+      </FieldGroup>
+      <div className="form-actions">
+        <SubmitButton busy={form.busy} busyLabel={t('common.saving')}>
+          {t('common.save')}
+        </SubmitButton>
+        <Button onClick={onCancel} disabled={form.busy}>
+          {t('record.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
