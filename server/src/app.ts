@@ -26,7 +26,7 @@ import { createRoundsService, createStoriesService, registerStoryRoutes } from '
 import { Secrets } from './lib/secrets.ts';
 import { createCaptureService, createCatalogueService, createSyncService, createVerificationService, registerCaptureRoutes } from './modules/capture/index.ts';
 import { createImportService, registerImportRoutes } from './modules/imports/index.ts';
-import { createReportsService, registerReportRoutes, createDhis2Service, createIndicatorsService, createReportFactsBuilder, syncReportFacts, type ReportFactsBuilder } from './modules/reports/index.ts';
+import { createReportsService, registerReportRoutes, createSemesterService, registerSemesterRoutes, createDhis2Service, createIndicatorsService, createReportFactsBuilder, syncReportFacts, type ReportFactsBuilder } from './modules/reports/index.ts';
 import { prettyLogStream } from './lib/log-format.ts';
 import { version } from './version.ts';
 
@@ -94,6 +94,7 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
   app.decorate('reportFacts', reportFacts);
   app.addHook('onClose', () => reportFacts.close());
   registerReportRoutes(router, createReportsService(kysely), createDhis2Service(kysely), createIndicatorsService(kysely, reportFacts));
+  registerSemesterRoutes(router, createSemesterService(kysely));
   // The catalogue tells the report facts of a change of program services (reach and paquet minimum decide who counts).
   const catalogue = createCatalogueService(kysely, {
     changed: async (trx, organisationId) => {

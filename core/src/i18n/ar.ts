@@ -1,6 +1,7 @@
 import { caseIndicatorsAr } from './case-indicators.ts';
 import { casesAr } from './cases.ts';
 import { storiesAr } from './stories.ts';
+import { semesterAr } from './semester.ts';
 import type { Catalogue } from './fr.ts';
 
 export const ar: Catalogue = {
@@ -490,4 +491,5 @@ export const ar: Catalogue = {
   ...casesAr,
   ...storiesAr,
   ...caseIndicatorsAr,
+  ...semesterAr,
 };

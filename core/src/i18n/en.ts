@@ -1,6 +1,7 @@
 import { caseIndicatorsEn } from './case-indicators.ts';
 import { casesEn } from './cases.ts';
 import { storiesEn } from './stories.ts';
+import { semesterEn } from './semester.ts';
 import type { Catalogue } from './fr.ts';
 
 export const en: Catalogue = {
@@ -490,4 +491,5 @@ export const en: Catalogue = {
   ...casesEn,
   ...storiesEn,
   ...caseIndicatorsEn,
+  ...semesterEn,
 };

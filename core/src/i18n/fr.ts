@@ -1,6 +1,7 @@
 import { caseIndicatorsFr } from './case-indicators.ts';
 import { casesFr } from './cases.ts';
 import { storiesFr } from './stories.ts';
+import { semesterFr } from './semester.ts';
 /** French catalogue (source language). Keys are shared by the three catalogues; the type checker keeps them in step. */
 export const fr = {
   'locale.fr': 'Français',
@@ -489,6 +490,7 @@ export const fr = {
   ...casesFr,
   ...storiesFr,
   ...caseIndicatorsFr,
+  ...semesterFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

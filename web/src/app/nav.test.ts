@@ -13,7 +13,7 @@ describe('navigation', () => {
 
   it('hides screens without their permission and groups left empty', () => {
     const readOnly: Permission[] = ['report.read'];
-    expect(visibleGroups(readOnly).map((g) => [g.id, g.screens.map((s) => s.to)])).toEqual([['reports', ['/reports/performance', '/reports/pivot']]]);
+    expect(visibleGroups(readOnly).map((g) => [g.id, g.screens.map((s) => s.to)])).toEqual([['reports', ['/reports/performance', '/reports/pivot', '/reports/semester']]]);
     expect(visibleGroups([])).toEqual([]);
   });
 

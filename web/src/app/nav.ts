@@ -48,6 +48,7 @@ export const navGroups: readonly NavGroup[] = [
     screens: [
       { to: '/reports/performance', label: 'shell.performance', description: 'home.card.performance', permission: 'report.read' },
       { to: '/reports/pivot', label: 'shell.pivot', description: 'home.card.pivot', permission: 'report.read' },
+      { to: '/reports/semester', label: 'shell.semester', description: 'home.card.semester', permission: 'report.read' },
       { to: '/indicators', label: 'shell.indicators', description: 'home.card.indicators', permission: 'settings.manage' },
     ],
   },

@@ -21,6 +21,7 @@ import { OrgUnitsPage } from '../features/org-units/org-units-page.tsx';
 import { ProgramsPage } from '../features/programs/programs-page.tsx';
 import { PerformancePage } from '../features/reports/performance-page.tsx';
 import { PivotPage } from '../features/reports/pivot-page.tsx';
+import { SemesterPage } from '../features/reports/semester-page.tsx';
 import { IndicatorsPage } from '../features/reports/indicators-page.tsx';
 import { BeneficiariesPage } from '../features/registry/beneficiaries-page.tsx';
 import { BeneficiaryPage } from '../features/registry/beneficiary-page.tsx';
@@ -69,6 +70,7 @@ const routes: readonly Route[] = [
   { pattern: '/imports', permission: 'import.run', render: () => <ImportsPage /> },
   { pattern: '/reports/performance', permission: 'report.read', render: () => <PerformancePage /> },
   { pattern: '/reports/pivot', permission: 'report.read', render: () => <PivotPage /> },
+  { pattern: '/reports/semester', permission: 'report.read', render: () => <SemesterPage /> },
   { pattern: '/registry-settings', permission: 'settings.manage', render: () => <RegistrySettingsPage /> },
   { pattern: '/indicators', permission: 'settings.manage', render: () => <IndicatorsPage /> },
 ];

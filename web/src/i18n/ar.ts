@@ -1,5 +1,6 @@
 import { casesWebAr } from '../features/cases/cases.i18n.ts';
 import { storiesWebAr } from '../features/stories/stories.i18n.ts';
+import { semesterWebAr } from '../features/reports/semester.i18n.ts';
 import type { WebCatalogue } from './fr.ts';
 
 /** Web catalogue, Arabic (right-to-left). */
@@ -683,4 +684,5 @@ export const ar: WebCatalogue = {
   "indicators.choose": "اختر…",
   ...casesWebAr,
   ...storiesWebAr,
+  ...semesterWebAr,
 };

@@ -1,5 +1,6 @@
 import { casesWebEn } from '../features/cases/cases.i18n.ts';
 import { storiesWebEn } from '../features/stories/stories.i18n.ts';
+import { semesterWebEn } from '../features/reports/semester.i18n.ts';
 import type { WebCatalogue } from './fr.ts';
 
 /** Web catalogue, English. */
@@ -683,4 +684,5 @@ export const en: WebCatalogue = {
   "indicators.choose": "Choose…",
   ...casesWebEn,
   ...storiesWebEn,
+  ...semesterWebEn,
 };

@@ -1,5 +1,6 @@
 import { casesWebFr } from '../features/cases/cases.i18n.ts';
 import { storiesWebFr } from '../features/stories/stories.i18n.ts';
+import { semesterWebFr } from '../features/reports/semester.i18n.ts';
 /**
  * Web catalogue, French (source language). Domain words (roles, programs, levels,
  * errors, field names) live in the core catalogue; `useT()` looks here first, then there.
@@ -684,6 +685,7 @@ export const fr = {
   "indicators.choose": "Choisir…",
   ...casesWebFr,
   ...storiesWebFr,
+  ...semesterWebFr,
 } as const;
 
 export type WebKey = keyof typeof fr;

@@ -12,3 +12,6 @@ export { loadIndicators, type StoredIndicator } from './indicators.repository.ts
 export { selectTargetValues, targetKey, upsertTargets, type TargetRow } from './targets.repository.ts';
 // The person facts' database function as generated from the service-filter compiler (a migration installs it).
 export { writePersonFactsFunction } from './person-facts.sql.ts';
+// The semester report (screen data and XLSX) over the same engine.
+export { createSemesterService, type SemesterService } from './semester.service.ts';
+export { registerSemesterRoutes } from './semester.routes.ts';

@@ -1,0 +1,90 @@
+import {
+  CARE_BY_CLINIC,
+  invalidField,
+  parsePeriod,
+  semesterIndicators,
+  TYPOLOGY_INDICATOR,
+  typologyOf,
+  type OrgUnitLevel,
+  type ReportDimension,
+  type ReportQuery,
+  type ReportRow,
+  type SemesterReport,
+  type SemesterReportQuery,
+} from '@relais/core';
+import type { Queryable } from '../../db/index.ts';
+import type { RequestContext } from '../../context/index.ts';
+import { findUnit, selectUnitsUnder } from '../org-units/index.ts';
+import { createReportEngine } from './report.engine.ts';
+import { loadIndicators } from './indicators.repository.ts';
+import { findReportNames } from './report-catalogue.repository.ts';
+import { programWaiting } from './report-facts.repository.ts';
+import { reportsPolicy } from './reports.policy.ts';
+
+const ALL = '*';
+/** The typology's dimensions (the cases' violence family and type). */
+const TYPOLOGY_BY = ['violence_family', 'violence_type'] as unknown as ReportDimension[];
+
+/**
+ * The semester report (the GBV program's report to its donor) from the report engine: the
+ * figures of its sections, survivors cared for by clinic, the violence typology. Three report
+ * queries on the reader's scope, nothing of its own: the numbers are those of every report.
+ */
+export function createSemesterService(db: Queryable) {
+  const engine = createReportEngine(db);
+  return {
+    /** The report of a program's semester on a unit (and all under it), and the organisation's name. */
+    async report(ctx: RequestContext, q: SemesterReportQuery): Promise<{ report: SemesterReport; organisation: string | null }> {
+      const org = ctx.actor.organisationId;
+      const period = parsePeriod(q.period);
+      if (!period) throw invalidField('period', 'invalid_format');
+      const scope = reportsPolicy.readScope(ctx.actor);
+      const unit = q.orgUnitId ? await findUnit(db, org, q.orgUnitId) : undefined;
+      // A unit inside or above what she reads reports of (the engine counts only her part of it).
+      const readable = unit && scope.some((p) => (unit.path.startsWith(p.path) || p.path.startsWith(unit.path)) && (p.programs === null || p.programs.includes(q.program)));
+      if (q.orgUnitId && !readable) throw invalidField('orgUnitId', 'invalid_choice');
+      const narrowed = unit && unit.parent_id !== null ? unit : null;
+
+      const known = await loadIndicators(db, org);
+      const codes = new Set(known.map((i) => i.code));
+      const base = { program: q.program, period: q.period, grain: 'semester', by: [] } satisfies Partial<ReportQuery>;
+      // The unit and all under it: its own code at its own level.
+      const inUnit = narrowed ? { filters: { org_unit: [narrowed.code] }, orgUnitLevel: narrowed.level as OrgUnitLevel } : { filters: {} };
+      const run = (indicators: string[], extra: Partial<ReportQuery>): Promise<ReportRow[]> =>
+        indicators.length ? engine.run(org, scope, { ...base, indicators, ...extra } as ReportQuery, known) : Promise.resolve([]);
+
+      const asked = semesterIndicators.filter((c) => codes.has(c));
+      const [totals, byUnit, typologyRows, names, under, factsBuilding] = await Promise.all([
+        run(asked, inUnit),
+        // By the unit each service was given at (the clinics); kept below when under the unit.
+        run(codes.has(CARE_BY_CLINIC) ? [CARE_BY_CLINIC] : [], { by: ['org_unit'] }),
+        run(codes.has(TYPOLOGY_INDICATOR) ? [TYPOLOGY_INDICATOR] : [], { ...inUnit, by: TYPOLOGY_BY }),
+        findReportNames(db, org),
+        narrowed ? selectUnitsUnder(db, org, [narrowed.path]) : Promise.resolve(null),
+        programWaiting(db, org, q.program),
+      ]);
+
+      const figures: Record<string, number> = {};
+      for (const code of semesterIndicators) figures[code] = totals.find((r) => r.indicator === code)?.value ?? 0;
+      const inside = under ? new Set(under.map((u) => u.code)) : null;
+      const clinics = byUnit
+        .filter((r) => r.org_unit !== ALL && (r.value ?? 0) > 0 && (!inside || inside.has(String(r.org_unit))))
+        .map((r) => ({ code: String(r.org_unit), name: names.units.get(String(r.org_unit)) ?? String(r.org_unit), value: r.value ?? 0 }))
+        .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name));
+      const typology = typologyOf(typologyRows.map((r) => ({ family: String(r.violence_family ?? ''), type: String(r.violence_type ?? ''), value: r.value ?? 0 })));
+      const report: SemesterReport = {
+        program: q.program,
+        period: q.period,
+        from: period.from,
+        to: period.to,
+        unit: unit ? { id: unit.id, code: unit.code, name: unit.name } : null,
+        figures,
+        clinics,
+        typology,
+        factsBuilding,
+      };
+      return { report, organisation: names.organisation };
+    },
+  };
+}
+export type SemesterService = ReturnType<typeof createSemesterService>;

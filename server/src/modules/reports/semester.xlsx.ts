@@ -1,0 +1,108 @@
+import ExcelJS from 'exceljs';
+import { CARE_BY_CLINIC, semesterRates, semesterSections, type Locale, type SemesterReport } from '@relais/core';
+import { putNumber } from './report-sheets.ts';
+import { reportWords, type Words } from './report-words.ts';
+
+/** What the file names besides the report: the organisation, the day it is made (YYYY-MM-DD, today by default). */
+export interface SemesterFileContext {
+  organisation?: string | null;
+  generatedOn?: string;
+}
+
+/**
+ * The semester report as one sheet laid out as the screen: the title block, then each section
+ * with its figures (numbers as numbers, rates as 0.0 %), care by clinic, the violence typology
+ * with its shares, the stories' place; the words in the caller's language.
+ */
+export async function semesterWorkbook(report: SemesterReport, locale: Locale, ctx: SemesterFileContext = {}) {
+  const words = reportWords(locale, {});
+  const { t } = words;
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Relais';
+  const sheet = workbook.addWorksheet(t('semester.title', 'semester').slice(0, 31));
+  let at = writeHead(sheet, report, words, ctx);
+
+  const section = (key: string) => {
+    at += 1;
+    const cell = sheet.getCell(at, 1);
+    cell.value = t(key, key);
+    cell.font = { bold: true, size: 12 };
+    sheet.getCell(at, 1).border = { bottom: { style: 'thin' } };
+    at += 1;
+  };
+  const line = (label: string, value: number, options: { percent?: boolean; indent?: number; bold?: boolean } = {}) => {
+    const row = sheet.getRow(at);
+    row.getCell(1).value = label;
+    row.getCell(1).alignment = { indent: options.indent ?? 0, wrapText: true, vertical: 'top' };
+    putNumber(row.getCell(2), value, options.percent ?? false);
+    if (options.bold) row.font = { bold: true };
+    at += 1;
+    return row;
+  };
+
+  for (const s of semesterSections) {
+    section(`semester.section.${s.id}`);
+    for (const code of s.lines) {
+      line(words.indicator(code), report.figures[code] ?? 0, { percent: semesterRates.has(code) });
+      if (code !== CARE_BY_CLINIC) continue;
+      sheet.getCell(at, 1).value = t('semester.care.byClinic', 'by clinic');
+      sheet.getCell(at, 1).font = { italic: true };
+      at += 1;
+      if (report.clinics.length === 0) {
+        sheet.getCell(at, 1).value = t('semester.care.none', '-');
+        sheet.getCell(at, 1).alignment = { indent: 1 };
+        at += 1;
+      }
+      for (const c of report.clinics) line(c.name, c.value, { indent: 1 });
+    }
+  }
+
+  section('semester.section.typology');
+  const head = sheet.getRow(at);
+  [t('semester.typology.violence', 'violence'), t('semester.typology.cases', 'cases'), t('semester.typology.share', 'share')].forEach((text, i) => {
+    head.getCell(i + 1).value = text;
+  });
+  head.font = { bold: true };
+  at += 1;
+  const label = (list: 'violence_family' | 'violence_type', code: string) => (code === '' ? t('report.not_recorded', '-') : t(`${list}.${code}`, code));
+  for (const f of report.typology.families) {
+    putNumber(line(label('violence_family', f.family), f.count, { bold: true }).getCell(3), f.share, true);
+    for (const ty of f.types) putNumber(line(label('violence_type', ty.type), ty.count, { indent: 1 }).getCell(3), ty.share, true);
+  }
+  putNumber(line(t('semester.typology.total', 'total'), report.typology.total, { bold: true }).getCell(3), report.typology.total > 0 ? 1 : 0, true);
+
+  section('semester.section.stories');
+  sheet.getCell(at, 1).value = t('semester.stories.pending', '-');
+  sheet.getCell(at, 1).alignment = { wrapText: true };
+
+  sheet.getColumn(1).width = 62;
+  sheet.getColumn(2).width = 14;
+  sheet.getColumn(3).width = 10;
+  sheet.views = [{ rightToLeft: locale === 'ar' }];
+  sheet.pageSetup = { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  // An ASCII name: a header carries it.
+  const name = `relais-semester-${report.program}-${report.period}.xlsx`;
+  return { data: Buffer.from(await workbook.xlsx.writeBuffer()), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name };
+}
+
+/** Title, organisation, program, semester with its dates, unit, day made; returns the next free row. */
+function writeHead(sheet: ExcelJS.Worksheet, report: SemesterReport, words: Words, ctx: SemesterFileContext): number {
+  const { t } = words;
+  const program = t(`program.${report.program}`, report.program);
+  sheet.getCell(1, 1).value = `${t('semester.title', 'semester')} — ${program}`;
+  sheet.getCell(1, 1).font = { bold: true, size: 14 };
+  const lines: Array<[string, string]> = [
+    ...(ctx.organisation ? [[t('report.file.organisation', 'organisation'), ctx.organisation] as [string, string]] : []),
+    [t('report.dimension.program', 'program'), program],
+    [t('report.period', 'period'), `${words.period(report.period)} (${t('semester.dates', '', { from: words.day(report.from), to: words.day(report.to) })})`],
+    [t('semester.unit', 'unit'), report.unit ? report.unit.name : t('semester.unit.all', '-')],
+    [t('report.file.generated', 'generated'), words.day(ctx.generatedOn ?? new Date().toISOString().slice(0, 10))],
+  ];
+  lines.forEach(([label, text], i) => {
+    const row = sheet.getRow(2 + i);
+    row.getCell(1).value = label;
+    row.getCell(1).font = { bold: true };
+    row.getCell(2).value = text;
+  });
+  return 2 + lines.length;
+}
