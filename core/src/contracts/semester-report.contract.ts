@@ -16,6 +16,8 @@ const Share = z.object({ count: z.number(), share: z.number() });
 
 /** The report as the donor receives it: one number per figure (0 when nothing was counted), care by clinic, the typology. */
 export const SemesterReport = z.object({
+  /** The organisation's name (the head of the printed report). */
+  organisation: text().nullable(),
   program: z.enum(programCodes),
   period: text(),
   /** First and last day of the semester (`YYYY-MM-DD`). */

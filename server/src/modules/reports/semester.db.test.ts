@@ -85,7 +85,7 @@ describe(`semester report (${engine})`, () => {
   it('gives every figure of the semester, care by clinic and the typology with shares of the cases opened', async () => {
     const res = await org.admin.get<SemesterReport>('/reports/semester?program=gbv&period=2024-S1');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ from: '2024-01-01', to: '2024-06-30', unit: null });
+    expect(res.body).toMatchObject({ organisation: 'Organisation CHAMS', program: 'gbv', period: '2024-S1', from: '2024-01-01', to: '2024-06-30', unit: null });
     expect(res.body.figures).toEqual(expected);
     expect(res.body.clinics).toEqual([
       { code: 'MRK', name: 'Unit MRK', value: 3 },
@@ -149,6 +149,7 @@ describe(`semester report (${engine})`, () => {
     expect(sheet.getCell('A1').value).toBe(`${fr('semester.title')} — ${fr('program.gbv')}`);
     expect(line(fr('report.period'))[0]).toBe('S1 2024 (du 1 janvier 2024 au 30 juin 2024)');
     expect(line(fr('semester.unit'))[0]).toBe(fr('semester.unit.all'));
+    expect(line(fr('report.file.organisation'))[0]).toBe('Organisation CHAMS');
     for (const section of ['awareness', 'care', 'biomedical', 'psychological', 'social', 'legal', 'autonomy', 'follow_up', 'typology', 'stories']) {
       expect(line(fr(`semester.section.${section}`))[0], section).toBeNull();
     }

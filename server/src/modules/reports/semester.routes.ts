@@ -14,7 +14,7 @@ export function registerSemesterRoutes(router: Router, semester: SemesterService
     permission: 'report.read',
     query: SemesterReportQuery,
     response: SemesterReport,
-    handler: async ({ ctx, query }) => (await semester.report(ctx, query)).report,
+    handler: ({ ctx, query }) => semester.report(ctx, query),
   });
   router.session({
     method: 'GET',
@@ -26,8 +26,7 @@ export function registerSemesterRoutes(router: Router, semester: SemesterService
     query: SemesterReportQuery,
     files: [{ type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', binary: true }],
     handler: async ({ ctx, query, reply, locale }) => {
-      const { report, organisation } = await semester.report(ctx, query);
-      const file = await semesterWorkbook(report, locale, { organisation });
+      const file = await semesterWorkbook(await semester.report(ctx, query), locale);
       reply.header('content-type', file.contentType);
       reply.header('content-disposition', `attachment; filename="${file.name}"`);
       return reply.send(file.data);

@@ -33,8 +33,8 @@ const TYPOLOGY_BY = ['violence_family', 'violence_type'] as unknown as ReportDim
 export function createSemesterService(db: Queryable) {
   const engine = createReportEngine(db);
   return {
-    /** The report of a program's semester on a unit (and all under it), and the organisation's name. */
-    async report(ctx: RequestContext, q: SemesterReportQuery): Promise<{ report: SemesterReport; organisation: string | null }> {
+    /** The report of a program's semester on a unit (and all under it). */
+    async report(ctx: RequestContext, q: SemesterReportQuery): Promise<SemesterReport> {
       const org = ctx.actor.organisationId;
       const period = parsePeriod(q.period);
       if (!period) throw invalidField('period', 'invalid_format');
@@ -72,7 +72,8 @@ export function createSemesterService(db: Queryable) {
         .map((r) => ({ code: String(r.org_unit), name: names.units.get(String(r.org_unit)) ?? String(r.org_unit), value: r.value ?? 0 }))
         .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name));
       const typology = typologyOf(typologyRows.map((r) => ({ family: String(r.violence_family ?? ''), type: String(r.violence_type ?? ''), value: r.value ?? 0 })));
-      const report: SemesterReport = {
+      return {
+        organisation: names.organisation,
         program: q.program,
         period: q.period,
         from: period.from,
@@ -83,7 +84,6 @@ export function createSemesterService(db: Queryable) {
         typology,
         factsBuilding,
       };
-      return { report, organisation: names.organisation };
     },
   };
 }

@@ -3,9 +3,8 @@ import { CARE_BY_CLINIC, semesterRates, semesterSections, type Locale, type Seme
 import { putNumber } from './report-sheets.ts';
 import { reportWords, type Words } from './report-words.ts';
 
-/** What the file names besides the report: the organisation, the day it is made (YYYY-MM-DD, today by default). */
+/** The day the file is made (YYYY-MM-DD), today by default. */
 export interface SemesterFileContext {
-  organisation?: string | null;
   generatedOn?: string;
 }
 
@@ -92,7 +91,7 @@ function writeHead(sheet: ExcelJS.Worksheet, report: SemesterReport, words: Word
   sheet.getCell(1, 1).value = `${t('semester.title', 'semester')} — ${program}`;
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
   const lines: Array<[string, string]> = [
-    ...(ctx.organisation ? [[t('report.file.organisation', 'organisation'), ctx.organisation] as [string, string]] : []),
+    ...(report.organisation ? [[t('report.file.organisation', 'organisation'), report.organisation] as [string, string]] : []),
     [t('report.dimension.program', 'program'), program],
     [t('report.period', 'period'), `${words.period(report.period)} (${t('semester.dates', '', { from: words.day(report.from), to: words.day(report.to) })})`],
     [t('semester.unit', 'unit'), report.unit ? report.unit.name : t('semester.unit.all', '-')],

@@ -94,7 +94,7 @@ export function SemesterPage() {
   return (
     <Page title={t('shell.semester')} intro={<span className="no-print">{t('semester.intro')}</span>} actions={actions}>
       <Card className="no-print">
-        <div className="filters">
+        <div className="filters semester-filters">
           <Select
             label={t('field.program')}
             value={program ?? ''}

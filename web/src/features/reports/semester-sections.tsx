@@ -133,6 +133,11 @@ export function SemesterReportView({ report, printedOn, busy = false }: { report
   return (
     <article className="semester-report" aria-busy={busy}>
       <header className="semester-head">
+        {report.organisation ? (
+          <p className="semester-organisation">
+            <bdi>{report.organisation}</bdi>
+          </p>
+        ) : null}
         <p className="semester-heading">{t('semester.heading', { program: programLabel(t, report.program), period: periodLabel(i18n, report.period) })}</p>
         <p>{dates}</p>
         <p>
