@@ -88,13 +88,14 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
   registerRegistryRoutes(router, registry, createDuplicatesService(kysely, registry), createSavedListsService(kysely));
   registerImportRoutes(router, createImportService(kysely));
   registerCaseRoutes(router, createCasesService(kysely, secrets));
-  registerStoryRoutes(router, createStoriesService(kysely, secrets), createRoundsService(kysely, secrets));
+  const rounds = createRoundsService(kysely, secrets);
+  registerStoryRoutes(router, createStoriesService(kysely, secrets), rounds);
   // Report facts of changed rules are built in the background (ADR 0010).
   const reportFacts = createReportFactsBuilder(kysely, app.log);
   app.decorate('reportFacts', reportFacts);
   app.addHook('onClose', () => reportFacts.close());
   registerReportRoutes(router, createReportsService(kysely), createDhis2Service(kysely), createIndicatorsService(kysely, reportFacts));
-  registerSemesterRoutes(router, createSemesterService(kysely));
+  registerSemesterRoutes(router, createSemesterService(kysely, (ctx, q) => rounds.selected(ctx, q)));
   // The catalogue tells the report facts of a change of program services (reach and paquet minimum decide who counts).
   const catalogue = createCatalogueService(kysely, {
     changed: async (trx, organisationId) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, text } from './common.ts';
 import { programCodes } from '../domain/programs.ts';
+import { SelectedStory } from './stories.contract.ts';
 
 /** The semester report of a program (`GET /reports/semester`, and its `.xlsx`). */
 export const SemesterReportQuery = z.object({
@@ -33,6 +34,8 @@ export const SemesterReport = z.object({
     total: z.number(),
     families: z.array(Share.extend({ family: text(), types: z.array(Share.extend({ type: text() })) })),
   }),
+  /** The most significant change stories chosen in the semester's rounds, anonymised, whose consent to the donor report holds today. */
+  stories: z.array(SelectedStory),
   /** The program's report facts are being rebuilt: exact, slower. */
   factsBuilding: z.boolean(),
 });

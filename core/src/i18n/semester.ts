@@ -28,7 +28,6 @@ export const semesterFr = {
   'semester.typology.total': 'Total des dossiers ouverts dans le semestre',
   'semester.typology.none': 'Aucun dossier ouvert dans le semestre.',
   'semester.stories.none': 'Aucun récit sélectionné pour ce semestre.',
-  'semester.stories.pending': 'Emplacement réservé : les récits sélectionnés et anonymisés du semestre viendront ici avec le module des récits.',
 } as const;
 
 type SemesterCatalogue = Record<keyof typeof semesterFr, string>;
@@ -58,7 +57,6 @@ export const semesterEn: SemesterCatalogue = {
   'semester.typology.total': 'All cases opened in the semester',
   'semester.typology.none': 'No case opened in the semester.',
   'semester.stories.none': 'No story selected for this semester.',
-  'semester.stories.pending': 'Reserved space: the selected, anonymised stories of the semester will come here with the stories module.',
 };
 
 export const semesterAr: SemesterCatalogue = {
@@ -86,5 +84,4 @@ export const semesterAr: SemesterCatalogue = {
   'semester.typology.total': 'مجموع الملفات المفتوحة خلال نصف السنة',
   'semester.typology.none': 'لم يُفتح أي ملف خلال هذا النصف من السنة.',
   'semester.stories.none': 'لم تُختر أي قصة لهذا النصف من السنة.',
-  'semester.stories.pending': 'مكان محجوز: ستظهر هنا القصص المختارة والمجهولة الهوية لهذا النصف من السنة مع وحدة القصص.',
 };

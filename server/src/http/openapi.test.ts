@@ -42,9 +42,11 @@ describe('OpenAPI document', () => {
         'PATCH /api/v1/cases/{id}/actions/{actionId}',
         'GET /api/v1/stories/selected',
         'PUT /api/v1/change-rounds/{id}/selection',
+        'GET /api/v1/reports/semester',
+        'GET /api/v1/reports/semester.xlsx',
       ]),
     );
-    expect(operations).toHaveLength(83);
+    expect(operations).toHaveLength(85);
     const op = (path: string, method: string) => doc.paths[`/api/v1${path}`]![method]!;
     expect(op('/users', 'post').requestBody!.content['application/json']!.schema.required).toEqual(expect.arrayContaining(['username', 'displayName', 'password', 'assignments']));
 
@@ -66,11 +68,12 @@ describe('OpenAPI document', () => {
     expect(doc.components.securitySchemes.csrf).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' });
     expect(doc.info.license).toMatchObject({ identifier: 'AGPL-3.0-only' });
     const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((o) => o.operationId));
-    expect(new Set(ids).size).toBe(83);
+    expect(new Set(ids).size).toBe(85);
     expect(operationIdOf('DELETE', '/users/:id/assignments/:assignmentId')).toBe('deleteUsersByIdAssignmentsByAssignmentId');
     expect(Object.keys(op('/indicators', 'post').responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', 'default']));
     expect(Object.keys(op('/beneficiaries', 'post').responses)).toEqual(expect.arrayContaining(['201', '200']));
     expect(Object.keys(op('/reports/export', 'post').responses['200']!.content!)).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv']);
+    expect(Object.keys(op('/reports/semester.xlsx', 'get').responses['200']!.content!)).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
     const dhis2 = op('/reports/dhis2', 'post').responses['200']!.content!;
     expect(Object.keys(dhis2)).toEqual(['application/json', 'application/adx+xml']);
     expect(dhis2['application/json']!.schema!.required).toEqual(expect.arrayContaining(['idScheme', 'period', 'dataValues']));

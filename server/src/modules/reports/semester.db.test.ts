@@ -11,7 +11,8 @@ import { recordContact, registerBeneficiary, type ServiceInput } from '../../../
  * tested, STI consultation, social help, and a legal service in July (outside the semester);
  * C, whose case was opened in November 2023, seen by the psychologist and referred to a
  * psychiatrist in January; D, beaten eleven days before reception at MRK (a PEP referral past
- * 72 h), in vocational training, then lost to follow-up; E and B in awareness sessions.
+ * 72 h), in vocational training, then lost to follow-up; E and B in awareness sessions; the
+ * round of the semester chose A's story (donor consent) and C's (internal learning only).
  */
 describe(`semester report (${engine})`, () => {
   let t: TestApp;
@@ -60,6 +61,22 @@ describe(`semester report (${engine})`, () => {
 
     const e = await person(mrk);
     await serve(e, mrk, '2024-02-01', undefined, { service: 'iec_session' });
+
+    // A's story, chosen in the semester's round with her consent to the donor report; C's, chosen too, without it.
+    const nextYear = `${new Date().getFullYear() + 1}-12-31`;
+    const story = async (beneficiaryId: string, caseId: string, orgUnitId: string, domain: string, consentScopes: string[], anonymisedText: string) => {
+      const res = await social.post<{ id: string }>('/stories', { beneficiaryId, caseId, program: 'gbv', orgUnitId, collectedOn: '2024-06-10', domain, story: 'Récit complet, scellé.', consentScopes, consentExpiresOn: nextYear, anonymisedText });
+      expect(res.status).toBe(201);
+      return res.body.id;
+    };
+    const chosen = [
+      await story(a, caseA, mrk, 'access_to_rights', ['internal_learning', 'donor_report'], 'Une femme accompagnée a obtenu une carte d’identité et l’acte de naissance de son enfant.'),
+      await story(c, caseC, mrk, 'self_esteem', ['internal_learning'], 'Texte réservé à l’apprentissage interne.'),
+    ];
+    const round = await social.post<{ id: string }>('/change-rounds', { heldOn: '2024-07-05', orgUnitId: org.rootUnitId, panel: 'Comité du projet', period: '2024-S1', storyIds: chosen });
+    expect(round.status).toBe(201);
+    const selection = await social.put(`/change-rounds/${round.body.id}/selection`, { choices: chosen.map((storyId) => ({ storyId, reasons: 'Changement profond.' })) });
+    expect(selection.status).toBe(200);
   });
   afterAll(() => t.close());
 
@@ -102,6 +119,8 @@ describe(`semester report (${engine})`, () => {
     expect(typology.families[0]!.share).toBeCloseTo(2 / 3);
     expect(typology.families[0]!.types.map((x) => x.type).sort()).toEqual(['physical_assault', 'rape']);
     expect(typology.families[2]!.types).toEqual([{ type: 'denial_of_resources', count: 1, share: 1 / 3 }]);
+    // Only the story whose teller consented to the donor report, and only its anonymised text.
+    expect(res.body.stories.map((x) => [x.domain, x.anonymisedText])).toEqual([['access_to_rights', 'Une femme accompagnée a obtenu une carte d’identité et l’acte de naissance de son enfant.']]);
   });
 
   it('on one clinic: its survivors (the one served in two clinics counted there too) and its cases', async () => {
@@ -163,6 +182,8 @@ describe(`semester report (${engine})`, () => {
     expect(line(fr('violence_family.economic'))).toEqual([1, 1 / 3]);
     expect(line(fr('violence_family.psychological'))).toEqual([0, 0]);
     expect(line(fr('semester.typology.total'))).toEqual([3, 1]);
+    expect(line(fr('change_domain.access_to_rights'))[0]).toBeNull();
+    expect(line('Une femme accompagnée a obtenu une carte d’identité et l’acte de naissance de son enfant.')).toBeDefined();
   });
 
   it('in Arabic: the words of the caller, right to left, the same numbers', async () => {
@@ -173,5 +194,7 @@ describe(`semester report (${engine})`, () => {
     expect(line(ar('semester.unit'))[0]).toBe('Unit AGA');
     expect(line(ar('indicator.survivors_cared'))[0]).toBe(2);
     expect(line(ar('violence_family.economic'))).toEqual([1, 1]);
+    // No story was chosen at AGA's cases: the sheet says so.
+    expect(line(ar('semester.stories.none'))[0]).toBeNull();
   });
 });

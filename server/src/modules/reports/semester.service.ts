@@ -1,4 +1,5 @@
 import {
+  appliesToProgram,
   CARE_BY_CLINIC,
   invalidField,
   parsePeriod,
@@ -11,9 +12,10 @@ import {
   type ReportRow,
   type SemesterReport,
   type SemesterReportQuery,
+  type SelectedStories,
 } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
-import type { RequestContext } from '../../context/index.ts';
+import { holdsAt, type RequestContext } from '../../context/index.ts';
 import { findUnit, selectUnitsUnder } from '../org-units/index.ts';
 import { createReportEngine } from './report.engine.ts';
 import { loadIndicators } from './indicators.repository.ts';
@@ -23,14 +25,30 @@ import { reportsPolicy } from './reports.policy.ts';
 
 const ALL = '*';
 /** The typology's dimensions (the cases' violence family and type). */
-const TYPOLOGY_BY = ['violence_family', 'violence_type'] as unknown as ReportDimension[];
+const TYPOLOGY_BY: ReportDimension[] = ['violence_family', 'violence_type'];
+
+/** The stories module's donor list (`GET /stories/selected`), given by the app: no import between the modules. */
+export type SelectedStoriesOf = (ctx: RequestContext, q: { period: string; program: string; orgUnitId: string }) => Promise<SelectedStories>;
 
 /**
  * The semester report (the GBV program's report to its donor) from the report engine: the
  * figures of its sections, survivors cared for by clinic, the violence typology. Three report
- * queries on the reader's scope, nothing of its own: the numbers are those of every report.
+ * queries on the reader's scope, nothing of its own: the numbers are those of every report; the
+ * selected stories are the stories module's donor list.
  */
-export function createSemesterService(db: Queryable) {
+export function createSemesterService(db: Queryable, selectedStories: SelectedStoriesOf) {
+  /**
+   * The stories of the unit when she reads reports there, else of each unit she reads reports of
+   * under it (or anywhere, without a unit): never a story outside what she may list.
+   */
+  async function storiesOf(ctx: RequestContext, q: SemesterReportQuery, unit: { path: string; id: string } | null) {
+    const mine = ctx.actor.assignments.filter((a) => holdsAt(ctx.actor, 'report.read', a.orgUnitPath) && (!unit || a.orgUnitPath.startsWith(unit.path)));
+    const units = unit && holdsAt(ctx.actor, 'report.read', unit.path) ? [unit.id] : [...new Set(mine.map((a) => a.orgUnitId))];
+    const lists = await Promise.all(units.map((orgUnitId) => selectedStories(ctx, { period: q.period, program: q.program, orgUnitId })));
+    const seen = new Set<string>();
+    return lists.flatMap((l) => l.items).filter((s) => !seen.has(s.storyId) && seen.add(s.storyId));
+  }
+
   const engine = createReportEngine(db);
   return {
     /** The report of a program's semester on a unit (and all under it). */
@@ -46,15 +64,16 @@ export function createSemesterService(db: Queryable) {
       const narrowed = unit && unit.parent_id !== null ? unit : null;
 
       const known = await loadIndicators(db, org);
-      const codes = new Set(known.map((i) => i.code));
-      const base = { program: q.program, period: q.period, grain: 'semester', by: [] } satisfies Partial<ReportQuery>;
+      // The engine refuses an indicator meant for other programs: those figures are 0 here.
+      const codes = new Set(known.filter((i) => appliesToProgram(i, q.program)).map((i) => i.code));
+      const base = { program: q.program, period: q.period, grain: 'semester', by: [], filters: {} } satisfies Partial<ReportQuery>;
       // The unit and all under it: its own code at its own level.
       const inUnit = narrowed ? { filters: { org_unit: [narrowed.code] }, orgUnitLevel: narrowed.level as OrgUnitLevel } : { filters: {} };
       const run = (indicators: string[], extra: Partial<ReportQuery>): Promise<ReportRow[]> =>
         indicators.length ? engine.run(org, scope, { ...base, indicators, ...extra } as ReportQuery, known) : Promise.resolve([]);
 
       const asked = semesterIndicators.filter((c) => codes.has(c));
-      const [totals, byUnit, typologyRows, names, under, factsBuilding] = await Promise.all([
+      const [totals, byUnit, typologyRows, names, under, factsBuilding, stories] = await Promise.all([
         run(asked, inUnit),
         // By the unit each service was given at (the clinics); kept below when under the unit.
         run(codes.has(CARE_BY_CLINIC) ? [CARE_BY_CLINIC] : [], { by: ['org_unit'] }),
@@ -62,6 +81,7 @@ export function createSemesterService(db: Queryable) {
         findReportNames(db, org),
         narrowed ? selectUnitsUnder(db, org, [narrowed.path]) : Promise.resolve(null),
         programWaiting(db, org, q.program),
+        storiesOf(ctx, q, unit ?? null),
       ]);
 
       const figures: Record<string, number> = {};
@@ -82,6 +102,7 @@ export function createSemesterService(db: Queryable) {
         figures,
         clinics,
         typology,
+        stories,
         factsBuilding,
       };
     },

@@ -71,8 +71,19 @@ export async function semesterWorkbook(report: SemesterReport, locale: Locale, c
   putNumber(line(t('semester.typology.total', 'total'), report.typology.total, { bold: true }).getCell(3), report.typology.total > 0 ? 1 : 0, true);
 
   section('semester.section.stories');
-  sheet.getCell(at, 1).value = t('semester.stories.pending', '-');
-  sheet.getCell(at, 1).alignment = { wrapText: true };
+  if (report.stories.length === 0) sheet.getCell(at, 1).value = t('semester.stories.none', '-');
+  for (const story of report.stories) {
+    const domain = sheet.getCell(at, 1);
+    domain.value = t(`change_domain.${story.domain}`, story.domain);
+    domain.font = { bold: true };
+    const text = sheet.getCell(at + 1, 1);
+    text.value = story.anonymisedText;
+    text.alignment = { wrapText: true, vertical: 'top' };
+    // One cell across the three columns, tall enough for its lines (a sheet does not grow rows by itself).
+    sheet.mergeCells(at + 1, 1, at + 1, 3);
+    sheet.getRow(at + 1).height = Math.max(15, Math.ceil(story.anonymisedText.length / 85) * 15);
+    at += 3;
+  }
 
   sheet.getColumn(1).width = 62;
   sheet.getColumn(2).width = 14;

@@ -12,6 +12,12 @@ function typologyLabel(i18n: I18n, list: 'violence_family' | 'violence_type', co
   return i18n.has(key) ? i18n.t(key) : code;
 }
 
+/** A domain of change in words (an organisation's own domain as its code). */
+function domainLabel(i18n: I18n, code: string): string {
+  const key = `change_domain.${code}`;
+  return i18n.has(key) ? i18n.t(key) : code;
+}
+
 /** One section of the report: its title and what it holds (a landmark a reader can jump to). */
 function Section({ title, children }: { title: string; children: ReactNode }) {
   const id = useId();
@@ -120,9 +126,25 @@ function Typology({ report, formats }: { report: SemesterReport; formats: Number
   );
 }
 
+/** The stories chosen in the semester's rounds: their domain of change and the anonymised text. */
+function Stories({ report }: { report: SemesterReport }) {
+  const i18n = useI18n();
+  if (report.stories.length === 0) return <p className="field-hint">{i18n.t('semester.stories.none')}</p>;
+  return (
+    <ul className="semester-stories">
+      {report.stories.map((s) => (
+        <li key={s.storyId}>
+          <p className="semester-story-domain">{domainLabel(i18n, s.domain)}</p>
+          <blockquote dir="auto">{s.anonymisedText}</blockquote>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * The report as the donor receives it: a head (program, semester and its dates, unit), then the
- * sections of figures, care by clinic, the typology, the stories' place. One column; prints on A4.
+ * sections of figures, care by clinic, the typology, the selected stories. One column; prints on A4.
  */
 export function SemesterReportView({ report, printedOn, busy = false }: { report: SemesterReport; printedOn: string; busy?: boolean }) {
   const i18n = useI18n();
@@ -157,7 +179,7 @@ export function SemesterReportView({ report, printedOn, busy = false }: { report
         <Typology report={report} formats={formats} />
       </Section>
       <Section title={t('semester.section.stories')}>
-        <p className="semester-slot">{t('semester.stories.pending')}</p>
+        <Stories report={report} />
       </Section>
     </article>
   );
