@@ -34,10 +34,11 @@ function figure(page: Page, section: string, indicator: string) {
 }
 
 test('semester report: a case with an incident and its services show in the psychological and legal lines and the typology; printable; XLSX', async ({ page, browser }) => {
+  let clinicId = '';
   await test.step('the administrator makes the clinic and its social worker', async () => {
     await enterAsAdmin(page);
     const api = await apiOf(page);
-    const clinicId = await ensureUnit(api, clinic);
+    clinicId = await ensureUnit(api, clinic);
     const users = (await api.get<{ items: { username: string }[] }>('/users?limit=200')).items;
     if (!users.some((u) => u.username === worker.username)) {
       await api.post('/users', { ...worker, assignments: [{ role: 'social_worker', orgUnitId: clinicId, programs: null }] });
@@ -47,7 +48,6 @@ test('semester report: a case with an incident and its services show in the psyc
   await test.step('the social worker opens a case with an incident 30 h ago and records psychological and legal support in it', async () => {
     const own = await asWorker(browser);
     const api = await apiOf(own);
-    const clinicId = await ensureUnit(api, clinic);
     const { id, created } = await ensurePerson(api, { ...survivor, orgUnitId: clinicId });
     if (created) {
       const opened = await api.post<{ id: string }>('/cases', {
