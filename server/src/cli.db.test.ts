@@ -183,6 +183,26 @@ describe(`relais command line (${engine})`, () => {
     expect(gbvLines).toContainEqual({ indicator: 'retention_rate', period: '2024-S1', violence_type: '*', value: null, ...empty }); // no case open at the start
   });
 
+  it('imports cases whole or not at all, again without creating anything, and the case indicators count them', async () => {
+    const header = 'code,program,section,opened_at,entry_door,incident_at,violence_type,closed_on,closure_reason';
+    const bad = path.join(dir, 'cases-bad.csv');
+    fs.writeFileSync(bad, [header, 'FAMO1985F,gbv,CLI,2024-02-03T10:15,outreach,2024-02-02,rape,,', 'FEMO1985F,gbv,CLI,2024-03-01,walk_in,2024-02-20,kidnapping,,'].join('\n'));
+    const refused = await relais(envA, 'import', '--org', 'CLI', '--kind', 'cases', bad);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('violence_type');
+    expect(JSON.parse(refused.stdout)).toMatchObject({ created: 0, applied: false, errors: 1 });
+    const good = path.join(dir, 'cases.csv');
+    fs.writeFileSync(good, [header, 'FAMO1985F,gbv,CLI,2024-02-03T10:15,outreach,2024-02-02,rape,,', 'FEMO1985F,gbv,CLI,2024-03-01,walk_in,,,2024-05-01,goals_met'].join('\n'));
+    const first = await relais(envA, 'import', '--org', 'CLI', '--kind', 'cases', good);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ rows: 2, created: 2, unchanged: 0, applied: true, errors: 0 });
+    expect(JSON.parse((await relais(envA, 'import', '--org', 'CLI', '--kind', 'cases', good)).stdout)).toMatchObject({ created: 0, unchanged: 2, applied: true });
+    const res = await relais(envA, 'report', '--org', 'CLI', '--program', 'gbv', '--period', '2024-S1', '--indicators', 'cases_opened', '--by', 'violence_type', '--format', 'jsonl');
+    const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toContainEqual(expect.objectContaining({ indicator: 'cases_opened', violence_type: '*', value: 2 }));
+    expect(lines).toContainEqual(expect.objectContaining({ indicator: 'cases_opened', violence_type: 'rape', value: 1 }));
+  });
+
   it('starts with the address to open as its first line, and answers a page saying how to build a missing web app', async () => {
     const noWeb = fs.mkdtempSync(path.join(dir, 'no-web-'));
     const child = spawn(process.execPath, [relaisBin, 'start'], {
