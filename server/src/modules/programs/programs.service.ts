@@ -3,12 +3,13 @@ import type { Queryable } from '../../db/index.ts';
 import type { RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
 import { programsPolicy } from './programs.policy.ts';
+import { selectPrograms, upsertProgramEnabled } from './programs.repository.ts';
 
 export function createProgramsService(db: Queryable) {
   return {
     /** Every known program with whether the organisation runs it, in catalogue order. */
     async listPrograms(ctx: RequestContext): Promise<Program[]> {
-      const rows = await db.selectFrom('program').select(['code', 'enabled']).where('organisation_id', '=', ctx.actor.organisationId).execute();
+      const rows = await selectPrograms(db, ctx.actor.organisationId);
       const enabled = new Map(rows.map((r) => [r.code, r.enabled]));
       return programCodes.map((code) => ({ code, enabled: enabled.get(code) ?? false }));
     },
@@ -18,11 +19,7 @@ export function createProgramsService(db: Queryable) {
       if (!programsPolicy.manage(ctx.actor)) throw new DomainError('forbidden');
       if (!programCodes.includes(code)) throw new DomainError('program_unknown');
       return db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('program')
-          .values({ organisation_id: ctx.actor.organisationId, code, enabled })
-          .onConflict((oc) => oc.columns(['organisation_id', 'code']).doUpdateSet({ enabled }))
-          .execute();
+        await upsertProgramEnabled(trx, ctx.actor.organisationId, code, enabled);
         await recordAudit(trx, whoOf(ctx), { action: 'program.update', entityType: 'program', entityId: code, details: { enabled } });
         return { code, enabled };
       });

@@ -1,11 +1,11 @@
-import { sql } from 'kysely';
 import { DomainError, type Beneficiary, type MatchReason } from '@relais/core';
-import { cappedTotal, isUniqueViolation, withTransaction, type Queryable } from '../../db/index.ts';
+import { isUniqueViolation, withTransaction, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import type { RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
 import * as repo from './registry.repository.ts';
 import { summarise, type RegistryService } from './registry.service.ts';
+import { findMerge, insertMerge, markMerged, markUnmerged, moveLinkedRows, moveLinkedRowsBack, selectMerges, selectOpenPairs, selectSummaryRows } from './merges.repository.ts';
 import { personLinks } from './person-links.ts';
 import { registryPolicy } from './registry.policy.ts';
 
@@ -16,30 +16,15 @@ interface Moved {
   rows: Record<string, string[]>;
 }
 
-const summaryColumns = ['b.id', 'b.code', 'b.populations', 'b.sex', 'b.birth_year', 'b.registered_on', 'b.registered_unit_id', 'b.registered_by', 'b.last_seen_on'] as const;
-
 export function createDuplicatesService(db: Queryable, registry: RegistryService) {
   return {
     /** The coordinators' review queue: open pairs of active records both within their scope, likeliest first. */
     async listPairs(ctx: RequestContext, page: { limit: number; offset: number }) {
       const org = ctx.actor.organisationId;
       const paths = registryPolicy.mergeableUnits(ctx.actor);
-      const base = db
-        .selectFrom('beneficiary_pair as p')
-        .innerJoin('beneficiary as b', (j) => j.onRef('b.organisation_id', '=', 'p.organisation_id').onRef('b.id', '=', 'p.a_id'))
-        .innerJoin('beneficiary as c', (j) => j.onRef('c.organisation_id', '=', 'p.organisation_id').onRef('c.id', '=', 'p.b_id'))
-        .where('p.organisation_id', '=', org)
-        .where('p.status', '=', 'open')
-        .where('b.merged_into', 'is', null)
-        .where('c.merged_into', 'is', null)
-        .where(repo.knownUnder(paths, 'b'))
-        .where(repo.knownUnder(paths, 'c'));
-      const [rows, count] = await Promise.all([
-        base.select(['p.a_id', 'p.b_id', 'p.score', 'p.reasons']).orderBy('p.score', 'desc').orderBy('p.created_at').orderBy('p.a_id').orderBy('p.b_id').limit(page.limit).offset(page.offset).execute(),
-        cappedTotal(db, base, page.offset),
-      ]);
+      const { rows, count } = await selectOpenPairs(db, org, paths, page);
       const ids = [...new Set(rows.flatMap((r) => [r.a_id, r.b_id]))];
-      const people = ids.length ? await db.selectFrom('beneficiary as b').select(summaryColumns).where('b.organisation_id', '=', org).where('b.id', 'in', ids).execute() : [];
+      const people = await selectSummaryRows(db, org, ids);
       const byId = new Map((await summarise(db, org, people)).map((s) => [s.id, s]));
       return {
         items: rows.map((r) => ({ a: byId.get(r.a_id)!, b: byId.get(r.b_id)!, score: Number(r.score), reasons: r.reasons as MatchReason[] })),
@@ -71,34 +56,17 @@ export function createDuplicatesService(db: Queryable, registry: RegistryService
         }
         for (const link of personLinks) {
           try {
-            const rows = await sql<{ id: string }>`
-              update ${sql.table(link.table)} set ${sql.ref(link.personColumn)} = ${keep.id}
-              where organisation_id = ${org} and ${sql.ref(link.personColumn)} = ${gone.id} returning id`.execute(trx);
-            moved.rows[link.table] = rows.rows.map((r) => r.id);
+            moved.rows[link.table] = await moveLinkedRows(trx, org, link, gone.id, keep.id);
           } catch (error) {
             // Both persons have an open case in the same program: one must be closed first.
             if (isUniqueViolation(error, 'case_file_open_idx')) throw new DomainError('merge_open_cases');
             throw error;
           }
         }
-        await trx
-          .updateTable('beneficiary')
-          .set({ merged_into: keep.id, updated_at: sql`now()` })
-          .where('organisation_id', '=', org)
-          .where('id', '=', gone.id)
-          .execute();
-        await trx
-          .updateTable('beneficiary')
-          .set({ last_seen_on: sql`greatest(last_seen_on, ${gone.last_seen_on}::date)`, updated_at: sql`now()` })
-          .where('organisation_id', '=', org)
-          .where('id', '=', keep.id)
-          .execute();
+        await markMerged(trx, org, keep.id, gone);
         await repo.upsertPair(trx, { organisation_id: org, x: keep.id, y: gone.id, score: 0, reasons: [], status: 'merged', decided_by: ctx.actor.userId });
         const id = newId();
-        await trx
-          .insertInto('beneficiary_merge')
-          .values({ organisation_id: org, id, kept_id: keep.id, merged_id: gone.id, merged_by: ctx.actor.userId, moved: JSON.stringify(moved) })
-          .execute();
+        await insertMerge(trx, { organisation_id: org, id, kept_id: keep.id, merged_id: gone.id, merged_by: ctx.actor.userId, moved });
         await recordAudit(trx, whoOf(ctx), {
           action: 'beneficiary.merge',
           entityType: 'beneficiary',
@@ -113,7 +81,7 @@ export function createDuplicatesService(db: Queryable, registry: RegistryService
     async undoMerge(ctx: RequestContext, mergeId: string): Promise<Beneficiary> {
       const org = ctx.actor.organisationId;
       return withTransaction(db, async (trx) => {
-        const m = await trx.selectFrom('beneficiary_merge').selectAll().where('organisation_id', '=', org).where('id', '=', mergeId).executeTakeFirst();
+        const m = await findMerge(trx, org, mergeId);
         if (!m) throw new DomainError('not_found');
         const keep = await registry.visible(trx, ctx, m.kept_id, 'person.merge');
         if (m.undone_at) throw new DomainError('merge_already_undone');
@@ -122,21 +90,9 @@ export function createDuplicatesService(db: Queryable, registry: RegistryService
         for (const [table, ids] of Object.entries(moved.rows)) {
           const link = personLinks.find((l) => l.table === table);
           if (!link || ids.length === 0) continue;
-          await sql`
-            update ${sql.table(table)} set ${sql.ref(link.personColumn)} = ${m.merged_id}
-            where organisation_id = ${org} and ${sql.ref(link.personColumn)} = ${m.kept_id} and id = any(${sql.val(ids)}::uuid[])`.execute(trx);
+          await moveLinkedRowsBack(trx, org, link, m.kept_id, m.merged_id, ids);
         }
-        if (moved.units.length) {
-          await trx
-            .deleteFrom('beneficiary_unit')
-            .where('organisation_id', '=', org)
-            .where('beneficiary_id', '=', m.kept_id)
-            .where('org_unit_id', 'in', moved.units)
-            .where('via', '=', 'merged')
-            .execute();
-        }
-        await trx.updateTable('beneficiary').set({ merged_into: null, updated_at: sql`now()` }).where('organisation_id', '=', org).where('id', '=', m.merged_id).execute();
-        await trx.updateTable('beneficiary_merge').set({ undone_by: ctx.actor.userId, undone_at: sql`now()` }).where('organisation_id', '=', org).where('id', '=', mergeId).execute();
+        await markUnmerged(trx, org, m, moved.units, ctx.actor.userId);
         await repo.upsertPair(trx, { organisation_id: org, x: m.kept_id, y: m.merged_id, score: 0, reasons: [], status: 'distinct', decided_by: ctx.actor.userId });
         await recordAudit(trx, whoOf(ctx), { action: 'beneficiary.unmerge', entityType: 'beneficiary', entityId: m.kept_id, details: { mergeId, mergedId: m.merged_id } });
         return registry.present(trx, ctx, (await repo.findById(trx, org, m.kept_id))!);
@@ -145,16 +101,7 @@ export function createDuplicatesService(db: Queryable, registry: RegistryService
 
     async listMerges(ctx: RequestContext, beneficiaryId?: string) {
       const org = ctx.actor.organisationId;
-      let q = db
-        .selectFrom('beneficiary_merge as m')
-        .innerJoin('beneficiary as b', (j) => j.onRef('b.organisation_id', '=', 'm.organisation_id').onRef('b.id', '=', 'm.kept_id'))
-        .innerJoin('beneficiary as g', (j) => j.onRef('g.organisation_id', '=', 'm.organisation_id').onRef('g.id', '=', 'm.merged_id'))
-        .innerJoin('app_user as u', (j) => j.onRef('u.organisation_id', '=', 'm.organisation_id').onRef('u.id', '=', 'm.merged_by'))
-        .select(['m.id', 'm.kept_id', 'b.code as kept_code', 'm.merged_id', 'g.code as merged_code', 'm.merged_at', 'u.display_name', 'm.undone_at'])
-        .where('m.organisation_id', '=', org)
-        .where(repo.knownUnder(registryPolicy.mergeableUnits(ctx.actor)));
-      if (beneficiaryId) q = q.where((eb) => eb.or([eb('m.kept_id', '=', beneficiaryId), eb('m.merged_id', '=', beneficiaryId)]));
-      const rows = await q.orderBy('m.merged_at', 'desc').limit(200).execute();
+      const rows = await selectMerges(db, org, registryPolicy.mergeableUnits(ctx.actor), beneficiaryId);
       return rows.map((r) => ({
         id: r.id,
         keptId: r.kept_id,

@@ -4,6 +4,7 @@ import type { SavedListInput } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import type { RequestContext } from '../../context/index.ts';
+import { deleteOwnList, insertListOnce, selectVisibleLists } from './saved-lists.repository.ts';
 
 type Input = z.output<typeof SavedListInput>;
 
@@ -14,13 +15,7 @@ export function createSavedListsService(db: Queryable) {
   return {
     /** Built-in lists carry the catalogue key of their name (`nameKey`): the edge words it in the caller's language. */
     async list(ctx: RequestContext): Promise<Array<{ id: string; name: string; nameKey?: MessageKey; filters: Input['filters']; shared: boolean; ownerId: string; builtIn: boolean }>> {
-      const rows = await db
-        .selectFrom('saved_list')
-        .select(['id', 'owner_id', 'name', 'filters', 'shared'])
-        .where('organisation_id', '=', ctx.actor.organisationId)
-        .where((eb) => eb.or([eb('owner_id', '=', ctx.actor.userId), eb('shared', '=', true)]))
-        .orderBy('name')
-        .execute();
+      const rows = await selectVisibleLists(db, ctx.actor.organisationId, ctx.actor.userId);
       return [
         ...builtIn.map((b) => ({ id: b.id, name: b.nameKey, nameKey: b.nameKey, filters: b.filters, shared: true, ownerId: ctx.actor.userId, builtIn: true })),
         ...rows.map((r) => ({ id: r.id, name: r.name, filters: r.filters as Input['filters'], shared: r.shared, ownerId: r.owner_id, builtIn: false })),
@@ -29,19 +24,13 @@ export function createSavedListsService(db: Queryable) {
 
     async save(ctx: RequestContext, input: Input) {
       const id = input.id ?? newId();
-      await db
-        .insertInto('saved_list')
-        .values({ organisation_id: ctx.actor.organisationId, id, owner_id: ctx.actor.userId, name: input.name, filters: JSON.stringify(input.filters), shared: input.shared })
-        .onConflict((oc) => oc.columns(['organisation_id', 'id']).doNothing())
-        .execute();
-      const row = await db.selectFrom('saved_list').selectAll().where('organisation_id', '=', ctx.actor.organisationId).where('id', '=', id).executeTakeFirstOrThrow();
+      const row = await insertListOnce(db, { organisation_id: ctx.actor.organisationId, id, owner_id: ctx.actor.userId, name: input.name, filters: JSON.stringify(input.filters), shared: input.shared });
       if (row.owner_id !== ctx.actor.userId) throw new DomainError('id_conflict');
       return { id, name: row.name, filters: row.filters as Input['filters'], shared: row.shared, ownerId: row.owner_id, builtIn: false };
     },
 
     async remove(ctx: RequestContext, id: string): Promise<void> {
-      const res = await db.deleteFrom('saved_list').where('organisation_id', '=', ctx.actor.organisationId).where('id', '=', id).where('owner_id', '=', ctx.actor.userId).executeTakeFirst();
-      if (Number(res.numDeletedRows) === 0) throw new DomainError('not_found');
+      if (!(await deleteOwnList(db, ctx.actor.organisationId, ctx.actor.userId, id))) throw new DomainError('not_found');
     },
   };
 }

@@ -121,3 +121,8 @@ export async function rebuildRollup(db: Queryable, organisationId: string): Prom
     from service_event where organisation_id = ${organisationId} and deleted_at is null
     group by organisation_id, program, date_trunc('month', service_date)::date, org_unit_id, site_id, worker_id, service, result, kind, strategy, modality`.execute(db);
 }
+
+/** Every organisation's id, in order (the facts of each are kept in turn). */
+export async function selectOrganisationIds(db: Queryable): Promise<string[]> {
+  return (await db.selectFrom('organisation').select('id').orderBy('id').execute()).map((o) => o.id);
+}

@@ -12,6 +12,7 @@ import {
   rebuildFactsOfPersons,
   rebuildRollup,
   replaceRules,
+  selectOrganisationIds,
 } from './report-facts.repository.ts';
 import { loadIndicators } from './indicators.repository.ts';
 import { reportRules, ruleKey, type ReportRule } from './report-rules.ts';
@@ -34,7 +35,7 @@ const byProgramAndSlot = (a: ReportRule, b: ReportRule) => (a.program < b.progra
 export async function syncReportFacts(db: Queryable, organisationId?: string, options: { now?: boolean } = {}): Promise<string[]> {
   const organisations = organisationId
     ? [organisationId]
-    : (await db.selectFrom('organisation').select('id').orderBy('id').execute()).map((o) => o.id);
+    : await selectOrganisationIds(db);
   const changedOrganisations: string[] = [];
   for (const id of organisations) {
     await withTransaction(db, async (trx) => {

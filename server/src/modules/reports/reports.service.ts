@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { DomainError, formatIssue, parsePeriod, type Locale, type ReportQuery, type ReportRow, type TargetInput, invalidField } from '@relais/core';
-import { sql } from 'kysely';
 import { withTransaction, type Queryable } from '../../db/index.ts';
 import type { RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
@@ -11,6 +10,7 @@ import { programWaiting } from './report-facts.repository.ts';
 import type { ReportFileContext } from './report-words.ts';
 import { findReportNames } from './report-catalogue.repository.ts';
 import { reportsPolicy } from './reports.policy.ts';
+import { upsertTargets } from './targets.repository.ts';
 
 export function createReportsService(db: Queryable) {
   const engine = createReportEngine(db);
@@ -41,11 +41,7 @@ export function createReportsService(db: Queryable) {
       const unit = await findUnit(db, ctx.actor.organisationId, t.orgUnitId);
       if (!unit || !reportsPolicy.setTargetsAt(ctx.actor, unit.path)) throw invalidField('orgUnitId', 'invalid_choice');
       return withTransaction(db, async (trx) => {
-        await trx
-          .insertInto('target')
-          .values({ organisation_id: ctx.actor.organisationId, indicator: t.indicator, program: t.program, org_unit_id: unit.id, period: t.period, value: t.value })
-          .onConflict((oc) => oc.columns(['organisation_id', 'indicator', 'program', 'org_unit_id', 'period']).doUpdateSet({ value: t.value, updated_at: sql`now()` }))
-          .execute();
+        await upsertTargets(trx, ctx.actor.organisationId, [{ indicator: t.indicator, program: t.program, unitId: unit.id, period: t.period, value: t.value }]);
         await recordAudit(trx, whoOf(ctx), { action: 'target.set', entityType: 'target', entityId: `${t.indicator}:${t.program}:${unit.code}:${t.period}`, orgUnit: { id: unit.id, path: unit.path }, details: { value: t.value } });
         return { ...t, orgUnitCode: unit.code };
       });

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { SetupChecklist } from '@relais/core';
+import { programCodes, type Locale, type SetupChecklist } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
 
 /** What an organisation's data says about its first steps (one query, four answers). */
@@ -30,4 +30,57 @@ export async function findOrganisationAndRoot(db: Queryable, code: string) {
 /** Every organisation of the database. */
 export async function selectOrganisationIds(db: Queryable): Promise<string[]> {
   return (await db.selectFrom('organisation').select('id').execute()).map((o) => o.id);
+}
+
+/** Is there an organisation already (first run done)? */
+export async function anyOrganisation(db: Queryable): Promise<boolean> {
+  return (await db.selectFrom('organisation').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** Keeps other first runs out until the transaction ends. */
+export async function lockOrganisations(trx: Queryable): Promise<void> {
+  await sql`lock table organisation in exclusive mode`.execute(trx);
+}
+
+/** Inserts an organisation (a code taken fails with the database's unique violation). */
+export async function insertOrganisation(trx: Queryable, row: { id: string; code: string; name: string }): Promise<void> {
+  await trx.insertInto('organisation').values(row).execute();
+}
+
+/** A new organisation's first rows: its root unit (coded like it), every program enabled, its administrator on the root. */
+export async function insertFirstRows(
+  trx: Queryable,
+  r: { organisationId: string; rootUnitId: string; adminId: string; assignmentId: string; code: string; name: string; admin: { username: string; displayName: string }; passwordHash: string; locale: Locale },
+): Promise<void> {
+  await trx
+    .insertInto('org_unit')
+    .values({
+      organisation_id: r.organisationId,
+      id: r.rootUnitId,
+      code: r.code,
+      name: r.name,
+      level: 'country',
+      parent_id: null,
+      path: `/${r.rootUnitId}/`,
+    })
+    .execute();
+  await trx
+    .insertInto('program')
+    .values(programCodes.map((code) => ({ organisation_id: r.organisationId, code, enabled: true })))
+    .execute();
+  await trx
+    .insertInto('app_user')
+    .values({
+      organisation_id: r.organisationId,
+      id: r.adminId,
+      username: r.admin.username,
+      display_name: r.admin.displayName,
+      password_hash: r.passwordHash,
+      locale: r.locale,
+    })
+    .execute();
+  await trx
+    .insertInto('role_assignment')
+    .values({ organisation_id: r.organisationId, id: r.assignmentId, user_id: r.adminId, role: 'administrator', org_unit_id: r.rootUnitId, programs: null })
+    .execute();
 }

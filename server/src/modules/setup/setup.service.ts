@@ -1,12 +1,11 @@
-import { sql } from 'kysely';
-import { DomainError, programCodes, type SetupChecklist, type SetupRequest } from '@relais/core';
+import { DomainError, type SetupChecklist, type SetupRequest } from '@relais/core';
 import { isUniqueViolation, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { recordAudit } from '../audit/index.ts';
 import { syncReportFacts } from '../reports/index.ts';
 import type { RequestContext } from '../../context/index.ts';
-import { loadChecklist } from './setup.repository.ts';
+import { anyOrganisation, insertFirstRows, insertOrganisation, loadChecklist, lockOrganisations } from './setup.repository.ts';
 
 export interface CreatedOrganisation {
   organisationId: string;
@@ -25,42 +24,12 @@ export async function createOrganisation(trx: Queryable, input: SetupRequest): P
   const adminId = newId();
   const passwordHash = await hashPassword(input.admin.password);
   try {
-    await trx.insertInto('organisation').values({ id: organisationId, code: input.organisation.code, name: input.organisation.name }).execute();
+    await insertOrganisation(trx, { id: organisationId, code: input.organisation.code, name: input.organisation.name });
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError('organisation_code_taken');
     throw error;
   }
-  await trx
-    .insertInto('org_unit')
-    .values({
-      organisation_id: organisationId,
-      id: rootUnitId,
-      code: input.organisation.code,
-      name: input.organisation.name,
-      level: 'country',
-      parent_id: null,
-      path: `/${rootUnitId}/`,
-    })
-    .execute();
-  await trx
-    .insertInto('program')
-    .values(programCodes.map((code) => ({ organisation_id: organisationId, code, enabled: true })))
-    .execute();
-  await trx
-    .insertInto('app_user')
-    .values({
-      organisation_id: organisationId,
-      id: adminId,
-      username: input.admin.username,
-      display_name: input.admin.displayName,
-      password_hash: passwordHash,
-      locale: input.locale,
-    })
-    .execute();
-  await trx
-    .insertInto('role_assignment')
-    .values({ organisation_id: organisationId, id: newId(), user_id: adminId, role: 'administrator', org_unit_id: rootUnitId, programs: null })
-    .execute();
+  await insertFirstRows(trx, { organisationId, rootUnitId, adminId, assignmentId: newId(), code: input.organisation.code, name: input.organisation.name, admin: input.admin, passwordHash, locale: input.locale });
   await recordAudit(trx, { organisationId, actorId: adminId }, {
     action: 'setup',
     entityType: 'organisation',
@@ -79,16 +48,14 @@ export function createSetupService(db: Queryable) {
     },
 
     async needsSetup(): Promise<boolean> {
-      const row = await db.selectFrom('organisation').select('id').limit(1).executeTakeFirst();
-      return !row;
+      return !(await anyOrganisation(db));
     },
 
     /** First run through the web: only while no organisation exists (checked under a table lock, so two first runs cannot both win). */
     async setupFirstOrganisation<T>(input: SetupRequest, then: (trx: Queryable, created: CreatedOrganisation) => Promise<T>): Promise<T> {
       return db.transaction().execute(async (trx) => {
-        await sql`lock table organisation in exclusive mode`.execute(trx);
-        const existing = await trx.selectFrom('organisation').select('id').limit(1).executeTakeFirst();
-        if (existing) throw new DomainError('setup_already_done');
+        await lockOrganisations(trx);
+        if (await anyOrganisation(trx)) throw new DomainError('setup_already_done');
         const created = await createOrganisation(trx, input);
         return then(trx, created);
       });
