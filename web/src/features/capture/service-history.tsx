@@ -6,6 +6,7 @@ import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { useCan } from '../../app/session.tsx';
+import { Pager } from '../../app/pager.tsx';
 import { Alert, Button, Card, ConfirmDialog, Dialog, Loading, Select, Table, TextField, type Column } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { describeError, fieldErrorsOf } from '../../i18n/errors.ts';
@@ -91,15 +92,7 @@ export function ServiceHistory({ beneficiaryId, canRecord }: { beneficiaryId: st
         <>
           <Table caption={t('capture.historyTitle')} columns={columns} rows={services.data.items} rowKey={(s) => s.id} empty={t('capture.noServices')} />
           {total > PAGE_SIZE ? (
-            <nav className="pager" aria-label={t('common.pagination')}>
-              <Button size="small" disabled={offset === 0 || services.loading} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-                {t('common.previous')}
-              </Button>
-              <span aria-live="polite">{t(services.data.totalCapped ? 'common.pageInfoMore' : 'common.pageInfo', { from: offset + 1, to: Math.min(offset + PAGE_SIZE, total), total })}</span>
-              <Button size="small" disabled={offset + PAGE_SIZE >= total || services.loading} onClick={() => setOffset(offset + PAGE_SIZE)}>
-                {t('common.next')}
-              </Button>
-            </nav>
+            <Pager offset={offset} pageSize={PAGE_SIZE} total={total} capped={services.data.totalCapped} loading={services.loading} onOffset={setOffset} />
           ) : null}
         </>
       ) : null}

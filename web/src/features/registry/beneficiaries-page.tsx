@@ -4,6 +4,7 @@ import type { BeneficiarySummary, SavedListData } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
 import { useCan, useSession } from '../../app/session.tsx';
+import { Pager } from '../../app/pager.tsx';
 import { Alert, Button, Card, Loading, Page, Select, Table, TextField, type Column } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
@@ -170,17 +171,7 @@ export function BeneficiariesPage() {
           {results.data ? (
             <>
               <Table caption={t('search.title')} columns={columns} rows={results.data.items} rowKey={(b) => b.id} empty={t('common.noResults')} />
-              <nav className="pager" aria-label={t('common.pagination')}>
-                <Button size="small" disabled={offset === 0 || results.loading} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-                  {t('common.previous')}
-                </Button>
-                <span aria-live="polite">
-                  {total === 0 ? t('search.total', { total }) : t(results.data?.totalCapped ? 'common.pageInfoMore' : 'common.pageInfo', { from: offset + 1, to: Math.min(offset + PAGE_SIZE, total), total })}
-                </span>
-                <Button size="small" disabled={offset + PAGE_SIZE >= total || results.loading} onClick={() => setOffset(offset + PAGE_SIZE)}>
-                  {t('common.next')}
-                </Button>
-              </nav>
+              <Pager offset={offset} pageSize={PAGE_SIZE} total={total} capped={results.data.totalCapped} loading={results.loading} onOffset={setOffset} empty={t('search.total', { total })} />
             </>
           ) : null}
         </div>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { explainMatch, type MatchReason } from '@relais/core';
 import { listDuplicates, markDistinct, mergeBeneficiaries, type BeneficiarySummary, type DuplicatePair } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
+import { Pager } from '../../app/pager.tsx';
 import { Alert, Button, Card, ConfirmDialog, Loading, Page, RadioGroup } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
@@ -70,15 +71,7 @@ export function DuplicatesPage() {
         </Card>
       ))}
       {total > PAGE_SIZE ? (
-        <nav className="pager" aria-label={t('common.pagination')}>
-          <Button size="small" disabled={offset === 0 || pairs.loading} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-            {t('common.previous')}
-          </Button>
-          <span aria-live="polite">{t(pairs.data?.totalCapped ? 'common.pageInfoMore' : 'common.pageInfo', { from: offset + 1, to: Math.min(offset + PAGE_SIZE, total), total })}</span>
-          <Button size="small" disabled={offset + PAGE_SIZE >= total || pairs.loading} onClick={() => setOffset(offset + PAGE_SIZE)}>
-            {t('common.next')}
-          </Button>
-        </nav>
+        <Pager offset={offset} pageSize={PAGE_SIZE} total={total} capped={pairs.data?.totalCapped} loading={pairs.loading} onOffset={setOffset} />
       ) : null}
       {merging ? (
         <MergeDialog

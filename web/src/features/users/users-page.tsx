@@ -3,6 +3,7 @@ import type { User } from '@relais/core';
 import { listUsers } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
+import { Pager } from '../../app/pager.tsx';
 import { Alert, Button, Loading, Page, Table, TextField, type Column } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
@@ -66,19 +67,7 @@ export function UsersPage() {
       {users.data ? (
         <>
           <Table caption={t('users.title')} columns={columns} rows={users.data.items} rowKey={(u) => u.id} empty={t('common.noResults')} />
-          <nav className="pager" aria-label={t('common.pagination')}>
-            <Button size="small" disabled={offset === 0 || users.loading} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-              {t('common.previous')}
-            </Button>
-            <span aria-live="polite">
-              {total === 0
-                ? t('users.total', { total })
-                : t('common.pageInfo', { from: offset + 1, to: Math.min(offset + PAGE_SIZE, total), total })}
-            </span>
-            <Button size="small" disabled={offset + PAGE_SIZE >= total || users.loading} onClick={() => setOffset(offset + PAGE_SIZE)}>
-              {t('common.next')}
-            </Button>
-          </nav>
+          <Pager offset={offset} pageSize={PAGE_SIZE} total={total} loading={users.loading} onOffset={setOffset} empty={t('users.total', { total })} />
         </>
       ) : null}
     </Page>
