@@ -1,5 +1,5 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
-import { likePrefix, type Queryable } from '../../db/index.ts';
+import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import { cappedTotal, likePrefix, type Database, type Queryable } from '../../db/index.ts';
 
 export const beneficiaryColumns = [
   'b.id',
@@ -215,4 +215,60 @@ export async function upsertOpenPairs(db: Queryable, organisationId: string, pai
     from unnest(${ordered.map((o) => o.a)}::uuid[], ${ordered.map((o) => o.b)}::uuid[], ${ordered.map((o) => o.p.score)}::float8[], ${ordered.map((o) => JSON.stringify(o.p.reasons))}::text[])
       as r(a, b, score, reasons)
     on conflict (organisation_id, a_id, b_id) do update set score = excluded.score, reasons = excluded.reasons`.execute(db);
+}
+
+/** Inserts a registered person (a code taken fails with the database's unique violation). */
+export async function insertBeneficiary(trx: Queryable, row: Insertable<Database['beneficiary']>): Promise<void> {
+  await trx.insertInto('beneficiary').values(row).execute();
+}
+
+/** Changes a person's record. */
+export async function updateBeneficiary(trx: Queryable, organisationId: string, id: string, changes: Updateable<Database['beneficiary']>): Promise<void> {
+  await trx
+    .updateTable('beneficiary')
+    .set({ ...changes, updated_at: sql`now()` })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** How a search matches codes: one record (an exact code, its alias resolved), a start, or near spellings (best first). */
+export type CodeCondition = { exactId: string } | { prefix: string } | { similarTo: string };
+
+/** Active records known under `paths` matching the search, a page of them (with the near-spelling score) and their count. */
+export async function searchBeneficiaries(
+  db: Queryable,
+  organisationId: string,
+  paths: readonly string[],
+  q: {
+    code: CodeCondition | null;
+    population?: string | undefined;
+    /** Only records known under these units (none matches an empty list); null: no such filter. */
+    unitPaths: readonly string[] | null;
+    registeredBy?: string | undefined;
+    seenFrom?: string | undefined;
+    seenTo?: string | undefined;
+    notSeenForDays?: number | undefined;
+    sort: 'code' | 'registered_on' | 'last_seen_on';
+    order: 'asc' | 'desc';
+    limit: number;
+    offset: number;
+  },
+) {
+  let base = db.selectFrom('beneficiary as b').where('b.organisation_id', '=', organisationId).where('b.merged_into', 'is', null).where(knownUnder(paths));
+  const c = q.code;
+  if (c && 'exactId' in c) base = base.where('b.id', '=', c.exactId);
+  else if (c && 'prefix' in c) base = base.where('b.code', 'like', likePrefix(c.prefix));
+  else if (c) base = base.where(sql<boolean>`similarity(b.code, ${c.similarTo}) >= 0.3`);
+  if (q.population) base = base.where(sql<boolean>`${q.population} = any(b.populations)`);
+  if (q.unitPaths) base = base.where(knownUnder(q.unitPaths));
+  if (q.registeredBy) base = base.where('b.registered_by', '=', q.registeredBy);
+  if (q.seenFrom) base = base.where('b.last_seen_on', '>=', q.seenFrom);
+  if (q.seenTo) base = base.where('b.last_seen_on', '<=', q.seenTo);
+  if (q.notSeenForDays) base = base.where('b.last_seen_on', '<', sql<string>`current_date - ${q.notSeenForDays}::int`);
+  const sortColumn = { code: 'b.code', registered_on: 'b.registered_on', last_seen_on: 'b.last_seen_on' } as const;
+  let listQuery = base.select(['b.id', 'b.code', 'b.populations', 'b.sex', 'b.birth_year', 'b.registered_on', 'b.registered_unit_id', 'b.registered_by', 'b.last_seen_on']);
+  if (c && 'similarTo' in c) listQuery = listQuery.select(sql<number>`similarity(b.code, ${c.similarTo})`.as('score')).orderBy(sql`similarity(b.code, ${c.similarTo})`, 'desc');
+  const [rows, count] = await Promise.all([listQuery.orderBy(sortColumn[q.sort], q.order).orderBy('b.id').limit(q.limit).offset(q.offset).execute(), cappedTotal(db, base, q.offset)]);
+  return { rows, count };
 }

@@ -11,8 +11,7 @@ import {
   type UpdateBeneficiary,
   invalidField,
 } from '@relais/core';
-import { sql } from 'kysely';
-import { cappedTotal, isUniqueViolation, likePrefix, withTransaction, type Queryable } from '../../db/index.ts';
+import { isUniqueViolation, withTransaction, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Secrets } from '../../lib/secrets.ts';
 import { scope, type RequestContext } from '../../context/index.ts';
@@ -139,9 +138,7 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
         }
         const id = input.id ?? newId();
         try {
-          await trx
-            .insertInto('beneficiary')
-            .values({
+          await repo.insertBeneficiary(trx, {
               organisation_id: org,
               id,
               code,
@@ -158,8 +155,7 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
               contact_consent: input.contactConsent,
               notes: input.notes,
               last_seen_on: input.registeredOn,
-            })
-            .execute();
+            });
         } catch (error) {
           if (isUniqueViolation(error)) throw new DomainError('beneficiary_exists_elsewhere');
           throw error;
@@ -231,9 +227,7 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
         // Only the values changed are checked (a record kept from before the rule keeps its other values).
         if (patch.sex || (patch.birthYear !== undefined && patch.birthYear !== null)) checkAgainstCode(await loadRegistrySettings(trx, org), row.code, { sex: patch.sex, birthYear: patch.birthYear });
         const p = patch.profile;
-        await trx
-          .updateTable('beneficiary')
-          .set({
+        await repo.updateBeneficiary(trx, org, id, {
             ...(patch.populations ? { populations: [...new Set(patch.populations)] } : {}),
             ...(patch.sex ? { sex: patch.sex } : {}),
             ...(patch.genderIdentity !== undefined ? { gender_identity: patch.genderIdentity } : {}),
@@ -248,11 +242,7 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
             ...(patch.phone !== undefined ? { phone_encrypted: patch.phone ? secrets.encrypt(patch.phone) : null } : {}),
             ...(patch.contactConsent !== undefined ? { contact_consent: patch.contactConsent } : {}),
             ...(patch.notes !== undefined ? { notes: patch.notes } : {}),
-            updated_at: sql`now()`,
-          })
-          .where('organisation_id', '=', org)
-          .where('id', '=', id)
-          .execute();
+        });
         await recordAudit(trx, whoOf(ctx), { action: 'beneficiary.update', entityType: 'beneficiary', entityId: id, details: { code: row.code, fields: Object.keys(patch) } });
         return present(trx, ctx, (await repo.findById(trx, org, id))!);
       });
@@ -262,32 +252,29 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
     async search(ctx: RequestContext, q: BeneficiarySearch & { notSeenForDays?: number | undefined }) {
       const org = ctx.actor.organisationId;
       const paths = registryPolicy.readableUnits(ctx.actor);
-      let base = db.selectFrom('beneficiary as b').where('b.organisation_id', '=', org).where('b.merged_into', 'is', null).where(repo.knownUnder(paths));
       const code = q.code ? q.code.toUpperCase().replace(/[\s\-_.]/g, '') : '';
+      let codeMatch: repo.CodeCondition | null = null;
       if (code) {
         if (q.match === 'exact') {
           const alias = await repo.findByCode(db, org, code);
           const stands = alias ? await resolveAlias(db, org, alias) : null;
-          base = base.where('b.id', '=', stands?.id ?? '00000000-0000-0000-0000-000000000000');
-        } else if (q.match === 'prefix') base = base.where('b.code', 'like', likePrefix(code));
-        else base = base.where(sql<boolean>`similarity(b.code, ${code}) >= 0.3`);
+          codeMatch = { exactId: stands?.id ?? '00000000-0000-0000-0000-000000000000' };
+        } else codeMatch = q.match === 'prefix' ? { prefix: code } : { similarTo: code };
       }
-      if (q.population) base = base.where(sql<boolean>`${q.population} = any(b.populations)`);
-      if (q.orgUnitId) {
-        const unit = await findUnit(db, org, q.orgUnitId);
-        base = base.where(repo.knownUnder(unit ? [unit.path] : []));
-      }
-      if (q.registeredBy) base = base.where('b.registered_by', '=', q.registeredBy);
-      if (q.seenFrom) base = base.where('b.last_seen_on', '>=', q.seenFrom);
-      if (q.seenTo) base = base.where('b.last_seen_on', '<=', q.seenTo);
-      if (q.notSeenForDays) base = base.where('b.last_seen_on', '<', sql<string>`current_date - ${q.notSeenForDays}::int`);
-      const sortColumn = { code: 'b.code', registered_on: 'b.registered_on', last_seen_on: 'b.last_seen_on' } as const;
-      let listQuery = base.select(['b.id', 'b.code', 'b.populations', 'b.sex', 'b.birth_year', 'b.registered_on', 'b.registered_unit_id', 'b.registered_by', 'b.last_seen_on']);
-      if (code && q.match === 'fuzzy') listQuery = listQuery.select(sql<number>`similarity(b.code, ${code})`.as('score')).orderBy(sql`similarity(b.code, ${code})`, 'desc');
-      const [rows, count] = await Promise.all([
-        listQuery.orderBy(sortColumn[q.sort], q.order).orderBy('b.id').limit(q.limit).offset(q.offset).execute(),
-        cappedTotal(db, base, q.offset),
-      ]);
+      const unit = q.orgUnitId ? await findUnit(db, org, q.orgUnitId) : null;
+      const { rows, count } = await repo.searchBeneficiaries(db, org, paths, {
+        code: codeMatch,
+        population: q.population,
+        unitPaths: q.orgUnitId ? (unit ? [unit.path] : []) : null,
+        registeredBy: q.registeredBy,
+        seenFrom: q.seenFrom,
+        seenTo: q.seenTo,
+        notSeenForDays: q.notSeenForDays,
+        sort: q.sort,
+        order: q.order,
+        limit: q.limit,
+        offset: q.offset,
+      });
       return { items: await summarise(db, org, rows), ...count };
     },
   };
