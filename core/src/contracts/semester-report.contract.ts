@@ -25,8 +25,8 @@ export const SemesterReport = z.object({
   from: text(),
   to: text(),
   unit: z.object({ id: Id, code: text(), name: text() }).nullable(),
-  /** Each figure of the sections by indicator code; rates as fractions 0–1. */
-  figures: z.record(text(), z.number()),
+  /** Each figure of the sections by indicator code, 0 when nothing was counted; rates as fractions 0–1, null over nobody (no case open at the start). */
+  figures: z.record(text(), z.number().nullable()),
   /** Survivors cared for at each unit services are given at (the clinics), the largest first. */
   clinics: z.array(z.object({ code: text(), name: text(), value: z.number() })),
   /** Cases opened in the semester by violence family and type, with shares of their total. */

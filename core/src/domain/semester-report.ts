@@ -13,14 +13,14 @@ export const semesterSections = [
   { id: 'social', lines: ['social_served'] },
   { id: 'legal', lines: ['legal_served'] },
   { id: 'autonomy', lines: ['in_vocational_training', 'placed_in_job'] },
-  { id: 'follow_up', lines: ['cases_opened', 'retention_rate', 'lost_to_follow_up'] },
+  { id: 'follow_up', lines: ['cases_opened', 'cases_open_at_start', 'cases_retained', 'retention_rate', 'lost_to_follow_up'] },
 ] as const satisfies ReadonlyArray<{ id: string; lines: readonly string[] }>;
 export type SemesterSectionId = (typeof semesterSections)[number]['id'];
 
 /** Every figure of the report, in the order of its sections. */
 export const semesterIndicators: readonly string[] = semesterSections.flatMap((s) => [...s.lines]);
 
-/** Figures that are rates (fractions 0–1, shown as percentages). */
+/** Figures that are rates (fractions 0–1, shown as percentages; no value over nobody). */
 export const semesterRates: ReadonlySet<string> = new Set(['retention_rate']);
 
 /** The indicator the care section breaks down by clinic, and the one the typology counts. */

@@ -95,6 +95,8 @@ describe(`semester report (${engine})`, () => {
     in_vocational_training: 1,
     placed_in_job: 0,
     cases_opened: 3,
+    cases_open_at_start: 1,
+    cases_retained: 1,
     retention_rate: 1,
     lost_to_follow_up: 1,
   };
@@ -128,6 +130,8 @@ describe(`semester report (${engine})`, () => {
     expect(res.status).toBe(200);
     expect(res.body.unit).toMatchObject({ id: aga, code: 'AGA' });
     expect(res.body.figures).toMatchObject({ survivors_cared: 2, legal_served: 1, social_served: 1, psychological_served: 0, cases_opened: 1, sensitised: 1 });
+    // No case of AGA was open on 1 January: no retention rate (not 0 %).
+    expect(res.body.figures).toMatchObject({ cases_open_at_start: 0, retention_rate: null });
     expect(res.body.clinics).toEqual([{ code: 'AGA', name: 'Unit AGA', value: 2 }]);
     expect(res.body.typology.families.find((f) => f.family === 'economic')).toMatchObject({ count: 1, share: 1 });
   });
@@ -194,6 +198,7 @@ describe(`semester report (${engine})`, () => {
     expect(line(ar('semester.unit'))[0]).toBe('Unit AGA');
     expect(line(ar('indicator.survivors_cared'))[0]).toBe(2);
     expect(line(ar('violence_family.economic'))).toEqual([1, 1]);
+    expect(line(ar('indicator.retention_rate'))[0]).toBe('—');
     // No story was chosen at AGA's cases: the sheet says so.
     expect(line(ar('semester.stories.none'))[0]).toBeNull();
   });

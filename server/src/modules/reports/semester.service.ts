@@ -4,6 +4,7 @@ import {
   invalidField,
   parsePeriod,
   semesterIndicators,
+  semesterRates,
   TYPOLOGY_INDICATOR,
   typologyOf,
   type OrgUnitLevel,
@@ -84,8 +85,9 @@ export function createSemesterService(db: Queryable, selectedStories: SelectedSt
         storiesOf(ctx, q, unit ?? null),
       ]);
 
-      const figures: Record<string, number> = {};
-      for (const code of semesterIndicators) figures[code] = totals.find((r) => r.indicator === code)?.value ?? 0;
+      // A count is 0 when nothing was counted; a rate over nobody has no value (not 0 %).
+      const figures: Record<string, number | null> = {};
+      for (const code of semesterIndicators) figures[code] = totals.find((r) => r.indicator === code)?.value ?? (semesterRates.has(code) ? null : 0);
       const inside = under ? new Set(under.map((u) => u.code)) : null;
       const clinics = byUnit
         .filter((r) => r.org_unit !== ALL && (r.value ?? 0) > 0 && (!inside || inside.has(String(r.org_unit))))

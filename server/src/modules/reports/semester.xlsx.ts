@@ -29,11 +29,13 @@ export async function semesterWorkbook(report: SemesterReport, locale: Locale, c
     sheet.getCell(at, 1).border = { bottom: { style: 'thin' } };
     at += 1;
   };
-  const line = (label: string, value: number, options: { percent?: boolean; indent?: number; bold?: boolean } = {}) => {
+  const line = (label: string, value: number | null, options: { percent?: boolean; indent?: number; bold?: boolean } = {}) => {
     const row = sheet.getRow(at);
     row.getCell(1).value = label;
     row.getCell(1).alignment = { indent: options.indent ?? 0, wrapText: true, vertical: 'top' };
     putNumber(row.getCell(2), value, options.percent ?? false);
+    // A rate over nobody: a dash, as on screen (not an empty cell, not 0 %).
+    if (value === null) row.getCell(2).value = '—';
     if (options.bold) row.font = { bold: true };
     at += 1;
     return row;
@@ -42,7 +44,7 @@ export async function semesterWorkbook(report: SemesterReport, locale: Locale, c
   for (const s of semesterSections) {
     section(`semester.section.${s.id}`);
     for (const code of s.lines) {
-      line(words.indicator(code), report.figures[code] ?? 0, { percent: semesterRates.has(code) });
+      line(words.indicator(code), report.figures[code] ?? (semesterRates.has(code) ? null : 0), { percent: semesterRates.has(code) });
       if (code !== CARE_BY_CLINIC) continue;
       sheet.getCell(at, 1).value = t('semester.care.byClinic', 'by clinic');
       sheet.getCell(at, 1).font = { italic: true };

@@ -31,6 +31,12 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+/** A figure in words: 0 when nothing was counted; a rate over nobody (no case open at the start) a dash. */
+function figureText(value: number | null | undefined, rate: boolean, formats: NumberFormats): string {
+  if (value === null || value === undefined) return rate ? '—' : formats.count(0);
+  return formats.value(value, rate);
+}
+
 /** The figures of a section: each indicator's words and its number (0 when nothing was counted). */
 function Figures({ codes, report, formats }: { codes: readonly string[]; report: SemesterReport; formats: NumberFormats }) {
   const i18n = useI18n();
@@ -40,7 +46,7 @@ function Figures({ codes, report, formats }: { codes: readonly string[]; report:
         {codes.map((code) => (
           <tr key={code}>
             <th scope="row">{indicatorLabel(i18n, code)}</th>
-            <td className="num semester-number">{formats.value(report.figures[code] ?? 0, semesterRates.has(code))}</td>
+            <td className="num semester-number">{figureText(report.figures[code], semesterRates.has(code), formats)}</td>
           </tr>
         ))}
       </tbody>
