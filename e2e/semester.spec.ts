@@ -29,7 +29,8 @@ async function asWorker(browser: Browser): Promise<Page> {
 function figure(page: Page, section: string, indicator: string) {
   return page
     .getByRole('region', { name: fr[`semester.section.${section}` as keyof typeof fr] })
-    .getByRole('row', { name: fr[`indicator.${indicator}` as keyof typeof fr] })
+    // The row's name is its words then its number: "Dossiers ouverts" is not "Dossiers ouverts en début de période".
+    .getByRole('row', { name: new RegExp(`^${fr[`indicator.${indicator}` as keyof typeof fr].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\S+$`) })
     .getByRole('cell');
 }
 
@@ -83,6 +84,9 @@ test('semester report: a case with an incident and its services show in the psyc
     await expect(figure(page, 'care', 'survivors_cared')).toHaveText('1');
     await expect(figure(page, 'biomedical', 'pep_within_72h')).toHaveText('0');
     await expect(figure(page, 'follow_up', 'cases_opened')).toHaveText('1');
+    await expect(figure(page, 'follow_up', 'cases_open_at_start')).toHaveText('0');
+    // No case of the clinic was open when the semester began: no retention rate, not 0 %.
+    await expect(figure(page, 'follow_up', 'retention_rate')).toHaveText('—');
     const care = page.getByRole('table', { name: fr['semester.care.byClinic'] });
     await expect(care.getByRole('row', { name: clinic.name }).getByRole('cell')).toHaveText('1');
   });
