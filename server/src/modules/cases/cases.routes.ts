@@ -41,7 +41,7 @@ export function registerCaseRoutes(router: Router, cases: CasesService): void {
     response: CaseSettings,
     handler: ({ ctx, body }) => cases.updateSettings(ctx, body),
   });
-  router.session({
+  router.create({
     method: 'POST',
     url: '/cases',
     summary: 'Open a case at reception (idempotent on a client-generated id)',
@@ -49,12 +49,10 @@ export function registerCaseRoutes(router: Router, cases: CasesService): void {
     permission: 'case.write',
     body: OpenCase,
     response: Case,
-    status: 201,
-    otherStatus: { status: 200, description: 'Replayed: the same id was already opened; the case as it stands' },
-    handler: async ({ ctx, body, reply }) => {
+    replayed: 'Replayed: the same id was already opened; the case as it stands',
+    handler: async ({ ctx, body }) => {
       const r = await cases.open(ctx, body);
-      if (!r.created) reply.status(200);
-      return r.case;
+      return { created: r.created, record: r.case };
     },
   });
   router.session({

@@ -31,7 +31,7 @@ export function registerStoryRoutes(router: Router, stories: StoriesService, rou
     response: SelectedStories,
     handler: ({ ctx, query }) => rounds.selected(ctx, query),
   });
-  router.session({
+  router.create({
     method: 'POST',
     url: '/stories',
     summary: 'Collect a most significant change story (idempotent on a client-generated id; the texts are sealed at rest)',
@@ -39,12 +39,10 @@ export function registerStoryRoutes(router: Router, stories: StoriesService, rou
     permission: 'case.write',
     body: StoryInput,
     response: Story,
-    status: 201,
-    otherStatus: { status: 200, description: 'Replayed: the same id was already collected; the story as it stands' },
-    handler: async ({ ctx, body, reply }) => {
+    replayed: 'Replayed: the same id was already collected; the story as it stands',
+    handler: async ({ ctx, body }) => {
       const r = await stories.collect(ctx, body);
-      if (!r.created) reply.status(200);
-      return r.story;
+      return { created: r.created, record: r.story };
     },
   });
   router.session({
@@ -75,7 +73,7 @@ export function registerStoryRoutes(router: Router, stories: StoriesService, rou
     response: Story,
     handler: ({ ctx, params, body }) => stories.update(ctx, params.id, body),
   });
-  router.session({
+  router.create({
     method: 'POST',
     url: '/change-rounds',
     summary: 'Hold a selection round on candidate stories of a period (idempotent on a client-generated id)',
@@ -83,12 +81,10 @@ export function registerStoryRoutes(router: Router, stories: StoriesService, rou
     permission: 'case.write',
     body: ChangeRoundInput,
     response: ChangeRound,
-    status: 201,
-    otherStatus: { status: 200, description: 'Replayed: the same id was already recorded; the round as it stands' },
-    handler: async ({ ctx, body, reply }) => {
+    replayed: 'Replayed: the same id was already recorded; the round as it stands',
+    handler: async ({ ctx, body }) => {
       const r = await rounds.create(ctx, body);
-      if (!r.created) reply.status(200);
-      return r.round;
+      return { created: r.created, record: r.round };
     },
   });
   router.session({

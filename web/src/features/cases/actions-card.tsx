@@ -4,10 +4,11 @@ import { addAction, updateAction, type CaseData } from '../../api/cases.ts';
 import { newId } from '../../api/ids.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, Button, Card, Select, SubmitButton, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, Select, TextField } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { useUnitWorkers } from '../capture/place.ts';
 import { wallClock } from './case-labels.ts';
+import { SaveCancel } from './save-cancel.tsx';
 
 /** The care plan: actions (what, who, when), their status; overdue ones marked. */
 export function ActionsCard({ c, canWrite, onChange }: { c: CaseData; canWrite: boolean; onChange: (c: CaseData) => void }) {
@@ -104,14 +105,9 @@ function ActionForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () => voi
         />
         <TextField label={t('field.dueOn')} type="date" value={dueOn} error={form.errors.dueOn} onChange={setDueOn} />
       </div>
-      <div className="form-actions">
-        <SubmitButton busy={form.busy} busyLabel={t('common.saving')}>
-          {t('cases.plan.save')}
-        </SubmitButton>
-        <Button onClick={onCancel} disabled={form.busy}>
-          {t('record.cancel')}
-        </Button>
-      </div>
+      <SaveCancel busy={form.busy} onCancel={onCancel}>
+        {t('cases.plan.save')}
+      </SaveCancel>
     </form>
   );
 }

@@ -4,9 +4,10 @@ import { addAppointment, updateAppointment, type CaseData } from '../../api/case
 import { newId } from '../../api/ids.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, Button, Card, SubmitButton, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, TextField } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { wallClock } from './case-labels.ts';
+import { SaveCancel } from './save-cancel.tsx';
 
 /** Follow-up appointments: add one, mark it kept or missed. */
 export function AppointmentsCard({ c, canWrite, onChange }: { c: CaseData; canWrite: boolean; onChange: (c: CaseData) => void }) {
@@ -84,14 +85,9 @@ function AppointmentForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () =
         <TextField label={t('field.at')} type="datetime-local" value={at} required requiredLabel={req} error={form.errors.at} onChange={setAt} />
         <TextField label={t('field.purpose')} value={purpose} maxLength={300} required requiredLabel={req} error={form.errors.purpose} onChange={setPurpose} />
       </div>
-      <div className="form-actions">
-        <SubmitButton busy={form.busy} busyLabel={t('common.saving')}>
-          {t('cases.appointments.save')}
-        </SubmitButton>
-        <Button onClick={onCancel} disabled={form.busy}>
-          {t('record.cancel')}
-        </Button>
-      </div>
+      <SaveCancel busy={form.busy} onCancel={onCancel}>
+        {t('cases.appointments.save')}
+      </SaveCancel>
     </form>
   );
 }

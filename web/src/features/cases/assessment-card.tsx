@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { caseNeeds, riskLevels, type Assessment } from '@relais/core';
 import { updateCase, type CaseData } from '../../api/cases.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
-import { Alert, Button, Card, Checkbox, FieldGroup, RadioGroup, SubmitButton } from '../../ui/index.ts';
+import { Alert, Button, Card, Checkbox, FieldGroup, RadioGroup } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { SaveCancel } from './save-cancel.tsx';
 
 /** Needs assessed, risk level and safety plan: shown, and changed in place by the case team. */
 export function AssessmentCard({ c, canWrite, onChange }: { c: CaseData; canWrite: boolean; onChange: (c: CaseData) => void }) {
@@ -68,14 +69,7 @@ function AssessmentForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () =>
         onChange={(v) => setDraft((d) => ({ ...d, riskLevel: riskLevels.find((r) => r === v) ?? null }))}
       />
       <Checkbox label={t('field.assessment.safetyPlan')} hint={t('cases.assessment.safetyPlanHint')} checked={draft.safetyPlan} onChange={(v) => setDraft((d) => ({ ...d, safetyPlan: v }))} />
-      <div className="form-actions">
-        <SubmitButton busy={form.busy} busyLabel={t('common.saving')}>
-          {t('common.save')}
-        </SubmitButton>
-        <Button onClick={onCancel} disabled={form.busy}>
-          {t('record.cancel')}
-        </Button>
-      </div>
+      <SaveCancel busy={form.busy} onCancel={onCancel} />
     </form>
   );
 }

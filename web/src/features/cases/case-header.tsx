@@ -3,10 +3,11 @@ import { entryDoors } from '@relais/core';
 import { updateCase, type CaseData } from '../../api/cases.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { Link } from '../../app/router.tsx';
-import { Alert, Button, Card, Checkbox, FieldGroup, Select, SubmitButton } from '../../ui/index.ts';
+import { Alert, Button, Card, Checkbox, FieldGroup, Select } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { useUnitWorkers } from '../capture/place.ts';
 import { vocab, wallClock } from './case-labels.ts';
+import { SaveCancel } from './save-cancel.tsx';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -119,14 +120,7 @@ function TeamForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () => void;
         </div>
         {form.errors.coWorkerIds ? <p className="field-error">{form.errors.coWorkerIds}</p> : null}
       </FieldGroup>
-      <div className="form-actions">
-        <SubmitButton busy={form.busy} busyLabel={t('common.saving')}>
-          {t('common.save')}
-        </SubmitButton>
-        <Button onClick={onCancel} disabled={form.busy}>
-          {t('record.cancel')}
-        </Button>
-      </div>
+      <SaveCancel busy={form.busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { newId } from '../../api/ids.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, Button, Card, FieldGroup, Loading, SubmitButton, Table, TextField, type Column } from '../../ui/index.ts';
+import { Alert, Button, Card, FieldGroup, Loading, Table, TextField, type Column } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { describeError, fieldErrorsOf } from '../../i18n/errors.ts';
 import { todayIso } from '../registry/registry-labels.ts';
@@ -14,6 +14,7 @@ import { entryOf, newServiceDraft, serviceIssues, type ServiceDraft } from '../c
 import { ServiceFields } from '../capture/service-fields.tsx';
 import { serviceLabel } from '../capture/service-labels.ts';
 import { wallClock } from './case-labels.ts';
+import { SaveCancel } from './save-cancel.tsx';
 
 type CaseService = CaseData['services'][number];
 
@@ -101,14 +102,7 @@ function ServiceForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () => vo
         <ServiceFields draft={row} onChange={setRow} services={program?.services ?? []} errors={form.errors} at="services.0." />
       </FieldGroup>
       {form.errors.caseId ? <p className="field-error">{form.errors.caseId}</p> : null}
-      <div className="form-actions">
-        <SubmitButton busy={form.busy} busyLabel={t('common.saving')}>
-          {t('common.save')}
-        </SubmitButton>
-        <Button onClick={onCancel} disabled={form.busy}>
-          {t('record.cancel')}
-        </Button>
-      </div>
+      <SaveCancel busy={form.busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -4,10 +4,11 @@ import { getCaseSettings, updateCase, type CaseData } from '../../api/cases.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, Button, Card, SubmitButton } from '../../ui/index.ts';
+import { Alert, Button, Card } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { vocab, wallClock } from './case-labels.ts';
 import { emptyIncident, IncidentFields, incidentDraftOf, incidentInput, type IncidentDraft } from './incident-fields.tsx';
+import { SaveCancel } from './save-cancel.tsx';
 
 /** The incident behind the case: shown, and changed in place by the case team. */
 export function IncidentCard({ c, canWrite, onChange }: { c: CaseData; canWrite: boolean; onChange: (c: CaseData) => void }) {
@@ -74,14 +75,7 @@ function IncidentForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () => v
     <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('field.incident')}>
       {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
       <IncidentFields draft={draft} onChange={setDraft} settings={settings.data} errors={errors} />
-      <div className="form-actions">
-        <SubmitButton busy={form.busy} busyLabel={t('common.saving')}>
-          {t('common.save')}
-        </SubmitButton>
-        <Button onClick={onCancel} disabled={form.busy}>
-          {t('record.cancel')}
-        </Button>
-      </div>
+      <SaveCancel busy={form.busy} onCancel={onCancel} />
     </form>
   );
 }
