@@ -1,4 +1,4 @@
-import { casesWebAr } from '../features/cases/cases.i18n.ts';
+import { casesWebAr } from '../features/cases/cases.i18n.ar.ts';
 import { storiesWebAr } from '../features/stories/stories.i18n.ts';
 import { semesterWebAr } from '../features/reports/semester.i18n.ts';
 import type { WebCatalogue } from './fr.ts';

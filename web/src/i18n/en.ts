@@ -1,4 +1,4 @@
-import { casesWebEn } from '../features/cases/cases.i18n.ts';
+import { casesWebEn } from '../features/cases/cases.i18n.en.ts';
 import { storiesWebEn } from '../features/stories/stories.i18n.ts';
 import { semesterWebEn } from '../features/reports/semester.i18n.ts';
 import type { WebCatalogue } from './fr.ts';

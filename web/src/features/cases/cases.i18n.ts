@@ -118,6 +118,4 @@ export const casesWebFr = {
 /** Every web word of case management, in each language. */
 export type CasesWebCatalogue = Record<keyof typeof casesWebFr, string>;
 
-// English and Arabic beside it, in files of their own (each under 300 lines).
-export { casesWebEn } from './cases.i18n.en.ts';
-export { casesWebAr } from './cases.i18n.ar.ts';
+// English and Arabic beside it, in files of their own (each under 300 lines): cases.i18n.en.ts, cases.i18n.ar.ts.
