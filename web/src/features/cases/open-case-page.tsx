@@ -1,41 +1,32 @@
 import { useState, type FormEvent } from 'react';
 import { entryDoors, OpenCase, wallClockNow, type Beneficiary, type ProgramCode } from '@relais/core';
 import { getCaseSettings, openCase, type CaseSettingsData } from '../../api/cases.ts';
-import { getBeneficiary } from '../../api/endpoints.ts';
 import { newId } from '../../api/ids.ts';
-import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link, navigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { Alert, Button, Checkbox, FieldGroup, Loading, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
+import { Alert, Button, Checkbox, FieldGroup, Select, SubmitButton, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
+import { PersonFormPage } from '../registry/person-form-page.tsx';
 import { useWorkContext } from '../context/work-context.tsx';
 import { defaultPlace, recordingUnits, unitOptions, useUnitWorkers } from '../capture/place.ts';
 import { emptyIncident, IncidentFields, incidentInput, type IncidentDraft } from './incident-fields.tsx';
 
 /** "Ouvrir un dossier" for one person (from her record): program, unit, reception, entry door, team, incident. */
 export function OpenCasePage() {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const [beneficiaryId] = useState(() => new URLSearchParams(window.location.search).get('beneficiary') ?? '');
-  const person = useApi(() => getBeneficiary(beneficiaryId), [beneficiaryId]);
-  const settings = useApi(() => getCaseSettings(), []);
-  const ctx = useWorkContext();
-  const error = person.error ?? settings.error;
-  const ready = person.data && settings.data && ctx.loaded;
   return (
-    <Page
-      title={person.data ? t('cases.open.title', { code: person.data.code }) : t('cases.open')}
+    <PersonFormPage
+      beneficiaryId={beneficiaryId}
+      loadSettings={getCaseSettings}
+      title={(code) => (code ? t('cases.open.title', { code }) : t('cases.open'))}
       intro={t('cases.open.intro')}
-      actions={beneficiaryId ? <Link to={`/beneficiaries/${beneficiaryId}`}>{t('cases.open.backToPerson')}</Link> : undefined}
-      narrow
+      backLabel={t('cases.open.backToPerson')}
     >
-      {error ? <Alert tone="error">{describeError(i18n, error)}</Alert> : null}
-      {!error && !ready ? <Loading label={t('app.loading')} /> : null}
-      {ready && person.data && settings.data ? <OpenCaseForm person={person.data} settings={settings.data} /> : null}
-    </Page>
+      {(person, settings) => <OpenCaseForm person={person} settings={settings} />}
+    </PersonFormPage>
   );
 }
 

@@ -1,15 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { StoryInput, storyConsentScopes, type Beneficiary, type ProgramCode } from '@relais/core';
-import { getBeneficiary } from '../../api/endpoints.ts';
 import { collectStory, getStorySettings } from '../../api/stories.ts';
 import { newId } from '../../api/ids.ts';
-import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Link, navigate } from '../../app/router.tsx';
-import { Alert, Button, Checkbox, FieldGroup, Loading, Page, Select, SubmitButton, TextArea, TextField } from '../../ui/index.ts';
+import { navigate } from '../../app/router.tsx';
+import { Alert, Button, Checkbox, FieldGroup, Select, SubmitButton, TextArea, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
+import { PersonFormPage } from '../registry/person-form-page.tsx';
 import { useWorkContext } from '../context/work-context.tsx';
 import { defaultPlace, recordingUnits, unitOptions } from '../capture/place.ts';
 import { todayIso } from '../registry/registry-labels.ts';
@@ -17,26 +15,18 @@ import { vocab } from '../cases/case-labels.ts';
 
 /** "Recueillir une histoire" for one person (from her record, or from one of her cases). */
 export function CollectStoryPage() {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const [params] = useState(() => new URLSearchParams(window.location.search));
-  const beneficiaryId = params.get('beneficiary') ?? '';
-  const person = useApi(() => getBeneficiary(beneficiaryId), [beneficiaryId]);
-  const settings = useApi(() => getStorySettings(), []);
-  const ctx = useWorkContext();
-  const error = person.error ?? settings.error;
-  const ready = person.data && settings.data && ctx.loaded;
   return (
-    <Page
-      title={person.data ? t('stories.collect.title', { code: person.data.code }) : t('stories.collect')}
+    <PersonFormPage
+      beneficiaryId={params.get('beneficiary') ?? ''}
+      loadSettings={getStorySettings}
+      title={(code) => (code ? t('stories.collect.title', { code }) : t('stories.collect'))}
       intro={t('stories.collect.intro')}
-      actions={beneficiaryId ? <Link to={`/beneficiaries/${beneficiaryId}`}>{t('stories.backToPerson')}</Link> : undefined}
-      narrow
+      backLabel={t('stories.backToPerson')}
     >
-      {error ? <Alert tone="error">{describeError(i18n, error)}</Alert> : null}
-      {!error && !ready ? <Loading label={t('app.loading')} /> : null}
-      {ready && person.data && settings.data ? <CollectForm person={person.data} domains={settings.data.domains} caseId={params.get('case')} program={params.get('program')} /> : null}
-    </Page>
+      {(person, settings) => <CollectForm person={person} domains={settings.domains} caseId={params.get('case')} program={params.get('program')} />}
+    </PersonFormPage>
   );
 }
 
