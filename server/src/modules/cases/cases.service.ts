@@ -70,7 +70,7 @@ export function createCasesService(db: Queryable, secrets: Secrets) {
     }
   }
 
-  async function present(trx: Queryable, ctx: RequestContext, row: repo.CaseRow, m: repo.CaseMoment): Promise<Case> {
+  async function present(trx: Queryable, ctx: RequestContext, row: repo.CaseRow, m: repo.CaseMoment & { settings: CaseSettings }): Promise<Case> {
     const org = ctx.actor.organisationId;
     const keys = keysOf(row);
     const readNotes = casesPolicy.readNotes(ctx.actor, keys);
@@ -82,7 +82,6 @@ export function createCasesService(db: Queryable, secrets: Secrets) {
       readNotes ? repo.selectNotes(trx, org, row.id) : Promise.resolve(null),
       repo.selectUserNames(trx, org, row.co_worker_ids),
     ]);
-    const violenceFamily = (await loadCaseSettings(trx, org)).violenceTypes;
     return caseOf(row, m, {
       actions,
       appointments,
@@ -90,7 +89,7 @@ export function createCasesService(db: Queryable, secrets: Secrets) {
       history,
       notes: notes?.map((n) => ({ ...n, body: secrets.tryDecrypt(n.body_encrypted) })) ?? null,
       coWorkerNames: names,
-      typology: violenceFamily,
+      typology: m.settings.violenceTypes,
       can: { write: casesPolicy.write(ctx.actor, keys), readNotes },
     });
   }
