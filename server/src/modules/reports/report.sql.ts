@@ -8,7 +8,7 @@ import { allOf, serviceFilterParts } from './service-filter.sql.ts';
  * The SQL of the report engine's three sources (ADR 0010), one builder each: the services
  * (live, one query per grouping set), the person facts and the monthly roll-up (all the sets
  * of an indicator in one query). Pure: they build queries, the engine runs them. Their text is
- * under review in `report.sql.test.ts` (snapshots in `queries/`).
+ * under review in `report.sql.test.ts` (one named snapshot a query in `__snapshots__/`).
  */
 
 /** Which services the reader may count: subtrees with the programs of each (null = all). */
