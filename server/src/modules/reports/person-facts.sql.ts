@@ -8,9 +8,10 @@ import { ruleMatchSql } from './service-filter.sql.ts';
  * been deleted first. Which services qualify for a slot is the service-filter rule, compiled by
  * `ruleMatchSql` against the slot's `report_rule` row: the report engine compiles the same rule.
  *
- * A migration installs this text (20261201T0845). The snapshot in `person-facts.sql.test.ts`
- * shows any change of it for review: a change needs a new migration that installs it again and
- * rebuilds the facts (never an edit of a landed migration).
+ * Migrations install this text: 20261130T0500 (which created the function) and 20261201T0845
+ * (which replaced 0500's hand-written copy). The `person-facts-function` snapshot of
+ * `report.sql.test.ts` shows any change of it for review: a change needs a new migration that
+ * installs it again and rebuilds the facts (never an edit of a landed migration).
  */
 export function writePersonFactsFunction(): string {
   return `
