@@ -1,36 +1,26 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { actionStatuses, ActionInput } from '@relais/core';
 import { addAction, updateAction, type CaseData } from '../../api/cases.ts';
 import { newId } from '../../api/ids.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, Button, Card, Select, TextField } from '../../ui/index.ts';
+import { Alert, Select, TextField } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { useUnitWorkers } from '../capture/place.ts';
 import { wallClock } from './case-labels.ts';
-import { SaveCancel } from './save-cancel.tsx';
+import { CaseForm, EditableCard, type CardFormProps } from './case-card.tsx';
 
 /** The care plan: actions (what, who, when), their status; overdue ones marked. */
 export function ActionsCard({ c, canWrite, onChange }: { c: CaseData; canWrite: boolean; onChange: (c: CaseData) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [adding, setAdding] = useState(false);
   const form = useFormSubmit();
   const setStatus = (actionId: string, status: string) => {
     form.begin();
     void form.send(async () => onChange(await updateAction(c.id, actionId, { status })));
   };
   return (
-    <Card
-      title={t('cases.plan.title')}
-      footer={
-        canWrite && !adding ? (
-          <Button size="small" onClick={() => setAdding(true)}>
-            {t('cases.plan.add')}
-          </Button>
-        ) : undefined
-      }
-    >
+    <EditableCard c={c} title={t('cases.plan.title')} canWrite={canWrite} openLabel={t('cases.plan.add')} onChange={onChange} form={ActionForm}>
       {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
       {c.actions.length ? (
         <ul className="item-list case-items">
@@ -69,12 +59,11 @@ export function ActionsCard({ c, canWrite, onChange }: { c: CaseData; canWrite: 
       ) : (
         <p className="muted">{t('cases.plan.none')}</p>
       )}
-      {adding ? <ActionForm c={c} onCancel={() => setAdding(false)} onSaved={(next) => (onChange(next), setAdding(false))} /> : null}
-    </Card>
+    </EditableCard>
   );
 }
 
-function ActionForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () => void; onSaved: (c: CaseData) => void }) {
+function ActionForm({ c, onCancel, onSaved }: CardFormProps) {
   const { t } = useI18n();
   const req = t('common.requiredMark');
   const workers = useUnitWorkers(c.orgUnit.id);
@@ -83,8 +72,7 @@ function ActionForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () => voi
   const [assigneeId, setAssigneeId] = useState('');
   const [dueOn, setDueOn] = useState('');
   const form = useFormSubmit();
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     form.begin();
     const checked = validate(ActionInput, { id, what, assigneeId: assigneeId || null, dueOn: dueOn || null });
     if (!form.check(checked)) return;
@@ -92,8 +80,7 @@ function ActionForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () => voi
     await form.send(async () => onSaved(await addAction(c.id, { ...body, id })));
   };
   return (
-    <form className="form case-subform" onSubmit={(e) => void submit(e)} noValidate aria-label={t('cases.plan.add')}>
-      {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
+    <CaseForm label={t('cases.plan.add')} form={form} onSubmit={submit} onCancel={onCancel} saveLabel={t('cases.plan.save')} nested>
       <TextField label={t('field.what')} value={what} maxLength={500} required requiredLabel={req} error={form.errors.what} onChange={setWhat} />
       <div className="grid-2">
         <Select
@@ -105,9 +92,6 @@ function ActionForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () => voi
         />
         <TextField label={t('field.dueOn')} type="date" value={dueOn} error={form.errors.dueOn} onChange={setDueOn} />
       </div>
-      <SaveCancel busy={form.busy} onCancel={onCancel}>
-        {t('cases.plan.save')}
-      </SaveCancel>
-    </form>
+    </CaseForm>
   );
 }

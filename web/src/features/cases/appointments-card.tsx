@@ -1,35 +1,25 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { AppointmentInput } from '@relais/core';
 import { addAppointment, updateAppointment, type CaseData } from '../../api/cases.ts';
 import { newId } from '../../api/ids.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, Button, Card, TextField } from '../../ui/index.ts';
+import { Alert, Button, TextField } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { wallClock } from './case-labels.ts';
-import { SaveCancel } from './save-cancel.tsx';
+import { CaseForm, EditableCard, type CardFormProps } from './case-card.tsx';
 
 /** Follow-up appointments: add one, mark it kept or missed. */
 export function AppointmentsCard({ c, canWrite, onChange }: { c: CaseData; canWrite: boolean; onChange: (c: CaseData) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [adding, setAdding] = useState(false);
   const form = useFormSubmit();
   const mark = (appointmentId: string, status: 'kept' | 'missed') => {
     form.begin();
     void form.send(async () => onChange(await updateAppointment(c.id, appointmentId, { status })));
   };
   return (
-    <Card
-      title={t('cases.appointments.title')}
-      footer={
-        canWrite && !adding ? (
-          <Button size="small" onClick={() => setAdding(true)}>
-            {t('cases.appointments.add')}
-          </Button>
-        ) : undefined
-      }
-    >
+    <EditableCard c={c} title={t('cases.appointments.title')} canWrite={canWrite} openLabel={t('cases.appointments.add')} onChange={onChange} form={AppointmentForm}>
       {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
       {c.appointments.length ? (
         <ul className="item-list case-items">
@@ -59,35 +49,29 @@ export function AppointmentsCard({ c, canWrite, onChange }: { c: CaseData; canWr
       ) : (
         <p className="muted">{t('cases.appointments.none')}</p>
       )}
-      {adding ? <AppointmentForm c={c} onCancel={() => setAdding(false)} onSaved={(next) => (onChange(next), setAdding(false))} /> : null}
-    </Card>
+    </EditableCard>
   );
 }
 
-function AppointmentForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () => void; onSaved: (c: CaseData) => void }) {
+function AppointmentForm({ c, onCancel, onSaved }: CardFormProps) {
   const { t } = useI18n();
   const req = t('common.requiredMark');
   const [id] = useState(newId);
   const [at, setAt] = useState('');
   const [purpose, setPurpose] = useState('');
   const form = useFormSubmit();
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     form.begin();
     const checked = validate(AppointmentInput, { id, at, purpose });
     if (!form.check(checked)) return;
     await form.send(async () => onSaved(await addAppointment(c.id, { id, at: checked.data.at, purpose: checked.data.purpose })));
   };
   return (
-    <form className="form case-subform" onSubmit={(e) => void submit(e)} noValidate aria-label={t('cases.appointments.add')}>
-      {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
+    <CaseForm label={t('cases.appointments.add')} form={form} onSubmit={submit} onCancel={onCancel} saveLabel={t('cases.appointments.save')} nested>
       <div className="grid-2">
         <TextField label={t('field.at')} type="datetime-local" value={at} required requiredLabel={req} error={form.errors.at} onChange={setAt} />
         <TextField label={t('field.purpose')} value={purpose} maxLength={300} required requiredLabel={req} error={form.errors.purpose} onChange={setPurpose} />
       </div>
-      <SaveCancel busy={form.busy} onCancel={onCancel}>
-        {t('cases.appointments.save')}
-      </SaveCancel>
-    </form>
+    </CaseForm>
   );
 }

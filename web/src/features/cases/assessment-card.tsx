@@ -1,30 +1,18 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { caseNeeds, riskLevels, type Assessment } from '@relais/core';
 import { updateCase, type CaseData } from '../../api/cases.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
-import { Alert, Button, Card, Checkbox, FieldGroup, RadioGroup } from '../../ui/index.ts';
+import { Checkbox, FieldGroup, RadioGroup } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { SaveCancel } from './save-cancel.tsx';
+import { CaseForm, EditableCard, type CardFormProps } from './case-card.tsx';
 
 /** Needs assessed, risk level and safety plan: shown, and changed in place by the case team. */
 export function AssessmentCard({ c, canWrite, onChange }: { c: CaseData; canWrite: boolean; onChange: (c: CaseData) => void }) {
   const { t } = useI18n();
-  const [editing, setEditing] = useState(false);
   const a = c.assessment;
   return (
-    <Card
-      title={t('cases.assessment.title')}
-      footer={
-        canWrite && !editing ? (
-          <Button size="small" onClick={() => setEditing(true)}>
-            {a ? t('record.edit') : t('cases.assessment.add')}
-          </Button>
-        ) : undefined
-      }
-    >
-      {editing ? (
-        <AssessmentForm c={c} onCancel={() => setEditing(false)} onSaved={(next) => (onChange(next), setEditing(false))} />
-      ) : a ? (
+    <EditableCard c={c} title={t('cases.assessment.title')} canWrite={canWrite} openLabel={a ? t('record.edit') : t('cases.assessment.add')} onChange={onChange} form={AssessmentForm} formReplaces>
+      {a ? (
         <dl className="facts case-facts">
           <dt>{t('field.assessment.needs')}</dt>
           <dd>{a.needs.length ? a.needs.map((n) => t(`case_need.${n}`)).join(t('cases.listSeparator')) : '—'}</dd>
@@ -36,24 +24,22 @@ export function AssessmentCard({ c, canWrite, onChange }: { c: CaseData; canWrit
       ) : (
         <p className="muted">{t('cases.assessment.none')}</p>
       )}
-    </Card>
+    </EditableCard>
   );
 }
 
-function AssessmentForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () => void; onSaved: (c: CaseData) => void }) {
+function AssessmentForm({ c, onCancel, onSaved }: CardFormProps) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<Assessment>(() => c.assessment ?? { needs: [], riskLevel: null, safetyPlan: false });
   const form = useFormSubmit();
   const toggle = (need: Assessment['needs'][number], on: boolean) =>
     setDraft((d) => ({ ...d, needs: on ? caseNeeds.filter((n) => n === need || d.needs.includes(n)) : d.needs.filter((n) => n !== need) }));
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     form.begin();
     await form.send(async () => onSaved(await updateCase(c.id, { assessment: draft })));
   };
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('cases.assessment.title')}>
-      {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
+    <CaseForm label={t('cases.assessment.title')} form={form} onSubmit={submit} onCancel={onCancel}>
       <FieldGroup legend={t('field.assessment.needs')}>
         <div className="checkbox-list">
           {caseNeeds.map((n) => (
@@ -69,7 +55,6 @@ function AssessmentForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () =>
         onChange={(v) => setDraft((d) => ({ ...d, riskLevel: riskLevels.find((r) => r === v) ?? null }))}
       />
       <Checkbox label={t('field.assessment.safetyPlan')} hint={t('cases.assessment.safetyPlanHint')} checked={draft.safetyPlan} onChange={(v) => setDraft((d) => ({ ...d, safetyPlan: v }))} />
-      <SaveCancel busy={form.busy} onCancel={onCancel} />
-    </form>
+    </CaseForm>
   );
 }

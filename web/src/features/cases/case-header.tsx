@@ -1,13 +1,13 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { entryDoors } from '@relais/core';
 import { updateCase, type CaseData } from '../../api/cases.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { Link } from '../../app/router.tsx';
-import { Alert, Button, Card, Checkbox, FieldGroup, Select } from '../../ui/index.ts';
+import { Checkbox, FieldGroup, Select } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { useUnitWorkers } from '../capture/place.ts';
 import { vocab, wallClock } from './case-labels.ts';
-import { SaveCancel } from './save-cancel.tsx';
+import { CaseForm, EditableCard, type CardFormProps } from './case-card.tsx';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -22,18 +22,8 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 export function CaseHeader({ c, canWrite, onChange }: { c: CaseData; canWrite: boolean; onChange: (c: CaseData) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [editing, setEditing] = useState(false);
   return (
-    <Card
-      title={t('cases.case.summary')}
-      footer={
-        canWrite && !editing ? (
-          <Button size="small" onClick={() => setEditing(true)}>
-            {t('cases.team.edit')}
-          </Button>
-        ) : undefined
-      }
-    >
+    <EditableCard c={c} title={t('cases.case.summary')} canWrite={canWrite} openLabel={t('cases.team.edit')} onChange={onChange} form={TeamForm}>
       <p className="code-display">
         <Link to={`/beneficiaries/${c.beneficiary.id}`} aria-label={t('capture.openRecordOf', { code: c.beneficiary.code })}>
           <code className="code code-large" dir="ltr">
@@ -67,12 +57,11 @@ export function CaseHeader({ c, canWrite, onChange }: { c: CaseData; canWrite: b
         <Fact label={t('cases.lastContact')}>{wallClock(intlTag(i18n.locale), c.lastContactOn)}</Fact>
       </dl>
       {c.atRisk && c.status === 'open' ? <p className="tag tag-info">{t('urgency.at_risk')}</p> : null}
-      {editing ? <TeamForm c={c} onCancel={() => setEditing(false)} onSaved={(next) => (onChange(next), setEditing(false))} /> : null}
-    </Card>
+    </EditableCard>
   );
 }
 
-function TeamForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () => void; onSaved: (c: CaseData) => void }) {
+function TeamForm({ c, onCancel, onSaved }: CardFormProps) {
   const { t } = useI18n();
   const req = t('common.requiredMark');
   const workers = useUnitWorkers(c.orgUnit.id);
@@ -82,16 +71,14 @@ function TeamForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () => void;
   const form = useFormSubmit();
   // The present team stays choosable even when the list of the unit's workers cannot show them.
   const people = [...workers.workers, ...[c.caseWorker, ...c.coWorkers].filter((p) => !workers.workers.some((w) => w.id === p.id))];
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     form.begin();
     const body = { entryDoor, caseWorkerId, coWorkerIds: coWorkerIds.filter((id) => id !== caseWorkerId) };
     await form.send(async () => onSaved(await updateCase(c.id, body)));
   };
   const toggle = (id: string, on: boolean) => setCoWorkerIds((list) => (on ? [...list, id] : list.filter((w) => w !== id)));
   return (
-    <form className="form case-subform" onSubmit={(e) => void submit(e)} noValidate aria-label={t('cases.team.edit')}>
-      {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
+    <CaseForm label={t('cases.team.edit')} form={form} onSubmit={submit} onCancel={onCancel} nested>
       <Select
         label={t('field.entryDoor')}
         value={entryDoor}
@@ -120,7 +107,6 @@ function TeamForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () => void;
         </div>
         {form.errors.coWorkerIds ? <p className="field-error">{form.errors.coWorkerIds}</p> : null}
       </FieldGroup>
-      <SaveCancel busy={form.busy} onCancel={onCancel} />
-    </form>
+    </CaseForm>
   );
 }

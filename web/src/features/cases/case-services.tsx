@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { RecordContact } from '@relais/core';
 import type { CaseData } from '../../api/cases.ts';
 import { getCatalogue, recordContact } from '../../api/endpoints.ts';
@@ -14,7 +14,7 @@ import { entryOf, newServiceDraft, serviceIssues, type ServiceDraft } from '../c
 import { ServiceFields } from '../capture/service-fields.tsx';
 import { serviceLabel } from '../capture/service-labels.ts';
 import { wallClock } from './case-labels.ts';
-import { SaveCancel } from './save-cancel.tsx';
+import { CaseForm } from './case-card.tsx';
 
 type CaseService = CaseData['services'][number];
 
@@ -69,8 +69,7 @@ function ServiceForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () => vo
   const form = useFormSubmit({ alertsInvalid: true });
   const program = catalogue.data?.programs.find((p) => p.code === c.program);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     form.begin();
     const year = Number(date.slice(0, 4)) || new Date().getFullYear();
     const input = {
@@ -94,15 +93,13 @@ function ServiceForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () => vo
   if (catalogue.error) return <Alert tone="error">{describeError(i18n, catalogue.error)}</Alert>;
   if (!catalogue.data) return <Loading label={t('app.loading')} />;
   return (
-    <form className="form case-subform" onSubmit={(e) => void submit(e)} noValidate aria-label={t('cases.services.record')}>
-      {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
+    <CaseForm label={t('cases.services.record')} form={form} onSubmit={submit} onCancel={onCancel} nested>
       <p className="muted">{t('cases.services.hint', { unit: c.orgUnit.name })}</p>
       <TextField label={t('field.date')} type="date" value={date} required requiredLabel={req} error={form.errors.date} onChange={setDate} />
       <FieldGroup legend={t('field.service')}>
         <ServiceFields draft={row} onChange={setRow} services={program?.services ?? []} errors={form.errors} at="services.0." />
       </FieldGroup>
       {form.errors.caseId ? <p className="field-error">{form.errors.caseId}</p> : null}
-      <SaveCancel busy={form.busy} onCancel={onCancel} />
-    </form>
+    </CaseForm>
   );
 }

@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type ReactNode } from 'react';
 import { closureReasons, CloseCase } from '@relais/core';
 import { closeCase, reopenCase, type CaseData } from '../../api/cases.ts';
-import { useFormSubmit } from '../../api/use-form-submit.ts';
+import { useFormSubmit, type FormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, Button, Dialog, Select, TextArea, TextField } from '../../ui/index.ts';
+import { Button, Dialog, Form, Select, TextArea, TextField, type ButtonVariant } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { todayIso } from '../registry/registry-labels.ts';
 
@@ -15,8 +15,7 @@ export function CloseDialog({ c, onClose, onDone }: { c: CaseData; onClose: () =
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
   const form = useFormSubmit();
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     form.begin();
     const checked = validate(CloseCase, { closedOn, reason, note: note.trim() || null });
     if (!form.check(checked)) return;
@@ -24,35 +23,19 @@ export function CloseDialog({ c, onClose, onDone }: { c: CaseData; onClose: () =
     if (ok) onClose();
   };
   return (
-    <Dialog
-      title={t('cases.closeTitle', { code: c.beneficiary.code })}
-      onClose={onClose}
-      actions={
-        <>
-          <Button onClick={onClose} disabled={form.busy}>
-            {t('record.cancel')}
-          </Button>
-          <Button type="submit" form="close-case" variant="danger" busy={form.busy}>
-            {form.busy ? t('common.saving') : t('cases.close')}
-          </Button>
-        </>
-      }
-    >
-      <form id="close-case" className="form" onSubmit={(e) => void submit(e)} noValidate>
-        {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
-        <TextField label={t('field.closedOn')} type="date" value={closedOn} required requiredLabel={req} error={form.errors.closedOn} onChange={setClosedOn} />
-        <Select
-          label={t('field.reason')}
-          value={reason}
-          required
-          requiredLabel={req}
-          error={form.errors.reason}
-          options={[{ value: '', label: t('cases.chooseReason') }, ...closureReasons.map((r) => ({ value: r, label: t(`closure_reason.${r}`) }))]}
-          onChange={setReason}
-        />
-        <TextArea label={t('field.note')} value={note} maxLength={2000} error={form.errors.note} onChange={setNote} />
-      </form>
-    </Dialog>
+    <StatusDialog id="close-case" title={t('cases.closeTitle', { code: c.beneficiary.code })} submitLabel={t('cases.close')} variant="danger" form={form} onSubmit={submit} onClose={onClose}>
+      <TextField label={t('field.closedOn')} type="date" value={closedOn} required requiredLabel={req} error={form.errors.closedOn} onChange={setClosedOn} />
+      <Select
+        label={t('field.reason')}
+        value={reason}
+        required
+        requiredLabel={req}
+        error={form.errors.reason}
+        options={[{ value: '', label: t('cases.chooseReason') }, ...closureReasons.map((r) => ({ value: r, label: t(`closure_reason.${r}`) }))]}
+        onChange={setReason}
+      />
+      <TextArea label={t('field.note')} value={note} maxLength={2000} error={form.errors.note} onChange={setNote} />
+    </StatusDialog>
   );
 }
 
@@ -61,31 +44,48 @@ export function ReopenDialog({ c, onClose, onDone }: { c: CaseData; onClose: () 
   const { t } = useI18n();
   const [note, setNote] = useState('');
   const form = useFormSubmit();
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     form.begin();
     const ok = await form.send(async () => onDone(await reopenCase(c.id, { note: note.trim() || null })));
     if (ok) onClose();
   };
   return (
+    <StatusDialog id="reopen-case" title={t('cases.reopenTitle', { code: c.beneficiary.code })} submitLabel={t('cases.reopen')} variant="primary" form={form} onSubmit={submit} onClose={onClose}>
+      <TextArea label={t('field.note')} value={note} maxLength={2000} error={form.errors.note} onChange={setNote} />
+    </StatusDialog>
+  );
+}
+
+/** A dialog changing the case's status: its form (`id`), cancel, and the submit button saying what it does. */
+function StatusDialog({ id, title, submitLabel, variant, form, onSubmit, onClose, children }: {
+  id: string;
+  title: string;
+  submitLabel: string;
+  variant: ButtonVariant;
+  form: FormSubmit;
+  onSubmit: () => Promise<void>;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
     <Dialog
-      title={t('cases.reopenTitle', { code: c.beneficiary.code })}
+      title={title}
       onClose={onClose}
       actions={
         <>
           <Button onClick={onClose} disabled={form.busy}>
             {t('record.cancel')}
           </Button>
-          <Button type="submit" form="reopen-case" variant="primary" busy={form.busy}>
-            {form.busy ? t('common.saving') : t('cases.reopen')}
+          <Button type="submit" form={id} variant={variant} busy={form.busy}>
+            {form.busy ? t('common.saving') : submitLabel}
           </Button>
         </>
       }
     >
-      <form id="reopen-case" className="form" onSubmit={(e) => void submit(e)} noValidate>
-        {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
-        <TextArea label={t('field.note')} value={note} maxLength={2000} error={form.errors.note} onChange={setNote} />
-      </form>
+      <Form id={id} message={form.message} onSubmit={onSubmit}>
+        {children}
+      </Form>
     </Dialog>
   );
 }

@@ -1,35 +1,22 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { IncidentInput } from '@relais/core';
 import { getCaseSettings, updateCase, type CaseData } from '../../api/cases.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, Button, Card } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { vocab, wallClock } from './case-labels.ts';
 import { emptyIncident, IncidentFields, incidentDraftOf, incidentInput, type IncidentDraft } from './incident-fields.tsx';
-import { SaveCancel } from './save-cancel.tsx';
+import { CaseForm, EditableCard, type CardFormProps } from './case-card.tsx';
 
 /** The incident behind the case: shown, and changed in place by the case team. */
 export function IncidentCard({ c, canWrite, onChange }: { c: CaseData; canWrite: boolean; onChange: (c: CaseData) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [editing, setEditing] = useState(false);
   const i = c.incident;
   return (
-    <Card
-      title={t('field.incident')}
-      footer={
-        canWrite && !editing ? (
-          <Button size="small" onClick={() => setEditing(true)}>
-            {i ? t('record.edit') : t('cases.incident.add')}
-          </Button>
-        ) : undefined
-      }
-    >
-      {editing ? (
-        <IncidentForm c={c} onCancel={() => setEditing(false)} onSaved={(next) => (onChange(next), setEditing(false))} />
-      ) : i ? (
+    <EditableCard c={c} title={t('field.incident')} canWrite={canWrite} openLabel={i ? t('record.edit') : t('cases.incident.add')} onChange={onChange} form={IncidentForm} formReplaces>
+      {i ? (
         <dl className="facts case-facts">
           <dt>{t('field.incident.at')}</dt>
           <dd>
@@ -53,17 +40,16 @@ export function IncidentCard({ c, canWrite, onChange }: { c: CaseData; canWrite:
       ) : (
         <p className="muted">{t('cases.incident.none')}</p>
       )}
-    </Card>
+    </EditableCard>
   );
 }
 
-function IncidentForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () => void; onSaved: (c: CaseData) => void }) {
+function IncidentForm({ c, onCancel, onSaved }: CardFormProps) {
   const { t } = useI18n();
   const settings = useApi(() => getCaseSettings(), []);
   const [draft, setDraft] = useState<IncidentDraft>(() => (c.incident ? incidentDraftOf(c.incident) : emptyIncident));
   const form = useFormSubmit({ alertsInvalid: true });
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     form.begin();
     const checked = validate(IncidentInput, incidentInput(draft));
     if (!form.check(checked)) return;
@@ -72,10 +58,8 @@ function IncidentForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () => v
   // The contract's paths are the incident's own fields: shown under `incident.`.
   const errors = Object.fromEntries(Object.entries(form.errors).map(([k, v]) => [k.startsWith('incident.') ? k : `incident.${k}`, v]));
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('field.incident')}>
-      {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
+    <CaseForm label={t('field.incident')} form={form} onSubmit={submit} onCancel={onCancel}>
       <IncidentFields draft={draft} onChange={setDraft} settings={settings.data} errors={errors} />
-      <SaveCancel busy={form.busy} onCancel={onCancel} />
-    </form>
+    </CaseForm>
   );
 }

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { NoteInput } from '@relais/core';
 import { addCaseNote, type CaseData } from '../../api/cases.ts';
 import { newId } from '../../api/ids.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, Card, SubmitButton, TextArea } from '../../ui/index.ts';
+import { Card, Form, SubmitButton, TextArea } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { vocab, wallClock } from './case-labels.ts';
 
@@ -15,8 +15,7 @@ export function NotesCard({ c, canWrite, onChange }: { c: CaseData; canWrite: bo
   const [id, setId] = useState(newId);
   const [body, setBody] = useState('');
   const form = useFormSubmit();
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     form.begin();
     const checked = validate(NoteInput, { id, body });
     if (!form.check(checked)) return;
@@ -46,15 +45,18 @@ export function NotesCard({ c, canWrite, onChange }: { c: CaseData; canWrite: bo
         <p className="muted">{t('cases.notes.none')}</p>
       )}
       {canWrite && c.status === 'open' ? (
-        <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('cases.notes.add')}>
-          {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
-          <TextArea label={t('cases.notes.new')} value={body} maxLength={10_000} error={form.errors.body} onChange={setBody} />
-          <div className="form-actions">
+        <Form
+          aria-label={t('cases.notes.add')}
+          message={form.message}
+          onSubmit={submit}
+          actions={
             <SubmitButton busy={form.busy} busyLabel={t('common.saving')}>
               {t('cases.notes.add')}
             </SubmitButton>
-          </div>
-        </form>
+          }
+        >
+          <TextArea label={t('cases.notes.new')} value={body} maxLength={10_000} error={form.errors.body} onChange={setBody} />
+        </Form>
       ) : null}
     </Card>
   );
