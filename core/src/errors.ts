@@ -45,6 +45,7 @@ export const errorCodes = [
   'case_already_open',
   'case_closed',
   'merge_open_cases',
+  'directory_read_only',
   'internal',
 ] as const;
 
@@ -89,6 +90,9 @@ export const validationCodes = [
   'not_in_case',
   'case_already_open',
   'one_per_domain',
+  'closes_before_opening',
+  'one_parent',
+  'in_file',
 ] as const;
 export type ValidationCode = (typeof validationCodes)[number];
 

@@ -33,5 +33,7 @@ export * from './contracts/import-rows.contract.ts';
 export * from './domain/cases.ts';
 export * from './contracts/cases.contract.ts';
 export * from './contracts/stories.contract.ts';
+export * from './domain/directory.ts';
+export * from './contracts/directory.contract.ts';
 export * from './domain/semester-report.ts';
 export * from './contracts/semester-report.contract.ts';

@@ -27,6 +27,9 @@ export const textFormats = {
   dhis2_period: '2024Q3',
   uuid: '0b5e6f0e-2c1a-4d3e-9f4b-7a8c9d0e1f2a',
   json: '{"name": "Casablanca"}',
+  time: '08:30',
+  directory_code: 'legal_aid',
+  country: 'MA',
 } as const;
 export type TextFormat = keyof typeof textFormats;
 
@@ -69,6 +72,8 @@ const customCodes: Readonly<Record<string, ValidationCode>> = {
   not_offered: 'invalid_choice',
   required: 'required',
   invalid_characters: 'invalid_characters',
+  closes_before_opening: 'closes_before_opening',
+  one_parent: 'one_parent',
 };
 
 function oneIssue(issue: SchemaIssue, field: string, value: unknown): FieldIssue {

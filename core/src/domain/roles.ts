@@ -12,6 +12,7 @@ export const roles = [
   'me_officer',
   'partner',
   'viewer',
+  'network_coordinator',
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -39,6 +40,8 @@ export const permissions = [
   'referral.receive',
   'case.read',
   'case.write',
+  'directory.write',
+  'directory.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -49,19 +52,23 @@ const fieldWork: Permission[] = ['org_unit.read', 'person.read', 'person.write',
  * Case data is more sensitive than the registry: `case.read` and `case.write` go to the roles that
  * follow people (coordinators, social workers, clinicians), not to administrators or M&E; a peer
  * educator reads and writes the cases whose team she is on (cases.policy.ts).
+ * The directory is read by everyone; `directory.write` edits the entries of one's own organisation,
+ * `directory.manage` (network coordinators) those of the territories one's organisation coordinates.
  */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   administrator: [
     'org_unit.read', 'org_unit.manage', 'program.manage', 'settings.manage', 'user.read', 'user.manage', 'audit.read',
     'person.read', 'person.write', 'service.write', 'data.verify', 'report.read', 'report.drilldown', 'target.manage', 'indicator.manage', 'import.run',
+    'directory.write',
   ],
-  coordinator: [...fieldWork, 'case.read', 'case.write', 'user.read', 'person.merge', 'data.verify', 'note.read', 'contact.read', 'target.manage', 'import.run', 'referral.receive'],
+  coordinator: [...fieldWork, 'case.read', 'case.write', 'user.read', 'person.merge', 'data.verify', 'note.read', 'contact.read', 'target.manage', 'import.run', 'referral.receive', 'directory.write'],
   peer_educator: fieldWork,
   social_worker: [...fieldWork, 'case.read', 'case.write', 'note.read', 'contact.read', 'referral.receive'],
   clinician: [...fieldWork, 'case.read', 'case.write', 'note.read', 'contact.read', 'referral.receive'],
   me_officer: [...fieldWork, 'person.merge', 'data.verify', 'target.manage', 'import.run'],
   partner: ['org_unit.read', 'referral.receive'],
   viewer: ['org_unit.read', 'report.read'],
+  network_coordinator: ['org_unit.read', 'report.read', 'directory.write', 'directory.manage'],
 };
 
 /** Does this role grant this permission? */

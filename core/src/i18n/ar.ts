@@ -1,6 +1,7 @@
 import { caseIndicatorsAr } from './case-indicators.ts';
 import { casesAr } from './cases.ts';
 import { storiesAr } from './stories.ts';
+import { directoryAr } from './directory.ts';
 import { semesterAr } from './semester.ts';
 import type { Catalogue } from './fr.ts';
 
@@ -490,6 +491,7 @@ export const ar: Catalogue = {
   'web.notBuilt.body': "خادم Relais يعمل، لكن تطبيق الويب لم يُبنَ بعد. على الخادم، شغّل «npm run build» ثم أعد تشغيل «relais start» (أو ببساطة «npm start»).",
   ...casesAr,
   ...storiesAr,
+  ...directoryAr,
   ...caseIndicatorsAr,
   ...semesterAr,
 };

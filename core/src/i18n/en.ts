@@ -1,6 +1,7 @@
 import { caseIndicatorsEn } from './case-indicators.ts';
 import { casesEn } from './cases.ts';
 import { storiesEn } from './stories.ts';
+import { directoryEn } from './directory.ts';
 import { semesterEn } from './semester.ts';
 import type { Catalogue } from './fr.ts';
 
@@ -490,6 +491,7 @@ export const en: Catalogue = {
   'web.notBuilt.body': "The Relais server is running, but its web app has not been built. On the server, run “npm run build”, then “relais start” again (or simply “npm start”).",
   ...casesEn,
   ...storiesEn,
+  ...directoryEn,
   ...caseIndicatorsEn,
   ...semesterEn,
 };

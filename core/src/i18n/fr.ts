@@ -1,6 +1,7 @@
 import { caseIndicatorsFr } from './case-indicators.ts';
 import { casesFr } from './cases.ts';
 import { storiesFr } from './stories.ts';
+import { directoryFr } from './directory.ts';
 import { semesterFr } from './semester.ts';
 /** French catalogue (source language). Keys are shared by the three catalogues; the type checker keeps them in step. */
 export const fr = {
@@ -489,6 +490,7 @@ export const fr = {
   'web.notBuilt.body': "Le serveur Relais fonctionne, mais l’application web n’a pas été construite. Sur le serveur, lancez « npm run build » puis relancez « relais start » (ou lancez simplement « npm start »).",
   ...casesFr,
   ...storiesFr,
+  ...directoryFr,
   ...caseIndicatorsFr,
   ...semesterFr,
 } as const;

@@ -51,6 +51,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   case_already_open: 409,
   case_closed: 409,
   merge_open_cases: 409,
+  directory_read_only: 403,
   internal: 500,
 };
 
