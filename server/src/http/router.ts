@@ -60,12 +60,6 @@ export type AnyRoute = RouteBase<z.ZodType, z.ZodType, z.ZodType, z.ZodType> & {
 /** Finds the actor of a request from its session cookie, or fails with unauthenticated / session_expired. */
 export type Authenticate = (request: FastifyRequest, reply: FastifyReply) => Promise<Actor>;
 
-/** What a create route's handler gives back: the record, and whether this call created it (false for a replay). */
-export interface Created<T> {
-  created: boolean;
-  record: T;
-}
-
 /** The answer of a route whose success has nothing to say (`Ok`), once its work is done. */
 export async function ok(work: Promise<unknown>): Promise<{ ok: true }> {
   await work;
@@ -102,23 +96,27 @@ export class Router {
   /**
    * A session route creating one thing, idempotent on a client-generated id: 201 with the record,
    * or 200 with the record as it stands when the id was already created (`created: false`).
+   * The handler is usually the use case itself: it answers `created` and the record under the
+   * name given by `record` (`{ created, unit }` with `record: 'unit'`; `record` by default).
    */
-  create<P extends z.ZodType = typeof empty, Q extends z.ZodType = typeof empty, B extends z.ZodType = typeof empty, R extends z.ZodType = z.ZodType>(
+  create<P extends z.ZodType = typeof empty, Q extends z.ZodType = typeof empty, B extends z.ZodType = typeof empty, R extends z.ZodType = z.ZodType, K extends string = 'record'>(
     spec: Omit<SessionRoute<P, Q, B, R>, 'auth' | 'status' | 'otherStatus' | 'handler'> & {
       /** What a replay answers, when it is not "the record as it stands". */
       replayed?: string;
-      handler: (input: HandlerInput<z.output<P>, z.output<Q>, z.output<B>> & { ctx: RequestContext }) => Promise<Created<z.input<R>>>;
+      /** The name of the created record in the handler's answer. */
+      record?: K;
+      handler: (input: HandlerInput<z.output<P>, z.output<Q>, z.output<B>> & { ctx: RequestContext }) => Promise<{ created: boolean } & Record<NoInfer<K>, z.input<R>>>;
     },
   ): void {
-    const { replayed, handler, ...rest } = spec;
+    const { replayed, record: key = 'record', handler, ...rest } = spec;
     this.session<P, Q, B, R>({
       ...rest,
       status: 201,
       otherStatus: { status: 200, description: replayed ?? 'Replayed: the same id was already created; the record as it stands' },
       handler: async (input) => {
-        const { created, record } = await handler(input);
-        if (!created) input.reply.status(200);
-        return record;
+        const result = await handler(input);
+        if (!result.created) input.reply.status(200);
+        return (result as Record<string, z.input<R>>)[key]!;
       },
     });
   }

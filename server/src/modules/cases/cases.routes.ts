@@ -50,10 +50,8 @@ export function registerCaseRoutes(router: Router, cases: CasesService): void {
     body: OpenCase,
     response: Case,
     replayed: 'Replayed: the same id was already opened; the case as it stands',
-    handler: async ({ ctx, body }) => {
-      const r = await cases.open(ctx, body);
-      return { created: r.created, record: r.case };
-    },
+    record: 'case',
+    handler: ({ ctx, body }) => cases.open(ctx, body),
   });
   router.session({
     method: 'GET',

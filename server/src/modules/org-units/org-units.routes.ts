@@ -20,10 +20,8 @@ export function registerOrgUnitRoutes(router: Router, units: OrgUnitsService): v
     permission: 'org_unit.manage',
     body: CreateOrgUnit,
     response: OrgUnit,
-    handler: async ({ ctx, body }) => {
-      const { unit, created } = await units.createOrgUnit(ctx, body);
-      return { created, record: unit };
-    },
+    record: 'unit',
+    handler: ({ ctx, body }) => units.createOrgUnit(ctx, body),
   });
   router.session({
     method: 'PATCH',

@@ -73,10 +73,8 @@ export function registerRegistryRoutes(router: Router, registry: RegistryService
     permission: 'person.write',
     body: RegisterBeneficiary,
     response: Beneficiary,
-    handler: async ({ ctx, body }) => {
-      const { beneficiary, created } = await registry.register(ctx, body);
-      return { created, record: beneficiary };
-    },
+    record: 'beneficiary',
+    handler: ({ ctx, body }) => registry.register(ctx, body),
   });
   router.session({
     method: 'POST',

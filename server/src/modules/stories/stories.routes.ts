@@ -40,10 +40,8 @@ export function registerStoryRoutes(router: Router, stories: StoriesService, rou
     body: StoryInput,
     response: Story,
     replayed: 'Replayed: the same id was already collected; the story as it stands',
-    handler: async ({ ctx, body }) => {
-      const r = await stories.collect(ctx, body);
-      return { created: r.created, record: r.story };
-    },
+    record: 'story',
+    handler: ({ ctx, body }) => stories.collect(ctx, body),
   });
   router.session({
     method: 'GET',
@@ -82,10 +80,8 @@ export function registerStoryRoutes(router: Router, stories: StoriesService, rou
     body: ChangeRoundInput,
     response: ChangeRound,
     replayed: 'Replayed: the same id was already recorded; the round as it stands',
-    handler: async ({ ctx, body }) => {
-      const r = await rounds.create(ctx, body);
-      return { created: r.created, record: r.round };
-    },
+    record: 'round',
+    handler: ({ ctx, body }) => rounds.create(ctx, body),
   });
   router.session({
     method: 'GET',

@@ -31,10 +31,8 @@ export function registerUserRoutes(router: Router, users: UsersService): void {
     permission: 'user.manage',
     body: CreateUser,
     response: User,
-    handler: async ({ ctx, body }) => {
-      const { user, created } = await users.createUser(ctx, body);
-      return { created, record: user };
-    },
+    record: 'user',
+    handler: ({ ctx, body }) => users.createUser(ctx, body),
   });
   router.session({
     method: 'PATCH',
