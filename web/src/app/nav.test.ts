@@ -4,7 +4,7 @@ import { fr } from '../i18n/fr.ts';
 import { navGroups, phoneShortcuts, visibleGroups } from './nav.ts';
 
 describe('navigation', () => {
-  const all = [...new Set(navGroups.flatMap((g) => g.screens.map((s) => s.permission)))];
+  const all = [...new Set(navGroups.flatMap((g) => g.screens.flatMap((s) => (s.permission ? [s.permission] : []))))];
 
   it('shows every group and screen to whoever holds every permission', () => {
     expect(visibleGroups(all).map((g) => g.id)).toEqual(['field', 'followUp', 'reports', 'admin']);
@@ -13,20 +13,32 @@ describe('navigation', () => {
 
   it('hides screens without their permission and groups left empty', () => {
     const readOnly: Permission[] = ['report.read'];
-    expect(visibleGroups(readOnly).map((g) => [g.id, g.screens.map((s) => s.to)])).toEqual([['reports', ['/reports/performance', '/reports/pivot', '/reports/semester']]]);
-    expect(visibleGroups([])).toEqual([]);
+    expect(visibleGroups(readOnly).map((g) => [g.id, g.screens.map((s) => s.to)])).toEqual([
+      ['field', ['/directory']],
+      ['reports', ['/reports/performance', '/reports/pivot', '/reports/semester']],
+    ]);
+    // The directory is everyone's.
+    expect(visibleGroups([]).map((g) => [g.id, g.screens.map((s) => s.to)])).toEqual([['field', ['/directory']]]);
   });
 
-  it('gives each role of the product at least one screen (a partner only receives referrals, not built yet), and every screen a label in the catalogue', () => {
+  it('gives each role of the product at least one screen (a partner: the directory only), and every screen a label in the catalogue', () => {
     for (const role of roles.filter((r) => r !== 'partner')) {
       const permissions = permissionsOf([{ role }]);
       expect(visibleGroups(permissions).length, role).toBeGreaterThan(0);
     }
-    expect(visibleGroups(permissionsOf([{ role: 'partner' }]))).toEqual([]);
+    expect(visibleGroups(permissionsOf([{ role: 'partner' }])).flatMap((g) => g.screens.map((s) => s.to))).toEqual(['/directory']);
     for (const g of navGroups) {
       expect(fr[g.label]).toBeTruthy();
       for (const s of g.screens) expect([fr[s.label], fr[s.description]].every(Boolean), s.to).toBe(true);
     }
+  });
+
+  it('shows the directory to everyone, its to-verify list to those who may change entries', () => {
+    const screensOf = (permissions: readonly Permission[]) => visibleGroups(permissions).flatMap((g) => g.screens.map((s) => s.to));
+    expect(screensOf(permissionsOf([{ role: 'peer_educator' }]))).toContain('/directory');
+    expect(screensOf(permissionsOf([{ role: 'peer_educator' }]))).not.toContain('/directory/to-verify');
+    expect(screensOf(permissionsOf([{ role: 'network_coordinator' }]))).toEqual(expect.arrayContaining(['/directory', '/directory/to-verify']));
+    expect(screensOf(permissionsOf([{ role: 'coordinator' }]))).toContain('/directory/to-verify');
   });
 
   it('puts at most four shortcuts on a phone, home first, those of the user’s permissions', () => {

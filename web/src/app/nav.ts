@@ -6,7 +6,8 @@ export interface AdminScreen {
   to: string;
   label: WebKey;
   description: WebKey;
-  permission: Permission;
+  /** Who sees it; none: everyone signed in (the directory). */
+  permission?: Permission;
 }
 
 /** The groups of the navigation, by task: field work, follow-up, reports, administration. */
@@ -29,6 +30,7 @@ export const navGroups: readonly NavGroup[] = [
       { to: '/beneficiaries/new', label: 'shell.register', description: 'home.card.register', permission: 'person.write' },
       { to: '/contacts/new', label: 'shell.recordContact', description: 'home.card.recordContact', permission: 'service.write' },
       { to: '/group-sessions/new', label: 'shell.groupSession', description: 'home.card.groupSession', permission: 'service.write' },
+      { to: '/directory', label: 'shell.directory', description: 'home.card.directory' },
     ],
   },
   {
@@ -40,6 +42,7 @@ export const navGroups: readonly NavGroup[] = [
       { to: '/stories', label: 'shell.stories', description: 'home.card.stories', permission: 'case.read' },
       { to: '/duplicates', label: 'shell.duplicates', description: 'home.card.duplicates', permission: 'person.merge' },
       { to: '/verification', label: 'shell.verification', description: 'home.card.verification', permission: 'data.verify' },
+      { to: '/directory/to-verify', label: 'shell.directoryToVerify', description: 'home.card.directoryToVerify', permission: 'directory.write' },
     ],
   },
   {
@@ -69,7 +72,7 @@ export const navGroups: readonly NavGroup[] = [
 /** The groups as this user sees them: only the screens their permissions open, and no empty group. */
 export function visibleGroups(permissions: readonly Permission[]): NavGroup[] {
   return navGroups
-    .map((g) => ({ ...g, screens: g.screens.filter((s) => permissions.includes(s.permission)) }))
+    .map((g) => ({ ...g, screens: g.screens.filter((s) => !s.permission || permissions.includes(s.permission)) }))
     .filter((g) => g.screens.length > 0);
 }
 

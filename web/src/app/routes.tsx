@@ -10,6 +10,11 @@ import { VerificationPage } from '../features/capture/verification-page.tsx';
 import { CasePage } from '../features/cases/case-page.tsx';
 import { CasesPage } from '../features/cases/cases-page.tsx';
 import { OpenCasePage } from '../features/cases/open-case-page.tsx';
+import { DirectoryPage } from '../features/directory/directory-page.tsx';
+import { NewServicePage } from '../features/directory/new-service-page.tsx';
+import { PrintPage } from '../features/directory/print-page.tsx';
+import { ServicePage } from '../features/directory/service-page.tsx';
+import { ToVerifyPage } from '../features/directory/to-verify-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { CollectStoryPage } from '../features/stories/collect-story-page.tsx';
 import { RoundPage } from '../features/stories/round-page.tsx';
@@ -73,6 +78,12 @@ const routes: readonly Route[] = [
   { pattern: '/reports/semester', permission: 'report.read', render: () => <SemesterPage /> },
   { pattern: '/registry-settings', permission: 'settings.manage', render: () => <RegistrySettingsPage /> },
   { pattern: '/indicators', permission: 'settings.manage', render: () => <IndicatorsPage /> },
+  // The directory: everyone signed in reads it; the API says which entries she may change.
+  { pattern: '/directory', render: () => <DirectoryPage /> },
+  { pattern: '/directory/new', permission: 'directory.write', render: () => <NewServicePage /> },
+  { pattern: '/directory/to-verify', permission: 'directory.write', render: () => <ToVerifyPage /> },
+  { pattern: '/directory/print', render: () => <PrintPage key={window.location.search} /> },
+  { pattern: '/directory/services/:id', render: (p) => <ServicePage key={p.id} serviceId={p.id ?? ''} /> },
 ];
 
 /** Renders the screen of the current path, or a "not found" / "forbidden" page. */

@@ -1,6 +1,7 @@
 import { casesWebAr } from '../features/cases/cases.i18n.ar.ts';
 import { storiesWebAr } from '../features/stories/stories.i18n.ts';
 import { semesterWebAr } from '../features/reports/semester.i18n.ts';
+import { directoryWebAr } from '../features/directory/directory.i18n.ar.ts';
 import type { WebCatalogue } from './fr.ts';
 
 /** Web catalogue, Arabic (right-to-left). */
@@ -685,4 +686,5 @@ export const ar: WebCatalogue = {
   ...casesWebAr,
   ...storiesWebAr,
   ...semesterWebAr,
+  ...directoryWebAr,
 };

@@ -1,6 +1,7 @@
 import { casesWebEn } from '../features/cases/cases.i18n.en.ts';
 import { storiesWebEn } from '../features/stories/stories.i18n.ts';
 import { semesterWebEn } from '../features/reports/semester.i18n.ts';
+import { directoryWebEn } from '../features/directory/directory.i18n.en.ts';
 import type { WebCatalogue } from './fr.ts';
 
 /** Web catalogue, English. */
@@ -685,4 +686,5 @@ export const en: WebCatalogue = {
   ...casesWebEn,
   ...storiesWebEn,
   ...semesterWebEn,
+  ...directoryWebEn,
 };

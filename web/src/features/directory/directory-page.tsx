@@ -1,0 +1,134 @@
+import { useState, type FormEvent } from 'react';
+import { serviceLanguages } from '@relais/core';
+import { searchServices } from '../../api/directory.ts';
+import { useApi } from '../../api/use-api.ts';
+import { Link } from '../../app/router.tsx';
+import { Pager } from '../../app/pager.tsx';
+import { useCan } from '../../app/session.tsx';
+import { Alert, Button, Card, Checkbox, Loading, Page, Select, TextField } from '../../ui/index.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { describeError } from '../../i18n/errors.ts';
+import { dirVocab, termLabel } from './directory-labels.ts';
+import { ServiceCard } from './service-card.tsx';
+import { useDirectoryVocab } from './use-directory-vocab.ts';
+import './directory.css';
+
+const PAGE_SIZE = 20;
+
+interface Filters {
+  need: string;
+  territory: string;
+  language: string;
+  openNow: boolean;
+  q: string;
+}
+
+/** The filters of the address bar (so that coming back from a service finds the same search). */
+function filtersOfUrl(): Filters {
+  const p = new URLSearchParams(window.location.search);
+  return { need: p.get('need') ?? '', territory: p.get('territory') ?? '', language: p.get('language') ?? '', openNow: p.get('openNow') === 'true', q: p.get('q') ?? '' };
+}
+
+function urlOf(f: Filters): string {
+  const p = new URLSearchParams();
+  for (const [key, value] of Object.entries(f)) if (value) p.set(key, String(value));
+  const query = p.toString();
+  return query ? `/directory?${query}` : '/directory';
+}
+
+/** The directory: search by need, territory, language, open now or free text; the services as cards. */
+export function DirectoryPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const vocab = useDirectoryVocab();
+  const canAdd = useCan('directory.write');
+  const [draft, setDraft] = useState<Filters>(filtersOfUrl);
+  const [filters, setFilters] = useState<Filters>(filtersOfUrl);
+  const [offset, setOffset] = useState(0);
+  const results = useApi(
+    () =>
+      searchServices({
+        need: filters.need || undefined,
+        territory: filters.territory || undefined,
+        language: filters.language || undefined,
+        openNow: filters.openNow,
+        q: filters.q.trim() || undefined,
+        limit: PAGE_SIZE,
+        offset,
+      }),
+    [filters, offset],
+  );
+  const show = (next: Filters) => {
+    setFilters(next);
+    setOffset(0);
+    window.history.replaceState(null, '', urlOf(next));
+  };
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    show({ ...draft });
+  };
+  const clear = () => {
+    const empty = { need: '', territory: '', language: '', openNow: false, q: '' };
+    setDraft(empty);
+    show(empty);
+  };
+  const set = <K extends keyof Filters>(key: K) => (value: Filters[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const data = results.data;
+
+  return (
+    <Page title={t('directory.title')} intro={t('directory.intro')} actions={canAdd ? <Link to="/directory/new">{t('directory.add')}</Link> : null}>
+      <div className="stack">
+        <Card title={t('search.filters')}>
+          <form className="filters" role="search" onSubmit={apply}>
+            <Select label={t('field.need')} value={draft.need} options={[{ value: '', label: t('directory.anyNeed') }, ...vocab.termOptions]} onChange={set('need')} />
+            <Select
+              label={t('field.territory')}
+              value={draft.territory}
+              options={[{ value: '', label: t('directory.anyTerritory') }, ...vocab.territoryOptions]}
+              onChange={set('territory')}
+            />
+            <Select
+              label={t('field.languages')}
+              value={draft.language}
+              options={[{ value: '', label: t('directory.anyLanguage') }, ...serviceLanguages.map((l) => ({ value: l, label: dirVocab(i18n, 'language', l) }))]}
+              onChange={set('language')}
+            />
+            <TextField label={t('directory.q')} type="search" value={draft.q} onChange={set('q')} />
+            <Checkbox label={t('directory.openNowOnly')} checked={draft.openNow} onChange={set('openNow')} />
+            <div className="form-actions">
+              <Button type="submit" variant="primary">
+                {t('common.search')}
+              </Button>
+              <Button onClick={clear}>{t('directory.clear')}</Button>
+            </div>
+          </form>
+          <p className="dir-print-link">
+            {filters.territory ? (
+              <Link to={`/directory/print?territory=${encodeURIComponent(filters.territory)}`}>{t('directory.print')}</Link>
+            ) : (
+              <span className="muted">{t('directory.printHint')}</span>
+            )}
+          </p>
+        </Card>
+        {vocab.error ? <Alert tone="error">{describeError(i18n, vocab.error)}</Alert> : null}
+        {results.error ? <Alert tone="error">{describeError(i18n, results.error)}</Alert> : null}
+        {results.loading && !data ? <Loading label={t('app.loading')} /> : null}
+        {data ? (
+          <section aria-labelledby="dir-results" aria-busy={results.loading || undefined}>
+            <h2 id="dir-results" className="section-title">
+              {t('directory.results')}
+            </h2>
+            {data.items.length ? (
+              <ul className="dir-cards">
+                {data.items.map((s) => (
+                  <ServiceCard key={s.id} s={s} typeLabel={termLabel(vocab.terms, s.serviceType, i18n.locale)} days={vocab.days} />
+                ))}
+              </ul>
+            ) : null}
+            <Pager offset={offset} pageSize={PAGE_SIZE} total={data.total} capped={data.totalCapped} loading={results.loading} onOffset={setOffset} empty={t('directory.none')} />
+          </section>
+        ) : null}
+      </div>
+    </Page>
+  );
+}
