@@ -1,18 +1,17 @@
-import { beneficiaryRow, rowReader, checkCode, checkCodeAgainstPerson, codeProblemParams } from '@relais/core';
+import { beneficiaryRow, rowReader, checkCodeAgainstPerson } from '@relais/core';
 import { contentId } from '../../lib/ids.ts';
 import { isSystemActor } from '../../context/system.ts';
 import { selectUnitsByCode } from '../org-units/index.ts';
 import { loadRegistrySettings } from '../settings/index.ts';
 import { registerMany, type NewBeneficiaryRow, selectIdsByCodes } from '../registry/index.ts';
 import type { ImportReport, KindImporter, RowIssue } from './import-report.ts';
-import { RowChecker, mayWrite } from './row-checker.ts';
+import { RowChecker, codesInFile, mayWrite } from './row-checker.ts';
 
 /** Beneficiaries, registered in bulk by the registry (`registerMany`, which queues their probable duplicates). */
 export const importBeneficiaries: KindImporter = async (trx, importer, table, dryRun) => {
   const org = importer.organisationId;
   const [units, settings] = await Promise.all([selectUnitsByCode(trx, org), loadRegistrySettings(trx, org)]);
-  const codesInFile = table.rows.map((r) => checkCode(settings.codeScheme, r.cells.code ?? '')).flatMap((c) => (c.ok ? [c.code] : []));
-  const existing = await selectIdsByCodes(trx, org, codesInFile);
+  const existing = await selectIdsByCodes(trx, org, codesInFile(settings.codeScheme, table.rows));
   const shape = beneficiaryRow();
   const columns = Object.keys(shape);
   const read = rowReader(shape);
@@ -22,10 +21,7 @@ export const importBeneficiaries: KindImporter = async (trx, importer, table, dr
   let unchanged = 0;
   for (const [i, { line, cells }] of table.rows.entries()) {
     const c = new RowChecker(line, cells);
-    const checked = checkCode(settings.codeScheme, cells.code ?? '');
-    let code: string | null = null;
-    if (!checked.ok) c.fail('code', 'invalid_code', codeProblemParams(checked.problems[0]!));
-    else code = checked.code;
+    const code = c.code(settings.codeScheme, cells);
     if (code && seen.has(code)) c.fail('code', 'duplicate_in_file', { value: code, first: seen.get(code)! });
     if (code) seen.set(code, line);
     const row = c.read(read, cells);
@@ -34,9 +30,7 @@ export const importBeneficiaries: KindImporter = async (trx, importer, table, dr
     const sex = row.sex ?? null;
     // The registry's rule: the sex and birth year entered must be those the code carries.
     if (code) for (const issue of checkCodeAgainstPerson(settings.codeScheme, code, { sex, birthYear: row.birth_year ?? null })) c.fail(issue.field === 'sex' ? 'sex' : 'birth_year', issue.code, issue.params);
-    const unit = units.get((row.section ?? '').toUpperCase());
-    if (row.section && !unit) c.fail('section', 'unknown_reference', { value: row.section });
-    else if (unit && !mayWrite(importer, 'person.write', unit.path)) c.fail('section', 'invalid_choice');
+    const unit = c.unit(units, 'section', row.section, (u) => mayWrite(importer, 'person.write', u.path));
     const registeredOn = row.registered_on ?? null;
     c.inColumnOrder(columns);
     issues.push(...c.issues);

@@ -1,4 +1,4 @@
-import { caseRow, checkCode, codeProblemParams, rowReader, wallClockNow } from '@relais/core';
+import { caseRow, rowReader, wallClockNow } from '@relais/core';
 import { contentId, newId } from '../../lib/ids.ts';
 import { isSystemActor, SYSTEM_USER_ID } from '../../context/system.ts';
 import { selectUnitsByCode } from '../org-units/index.ts';
@@ -7,7 +7,7 @@ import { loadCaseSettings, loadRegistrySettings } from '../settings/index.ts';
 import { selectEnabledPrograms } from '../capture/index.ts';
 import { casesPolicy, openMany, selectCasesByIds, selectOpenCasesOf, type ImportedCase } from '../cases/index.ts';
 import type { ImportReport, KindImporter, RowIssue } from './import-report.ts';
-import { RowChecker } from './row-checker.ts';
+import { RowChecker, codesInFile } from './row-checker.ts';
 
 /** A date alone (`YYYY-MM-DD`) is read as 00:00 for a reception. */
 const atMinute = (v: string) => (v.length === 10 ? `${v}T00:00` : v);
@@ -22,8 +22,7 @@ export const importCases: KindImporter = async (trx, importer, table, dryRun) =>
   const org = importer.organisationId;
   const [units, settings, caseSettings, enabledPrograms] = await Promise.all([selectUnitsByCode(trx, org), loadRegistrySettings(trx, org), loadCaseSettings(trx, org), selectEnabledPrograms(trx, org)]);
   const now = wallClockNow(caseSettings.timeZone);
-  const codes = [...new Set(table.rows.map((r) => checkCode(settings.codeScheme, r.cells.code ?? '')).flatMap((c) => (c.ok ? [c.code] : [])))];
-  const persons = await selectIdsByCodes(trx, org, codes);
+  const persons = await selectIdsByCodes(trx, org, codesInFile(settings.codeScheme, table.rows));
   const actor = importer.ctx && !isSystemActor(importer.ctx.actor) ? importer.ctx.actor : null;
   const shape = caseRow();
   const columns = Object.keys(shape);
@@ -34,19 +33,11 @@ export const importCases: KindImporter = async (trx, importer, table, dryRun) =>
   for (const [i, { line, cells }] of table.rows.entries()) {
     const c = new RowChecker(line, cells);
     const row = c.read(read, cells);
-    const checked = checkCode(settings.codeScheme, cells.code ?? '');
-    let personId: string | null = null;
-    if (!checked.ok) c.fail('code', 'invalid_code', codeProblemParams(checked.problems[0]!));
-    else {
-      const p = persons.get(checked.code);
-      if (!p) c.fail('code', 'unknown_reference', { value: checked.code });
-      else personId = p.merged_into ?? p.id;
-    }
+    const code = c.code(settings.codeScheme, cells);
+    const personId = c.person(code, persons);
     const program = row.program ?? null;
     if (program && !enabledPrograms.has(program)) c.fail('program', 'invalid_choice');
-    const unit = units.get((row.section ?? '').toUpperCase());
-    if (row.section && !unit) c.fail('section', 'unknown_reference', { value: row.section });
-    else if (unit && program && actor && !casesPolicy.openAt(actor, unit, program)) c.fail('section', 'invalid_choice');
+    const unit = c.unit(units, 'section', row.section, (u) => !program || !actor || casesPolicy.openAt(actor, u, program));
     const openedAt = row.opened_at ? atMinute(row.opened_at) : null;
     if (openedAt && openedAt > now) c.fail('opened_at', 'future_date');
     const incident = row.incident_at ?? null;
@@ -67,7 +58,7 @@ export const importCases: KindImporter = async (trx, importer, table, dryRun) =>
     c.inColumnOrder(columns);
     issues.push(...c.issues);
     if (c.issues.length === 0 && personId && program && unit && openedAt && row.entry_door) {
-      const id = row.id ? row.id.toLowerCase() : contentId(org, 'case', checked.ok ? checked.code : '', program, openedAt);
+      const id = row.id ? row.id.toLowerCase() : contentId(org, 'case', code ?? '', program, openedAt);
       if (firstLineOfId.has(id)) {
         issues.push({ line, column: 'id', issue: { field: 'id', code: 'duplicate_in_file', params: { value: id, first: firstLineOfId.get(id)! } } });
         continue;

@@ -1,4 +1,4 @@
-import { checkCode, checkServiceEntry, codeProblemParams, serviceRow, rowReader } from '@relais/core';
+import { checkServiceEntry, serviceRow, rowReader } from '@relais/core';
 import { contentId, newId } from '../../lib/ids.ts';
 import { isSystemActor } from '../../context/system.ts';
 import { selectUnitsByCode } from '../org-units/index.ts';
@@ -6,7 +6,7 @@ import { selectIdsByCodes } from '../registry/index.ts';
 import { loadProgramServices, loadRegistrySettings } from '../settings/index.ts';
 import { caseMismatch, registerKey, selectActiveUsernames, selectCaseKeys, selectEnabledPrograms, selectExistingServices, takenRegisterNos, writeServices, type NewService } from '../capture/index.ts';
 import type { ImportReport, KindImporter, RowIssue } from './import-report.ts';
-import { RowChecker, mayWrite } from './row-checker.ts';
+import { RowChecker, codesInFile, mayWrite } from './row-checker.ts';
 
 /**
  * Services, checked with the same rules as a contact (core `checkServiceEntry`) and written by
@@ -22,8 +22,7 @@ export const importServices: KindImporter = async (trx, importer, table, dryRun)
     selectActiveUsernames(trx, org),
     selectEnabledPrograms(trx, org),
   ]);
-  const codes = [...new Set(table.rows.map((r) => checkCode(settings.codeScheme, r.cells.code ?? '')).flatMap((c) => (c.ok ? [c.code] : [])))];
-  const persons = await selectIdsByCodes(trx, org, codes);
+  const persons = await selectIdsByCodes(trx, org, codesInFile(settings.codeScheme, table.rows));
   const shape = serviceRow();
   // The cases the file names (a service given in a case: capture's rule, `caseMismatch`).
   const caseIds = [...new Set(table.rows.map((r) => (r.cells.case_id ?? '').toLowerCase()).filter((v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v)))];
@@ -40,18 +39,10 @@ export const importServices: KindImporter = async (trx, importer, table, dryRun)
     const c = new RowChecker(line, cells);
     const row = c.read(read, cells);
     const id = row.id ? row.id.toLowerCase() : null;
-    const checked = checkCode(settings.codeScheme, cells.code ?? '');
-    let personId: string | null = null;
-    if (!checked.ok) c.fail('code', 'invalid_code', codeProblemParams(checked.problems[0]!));
-    else {
-      const p = persons.get(checked.code);
-      if (!p) c.fail('code', 'unknown_reference', { value: checked.code });
-      else personId = p.merged_into ?? p.id; // a merged code stands for the record it was merged into
-    }
+    const code = c.code(settings.codeScheme, cells);
+    const personId = c.person(code, persons);
     const date = row.date ?? null;
-    const unit = units.get((row.section ?? '').toUpperCase());
-    if (row.section && !unit) c.fail('section', 'unknown_reference', { value: row.section });
-    else if (unit && !mayWrite(importer, 'service.write', unit.path)) c.fail('section', 'invalid_choice');
+    const unit = c.unit(units, 'section', row.section, (u) => mayWrite(importer, 'service.write', u.path));
     const program = row.program ?? null;
     if (program && !enabledPrograms.has(program)) c.fail('program', 'invalid_choice');
     const service = row.service ?? null;
@@ -98,7 +89,7 @@ export const importServices: KindImporter = async (trx, importer, table, dryRun)
     }
     issues.push(...c.issues);
     if (c.issues.length === 0 && personId && date && unit && program && service) {
-      const rowId = id ?? contentId(org, 'service', checked.ok ? checked.code : '', date, unit.code, program, service, quantity, result, kind, strategy, modality, treatedText, cells.site ?? '', cells.worker ?? '', registerNo, ...(caseId ? [caseId] : []));
+      const rowId = id ?? contentId(org, 'service', code ?? '', date, unit.code, program, service, quantity, result, kind, strategy, modality, treatedText, cells.site ?? '', cells.worker ?? '', registerNo, ...(caseId ? [caseId] : []));
       if (firstLineOfId.has(rowId)) {
         // The same id twice is a mistake; the same row twice (no id) is one service, imported once.
         if (id) issues.push({ line, column: 'id', issue: { field: 'id', code: 'duplicate_in_file', params: { value: id, first: firstLineOfId.get(rowId)! } } });

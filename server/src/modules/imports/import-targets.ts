@@ -22,9 +22,7 @@ export const importTargets: KindImporter = async (trx, importer, table, dryRun) 
     const indicator = row.indicator ?? null;
     if (indicator !== null && !indicatorCodes.includes(indicator)) c.fail('indicator', 'invalid_choice');
     const program = row.program ?? null;
-    const unit = units.get((row.org_unit ?? '').toUpperCase());
-    if (row.org_unit && !unit) c.fail('org_unit', 'unknown_reference', { value: row.org_unit });
-    else if (unit && !mayWrite(importer, 'target.manage', unit.path)) c.fail('org_unit', 'invalid_choice');
+    const unit = c.unit(units, 'org_unit', row.org_unit, (u) => mayWrite(importer, 'target.manage', u.path));
     const period = row.period ?? null;
     if (period && !parsePeriod(period)) c.fail('period', 'invalid_format', formatParams('period'));
     const value = row.value ?? null;

@@ -1,4 +1,4 @@
-import { formatIssue, hasInvalidCharacters, parseRegisterNo, type FieldIssue, type ReadRow, type RowShape, type TextFormat } from '@relais/core';
+import { checkCode, codeProblemParams, formatIssue, hasInvalidCharacters, parseRegisterNo, type CodeScheme, type FieldIssue, type ReadRow, type RowShape, type TextFormat } from '@relais/core';
 import { importsPolicy } from './imports.policy.ts';
 import type { Importer, RowIssue } from './import-report.ts';
 
@@ -9,6 +9,14 @@ export const formatParams = (format: TextFormat) => formatIssue('', format).para
 export function mayWrite(importer: Importer, permission: 'org_unit.manage' | 'person.write' | 'service.write' | 'target.manage', path: string): boolean {
   return importsPolicy.importAt(importer.ctx?.actor ?? null, permission, path);
 }
+
+/** The person codes of a file's `code` cells that the scheme accepts, once each (their persons are read in one query). */
+export function codesInFile(scheme: CodeScheme, rows: readonly { cells: Record<string, string> }[]): string[] {
+  return [...new Set(rows.map((r) => checkCode(scheme, r.cells.code ?? '')).flatMap((c) => (c.ok ? [c.code] : [])))];
+}
+
+/** A person found by her code: her record, or the one it was merged into. */
+type PersonIds = ReadonlyMap<string, { id: string; merged_into: string | null }>;
 
 /** The checks of one row's cells, each failure naming the line and the column. */
 export class RowChecker {
@@ -30,6 +38,27 @@ export class RowChecker {
     const { values, issues } = reader(cells);
     for (const issue of issues) this.fail(issue.field, issue.code, issue.params);
     return values;
+  }
+  /** The row's person code, as the scheme writes it; null (and refused, with the scheme's problem) when the scheme refuses it. */
+  code(scheme: CodeScheme, cells: Record<string, string>): string | null {
+    const checked = checkCode(scheme, cells.code ?? '');
+    if (checked.ok) return checked.code;
+    this.fail('code', 'invalid_code', codeProblemParams(checked.problems[0]!));
+    return null;
+  }
+  /** The id of the person a valid code names (a merged code stands for the record it was merged into); unknown: refused. */
+  person(code: string | null, persons: PersonIds): string | null {
+    if (code === null) return null;
+    const p = persons.get(code);
+    if (!p) this.fail('code', 'unknown_reference', { value: code });
+    return p ? (p.merged_into ?? p.id) : null;
+  }
+  /** The unit a cell names by its code: unknown, refused; one where the importer may not write (`may`), refused too. */
+  unit<U>(units: ReadonlyMap<string, U>, column: string, value: string | undefined, may: (unit: U) => boolean): U | undefined {
+    const unit = units.get((value ?? '').toUpperCase());
+    if (value && !unit) this.fail(column, 'unknown_reference', { value });
+    else if (unit && !may(unit)) this.fail(column, 'invalid_choice');
+    return unit;
   }
   /** Puts the row's issues in the order of its columns (the row schema's keys; other columns first). */
   inColumnOrder(columns: readonly string[]) {

@@ -6,14 +6,25 @@ import { orderedValues, rowFinder, type ReportFileContext, type Words } from './
 const COUNT_FORMAT = '#,##0';
 const PERCENT_FORMAT = '0.0%';
 
+/** A file's heading: its title in row 1, then one line a row, the label in bold; returns the row after the last line. */
+export function writeHeading(sheet: ExcelJS.Worksheet, title: string, lines: ReadonlyArray<readonly [string, string]>): number {
+  sheet.getCell(1, 1).value = title;
+  sheet.getCell(1, 1).font = { bold: true, size: 14 };
+  lines.forEach(([label, text], i) => {
+    const row = sheet.getRow(2 + i);
+    row.getCell(1).value = label;
+    row.getCell(1).font = { bold: true };
+    row.getCell(2).value = text;
+  });
+  return 2 + lines.length;
+}
+
 /**
  * Writes the title block (title, organisation, program, period, level, filters, date) from row 1;
- * returns the next free row.
+ * returns the next free row (after a blank one).
  */
 function writeTitle(sheet: ExcelJS.Worksheet, title: string, q: ReportQuery, words: Words, ctx: ReportFileContext): number {
   const { t } = words;
-  sheet.getCell(1, 1).value = title;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
   const filters = (Object.entries(q.filters) as [ReportDimension, string[]][]).map(([d, values]) => `${words.dimension(d)}${words.locale === 'fr' ? ' : ' : ': '}${values.map((v) => words.value(d, v)).join(', ')}`);
   const lines: Array<[string, string]> = [
     ...(ctx.organisation ? [[t('report.file.organisation', 'organisation'), ctx.organisation] as [string, string]] : []),
@@ -24,13 +35,7 @@ function writeTitle(sheet: ExcelJS.Worksheet, title: string, q: ReportQuery, wor
     ...(q.suppressBelow ? [[t('report.file.suppressed', 'suppressed', { max: q.suppressBelow - 1 }), ''] as [string, string]] : []),
     [t('report.file.generated', 'generated'), words.day(ctx.generatedOn ?? new Date().toISOString().slice(0, 10))],
   ];
-  lines.forEach(([label, text], i) => {
-    const row = sheet.getRow(2 + i);
-    row.getCell(1).value = label;
-    row.getCell(1).font = { bold: true };
-    row.getCell(2).value = text;
-  });
-  return 2 + lines.length + 1;
+  return writeHeading(sheet, title, lines) + 1;
 }
 
 /** Sets a cell to a report number: empty without a value, a percentage for a rate. */

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { CARE_BY_CLINIC, semesterRates, semesterSections, type Locale, type SemesterReport } from '@relais/core';
-import { putNumber } from './report-sheets.ts';
+import { putNumber, writeHeading } from './report-sheets.ts';
 import { reportWords, type Words } from './report-words.ts';
 
 /** The day the file is made (YYYY-MM-DD), today by default. */
@@ -101,8 +101,6 @@ export async function semesterWorkbook(report: SemesterReport, locale: Locale, c
 function writeHead(sheet: ExcelJS.Worksheet, report: SemesterReport, words: Words, ctx: SemesterFileContext): number {
   const { t } = words;
   const program = t(`program.${report.program}`, report.program);
-  sheet.getCell(1, 1).value = `${t('semester.title', 'semester')} — ${program}`;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
   const lines: Array<[string, string]> = [
     ...(report.organisation ? [[t('report.file.organisation', 'organisation'), report.organisation] as [string, string]] : []),
     [t('report.dimension.program', 'program'), program],
@@ -110,11 +108,5 @@ function writeHead(sheet: ExcelJS.Worksheet, report: SemesterReport, words: Word
     [t('semester.unit', 'unit'), report.unit ? report.unit.name : t('semester.unit.all', '-')],
     [t('report.file.generated', 'generated'), words.day(ctx.generatedOn ?? new Date().toISOString().slice(0, 10))],
   ];
-  lines.forEach(([label, text], i) => {
-    const row = sheet.getRow(2 + i);
-    row.getCell(1).value = label;
-    row.getCell(1).font = { bold: true };
-    row.getCell(2).value = text;
-  });
-  return 2 + lines.length;
+  return writeHeading(sheet, `${t('semester.title', 'semester')} — ${program}`, lines);
 }
