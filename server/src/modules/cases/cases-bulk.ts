@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/index.ts';
+import type { CaseColumns, CaseRow } from './cases.repository.ts';
 
 /**
  * Cases written in bulk (the cases import): the one write of many cases, beside `open` which
@@ -9,20 +10,7 @@ import type { Queryable } from '../../db/index.ts';
  */
 
 /** A case as a file describes it, checked. `opened_at` is a wall-clock `YYYY-MM-DDTHH:MM`. */
-export interface ImportedCase {
-  id: string;
-  beneficiary_id: string;
-  program: string;
-  org_unit_id: string;
-  opened_at: string;
-  entry_door: string;
-  incident_on: string | null;
-  incident_time: string | null;
-  violence_type: string | null;
-  closed_on: string | null;
-  closure_reason: string | null;
-  case_worker_id: string;
-}
+export type ImportedCase = CaseColumns & Pick<CaseRow, 'incident_on' | 'incident_time' | 'violence_type' | 'closed_on' | 'closure_reason'>;
 
 const CHUNK = 500;
 

@@ -2,31 +2,29 @@ import { sql, type RawBuilder } from 'kysely';
 import { LIST_COUNT_CAP } from '@relais/core';
 import { likePrefix, type Queryable } from '../../db/index.ts';
 
-/** A case as stored, with what its summary shows of its person, unit and worker. */
-export interface CaseRow {
+/** What every case has from its opening: whose, in which program and unit, since when, through which door, followed by whom. */
+export interface CaseColumns {
   id: string;
   beneficiary_id: string;
-  beneficiary_code: string;
   program: string;
   org_unit_id: string;
-  org_unit_code: string;
-  org_unit_name: string;
-  org_unit_path: string;
   opened_at: string;
   entry_door: string;
   case_worker_id: string;
+}
+
+/** A case as stored, with what its summary shows of its person, unit and worker. */
+export interface CaseRow extends CaseColumns, Omit<IncidentColumns, 'incident_on'> {
+  beneficiary_code: string;
+  org_unit_code: string;
+  org_unit_name: string;
+  org_unit_path: string;
   case_worker_name: string;
   co_worker_ids: string[];
   status: 'open' | 'closed';
   closed_on: string | null;
   closure_reason: string | null;
   incident_on: string | null;
-  incident_time: string | null;
-  incident_place: string | null;
-  perpetrator: string | null;
-  repeated_violence: boolean | null;
-  violence_type: string | null;
-  reporting_consent: boolean;
   needs: string[] | null;
   risk_level: string | null;
   safety_plan: boolean | null;
@@ -172,14 +170,7 @@ export async function selectCase(db: Queryable, org: string, id: string, m: Case
   return r.rows[0];
 }
 
-export interface NewCase {
-  id: string;
-  beneficiary_id: string;
-  program: string;
-  org_unit_id: string;
-  opened_at: string;
-  entry_door: string;
-  case_worker_id: string;
+export interface NewCase extends CaseColumns {
   co_worker_ids: string[];
   incident: IncidentColumns | null;
   created_by: string;
