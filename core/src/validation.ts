@@ -30,6 +30,7 @@ export const textFormats = {
   time: '08:30',
   directory_code: 'legal_aid',
   country: 'MA',
+  byday: 'MO,TU,WE',
 } as const;
 export type TextFormat = keyof typeof textFormats;
 

@@ -23,6 +23,7 @@ import { createUsersService, registerUserRoutes } from './modules/users/index.ts
 import { createRegistryService, createDuplicatesService, createSavedListsService, registerRegistryRoutes } from './modules/registry/index.ts';
 import { createCasesService, registerCaseRoutes } from './modules/cases/index.ts';
 import { createRoundsService, createStoriesService, registerStoryRoutes } from './modules/stories/index.ts';
+import { createDirectoryService, registerDirectoryRoutes, registerHsdsRoutes } from './modules/directory/index.ts';
 import { Secrets } from './lib/secrets.ts';
 import { createCaptureService, createCatalogueService, createSyncService, createVerificationService, registerCaptureRoutes } from './modules/capture/index.ts';
 import { createImportService, registerImportRoutes } from './modules/imports/index.ts';
@@ -90,6 +91,8 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
   registerCaseRoutes(router, createCasesService(kysely, secrets));
   const rounds = createRoundsService(kysely, secrets);
   registerStoryRoutes(router, createStoriesService(kysely, secrets), rounds);
+  registerDirectoryRoutes(router, createDirectoryService(kysely));
+  registerHsdsRoutes(router, kysely);
   // Report facts of changed rules are built in the background (ADR 0010).
   const reportFacts = createReportFactsBuilder(kysely, app.log);
   app.decorate('reportFacts', reportFacts);

@@ -4,6 +4,7 @@ import { DataDirBusyError } from './db/database.ts';
 import { RestoreError } from './db/backup.ts';
 import { createUser } from './cli/create-user.ts';
 import { backup, migrate, restore } from './cli/database.ts';
+import { exportFile } from './cli/export.ts';
 import { find } from './cli/find.ts';
 import { importFile } from './cli/import.ts';
 import { init } from './cli/init.ts';
@@ -34,6 +35,11 @@ Commands:
   import --org CODE --kind org-units|beneficiaries|services|targets|cases FILE [--dry-run]
                                 import a CSV (UTF-8, header row) or XLSX file whole or not at all;
                                 prints progress, then the report (every rejected row: line, column, reason)
+  import --org CODE --kind directory FILE.json
+                                import the directory: a JSON array of HSDS 3.0 services, fully nested
+                                (all or nothing, idempotent on the HSDS ids; errors name their JSON path)
+  export --org CODE --kind directory --format hsds [--territory T] --output FILE.json
+                                write the directory (or a territory's) as HSDS 3.0 services
   report --org CODE --program P --period 2024 --indicators reached,condoms_distributed
        [--by org_unit,age_band] [--filter population=PS,org_unit=AGA] [--grain month|quarter|semester|year]
        [--level section] [--format jsonl|csv|xlsx] [--output FILE]
@@ -52,6 +58,7 @@ const commands: Record<string, Command> = {
   'create-user': createUser,
   find,
   import: importFile,
+  export: exportFile,
   report,
   backup,
   restore,

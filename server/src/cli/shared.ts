@@ -43,6 +43,7 @@ export function parseOptions(args: string[]) {
       grain: { type: 'string' },
       level: { type: 'string' },
       output: { type: 'string' },
+      territory: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
     },
   });
@@ -105,4 +106,14 @@ export async function askPassword(envName: string, prompt: string): Promise<stri
   const second = await ask('Again: ');
   if (first !== second) throw new UsageError('the two passwords differ');
   return first;
+}
+
+/**
+ * The operator acting for the network: the directory's import and export are a network
+ * coordinator's (`directory.manage`); at the command line the operator of the organisation is one.
+ */
+export function asNetworkCoordinator(ctx: RequestContext): RequestContext {
+  const root = ctx.actor.assignments[0];
+  if (!root) return ctx;
+  return { ...ctx, actor: { ...ctx.actor, assignments: [...ctx.actor.assignments, { ...root, role: 'network_coordinator' }] } };
 }

@@ -38,6 +38,8 @@ interface RouteBase<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodTyp
   rawBody?: { limit: number };
   /** Long work (reports, exports, imports): its queries let field work's through first (`inBackground`). */
   background?: true;
+  /** Also answered at the same path outside /api/v1, where a standard fixes it (the HSDS API: `/hsds/services`). */
+  alsoAtRoot?: true;
 }
 
 /** A route open to anyone (health, setup, login). */
@@ -144,12 +146,14 @@ export class Router {
       reply.status(spec.status ?? 200); // a handler may still say otherwise (e.g. 200 for a replayed create)
       return spec.auth === 'session' ? await spec.handler({ ...input, ctx: ctx! }) : await spec.handler(input);
     };
-    this.app.route({
-      method: spec.method,
-      url: `/api/v1${spec.url}`,
-      ...(spec.rawBody ? { bodyLimit: spec.rawBody.limit } : {}),
-      handler: (request, reply) => forRequest(spec.background ? 'background' : 'field', () => request.raw.socket?.destroyed === true, () => handle(request, reply)),
-    });
+    for (const url of spec.alsoAtRoot ? [`/api/v1${spec.url}`, spec.url] : [`/api/v1${spec.url}`]) {
+      this.app.route({
+        method: spec.method,
+        url,
+        ...(spec.rawBody ? { bodyLimit: spec.rawBody.limit } : {}),
+        handler: (request, reply) => forRequest(spec.background ? 'background' : 'field', () => request.raw.socket?.destroyed === true, () => handle(request, reply)),
+      });
+    }
   }
 }
 
