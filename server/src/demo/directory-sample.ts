@@ -1,6 +1,5 @@
 import { defaultServiceTypes, seededRandom } from '@relais/core';
-import { stableId } from '../modules/directory/hsds-export.ts';
-import { SERVICE_TYPE_TAXONOMY } from '../modules/directory/hsds.schema.ts';
+import { SERVICE_TYPE_TAXONOMY, stableId } from '../modules/directory/index.ts';
 
 // A generated directory in HSDS 3.0 form (no real service, person or phone): for the import
 // round-trip test, the bench (5,000 services, 8,000 locations, 20,000 contacts) and the demo.

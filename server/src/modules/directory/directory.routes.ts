@@ -84,10 +84,8 @@ export function registerDirectoryRoutes(router: Router, directory: DirectoryUseC
     tag,
     body: DirectoryServiceInput,
     response: DirectoryService,
-    handler: async ({ ctx, body }) => {
-      const r = await directory.createService(ctx, body);
-      return { created: r.created, record: r.service };
-    },
+    record: 'service',
+    handler: ({ ctx, body }) => directory.createService(ctx, body),
   });
   router.session({
     method: 'PUT',
@@ -115,10 +113,8 @@ export function registerDirectoryRoutes(router: Router, directory: DirectoryUseC
     tag,
     body: DirectoryOrganizationInput,
     response: DirectoryOrganization,
-    handler: async ({ ctx, body }) => {
-      const r = await directory.createOrganization(ctx, body);
-      return { created: r.created, record: r.organization };
-    },
+    record: 'organization',
+    handler: ({ ctx, body }) => directory.createOrganization(ctx, body),
   });
   router.session({
     method: 'PUT',
@@ -146,10 +142,8 @@ export function registerDirectoryRoutes(router: Router, directory: DirectoryUseC
     tag,
     body: LocationInput,
     response: DirectoryLocation,
-    handler: async ({ ctx, body }) => {
-      const r = await directory.saveLocation(ctx, undefined, body);
-      return { created: r.created, record: r.location };
-    },
+    record: 'location',
+    handler: ({ ctx, body }) => directory.saveLocation(ctx, undefined, body),
   });
   router.session({
     method: 'PUT',
@@ -168,10 +162,8 @@ export function registerDirectoryRoutes(router: Router, directory: DirectoryUseC
     tag,
     body: ContactInput,
     response: DirectoryContact,
-    handler: async ({ ctx, body }) => {
-      const r = await directory.createContact(ctx, body);
-      return { created: r.created, record: r.contact };
-    },
+    record: 'contact',
+    handler: ({ ctx, body }) => directory.createContact(ctx, body),
   });
   router.session({
     method: 'PUT',

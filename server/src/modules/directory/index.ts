@@ -5,3 +5,5 @@ export { directoryPolicy } from './directory.policy.ts';
 export { registerHsdsRoutes } from './hsds.routes.ts';
 export { importDirectory, type DirectoryImportReport } from './hsds-import.ts';
 export { exportDirectory } from './hsds-export.ts';
+export { stableId } from './hsds-export.ts';
+export { SERVICE_TYPE_TAXONOMY } from './hsds.schema.ts';
