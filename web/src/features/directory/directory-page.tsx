@@ -79,7 +79,7 @@ export function DirectoryPage() {
     <Page title={t('directory.title')} intro={t('directory.intro')} actions={canAdd ? <Link to="/directory/new">{t('directory.add')}</Link> : null}>
       <div className="stack">
         <Card title={t('search.filters')}>
-          <form className="filters" role="search" onSubmit={apply}>
+          <form className="filters dir-filters" role="search" onSubmit={apply}>
             <Select label={t('field.need')} value={draft.need} options={[{ value: '', label: t('directory.anyNeed') }, ...vocab.termOptions]} onChange={set('need')} />
             <Select
               label={t('field.territory')}
@@ -93,7 +93,7 @@ export function DirectoryPage() {
               options={[{ value: '', label: t('directory.anyLanguage') }, ...serviceLanguages.map((l) => ({ value: l, label: dirVocab(i18n, 'language', l) }))]}
               onChange={set('language')}
             />
-            <TextField label={t('directory.q')} type="search" value={draft.q} onChange={set('q')} />
+            <TextField label={t('directory.q')} type="search" className="dir-filters-wide" value={draft.q} onChange={set('q')} />
             <Checkbox label={t('directory.openNowOnly')} checked={draft.openNow} onChange={set('openNow')} />
             <div className="form-actions">
               <Button type="submit" variant="primary">

@@ -108,6 +108,7 @@ export function NewServicePage() {
           {orgChoice ? (
             <LocationPicker locations={locations.data?.items ?? []} choice={locChoice} onChoice={chooseLocation} draft={locDraft} onDraft={typeLocation} errors={form.errors} />
           ) : null}
+          <h2 className="subheading">{t('directory.service.about')}</h2>
           <ServiceFields draft={draft} onChange={setDraft} errors={form.errors} vocab={vocab} />
         </DirForm>
       </Card>

@@ -99,7 +99,12 @@ function PrintedService({ s, days }: { s: ServiceSummaryData; days: Record<WeekD
       {s.focalPoints.map((f, i) => (
         <p key={`${f.name}-${i}`}>
           <span className="dir-print-label">{t('directory.labelled', { label: t('directory.resource.contact') })}</span> <bdi>{f.name}</bdi>
-          {f.title ? <> ({f.title})</> : null} {f.phones.length ? <PhoneLinks numbers={f.phones} /> : null}
+          {f.title ? (
+            <>
+              {' '}
+              (<bdi>{f.title}</bdi>)
+            </>
+          ) : null} {f.phones.length ? <PhoneLinks numbers={f.phones} /> : null}
         </p>
       ))}
       <div className="dir-print-hours">

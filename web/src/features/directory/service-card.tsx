@@ -87,7 +87,12 @@ export function ServiceCard({ s, typeLabel, days }: { s: ServiceSummaryData; typ
                 {s.focalPoints.map((f, i) => (
                   <li key={`${f.name}-${i}`}>
                     <bdi>{f.name}</bdi>
-                    {f.title ? <span className="muted"> ({f.title})</span> : null} {f.phones.length ? <PhoneLinks numbers={f.phones} /> : null}
+                    {f.title ? (
+                      <span className="muted">
+                        {' '}
+                        (<bdi>{f.title}</bdi>)
+                      </span>
+                    ) : null} {f.phones.length ? <PhoneLinks numbers={f.phones} /> : null}
                   </li>
                 ))}
               </ul>

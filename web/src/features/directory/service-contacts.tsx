@@ -78,7 +78,12 @@ function ContactLines({ c }: { c: Contact }) {
     <>
       <p className="dir-contact-name">
         <bdi>{c.name}</bdi>
-        {c.title ? <span className="muted"> · {c.title}</span> : null}
+        {c.title ? (
+          <span className="muted">
+            {' '}
+            · <bdi>{c.title}</bdi>
+          </span>
+        ) : null}
       </p>
       {c.phones.length ? (
         <p>

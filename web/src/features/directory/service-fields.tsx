@@ -58,7 +58,7 @@ export function ServiceFields({ draft, onChange, errors, vocab }: { draft: Servi
             options={eligibleSexes.map((s) => ({ value: s, label: dirVocab(i18n, 'sex', s) }))}
             onChange={(v) => set('sex')(eligibleSexes.find((s) => s === v) ?? 'any')}
           />
-          <div className="pair">
+          <div className="dir-pair">
             <TextField label={t('field.minimumAge')} inputMode="numeric" value={draft.minimumAge} error={errors['eligibility.minimumAge']} onChange={set('minimumAge')} />
             <TextField label={t('field.maximumAge')} inputMode="numeric" value={draft.maximumAge} error={errors['eligibility.maximumAge']} onChange={set('maximumAge')} />
           </div>

@@ -71,7 +71,11 @@ export function ServicePage({ serviceId }: { serviceId: string }) {
         {editing ? <EditServiceForm s={s} vocab={vocab} onCancel={() => setEditing(false)} onSaved={saved} /> : null}
         <div className="grid-2">
           <Card title={t('directory.service.about')}>
-            {s.description ? <p className="dir-description">{s.description}</p> : null}
+            {s.description ? (
+              <p className="dir-description" dir="auto">
+                {s.description}
+              </p>
+            ) : null}
             <dl className="facts case-facts">
               <dt>{t('field.eligibility')}</dt>
               <dd>
@@ -124,6 +128,8 @@ export function ServicePage({ serviceId }: { serviceId: string }) {
               ) : null}
             </dl>
           </Card>
+          <ContactsCard s={s} onChanged={refresh} />
+          <PlacesCard s={s} days={vocab.days} onVerified={refresh} />
           <Card title={t('directory.resource.organization')}>
             <p className="lead">
               <bdi>{s.organization.name}</bdi>
@@ -139,8 +145,6 @@ export function ServicePage({ serviceId }: { serviceId: string }) {
               onVerified={refresh}
             />
           </Card>
-          <PlacesCard s={s} days={vocab.days} onVerified={refresh} />
-          <ContactsCard s={s} onChanged={refresh} />
           {s.previousContacts.length ? <PreviousContactsCard s={s} /> : null}
           {s.editable ? <ServiceChanges serviceId={s.id} revision={revision} /> : null}
         </div>

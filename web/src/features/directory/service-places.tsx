@@ -19,8 +19,7 @@ export function PlacesCard({ s, days, onVerified }: { s: ServiceData; days: Reco
               </h3>
               {l.address ? (
                 <p className="dir-address">
-                  <bdi>{l.address.address1}</bdi>, <bdi>{l.address.city}</bdi>
-                  {l.address.region ? <>, <bdi>{l.address.region}</bdi></> : null}
+                  <bdi>{[l.address.address1, l.address.city, l.address.region].filter(Boolean).join(', ')}</bdi>
                 </p>
               ) : null}
               {l.confidential ? <p className="tag tag-warning">{t('directory.confidential')}</p> : null}
