@@ -35,7 +35,7 @@ export const Territory = z.object({
   code: DirectoryCode,
   name: BilingualName,
   /** The Relais organisation whose network coordinators maintain this territory's directory. */
-  coordinatingOrganisation: z.object({ id: Id, name: z.string() }).nullable(),
+  coordinatingOrganisation: z.object({ id: Id, name: text() }).nullable(),
 });
 export type Territory = z.infer<typeof Territory>;
 export const TerritoryInput = z.object({ code: DirectoryCode, name: BilingualName });
@@ -53,8 +53,8 @@ export type DirectorySettings = z.infer<typeof DirectorySettings>;
 
 /** When an entry was last verified, by whom, and whether that is too long ago. */
 export const EntryVerification = z.object({
-  verifiedAt: z.string().nullable(),
-  verifiedBy: z.string().nullable(),
+  verifiedAt: text().nullable(),
+  verifiedBy: text().nullable(),
   stale: z.boolean(),
 });
 export type EntryVerification = z.infer<typeof EntryVerification>;
@@ -180,36 +180,36 @@ export type ReplaceContact = z.infer<typeof ReplaceContact>;
 
 export const DirectoryContact = z.object({
   id: Id,
-  name: z.string(),
-  title: z.string().nullable(),
-  email: z.string().nullable(),
+  name: text(),
+  title: text().nullable(),
+  email: text().nullable(),
   phones: z.array(Phone),
   /** Focal point from … until (null: still is). */
-  since: z.string(),
-  until: z.string().nullable(),
+  since: text(),
+  until: text().nullable(),
   verification: EntryVerification,
 });
 export type DirectoryContact = z.infer<typeof DirectoryContact>;
 
-const TerritoryRef = z.object({ code: z.string(), name: BilingualName });
+const TerritoryRef = z.object({ code: text(), name: BilingualName });
 
 /** A service as a search lists it: enough to call, go there, and print. */
 export const DirectoryServiceSummary = z.object({
   id: Id,
-  name: z.string(),
-  serviceType: z.string(),
+  name: text(),
+  serviceType: text(),
   status: z.enum(serviceStatuses),
-  organization: z.object({ id: Id, name: z.string() }),
+  organization: z.object({ id: Id, name: text() }),
   territories: z.array(TerritoryRef),
-  cities: z.array(z.string()),
-  phones: z.array(z.string()),
-  focalPoints: z.array(z.object({ name: z.string(), title: z.string().nullable(), phones: z.array(z.string()) })),
-  hours: z.array(z.object({ byDay: z.array(z.enum(weekDays)), opensAt: z.string(), closesAt: z.string() })),
-  languages: z.array(z.string()),
+  cities: z.array(text()),
+  phones: z.array(text()),
+  focalPoints: z.array(z.object({ name: text(), title: text().nullable(), phones: z.array(text()) })),
+  hours: z.array(z.object({ byDay: z.array(z.enum(weekDays)), opensAt: text(), closesAt: text() })),
+  languages: z.array(text()),
   cost: z.enum(serviceCosts),
   openNow: z.boolean(),
   stale: z.boolean(),
-  verifiedAt: z.string().nullable(),
+  verifiedAt: text().nullable(),
 });
 export type DirectoryServiceSummary = z.infer<typeof DirectoryServiceSummary>;
 export const DirectoryServicePage = cappedPageOf(DirectoryServiceSummary);
@@ -248,12 +248,12 @@ export const DirectoryResourceParams = z.object({ resource: DirectoryResourceNam
 export const ToVerify = z.object({
   resource: DirectoryResourceName,
   id: Id,
-  name: z.string(),
+  name: text(),
   /** The service to open to verify it (its own, or one it belongs to). */
   serviceId: Id.nullable(),
-  organizationName: z.string(),
-  verifiedAt: z.string().nullable(),
-  verifiedBy: z.string().nullable(),
+  organizationName: text(),
+  verifiedAt: text().nullable(),
+  verifiedBy: text().nullable(),
 });
 export const ToVerifyPage = z.object({ items: z.array(ToVerify), total: z.number().int() });
 export const ToVerifyQuery = z.object({ territory: DirectoryCode.optional(), resource: codeList(directoryResources).optional() });
@@ -263,10 +263,10 @@ export const DirectoryChange = z.object({
   resource: DirectoryResourceName,
   resourceId: Id,
   action: z.enum(['create', 'update', 'verify', 'replace', 'import']),
-  field: z.string().nullable(),
-  previousValue: z.string().nullable(),
-  replacementValue: z.string().nullable(),
-  by: z.string(),
-  at: z.string(),
+  field: text().nullable(),
+  previousValue: text().nullable(),
+  replacementValue: text().nullable(),
+  by: text(),
+  at: text(),
 });
 export const DirectoryChanges = z.object({ items: z.array(DirectoryChange) });

@@ -24,6 +24,7 @@ import {
   ToVerifyQuery,
   UpdateContact,
   UpdateDirectoryService,
+  text,
 } from '@relais/core';
 import type { Router } from '../../http/router.ts';
 import type { DirectoryUseCases } from './directory.service.ts';
@@ -102,7 +103,7 @@ export function registerDirectoryRoutes(router: Router, directory: DirectoryUseC
     url: '/directory/organizations',
     summary: 'Organisations of the directory (by name)',
     tag,
-    query: z.object({ q: z.string().trim().max(100).optional() }),
+    query: z.object({ q: text().trim().max(100).optional() }),
     response: z.object({ items: z.array(DirectoryOrganization) }),
     handler: ({ ctx, query }) => directory.listOrganizations(ctx, query.q),
   });

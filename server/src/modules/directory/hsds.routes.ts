@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdParams } from '@relais/core';
+import { IdParams, text } from '@relais/core';
 import type { Router } from '../../http/router.ts';
 import type { Queryable } from '../../db/index.ts';
 import { DomainError } from '@relais/core';
@@ -41,7 +41,7 @@ export function registerHsdsRoutes(router: Router, db: Queryable): void {
     summary: 'HSDS 3.0: services, fully nested, a page at a time (modified_after for incremental pulls)',
     tag: 'hsds',
     alsoAtRoot: true,
-    query: HsdsQuery.extend({ territory: z.string().max(40).optional() }),
+    query: HsdsQuery.extend({ territory: text().max(40).optional() }),
     response: Paginated,
     handler: async ({ query }) => {
       const page = await repo.selectServiceIdsPage(db, { modifiedAfter: query.modified_after, territory: query.territory }, { limit: query.per_page, offset: (query.page - 1) * query.per_page });
