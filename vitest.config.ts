@@ -15,6 +15,9 @@ export default defineConfig({
     exclude: onPostgres ? ['**/node_modules/**'] : ['**/node_modules/**', '**/*.pg.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Names the run's folder and template database: database tests start from a copy of one
+    // migrated template built once per run (server/test/harness.ts).
+    globalSetup: ['server/test/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
   },

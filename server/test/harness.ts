@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Locale, Me, SetupRequest } from '@relais/core';
 import { loadConfig, type Config } from '../src/config.ts';
@@ -12,6 +12,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { buildApp } from '../src/app.ts';
 import { createOrganisation } from '../src/modules/setup/index.ts';
 import { OpenApiCheck } from './openapi-check.ts';
+import type { TestRun } from './global-setup.ts';
 
 /** The engine under test: `RELAIS_TEST_ENGINE=postgres` (with RELAIS_TEST_DATABASE_URL) or the embedded default. */
 export const engine: 'embedded' | 'postgres' = process.env.RELAIS_TEST_ENGINE === 'postgres' ? 'postgres' : 'embedded';
@@ -29,27 +30,128 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const db = await openDatabase({ engine: 'embedded', dataDir: 'memory://' });
     return { db, drop: () => db.close() };
   }
-  const adminUrl = process.env.RELAIS_TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error('RELAIS_TEST_ENGINE=postgres needs RELAIS_TEST_DATABASE_URL (a server URL whose user may create databases)');
-  const name = `relais_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ engine: 'postgres', url: url.toString(), poolSize: 4 });
+  return openTarget(await createServerDatabase());
+}
+
+/*
+ * The migrated template. A fresh embedded database costs seconds to create (PGlite runs initdb:
+ * ~5 s) and to migrate (~1 s), in every test file; a copy of a migrated data directory costs
+ * ~0.2 s to copy and ~2 s to open. So the first test file of a run that wants a migrated database
+ * builds ONE template (server/test/global-setup.ts names the run's folder and the template's
+ * database, and removes both after the run), and every test file after it starts from a copy:
+ *  - embedded: a copy of the template's data directory (in /dev/shm when there is one), removed on drop;
+ *  - PostgreSQL: `create database … template relais_template_…`, dropped on drop.
+ * The template is built by this checkout's migrations at the start of the run, so a copy is not
+ * migrated again. `createTestDatabase` stays truly empty (tests of migrations, restores).
+ */
+
+/** A database of the engine under test that no one has opened yet: for a process that opens it itself (the command line). */
+export interface TestDatabaseTarget {
+  /** Data directory (RELAIS_DATA_DIR) on the embedded engine. */
+  dataDir?: string;
+  /** Connection URL (DATABASE_URL) on PostgreSQL. */
+  url?: string;
+  drop(): Promise<void>;
+}
+
+/** A migrated, empty database of the engine under test, not opened: a copy of the run's template. */
+export async function copyTemplate(): Promise<TestDatabaseTarget> {
+  const run = inject('relaisTestRun');
+  if (!run) throw new Error('no test run folder: vitest.config.ts must name server/test/global-setup.ts in globalSetup');
+  await templateReady(run);
+  if (engine === 'postgres') return createServerDatabase(run.pgTemplate);
+  const dataDir = path.join(run.dir, `db-${randomBytes(6).toString('hex')}`);
+  fs.cpSync(path.join(run.dir, 'template'), dataDir, { recursive: true });
+  return { dataDir, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+/** A migrated, empty database on the engine under test, open: a copy of the run's template. */
+export async function createMigratedDatabase(): Promise<TestDatabase> {
+  return openTarget(await copyTemplate());
+}
+
+async function openTarget(target: TestDatabaseTarget): Promise<TestDatabase> {
+  const db = target.url ? await openDatabase({ engine: 'postgres', url: target.url, poolSize: 4 }) : await openDatabase({ engine: 'embedded', dataDir: target.dataDir! });
   return {
     db,
-    url: url.toString(),
+    url: target.url,
     drop: async () => {
       await db.close();
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await target.drop();
     },
   };
+}
+
+function adminUrl(): string {
+  const url = process.env.RELAIS_TEST_DATABASE_URL;
+  if (!url) throw new Error('RELAIS_TEST_ENGINE=postgres needs RELAIS_TEST_DATABASE_URL (a server URL whose user may create databases)');
+  return url;
+}
+
+async function onServer(statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** The URL of database `name` on the test server. */
+function databaseUrl(name: string): string {
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A new database on the PostgreSQL server: empty, or a copy of `template`. */
+async function createServerDatabase(template?: string): Promise<TestDatabaseTarget> {
+  const name = `relais_t_${randomBytes(6).toString('hex')}`;
+  await onServer(`create database ${name}${template ? ` template ${template}` : ''}`);
+  return { url: databaseUrl(name), drop: () => onServer(`drop database if exists ${name} with (force)`) };
+}
+
+let building: Promise<void> | undefined;
+
+/**
+ * Waits until the run's template exists; the first test file to ask builds it (the others wait:
+ * a folder made with mkdir is the lock, a `ready` or `failed` file the outcome).
+ */
+function templateReady(run: TestRun): Promise<void> {
+  building ??= (async () => {
+    const ready = path.join(run.dir, 'template.ready');
+    const failed = path.join(run.dir, 'template.failed');
+    if (fs.existsSync(ready)) return;
+    try {
+      fs.mkdirSync(path.join(run.dir, 'template.lock'));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // Another test file builds it.
+      for (const started = Date.now(); !fs.existsSync(ready); ) {
+        if (fs.existsSync(failed)) throw new Error(`the test database template could not be built: ${fs.readFileSync(failed, 'utf8')}`);
+        if (Date.now() - started > 300_000) throw new Error(`the test database template was not built within 5 minutes (${run.dir})`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return;
+    }
+    try {
+      if (engine === 'postgres') await onServer(`create database ${run.pgTemplate}`);
+      const db = await openDatabase(
+        engine === 'postgres' ? { engine: 'postgres', url: databaseUrl(run.pgTemplate), poolSize: 1 } : { engine: 'embedded', dataDir: path.join(run.dir, 'template') },
+      );
+      try {
+        await migrateToLatest(db.kysely);
+      } finally {
+        await db.close(); // a template is copied closed (and PostgreSQL copies no database someone is connected to)
+      }
+      fs.writeFileSync(ready, '');
+    } catch (error) {
+      fs.writeFileSync(failed, String(error instanceof Error ? error.stack : error));
+      throw error;
+    }
+  })();
+  return building;
 }
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
@@ -68,8 +170,7 @@ export interface TestApp {
 
 /** A migrated database and the HTTP app on it; every response is checked against the OpenAPI document. */
 export async function createTestApp(configOverrides: Record<string, string> = {}): Promise<TestApp> {
-  const test = await createTestDatabase();
-  await migrateToLatest(test.db.kysely);
+  const test = await createMigratedDatabase();
   const config = testConfig(configOverrides);
   const app = await buildApp({ config, db: test.db });
   const openApi = new OpenApiCheck();

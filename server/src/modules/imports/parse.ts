@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../lib/workbook.ts';
 
 /** A table read from a file: the header's column names and the rows, each with its line number in the file. */
 export interface Table {
@@ -79,7 +80,7 @@ export function parseCsv(text: string): Table {
 
 /** The first worksheet of an XLSX file, read like a CSV: header row first, cells as text (dates as YYYY-MM-DD). */
 export async function parseXlsx(data: Buffer): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {

@@ -1,14 +1,14 @@
-import ExcelJS from 'exceljs';
 import { toCsv, type CsvValue, type Locale, type ReportQuery, type ReportRow } from '@relais/core';
 import { putNumber, setPrint, writePerformance, writePivot } from './report-sheets.ts';
 import { reportWords, type ReportFileContext } from './report-words.ts';
+import { newWorkbook } from '../../lib/workbook.ts';
 
 /**
  * A report as a real spreadsheet with codes for heads (the command line's file): numbers as
  * numbers, rates (`ratios`: their indicator codes) and achievements as percentages.
  */
 export async function reportWorkbook(columns: string[], rows: Record<string, unknown>[], options: { ratios?: ReadonlySet<string>; sheetName?: string } = {}): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'Relais';
   const sheet = workbook.addWorksheet(options.sheetName ?? 'report');
   sheet.addRow(columns).font = { bold: true };
@@ -42,7 +42,7 @@ export async function reportFile(rows: ReportRow[], q: ReportQuery, locale: Loca
   const base = `relais-${q.program}-${q.period.replace(/[^0-9A-Za-z-]/g, '_')}`;
   if (format === 'csv') return { data: Buffer.from(toCsv([heads, ...table]), 'utf8'), contentType: 'text/csv; charset=utf-8', name: `${base}.csv` };
 
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'Relais';
   const layout = ctx.layout ?? 'rows';
   if (layout !== 'rows') {

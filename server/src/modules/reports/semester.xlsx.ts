@@ -1,7 +1,8 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { CARE_BY_CLINIC, semesterRates, semesterSections, type Locale, type SemesterReport } from '@relais/core';
 import { putNumber, writeHeading } from './report-sheets.ts';
 import { reportWords, type Words } from './report-words.ts';
+import { newWorkbook } from '../../lib/workbook.ts';
 
 /** The day the file is made (YYYY-MM-DD), today by default. */
 export interface SemesterFileContext {
@@ -16,7 +17,7 @@ export interface SemesterFileContext {
 export async function semesterWorkbook(report: SemesterReport, locale: Locale, ctx: SemesterFileContext = {}) {
   const words = reportWords(locale, {});
   const { t } = words;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'Relais';
   const sheet = workbook.addWorksheet(t('semester.title', 'semester').slice(0, 31));
   let at = writeHead(sheet, report, words, ctx);
