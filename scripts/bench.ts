@@ -124,6 +124,7 @@ const suites: Record<string, () => Promise<Record<string, unknown>>> = {
   'registry-import': async () => (await import('./bench-registry-import.ts')).benchRegistryImport(),
   capture: async () => (await import('./bench-capture.ts')).benchCapture(),
   cases: async () => (await import('./bench-cases.ts')).benchCases(),
+  directory: async () => (await import('./bench-directory.ts')).benchDirectory(),
   reports: async () => (await import('./bench-reports.ts')).benchReports(),
   load: async () => (await import('./bench-load.ts')).benchLoad(),
 };

@@ -36,7 +36,6 @@ export function sampleDirectory(size: SampleSize) {
   const phone = (key: string) => ({ id: id('phone', key), number: `+212 5${String(Math.floor(random() * 1e8)).padStart(8, '0')}`, type: 'voice' });
   const orgCount = Math.max(1, Math.floor(size.services / 5));
   const territoryOfOrg = (o: number) => sampleTerritories[o % sampleTerritories.length]!;
-  const locationsPerService = Math.max(1, Math.round(size.locations / size.services));
   const contactsPerService = Math.max(0, Math.round(size.contacts / size.services));
   const orgVerified = Array.from({ length: orgCount }, () => daysAgo(Math.floor(random() * 365)));
   let locationNo = 0;
@@ -44,8 +43,8 @@ export function sampleDirectory(size: SampleSize) {
     const o = s % orgCount;
     const territory = territoryOfOrg(o);
     const type = pick(defaultServiceTypes);
-    // Locations: a share of new ones per service, so that their number approaches size.locations.
-    const ownLocations = s < size.locations - size.services ? 2 : locationsPerService;
+    // One location a service, two for the first ones: size.locations in all (between services and twice as many).
+    const ownLocations = s < size.locations - size.services ? 2 : 1;
     const sites = Array.from({ length: ownLocations }, (_, k) => {
       const l = locationNo++;
       const opens = 8 + Math.floor(random() * 3);
