@@ -1,40 +1,23 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { interpolate, wallClockNow } from '@relais/core';
-import { apiOf, ar, enterAsAdmin, ensurePerson, ensureUnit, fr, goTo, isoToday, logIn, type Api } from './fixtures.ts';
+import { apiOf, ar, enterAsAdmin, ensurePerson, ensureUnit, ensureUser, fr, freshCode, goTo, isoToday, logInAs, type Api } from './fixtures.ts';
 
 // Synthetic people and users only (no real data); codes no other spec uses.
 const section = { code: 'CASW', name: 'Section Dossiers' };
 const worker = { username: 'as.dossiers', displayName: 'Assistante Dossiers', password: 'écoute et accompagnement' };
 
-/** A fresh person code for each test (a person has one open case per program: a rerun needs a new one). */
-function freshCode(): string {
-  const letters = Array.from({ length: 4 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join('');
-  return `${letters}1994F`;
-}
-
 /** The gbv program on, the section, the social worker (case.read/case.write in gbv there), a new person: through the API. */
-async function ensureCaseData(page: Page, api: Api): Promise<{ sectionId: string; personId: string; code: string }> {
-  const me = await page.request.get('/api/v1/auth/me');
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  const enabled = await page.request.patch('/api/v1/programs/gbv', { headers: { 'X-CSRF-Token': csrfToken }, data: { enabled: true } });
-  expect(enabled.ok()).toBe(true);
+async function ensureCaseData(api: Api): Promise<{ sectionId: string; personId: string; code: string }> {
+  await api.patch('/programs/gbv', { enabled: true });
   const sectionId = await ensureUnit(api, { code: section.code, name: section.name, level: 'section' });
-  const users = (await api.get<{ items: { username: string }[] }>('/users?limit=200')).items;
-  if (!users.some((u) => u.username === worker.username)) {
-    await api.post('/users', { ...worker, assignments: [{ role: 'social_worker', orgUnitId: sectionId, programs: ['gbv'] }] });
-  }
-  const code = freshCode();
+  await ensureUser(api, worker, [{ role: 'social_worker', orgUnitId: sectionId, programs: ['gbv'] }]);
+  // A fresh person code for each test (a person has one open case per program: a rerun needs a new one).
+  const code = freshCode('1994F');
   const { id: personId } = await ensurePerson(api, { code, orgUnitId: sectionId, registeredOn: isoToday(), birthYear: 1994 });
   return { sectionId, personId, code };
 }
 
-async function asWorker(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/');
-  await logIn(page, fr, worker);
-  await expect(page.getByRole('heading', { level: 1, name: interpolate(fr['home.greeting'], { name: worker.displayName }) })).toBeVisible();
-  return page;
-}
+const asWorker = (browser: Browser) => logInAs(browser, worker);
 
 test('a social worker opens a case with an incident 30 h ago: PEP countdown, plan, a PEP referral silences the alert, closing', async ({ page, browser }) => {
   let data = { sectionId: '', personId: '', code: '' };
@@ -42,7 +25,7 @@ test('a social worker opens a case with an incident 30 h ago: PEP countdown, pla
   await test.step('the administrator makes the section, the social worker and a person', async () => {
     await enterAsAdmin(page);
     const api = await apiOf(page);
-    data = await ensureCaseData(page, api);
+    data = await ensureCaseData(api);
     const { timeZone } = await api.get<{ timeZone: string }>('/cases/settings');
     incidentAt = wallClockNow(timeZone, new Date(Date.now() - 30 * 3600_000));
   });

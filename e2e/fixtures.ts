@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { ar as coreAr, fr as coreFr, interpolate } from '@relais/core';
 import { ar as webAr } from '../web/src/i18n/ar.ts';
 import { fr as webFr } from '../web/src/i18n/fr.ts';
@@ -24,6 +24,15 @@ export async function logIn(page: Page, t: Texts, who: { username: string; passw
   await page.getByLabel(t['field.username'], { exact: true }).fill(who.username);
   await page.getByLabel(t['field.password'], { exact: true }).fill(who.password);
   await page.getByRole('button', { name: t['login.submit'] }).click();
+}
+
+/** A page in a browser context of its own, logged in as this user (her home page greets her). */
+export async function logInAs(browser: Browser, who: { username: string; displayName: string; password: string }): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/');
+  await logIn(page, fr, who);
+  await expect(page.getByRole('heading', { level: 1, name: interpolate(fr['home.greeting'], { name: who.displayName }) })).toBeVisible();
+  return page;
 }
 
 /** Is the server still waiting for its first-run setup? */
@@ -72,18 +81,19 @@ export async function goTo(page: Page, group: keyof Texts, screen: keyof Texts, 
 export interface Api {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
 }
 
 export async function apiOf(page: Page): Promise<Api> {
   const me = await page.request.get('/api/v1/auth/me');
   expect(me.ok()).toBe(true);
   const { csrfToken } = (await me.json()) as { csrfToken: string };
-  const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
+  const call = async <T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> => {
     const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { 'X-CSRF-Token': csrfToken }, data: body });
     expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
     return (await response.json()) as T;
   };
-  return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) };
+  return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body), patch: (path, body) => call('PATCH', path, body) };
 }
 
 interface UnitRow {
@@ -125,6 +135,22 @@ export async function ensurePerson(
   if (check.exact) return { id: check.exact.id, created: false };
   const { id } = await api.post<{ id: string }>('/beneficiaries', { registeredOn: isoToday(), populations: ['PS'], sex: 'F', birthYear: null, ...person });
   return { id, created: true };
+}
+
+/** A user with this username, created with these assignments when missing. */
+export async function ensureUser(
+  api: Api,
+  user: { username: string; displayName: string; password: string },
+  assignments: { role: string; orgUnitId: string; programs: string[] | null }[],
+): Promise<void> {
+  const users = (await api.get<{ items: { username: string }[] }>('/users?limit=200')).items;
+  if (!users.some((u) => u.username === user.username)) await api.post('/users', { ...user, assignments });
+}
+
+/** A person code no earlier run used (four random letters, then the birth year and sex: `freshCode('1994F')`). */
+export function freshCode(birthYearAndSex: string): string {
+  const letters = Array.from({ length: 4 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join('');
+  return `${letters}${birthYearAndSex}`;
 }
 
 /** Today as the device says it (`YYYY-MM-DD`), the date the forms fill in. */

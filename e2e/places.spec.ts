@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { apiOf, enterAsAdmin, ensurePerson, ensureUnit, fr, goTo, logIn, type Api } from './fixtures.ts';
+import { apiOf, enterAsAdmin, ensurePerson, ensureUnit, ensureUser, fr, goTo, logInAs, type Api } from './fixtures.ts';
 
 // Synthetic units, workers and persons (no real data), codes no other spec uses.
 const units = {
@@ -26,14 +26,7 @@ async function optionLabels(page: Page, label: string): Promise<string[]> {
   return texts.map((t) => t.replace(/[\u00a0\u2068\u2069]/g, '').trim());
 }
 
-async function asWorker(browser: Browser, level: Level): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/');
-  await logIn(page, fr, worker(level));
-  await expect(page.getByRole('heading', { level: 1, name: interpolate(fr['home.greeting'], { name: worker(level).displayName }) })).toBeVisible();
-  return page;
-}
+const asWorker = (browser: Browser, level: Level) => logInAs(browser, worker(level));
 
 const label = (u: { name: string; code: string }) => `${u.name} (${u.code})`;
 
@@ -47,11 +40,8 @@ async function ensurePlaces(api: Api) {
     const parentId = level === 'region' ? undefined : level === 'section' ? ids.region : ids.section;
     ids[level] = await ensureUnit(api, { ...units[level], ...(parentId ? { parentId } : {}) });
   }
-  const users = (await api.get<{ items: { id: string; username: string }[] }>('/users?limit=200')).items;
   for (const level of ['region', 'section', 'clinic', 'site'] as const) {
-    if (!users.some((u) => u.username === worker(level).username)) {
-      await api.post('/users', { ...worker(level), assignments: [{ role: 'peer_educator', orgUnitId: ids[level], programs: null }] });
-    }
+    await ensureUser(api, worker(level), [{ role: 'peer_educator', orgUnitId: ids[level]!, programs: null }]);
     await ensurePerson(api, { code: personCode[level], orgUnitId: (level === 'region' ? ids.section : ids[level])!, registeredOn: today, birthYear: Number(personCode[level].slice(4, 8)) });
   }
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { interpolate, semesterOf, wallClockNow } from '@relais/core';
-import { apiOf, enterAsAdmin, ensurePerson, ensureUnit, fr, goTo, isoToday, logIn } from './fixtures.ts';
+import { semesterOf, wallClockNow } from '@relais/core';
+import { apiOf, enterAsAdmin, ensurePerson, ensureUnit, ensureUser, fr, goTo, isoToday, logInAs } from './fixtures.ts';
 
 // A clinic and a synthetic survivor (no real data) that no other spec uses: the report of this
 // clinic is this spec's own, whatever the other specs write in the shared data directory.
@@ -17,13 +17,7 @@ function wallShift(minutes: number): string {
 }
 
 /** A page of the social worker's own session (she opens cases; the administrator reads no case). */
-async function asWorker(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/');
-  await logIn(page, fr, worker);
-  await expect(page.getByRole('heading', { level: 1, name: interpolate(fr['home.greeting'], { name: worker.displayName }) })).toBeVisible();
-  return page;
-}
+const asWorker = (browser: Browser) => logInAs(browser, worker);
 
 /** The number on the line of an indicator in a section of the report. */
 function figure(page: Page, section: string, indicator: string) {
@@ -40,10 +34,7 @@ test('semester report: a case with an incident and its services show in the psyc
     await enterAsAdmin(page);
     const api = await apiOf(page);
     clinicId = await ensureUnit(api, clinic);
-    const users = (await api.get<{ items: { username: string }[] }>('/users?limit=200')).items;
-    if (!users.some((u) => u.username === worker.username)) {
-      await api.post('/users', { ...worker, assignments: [{ role: 'social_worker', orgUnitId: clinicId, programs: null }] });
-    }
+    await ensureUser(api, worker, [{ role: 'social_worker', orgUnitId: clinicId, programs: null }]);
   });
 
   await test.step('the social worker opens a case with an incident 30 h ago and records psychological and legal support in it', async () => {

@@ -1,39 +1,23 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { apiOf, enterAsAdmin, ensurePerson, ensureUnit, fr, goTo, isoToday, logIn } from './fixtures.ts';
+import { apiOf, enterAsAdmin, ensurePerson, ensureUnit, ensureUser, fr, freshCode, goTo, isoToday, logInAs } from './fixtures.ts';
 
 // Synthetic people and users only (no real data); codes no other spec uses.
 const section = { code: 'MSCW', name: 'Section Histoires' };
 const worker = { username: 'as.histoires', displayName: 'Assistante Histoires', password: 'raconter le changement' };
 
-function freshCode(): string {
-  const letters = Array.from({ length: 4 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join('');
-  return `${letters}1990F`;
-}
-
-async function asWorker(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/');
-  await logIn(page, fr, worker);
-  await expect(page.getByRole('heading', { level: 1, name: interpolate(fr['home.greeting'], { name: worker.displayName }) })).toBeVisible();
-  return page;
-}
+const asWorker = (browser: Browser) => logInAs(browser, worker);
 
 test('a social worker collects a story from a person’s record, then a round chooses it for its domain with the panel’s reasons', async ({ page, browser }) => {
-  const code = freshCode();
+  const code = freshCode('1990F');
   let data = { sectionId: '', personId: '' };
   const nextYear = `${new Date().getFullYear() + 1}-12-31`;
   await test.step('the administrator makes the section, the social worker and a person', async () => {
     await enterAsAdmin(page);
     const api = await apiOf(page);
-    const me = await page.request.get('/api/v1/auth/me');
-    const { csrfToken } = (await me.json()) as { csrfToken: string };
-    expect((await page.request.patch('/api/v1/programs/gbv', { headers: { 'X-CSRF-Token': csrfToken }, data: { enabled: true } })).ok()).toBe(true);
+    await api.patch('/programs/gbv', { enabled: true });
     const sectionId = await ensureUnit(api, { code: section.code, name: section.name, level: 'section' });
-    const users = (await api.get<{ items: { username: string }[] }>('/users?limit=200')).items;
-    if (!users.some((u) => u.username === worker.username)) {
-      await api.post('/users', { ...worker, assignments: [{ role: 'social_worker', orgUnitId: sectionId, programs: ['gbv'] }] });
-    }
+    await ensureUser(api, worker, [{ role: 'social_worker', orgUnitId: sectionId, programs: ['gbv'] }]);
     const { id: personId } = await ensurePerson(api, { code, orgUnitId: sectionId, registeredOn: isoToday(), birthYear: 1990 });
     data = { sectionId, personId };
   });
