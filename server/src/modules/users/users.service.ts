@@ -113,6 +113,16 @@ export function createUsersService(db: Queryable) {
     return toUser(row, await selectAssignments(trx, ctx.actor.organisationId, [id]));
   }
 
+  /** A change of another user's access (never one's own), in a transaction: her assignments as they stand to the work; she as she then is. */
+  async function changeAccess(ctx: RequestContext, userId: string, work: (trx: Queryable, org: string, assignments: AssignmentRow[]) => Promise<void>): Promise<User> {
+    return db.transaction().execute(async (trx) => {
+      if (userId === ctx.actor.userId) throw new DomainError('cannot_change_own_access');
+      const { assignments } = await loadManageable(trx, ctx, userId);
+      await work(trx, ctx.actor.organisationId, assignments);
+      return reload(trx, ctx, userId);
+    });
+  }
+
   return {
     async listUsers(ctx: RequestContext, q: { q?: string | undefined; limit: number; offset: number }) {
       const paths = usersPolicy.readableUnits(ctx.actor);
@@ -183,10 +193,7 @@ export function createUsersService(db: Queryable) {
     },
 
     async addAssignment(ctx: RequestContext, userId: string, input: NewAssignment): Promise<User> {
-      return db.transaction().execute(async (trx) => {
-        const org = ctx.actor.organisationId;
-        if (userId === ctx.actor.userId) throw new DomainError('cannot_change_own_access');
-        const { assignments } = await loadManageable(trx, ctx, userId);
+      return changeAccess(ctx, userId, async (trx, org, assignments) => {
         const [unit] = await checkAssignments(trx, ctx, [input], '');
         const duplicate = assignments.find((a) => a.role === input.role && a.org_unit_id === input.orgUnitId);
         if (!duplicate) {
@@ -200,15 +207,11 @@ export function createUsersService(db: Queryable) {
             details: { assignmentId: id, role: input.role, orgUnitId: input.orgUnitId, programs: input.programs },
           });
         }
-        return reload(trx, ctx, userId);
       });
     },
 
     async removeAssignment(ctx: RequestContext, userId: string, assignmentId: string): Promise<User> {
-      return db.transaction().execute(async (trx) => {
-        const org = ctx.actor.organisationId;
-        if (userId === ctx.actor.userId) throw new DomainError('cannot_change_own_access');
-        const { assignments } = await loadManageable(trx, ctx, userId);
+      return changeAccess(ctx, userId, async (trx, org, assignments) => {
         const target = assignments.find((a) => a.id === assignmentId);
         if (!target) throw new DomainError('not_found');
         await repo.deleteAssignment(trx, org, userId, assignmentId);
@@ -220,7 +223,6 @@ export function createUsersService(db: Queryable) {
           orgUnit: { id: target.org_unit_id, path: target.org_unit_path },
           details: { assignmentId, role: target.role, orgUnitId: target.org_unit_id },
         });
-        return reload(trx, ctx, userId);
       });
     },
   };
