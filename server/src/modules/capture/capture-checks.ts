@@ -2,7 +2,7 @@ import { DomainError, isOwnSite, recordingUnitIds, type PlaceUnit, type ServiceC
 import type { Queryable } from '../../db/index.ts';
 import { holdsAt, scope, type RequestContext } from '../../context/index.ts';
 import { capturePolicy } from './capture.policy.ts';
-import { findUnit, selectUnitsUnder } from '../org-units/index.ts';
+import { findUnit, selectUnitsUnder, unitWhere } from '../org-units/index.ts';
 import { findBeneficiary, visibleIds } from '../registry/index.ts';
 import { isProgramEnabled, isWorkerAround, selectServices, type ServiceRow } from './capture.repository.ts';
 
@@ -45,8 +45,7 @@ export function toRecord(row: ServiceRow, mayReadNotes: boolean): ServiceRecord 
  */
 export async function checkPlace(trx: Queryable, ctx: RequestContext, p: { orgUnitId: string; siteId: string | null; program: string; workerId?: string | undefined }, keepUnit = false) {
   const org = ctx.actor.organisationId;
-  const unit = await findUnit(trx, org, p.orgUnitId);
-  if (!unit || !capturePolicy.recordAt(ctx.actor, unit)) throw invalidField('orgUnitId', 'invalid_choice');
+  const unit = await unitWhere(trx, org, p.orgUnitId, (u) => capturePolicy.recordAt(ctx.actor, u));
   if (!keepUnit) {
     const mine = await selectUnitsUnder(trx, org, capturePolicy.recordingUnits(ctx.actor));
     const places = recordingUnitIds(mine.map((u) => ({ id: u.id, parentId: u.parent_id, level: u.level as PlaceUnit['level'], active: u.active })));

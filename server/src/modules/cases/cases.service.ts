@@ -17,7 +17,7 @@ import { newId } from '../../lib/ids.ts';
 import type { Secrets } from '../../lib/secrets.ts';
 import type { RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
-import { findUnit } from '../org-units/index.ts';
+import { findUnit, unitWhere } from '../org-units/index.ts';
 import { isProgramEnabled, isWorkerAround, personFor } from '../capture/index.ts';
 import { loadCaseSettings, settingsPolicy, storeCaseSettings } from '../settings/index.ts';
 import { casesPolicy, type CaseKeys } from './cases.policy.ts';
@@ -122,8 +122,7 @@ export function createCasesService(db: Queryable, secrets: Secrets) {
     async open(ctx: RequestContext, input: OpenCase): Promise<{ case: Case; created: boolean }> {
       const org = ctx.actor.organisationId;
       return withTransaction(db, async (trx) => {
-        const unit = await findUnit(trx, org, input.orgUnitId);
-        if (!unit || !casesPolicy.openAt(ctx.actor, unit, input.program)) throw invalidField('orgUnitId', 'invalid_choice');
+        const unit = await unitWhere(trx, org, input.orgUnitId, (u) => casesPolicy.openAt(ctx.actor, u, input.program));
         if (!(await isProgramEnabled(trx, org, input.program))) throw invalidField('program', 'invalid_choice');
         const person = await personFor(trx, ctx, input.beneficiaryId);
         const m = await moment(trx, org);

@@ -1,4 +1,4 @@
-import { DomainError, isRootUnit, type CreateOrgUnit, type OrgUnit, type OrgUnitLevel, type UpdateOrgUnit } from '@relais/core';
+import { DomainError, invalidField, isRootUnit, type CreateOrgUnit, type OrgUnit, type OrgUnitLevel, type UpdateOrgUnit } from '@relais/core';
 import { isUniqueViolation, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import type { RequestContext } from '../../context/index.ts';
@@ -10,6 +10,18 @@ type UnitRow = NonNullable<Awaited<ReturnType<typeof repo.findUnit>>>;
 
 function toOrgUnit(row: UnitRow): OrgUnit {
   return { id: row.id, code: row.code, name: row.name, level: row.level as OrgUnitLevel, parentId: row.parent_id, active: row.active, latitude: row.latitude, longitude: row.longitude };
+}
+
+export type Unit = NonNullable<Awaited<ReturnType<typeof repo.findUnit>>>;
+
+/**
+ * The unit a request names (`orgUnitId`), where the actor may do what she asks (`may`, her
+ * module's policy); an unknown unit and one out of her reach are refused alike (`invalid_choice`).
+ */
+export async function unitWhere(db: Queryable, organisationId: string, id: string, may: (unit: Unit) => boolean): Promise<Unit> {
+  const unit = await repo.findUnit(db, organisationId, id);
+  if (!unit || !may(unit)) throw invalidField('orgUnitId', 'invalid_choice');
+  return unit;
 }
 
 export function createOrgUnitsService(db: Queryable) {

@@ -16,7 +16,7 @@ import { newId } from '../../lib/ids.ts';
 import type { Secrets } from '../../lib/secrets.ts';
 import { scope, type RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
-import { findUnit } from '../org-units/index.ts';
+import { findUnit, unitWhere } from '../org-units/index.ts';
 import { loadRegistrySettings, storeRegistrySettings } from '../settings/index.ts';
 import * as repo from './registry.repository.ts';
 import { registryPolicy } from './registry.policy.ts';
@@ -46,9 +46,7 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
   }
 
   async function unitForWrite(trx: Queryable, ctx: RequestContext, orgUnitId: string) {
-    const unit = await findUnit(trx, ctx.actor.organisationId, orgUnitId);
-    if (!unit || !registryPolicy.registerAt(ctx.actor, unit)) throw invalidField('orgUnitId', 'invalid_choice');
-    return unit;
+    return unitWhere(trx, ctx.actor.organisationId, orgUnitId, (u) => registryPolicy.registerAt(ctx.actor, u));
   }
 
   function checkPopulations(settings: RegistrySettings, populations: string[]) {

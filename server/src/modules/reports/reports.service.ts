@@ -3,7 +3,7 @@ import { DomainError, formatIssue, parsePeriod, type Locale, type ReportQuery, t
 import { withTransaction, type Queryable } from '../../db/index.ts';
 import type { RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
-import { findUnit } from '../org-units/index.ts';
+import { unitWhere } from '../org-units/index.ts';
 import { createReportEngine } from './report.engine.ts';
 import { findCustomIndicators, loadIndicators } from './indicators.repository.ts';
 import { programWaiting } from './report-facts.repository.ts';
@@ -38,8 +38,7 @@ export function createReportsService(db: Queryable) {
     async setTarget(ctx: RequestContext, t: z.output<typeof TargetInput>) {
       if (!(await loadIndicators(db, ctx.actor.organisationId)).some((i) => i.code === t.indicator)) throw invalidField('indicator', 'invalid_choice');
       if (!parsePeriod(t.period)) throw new DomainError('validation_failed', { fields: [formatIssue('period', 'period')] });
-      const unit = await findUnit(db, ctx.actor.organisationId, t.orgUnitId);
-      if (!unit || !reportsPolicy.setTargetsAt(ctx.actor, unit.path)) throw invalidField('orgUnitId', 'invalid_choice');
+      const unit = await unitWhere(db, ctx.actor.organisationId, t.orgUnitId, (u) => reportsPolicy.setTargetsAt(ctx.actor, u.path));
       return withTransaction(db, async (trx) => {
         await upsertTargets(trx, ctx.actor.organisationId, [{ indicator: t.indicator, program: t.program, unitId: unit.id, period: t.period, value: t.value }]);
         await recordAudit(trx, whoOf(ctx), { action: 'target.set', entityType: 'target', entityId: `${t.indicator}:${t.program}:${unit.code}:${t.period}`, orgUnit: { id: unit.id, path: unit.path }, details: { value: t.value } });

@@ -4,7 +4,7 @@ import { newId } from '../../lib/ids.ts';
 import type { Secrets } from '../../lib/secrets.ts';
 import { scope, type RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
-import { findUnit } from '../org-units/index.ts';
+import { unitWhere } from '../org-units/index.ts';
 import { storiesPolicy } from './stories.policy.ts';
 import { keysOf, todayOf } from './stories.service.ts';
 import * as stories from './stories.repository.ts';
@@ -73,8 +73,7 @@ export function createRoundsService(db: Queryable, secrets: Secrets) {
     async create(ctx: RequestContext, input: ChangeRoundInput): Promise<{ round: ChangeRound; created: boolean }> {
       const org = ctx.actor.organisationId;
       return withTransaction(db, async (trx) => {
-        const unit = await findUnit(trx, org, input.orgUnitId);
-        if (!unit || !storiesPolicy.selectAt(ctx.actor, unit.path)) throw invalidField('orgUnitId', 'invalid_choice');
+        const unit = await unitWhere(trx, org, input.orgUnitId, (u) => storiesPolicy.selectAt(ctx.actor, u.path));
         const period = parsePeriod(input.period);
         if (!period) throw invalidField('period', 'invalid_format');
         const ids = [...new Set(input.storyIds)];
@@ -139,8 +138,7 @@ export function createRoundsService(db: Queryable, secrets: Secrets) {
       const org = ctx.actor.organisationId;
       const period = parsePeriod(q.period);
       if (!period) throw invalidField('period', 'invalid_format');
-      const unit = await findUnit(db, org, q.orgUnitId);
-      if (!unit || !storiesPolicy.donorListAt(ctx.actor, unit.path)) throw invalidField('orgUnitId', 'invalid_choice');
+      const unit = await unitWhere(db, org, q.orgUnitId, (u) => storiesPolicy.donorListAt(ctx.actor, u.path));
       const rows = await repo.selectDonorStories(db, org, { from: period.from, to: period.to, unitPath: unit.path, program: q.program ?? null, today: await todayOf(db, org) });
       return { items: rows.map((r) => ({ storyId: r.story_id, roundId: r.round_id, heldOn: r.held_on, domain: r.domain, anonymisedText: r.anonymised_text })) };
     },

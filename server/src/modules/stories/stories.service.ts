@@ -4,7 +4,7 @@ import { newId } from '../../lib/ids.ts';
 import type { Secrets } from '../../lib/secrets.ts';
 import type { RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
-import { findUnit } from '../org-units/index.ts';
+import { findUnit, unitWhere } from '../org-units/index.ts';
 import { caseMismatch, isProgramEnabled, isWorkerAround, personFor, selectCaseKeys } from '../capture/index.ts';
 import { loadCaseSettings, loadStorySettings, settingsPolicy, storeStorySettings } from '../settings/index.ts';
 import { storiesPolicy, type StoryKeys } from './stories.policy.ts';
@@ -76,8 +76,7 @@ export function createStoriesService(db: Queryable, secrets: Secrets) {
     async collect(ctx: RequestContext, input: StoryInput): Promise<{ story: Story; created: boolean }> {
       const org = ctx.actor.organisationId;
       return withTransaction(db, async (trx) => {
-        const unit = await findUnit(trx, org, input.orgUnitId);
-        if (!unit || !storiesPolicy.collectAt(ctx.actor, unit, input.program)) throw invalidField('orgUnitId', 'invalid_choice');
+        const unit = await unitWhere(trx, org, input.orgUnitId, (u) => storiesPolicy.collectAt(ctx.actor, u, input.program));
         if (!(await isProgramEnabled(trx, org, input.program))) throw invalidField('program', 'invalid_choice');
         const person = await personFor(trx, ctx, input.beneficiaryId);
         if (input.caseId) {
