@@ -1,20 +1,18 @@
-import { beneficiaryRow, rowReader, checkCodeAgainstPerson } from '@relais/core';
+import { beneficiaryRow, checkCodeAgainstPerson } from '@relais/core';
 import { contentId } from '../../lib/ids.ts';
 import { isSystemActor } from '../../context/system.ts';
 import { selectUnitsByCode } from '../org-units/index.ts';
 import { loadRegistrySettings } from '../settings/index.ts';
 import { registerMany, type NewBeneficiaryRow, selectIdsByCodes } from '../registry/index.ts';
 import type { ImportReport, KindImporter, RowIssue } from './import-report.ts';
-import { RowChecker, codesInFile, mayWrite } from './row-checker.ts';
+import { RowChecker, codesInFile, mayWrite, rowSchema } from './row-checker.ts';
 
 /** Beneficiaries, registered in bulk by the registry (`registerMany`, which queues their probable duplicates). */
 export const importBeneficiaries: KindImporter = async (trx, importer, table, dryRun) => {
   const org = importer.organisationId;
   const [units, settings] = await Promise.all([selectUnitsByCode(trx, org), loadRegistrySettings(trx, org)]);
   const existing = await selectIdsByCodes(trx, org, codesInFile(settings.codeScheme, table.rows));
-  const shape = beneficiaryRow();
-  const columns = Object.keys(shape);
-  const read = rowReader(shape);
+  const { columns, read } = rowSchema(beneficiaryRow());
   const issues: RowIssue[] = [];
   const seen = new Map<string, number>();
   const plan: NewBeneficiaryRow[] = [];

@@ -1,4 +1,4 @@
-import { caseRow, rowReader, wallClockNow } from '@relais/core';
+import { caseRow, wallClockNow } from '@relais/core';
 import { contentId, newId } from '../../lib/ids.ts';
 import { isSystemActor, SYSTEM_USER_ID } from '../../context/system.ts';
 import { selectUnitsByCode } from '../org-units/index.ts';
@@ -7,7 +7,7 @@ import { loadCaseSettings, loadRegistrySettings } from '../settings/index.ts';
 import { selectEnabledPrograms } from '../capture/index.ts';
 import { casesPolicy, openMany, selectCasesByIds, selectOpenCasesOf, type ImportedCase } from '../cases/index.ts';
 import type { ImportReport, KindImporter, RowIssue } from './import-report.ts';
-import { RowChecker, codesInFile } from './row-checker.ts';
+import { RowChecker, codesInFile, rowSchema } from './row-checker.ts';
 
 /** A date alone (`YYYY-MM-DD`) is read as 00:00 for a reception. */
 const atMinute = (v: string) => (v.length === 10 ? `${v}T00:00` : v);
@@ -24,9 +24,7 @@ export const importCases: KindImporter = async (trx, importer, table, dryRun) =>
   const now = wallClockNow(caseSettings.timeZone);
   const persons = await selectIdsByCodes(trx, org, codesInFile(settings.codeScheme, table.rows));
   const actor = importer.ctx && !isSystemActor(importer.ctx.actor) ? importer.ctx.actor : null;
-  const shape = caseRow();
-  const columns = Object.keys(shape);
-  const read = rowReader(shape);
+  const { columns, read } = rowSchema(caseRow());
   const issues: RowIssue[] = [];
   const firstLineOfId = new Map<string, number>();
   const plan: (ImportedCase & { line: number })[] = [];

@@ -1,8 +1,8 @@
-import { isRootUnit, orgUnitRow, rowReader } from '@relais/core';
+import { isRootUnit, orgUnitRow } from '@relais/core';
 import { contentId } from '../../lib/ids.ts';
 import { insertUnit, selectUnitsByCode } from '../org-units/index.ts';
 import type { ImportReport, KindImporter, RowIssue } from './import-report.ts';
-import { RowChecker, mayWrite } from './row-checker.ts';
+import { RowChecker, mayWrite, rowSchema } from './row-checker.ts';
 
 interface PlannedUnit {
   line: number;
@@ -20,9 +20,7 @@ export const importOrgUnits: KindImporter = async (trx, importer, table, dryRun)
   const units = await selectUnitsByCode(trx, org);
   // A row without a parent goes directly under the organisation's root unit.
   const rootCode = [...units.values()].find((u) => isRootUnit({ parentId: u.parent_id }))!.code;
-  const shape = orgUnitRow();
-  const columns = Object.keys(shape);
-  const read = rowReader(shape);
+  const { columns, read } = rowSchema(orgUnitRow());
   const issues: RowIssue[] = [];
   const planned = new Map<string, PlannedUnit>();
   let unchanged = 0;

@@ -1,4 +1,4 @@
-import { checkServiceEntry, serviceRow, rowReader } from '@relais/core';
+import { checkServiceEntry, serviceRow } from '@relais/core';
 import { contentId, newId } from '../../lib/ids.ts';
 import { isSystemActor } from '../../context/system.ts';
 import { selectUnitsByCode } from '../org-units/index.ts';
@@ -6,7 +6,7 @@ import { selectIdsByCodes } from '../registry/index.ts';
 import { loadProgramServices, loadRegistrySettings } from '../settings/index.ts';
 import { caseMismatch, registerKey, selectActiveUsernames, selectCaseKeys, selectEnabledPrograms, selectExistingServices, takenRegisterNos, writeServices, type NewService } from '../capture/index.ts';
 import type { ImportReport, KindImporter, RowIssue } from './import-report.ts';
-import { RowChecker, codesInFile, mayWrite } from './row-checker.ts';
+import { RowChecker, codesInFile, mayWrite, rowSchema } from './row-checker.ts';
 
 /**
  * Services, checked with the same rules as a contact (core `checkServiceEntry`) and written by
@@ -23,12 +23,10 @@ export const importServices: KindImporter = async (trx, importer, table, dryRun)
     selectEnabledPrograms(trx, org),
   ]);
   const persons = await selectIdsByCodes(trx, org, codesInFile(settings.codeScheme, table.rows));
-  const shape = serviceRow();
   // The cases the file names (a service given in a case: capture's rule, `caseMismatch`).
   const caseIds = [...new Set(table.rows.map((r) => (r.cells.case_id ?? '').toLowerCase()).filter((v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v)))];
   const cases = await selectCaseKeys(trx, org, caseIds);
-  const columns = Object.keys(shape);
-  const read = rowReader(shape);
+  const { columns, read } = rowSchema(serviceRow());
   const issues: RowIssue[] = [];
   const firstLineOfId = new Map<string, number>();
   let duplicates = 0;

@@ -1,17 +1,15 @@
-import { parsePeriod, targetRow, rowReader } from '@relais/core';
+import { parsePeriod, targetRow } from '@relais/core';
 import { selectUnitsByCode } from '../org-units/index.ts';
 import { loadIndicators, selectTargetValues, targetKey, upsertTargets, type TargetRow } from '../reports/index.ts';
 import type { ImportReport, KindImporter, RowIssue } from './import-report.ts';
-import { RowChecker, formatParams, mayWrite } from './row-checker.ts';
+import { RowChecker, formatParams, mayWrite, rowSchema } from './row-checker.ts';
 
 /** Targets per indicator, program, unit and period; a target already set takes the file's value. */
 export const importTargets: KindImporter = async (trx, importer, table, dryRun) => {
   const org = importer.organisationId;
   const [units, existing, indicators] = await Promise.all([selectUnitsByCode(trx, org), selectTargetValues(trx, org), loadIndicators(trx, org)]);
   const indicatorCodes = indicators.map((i) => i.code);
-  const shape = targetRow();
-  const columns = Object.keys(shape);
-  const read = rowReader(shape);
+  const { columns, read } = rowSchema(targetRow());
   const issues: RowIssue[] = [];
   const seen = new Map<string, number>();
   const plan: TargetRow[] = [];

@@ -1,4 +1,4 @@
-import { checkCode, codeProblemParams, formatIssue, hasInvalidCharacters, parseRegisterNo, type CodeScheme, type FieldIssue, type ReadRow, type RowShape, type TextFormat } from '@relais/core';
+import { checkCode, codeProblemParams, formatIssue, hasInvalidCharacters, parseRegisterNo, rowReader, type CodeScheme, type FieldIssue, type ReadRow, type RowShape, type TextFormat } from '@relais/core';
 import { importsPolicy } from './imports.policy.ts';
 import type { Importer, RowIssue } from './import-report.ts';
 
@@ -8,6 +8,11 @@ export const formatParams = (format: TextFormat) => formatIssue('', format).para
 /** May the importer write at this unit? The command line may write anywhere. */
 export function mayWrite(importer: Importer, permission: 'org_unit.manage' | 'person.write' | 'service.write' | 'target.manage', path: string): boolean {
   return importsPolicy.importAt(importer.ctx?.actor ?? null, permission, path);
+}
+
+/** A kind's core row schema as an importer reads it: its columns in order (a row's issues follow them) and its reader. */
+export function rowSchema<S extends RowShape>(shape: S) {
+  return { columns: Object.keys(shape), read: rowReader(shape) };
 }
 
 /** The person codes of a file's `code` cells that the scheme accepts, once each (their persons are read in one query). */
