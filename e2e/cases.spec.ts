@@ -1,21 +1,10 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { interpolate, wallClockNow } from '@relais/core';
-import { apiOf, ar, enterAsAdmin, ensurePerson, ensureUnit, ensureUser, fr, freshCode, goTo, isoToday, logInAs, type Api } from './fixtures.ts';
+import { apiOf, ar, enterAsAdmin, ensureGbvSection, fr, goTo, logInAs } from './fixtures.ts';
 
 // Synthetic people and users only (no real data); codes no other spec uses.
 const section = { code: 'CASW', name: 'Section Dossiers' };
 const worker = { username: 'as.dossiers', displayName: 'Assistante Dossiers', password: 'écoute et accompagnement' };
-
-/** The gbv program on, the section, the social worker (case.read/case.write in gbv there), a new person: through the API. */
-async function ensureCaseData(api: Api): Promise<{ sectionId: string; personId: string; code: string }> {
-  await api.patch('/programs/gbv', { enabled: true });
-  const sectionId = await ensureUnit(api, { code: section.code, name: section.name, level: 'section' });
-  await ensureUser(api, worker, [{ role: 'social_worker', orgUnitId: sectionId, programs: ['gbv'] }]);
-  // A fresh person code for each test (a person has one open case per program: a rerun needs a new one).
-  const code = freshCode('1994F');
-  const { id: personId } = await ensurePerson(api, { code, orgUnitId: sectionId, registeredOn: isoToday(), birthYear: 1994 });
-  return { sectionId, personId, code };
-}
 
 const asWorker = (browser: Browser) => logInAs(browser, worker);
 
@@ -25,7 +14,7 @@ test('a social worker opens a case with an incident 30 h ago: PEP countdown, pla
   await test.step('the administrator makes the section, the social worker and a person', async () => {
     await enterAsAdmin(page);
     const api = await apiOf(page);
-    data = await ensureCaseData(api);
+    data = await ensureGbvSection(api, section, worker, 1994);
     const { timeZone } = await api.get<{ timeZone: string }>('/cases/settings');
     incidentAt = wallClockNow(timeZone, new Date(Date.now() - 30 * 3600_000));
   });

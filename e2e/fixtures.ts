@@ -147,6 +147,25 @@ export async function ensureUser(
   if (!users.some((u) => u.username === user.username)) await api.post('/users', { ...user, assignments });
 }
 
+/**
+ * The gbv program on, a section, its social worker (case.read/case.write in gbv there) and a new
+ * person born in `birthYear` (a fresh code: a person has one open case per program, a rerun needs
+ * a new one): through the API.
+ */
+export async function ensureGbvSection(
+  api: Api,
+  section: { code: string; name: string },
+  worker: { username: string; displayName: string; password: string },
+  birthYear: number,
+): Promise<{ sectionId: string; personId: string; code: string }> {
+  await api.patch('/programs/gbv', { enabled: true });
+  const sectionId = await ensureUnit(api, { code: section.code, name: section.name, level: 'section' });
+  await ensureUser(api, worker, [{ role: 'social_worker', orgUnitId: sectionId, programs: ['gbv'] }]);
+  const code = freshCode(`${birthYear}F`);
+  const { id: personId } = await ensurePerson(api, { code, orgUnitId: sectionId, registeredOn: isoToday(), birthYear });
+  return { sectionId, personId, code };
+}
+
 /** A person code no earlier run used (four random letters, then the birth year and sex: `freshCode('1994F')`). */
 export function freshCode(birthYearAndSex: string): string {
   const letters = Array.from({ length: 4 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join('');

@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { apiOf, enterAsAdmin, ensurePerson, ensureUnit, ensureUser, fr, freshCode, goTo, isoToday, logInAs } from './fixtures.ts';
+import { apiOf, enterAsAdmin, ensureGbvSection, fr, goTo, logInAs } from './fixtures.ts';
 
 // Synthetic people and users only (no real data); codes no other spec uses.
 const section = { code: 'MSCW', name: 'Section Histoires' };
@@ -9,17 +9,12 @@ const worker = { username: 'as.histoires', displayName: 'Assistante Histoires', 
 const asWorker = (browser: Browser) => logInAs(browser, worker);
 
 test('a social worker collects a story from a person’s record, then a round chooses it for its domain with the panel’s reasons', async ({ page, browser }) => {
-  const code = freshCode('1990F');
-  let data = { sectionId: '', personId: '' };
+  let data = { sectionId: '', personId: '', code: '' };
   const nextYear = `${new Date().getFullYear() + 1}-12-31`;
   await test.step('the administrator makes the section, the social worker and a person', async () => {
     await enterAsAdmin(page);
     const api = await apiOf(page);
-    await api.patch('/programs/gbv', { enabled: true });
-    const sectionId = await ensureUnit(api, { code: section.code, name: section.name, level: 'section' });
-    await ensureUser(api, worker, [{ role: 'social_worker', orgUnitId: sectionId, programs: ['gbv'] }]);
-    const { id: personId } = await ensurePerson(api, { code, orgUnitId: sectionId, registeredOn: isoToday(), birthYear: 1990 });
-    data = { sectionId, personId };
+    data = await ensureGbvSection(api, section, worker, 1990);
   });
 
   const sw = await asWorker(browser);
@@ -28,7 +23,7 @@ test('a social worker collects a story from a person’s record, then a round ch
     const card = sw.getByRole('region', { name: fr['stories.person.title'], exact: true });
     await expect(card).toContainText(fr['stories.person.none']);
     await card.getByRole('link', { name: fr['stories.collect'], exact: true }).click();
-    await expect(sw.getByRole('heading', { level: 1, name: interpolate(fr['stories.collect.title'], { code }) })).toBeVisible();
+    await expect(sw.getByRole('heading', { level: 1, name: interpolate(fr['stories.collect.title'], { code: data.code }) })).toBeVisible();
     const form = sw.getByRole('form', { name: fr['stories.collect'] });
     await form.getByLabel(fr['field.program'], { exact: true }).selectOption('gbv');
     await form.getByLabel(fr['field.orgUnitId'], { exact: true }).selectOption(data.sectionId);
@@ -39,13 +34,13 @@ test('a social worker collects a story from a person’s record, then a round ch
     await form.getByLabel(fr['field.consentExpiresOn'], { exact: true }).fill(nextYear);
     await form.getByLabel(fr['field.anonymisedText'], { exact: true }).fill('Une femme accompagnée a ouvert un commerce et décide de sa vie.');
     await form.getByRole('button', { name: fr['stories.collect.submit'] }).click();
-    await expect(sw.getByRole('heading', { level: 1, name: interpolate(fr['stories.story.title'], { code }) })).toBeVisible();
+    await expect(sw.getByRole('heading', { level: 1, name: interpolate(fr['stories.story.title'], { code: data.code }) })).toBeVisible();
     await expect(sw.getByRole('region', { name: fr['field.story'], exact: true })).toContainText('petit commerce');
   });
 
   await test.step('the stories list shows it under « Suivi »', async () => {
     await goTo(sw, 'nav.followUp', 'shell.stories');
-    await expect(sw.getByRole('row').filter({ hasText: code })).toContainText(fr['change_domain.autonomy']);
+    await expect(sw.getByRole('row').filter({ hasText: data.code })).toContainText(fr['change_domain.autonomy']);
   });
 
   await test.step('a selection round on the section’s stories; the panel chooses it for autonomy with its reasons', async () => {
@@ -54,11 +49,11 @@ test('a social worker collects a story from a person’s record, then a round ch
     await form.getByLabel(fr['field.orgUnitId'], { exact: true }).selectOption(data.sectionId);
     await form.getByLabel(fr['field.period'], { exact: true }).fill(String(new Date().getFullYear()));
     await form.getByLabel(fr['field.panel'], { exact: true }).fill('Coordinatrice, psychologue, deux paires éducatrices');
-    await form.getByRole('checkbox', { name: new RegExp(code) }).check();
+    await form.getByRole('checkbox', { name: new RegExp(data.code) }).check();
     await form.getByRole('button', { name: fr['stories.rounds.submit'] }).click();
     const autonomy = sw.getByRole('region', { name: fr['change_domain.autonomy'], exact: true });
     await expect(autonomy).toContainText('petit commerce');
-    await autonomy.getByRole('radio', { name: new RegExp(code) }).check();
+    await autonomy.getByRole('radio', { name: new RegExp(data.code) }).check();
     await autonomy.getByLabel(fr['stories.round.reasons']).fill('Le changement le plus profond : elle décide de sa vie.');
     await sw.getByRole('button', { name: fr['stories.round.save'] }).click();
     await expect(sw.getByRole('status').or(sw.getByRole('alert')).filter({ hasText: fr['stories.round.saved'] })).toBeVisible();
@@ -74,7 +69,7 @@ test('a social worker collects a story from a person’s record, then a round ch
 
   await test.step('she withdraws the consent to the donor report on the story: it leaves the donor list at once', async () => {
     await goTo(sw, 'nav.followUp', 'shell.stories');
-    await sw.getByRole('link', { name: interpolate(fr['stories.openStoryOf'], { code }) }).click();
+    await sw.getByRole('link', { name: interpolate(fr['stories.openStoryOf'], { code: data.code }) }).click();
     const consent = sw.getByRole('form', { name: fr['stories.consent.title'] });
     await consent.getByLabel(fr['story_consent.donor_report'], { exact: true }).uncheck();
     await consent.getByRole('button', { name: fr['common.save'] }).click();
