@@ -17,6 +17,7 @@ import {
   defaultCodeScheme,
   type Beneficiary,
   type CreateUser,
+  type ImportReport,
   type IndicatorInput,
   type RecordContact,
   type RecordGroupSession,
@@ -148,4 +149,18 @@ export async function createIndicator(client: Client, input: Omit<Input<typeof I
 /** Sets a target through PUT /targets (prev_ps unless said). */
 export async function setTarget(client: Client, input: Partial<Input<typeof TargetInput>> & { indicator: string; orgUnitId: string; period: string; value: number }): Promise<unknown> {
   return expectStatus(`target ${input.indicator}`, await client.put('/targets', { program: 'prev_ps', ...input }), 200);
+}
+
+/**
+ * Uploads a file to the import endpoint as `client` (in her language); the report as the API
+ * answers it (refused rows listed, nothing written), or the error of a file refused whole.
+ */
+export async function uploadImport(client: Client, kind: string, content: string | Buffer, dryRun = false, type = 'text/csv') {
+  const r = await client.app.inject({
+    method: 'POST',
+    url: `/api/v1/imports?kind=${kind}&dryRun=${dryRun}`,
+    headers: { cookie: client.cookie!, 'x-csrf-token': client.csrf!, 'content-type': type, 'accept-language': client.locale },
+    payload: content,
+  });
+  return { status: r.statusCode, body: JSON.parse(r.body) as ImportReport & { error?: { code: string; message: string } } };
 }

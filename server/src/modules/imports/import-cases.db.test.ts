@@ -3,9 +3,8 @@ import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import type { Case } from '@relais/core';
 import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp } from '../../../test/harness.ts';
-import { registerBeneficiary } from '../../../test/factories.ts';
+import { registerBeneficiary, uploadImport } from '../../../test/factories.ts';
 
-type Report = { rows: number; created: number; unchanged: number; applied: boolean; errors: { line: number; column: string; code: string; message: string }[] };
 
 describe(`cases import (${engine})`, () => {
   let t: TestApp;
@@ -15,16 +14,6 @@ describe(`cases import (${engine})`, () => {
   let codes: string[];
   const caseA = randomUUID();
   const caseB = randomUUID();
-
-  const upload = (client: Client, kind: string, content: string) =>
-    client.app
-      .inject({
-        method: 'POST',
-        url: `/api/v1/imports?kind=${kind}&dryRun=false`,
-        headers: { cookie: client.cookie!, 'x-csrf-token': client.csrf!, 'content-type': 'text/csv', 'accept-language': client.locale },
-        payload: content,
-      })
-      .then((r) => ({ status: r.statusCode, body: JSON.parse(r.body) as Report }));
 
   const count = async (table: 'case_file' | 'case_status_change' | 'service_event') => Number((await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.db.kysely)).rows[0]!.n);
 
@@ -49,7 +38,7 @@ describe(`cases import (${engine})`, () => {
       `,${codes[1]},gbv,MRK,2024-03-01,walk_in,2024-03-04,rape,,\n` + // incident after reception
       `,${codes[2]},gbv,MRK,2024-03-01,walk_in,,unknown_type,2024-04-01,\n` + // typology, incident missing, reason missing
       `,${codes[0]},gbv,MRK,2024-05-01,partner,,,,\n`; // a second open case of the same person in the file
-    const res = await upload(coordinator, 'cases', csv);
+    const res = await uploadImport(coordinator, 'cases', csv);
     expect(res.status).toBe(200);
     expect(res.body.applied).toBe(false);
     expect(res.body.created).toBe(0);
@@ -64,7 +53,7 @@ describe(`cases import (${engine})`, () => {
     expect(await count('case_file')).toBe(0);
     expect(await count('case_status_change')).toBe(0);
     // A unit outside the importer's scope is refused too.
-    const elsewhere = await upload(otherCoordinator, 'cases', header + `,${codes[1]},gbv,MRK,2024-03-01,walk_in,,,,\n`);
+    const elsewhere = await uploadImport(otherCoordinator, 'cases', header + `,${codes[1]},gbv,MRK,2024-03-01,walk_in,,,,\n`);
     expect(elsewhere.body.errors.map((e) => [e.line, e.column, e.code])).toEqual([[2, 'section', 'invalid_choice']]);
   });
 
@@ -74,7 +63,7 @@ describe(`cases import (${engine})`, () => {
       `${caseA},${codes[0]},gbv,MRK,2024-02-03T10:15,outreach,2024-02-02T22:00,rape,,\n` +
       `${caseB},${codes[1]},gbv,MRK,2024-01-10,word_of_mouth,2024-01-09,psychological_abuse,2024-03-30,goals_met\n` +
       `,${codes[1]},gbv,MRK,2024-04-02T09:00,walk_in,,,,\n`;
-    const first = await upload(coordinator, 'cases', csv);
+    const first = await uploadImport(coordinator, 'cases', csv);
     expect(first.body).toMatchObject({ rows: 3, created: 3, unchanged: 0, applied: true, errors: [] });
     const closed = await coordinator.get<Case>(`/cases/${caseB}`);
     expect(closed.status).toBe(200);
@@ -83,17 +72,17 @@ describe(`cases import (${engine})`, () => {
     const open = await coordinator.get<Case>(`/cases/${caseA}`);
     expect(open.body).toMatchObject({ status: 'open', openedAt: '2024-02-03T10:15' });
     expect(open.body.incident).toMatchObject({ violenceType: 'rape', violenceFamily: 'physical_sexual' });
-    const again = await upload(coordinator, 'cases', csv);
+    const again = await uploadImport(coordinator, 'cases', csv);
     expect(again.body).toMatchObject({ created: 0, unchanged: 3, applied: true, errors: [] });
     expect(await count('case_file')).toBe(3);
     expect(await count('case_status_change')).toBe(4);
     // An open case in the database: another open one of the same person and program is a row error.
-    const second = await upload(coordinator, 'cases', header + `,${codes[0]},gbv,MRK,2024-06-01,walk_in,,,,\n`);
+    const second = await uploadImport(coordinator, 'cases', header + `,${codes[0]},gbv,MRK,2024-06-01,walk_in,,,,\n`);
     expect(second.body.errors.map((e) => [e.line, e.column, e.code])).toEqual([[2, 'code', 'case_already_open']]);
   });
 
   it('lands imported services in the case named by case_id, and refuses a case of another person or program', async () => {
-    const bad = await upload(
+    const bad = await uploadImport(
       coordinator,
       'services',
       'code,date,section,program,service,case_id\n' + `${codes[1]},2024-02-04,MRK,gbv,psychological_support,${caseA}\n` + `${codes[0]},2024-02-04,MRK,gbv,psychological_support,${randomUUID()}\n`,
@@ -105,7 +94,7 @@ describe(`cases import (${engine})`, () => {
     ]);
     const before = await count('service_event');
     const csv = 'code,date,section,program,service,case_id\n' + `${codes[0]},2024-02-04,MRK,gbv,pep_referral,${caseA}\n` + `${codes[0]},2024-02-10,MRK,gbv,psychological_support,${caseA}\n`;
-    const good = await upload(coordinator, 'services', csv);
+    const good = await uploadImport(coordinator, 'services', csv);
     expect(good.body).toMatchObject({ created: 2, applied: true, errors: [] });
     expect(await count('service_event')).toBe(before + 2);
     const inCase = await coordinator.get<Case>(`/cases/${caseA}`);
@@ -113,6 +102,6 @@ describe(`cases import (${engine})`, () => {
       ['2024-02-10', 'psychological_support'],
       ['2024-02-04', 'pep_referral'],
     ]);
-    expect((await upload(coordinator, 'services', csv)).body).toMatchObject({ created: 0, unchanged: 2, applied: true });
+    expect((await uploadImport(coordinator, 'services', csv)).body).toMatchObject({ created: 0, unchanged: 2, applied: true });
   });
 });

@@ -3,8 +3,7 @@ import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import { LIST_COUNT_CAP, serviceCodes, serviceDefinitions, defaultProgramServices, type ServiceRecord } from '@relais/core';
 import { createOrg, createTestApp, createUnit, createUserClient, engine, tableCounts, type Client, type TestApp } from '../../../test/harness.ts';
-
-type Report = { rows: number; created: number; unchanged: number; applied: boolean; errors: { line: number; column: string; code: string; message: string }[] };
+import { uploadImport } from '../../../test/factories.ts';
 
 const today = new Date().toISOString().slice(0, 10);
 
@@ -14,16 +13,6 @@ describe(`file import (${engine})`, () => {
   let clerk: Client;
   let clerkB: Client;
   let sectionA: string;
-
-  const upload = (client: Client, kind: string, content: string | Buffer, dryRun = false, type = 'text/csv') =>
-    client.app
-      .inject({
-        method: 'POST',
-        url: `/api/v1/imports?kind=${kind}&dryRun=${dryRun}`,
-        headers: { cookie: client.cookie!, 'x-csrf-token': client.csrf!, 'content-type': type, 'accept-language': client.locale },
-        payload: content,
-      })
-      .then((r) => ({ status: r.statusCode, body: JSON.parse(r.body) as Report & { error?: { code: string; message: string } } }));
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -38,34 +27,34 @@ describe(`file import (${engine})`, () => {
 
   it('imports org units in any order, and a second import creates nothing', async () => {
     const csv = 'code,name,parent_code,level\nPLAGE,Plage,CORNICHE,site\nCORNICHE,Corniche,SEC-A,site\n';
-    const first = await upload(org.admin, 'org-units', csv);
+    const first = await uploadImport(org.admin, 'org-units', csv);
     expect(first.body).toMatchObject({ rows: 2, created: 2, unchanged: 0, applied: true, errors: [] });
-    const again = await upload(org.admin, 'org-units', csv);
+    const again = await uploadImport(org.admin, 'org-units', csv);
     expect(again.body).toMatchObject({ created: 0, unchanged: 2, applied: true });
   });
 
   it('places a row without parent_code directly under the root unit: a national tree imports as is', async () => {
     const csv = 'code,name,parent_code,level\nMA,Maroc,,country\nMA-CS,Casablanca-Settat,MA,region\nMA-OR,Oriental,MA,region\nCASA,Section Casablanca,MA-CS,section\nOUJDA,Section Oujda,MA-OR,section\n';
-    const res = await upload(org.admin, 'org-units', csv);
+    const res = await uploadImport(org.admin, 'org-units', csv);
     expect(res.body).toMatchObject({ rows: 5, created: 5, applied: true, errors: [] });
     const units = await org.admin.get<{ items: Array<{ id: string; code: string; parentId: string | null }> }>('/org-units');
     const byCode = new Map(units.body.items.map((u) => [u.code, u]));
     expect(byCode.get('MA')!.parentId).toBe(org.rootUnitId);
     expect(byCode.get('MA-OR')!.parentId).toBe(byCode.get('MA')!.id);
     expect(byCode.get('OUJDA')!.parentId).toBe(byCode.get('MA-OR')!.id);
-    expect((await upload(org.admin, 'org-units', csv)).body).toMatchObject({ created: 0, unchanged: 5, applied: true });
+    expect((await uploadImport(org.admin, 'org-units', csv)).body).toMatchObject({ created: 0, unchanged: 5, applied: true });
     // The root unit itself, listed without a parent, is already there.
-    expect((await upload(org.admin, 'org-units', 'code,name,parent_code,level\nIMP,Organisation IMP,,country\n')).body).toMatchObject({ created: 0, unchanged: 1, applied: true });
+    expect((await uploadImport(org.admin, 'org-units', 'code,name,parent_code,level\nIMP,Organisation IMP,,country\n')).body).toMatchObject({ created: 0, unchanged: 1, applied: true });
   });
 
   it('imports where units are (decimal degrees, comma or point), both coordinates or neither', async () => {
-    const bad = await upload(org.admin, 'org-units', 'code;name;parent_code;level;latitude;longitude\nPORT;Port;SEC-A;site;30,42;\nSOUK;Souk;SEC-A;site;95;-9.6\n');
+    const bad = await uploadImport(org.admin, 'org-units', 'code;name;parent_code;level;latitude;longitude\nPORT;Port;SEC-A;site;30,42;\nSOUK;Souk;SEC-A;site;95;-9.6\n');
     expect(bad.body.applied).toBe(false);
     expect(bad.body.errors.map((e) => [e.line, e.column, e.code])).toEqual([
       [2, 'longitude', 'required'],
       [3, 'latitude', 'too_big'],
     ]);
-    const good = await upload(org.admin, 'org-units', 'code;name;parent_code;level;latitude;longitude\nPORT;Port;SEC-A;site;30,42;-9,6\nSOUK;Souk;SEC-A;site;;\n');
+    const good = await uploadImport(org.admin, 'org-units', 'code;name;parent_code;level;latitude;longitude\nPORT;Port;SEC-A;site;30,42;-9,6\nSOUK;Souk;SEC-A;site;;\n');
     expect(good.body).toMatchObject({ created: 2, applied: true });
     const units = await org.admin.get<{ items: Array<{ code: string; latitude: number | null; longitude: number | null }> }>('/org-units');
     expect(units.body.items.find((u) => u.code === 'PORT')).toMatchObject({ latitude: 30.42, longitude: -9.6 });
@@ -75,7 +64,7 @@ describe(`file import (${engine})`, () => {
   it('rejects a whole file for one bad row, saying line, column and reason; nothing is written', async () => {
     const before = await tableCounts(t.db);
     const csv = '\ufeffcode;populations;sex;birth_year;section;registered_on;entry_door\n' + 'FAMO1985F;PS;F;1985;SEC-A;2024-03-01;outreach\n' + 'FAMO19A5F;PS;Q;1985;SEC-Z;2999-01-01;teleport\n';
-    const res = await upload(clerk, 'beneficiaries', csv);
+    const res = await uploadImport(clerk, 'beneficiaries', csv);
     expect(res.body.applied).toBe(false);
     expect(res.body.created).toBe(0);
     expect(res.body.errors.map((e) => [e.line, e.column, e.code])).toEqual([
@@ -92,7 +81,7 @@ describe(`file import (${engine})`, () => {
 
   it('refuses a row whose sex or birth year its code contradicts, naming the column', async () => {
     const csv = 'code;populations;sex;birth_year;section;registered_on\n' + 'NAZI1990F;PS;M;1990;SEC-A;2024-03-01\n' + 'NAZI1991F;PS;F;1992;SEC-A;2024-03-01\n' + 'NAZI1993T;PS;X;1993;SEC-A;2024-03-01\n';
-    const res = await upload(clerk, 'beneficiaries', csv, true);
+    const res = await uploadImport(clerk, 'beneficiaries', csv, true);
     expect(res.body.errors.map((e) => [e.line, e.column, e.code])).toEqual([
       [2, 'sex', 'code_mismatch'],
       [3, 'birth_year', 'code_mismatch'],
@@ -106,16 +95,16 @@ describe(`file import (${engine})`, () => {
       'FEMO1985F;PS;F;1985;SEC-A;2024-03-02;walk_in;;;;\n' +
       'KHAB1990M;"HSH ; pvvih";M;1990;SEC-A;2024-03-03;;;;;\n'; // populations hold ';': quoted
     const fixed = csv;
-    const dry = await upload(clerk, 'beneficiaries', fixed, true);
+    const dry = await uploadImport(clerk, 'beneficiaries', fixed, true);
     expect(dry.body).toMatchObject({ created: 3, applied: false, errors: [] });
     expect((await t.db.kysely.selectFrom('beneficiary').select('id').execute()).length).toBe(0);
-    const res = await upload(clerk, 'beneficiaries', fixed);
+    const res = await uploadImport(clerk, 'beneficiaries', fixed);
     expect(res.body).toMatchObject({ rows: 3, created: 3, unchanged: 0, applied: true });
     const famo = await t.db.kysely.selectFrom('beneficiary').selectAll().where('code', '=', 'FAMO1985F').executeTakeFirstOrThrow();
     expect(famo).toMatchObject({ marital_status: 'single_mother', schooling: 'primary', housing: 'tenant', occupation: 'unemployed', entry_door: 'outreach', birth_year: 1985 });
     const pairs = await t.db.kysely.selectFrom('beneficiary_pair').select(['status']).execute();
     expect(pairs).toEqual([{ status: 'open' }]);
-    const again = await upload(clerk, 'beneficiaries', fixed);
+    const again = await uploadImport(clerk, 'beneficiaries', fixed);
     expect(again.body).toMatchObject({ created: 0, unchanged: 3, applied: true });
   });
 
@@ -127,7 +116,7 @@ describe(`file import (${engine})`, () => {
         return ['', 'FAMO1985F', today, 'SEC-A', program, service, def.quantity ? '15' : '', def.result?.[1] ?? '', def.kind?.[0] ?? '', def.strategy?.[0] ?? '', def.modality?.[2] ?? '', def.treated ? 'no' : '', 'PLAGE', 'ep.a', ''].join(',');
     });
     const csv = [header, ...lines, `9f000000-0000-4000-8000-000000000001,FEMO1985F,${today},SEC-A,prev_ps,hiv_test,,negative,,fixed,,,,ep.a,77`].join('\r\n');
-    const res = await upload(clerk, 'services', csv);
+    const res = await uploadImport(clerk, 'services', csv);
     expect(res.body.errors).toEqual([]);
     expect(res.body).toMatchObject({ created: lines.length + 1, applied: true });
     const list = await clerk.get<{ items: ServiceRecord[] }>('/services?limit=200');
@@ -147,7 +136,7 @@ describe(`file import (${engine})`, () => {
     }
     expect(byService.get('hiv_test')!.registerNo).toBe(1);
     expect(list.body.items.find((s) => s.id === '9f000000-0000-4000-8000-000000000001')!.registerNo).toBe(77);
-    const again = await upload(clerk, 'services', csv);
+    const again = await uploadImport(clerk, 'services', csv);
     expect(again.body).toMatchObject({ created: 0, unchanged: lines.length + 1, applied: true });
   });
 
@@ -158,16 +147,16 @@ describe(`file import (${engine})`, () => {
     sheet.addRow(['KHAB1990M', new Date(`${today}T00:00:00Z`), 'SEC-A', 'prev_hsh', 'condoms', 40, 'ep.a']);
     sheet.addRow(['KHAB1990M', new Date(`${today}T00:00:00Z`), 'SEC-A', 'prev_hsh', 'lubricant', 20, 'ep.a']);
     const data = Buffer.from(await workbook.xlsx.writeBuffer());
-    const res = await upload(clerk, 'services', data, false, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const res = await uploadImport(clerk, 'services', data, false, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.body).toMatchObject({ rows: 2, created: 2, applied: true, errors: [] });
   });
 
   it('reads a register number as the paper register writes it (2024-018), of the year of the date', async () => {
     const head = 'code,date,section,program,service,result,strategy,worker,register_no';
     const row = (no: string) => `KHAB1990M,2024-03-05,SEC-A,prev_hsh,hiv_test,negative,fixed,ep.a,${no}`;
-    const bad = await upload(clerk, 'services', [head, row('2023-019'), row('N17')].join('\n'));
+    const bad = await uploadImport(clerk, 'services', [head, row('2023-019'), row('N17')].join('\n'));
     expect(bad.body.errors.map((e) => [e.line, e.column, e.code])).toEqual([[2, 'register_no', 'register_year'], [3, 'register_no', 'register_no_format']]);
-    const ok = await upload(clerk, 'services', [head, row('2024-018')].join('\n'));
+    const ok = await uploadImport(clerk, 'services', [head, row('2024-018')].join('\n'));
     expect(ok.body).toMatchObject({ created: 1, applied: true, errors: [] });
     const list = await clerk.get<{ items: ServiceRecord[] }>('/services?limit=200&from=2024-03-05&to=2024-03-05&service=hiv_test');
     expect(list.body.items.map((s) => [s.registerYear, s.registerNo])).toEqual([[2024, 18]]);
@@ -175,7 +164,7 @@ describe(`file import (${engine})`, () => {
 
   it('imports services without a worker, from the screen as from paper registers: listed and verified as "intervenant non renseigné"', async () => {
     const csv = ['code,date,section,program,service,modality,worker', `KHAB1990M,2024-02-10,SEC-A,prev_hsh,outreach_contact,in_person,`, `KHAB1990M,2024-02-11,SEC-A,prev_hsh,iec_session,,ep.a`].join('\n');
-    const res = await upload(clerk, 'services', csv);
+    const res = await uploadImport(clerk, 'services', csv);
     expect(res.body).toMatchObject({ created: 2, applied: true, errors: [] });
     const list = await clerk.get<{ items: ServiceRecord[] }>('/services?limit=200&from=2024-02-01&to=2024-02-28');
     expect(list.body.items.map((s) => [s.service, s.worker?.displayName ?? null]).sort()).toEqual([['iec_session', 'User ep.a'], ['outreach_contact', null]]);
@@ -189,7 +178,7 @@ describe(`file import (${engine})`, () => {
   it('counts a busy section’s services only up to 1,000 past the page: the pager says "more than"', async () => {
     const day = (n: number) => new Date(Date.UTC(2019, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
     const rows = Array.from({ length: LIST_COUNT_CAP + 60 }, (_, n) => `KHAB1990M,${day(n)},SEC-A,prev_hsh,iec_session,ep.a`);
-    expect((await upload(clerk, 'services', ['code,date,section,program,service,worker', ...rows].join('\n'))).body).toMatchObject({ created: rows.length, applied: true });
+    expect((await uploadImport(clerk, 'services', ['code,date,section,program,service,worker', ...rows].join('\n'))).body).toMatchObject({ created: rows.length, applied: true });
     type Page = { items: ServiceRecord[]; total: number; totalCapped: boolean };
     const within = `orgUnitId=${sectionA}&from=${day(0)}&to=${day(rows.length - 1)}`;
     const first = (await clerk.get<Page>(`/services?${within}&limit=50`)).body;
@@ -201,10 +190,10 @@ describe(`file import (${engine})`, () => {
 
   it('imports a row repeated in the file once, and refuses an id used twice', async () => {
     const row = `KHAB1990M,${today},SEC-A,prev_hsh,iec_session,ep.a`;
-    const res = await upload(clerk, 'services', ['code,date,section,program,service,worker', row, row].join('\n'));
+    const res = await uploadImport(clerk, 'services', ['code,date,section,program,service,worker', row, row].join('\n'));
     expect(res.body).toMatchObject({ rows: 2, created: 1, unchanged: 1, applied: true });
     const id = '9f000000-0000-4000-8000-0000000000ff';
-    const twice = await upload(clerk, 'services', ['id,code,date,section,program,service,worker', `${id},${row}`, `${id},${row.replace('iec_session', 'prep')}`].join('\n'));
+    const twice = await uploadImport(clerk, 'services', ['id,code,date,section,program,service,worker', `${id},${row}`, `${id},${row.replace('iec_session', 'prep')}`].join('\n'));
     expect(twice.body.errors.map((e) => [e.line, e.column, e.code])).toEqual([[3, 'id', 'duplicate_in_file']]);
   });
 
@@ -218,7 +207,7 @@ describe(`file import (${engine})`, () => {
       `FAMO1985F,${today},SEC-A,prev_ps,condoms,-3,,,ep.a`,
       `FAMO1985F,${today},SEC-A,prev_ps,condoms,,,,nobody`,
     ].join('\n');
-    const res = await upload(clerk, 'services', csv);
+    const res = await uploadImport(clerk, 'services', csv);
     expect(res.body.errors.map((e) => [e.line, e.column, e.code])).toEqual([
       [2, 'code', 'unknown_reference'],
       [3, 'date', 'future_date'],
@@ -227,14 +216,14 @@ describe(`file import (${engine})`, () => {
       [6, 'worker', 'unknown_reference'],
       [6, 'quantity', 'required'],
     ]);
-    const outside = await upload(clerkB, 'services', `code,date,section,program,service\nFAMO1985F,${today},SEC-A,prev_ps,iec_session\n`);
+    const outside = await uploadImport(clerkB, 'services', `code,date,section,program,service\nFAMO1985F,${today},SEC-A,prev_ps,iec_session\n`);
     expect(outside.body.errors.map((e) => [e.line, e.column, e.code])).toEqual([[2, 'section', 'invalid_choice']]);
     expect((await t.db.kysely.selectFrom('service_event').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n).toBe(before.n);
   });
 
   it('records a person as known in a unit since her earliest service there, whatever the order of the rows (the rule capture follows)', async () => {
     const csv = ['code,date,section,program,service,worker', 'KHAB1990M,2024-05-20,PORT,prev_hsh,iec_session,ep.a', 'KHAB1990M,2024-05-10,PORT,prev_hsh,iec_session,ep.a'].join('\n');
-    const res = await upload(clerk, 'services', csv);
+    const res = await uploadImport(clerk, 'services', csv);
     expect(res.body).toMatchObject({ created: 2, applied: true, errors: [] });
     const known = await t.db.kysely
       .selectFrom('beneficiary_unit as bu')
@@ -248,19 +237,19 @@ describe(`file import (${engine})`, () => {
   });
 
   it('says what is wrong with an unreadable file or missing columns', async () => {
-    const missing = await upload(clerk, 'services', 'code,date\nFAMO1985F,2024-01-01\n');
+    const missing = await uploadImport(clerk, 'services', 'code,date\nFAMO1985F,2024-01-01\n');
     expect(missing.status).toBe(400);
     expect(missing.body.error!.message).toBe('Colonnes manquantes : section, program, service.');
-    const binary = await upload(clerk, 'services', Buffer.from([0xff, 0xfe, 0x00, 0x41]), false, 'application/octet-stream');
+    const binary = await uploadImport(clerk, 'services', Buffer.from([0xff, 0xfe, 0x00, 0x41]), false, 'application/octet-stream');
     expect(binary.body.error!.code).toBe('file_unreadable');
-    expect((await upload(org.admin, 'services', 'x\n')).status).toBe(400);
+    expect((await uploadImport(org.admin, 'services', 'x\n')).status).toBe(400);
   });
   it('counts long lists of persons and of probable duplicates only up to 1,000 past the page', async () => {
     // 20 × 20 mothers' parts × 3 years: 1,200 codes, each near many others (one letter, one year).
     const letters = [...'ABDEFGHIKLMNOPRSTUVZ'];
     const codes = letters.flatMap((x) => letters.flatMap((y) => [1990, 1991, 1992].map((year) => `${x}${y}WA${year}F`)));
     const csv = ['code,populations,sex,section,registered_on', ...codes.map((c) => `${c},PS,F,SEC-B,2024-01-01`)].join('\n');
-    expect((await upload(org.admin, 'beneficiaries', csv)).body).toMatchObject({ created: codes.length, applied: true });
+    expect((await uploadImport(org.admin, 'beneficiaries', csv)).body).toMatchObject({ created: codes.length, applied: true });
     const coordinator = (await createUserClient(t, org.admin, 'IMP', 'coord.all', 'coordinator', org.rootUnitId)).client;
     const units = await org.admin.get<{ items: Array<{ id: string; code: string }> }>('/org-units');
     const sectionB = units.body.items.find((u) => u.code === 'SEC-B')!.id;
