@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { interpolate, monthsBefore } from '@relais/core';
 import { apiOf, ar, enterAsAdmin, fr, goTo, isoToday, logIn, org, rootUnitId, type Api } from './fixtures.ts';
@@ -6,8 +7,13 @@ import { apiOf, ar, enterAsAdmin, fr, goTo, isoToday, logIn, org, rootUnitId, ty
 // Synthetic actors, services and phones only (no real data); a territory no other spec uses.
 const coordinator = { username: 'coord.reseau', displayName: 'Coordinatrice Réseau', password: 'un réseau bien tenu' };
 const territory = { code: 'e2e_sale', name: { fr: 'Salé (essai)', ar: 'سلا (تجربة)' } };
-const shots = '/work/shots/directory';
 const phones = { unit: '0537 10 20 30', court: '0537 40 50 60', focal: '0661 70 80 90' };
+
+/** A full-page screenshot, into RELAIS_E2E_SHOTS when set (to look at them), else the test's output folder. */
+async function shot(page: Page, name: string) {
+  const dir = process.env.RELAIS_E2E_SHOTS;
+  await page.screenshot({ path: dir ? path.join(dir, `${name}.png`) : test.info().outputPath(`${name}.png`), fullPage: true });
+}
 
 interface Seeded {
   unitId: string;
@@ -123,9 +129,9 @@ test('a network coordinator searches the directory, verifies a stale entry, and 
     const card = nc.getByRole('listitem').filter({ has: nc.getByRole('link', { name: interpolate(fr['directory.openService'], { name: data.staleName }) }) });
     await expect(card).toContainText(fr['directory.stale']);
     await nc.setViewportSize({ width: 1280, height: 900 });
-    await nc.screenshot({ path: `${shots}/search-fr-1280.png`, fullPage: true });
+    await shot(nc, 'search-fr-1280');
     await nc.setViewportSize({ width: 360, height: 740 });
-    await nc.screenshot({ path: `${shots}/search-fr-360.png`, fullPage: true });
+    await shot(nc, 'search-fr-360');
     await nc.setViewportSize({ width: 1280, height: 900 });
   });
 
@@ -138,7 +144,7 @@ test('a network coordinator searches the directory, verifies a stale entry, and 
     await expect(nc.getByRole('heading', { level: 1, name: data.staleName })).toBeVisible();
     const line = nc.locator('.dir-verify-line[data-resource="service"]');
     await expect(line).toContainText(fr['directory.stale']);
-    await nc.screenshot({ path: `${shots}/service-stale-fr-1280.png`, fullPage: true });
+    await shot(nc, 'service-stale-fr-1280');
     await nc.getByRole('button', { name: interpolate(fr['directory.verifyOf'], { name: data.staleName }) }).click();
     await expect(nc.getByRole('status').filter({ hasText: interpolate(fr['directory.verified'], { name: data.staleName }) })).toBeVisible();
     await expect(line).toHaveText(interpolate(fr['directory.verifiedOnBy'], { date: dateFr, who: `${coordinator.displayName} (${org.name})` }));
@@ -150,13 +156,25 @@ test('a network coordinator searches the directory, verifies a stale entry, and 
     await expect(nc.getByText(fr['directory.toVerify.none'])).toBeVisible();
   });
 
-  await test.step('the service page of the emergency unit, on a desktop and a phone', async () => {
+  await test.step('the emergency unit has a new focal point: the previous one stays in the history', async () => {
     await nc.goto(`/directory/services/${data.unitId}`);
-    await expect(nc.getByRole('region', { name: fr['directory.focalPoints'], exact: true })).toContainText('Dr Samira Essai');
+    const focal = nc.getByRole('region', { name: fr['directory.focalPoints'], exact: true });
+    await focal.getByRole('button', { name: interpolate(fr['directory.replaceOf'], { name: 'Dr Samira Essai' }) }).click();
+    const form = focal.getByRole('form', { name: interpolate(fr['directory.replaceOf'], { name: 'Dr Samira Essai' }) });
+    await form.getByLabel(fr['field.name'], { exact: true }).fill('Dr Nora Relève');
+    await form.getByLabel(interpolate(fr['directory.form.phone'], { n: 1 }), { exact: true }).fill('0662 11 22 33');
+    await form.getByRole('button', { name: fr['common.save'] }).click();
+    await expect(focal).toContainText('Dr Nora Relève');
+    await expect(focal.getByRole('link', { name: '0662 11 22 33' })).toHaveAttribute('href', 'tel:0662112233');
+    await expect(focal).not.toContainText('Dr Samira Essai');
+    await expect(nc.getByRole('region', { name: fr['directory.service.previous'], exact: true })).toContainText('Dr Samira Essai');
+  });
+
+  await test.step('the service page of the emergency unit, on a desktop and a phone', async () => {
     await expect(nc.getByRole('region', { name: fr['directory.service.where'], exact: true })).toContainText('Pavillon des urgences');
-    await nc.screenshot({ path: `${shots}/service-fr-1280.png`, fullPage: true });
+    await shot(nc, 'service-fr-1280');
     await nc.setViewportSize({ width: 360, height: 740 });
-    await nc.screenshot({ path: `${shots}/service-fr-360.png`, fullPage: true });
+    await shot(nc, 'service-fr-360');
     await nc.setViewportSize({ width: 1280, height: 900 });
   });
 
@@ -169,15 +187,15 @@ test('a network coordinator searches the directory, verifies a stale entry, and 
     const sheet = nc.getByRole('article', { name: title });
     await expect(sheet).toBeVisible();
     for (const type of ['Soins médicaux et urgences', 'Certificat médico-légal', 'Aide juridique']) await expect(sheet.getByRole('heading', { level: 2 })).toContainText([type]);
-    for (const phone of [phones.unit, phones.court, phones.focal]) await expect(sheet.getByRole('link', { name: phone }).first()).toBeVisible();
+    for (const phone of [phones.unit, phones.court, '0662 11 22 33']) await expect(sheet.getByRole('link', { name: phone }).first()).toBeVisible();
     await expect(sheet).toContainText(data.staleName);
     await expect(sheet).toContainText(interpolate(fr['directory.printPage.printedOn'], { date: dateFr }));
-    await nc.screenshot({ path: `${shots}/print-fr-1280.png`, fullPage: true });
+    await shot(nc, 'print-fr-1280');
     await nc.emulateMedia({ media: 'print' });
-    await nc.screenshot({ path: `${shots}/print-fr-paper.png`, fullPage: true });
+    await shot(nc, 'print-fr-paper');
     await nc.emulateMedia({ media: 'screen' });
     await nc.setViewportSize({ width: 360, height: 740 });
-    await nc.screenshot({ path: `${shots}/print-fr-360.png`, fullPage: true });
+    await shot(nc, 'print-fr-360');
     await nc.setViewportSize({ width: 1280, height: 900 });
   });
 
@@ -187,23 +205,23 @@ test('a network coordinator searches the directory, verifies a stale entry, and 
     const sheet = nc.getByRole('article', { name: interpolate(ar['directory.printPage.title'], { territory: territory.name.ar }) });
     await expect(sheet).toBeVisible();
     await expect(sheet.getByRole('link', { name: phones.court })).toBeVisible();
-    await nc.screenshot({ path: `${shots}/print-ar-1280.png`, fullPage: true });
+    await shot(nc, 'print-ar-1280');
     await nc.emulateMedia({ media: 'print' });
-    await nc.screenshot({ path: `${shots}/print-ar-paper.png`, fullPage: true });
+    await shot(nc, 'print-ar-paper');
     await nc.emulateMedia({ media: 'screen' });
     await nc.setViewportSize({ width: 360, height: 740 });
-    await nc.screenshot({ path: `${shots}/print-ar-360.png`, fullPage: true });
+    await shot(nc, 'print-ar-360');
     await nc.goto(`/directory?territory=${territory.code}`);
     await expect(nc.getByRole('heading', { level: 1, name: ar['directory.title'] })).toBeVisible();
-    await nc.screenshot({ path: `${shots}/search-ar-360.png`, fullPage: true });
+    await shot(nc, 'search-ar-360');
     await nc.goto(`/directory/services/${data.unitId}`);
-    await expect(nc.getByRole('region', { name: ar['directory.focalPoints'], exact: true })).toContainText('Dr Samira Essai');
-    await nc.screenshot({ path: `${shots}/service-ar-360.png`, fullPage: true });
+    await expect(nc.getByRole('region', { name: ar['directory.focalPoints'], exact: true })).toContainText('Dr Nora Relève');
+    await shot(nc, 'service-ar-360');
     await nc.setViewportSize({ width: 1280, height: 900 });
-    await nc.screenshot({ path: `${shots}/service-ar-1280.png`, fullPage: true });
+    await shot(nc, 'service-ar-1280');
     await nc.goto(`/directory?territory=${territory.code}`);
     await expect(nc.getByRole('heading', { level: 1, name: ar['directory.title'] })).toBeVisible();
-    await nc.screenshot({ path: `${shots}/search-ar-1280.png`, fullPage: true });
+    await shot(nc, 'search-ar-1280');
     await nc.getByLabel(ar['app.language']).selectOption('fr');
   });
 });

@@ -102,9 +102,15 @@ function PrintedService({ s, days }: { s: ServiceSummaryData; days: Record<WeekD
           {f.title ? (
             <>
               {' '}
-              (<bdi>{f.title}</bdi>)
+              · <bdi>{f.title}</bdi>
             </>
-          ) : null} {f.phones.length ? <PhoneLinks numbers={f.phones} /> : null}
+          ) : null}
+          {f.phones.length ? (
+            <>
+              {' '}
+              · <PhoneLinks numbers={f.phones} />
+            </>
+          ) : null}
         </p>
       ))}
       <div className="dir-print-hours">

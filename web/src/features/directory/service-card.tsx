@@ -90,9 +90,14 @@ export function ServiceCard({ s, typeLabel, days }: { s: ServiceSummaryData; typ
                     {f.title ? (
                       <span className="muted">
                         {' '}
-                        (<bdi>{f.title}</bdi>)
+                        · <bdi>{f.title}</bdi>
                       </span>
-                    ) : null} {f.phones.length ? <PhoneLinks numbers={f.phones} /> : null}
+                    ) : null}
+                    {f.phones.length ? (
+                      <div>
+                        <PhoneLinks numbers={f.phones} />
+                      </div>
+                    ) : null}
                   </li>
                 ))}
               </ul>
