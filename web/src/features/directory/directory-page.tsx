@@ -80,6 +80,7 @@ export function DirectoryPage() {
       <div className="stack">
         <Card title={t('search.filters')}>
           <form className="filters dir-filters" role="search" onSubmit={apply}>
+            <TextField label={t('directory.q')} type="search" className="dir-filters-wide" value={draft.q} onChange={set('q')} />
             <Select label={t('field.need')} value={draft.need} options={[{ value: '', label: t('directory.anyNeed') }, ...vocab.termOptions]} onChange={set('need')} />
             <Select
               label={t('field.territory')}
@@ -89,11 +90,11 @@ export function DirectoryPage() {
             />
             <Select
               label={t('field.languages')}
+              className="dir-filters-wide"
               value={draft.language}
               options={[{ value: '', label: t('directory.anyLanguage') }, ...serviceLanguages.map((l) => ({ value: l, label: dirVocab(i18n, 'language', l) }))]}
               onChange={set('language')}
             />
-            <TextField label={t('directory.q')} type="search" className="dir-filters-wide" value={draft.q} onChange={set('q')} />
             <Checkbox label={t('directory.openNowOnly')} checked={draft.openNow} onChange={set('openNow')} />
             <div className="form-actions">
               <Button type="submit" variant="primary">

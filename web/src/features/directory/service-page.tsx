@@ -76,7 +76,7 @@ export function ServicePage({ serviceId }: { serviceId: string }) {
                 {s.description}
               </p>
             ) : null}
-            <dl className="facts case-facts">
+            <dl className="facts case-facts dir-about">
               <dt>{t('field.eligibility')}</dt>
               <dd>
                 {eligibilityLine(i18n, s.eligibility)}
