@@ -6,6 +6,7 @@ export { TextArea, type TextAreaProps } from './text-area.tsx';
 export { FileField, type FileFieldProps } from './file-field.tsx';
 export { Select, type SelectOption, type SelectProps } from './select.tsx';
 export { Checkbox, type CheckboxProps } from './checkbox.tsx';
+export { CheckboxList, type CheckboxOption } from './checkbox-list.tsx';
 export { RadioGroup, type RadioOption } from './radio-group.tsx';
 export { Alert, type AlertTone } from './alert.tsx';
 export { Card } from './card.tsx';

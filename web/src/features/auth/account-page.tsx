@@ -5,7 +5,8 @@ import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { LanguageSwitcher } from '../../app/language-switcher.tsx';
 import { useSession } from '../../app/session.tsx';
-import { Card, Form, Page, SubmitButton } from '../../ui/index.ts';
+import { Card, Form, Page } from '../../ui/index.ts';
+import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { PasswordField } from './password-field.tsx';
 import { confirmationErrors, NewPasswordFields, useNewPassword } from './new-password-fields.tsx';
@@ -65,7 +66,7 @@ function PasswordForm() {
 
   return (
     <Card title={t('account.password')}>
-      <Form onSubmit={submit} message={message} actions={<SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('account.password')}</SubmitButton>}>
+      <Form onSubmit={submit} message={message} actions={<FormButtons busy={busy}>{t('account.password')}</FormButtons>}>
         <PasswordField label={t('field.currentPassword')} value={currentPassword} onChange={setCurrent} error={errors.currentPassword} autoComplete="current-password" />
         <NewPasswordFields label={t('field.newPassword')} value={newPassword} passwordError={errors.newPassword} confirmError={errors.confirm} />
       </Form>

@@ -8,7 +8,8 @@ import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { Alert, Button, Card, Checkbox, FieldGroup, Form, Loading, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, CheckboxList, FieldGroup, Form, Loading, Page, Select, TextField } from '../../ui/index.ts';
+import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError, fieldErrorsOf } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
@@ -109,7 +110,7 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
   const attendeeError = attendees.map((_, i) => errors[`attendees.${i}`]).find(Boolean) ?? errors.attendees;
 
   return (
-    <Form className="stack" aria-label={t('group.title')} onSubmit={submit} actions={<SubmitButton busy={form.busy} busyLabel={t('common.saving')}>{t('group.submit')}</SubmitButton>}>
+    <Form className="stack" aria-label={t('group.title')} onSubmit={submit} actions={<FormButtons busy={form.busy}>{t('group.submit')}</FormButtons>}>
       {done ? <Alert tone="success">{t('group.saved', { attendees: done.attendees, anonymous: done.anonymous })}</Alert> : null}
       {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
       <Card title={t('group.sessionTitle')}>
@@ -129,16 +130,11 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
             <TextField label={t('field.partner')} hint={t('group.partnerHint')} value={partner} maxLength={200} error={errors.partner} onChange={setPartner} />
           </div>
           <FieldGroup legend={t('field.facilitatorIds')} hint={t('group.facilitatorsHint')}>
-            <div className="checkbox-list">
-              {workers.workers.map((w) => (
-                <Checkbox
-                  key={w.id}
-                  label={w.id === me.user.id ? t('search.me', { name: isolate(w.displayName) }) : w.displayName}
-                  checked={facilitators.includes(w.id)}
-                  onChange={(on) => setFacilitators((list) => (on ? [...list, w.id] : list.filter((x) => x !== w.id)))}
-                />
-              ))}
-            </div>
+            <CheckboxList
+              options={workers.workers.map((w) => ({ value: w.id, label: w.id === me.user.id ? t('search.me', { name: isolate(w.displayName) }) : w.displayName }))}
+              values={facilitators}
+              onChange={setFacilitators}
+            />
             {errors.facilitatorIds ? <p className="field-error">{errors.facilitatorIds}</p> : null}
           </FieldGroup>
         </div>

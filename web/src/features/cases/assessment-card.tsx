@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { caseNeeds, riskLevels, type Assessment } from '@relais/core';
 import { updateCase, type CaseData } from '../../api/cases.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
-import { Checkbox, FieldGroup, RadioGroup } from '../../ui/index.ts';
+import { Checkbox, CheckboxList, FieldGroup, RadioGroup } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { CaseForm, EditableCard, type CardFormProps } from './case-card.tsx';
 
@@ -32,8 +32,6 @@ function AssessmentForm({ c, onCancel, onSaved }: CardFormProps) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<Assessment>(() => c.assessment ?? { needs: [], riskLevel: null, safetyPlan: false });
   const form = useFormSubmit();
-  const toggle = (need: Assessment['needs'][number], on: boolean) =>
-    setDraft((d) => ({ ...d, needs: on ? caseNeeds.filter((n) => n === need || d.needs.includes(n)) : d.needs.filter((n) => n !== need) }));
   const submit = async () => {
     form.begin();
     await form.send(async () => onSaved(await updateCase(c.id, { assessment: draft })));
@@ -41,11 +39,7 @@ function AssessmentForm({ c, onCancel, onSaved }: CardFormProps) {
   return (
     <CaseForm label={t('cases.assessment.title')} form={form} onSubmit={submit} onCancel={onCancel}>
       <FieldGroup legend={t('field.assessment.needs')}>
-        <div className="checkbox-list">
-          {caseNeeds.map((n) => (
-            <Checkbox key={n} label={t(`case_need.${n}`)} checked={draft.needs.includes(n)} onChange={(on) => toggle(n, on)} />
-          ))}
-        </div>
+        <CheckboxList options={caseNeeds.map((n) => ({ value: n, label: t(`case_need.${n}`) }))} values={draft.needs} onChange={(needs) => setDraft((d) => ({ ...d, needs: caseNeeds.filter((n) => needs.includes(n)) }))} />
       </FieldGroup>
       <RadioGroup
         legend={t('field.assessment.riskLevel')}

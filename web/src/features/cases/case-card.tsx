@@ -1,8 +1,8 @@
 import { useState, type ComponentType, type ReactNode } from 'react';
 import type { CaseData } from '../../api/cases.ts';
 import type { FormSubmit } from '../../api/use-form-submit.ts';
-import { Button, Card, Form, SubmitButton } from '../../ui/index.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { Button, Card, Form } from '../../ui/index.ts';
+import { FormButtons } from '../../app/form-buttons.tsx';
 
 /** What a case card's form is given: the case, how to give up, and what to do with the case once saved. */
 export interface CardFormProps {
@@ -58,7 +58,6 @@ export function CaseForm({ label, form, onSubmit, onCancel, saveLabel, nested = 
   nested?: boolean;
   children: ReactNode;
 }) {
-  const { t } = useI18n();
   return (
     <Form
       className={nested ? 'form case-subform' : 'form'}
@@ -66,14 +65,9 @@ export function CaseForm({ label, form, onSubmit, onCancel, saveLabel, nested = 
       message={form.message}
       onSubmit={onSubmit}
       actions={
-        <>
-          <SubmitButton busy={form.busy} busyLabel={t('common.saving')}>
-            {saveLabel ?? t('common.save')}
-          </SubmitButton>
-          <Button onClick={onCancel} disabled={form.busy}>
-            {t('record.cancel')}
-          </Button>
-        </>
+        <FormButtons busy={form.busy} onCancel={onCancel}>
+          {saveLabel}
+        </FormButtons>
       }
     >
       {children}

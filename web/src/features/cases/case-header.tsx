@@ -3,7 +3,7 @@ import { entryDoors } from '@relais/core';
 import { updateCase, type CaseData } from '../../api/cases.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { Link } from '../../app/router.tsx';
-import { Checkbox, FieldGroup, Select } from '../../ui/index.ts';
+import { CheckboxList, FieldGroup, Select } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { useUnitWorkers } from '../capture/place.ts';
 import { vocab, wallClock } from './case-labels.ts';
@@ -76,7 +76,6 @@ function TeamForm({ c, onCancel, onSaved }: CardFormProps) {
     const body = { entryDoor, caseWorkerId, coWorkerIds: coWorkerIds.filter((id) => id !== caseWorkerId) };
     await form.send(async () => onSaved(await updateCase(c.id, body)));
   };
-  const toggle = (id: string, on: boolean) => setCoWorkerIds((list) => (on ? [...list, id] : list.filter((w) => w !== id)));
   return (
     <CaseForm label={t('cases.team.edit')} form={form} onSubmit={submit} onCancel={onCancel} nested>
       <Select
@@ -98,13 +97,7 @@ function TeamForm({ c, onCancel, onSaved }: CardFormProps) {
         onChange={setCaseWorkerId}
       />
       <FieldGroup legend={t('field.coWorkerIds')}>
-        <div className="checkbox-list">
-          {people
-            .filter((p) => p.id !== caseWorkerId)
-            .map((p) => (
-              <Checkbox key={p.id} label={<bdi>{p.displayName}</bdi>} checked={coWorkerIds.includes(p.id)} onChange={(on) => toggle(p.id, on)} />
-            ))}
-        </div>
+        <CheckboxList options={people.filter((p) => p.id !== caseWorkerId).map((p) => ({ value: p.id, label: <bdi>{p.displayName}</bdi> }))} values={coWorkerIds} onChange={setCoWorkerIds} />
         {form.errors.coWorkerIds ? <p className="field-error">{form.errors.coWorkerIds}</p> : null}
       </FieldGroup>
     </CaseForm>

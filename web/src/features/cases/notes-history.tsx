@@ -4,7 +4,8 @@ import { addCaseNote, type CaseData } from '../../api/cases.ts';
 import { newId } from '../../api/ids.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Card, Form, SubmitButton, TextArea } from '../../ui/index.ts';
+import { Card, Form, TextArea } from '../../ui/index.ts';
+import { FormButtons } from '../../app/form-buttons.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { vocab, wallClock } from './case-labels.ts';
 
@@ -50,9 +51,7 @@ export function NotesCard({ c, canWrite, onChange }: { c: CaseData; canWrite: bo
           message={form.message}
           onSubmit={submit}
           actions={
-            <SubmitButton busy={form.busy} busyLabel={t('common.saving')}>
-              {t('cases.notes.add')}
-            </SubmitButton>
+            <FormButtons busy={form.busy}>{t('cases.notes.add')}</FormButtons>
           }
         >
           <TextArea label={t('cases.notes.new')} value={body} maxLength={10_000} error={form.errors.body} onChange={setBody} />

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { entryDoors, OpenCase, wallClockNow, type Beneficiary, type ProgramCode } from '@relais/core';
 import { getCaseSettings, openCase, type CaseSettingsData } from '../../api/cases.ts';
 import { newId } from '../../api/ids.ts';
@@ -6,7 +6,8 @@ import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link, navigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { Alert, Button, Checkbox, FieldGroup, Select, SubmitButton, TextField } from '../../ui/index.ts';
+import { Checkbox, CheckboxList, FieldGroup, Form, Select, TextField } from '../../ui/index.ts';
+import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { PersonFormPage } from '../registry/person-form-page.tsx';
 import { useWorkContext } from '../context/work-context.tsx';
@@ -49,8 +50,7 @@ function OpenCaseForm({ person, settings }: { person: Beneficiary; settings: Cas
   const others = workers.workers.filter((w) => w.id !== me.user.id);
   const form = useFormSubmit({ alertsInvalid: true });
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     form.begin();
     const checked = validate(OpenCase, {
       id,
@@ -69,10 +69,18 @@ function OpenCaseForm({ person, settings }: { person: Beneficiary; settings: Cas
     });
   };
 
-  const toggleWorker = (workerId: string, on: boolean) => setCoWorkerIds((list) => (on ? [...list, workerId] : list.filter((w) => w !== workerId)));
   return (
-    <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-label={t('cases.open')}>
-      {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
+    <Form
+      className="form card"
+      aria-label={t('cases.open')}
+      message={form.message}
+      onSubmit={submit}
+      actions={
+        <FormButtons busy={form.busy} onCancel={() => navigate(`/beneficiaries/${person.id}`)}>
+          {t('cases.open.submit')}
+        </FormButtons>
+      }
+    >
       {form.failure && (form.failure as { code?: string }).code === 'case_already_open' ? (
         <Link to={`/beneficiaries/${person.id}`}>{t('cases.open.seeCases')}</Link>
       ) : null}
@@ -123,11 +131,7 @@ function OpenCaseForm({ person, settings }: { person: Beneficiary; settings: Cas
       </div>
       {others.length ? (
         <FieldGroup legend={t('field.coWorkerIds')} hint={t('cases.open.coWorkersHint')}>
-          <div className="checkbox-list">
-            {others.map((w) => (
-              <Checkbox key={w.id} label={<bdi>{w.displayName}</bdi>} checked={coWorkerIds.includes(w.id)} onChange={(on) => toggleWorker(w.id, on)} />
-            ))}
-          </div>
+          <CheckboxList options={others.map((w) => ({ value: w.id, label: <bdi>{w.displayName}</bdi> }))} values={coWorkerIds} onChange={setCoWorkerIds} />
         </FieldGroup>
       ) : null}
       <Checkbox label={t('cases.open.hasIncident')} hint={t('cases.open.hasIncidentHint')} checked={hasIncident} onChange={setHasIncident} />
@@ -136,14 +140,6 @@ function OpenCaseForm({ person, settings }: { person: Beneficiary; settings: Cas
           <IncidentFields draft={incident} onChange={setIncident} settings={settings} errors={form.errors} />
         </FieldGroup>
       ) : null}
-      <div className="form-actions">
-        <SubmitButton busy={form.busy} busyLabel={t('common.saving')}>
-          {t('cases.open.submit')}
-        </SubmitButton>
-        <Button onClick={() => navigate(`/beneficiaries/${person.id}`)} disabled={form.busy}>
-          {t('record.cancel')}
-        </Button>
-      </div>
-    </form>
+    </Form>
   );
 }

@@ -5,7 +5,8 @@ import { newId } from '../../api/ids.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, Card, Checkbox, Form, Loading, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
+import { Alert, Card, Checkbox, Form, Loading, Page, Select, TextField } from '../../ui/index.ts';
+import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
@@ -134,7 +135,7 @@ function EditUnitForm({ unit, onSaved }: { unit: OrgUnit; onSaved: (u: OrgUnit) 
 
   return (
     <Card title={t('orgUnits.editTitle', { name: unit.name })}>
-      <Form onSubmit={submit} message={form.message} actions={<SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('common.save')}</SubmitButton>}>
+      <Form onSubmit={submit} message={form.message} actions={<FormButtons busy={busy} />}>
         <TextField label={t('field.name')} value={name} onChange={setName} error={errors.name} required />
         <TextField label={t('field.code')} value={code} onChange={setCode} error={errors.code} required dir="ltr" autoCapitalize="characters" spellCheck={false} />
         <Select label={t('field.level')} value={level} options={levelOptions(t)} onChange={(v) => setLevel(v as OrgUnitLevel)} error={errors.level} />
@@ -173,7 +174,7 @@ function CreateChildForm({ parent, onCreated }: { parent: OrgUnit; onCreated: (u
   const req = t('common.requiredMark');
   return (
     <Card title={t('orgUnits.addChildTitle', { name: parent.name })}>
-      <Form onSubmit={submit} message={form.message} actions={<SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('common.create')}</SubmitButton>}>
+      <Form onSubmit={submit} message={form.message} actions={<FormButtons busy={busy}>{t('common.create')}</FormButtons>}>
         <TextField label={t('field.name')} value={name} onChange={setName} error={errors.name} required requiredLabel={req} />
         <TextField
           label={t('field.code')}

@@ -6,7 +6,8 @@ import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { useCan } from '../../app/session.tsx';
-import { Alert, Button, Card, Loading, Page, SubmitButton } from '../../ui/index.ts';
+import { Alert, Button, Card, Loading, Page } from '../../ui/index.ts';
+import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n, type I18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { ServiceHistory } from '../capture/service-history.tsx';
@@ -239,10 +240,7 @@ function EditRecord({ beneficiary, onCancel, onSaved }: { beneficiary: Beneficia
         phoneHint={beneficiary.phone === null && beneficiary.hasPhone ? t('record.phoneHiddenHint') : undefined}
       />
       <div className="form-actions">
-        <SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('common.save')}</SubmitButton>
-        <Button onClick={onCancel} disabled={busy}>
-          {t('record.cancel')}
-        </Button>
+        <FormButtons busy={busy} onCancel={onCancel} />
       </div>
     </form>
   );

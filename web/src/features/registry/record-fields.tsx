@@ -9,7 +9,7 @@ import {
   sexes,
   type Beneficiary,
 } from '@relais/core';
-import { Checkbox, FieldGroup, Select, TextArea, TextField } from '../../ui/index.ts';
+import { Checkbox, CheckboxList, FieldGroup, Select, TextArea, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { FieldErrors } from '../../i18n/errors.ts';
 import { populationLabel } from './registry-labels.ts';
@@ -141,16 +141,7 @@ export function RecordFields({ draft, onChange, errors, populations, hidePhone =
           <legend className="fieldset-legend">
             {t('field.populations')} <span className="field-required" title={req} aria-hidden="true">*</span>
           </legend>
-          <div className="checkbox-list">
-            {populationCodes.map((p) => (
-              <Checkbox
-                key={p}
-                label={populationLabel(i18n, p)}
-                checked={draft.populations.includes(p)}
-                onChange={(on) => set('populations')(on ? [...draft.populations, p] : draft.populations.filter((x) => x !== p))}
-              />
-            ))}
-          </div>
+          <CheckboxList options={populationCodes.map((p) => ({ value: p, label: populationLabel(i18n, p) }))} values={draft.populations} onChange={set('populations')} />
           {populationError ? <p className="field-error">{populationError}</p> : null}
         </fieldset>
         <div className="grid-2">

@@ -7,7 +7,8 @@ import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { navigate } from '../../app/router.tsx';
-import { Alert, Button, Card, Form, Loading, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, Form, Loading, Page, Select, TextField } from '../../ui/index.ts';
+import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { indentedLabel } from '../org-units/org-unit-tree.ts';
@@ -210,7 +211,7 @@ function RecordForm({ code, scheme, settings, distinctFrom, unitId, onUnitChange
   const existingId = failure instanceof ApiError && failure.code === 'beneficiary_exists' ? String(failure.params.id ?? '') : '';
   const elsewhere = failure instanceof ApiError && failure.code === 'beneficiary_exists_elsewhere';
   return (
-    <Form className="form card" aria-labelledby="record-form-title" onSubmit={submit} actions={<SubmitButton busy={form.busy} busyLabel={t('common.saving')}>{t('register.submit')}</SubmitButton>}>
+    <Form className="form card" aria-labelledby="record-form-title" onSubmit={submit} actions={<FormButtons busy={form.busy}>{t('register.submit')}</FormButtons>}>
       <h2 id="record-form-title" className="card-title">
         {t('register.recordTitle')}{' '}
         <code className="code" dir="ltr">

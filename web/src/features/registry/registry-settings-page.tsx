@@ -4,7 +4,8 @@ import { getRegistrySettings, updateRegistrySettings } from '../../api/endpoints
 import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, Button, Card, Form, Loading, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, Form, Loading, Page, Select, TextField } from '../../ui/index.ts';
+import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { capitalise, describeScheme, partLabel, populationLabel, sampleAttributes } from './registry-labels.ts';
@@ -93,7 +94,7 @@ function SettingsForm({ initial, onSaved }: { initial: RegistrySettings; onSaved
   const partName = (attribute: string) => capitalise(partLabel(i18n, attribute), locale);
 
   return (
-    <Form className="stack" onSubmit={submit} actions={<SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('common.save')}</SubmitButton>}>
+    <Form className="stack" onSubmit={submit} actions={<FormButtons busy={busy} />}>
       <Card title={t('registrySettings.populations')}>
         <p className="field-hint">{t('registrySettings.populationsHint')}</p>
         {populationsError ? <p className="field-error">{populationsError}</p> : null}

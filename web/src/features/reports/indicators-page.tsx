@@ -5,7 +5,7 @@ import type { IndicatorInfo } from '../../api/indicators.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, Button, Card, Checkbox, Loading, Page, Select, Table, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, Checkbox, CheckboxList, Loading, Page, Select, Table, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { indicatorLabel, rememberIndicatorNames } from './report-labels.ts';
@@ -103,11 +103,7 @@ function Choices({ legend, values, chosen, label, onChange, hint }: {
     <fieldset className="fieldset">
       <legend>{legend}</legend>
       {hint ? <p className="field-hint">{hint}</p> : null}
-      <div className="checkbox-list">
-        {values.map((v) => (
-          <Checkbox key={v} label={label(v)} checked={chosen.includes(v)} onChange={(on) => onChange(on ? [...chosen, v] : chosen.filter((c) => c !== v))} />
-        ))}
-      </div>
+      <CheckboxList options={values.map((v) => ({ value: v, label: label(v) }))} values={chosen} onChange={onChange} />
     </fieldset>
   );
 }

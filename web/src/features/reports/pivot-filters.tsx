@@ -1,7 +1,7 @@
 import { catalogueOf, defaultPopulations, reportDimensions, type OrgUnitLevel, type ReportDimension } from '@relais/core';
 import { getRegistrySettings } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
-import { Button, Checkbox, FieldGroup, Select, TextField } from '../../ui/index.ts';
+import { Button, CheckboxList, FieldGroup, Select, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { unitLabel, type OrgUnitNode } from '../org-units/org-unit-tree.ts';
 import { dimensionLabel, dimensionValueLabel, type UnitNames } from './report-labels.ts';
@@ -58,16 +58,7 @@ export function FilterEditor({ filters, level, unitNames, units, onChange, onAdd
               <fieldset className="fieldset fieldset-inner">
                 <legend className="field-label">{t('pivot.filterValues')}</legend>
                 {options.length === 0 ? <p className="field-hint">{t('common.noResults')}</p> : null}
-                <div className="checkbox-list">
-                  {options.map((o) => (
-                    <Checkbox
-                      key={o.value}
-                      label={o.label}
-                      checked={f.values.includes(o.value)}
-                      onChange={(on) => update(f.id, { values: on ? [...f.values, o.value] : f.values.filter((v) => v !== o.value) })}
-                    />
-                  ))}
-                </div>
+                <CheckboxList options={options} values={f.values} onChange={(values) => update(f.id, { values })} />
               </fieldset>
             ) : (
               <TextField

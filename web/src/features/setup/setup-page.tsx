@@ -3,7 +3,8 @@ import { SetupRequest, type Me } from '@relais/core';
 import { runSetup } from '../../api/endpoints.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { FieldGroup, Form, Page, SubmitButton, TextField } from '../../ui/index.ts';
+import { FieldGroup, Form, Page, TextField } from '../../ui/index.ts';
+import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { confirmationErrors, NewPasswordFields, useNewPassword } from '../auth/new-password-fields.tsx';
 import { UsernameField } from '../auth/username-field.tsx';
@@ -35,7 +36,7 @@ export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
   const req = t('common.requiredMark');
   return (
     <Page title={t('setup.title')} intro={t('setup.intro')} narrow>
-      <Form className="form card" onSubmit={submit} message={form.message} actions={<SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('setup.submit')}</SubmitButton>}>
+      <Form className="form card" onSubmit={submit} message={form.message} actions={<FormButtons busy={busy}>{t('setup.submit')}</FormButtons>}>
         <FieldGroup legend={t('setup.organisation')}>
           <TextField
             label={t('field.organisation.code')}

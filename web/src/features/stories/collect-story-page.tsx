@@ -1,17 +1,19 @@
-import { useState, type FormEvent } from 'react';
-import { StoryInput, storyConsentScopes, type Beneficiary, type ProgramCode } from '@relais/core';
+import { useState } from 'react';
+import { StoryInput, type Beneficiary, type ProgramCode } from '@relais/core';
 import { collectStory, getStorySettings } from '../../api/stories.ts';
 import { newId } from '../../api/ids.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { navigate } from '../../app/router.tsx';
-import { Alert, Button, Checkbox, FieldGroup, Select, SubmitButton, TextArea, TextField } from '../../ui/index.ts';
+import { Form, Select, TextArea, TextField } from '../../ui/index.ts';
+import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { PersonFormPage } from '../registry/person-form-page.tsx';
 import { useWorkContext } from '../context/work-context.tsx';
 import { defaultPlace, recordingUnits, unitOptions } from '../capture/place.ts';
 import { todayIso } from '../registry/registry-labels.ts';
 import { vocab } from '../cases/case-labels.ts';
+import { ConsentFields, consentInput, type ConsentDraft } from './consent-fields.tsx';
 
 /** "Recueillir une histoire" for one person (from her record, or from one of her cases). */
 export function CollectStoryPage() {
@@ -45,13 +47,10 @@ function CollectForm({ person, domains, caseId, program: givenProgram }: { perso
   const [domain, setDomain] = useState('');
   const [story, setStory] = useState('');
   const [significance, setSignificance] = useState('');
-  const [scopes, setScopes] = useState<string[]>([]);
-  const [expiresOn, setExpiresOn] = useState('');
-  const [anonymised, setAnonymised] = useState('');
+  const [consent, setConsent] = useState<ConsentDraft>({ scopes: [], expiresOn: '', anonymised: '' });
   const form = useFormSubmit({ alertsInvalid: true });
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     form.begin();
     const checked = validate(StoryInput, {
       id,
@@ -65,9 +64,7 @@ function CollectForm({ person, domains, caseId, program: givenProgram }: { perso
       domain,
       story,
       significance: significance.trim() || null,
-      consentScopes: scopes,
-      consentExpiresOn: expiresOn || null,
-      anonymisedText: anonymised.trim() || null,
+      ...consentInput(consent),
     });
     if (!form.check(checked)) return;
     await form.send(async () => {
@@ -76,10 +73,18 @@ function CollectForm({ person, domains, caseId, program: givenProgram }: { perso
     });
   };
 
-  const toggle = (scope: string, on: boolean) => setScopes((list) => (on ? [...list, scope] : list.filter((s) => s !== scope)));
   return (
-    <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-label={t('stories.collect')}>
-      {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
+    <Form
+      className="form card"
+      aria-label={t('stories.collect')}
+      message={form.message}
+      onSubmit={submit}
+      actions={
+        <FormButtons busy={form.busy} onCancel={() => navigate(`/beneficiaries/${person.id}`)}>
+          {t('stories.collect.submit')}
+        </FormButtons>
+      }
+    >
       <div className="grid-2">
         <Select
           label={t('field.program')}
@@ -106,23 +111,7 @@ function CollectForm({ person, domains, caseId, program: givenProgram }: { perso
       </div>
       <TextArea label={t('field.story')} value={story} required requiredLabel={req} error={form.errors.story} rows={8} onChange={setStory} />
       <TextArea label={t('field.significance')} value={significance} error={form.errors.significance} onChange={setSignificance} />
-      <FieldGroup legend={t('field.consentScopes')} hint={t('stories.collect.consentHint')}>
-        <div className="checkbox-list">
-          {storyConsentScopes.map((s) => (
-            <Checkbox key={s} label={t(`story_consent.${s}`)} checked={scopes.includes(s)} onChange={(on) => toggle(s, on)} />
-          ))}
-        </div>
-      </FieldGroup>
-      <TextField label={t('field.consentExpiresOn')} type="date" value={expiresOn} required={scopes.length > 0} requiredLabel={req} error={form.errors.consentExpiresOn} onChange={setExpiresOn} />
-      <TextArea label={t('field.anonymisedText')} value={anonymised} hint={t('stories.collect.anonymisedHint')} error={form.errors.anonymisedText} onChange={setAnonymised} />
-      <div className="form-actions">
-        <SubmitButton busy={form.busy} busyLabel={t('common.saving')}>
-          {t('stories.collect.submit')}
-        </SubmitButton>
-        <Button onClick={() => navigate(`/beneficiaries/${person.id}`)} disabled={form.busy}>
-          {t('record.cancel')}
-        </Button>
-      </div>
-    </form>
+      <ConsentFields draft={consent} onChange={setConsent} errors={form.errors} />
+    </Form>
   );
 }

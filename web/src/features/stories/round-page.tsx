@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { RoundSelection } from '@relais/core';
 import { getRound, selectStories, type ChangeRoundData } from '../../api/stories.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -6,7 +6,8 @@ import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { useCan } from '../../app/session.tsx';
-import { Alert, Card, Loading, Page, RadioGroup, SubmitButton, TextArea, TextField } from '../../ui/index.ts';
+import { Alert, Card, Form, Loading, Page, RadioGroup, TextArea, TextField } from '../../ui/index.ts';
+import { FormButtons } from '../../app/form-buttons.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { vocab } from '../cases/case-labels.ts';
@@ -49,8 +50,7 @@ function Selection({ round, onSaved }: { round: ChangeRoundData; onSaved: (r: Ch
   const [saved, setSaved] = useState(false);
 
   const picks = [...byDomain.keys()].flatMap((d) => (chosen[d] ? [chosen[d]] : []));
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     form.begin();
     setSaved(false);
     const checked = validate(RoundSelection, { choices: picks.map((storyId) => ({ storyId, reasons: reasons[storyId] ?? '' })), feedback: feedback.trim() || null, feedbackOn: feedbackOn || null });
@@ -62,8 +62,13 @@ function Selection({ round, onSaved }: { round: ChangeRoundData; onSaved: (r: Ch
   };
 
   return (
-    <form className="stack" onSubmit={(e) => void submit(e)} noValidate aria-label={t('stories.round.save')}>
-      {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
+    <Form
+      className="stack"
+      aria-label={t('stories.round.save')}
+      message={form.message}
+      onSubmit={submit}
+      actions={canChoose ? <FormButtons busy={form.busy}>{t('stories.round.save')}</FormButtons> : undefined}
+    >
       {saved ? <Alert tone="success">{t('stories.round.saved')}</Alert> : null}
       {[...byDomain.entries()].map(([domain, candidates]) => {
         const pick = chosen[domain] ?? '';
@@ -106,13 +111,6 @@ function Selection({ round, onSaved }: { round: ChangeRoundData; onSaved: (r: Ch
         <TextArea label={t('field.feedback')} value={feedback} disabled={!canChoose} error={form.errors.feedback} onChange={setFeedback} />
         <TextField label={t('field.feedbackOn')} type="date" value={feedbackOn} disabled={!canChoose} error={form.errors.feedbackOn} onChange={setFeedbackOn} />
       </Card>
-      {canChoose ? (
-        <div className="form-actions">
-          <SubmitButton busy={form.busy} busyLabel={t('common.saving')}>
-            {t('stories.round.save')}
-          </SubmitButton>
-        </div>
-      ) : null}
-    </form>
+    </Form>
   );
 }

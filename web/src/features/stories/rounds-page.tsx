@@ -7,7 +7,8 @@ import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link, navigate } from '../../app/router.tsx';
 import { useCan } from '../../app/session.tsx';
-import { Alert, Card, Checkbox, FieldGroup, Loading, Page, Select, SubmitButton, TextField } from '../../ui/index.ts';
+import { Alert, Card, CheckboxList, FieldGroup, Loading, Page, Select, TextField } from '../../ui/index.ts';
+import { FormButtons } from '../../app/form-buttons.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
@@ -76,7 +77,6 @@ function NewRound() {
       navigate(`/change-rounds/${round.id}`);
     });
   };
-  const toggle = (storyId: string, on: boolean) => setStoryIds((list) => (on ? [...list, storyId] : list.filter((s) => s !== storyId)));
   return (
     <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-label={t('stories.rounds.new')}>
       <h2>{t('stories.rounds.new')}</h2>
@@ -102,28 +102,24 @@ function NewRound() {
         {form.errors.storyIds ? <p className="field-error">{form.errors.storyIds}</p> : null}
         {stories.error ? <Alert tone="error">{describeError(i18n, stories.error)}</Alert> : null}
         {stories.data?.items.length ? (
-          <div className="checkbox-list">
-            {stories.data.items.map((s) => (
-              <Checkbox
-                key={s.id}
-                label={
-                  <>
-                    {vocab(i18n, 'change_domain', s.domain)} · <bdi dir="ltr">{s.beneficiary.code}</bdi> · {date(s.collectedOn)}
-                  </>
-                }
-                checked={storyIds.includes(s.id)}
-                onChange={(on) => toggle(s.id, on)}
-              />
-            ))}
-          </div>
+          <CheckboxList
+            options={stories.data.items.map((s) => ({
+              value: s.id,
+              label: (
+                <>
+                  {vocab(i18n, 'change_domain', s.domain)} · <bdi dir="ltr">{s.beneficiary.code}</bdi> · {date(s.collectedOn)}
+                </>
+              ),
+            }))}
+            values={storyIds}
+            onChange={setStoryIds}
+          />
         ) : stories.data ? (
           <p className="muted">{t('stories.rounds.noCandidates')}</p>
         ) : null}
       </FieldGroup>
       <div className="form-actions">
-        <SubmitButton busy={form.busy} busyLabel={t('common.saving')}>
-          {t('stories.rounds.submit')}
-        </SubmitButton>
+        <FormButtons busy={form.busy}>{t('stories.rounds.submit')}</FormButtons>
       </div>
     </form>
   );

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { recordingUnitIds, roleGrants, roles, unitsUnder, type OrgUnit, type ProgramCode, type Role } from '@relais/core';
 import { newId } from '../../api/ids.ts';
-import { Checkbox, FieldGroup, Select } from '../../ui/index.ts';
+import { Checkbox, CheckboxList, FieldGroup, Select } from '../../ui/index.ts';
 import { isolate } from '../../i18n/bidi.ts';
 import { useT, type I18n } from '../../i18n/i18n.tsx';
 import type { FieldErrors } from '../../i18n/errors.ts';
@@ -94,18 +94,7 @@ export function AssignmentFields({ draft, onChange, errors, prefix, legend, acti
             onChange={(allPrograms) => onChange({ ...draft, allPrograms })}
           />
           {draft.allPrograms ? null : (
-            <div className="checkbox-list">
-              {ctx.enabledPrograms.map((p) => (
-                <Checkbox
-                  key={p}
-                  label={t(`program.${p}`)}
-                  checked={draft.programs.includes(p)}
-                  onChange={(on) =>
-                    onChange({ ...draft, programs: on ? [...draft.programs, p] : draft.programs.filter((x) => x !== p) })
-                  }
-                />
-              ))}
-            </div>
+            <CheckboxList options={ctx.enabledPrograms.map((p) => ({ value: p, label: t(`program.${p}`) }))} values={draft.programs} onChange={(programs) => onChange({ ...draft, programs })} />
           )}
           {errors[`${prefix}programs`] ? <p className="field-error">{t('users.choosePrograms')}</p> : null}
         </fieldset>

@@ -5,7 +5,8 @@ import { newId } from '../../api/ids.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link, navigate } from '../../app/router.tsx';
-import { Alert, Button, FieldGroup, Form, Page, SubmitButton, TextField } from '../../ui/index.ts';
+import { Alert, Button, FieldGroup, Form, Page, TextField } from '../../ui/index.ts';
+import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { LocaleSelect } from './locale-select.tsx';
 import { useWorkContext } from '../context/work-context.tsx';
@@ -47,7 +48,7 @@ export function UserCreatePage() {
   const update = (i: number, d: AssignmentDraft) => setAssignments(assignments.map((a, j) => (j === i ? d : a)));
   return (
     <Page title={t('users.createTitle')} actions={<Link to="/users">{t('common.back')}</Link>}>
-      <Form onSubmit={submit} message={form.message} actions={<SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('common.create')}</SubmitButton>}>
+      <Form onSubmit={submit} message={form.message} actions={<FormButtons busy={busy}>{t('common.create')}</FormButtons>}>
         <div className="card">
           <FieldGroup legend={t('users.profile')}>
             <UsernameField hint={t('setup.usernameHint')} value={username} onChange={setUsername} error={errors.username} requiredLabel={req} autoComplete="off" />

@@ -5,7 +5,8 @@ import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
-import { Alert, Button, Card, Checkbox, Form, Loading, Page, SubmitButton, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, Checkbox, Form, Loading, Page, TextField } from '../../ui/index.ts';
+import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { LocaleSelect } from './locale-select.tsx';
 import { describeError } from '../../i18n/errors.ts';
@@ -67,7 +68,7 @@ function ProfileForm({ user, onSaved }: { user: User; onSaved: (u: User) => void
 
   return (
     <Card title={t('users.profile')}>
-      <Form onSubmit={submit} message={message} actions={<SubmitButton busy={busy} busyLabel={t('common.saving')}>{t('common.save')}</SubmitButton>}>
+      <Form onSubmit={submit} message={message} actions={<FormButtons busy={busy} />}>
         <dl className="facts">
           <dt>{t('field.username')}</dt>
           <dd>
@@ -101,7 +102,7 @@ function PasswordResetForm({ user, onSaved }: { user: User; onSaved: (u: User) =
 
   return (
     <Card title={t('users.resetPassword')}>
-      <Form onSubmit={submit} message={message} actions={<SubmitButton busy={busy} busyLabel={t('common.saving')} variant="secondary">{t('users.resetPassword')}</SubmitButton>}>
+      <Form onSubmit={submit} message={message} actions={<FormButtons busy={busy} variant="secondary">{t('users.resetPassword')}</FormButtons>}>
         <p className="field-hint">{t('users.resetPasswordHint')}</p>
         <NewPasswordFields label={t('field.newPassword')} value={newPassword} passwordError={errors.password} confirmError={errors.confirm} />
       </Form>
