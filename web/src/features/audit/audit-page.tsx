@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fr as coreFr, type AuditEvent } from '@relais/core';
 import { listAudit, listUsers, type AuditFilters } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useCan } from '../../app/session.tsx';
-import { Alert, Button, Card, Loading, Page, Select, Table, TextField, type Column } from '../../ui/index.ts';
+import { Button, Loading, Page, Select, Table, TextField, type Column } from '../../ui/index.ts';
+import { FilterCard, useFilters } from '../../app/filters.tsx';
+import { ErrorAlert } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 import { auditActionLabel, entityTypeLabel } from '../../i18n/labels.ts';
 import { fr as webFr } from '../../i18n/fr.ts';
 
@@ -22,8 +23,7 @@ export function AuditPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const canReadUsers = useCan('user.read');
-  const [draft, setDraft] = useState(emptyFilters);
-  const [filters, setFilters] = useState(emptyFilters);
+  const { draft, filters, set, apply, clear } = useFilters({ empty: emptyFilters });
   const [items, setItems] = useState<AuditEvent[]>([]);
   const [nextBefore, setNextBefore] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(undefined);
@@ -51,15 +51,6 @@ export function AuditPage() {
     void load(filters, null);
   }, [filters, load]);
 
-  const apply = (e: FormEvent) => {
-    e.preventDefault();
-    setFilters({ ...draft });
-  };
-  const clear = () => {
-    setDraft(emptyFilters);
-    setFilters(emptyFilters);
-  };
-  const set = (key: keyof AuditFilters) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
 
   const entityTypes = useMemo(() => [...new Set([...knownEntityTypes, ...items.map((i) => i.entityType)])], [items]);
   const columns: Column<AuditEvent>[] = [
@@ -86,8 +77,7 @@ export function AuditPage() {
 
   return (
     <Page title={t('auditLog.title')} intro={t('auditLog.intro')}>
-      <Card title={t('auditLog.filters')}>
-        <form className="filters" onSubmit={apply}>
+      <FilterCard title={t('auditLog.filters')} isSearch={false} submitLabel={t('auditLog.apply')} onApply={apply} onClear={clear}>
           <Select
             label={t('field.action')}
             value={draft.action}
@@ -113,15 +103,8 @@ export function AuditPage() {
           ) : null}
           <TextField label={t('field.from')} type="date" value={draft.from} onChange={set('from')} />
           <TextField label={t('field.to')} type="date" value={draft.to} onChange={set('to')} />
-          <div className="form-actions">
-            <Button type="submit" variant="primary">
-              {t('auditLog.apply')}
-            </Button>
-            <Button onClick={clear}>{t('auditLog.clear')}</Button>
-          </div>
-        </form>
-      </Card>
-      {error ? <Alert tone="error">{describeError(i18n, error)}</Alert> : null}
+        </FilterCard>
+      <ErrorAlert error={error} />
       <Table caption={t('auditLog.title')} columns={columns} rows={items} rowKey={(e) => e.id} empty={loading ? t('app.loading') : t('common.noResults')} />
       <div className="load-more">
         {loading && items.length > 0 ? <Loading label={t('app.loading')} /> : null}

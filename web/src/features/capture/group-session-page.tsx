@@ -9,9 +9,10 @@ import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Alert, Button, Card, CheckboxList, FieldGroup, Form, Loading, Page, Select, TextField } from '../../ui/index.ts';
+import { ErrorAlert } from '../../app/read-status.tsx';
 import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError, fieldErrorsOf } from '../../i18n/errors.ts';
+import { fieldErrorsOf } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { PersonFinder, type FoundPerson } from './person-finder.tsx';
 import { useUnitWorkers } from './place.ts';
@@ -37,7 +38,7 @@ export function GroupSessionPage() {
   const ready = settings.data && catalogue.data && ctx.loaded;
   return (
     <Page title={t('group.title')} intro={t('group.intro')}>
-      {error ? <Alert tone="error">{describeError(i18n, error)}</Alert> : null}
+      <ErrorAlert error={error} />
       {!error && !ready ? <Loading label={t('app.loading')} /> : null}
       {ready && settings.data && catalogue.data ? <GroupSessionForm settings={settings.data} catalogue={catalogue.data} /> : null}
     </Page>

@@ -9,8 +9,9 @@ import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Alert, Button, Card, Loading, Page, Select } from '../../ui/index.ts';
+import { ErrorAlert } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError, fieldErrorsOf, type FieldErrors } from '../../i18n/errors.ts';
+import { fieldErrorsOf, type FieldErrors } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { PersonFinder, type FoundPerson } from './person-finder.tsx';
 import { defaultPlace, useUnitWorkers } from './place.ts';
@@ -37,7 +38,7 @@ export function RecordContactPage() {
   const ready = settings.data && catalogue.data && ctx.loaded;
   return (
     <Page title={t('capture.title')} intro={t('capture.intro')}>
-      {error ? <Alert tone="error">{describeError(i18n, error)}</Alert> : null}
+      <ErrorAlert error={error} />
       {!error && !ready ? <Loading label={t('app.loading')} /> : null}
       {ready && settings.data && catalogue.data ? <ContactCapture settings={settings.data} catalogue={catalogue.data} preselectedId={preselectedId} /> : null}
     </Page>
@@ -73,7 +74,7 @@ function ContactCapture({ settings, catalogue, preselectedId }: { settings: Regi
   return (
     <div className="stack">
       {saved ? <SavedSummary saved={saved} /> : null}
-      {preselected.error ? <Alert tone="error">{describeError(i18n, preselected.error)}</Alert> : null}
+      <ErrorAlert error={preselected.error} />
       <Card title={t('capture.personTitle')}>
         {person ? (
           <div className="person-chosen">

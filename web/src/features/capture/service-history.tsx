@@ -7,7 +7,8 @@ import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { useCan } from '../../app/session.tsx';
 import { Pager } from '../../app/pager.tsx';
-import { Alert, Button, Card, ConfirmDialog, Dialog, Loading, Select, Table, TextField, type Column } from '../../ui/index.ts';
+import { Alert, Button, Card, ConfirmDialog, Dialog, Select, Table, TextField, type Column } from '../../ui/index.ts';
+import { ReadStatus } from '../../app/read-status.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { describeError, fieldErrorsOf } from '../../i18n/errors.ts';
 import { todayIso } from '../registry/registry-labels.ts';
@@ -86,8 +87,7 @@ export function ServiceHistory({ beneficiaryId, canRecord }: { beneficiaryId: st
         </div>
       ) : null}
       {message ? <Alert tone="success">{message}</Alert> : null}
-      {services.error ? <Alert tone="error">{describeError(i18n, services.error)}</Alert> : null}
-      {services.loading && !services.data ? <Loading label={t('app.loading')} /> : null}
+      <ReadStatus of={services} />
       {services.data ? (
         <>
           <Table caption={t('capture.historyTitle')} columns={columns} rows={services.data.items} rowKey={(s) => s.id} empty={t('capture.noServices')} />

@@ -4,6 +4,7 @@ import { getVerification, listServices, type VerificationData, type Verification
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
 import { Alert, Button, Card, Loading, Page, Select, Table, TextField, type Column } from '../../ui/index.ts';
+import { ErrorAlert } from '../../app/read-status.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { isolate } from '../../i18n/bidi.ts';
@@ -49,7 +50,7 @@ export function VerificationPage() {
           />
         </div>
       </Card>
-      {data.error ? <Alert tone="error">{describeError(i18n, data.error)}</Alert> : null}
+      <ErrorAlert error={data.error} />
       {data.loading ? <Loading label={t('app.loading')} /> : null}
       {data.data && !data.loading ? <VerificationReport report={data.data} /> : null}
     </Page>

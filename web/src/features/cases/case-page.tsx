@@ -3,9 +3,9 @@ import { getCase, type CaseData } from '../../api/cases.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
 import { useCan } from '../../app/session.tsx';
-import { Alert, Button, Loading, Page } from '../../ui/index.ts';
+import { Alert, Button, Page } from '../../ui/index.ts';
+import { LoadedPage } from '../../app/read-status.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 import { vocab, wallClock } from './case-labels.ts';
 import { CaseClock } from './case-clock.tsx';
 import { CaseHeader } from './case-header.tsx';
@@ -25,51 +25,48 @@ export function CasePage({ caseId }: { caseId: string }) {
   const [dialog, setDialog] = useState<'close' | 'reopen' | null>(null);
   const canCollectStory = useCan('case.write');
 
-  if (record.error && !record.data) {
-    return (
-      <Page title={t('cases.case.titleUnknown')} actions={<Link to="/cases">{t('cases.backToList')}</Link>}>
-        <Alert tone="error">{describeError(i18n, record.error)}</Alert>
-      </Page>
-    );
-  }
-  if (!record.data) return <Loading label={t('app.loading')} />;
-  const c = record.data;
-  const canWrite = c.can.write && c.status === 'open';
-  const onChange = (next: CaseData) => record.setData(next);
-
   return (
-    <Page
-      title={t('cases.case.title', { code: c.beneficiary.code })}
-      intro={t('cases.case.intro', { program: vocab(i18n, 'program', c.program), unit: c.orgUnit.name })}
-      actions={
-        <>
-          <Link to="/cases">{t('cases.backToList')}</Link>
-          {canCollectStory ? <Link to={`/stories/new?beneficiary=${encodeURIComponent(c.beneficiary.id)}&case=${encodeURIComponent(c.id)}&program=${encodeURIComponent(c.program)}`}>{t('stories.collect')}</Link> : null}
-          {c.can.write && c.status === 'open' ? <Button onClick={() => setDialog('close')}>{t('cases.close')}</Button> : null}
-          {c.can.write && c.status === 'closed' ? <Button onClick={() => setDialog('reopen')}>{t('cases.reopen')}</Button> : null}
-        </>
-      }
-    >
-      {c.status === 'closed' ? (
-        <Alert tone="info">
-          {t('cases.closedNotice', { date: wallClock(intlTag(i18n.locale), c.closedOn ?? ''), reason: vocab(i18n, 'closure_reason', c.closureReason) })}
-        </Alert>
-      ) : null}
-      <div className="stack">
-        {c.clock ? <CaseClock clock={c.clock} open={c.status === 'open'} /> : null}
-        <div className="grid-2">
-          <CaseHeader c={c} canWrite={canWrite} onChange={onChange} />
-          <IncidentCard c={c} canWrite={canWrite} onChange={onChange} />
-          <AssessmentCard c={c} canWrite={canWrite} onChange={onChange} />
-          <ActionsCard c={c} canWrite={canWrite} onChange={onChange} />
-          <AppointmentsCard c={c} canWrite={canWrite} onChange={onChange} />
-          <HistoryCard c={c} />
-        </div>
-        <CaseServices c={c} canWrite={canWrite} onRecorded={record.reload} />
-        {c.notes !== null ? <NotesCard c={c} canWrite={c.can.write} onChange={onChange} /> : null}
-      </div>
-      {dialog === 'close' ? <CloseDialog c={c} onClose={() => setDialog(null)} onDone={onChange} /> : null}
-      {dialog === 'reopen' ? <ReopenDialog c={c} onClose={() => setDialog(null)} onDone={onChange} /> : null}
-    </Page>
+    <LoadedPage of={record} title={t('cases.case.titleUnknown')} actions={<Link to="/cases">{t('cases.backToList')}</Link>}>
+      {(c) => {
+        const canWrite = c.can.write && c.status === 'open';
+        const onChange = (next: CaseData) => record.setData(next);
+
+        return (
+          <Page
+            title={t('cases.case.title', { code: c.beneficiary.code })}
+            intro={t('cases.case.intro', { program: vocab(i18n, 'program', c.program), unit: c.orgUnit.name })}
+            actions={
+              <>
+                <Link to="/cases">{t('cases.backToList')}</Link>
+                {canCollectStory ? <Link to={`/stories/new?beneficiary=${encodeURIComponent(c.beneficiary.id)}&case=${encodeURIComponent(c.id)}&program=${encodeURIComponent(c.program)}`}>{t('stories.collect')}</Link> : null}
+                {c.can.write && c.status === 'open' ? <Button onClick={() => setDialog('close')}>{t('cases.close')}</Button> : null}
+                {c.can.write && c.status === 'closed' ? <Button onClick={() => setDialog('reopen')}>{t('cases.reopen')}</Button> : null}
+              </>
+            }
+          >
+            {c.status === 'closed' ? (
+              <Alert tone="info">
+                {t('cases.closedNotice', { date: wallClock(intlTag(i18n.locale), c.closedOn ?? ''), reason: vocab(i18n, 'closure_reason', c.closureReason) })}
+              </Alert>
+            ) : null}
+            <div className="stack">
+              {c.clock ? <CaseClock clock={c.clock} open={c.status === 'open'} /> : null}
+              <div className="grid-2">
+                <CaseHeader c={c} canWrite={canWrite} onChange={onChange} />
+                <IncidentCard c={c} canWrite={canWrite} onChange={onChange} />
+                <AssessmentCard c={c} canWrite={canWrite} onChange={onChange} />
+                <ActionsCard c={c} canWrite={canWrite} onChange={onChange} />
+                <AppointmentsCard c={c} canWrite={canWrite} onChange={onChange} />
+                <HistoryCard c={c} />
+              </div>
+              <CaseServices c={c} canWrite={canWrite} onRecorded={record.reload} />
+              {c.notes !== null ? <NotesCard c={c} canWrite={c.can.write} onChange={onChange} /> : null}
+            </div>
+            {dialog === 'close' ? <CloseDialog c={c} onClose={() => setDialog(null)} onDone={onChange} /> : null}
+            {dialog === 'reopen' ? <ReopenDialog c={c} onClose={() => setDialog(null)} onDone={onChange} /> : null}
+          </Page>
+        );
+      }}
+    </LoadedPage>
   );
 }

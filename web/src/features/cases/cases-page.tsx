@@ -1,10 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { listCases, type CaseSummaryData } from '../../api/cases.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
-import { Alert, Button, Card, Checkbox, Loading, Page, Select, Table, type Column } from '../../ui/index.ts';
+import { Checkbox, Page, Select, Table, type Column } from '../../ui/index.ts';
+import { FilterCard, useFilters } from '../../app/filters.tsx';
+import { Pager } from '../../app/pager.tsx';
+import { ReadStatus } from '../../app/read-status.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { UrgencyChips } from './urgency-chips.tsx';
 import { vocab, wallClock } from './case-labels.ts';
@@ -24,9 +26,8 @@ export function CasesPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const ctx = useWorkContext();
-  const [draft, setDraft] = useState<Filters>(emptyFilters);
-  const [filters, setFilters] = useState<Filters>(emptyFilters);
   const [offset, setOffset] = useState(0);
+  const { draft, filters, set, apply, clear } = useFilters({ empty: emptyFilters, onApplied: () => setOffset(0) });
   const results = useApi(
     () =>
       listCases({
@@ -40,17 +41,6 @@ export function CasesPage() {
     [filters, offset],
   );
 
-  const apply = (e: FormEvent) => {
-    e.preventDefault();
-    setFilters({ ...draft });
-    setOffset(0);
-  };
-  const clear = () => {
-    setDraft(emptyFilters);
-    setFilters(emptyFilters);
-    setOffset(0);
-  };
-  const set = <K extends keyof Filters>(key: K) => (value: Filters[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const locale = intlTag(i18n.locale);
 
   const columns: Column<CaseSummaryData>[] = [
@@ -87,8 +77,7 @@ export function CasesPage() {
   return (
     <Page title={t('cases.title')} intro={t('cases.intro')}>
       <div className="stack">
-        <Card title={t('search.filters')}>
-          <form className="filters" role="search" onSubmit={apply}>
+        <FilterCard title={t('search.filters')} onApply={apply} onClear={clear}>
             <Select
               label={t('field.program')}
               value={draft.program}
@@ -115,31 +104,13 @@ export function CasesPage() {
               onChange={(v) => set('scope')(v === 'mine' ? 'mine' : 'all')}
             />
             <Checkbox label={t('cases.urgentOnly')} checked={draft.urgentOnly} onChange={set('urgentOnly')} />
-            <div className="form-actions">
-              <Button type="submit" variant="primary">
-                {t('common.search')}
-              </Button>
-              <Button onClick={clear}>{t('auditLog.clear')}</Button>
-            </div>
-          </form>
-        </Card>
-        {results.error ? <Alert tone="error">{describeError(i18n, results.error)}</Alert> : null}
-        {results.loading && !results.data ? <Loading label={t('app.loading')} /> : null}
+          </FilterCard>
+        <ReadStatus of={results} />
         {results.data ? (
           <>
             <Table caption={t('cases.title')} columns={columns} rows={results.data.items} rowKey={(c) => c.id} empty={t('cases.none')} />
             {total > 0 ? (
-              <nav className="pager" aria-label={t('common.pagination')}>
-                <Button size="small" disabled={offset === 0 || results.loading} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-                  {t('common.previous')}
-                </Button>
-                <span aria-live="polite">
-                  {t(results.data.totalCapped ? 'common.pageInfoMore' : 'common.pageInfo', { from: offset + 1, to: Math.min(offset + PAGE_SIZE, total), total })}
-                </span>
-                <Button size="small" disabled={offset + PAGE_SIZE >= total || results.loading} onClick={() => setOffset(offset + PAGE_SIZE)}>
-                  {t('common.next')}
-                </Button>
-              </nav>
+              <Pager offset={offset} pageSize={PAGE_SIZE} total={total} capped={results.data.totalCapped} loading={results.loading} onOffset={setOffset} />
             ) : null}
           </>
         ) : null}

@@ -2,9 +2,9 @@ import { listCases } from '../../api/cases.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
 import { useCan } from '../../app/session.tsx';
-import { Alert, Card, Loading } from '../../ui/index.ts';
+import { Card } from '../../ui/index.ts';
+import { ReadStatus } from '../../app/read-status.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 import { vocab, wallClock } from './case-labels.ts';
 import { UrgencyChips } from './urgency-chips.tsx';
 
@@ -28,8 +28,7 @@ export function PersonCases({ beneficiaryId, canOpen }: { beneficiaryId: string;
         ) : undefined
       }
     >
-      {cases.error ? <Alert tone="error">{describeError(i18n, cases.error)}</Alert> : null}
-      {cases.loading && !cases.data ? <Loading label={t('app.loading')} /> : null}
+      <ReadStatus of={cases} />
       {cases.data ? (
         cases.data.items.length ? (
           <ul className="item-list case-items">

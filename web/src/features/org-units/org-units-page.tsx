@@ -6,9 +6,9 @@ import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Alert, Card, Checkbox, Form, Loading, Page, Select, TextField } from '../../ui/index.ts';
+import { ErrorAlert } from '../../app/read-status.tsx';
 import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { buildOrgUnitTree, type OrgUnitNode } from './org-unit-tree.ts';
 
@@ -35,7 +35,7 @@ export function OrgUnitsPage() {
 
   return (
     <Page title={t('orgUnits.title')} intro={t('orgUnits.intro')}>
-      {units.error ? <Alert tone="error">{describeError(i18n, units.error)}</Alert> : null}
+      <ErrorAlert error={units.error} />
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       {units.loading && !units.data ? <Loading label={t('app.loading')} /> : null}
       {units.data ? (

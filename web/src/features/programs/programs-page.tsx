@@ -4,7 +4,8 @@ import type { CatalogueProgram } from '../../api/catalogue.ts';
 import { getCatalogue, listPrograms, updateProgram } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useCan } from '../../app/session.tsx';
-import { Alert, Card, Checkbox, Loading, Page } from '../../ui/index.ts';
+import { Alert, Card, Checkbox, Page } from '../../ui/index.ts';
+import { ReadStatus, ErrorAlert } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
@@ -54,12 +55,11 @@ export function ProgramsPage() {
 
   return (
     <Page title={t('programs.title')} intro={t('programs.intro')}>
-      {programs.error ? <Alert tone="error">{describeError(i18n, programs.error)}</Alert> : null}
-      {programs.loading && !programs.data ? <Loading label={t('app.loading')} /> : null}
+      <ReadStatus of={programs} />
       {programs.data ? (
         <Card>
           {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-          {catalogue.error ? <Alert tone="error">{describeError(i18n, catalogue.error)}</Alert> : null}
+          <ErrorAlert error={catalogue.error} />
           <ul className="toggle-list">
             {programs.data.items.map((p) => {
               const settings = p.enabled ? settingsOf(p.code) : undefined;

@@ -1,13 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { listUsers, getRegistrySettings, searchBeneficiaries } from '../../api/endpoints.ts';
 import type { BeneficiarySummary, SavedListData } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
 import { useCan, useSession } from '../../app/session.tsx';
+import { FilterCard, useFilters } from '../../app/filters.tsx';
 import { Pager } from '../../app/pager.tsx';
-import { Alert, Button, Card, Loading, Page, Select, Table, TextField, type Column } from '../../ui/index.ts';
+import { Page, Select, Table, TextField, type Column } from '../../ui/index.ts';
+import { ReadStatus } from '../../app/read-status.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 import { indentedLabel } from '../org-units/org-unit-tree.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { populationLabel } from './registry-labels.ts';
@@ -24,10 +25,16 @@ export function BeneficiariesPage() {
   const canWrite = useCan('person.write');
   const canReadUsers = useCan('user.read');
   const [initial] = useState(fromLocation);
-  const [draft, setDraft] = useState<Filters>(initial.filters);
-  const [filters, setFilters] = useState<Filters>(initial.filters);
   const [offset, setOffset] = useState(initial.offset);
   const [activeList, setActiveList] = useState<string | null>(null);
+  const { draft, filters, set, apply, clear } = useFilters({
+    empty: emptyFilters,
+    initial: initial.filters,
+    onApplied: () => {
+      setOffset(0);
+      setActiveList(null);
+    },
+  });
   const settings = useApi(() => getRegistrySettings(), []);
   const workers = useApi(() => (canReadUsers ? listUsers({ limit: 200 }) : Promise.resolve({ items: [], total: 0 })), [canReadUsers]);
   const results = useApi(() => {
@@ -35,26 +42,10 @@ export function BeneficiariesPage() {
     return searchBeneficiaries({ ...usedFilters(filters), limit: PAGE_SIZE, offset });
   }, [filters, offset]);
 
-  const apply = (e: FormEvent) => {
-    e.preventDefault();
-    setFilters({ ...draft });
-    setOffset(0);
-    setActiveList(null);
-  };
-  const clear = () => {
-    setDraft(emptyFilters);
-    setFilters(emptyFilters);
-    setOffset(0);
-    setActiveList(null);
-  };
   const openList = (list: SavedListData) => {
-    const f = filtersOfList(list);
-    setDraft(f);
-    setFilters(f);
-    setOffset(0);
+    apply(filtersOfList(list));
     setActiveList(list.id);
   };
-  const set = <K extends keyof Filters>(key: K) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
 
   const populations = settings.data?.populations ?? [];
   const shortDate = new Intl.DateTimeFormat(intlTag(i18n.locale), { dateStyle: 'medium', timeZone: 'UTC' });
@@ -105,8 +96,7 @@ export function BeneficiariesPage() {
           <SavedLists activeId={activeList} onOpen={openList} current={filters} ownerId={me.user.id} />
         </aside>
         <div className="stack">
-          <Card title={t('search.filters')}>
-            <form className="filters" role="search" onSubmit={apply}>
+          <FilterCard title={t('search.filters')} onApply={apply} onClear={clear}>
               <TextField
                 label={t('search.code')}
                 value={draft.code}
@@ -121,7 +111,7 @@ export function BeneficiariesPage() {
                 label={t('field.match')}
                 value={draft.match}
                 options={matchTypes.map((m) => ({ value: m, label: t(`search.match.${m}`) }))}
-                onChange={set('match')}
+                onChange={(v) => set('match')(v as Filters['match'])}
               />
               <Select
                 label={t('field.population')}
@@ -150,24 +140,16 @@ export function BeneficiariesPage() {
                 label={t('field.sort')}
                 value={draft.sort}
                 options={sortKeys.map((s) => ({ value: s, label: t(`search.sort.${s}`) }))}
-                onChange={set('sort')}
+                onChange={(v) => set('sort')(v as Filters['sort'])}
               />
               <Select
                 label={t('field.order')}
                 value={draft.order}
                 options={orders.map((o) => ({ value: o, label: t(`search.order.${o}`) }))}
-                onChange={set('order')}
+                onChange={(v) => set('order')(v as Filters['order'])}
               />
-              <div className="form-actions">
-                <Button type="submit" variant="primary">
-                  {t('common.search')}
-                </Button>
-                <Button onClick={clear}>{t('auditLog.clear')}</Button>
-              </div>
-            </form>
-          </Card>
-          {results.error ? <Alert tone="error">{describeError(i18n, results.error)}</Alert> : null}
-          {results.loading && !results.data ? <Loading label={t('app.loading')} /> : null}
+            </FilterCard>
+          <ReadStatus of={results} />
           {results.data ? (
             <>
               <Table caption={t('search.title')} columns={columns} rows={results.data.items} rowKey={(b) => b.id} empty={t('common.noResults')} />

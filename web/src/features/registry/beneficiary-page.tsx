@@ -7,6 +7,7 @@ import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { useCan } from '../../app/session.tsx';
 import { Alert, Button, Card, Loading, Page } from '../../ui/index.ts';
+import { LoadedPage } from '../../app/read-status.tsx';
 import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n, type I18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
@@ -38,61 +39,58 @@ export function BeneficiaryPage({ beneficiaryId }: { beneficiaryId: string }) {
     if (window.location.search) window.history.replaceState(null, '', window.location.pathname);
   }, []);
 
-  if (record.error && !record.data) {
-    return (
-      <Page title={t('record.titleUnknown')} actions={<Link to="/beneficiaries">{t('record.backToList')}</Link>}>
-        <Alert tone="error">{describeError(i18n, record.error)}</Alert>
-      </Page>
-    );
-  }
-  if (!record.data) return <Loading label={t('app.loading')} />;
-  const b = record.data;
   return (
-    <Page
-      title={t('record.title', { code: b.code })}
-      intro={t('record.intro', { date: i18n.formatDate(b.registeredOn), unit: b.registeredUnit.name })}
-      actions={
-        <>
-          <Link to="/beneficiaries">{t('record.backToList')}</Link>
-          {canWrite && !editing && !b.mergedInto ? (
-            <Button
-              variant="primary"
-              onClick={() => {
-                setSaved(false);
-                setEditing(true);
-              }}
-            >
-              {t('record.edit')}
-            </Button>
-          ) : null}
-        </>
-      }
-    >
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {saved ? <Alert tone="success">{t('common.saved')}</Alert> : null}
-      {b.mergedInto ? (
-        <Alert tone="warning" action={<Link to={`/beneficiaries/${b.mergedInto}`}>{t('record.openMergedInto')}</Link>}>
-          {t('record.mergedInto')}
-        </Alert>
-      ) : null}
-      {editing ? (
-        <EditRecord
-          beneficiary={b}
-          onCancel={() => setEditing(false)}
-          onSaved={(next) => {
-            record.setData(next);
-            setEditing(false);
-            setSaved(true);
-          }}
-        />
-      ) : (
-        <RecordView b={b} />
-      )}
-      <PersonCases beneficiaryId={b.id} canOpen={canOpenCase && !b.mergedInto} />
-      {canReadCases ? <PersonStories beneficiaryId={b.id} canCollect={canOpenCase && !b.mergedInto} /> : null}
-      <ServiceHistory beneficiaryId={b.id} canRecord={canRecord && !b.mergedInto} />
-      {canMerge ? <MergeHistory beneficiaryId={b.id} onUndone={record.reload} /> : null}
-    </Page>
+    <LoadedPage of={record} title={t('record.titleUnknown')} actions={<Link to="/beneficiaries">{t('record.backToList')}</Link>}>
+      {(b) => {
+        return (
+          <Page
+            title={t('record.title', { code: b.code })}
+            intro={t('record.intro', { date: i18n.formatDate(b.registeredOn), unit: b.registeredUnit.name })}
+            actions={
+              <>
+                <Link to="/beneficiaries">{t('record.backToList')}</Link>
+                {canWrite && !editing && !b.mergedInto ? (
+                  <Button
+                    variant="primary"
+                    onClick={() => {
+                      setSaved(false);
+                      setEditing(true);
+                    }}
+                  >
+                    {t('record.edit')}
+                  </Button>
+                ) : null}
+              </>
+            }
+          >
+            {notice ? <Alert tone="success">{notice}</Alert> : null}
+            {saved ? <Alert tone="success">{t('common.saved')}</Alert> : null}
+            {b.mergedInto ? (
+              <Alert tone="warning" action={<Link to={`/beneficiaries/${b.mergedInto}`}>{t('record.openMergedInto')}</Link>}>
+                {t('record.mergedInto')}
+              </Alert>
+            ) : null}
+            {editing ? (
+              <EditRecord
+                beneficiary={b}
+                onCancel={() => setEditing(false)}
+                onSaved={(next) => {
+                  record.setData(next);
+                  setEditing(false);
+                  setSaved(true);
+                }}
+              />
+            ) : (
+              <RecordView b={b} />
+            )}
+            <PersonCases beneficiaryId={b.id} canOpen={canOpenCase && !b.mergedInto} />
+            {canReadCases ? <PersonStories beneficiaryId={b.id} canCollect={canOpenCase && !b.mergedInto} /> : null}
+            <ServiceHistory beneficiaryId={b.id} canRecord={canRecord && !b.mergedInto} />
+            {canMerge ? <MergeHistory beneficiaryId={b.id} onUndone={record.reload} /> : null}
+          </Page>
+        );
+      }}
+    </LoadedPage>
   );
 }
 

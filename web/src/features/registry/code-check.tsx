@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { checkCode, explainMatch, type CodeCheckResult, type CodeScheme, type MatchReason } from '@relais/core';
 import { checkBeneficiaryCode, claimBeneficiary } from '../../api/endpoints.ts';
 import { Alert, Button, Loading } from '../../ui/index.ts';
+import { ErrorAlert } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 
@@ -99,7 +100,7 @@ export function CodeLookupStatus({ lookup, claimError }: { lookup: CodeLookup; c
           {describeError(i18n, check.error)}
         </Alert>
       ) : null}
-      {claimError ? <Alert tone="error">{describeError(i18n, claimError)}</Alert> : null}
+      <ErrorAlert error={claimError} />
     </>
   );
 }

@@ -3,7 +3,8 @@ import { explainMatch, type MatchReason } from '@relais/core';
 import { listDuplicates, markDistinct, mergeBeneficiaries, type BeneficiarySummary, type DuplicatePair } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Pager } from '../../app/pager.tsx';
-import { Alert, Button, Card, ConfirmDialog, Loading, Page, RadioGroup } from '../../ui/index.ts';
+import { Alert, Button, Card, ConfirmDialog, Page, RadioGroup } from '../../ui/index.ts';
+import { ReadStatus } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { SummaryFacts } from './beneficiary-summary.tsx';
@@ -49,8 +50,7 @@ export function DuplicatesPage() {
   return (
     <Page title={t('duplicates.title')} intro={t('duplicates.intro')}>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-      {pairs.error ? <Alert tone="error">{describeError(i18n, pairs.error)}</Alert> : null}
-      {pairs.loading && !pairs.data ? <Loading label={t('app.loading')} /> : null}
+      <ReadStatus of={pairs} />
       {pairs.data && pairs.data.items.length === 0 ? <Alert tone="success">{t('duplicates.none')}</Alert> : null}
       {pairs.data?.items.map((pair) => (
         <Card key={pairKey(pair)} title={t('duplicates.pairTitle', { a: pair.a.code, b: pair.b.code })} className="pair">

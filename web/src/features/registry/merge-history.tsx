@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { listMerges, undoMerge, type MergeData } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
-import { Alert, Button, Card, Loading } from '../../ui/index.ts';
+import { Alert, Button, Card } from '../../ui/index.ts';
+import { ReadStatus } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 
@@ -39,8 +40,7 @@ export function MergeHistory({ beneficiaryId, onUndone, reloadKey = 0 }: {
   return (
     <Card title={t('merges.title')}>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-      {merges.error ? <Alert tone="error">{describeError(i18n, merges.error)}</Alert> : null}
-      {merges.loading && !merges.data ? <Loading label={t('app.loading')} /> : null}
+      <ReadStatus of={merges} />
       {merges.data && items.length === 0 ? <p className="muted">{t('merges.none')}</p> : null}
       {items.length ? (
         <ul className="item-list">

@@ -3,9 +3,9 @@ import type { Beneficiary } from '@relais/core';
 import { getBeneficiary } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
-import { Alert, Loading, Page } from '../../ui/index.ts';
+import { Loading, Page } from '../../ui/index.ts';
+import { ErrorAlert } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 
 /**
@@ -35,7 +35,7 @@ export function PersonFormPage<S>(props: {
       actions={props.beneficiaryId ? <Link to={`/beneficiaries/${props.beneficiaryId}`}>{props.backLabel}</Link> : undefined}
       narrow
     >
-      {error ? <Alert tone="error">{describeError(i18n, error)}</Alert> : null}
+      <ErrorAlert error={error} />
       {!error && !ready ? <Loading label={i18n.t('app.loading')} /> : null}
       {ready && person.data && settings.data !== undefined ? props.children(person.data, settings.data) : null}
     </Page>

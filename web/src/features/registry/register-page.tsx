@@ -7,10 +7,10 @@ import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { navigate } from '../../app/router.tsx';
-import { Alert, Button, Card, Form, Loading, Page, Select, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, Form, Page, Select, TextField } from '../../ui/index.ts';
+import { ReadStatus } from '../../app/read-status.tsx';
 import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 import { indentedLabel } from '../org-units/org-unit-tree.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { CodeField } from './code-field.tsx';
@@ -26,8 +26,7 @@ export function RegisterPage() {
   const settings = useApi(() => getRegistrySettings(), []);
   return (
     <Page title={t('register.title')} intro={t('register.intro')}>
-      {settings.error ? <Alert tone="error">{describeError(i18n, settings.error)}</Alert> : null}
-      {settings.loading && !settings.data ? <Loading label={t('app.loading')} /> : null}
+      <ReadStatus of={settings} />
       {settings.data ? <RegisterForm settings={settings.data} /> : null}
     </Page>
   );

@@ -4,10 +4,10 @@ import { getRegistrySettings, updateRegistrySettings } from '../../api/endpoints
 import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, Button, Card, Form, Loading, Page, Select, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, Form, Page, Select, TextField } from '../../ui/index.ts';
+import { ReadStatus } from '../../app/read-status.tsx';
 import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 import { capitalise, describeScheme, partLabel, populationLabel, sampleAttributes } from './registry-labels.ts';
 
 const kinds = ['name', 'birth_year', 'birth_day', 'birth_month', 'sex', 'birth_order', 'district'] as const;
@@ -39,8 +39,7 @@ export function RegistrySettingsPage() {
   const settings = useApi(() => getRegistrySettings(), []);
   return (
     <Page title={t('registrySettings.title')} intro={t('registrySettings.intro')}>
-      {settings.error ? <Alert tone="error">{describeError(i18n, settings.error)}</Alert> : null}
-      {settings.loading && !settings.data ? <Loading label={t('app.loading')} /> : null}
+      <ReadStatus of={settings} />
       {settings.data ? <SettingsForm initial={settings.data} onSaved={settings.setData} /> : null}
     </Page>
   );

@@ -3,7 +3,8 @@ import { listSavedLists, createSavedList, deleteSavedList } from '../../api/endp
 import type { SavedListData } from '../../api/endpoints.ts';
 import { newId } from '../../api/ids.ts';
 import { useApi } from '../../api/use-api.ts';
-import { Alert, Button, Card, Checkbox, Form, Loading, TextField } from '../../ui/index.ts';
+import { Button, Card, Checkbox, Form, TextField } from '../../ui/index.ts';
+import { ReadStatus } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError, fieldErrorsOfError } from '../../i18n/errors.ts';
 import { usedFilters, type Filters } from './beneficiary-filters.ts';
@@ -79,8 +80,7 @@ export function SavedLists({ activeId, onOpen, current, ownerId }: {
 
   return (
     <Card title={t('lists.title')}>
-      {lists.error ? <Alert tone="error">{describeError(i18n, lists.error)}</Alert> : null}
-      {lists.loading && !lists.data ? <Loading label={t('app.loading')} /> : null}
+      <ReadStatus of={lists} />
       {builtIn.length ? (
         <>
           <h3 className="subheading">{t('lists.builtIn')}</h3>

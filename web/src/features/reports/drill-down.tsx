@@ -4,8 +4,8 @@ import type { IndicatorInfo } from '../../api/indicators.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
 import { Alert, Button, Dialog, Loading, Table, type Column } from '../../ui/index.ts';
+import { ErrorAlert } from '../../app/read-status.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 import { serviceDetailColumns } from '../capture/service-columns.tsx';
 import { formatDay, serviceLabel } from '../capture/service-labels.ts';
 import { useWorkContext } from '../context/work-context.tsx';
@@ -91,7 +91,7 @@ export function DrillDownDialog({ target, cellText, indicators, onClose }: {
       <p className="lead">{cellText}</p>
       <p className="field-hint">{t('drill.hint')}</p>
       {unitMissing ? <Alert tone="warning">{t('drill.unitNotVisible')}</Alert> : null}
-      {list.error ? <Alert tone="error">{describeError(i18n, list.error)}</Alert> : null}
+      <ErrorAlert error={list.error} />
       {list.loading ? <Loading label={t('app.loading')} /> : null}
       {data && !list.loading ? (
         <>

@@ -5,8 +5,8 @@ import type { IndicatorInfo } from '../../api/indicators.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useCan } from '../../app/session.tsx';
 import { Alert, Card, Checkbox, Loading, Page, Select } from '../../ui/index.ts';
+import { ErrorAlert } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 import { programLabel } from '../../i18n/labels.ts';
 import { DrillDownDialog } from './drill-down.tsx';
 import { IndicatorPicker } from './indicator-picker.tsx';
@@ -76,9 +76,9 @@ export function PerformancePage() {
         ) : null}
         <Checkbox label={t('performance.showTargets')} checked={showTargets} onChange={setShowTargets} />
       </Card>
-      {indicators.error ? <Alert tone="error">{describeError(i18n, indicators.error)}</Alert> : null}
+      <ErrorAlert error={indicators.error} />
       {indicators.data && program && codes.length === 0 ? <Alert tone="warning">{t('reports.noIndicator')}</Alert> : null}
-      {report.error ? <Alert tone="error">{describeError(i18n, report.error)}</Alert> : null}
+      <ErrorAlert error={report.error} />
       {report.data?.factsBuilding ? <Alert tone="info">{t('reports.factsBuilding')}</Alert> : null}
       {saved ? <Alert tone="success">{saved}</Alert> : null}
       {report.loading || indicators.loading ? <Loading label={t('app.loading')} /> : null}

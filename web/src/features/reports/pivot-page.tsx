@@ -3,8 +3,8 @@ import { appliesToProgram, orgUnitLevels, reportDimensions, type OrgUnitLevel, t
 import { queryReport } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Alert, Button, Card, Loading, Page, RadioGroup, Select, TextField } from '../../ui/index.ts';
+import { ErrorAlert } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 import { programLabel } from '../../i18n/labels.ts';
 import { DrillDownDialog } from './drill-down.tsx';
 import { IndicatorPicker } from './indicator-picker.tsx';
@@ -150,8 +150,8 @@ export function PivotPage() {
         options={(['none', 'bar', 'line', 'pie', 'map'] as const).map((k) => ({ value: k, label: t(`pivot.chart.${k}`) }))}
         onChange={(v) => setChart(v as ChartKind)}
       />
-      {indicators.error ? <Alert tone="error">{describeError(i18n, indicators.error)}</Alert> : null}
-      {report.error ? <Alert tone="error">{describeError(i18n, report.error)}</Alert> : null}
+      <ErrorAlert error={indicators.error} />
+      <ErrorAlert error={report.error} />
       {report.data?.factsBuilding ? <Alert tone="info">{t('reports.factsBuilding')}</Alert> : null}
       {report.loading || indicators.loading ? <Loading label={t('app.loading')} /> : null}
       {report.data && query && indicators.data ? (

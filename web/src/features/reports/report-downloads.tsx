@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { exportReport, type ReportLayout, type ReportRequest } from '../../api/endpoints.ts';
-import { Alert, Button, saveFile } from '../../ui/index.ts';
+import { Button, saveFile } from '../../ui/index.ts';
+import { ErrorAlert } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 
 /** The report as a file (XLSX laid out as the screen, or CSV; the same query as on the screen), and printing the screen. */
 export function ReportDownloads({ query, layout, printable = false }: { query: ReportRequest | null; layout: ReportLayout; printable?: boolean }) {
@@ -40,7 +40,7 @@ export function ReportDownloads({ query, layout, printable = false }: { query: R
           </Button>
         ) : null}
       </div>
-      {error ? <Alert tone="error">{describeError(i18n, error)}</Alert> : null}
+      <ErrorAlert error={error} />
     </div>
   );
 }

@@ -3,8 +3,8 @@ import { lastCompleteSemester, parsePeriod, recentSemesters, semesterOf, type Pr
 import { exportSemesterReport, semesterReport } from '../../api/semester-report.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Alert, Button, Card, Loading, Page, Select, saveFile } from '../../ui/index.ts';
+import { ErrorAlert } from '../../app/read-status.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 import { programLabel } from '../../i18n/labels.ts';
 import { formatDay } from '../capture/service-labels.ts';
 import { useWorkContext } from '../context/work-context.tsx';
@@ -117,9 +117,9 @@ export function SemesterPage() {
           />
         </div>
       </Card>
-      {fileError ? <Alert tone="error">{describeError(i18n, fileError)}</Alert> : null}
+      <ErrorAlert error={fileError} />
       {period === current && bounds ? <Alert tone="info">{t('semester.inProgress', { to: formatDay(intlTag(i18n.locale), bounds.to, 'long') })}</Alert> : null}
-      {report.error ? <Alert tone="error">{describeError(i18n, report.error)}</Alert> : null}
+      <ErrorAlert error={report.error} />
       {report.data?.factsBuilding ? <Alert tone="info">{t('reports.factsBuilding')}</Alert> : null}
       {report.loading && !report.data ? <Loading label={t('app.loading')} /> : null}
       {report.data ? <SemesterReportView report={report.data} printedOn={day} /> : null}

@@ -1,9 +1,9 @@
 import { listStories } from '../../api/stories.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
-import { Alert, Card, Loading } from '../../ui/index.ts';
+import { Card } from '../../ui/index.ts';
+import { ReadStatus } from '../../app/read-status.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 import { vocab } from '../cases/case-labels.ts';
 import { dateIn } from './story-labels.ts';
 
@@ -24,8 +24,7 @@ export function PersonStories({ beneficiaryId, canCollect }: { beneficiaryId: st
         ) : undefined
       }
     >
-      {stories.error ? <Alert tone="error">{describeError(i18n, stories.error)}</Alert> : null}
-      {stories.loading && !stories.data ? <Loading label={t('app.loading')} /> : null}
+      <ReadStatus of={stories} />
       {stories.data ? (
         stories.data.items.length ? (
           <ul className="item-list">

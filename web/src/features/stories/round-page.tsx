@@ -6,10 +6,10 @@ import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { useCan } from '../../app/session.tsx';
-import { Alert, Card, Form, Loading, Page, RadioGroup, TextArea, TextField } from '../../ui/index.ts';
+import { Alert, Card, Form, Page, RadioGroup, TextArea, TextField } from '../../ui/index.ts';
+import { ReadStatus } from '../../app/read-status.tsx';
 import { FormButtons } from '../../app/form-buttons.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 import { vocab } from '../cases/case-labels.ts';
 import { dateIn } from './story-labels.ts';
 
@@ -28,8 +28,7 @@ export function RoundPage({ roundId }: { roundId: string }) {
       intro={r ? t('stories.round.intro', { unit: r.orgUnit.name, from: date(r.periodFrom), to: date(r.periodTo), panel: r.panel }) : undefined}
       actions={<Link to="/change-rounds">{t('stories.rounds.title')}</Link>}
     >
-      {round.error ? <Alert tone="error">{describeError(i18n, round.error)}</Alert> : null}
-      {round.loading && !r ? <Loading label={t('app.loading')} /> : null}
+      <ReadStatus of={round} />
       {r ? <Selection key={r.id} round={r} onSaved={round.setData} /> : null}
     </Page>
   );

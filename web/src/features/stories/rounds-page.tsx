@@ -7,10 +7,10 @@ import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link, navigate } from '../../app/router.tsx';
 import { useCan } from '../../app/session.tsx';
-import { Alert, Card, CheckboxList, FieldGroup, Loading, Page, Select, TextField } from '../../ui/index.ts';
+import { Alert, Card, CheckboxList, FieldGroup, Page, Select, TextField } from '../../ui/index.ts';
+import { ReadStatus, ErrorAlert } from '../../app/read-status.tsx';
 import { FormButtons } from '../../app/form-buttons.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { defaultPlace, unitOptions } from '../capture/place.ts';
 import { todayIso } from '../registry/registry-labels.ts';
@@ -28,8 +28,7 @@ export function RoundsPage() {
     <Page title={t('stories.rounds.title')} intro={t('stories.rounds.intro')} actions={<Link to="/stories">{t('stories.backToList')}</Link>}>
       <div className="stack">
         <Card title={t('stories.rounds.title')}>
-          {rounds.error ? <Alert tone="error">{describeError(i18n, rounds.error)}</Alert> : null}
-          {rounds.loading && !rounds.data ? <Loading label={t('app.loading')} /> : null}
+          <ReadStatus of={rounds} />
           {rounds.data ? (
             rounds.data.items.length ? (
               <ul className="item-list">
@@ -100,7 +99,7 @@ function NewRound() {
       </div>
       <FieldGroup legend={t('stories.rounds.candidates')}>
         {form.errors.storyIds ? <p className="field-error">{form.errors.storyIds}</p> : null}
-        {stories.error ? <Alert tone="error">{describeError(i18n, stories.error)}</Alert> : null}
+        <ErrorAlert error={stories.error} />
         {stories.data?.items.length ? (
           <CheckboxList
             options={stories.data.items.map((s) => ({

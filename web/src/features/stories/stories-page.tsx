@@ -1,9 +1,9 @@
 import { listStories, type StorySummaryData } from '../../api/stories.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
-import { Alert, Loading, Page, Table, type Column } from '../../ui/index.ts';
+import { Page, Table, type Column } from '../../ui/index.ts';
+import { ReadStatus } from '../../app/read-status.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 import { vocab } from '../cases/case-labels.ts';
 import { consentInForce, dateIn } from './story-labels.ts';
 
@@ -32,8 +32,7 @@ export function StoriesPage() {
   ];
   return (
     <Page title={t('stories.title')} intro={t('stories.intro')} actions={<Link to="/change-rounds">{t('stories.rounds.link')}</Link>}>
-      {results.error ? <Alert tone="error">{describeError(i18n, results.error)}</Alert> : null}
-      {results.loading && !results.data ? <Loading label={t('app.loading')} /> : null}
+      <ReadStatus of={results} />
       {results.data ? <Table caption={t('stories.title')} columns={columns} rows={results.data.items} rowKey={(s) => s.id} empty={t('stories.none')} /> : null}
     </Page>
   );

@@ -1,9 +1,9 @@
 import { getStory } from '../../api/stories.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
-import { Alert, Card, Loading, Page } from '../../ui/index.ts';
+import { Card, Page } from '../../ui/index.ts';
+import { ReadStatus } from '../../app/read-status.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 import { vocab } from '../cases/case-labels.ts';
 import { consentInForce, dateIn } from './story-labels.ts';
 import { StoryConsentCard } from './story-consent.tsx';
@@ -22,8 +22,7 @@ export function StoryPage({ storyId }: { storyId: string }) {
       actions={<Link to="/stories">{t('stories.backToList')}</Link>}
       narrow
     >
-      {story.error ? <Alert tone="error">{describeError(i18n, story.error)}</Alert> : null}
-      {story.loading && !s ? <Loading label={t('app.loading')} /> : null}
+      <ReadStatus of={story} />
       {s ? (
         <div className="stack">
           <Card title={t('field.story')}>

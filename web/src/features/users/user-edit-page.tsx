@@ -5,11 +5,11 @@ import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
-import { Alert, Button, Card, Checkbox, Form, Loading, Page, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, Checkbox, Form, Page, TextField } from '../../ui/index.ts';
+import { LoadedPage } from '../../app/read-status.tsx';
 import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { LocaleSelect } from './locale-select.tsx';
-import { describeError } from '../../i18n/errors.ts';
 import { programsLabel } from '../../i18n/labels.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { AssignmentFields, assignmentInput, emptyAssignment, recordingNote, type AssignmentDraft } from './assignment-fields.tsx';
@@ -22,24 +22,21 @@ export function UserEditPage({ userId }: { userId: string }) {
   const user = useApi(() => getUser(userId), [userId]);
   const [justCreated] = useState(() => new URLSearchParams(window.location.search).has('created'));
 
-  if (user.error && !user.data) {
-    return (
-      <Page title={t('users.title')} actions={<Link to="/users">{t('common.back')}</Link>}>
-        <Alert tone="error">{describeError(i18n, user.error)}</Alert>
-      </Page>
-    );
-  }
-  if (!user.data) return <Loading label={t('app.loading')} />;
-  const u = user.data;
   return (
-    <Page title={t('users.editTitle', { name: u.displayName })} intro={t('users.createdAt', { date: i18n.formatDate(u.createdAt) })} actions={<Link to="/users">{t('common.back')}</Link>}>
-      {justCreated ? <Alert tone="success">{t('users.created', { name: u.displayName })}</Alert> : null}
-      <div className="grid-2">
-        <ProfileForm key={`profile-${u.id}`} user={u} onSaved={user.setData} />
-        <PasswordResetForm user={u} onSaved={user.setData} />
-      </div>
-      <Assignments user={u} onSaved={user.setData} />
-    </Page>
+    <LoadedPage of={user} title={t('users.title')} actions={<Link to="/users">{t('common.back')}</Link>}>
+      {(u) => {
+        return (
+          <Page title={t('users.editTitle', { name: u.displayName })} intro={t('users.createdAt', { date: i18n.formatDate(u.createdAt) })} actions={<Link to="/users">{t('common.back')}</Link>}>
+            {justCreated ? <Alert tone="success">{t('users.created', { name: u.displayName })}</Alert> : null}
+            <div className="grid-2">
+              <ProfileForm key={`profile-${u.id}`} user={u} onSaved={user.setData} />
+              <PasswordResetForm user={u} onSaved={user.setData} />
+            </div>
+            <Assignments user={u} onSaved={user.setData} />
+          </Page>
+        );
+      }}
+    </LoadedPage>
   );
 }
 

@@ -4,9 +4,9 @@ import { listUsers } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
 import { Pager } from '../../app/pager.tsx';
-import { Alert, Button, Loading, Page, Table, TextField, type Column } from '../../ui/index.ts';
+import { Button, Page, Table, TextField, type Column } from '../../ui/index.ts';
+import { ReadStatus } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 
 const PAGE_SIZE = 20;
 
@@ -62,8 +62,7 @@ export function UsersPage() {
         <TextField type="search" label={t('users.searchLabel')} placeholder={t('users.searchHint')} value={draft} onChange={setDraft} />
         <Button type="submit">{t('common.search')}</Button>
       </form>
-      {users.error ? <Alert tone="error">{describeError(i18n, users.error)}</Alert> : null}
-      {users.loading && !users.data ? <Loading label={t('app.loading')} /> : null}
+      <ReadStatus of={users} />
       {users.data ? (
         <>
           <Table caption={t('users.title')} columns={columns} rows={users.data.items} rowKey={(u) => u.id} empty={t('common.noResults')} />
