@@ -37,3 +37,34 @@ export function LoadedPage<T>({ of, title, actions, children }: { of: ApiState<T
   if (!of.data) return <Loading label={t('app.loading')} />;
   return <>{children(of.data)}</>;
 }
+
+/**
+ * The items of a read as a list: where the read stands, then one item each (drawn by `children`), or
+ * `empty` when there are none.
+ */
+export function ReadItems<T extends { id: string }>({ of, empty, className = 'item-list', itemClassName, children }: {
+  of: Pick<ApiState<{ items: readonly T[] }>, 'data' | 'error' | 'loading'>;
+  empty: string;
+  className?: string;
+  itemClassName?: string;
+  children: (item: T) => ReactNode;
+}) {
+  return (
+    <>
+      <ReadStatus of={of} />
+      {of.data ? (
+        of.data.items.length ? (
+          <ul className={className}>
+            {of.data.items.map((item) => (
+              <li key={item.id} className={itemClassName}>
+                {children(item)}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{empty}</p>
+        )
+      ) : null}
+    </>
+  );
+}

@@ -3,7 +3,7 @@ import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
 import { useCan } from '../../app/session.tsx';
 import { Card } from '../../ui/index.ts';
-import { ReadStatus } from '../../app/read-status.tsx';
+import { ReadItems } from '../../app/read-status.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { vocab, wallClock } from './case-labels.ts';
 import { UrgencyChips } from './urgency-chips.tsx';
@@ -28,26 +28,19 @@ export function PersonCases({ beneficiaryId, canOpen }: { beneficiaryId: string;
         ) : undefined
       }
     >
-      <ReadStatus of={cases} />
-      {cases.data ? (
-        cases.data.items.length ? (
-          <ul className="item-list case-items">
-            {cases.data.items.map((c) => (
-              <li key={c.id} className="case-item">
-                <div>
-                  <Link to={`/cases/${c.id}`}>{t('cases.person.caseOf', { program: vocab(i18n, 'program', c.program) })}</Link>
-                  <p className="muted">
-                    {t(`case_status.${c.status}`)} · {t('cases.person.openedAt', { date: wallClock(locale, c.openedAt) })} · <bdi>{c.orgUnit.name}</bdi>
-                  </p>
-                </div>
-                {c.status === 'open' ? <UrgencyChips summary={c} /> : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">{t('cases.person.none')}</p>
-        )
-      ) : null}
+      <ReadItems of={cases} empty={t('cases.person.none')} className="item-list case-items" itemClassName="case-item">
+        {(c) => (
+          <>
+            <div>
+              <Link to={`/cases/${c.id}`}>{t('cases.person.caseOf', { program: vocab(i18n, 'program', c.program) })}</Link>
+              <p className="muted">
+                {t(`case_status.${c.status}`)} · {t('cases.person.openedAt', { date: wallClock(locale, c.openedAt) })} · <bdi>{c.orgUnit.name}</bdi>
+              </p>
+            </div>
+            {c.status === 'open' ? <UrgencyChips summary={c} /> : null}
+          </>
+        )}
+      </ReadItems>
     </Card>
   );
 }

@@ -2,7 +2,7 @@ import { listStories } from '../../api/stories.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
 import { Card } from '../../ui/index.ts';
-import { ReadStatus } from '../../app/read-status.tsx';
+import { ReadItems } from '../../app/read-status.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { vocab } from '../cases/case-labels.ts';
 import { dateIn } from './story-labels.ts';
@@ -24,20 +24,13 @@ export function PersonStories({ beneficiaryId, canCollect }: { beneficiaryId: st
         ) : undefined
       }
     >
-      <ReadStatus of={stories} />
-      {stories.data ? (
-        stories.data.items.length ? (
-          <ul className="item-list">
-            {stories.data.items.map((s) => (
-              <li key={s.id}>
-                <Link to={`/stories/${s.id}`}>{vocab(i18n, 'change_domain', s.domain)}</Link> <span className="muted">· {date(s.collectedOn)}</span>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">{t('stories.person.none')}</p>
-        )
-      ) : null}
+      <ReadItems of={stories} empty={t('stories.person.none')}>
+        {(s) => (
+          <>
+            <Link to={`/stories/${s.id}`}>{vocab(i18n, 'change_domain', s.domain)}</Link> <span className="muted">· {date(s.collectedOn)}</span>
+          </>
+        )}
+      </ReadItems>
     </Card>
   );
 }

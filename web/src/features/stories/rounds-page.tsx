@@ -8,7 +8,7 @@ import { validate } from '../../api/validate.ts';
 import { Link, navigate } from '../../app/router.tsx';
 import { useCan } from '../../app/session.tsx';
 import { Alert, Card, CheckboxList, FieldGroup, Page, Select, TextField } from '../../ui/index.ts';
-import { ReadStatus, ErrorAlert } from '../../app/read-status.tsx';
+import { ReadItems, ErrorAlert } from '../../app/read-status.tsx';
 import { FormButtons } from '../../app/form-buttons.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { useWorkContext } from '../context/work-context.tsx';
@@ -28,21 +28,14 @@ export function RoundsPage() {
     <Page title={t('stories.rounds.title')} intro={t('stories.rounds.intro')} actions={<Link to="/stories">{t('stories.backToList')}</Link>}>
       <div className="stack">
         <Card title={t('stories.rounds.title')}>
-          <ReadStatus of={rounds} />
-          {rounds.data ? (
-            rounds.data.items.length ? (
-              <ul className="item-list">
-                {rounds.data.items.map((r) => (
-                  <li key={r.id}>
-                    <Link to={`/change-rounds/${r.id}`}>{t('stories.round.title', { date: date(r.heldOn) })}</Link> · <bdi>{r.orgUnit.name}</bdi>
-                    <p className="muted">{t('stories.rounds.summary', { from: date(r.periodFrom), to: date(r.periodTo), chosen: r.chosen, candidates: r.candidates })}</p>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="muted">{t('stories.rounds.none')}</p>
-            )
-          ) : null}
+          <ReadItems of={rounds} empty={t('stories.rounds.none')}>
+            {(r) => (
+              <>
+                <Link to={`/change-rounds/${r.id}`}>{t('stories.round.title', { date: date(r.heldOn) })}</Link> · <bdi>{r.orgUnit.name}</bdi>
+                <p className="muted">{t('stories.rounds.summary', { from: date(r.periodFrom), to: date(r.periodTo), chosen: r.chosen, candidates: r.candidates })}</p>
+              </>
+            )}
+          </ReadItems>
         </Card>
         {canHold ? <NewRound /> : null}
       </div>
