@@ -170,6 +170,41 @@ test('a network coordinator searches the directory, verifies a stale entry, and 
     await expect(nc.getByRole('region', { name: fr['directory.service.previous'], exact: true })).toContainText('Dr Samira Essai');
   });
 
+  await test.step('she edits the whole service: Spanish spoken too, a second document', async () => {
+    await nc.getByRole('button', { name: fr['directory.edit'] }).click();
+    const form = nc.getByRole('form', { name: fr['directory.edit'] });
+    await form.getByLabel(fr['directory.language.es'], { exact: true }).check();
+    await form.getByRole('button', { name: fr['directory.form.addDocument'] }).click();
+    await form.getByLabel(interpolate(fr['directory.form.document'], { n: 2 }), { exact: true }).fill('Certificat médical initial');
+    await form.getByRole('button', { name: fr['common.save'] }).click();
+    await expect(form).toHaveCount(0);
+    const about = nc.getByRole('region', { name: fr['directory.service.about'], exact: true });
+    await expect(about).toContainText('Espagnol');
+    await expect(about).toContainText('Certificat médical initial');
+  });
+
+  await test.step('she adds a service with a new organisation and a new place; it opens on its page', async () => {
+    await goTo(nc, 'nav.field', 'shell.directory');
+    await nc.getByRole('link', { name: fr['directory.add'] }).click();
+    const form = nc.getByRole('form', { name: fr['directory.new.title'] });
+    await form.getByLabel(fr['directory.new.organization'], { exact: true }).selectOption({ label: fr['directory.new.newOrganization'] });
+    await form.getByLabel(fr['field.name'], { exact: true }).first().fill('Association d’écoute (essai)');
+    await form.getByLabel(fr['directory.new.location'], { exact: true }).selectOption({ label: fr['directory.new.newLocation'] });
+    const place = form.getByRole('group', { name: fr['directory.new.location'] });
+    await place.getByLabel(fr['field.name'], { exact: true }).fill('Local du quartier');
+    await place.getByLabel(fr['field.address1'], { exact: true }).fill('2 rue de l’Essai');
+    await place.getByLabel(fr['field.city'], { exact: true }).fill('Salé');
+    await form.getByLabel(fr['field.name'], { exact: true }).last().fill('Écoute et orientation (essai)');
+    await form.getByLabel(fr['field.serviceType'], { exact: true }).selectOption('psychosocial');
+    await form.getByLabel(territory.name.fr, { exact: true }).check();
+    await form.getByLabel(interpolate(fr['directory.form.phone'], { n: 1 }), { exact: true }).fill('0537 99 88 77');
+    await form.getByRole('button', { name: fr['directory.new.submit'] }).click();
+    await expect(nc.getByRole('heading', { level: 1, name: 'Écoute et orientation (essai)' })).toBeVisible();
+    await expect(nc.getByRole('region', { name: fr['directory.service.where'], exact: true })).toContainText('Local du quartier');
+    await expect(nc.getByRole('link', { name: '0537 99 88 77' })).toBeVisible();
+    await nc.goto(`/directory/services/${data.unitId}`);
+  });
+
   await test.step('the service page of the emergency unit, on a desktop and a phone', async () => {
     await expect(nc.getByRole('region', { name: fr['directory.service.where'], exact: true })).toContainText('Pavillon des urgences');
     await shot(nc, 'service-fr-1280');
