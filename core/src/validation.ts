@@ -31,6 +31,7 @@ export const textFormats = {
   directory_code: 'legal_aid',
   country: 'MA',
   byday: 'MO,TU,WE',
+  directory_phone: '+212 537 00 00 00',
 } as const;
 export type TextFormat = keyof typeof textFormats;
 

@@ -23,7 +23,8 @@ const optionalText = (t: z.ZodType<string> = ShortText) => t.nullable().default(
 export const DirectoryCode = text().trim().min(1).max(40).regex(directoryCodePattern, { message: 'format:directory_code' });
 /** A time of day `HH:MM`. */
 export const TimeOfDay = text().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'format:time' });
-export const DirectoryPhoneNumber = text().trim().regex(/^\+?[0-9 ]{3,20}$/, { message: 'format:phone' });
+/** A service's phone: a full number, or a short one (19 police, 177 gendarmerie, 15 SAMU). */
+export const DirectoryPhoneNumber = text().trim().regex(/^\+?[0-9][0-9 ]{1,19}$/, { message: 'format:directory_phone' });
 export const Email = z.email().max(200);
 export const WebAddress = z.url({ protocol: /^https?$/ }).max(500);
 

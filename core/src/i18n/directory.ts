@@ -7,6 +7,7 @@ export const directoryFr = {
   'format.time': 'une heure HH:MM (24 h)',
   'format.directory_code': 'une lettre minuscule puis des minuscules sans accent, chiffres ou « _ » (40 au plus)',
   'format.country': 'un code pays ISO de deux lettres majuscules',
+  'format.directory_phone': '2 à 20 chiffres, espaces permis, « + » au début pour l’indicatif (numéros courts permis : 19, 177)',
   'format.byday': 'des jours séparés par des virgules : MO, TU, WE, TH, FR, SA, SU',
   'validation.closes_before_opening': '{field} : la fermeture doit venir après l’ouverture.',
   'validation.one_parent': '{field} : un point focal appartient à une seule fiche (organisation, service ou lieu).',
@@ -57,6 +58,11 @@ export const directoryFr = {
   'field.need': 'Besoin',
   'field.resource': 'Fiche',
   'audit.directory.import': 'Import de l’annuaire (HSDS)',
+  'circuit.condition.within_hours': 'Si les faits datent de moins de {hours} h',
+  'circuit.condition.rural': 'En milieu rural',
+  'circuit.condition.urban': 'En milieu urbain',
+  'circuit.condition.child': 'Pour un enfant (moins de 18 ans)',
+  'circuit.condition.adult': 'Pour une personne adulte',
   'role.network_coordinator': 'Coordinateur·rice de réseau (annuaire et circuits d’un territoire)',
 } as const;
 
@@ -64,6 +70,7 @@ export const directoryEn: Record<keyof typeof directoryFr, string> = {
   'format.time': 'a time HH:MM (24-hour)',
   'format.directory_code': 'a lower-case letter then lower-case letters, digits or “_” (40 at most)',
   'format.country': 'a two-letter ISO country code in capitals',
+  'format.directory_phone': '2 to 20 digits, spaces allowed, “+” first for the country code (short numbers allowed: 19, 177)',
   'format.byday': 'days separated by commas: MO, TU, WE, TH, FR, SA, SU',
   'validation.closes_before_opening': '{field}: closing must come after opening.',
   'validation.one_parent': '{field}: a focal point belongs to one entry only (organisation, service or location).',
@@ -114,6 +121,11 @@ export const directoryEn: Record<keyof typeof directoryFr, string> = {
   'field.need': 'Need',
   'field.resource': 'Entry',
   'audit.directory.import': 'Directory import (HSDS)',
+  'circuit.condition.within_hours': 'If the facts happened less than {hours} h ago',
+  'circuit.condition.rural': 'In a rural area',
+  'circuit.condition.urban': 'In a town',
+  'circuit.condition.child': 'For a child (under 18)',
+  'circuit.condition.adult': 'For an adult',
   'role.network_coordinator': 'Network coordinator (directory and circuits of a territory)',
 };
 
@@ -121,6 +133,7 @@ export const directoryAr: Record<keyof typeof directoryFr, string> = {
   'format.time': 'ساعة بصيغة HH:MM (24 ساعة)',
   'format.directory_code': 'حرف لاتيني صغير ثم حروف لاتينية صغيرة أو أرقام أو «_» (40 على الأكثر)',
   'format.country': 'رمز البلد ISO من حرفين لاتينيين كبيرين',
+  'format.directory_phone': 'من 2 إلى 20 رقما، المسافات مسموح بها، و«+» في البداية لرمز البلد (الأرقام المختصرة مسموح بها: 19، 177)',
   'format.byday': 'أيام مفصولة بفواصل: MO, TU, WE, TH, FR, SA, SU',
   'validation.closes_before_opening': '{field}: يجب أن يكون الإغلاق بعد الفتح.',
   'validation.one_parent': '{field}: تنتمي نقطة الاتصال إلى بطاقة واحدة فقط (منظمة أو خدمة أو مكان).',
@@ -171,5 +184,10 @@ export const directoryAr: Record<keyof typeof directoryFr, string> = {
   'field.need': 'الحاجة',
   'field.resource': 'البطاقة',
   'audit.directory.import': 'استيراد الدليل (HSDS)',
+  'circuit.condition.within_hours': 'إذا وقعت الأفعال منذ أقل من {hours} ساعة',
+  'circuit.condition.rural': 'في الوسط القروي',
+  'circuit.condition.urban': 'في الوسط الحضري',
+  'circuit.condition.child': 'بالنسبة لطفل (أقل من 18 سنة)',
+  'circuit.condition.adult': 'بالنسبة لشخص راشد',
   'role.network_coordinator': 'منسّق(ة) الشبكة (دليل المجال الترابي ومسارات التكفل)',
 };

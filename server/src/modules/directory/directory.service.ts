@@ -102,6 +102,15 @@ export function createDirectoryService(db: Queryable) {
       return { items: page.rows.map((s) => summaryOf(s, around, m)), total: page.total, totalCapped: page.totalCapped };
     },
 
+    /** Services by id as a list shows them (for the care circuits), in the order asked. */
+    async summaries(ctx: RequestContext, ids: readonly string[]) {
+      const m = await moment(db, ctx.actor);
+      const rows = await repo.selectServices(db, ids);
+      const around = await readAround(db, rows);
+      const byId = new Map(rows.map((s) => [s.id, summaryOf(s, around, m)]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+
     async getService(ctx: RequestContext, id: string): Promise<DirectoryService> {
       return readService(db, ctx.actor, id, await moment(db, ctx.actor));
     },
