@@ -143,7 +143,9 @@ export async function restoreFrom(db: AnyDb, file: string, options: { replace?: 
 
   let rows = 0;
   await db.transaction().execute(async (trx) => {
-    if (options.replace) {
+    // Emptied first even without --replace: a database without organisations may still hold what
+    // migrations seed (the directory's service types); the backup's rows take their place.
+    {
       const tables = await tablesInDependencyOrder(trx);
       const derived = (
         await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_name = any(${DERIVED}::text[])`.execute(trx)
