@@ -1,17 +1,16 @@
 import { useState } from 'react';
-import { entryDoors, OpenCase, wallClockNow, type Beneficiary, type ProgramCode } from '@relais/core';
+import { entryDoors, OpenCase, wallClockNow, type Beneficiary } from '@relais/core';
 import { getCaseSettings, openCase, type CaseSettingsData } from '../../api/cases.ts';
 import { newId } from '../../api/ids.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link, navigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { Checkbox, CheckboxList, FieldGroup, Form, Select, TextField } from '../../ui/index.ts';
-import { FormButtons } from '../../app/form-buttons.tsx';
+import { Checkbox, CheckboxList, FieldGroup, Select, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { PersonFormPage } from '../registry/person-form-page.tsx';
+import { PersonForm, PersonFormPage, ProgramSelect, UnitSelect } from '../registry/person-form-page.tsx';
 import { useWorkContext } from '../context/work-context.tsx';
-import { defaultPlace, recordingUnits, unitOptions, useUnitWorkers } from '../capture/place.ts';
+import { defaultPlace, recordingUnits, useUnitWorkers } from '../capture/place.ts';
 import { emptyIncident, IncidentFields, incidentInput, type IncidentDraft } from './incident-fields.tsx';
 
 /** "Ouvrir un dossier" for one person (from her record): program, unit, reception, entry door, team, incident. */
@@ -70,40 +69,25 @@ function OpenCaseForm({ person, settings }: { person: Beneficiary; settings: Cas
   };
 
   return (
-    <Form
-      className="form card"
-      aria-label={t('cases.open')}
-      message={form.message}
-      onSubmit={submit}
-      actions={
-        <FormButtons busy={form.busy} onCancel={() => navigate(`/beneficiaries/${person.id}`)}>
-          {t('cases.open.submit')}
-        </FormButtons>
-      }
-    >
+    <PersonForm person={person} label={t('cases.open')} submitLabel={t('cases.open.submit')} form={form} onSubmit={submit}>
       {form.failure && (form.failure as { code?: string }).code === 'case_already_open' ? (
         <Link to={`/beneficiaries/${person.id}`}>{t('cases.open.seeCases')}</Link>
       ) : null}
       <div className="grid-2">
-        <Select
-          label={t('field.program')}
+        <ProgramSelect
           value={program}
-          required
-          requiredLabel={req}
+          chooseLabel={t('cases.choose')}
           error={form.errors.program}
-          options={[{ value: '', label: t('cases.choose') }, ...ctx.myPrograms.map((p: ProgramCode) => ({ value: p, label: t(`program.${p}`) }))]}
           onChange={(v) => {
             setProgram(v);
             if (v === 'gbv') setHasIncident(true);
           }}
         />
-        <Select
-          label={t('field.orgUnitId')}
+        <UnitSelect
+          units={units}
           value={orgUnitId}
-          required
-          requiredLabel={req}
+          chooseLabel={t('cases.open.noUnit')}
           error={form.errors.orgUnitId}
-          options={unitOptions(units, t('cases.open.noUnit'))}
           onChange={(v) => {
             setOrgUnitId(v);
             setCoWorkerIds([]);
@@ -140,6 +124,6 @@ function OpenCaseForm({ person, settings }: { person: Beneficiary; settings: Cas
           <IncidentFields draft={incident} onChange={setIncident} settings={settings} errors={form.errors} />
         </FieldGroup>
       ) : null}
-    </Form>
+    </PersonForm>
   );
 }

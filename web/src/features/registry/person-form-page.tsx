@@ -2,11 +2,15 @@ import type { ReactNode } from 'react';
 import type { Beneficiary } from '@relais/core';
 import { getBeneficiary } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
-import { Link } from '../../app/router.tsx';
-import { Loading, Page } from '../../ui/index.ts';
+import { Link, navigate } from '../../app/router.tsx';
+import { Form, Loading, Page, Select } from '../../ui/index.ts';
+import { FormButtons } from '../../app/form-buttons.tsx';
+import type { FormSubmit } from '../../api/use-form-submit.ts';
 import { ErrorAlert } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useWorkContext } from '../context/work-context.tsx';
+import { unitOptions } from '../capture/place.ts';
+import type { OrgUnitNode } from '../org-units/org-unit-tree.ts';
 
 /**
  * A page holding one form about one person, opened from her record (open a case, collect a
@@ -40,4 +44,53 @@ export function PersonFormPage<S>(props: {
       {ready && person.data && settings.data !== undefined ? props.children(person.data, settings.data) : null}
     </Page>
   );
+}
+
+/** The form of such a page, named `label`: the outcome of the last try above, submit and cancel (back to her record) below. */
+export function PersonForm({ person, label, submitLabel, form, onSubmit, children }: {
+  person: Beneficiary;
+  label: string;
+  submitLabel: string;
+  form: FormSubmit;
+  onSubmit: () => Promise<void>;
+  children: ReactNode;
+}) {
+  return (
+    <Form
+      className="form card"
+      aria-label={label}
+      message={form.message}
+      onSubmit={onSubmit}
+      actions={
+        <FormButtons busy={form.busy} onCancel={() => navigate(`/beneficiaries/${person.id}`)}>
+          {submitLabel}
+        </FormButtons>
+      }
+    >
+      {children}
+    </Form>
+  );
+}
+
+/** A required choice among the reader's programs (`chooseLabel` first, for none yet). */
+export function ProgramSelect({ value, chooseLabel, error, onChange }: { value: string; chooseLabel: string; error: string | undefined; onChange: (value: string) => void }) {
+  const { t } = useI18n();
+  const ctx = useWorkContext();
+  return (
+    <Select
+      label={t('field.program')}
+      value={value}
+      required
+      requiredLabel={t('common.requiredMark')}
+      error={error}
+      options={[{ value: '', label: chooseLabel }, ...ctx.myPrograms.map((p) => ({ value: p, label: t(`program.${p}`) }))]}
+      onChange={onChange}
+    />
+  );
+}
+
+/** A required choice among `units` (`chooseLabel` first, for none yet). */
+export function UnitSelect({ units, value, chooseLabel, error, onChange }: { units: readonly OrgUnitNode[]; value: string; chooseLabel: string; error: string | undefined; onChange: (value: string) => void }) {
+  const { t } = useI18n();
+  return <Select label={t('field.orgUnitId')} value={value} required requiredLabel={t('common.requiredMark')} error={error} options={unitOptions(units, chooseLabel)} onChange={onChange} />;
 }

@@ -1,16 +1,15 @@
 import { useState } from 'react';
-import { StoryInput, type Beneficiary, type ProgramCode } from '@relais/core';
+import { StoryInput, type Beneficiary } from '@relais/core';
 import { collectStory, getStorySettings } from '../../api/stories.ts';
 import { newId } from '../../api/ids.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { navigate } from '../../app/router.tsx';
-import { Form, Select, TextArea, TextField } from '../../ui/index.ts';
-import { FormButtons } from '../../app/form-buttons.tsx';
+import { Select, TextArea, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { PersonFormPage } from '../registry/person-form-page.tsx';
+import { PersonForm, PersonFormPage, ProgramSelect, UnitSelect } from '../registry/person-form-page.tsx';
 import { useWorkContext } from '../context/work-context.tsx';
-import { defaultPlace, recordingUnits, unitOptions } from '../capture/place.ts';
+import { defaultPlace, recordingUnits } from '../capture/place.ts';
 import { todayIso } from '../registry/registry-labels.ts';
 import { vocab } from '../cases/case-labels.ts';
 import { ConsentFields, consentInput, type ConsentDraft } from './consent-fields.tsx';
@@ -74,28 +73,10 @@ function CollectForm({ person, domains, caseId, program: givenProgram }: { perso
   };
 
   return (
-    <Form
-      className="form card"
-      aria-label={t('stories.collect')}
-      message={form.message}
-      onSubmit={submit}
-      actions={
-        <FormButtons busy={form.busy} onCancel={() => navigate(`/beneficiaries/${person.id}`)}>
-          {t('stories.collect.submit')}
-        </FormButtons>
-      }
-    >
+    <PersonForm person={person} label={t('stories.collect')} submitLabel={t('stories.collect.submit')} form={form} onSubmit={submit}>
       <div className="grid-2">
-        <Select
-          label={t('field.program')}
-          value={program}
-          required
-          requiredLabel={req}
-          error={form.errors.program}
-          options={[{ value: '', label: t('stories.choose') }, ...ctx.myPrograms.map((p: ProgramCode) => ({ value: p, label: t(`program.${p}`) }))]}
-          onChange={setProgram}
-        />
-        <Select label={t('field.orgUnitId')} value={orgUnitId} required requiredLabel={req} error={form.errors.orgUnitId} options={unitOptions(units, t('stories.choose'))} onChange={setOrgUnitId} />
+        <ProgramSelect value={program} chooseLabel={t('stories.choose')} error={form.errors.program} onChange={setProgram} />
+        <UnitSelect units={units} value={orgUnitId} chooseLabel={t('stories.choose')} error={form.errors.orgUnitId} onChange={setOrgUnitId} />
         <TextField label={t('field.collectedOn')} type="date" value={collectedOn} required requiredLabel={req} error={form.errors.collectedOn} onChange={setCollectedOn} />
         <Select
           label={t('field.domain')}
@@ -112,6 +93,6 @@ function CollectForm({ person, domains, caseId, program: givenProgram }: { perso
       <TextArea label={t('field.story')} value={story} required requiredLabel={req} error={form.errors.story} rows={8} onChange={setStory} />
       <TextArea label={t('field.significance')} value={significance} error={form.errors.significance} onChange={setSignificance} />
       <ConsentFields draft={consent} onChange={setConsent} errors={form.errors} />
-    </Form>
+    </PersonForm>
   );
 }

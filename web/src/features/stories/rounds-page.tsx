@@ -7,12 +7,13 @@ import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link, navigate } from '../../app/router.tsx';
 import { useCan } from '../../app/session.tsx';
-import { Alert, Card, CheckboxList, FieldGroup, Page, Select, TextField } from '../../ui/index.ts';
+import { Alert, Card, CheckboxList, FieldGroup, Page, TextField } from '../../ui/index.ts';
 import { ReadItems, ErrorAlert } from '../../app/read-status.tsx';
 import { FormButtons } from '../../app/form-buttons.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
+import { UnitSelect } from '../registry/person-form-page.tsx';
 import { useWorkContext } from '../context/work-context.tsx';
-import { defaultPlace, unitOptions } from '../capture/place.ts';
+import { defaultPlace } from '../capture/place.ts';
 import { todayIso } from '../registry/registry-labels.ts';
 import { vocab } from '../cases/case-labels.ts';
 import { dateIn } from './story-labels.ts';
@@ -74,13 +75,11 @@ function NewRound() {
       <h2>{t('stories.rounds.new')}</h2>
       {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
       <div className="grid-2">
-        <Select
-          label={t('field.orgUnitId')}
+        <UnitSelect
+          units={units}
           value={orgUnitId}
-          required
-          requiredLabel={req}
+          chooseLabel={t('stories.choose')}
           error={form.errors.orgUnitId}
-          options={unitOptions(units, t('stories.choose'))}
           onChange={(v) => {
             setOrgUnitId(v);
             setStoryIds([]);
