@@ -5,36 +5,19 @@
 // coordinator over HTTP (app.inject): the first page of the worklist, the urgent-only list, a
 // filtered list (program + worker), and one case's page. Embedded always; PostgreSQL too with
 // RELAIS_BENCH_DATABASE_URL.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../server/src/db/index.ts';
 import { onEachEngine } from './bench-engines.ts';
-import { buildApp } from '../server/src/app.ts';
-import { loadConfig } from '../server/src/config.ts';
-import { createOrganisation } from '../server/src/modules/setup/index.ts';
+import { BENCH_PASSWORD, benchApp, percentile } from './bench-app.ts';
 
 const CASES = Number(process.env.RELAIS_BENCH_OPEN_CASES ?? 10_000);
 const RUNS = 60;
 
 const uuidOf = (textExpr: string) => sql.raw(`overlay(overlay(md5(${textExpr}) placing '4' from 13) placing '8' from 17)::uuid`);
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
-}
 
 async function measure(db: Db) {
-  const org = await db.kysely.transaction().execute((trx) =>
-    createOrganisation(trx, { organisation: { code: 'BENCH', name: 'Bench' }, admin: { username: 'admin', displayName: 'Admin', password: 'bench password 1' }, locale: 'fr' }),
-  );
-  const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', RELAIS_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-cases-')) }), db });
-  const login = async (username: string) => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { organisation: 'BENCH', username, password: 'bench password 1' } });
-    if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.body}`);
-    return { cookie: `relais_session=${res.cookies.find((c) => c.name === 'relais_session')!.value}`, csrf: (JSON.parse(res.body) as { csrfToken: string }).csrfToken };
-  };
+  const { org, app, login } = await benchApp(db, 'cases');
   const admin = await login('admin');
   const post = async (who: { cookie: string; csrf: string }, url: string, payload: object) => {
     const res = await app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf }, payload });
@@ -44,9 +27,9 @@ async function measure(db: Db) {
   const clinic = (await post(admin, '/org-units', { code: 'CSSR', name: 'CSSR Marrakech', level: 'clinic', parentId: org.rootUnitId })).id;
   const workers: string[] = [];
   for (let i = 0; i < 8; i++) {
-    workers.push((await post(admin, '/users', { username: `as${i}`, displayName: `AS ${i}`, password: 'bench password 1', assignments: [{ role: 'social_worker', orgUnitId: clinic, programs: null }] })).id);
+    workers.push((await post(admin, '/users', { username: `as${i}`, displayName: `AS ${i}`, password: BENCH_PASSWORD, assignments: [{ role: 'social_worker', orgUnitId: clinic, programs: null }] })).id);
   }
-  await post(admin, '/users', { username: 'coord', displayName: 'Coord', password: 'bench password 1', assignments: [{ role: 'coordinator', orgUnitId: clinic, programs: null }] });
+  await post(admin, '/users', { username: 'coord', displayName: 'Coord', password: BENCH_PASSWORD, assignments: [{ role: 'coordinator', orgUnitId: clinic, programs: null }] });
   const coord = await login('coord');
 
   const t0 = performance.now();

@@ -3,50 +3,33 @@
 // module's import). Measures, over HTTP as a peer educator: search by need and territory (goal
 // p95 ≤ 100 ms), by need + territory + language + open now, free text; and the HSDS export of the
 // whole directory (goal ≤ 5 s). Embedded always; PostgreSQL too with RELAIS_BENCH_DATABASE_URL.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { defaultServiceTypes } from '@relais/core';
 import type { Db } from '../server/src/db/index.ts';
 import { onEachEngine } from './bench-engines.ts';
-import { buildApp } from '../server/src/app.ts';
-import { loadConfig } from '../server/src/config.ts';
-import { createOrganisation } from '../server/src/modules/setup/index.ts';
+import { BENCH_PASSWORD, benchApp, percentile } from './bench-app.ts';
 import { exportDirectory, importDirectory } from '../server/src/modules/directory/index.ts';
 import { sampleDirectory, sampleTerritories } from '../server/src/demo/directory-sample.ts';
 
 const SERVICES = Number(process.env.RELAIS_BENCH_DIRECTORY_SERVICES ?? 5000);
 const RUNS = 60;
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
-}
 
 async function measure(db: Db) {
-  const org = await db.kysely.transaction().execute((trx) =>
-    createOrganisation(trx, { organisation: { code: 'BENCH', name: 'Bench' }, admin: { username: 'admin', displayName: 'Admin', password: 'bench password 1' }, locale: 'fr' }),
-  );
-  const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', RELAIS_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-directory-')) }), db });
-  const login = async (username: string) => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { organisation: 'BENCH', username, password: 'bench password 1' } });
-    if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.body}`);
-    return { cookie: `relais_session=${res.cookies.find((c) => c.name === 'relais_session')!.value}`, csrf: (JSON.parse(res.body) as { csrfToken: string }).csrfToken, me: JSON.parse(res.body) as { userId: string } };
-  };
+  const { org, app, login } = await benchApp(db, 'directory');
   const admin = await login('admin');
   const created = await app.inject({
     method: 'POST',
     url: '/api/v1/users',
     headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
-    payload: { username: 'paire', displayName: 'Paire', password: 'bench password 1', assignments: [{ role: 'peer_educator', orgUnitId: org.rootUnitId, programs: null }] },
+    payload: { username: 'paire', displayName: 'Paire', password: BENCH_PASSWORD, assignments: [{ role: 'peer_educator', orgUnitId: org.rootUnitId, programs: null }] },
   });
   if (created.statusCode !== 201) throw new Error(created.body);
   const peer = await login('paire');
 
   const file = sampleDirectory({ services: SERVICES, locations: Math.round(SERVICES * 1.6), contacts: SERVICES * 4, today: new Date().toISOString().slice(0, 10) });
   const actor = {
-    userId: admin.me.userId,
+    userId: admin.userId,
     username: 'operator',
     displayName: 'Bench',
     locale: 'fr' as const,

@@ -113,12 +113,9 @@ export function summaryOf(s: ServiceRow & { organization_name: string }, around:
   };
 }
 
-export function serviceOf(s: ServiceRow, org: DirectoryOrganization, around: Around, m: Moment, editable: boolean): DirectoryService {
-  const contacts = around.contacts.get(s.id) ?? [];
-  const phonesOf = (id: string) => around.phones.get(id) ?? [];
+/** A stored service's own fields as the API names them (the page shows them; an update is diffed against them). */
+export function serviceFieldsOf(s: ServiceRow) {
   return {
-    id: s.id,
-    organizationId: s.organization_id,
     name: s.name,
     alternateName: s.alternate_name,
     description: s.description,
@@ -131,6 +128,16 @@ export function serviceOf(s: ServiceRow, org: DirectoryOrganization, around: Aro
     requiredDocuments: s.required_documents,
     email: s.email,
     url: s.url,
+  };
+}
+
+export function serviceOf(s: ServiceRow, org: DirectoryOrganization, around: Around, m: Moment, editable: boolean): DirectoryService {
+  const contacts = around.contacts.get(s.id) ?? [];
+  const phonesOf = (id: string) => around.phones.get(id) ?? [];
+  return {
+    id: s.id,
+    organizationId: s.organization_id,
+    ...serviceFieldsOf(s),
     organization: org,
     territories: (around.territories.get(s.id) ?? []).map(territoryRefOf),
     phones: phonesOf(s.id).map(phoneOf),

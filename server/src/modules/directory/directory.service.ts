@@ -20,7 +20,7 @@ import { directoryPolicy } from './directory.policy.ts';
 import * as repo from './directory.repository.ts';
 import type { ServiceRow } from './directory-rows.ts';
 import * as writes from './directory-writes.repository.ts';
-import { organizationOf, readAround, serviceOf, summaryOf, type Moment } from './directory-view.ts';
+import { organizationOf, readAround, serviceFieldsOf, serviceOf, summaryOf, type Moment } from './directory-view.ts';
 import { changesOf, organizationColumns, serviceColumns, serviceChildren, whoOf } from './directory-records.ts';
 import { directoryEntriesUseCases } from './directory-entries.service.ts';
 
@@ -182,21 +182,5 @@ export type DirectoryUseCases = ReturnType<typeof createDirectoryService>;
 
 /** A stored service as the input that would write it (to diff an update against). */
 function recordToInput(s: ServiceRow): UpdateDirectoryService {
-  return {
-    name: s.name,
-    alternateName: s.alternate_name,
-    description: s.description,
-    serviceType: s.service_type,
-    status: s.status,
-    eligibility: { sex: s.eligible_sex, minimumAge: s.minimum_age, maximumAge: s.maximum_age, migrantsAnyStatus: s.migrants_any_status, description: s.eligibility_description },
-    cost: s.cost,
-    feesDescription: s.fees_description,
-    languages: s.languages as UpdateDirectoryService['languages'],
-    requiredDocuments: s.required_documents,
-    email: s.email,
-    url: s.url,
-    territories: [],
-    locations: [],
-    phones: [],
-  };
+  return { ...serviceFieldsOf(s), territories: [], locations: [], phones: [] };
 }
