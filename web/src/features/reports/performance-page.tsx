@@ -5,6 +5,7 @@ import type { IndicatorInfo } from '../../api/indicators.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useCan } from '../../app/session.tsx';
 import { Alert, Card, Checkbox, Loading, Page, Select } from '../../ui/index.ts';
+import { NoProgramPage, ReportProgramSelect } from './report-program.tsx';
 import { ErrorAlert } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { programLabel } from '../../i18n/labels.ts';
@@ -51,23 +52,14 @@ export function PerformancePage() {
   const report = useApi(() => (query ? queryReport(query) : Promise.resolve(null)), [queryKey]);
 
   if (ctx.loaded && programs.length === 0) {
-    return (
-      <Page title={t('performance.title')} intro={t('performance.intro')}>
-        <Alert tone="warning">{t('reports.noProgram')}</Alert>
-      </Page>
-    );
+    return <NoProgramPage title={t('performance.title')} intro={t('performance.intro')} />;
   }
 
   return (
     <Page title={t('performance.title')} intro={t('performance.intro')} actions={<ReportDownloads query={query} layout="performance" printable />}>
       <Card className="no-print">
         <div className="filters">
-          <Select
-            label={t('field.program')}
-            value={program ?? ''}
-            options={programs.map((p) => ({ value: p, label: programLabel(t, p) }))}
-            onChange={(v) => setProgram(v as ProgramCode)}
-          />
+          <ReportProgramSelect programs={programs} value={program} onChange={setProgram} />
           <PeriodPicker value={period} onChange={setPeriod} kinds={['year', 'semester']} />
           <Select label={t('reports.level')} value={level} options={levels.map((l) => ({ value: l, label: t(`org_unit_level.${l}`) }))} onChange={(v) => setLevel(v as OrgUnitLevel)} />
         </div>

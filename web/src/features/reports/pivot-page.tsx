@@ -3,9 +3,9 @@ import { appliesToProgram, orgUnitLevels, reportDimensions, type OrgUnitLevel, t
 import { queryReport } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Alert, Button, Card, Loading, Page, RadioGroup, Select, TextField } from '../../ui/index.ts';
+import { NoProgramPage, ReportProgramSelect } from './report-program.tsx';
 import { ErrorAlert } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { programLabel } from '../../i18n/labels.ts';
 import { DrillDownDialog } from './drill-down.tsx';
 import { IndicatorPicker } from './indicator-picker.tsx';
 import { PeriodPicker, currentYear } from './period-picker.tsx';
@@ -73,11 +73,7 @@ export function PivotPage() {
   const usesUnits = draft.rows === 'org_unit' || draft.columns === 'org_unit' || draft.filters.some((f) => f.dim === 'org_unit');
 
   if (ctx.loaded && programs.length === 0) {
-    return (
-      <Page title={t('pivot.title')} intro={t('pivot.intro')}>
-        <Alert tone="warning">{t('reports.noProgram')}</Alert>
-      </Page>
-    );
+    return <NoProgramPage title={t('pivot.title')} intro={t('pivot.intro')} />;
   }
 
   return (
@@ -85,12 +81,7 @@ export function PivotPage() {
       <Card className="no-print">
         <form className="form" aria-label={t('pivot.formTitle')} onSubmit={apply}>
           <div className="filters">
-            <Select
-              label={t('field.program')}
-              value={program ?? ''}
-              options={programs.map((p) => ({ value: p, label: programLabel(t, p) }))}
-              onChange={(v) => setChosenProgram(v as ProgramCode)}
-            />
+            <ReportProgramSelect programs={programs} value={program} onChange={setChosenProgram} />
             <PeriodPicker value={draft.period} onChange={(v) => set('period', v)} kinds={['year', 'semester', 'quarter', 'month', 'range']} />
           </div>
           {indicators.data ? <IndicatorPicker indicators={known} chosen={draft.indicators} onChange={(v) => set('indicators', v)} /> : null}

@@ -3,9 +3,9 @@ import { lastCompleteSemester, parsePeriod, recentSemesters, semesterOf, type Pr
 import { exportSemesterReport, semesterReport } from '../../api/semester-report.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Alert, Button, Card, Loading, Page, Select, saveFile } from '../../ui/index.ts';
+import { NoProgramPage, ReportProgramSelect } from './report-program.tsx';
 import { ErrorAlert } from '../../app/read-status.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
-import { programLabel } from '../../i18n/labels.ts';
 import { formatDay } from '../capture/service-labels.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { periodLabel } from './report-labels.ts';
@@ -69,11 +69,7 @@ export function SemesterPage() {
   };
 
   if (ctx.loaded && programs.length === 0) {
-    return (
-      <Page title={t('shell.semester')} intro={t('semester.intro')}>
-        <Alert tone="warning">{t('reports.noProgram')}</Alert>
-      </Page>
-    );
+    return <NoProgramPage title={t('shell.semester')} intro={t('semester.intro')} />;
   }
 
   const current = semesterOf(day);
@@ -94,12 +90,7 @@ export function SemesterPage() {
     <Page title={t('shell.semester')} intro={<span className="no-print">{t('semester.intro')}</span>} actions={actions}>
       <Card className="no-print">
         <div className="filters semester-filters">
-          <Select
-            label={t('field.program')}
-            value={program ?? ''}
-            options={programs.map((p) => ({ value: p, label: programLabel(t, p) }))}
-            onChange={(v) => setProgram(v as ProgramCode)}
-          />
+          <ReportProgramSelect programs={programs} value={program} onChange={setProgram} />
           <Select
             label={t('semester.choosePeriod')}
             value={period}
