@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../i18n/i18n.tsx';
-import { dayNames, eligibilityLine, formatHours, groupByType, telHref, territoryName, verificationLine } from './directory-labels.ts';
+import { camelField, dayNames, eligibilityLine, formatHours, groupByType, telHref, territoryName, verificationLine } from './directory-labels.ts';
 
 const names = { MO: 'Mo', TU: 'Tu', WE: 'We', TH: 'Th', FR: 'Fr', SA: 'Sa', SU: 'Su' };
 const fr = createI18n('fr', () => undefined);
@@ -62,6 +62,11 @@ describe('the words of an entry', () => {
     expect(territoryName({ fr: 'Salé', ar: 'سلا' }, 'ar')).toBe('سلا');
     expect(territoryName({ fr: 'Salé', ar: null }, 'ar')).toBe('Salé');
     expect(territoryName({ fr: 'Salé', ar: 'سلا' }, 'en')).toBe('Salé');
+  });
+
+  it('names a changed field as the catalogue does', () => {
+    expect(camelField('required_documents')).toBe('requiredDocuments');
+    expect(camelField('name')).toBe('name');
   });
 
   it('dials a number without its spaces', () => {

@@ -113,3 +113,8 @@ export function groupByType<T extends { serviceType: string; name: string }>(
     .sort(([a], [b]) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || collator.compare(a, b))
     .map(([type, list]) => ({ type, label: termLabel(terms, type, locale), services: [...list].sort((a, b) => collator.compare(a.name, b.name)) }));
 }
+
+/** A changed field's name as the catalogue knows it (`required_documents` → `requiredDocuments`). */
+export function camelField(field: string): string {
+  return field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}

@@ -3,7 +3,7 @@ import { useApi } from '../../api/use-api.ts';
 import { Alert, Card, Loading } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
-import { dirVocab } from './directory-labels.ts';
+import { camelField, dirVocab } from './directory-labels.ts';
 
 /** The service's change log (HSDS metadata): what changed, from what to what, by whom, when; newest first. */
 export function ServiceChanges({ serviceId, revision }: { serviceId: string; revision: number }) {
@@ -11,9 +11,12 @@ export function ServiceChanges({ serviceId, revision }: { serviceId: string; rev
   const { t } = i18n;
   const changes = useApi(() => listChanges('service', serviceId), [serviceId, revision]);
   const fieldLabel = (field: string) => {
-    const key = `field.${field}`;
+    const key = `field.${camelField(field)}`;
     return i18n.has(key) ? t(key) : field;
   };
+  // Languages are stored as codes ("ar, ary"): shown by their names.
+  const valueOf = (field: string, value: string | null) =>
+    value === null ? '—' : camelField(field) === 'languages' ? value.split(/,\s*/).map((l) => dirVocab(i18n, 'language', l)).join(', ') : value;
   return (
     <Card title={t('directory.changes')}>
       {changes.error ? <Alert tone="error">{describeError(i18n, changes.error)}</Alert> : null}
@@ -31,10 +34,10 @@ export function ServiceChanges({ serviceId, revision }: { serviceId: string; rev
               {c.field && (c.previousValue !== null || c.replacementValue !== null) ? (
                 <p className="dir-change-values">
                   <del>
-                    <bdi>{c.previousValue ?? '—'}</bdi>
+                    <bdi>{valueOf(c.field, c.previousValue)}</bdi>
                   </del> <span aria-hidden="true">{i18n.dir === 'rtl' ? '←' : '→'}</span>{' '}
                   <ins>
-                    <bdi>{c.replacementValue ?? '—'}</bdi>
+                    <bdi>{valueOf(c.field, c.replacementValue)}</bdi>
                   </ins>
                 </p>
               ) : null}
