@@ -4,7 +4,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestDatabase, engine, testConfig, type TestDatabase } from '../test/harness.ts';
+import { Client, copyTemplate, createTestDatabase, engine, testConfig } from '../test/harness.ts';
 import { registerBeneficiary } from '../test/factories.ts';
 import { buildApp } from './app.ts';
 
@@ -18,21 +18,30 @@ interface Run {
 
 // The `relais` command as an operator runs it, on the engine under test.
 describe(`relais command line (${engine})`, () => {
-  const targets: TestDatabase[] = [];
+  const targets: Array<{ drop(): Promise<void> }> = [];
   let envA: NodeJS.ProcessEnv;
   let envB: NodeJS.ProcessEnv;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-cli-'));
 
-  /** An environment pointing at a fresh, empty database of the engine under test. */
-  async function freshEnv(name: string): Promise<NodeJS.ProcessEnv> {
+  /**
+   * An environment pointing at a database of the engine under test: a migrated, empty one (a
+   * copy of the run's template, which the command finds up to date), or with `empty` one that
+   * nothing has touched yet (a new install: the command creates and migrates it).
+   */
+  async function envOn(name: string, empty = false): Promise<NodeJS.ProcessEnv> {
     const base: NodeJS.ProcessEnv = { ...process.env, RELAIS_LANG: 'fr', RELAIS_LOG_LEVEL: 'warn', RELAIS_DATA_DIR: path.join(dir, name) };
     delete base.DATABASE_URL;
     delete base.RELAIS_ADMIN_PASSWORD;
-    if (engine === 'postgres') {
+    if (empty && engine === 'postgres') {
       const t = await createTestDatabase();
       await t.db.close(); // the CLI opens it itself
       targets.push(t);
       base.DATABASE_URL = t.url!;
+    } else if (!empty) {
+      const t = await copyTemplate();
+      targets.push(t);
+      if (t.url) base.DATABASE_URL = t.url;
+      else base.RELAIS_DATA_DIR = t.dataDir;
     }
     return base;
   }
@@ -48,8 +57,8 @@ describe(`relais command line (${engine})`, () => {
     });
 
   beforeAll(async () => {
-    envA = await freshEnv('a');
-    envB = await freshEnv('b');
+    envA = await envOn('a');
+    envB = await envOn('b', true); // restored into a new install
   });
   afterAll(async () => {
     for (const t of targets) await t.drop().catch(() => undefined);

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestDatabase, engine, type TestDatabase } from '../../../test/harness.ts';
+import { copyTemplate, engine, type TestDatabaseTarget } from '../../../test/harness.ts';
 import { openDatabase } from '../../db/index.ts';
 
 const relaisBin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bin/relais.js');
@@ -13,9 +13,9 @@ const relaisBin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 // A process killed in the middle of an import leaves the whole file or nothing: one transaction.
 describe(`an import killed midway (${engine})`, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-import-crash-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, RELAIS_DATA_DIR: path.join(dir, 'data'), RELAIS_LANG: 'en', RELAIS_ADMIN_PASSWORD: 'a long admin password' };
+  const env: NodeJS.ProcessEnv = { ...process.env, RELAIS_LANG: 'en', RELAIS_ADMIN_PASSWORD: 'a long admin password' };
   delete env.DATABASE_URL;
-  let target: TestDatabase | null = null;
+  let target: TestDatabaseTarget | null = null;
   const ROWS = 40_000;
 
   const run = (args: string[], killOn?: RegExp) =>
@@ -40,11 +40,10 @@ describe(`an import killed midway (${engine})`, () => {
   };
 
   beforeAll(async () => {
-    if (engine === 'postgres') {
-      target = await createTestDatabase();
-      await target.db.close();
-      env.DATABASE_URL = target.url!;
-    }
+    // A migrated, empty database (a copy of the run's template): `init` finds it up to date.
+    target = await copyTemplate();
+    if (target.url) env.DATABASE_URL = target.url;
+    else env.RELAIS_DATA_DIR = target.dataDir;
     expect((await run(['init', '--org', 'CRASH', '--name', 'Crash'])).code).toBe(0);
     const letters = 'ABCDEFGHIJKLMNOPRSTVZ';
     const codes: string[] = [];
