@@ -14,19 +14,19 @@ describe('navigation', () => {
   it('hides screens without their permission and groups left empty', () => {
     const readOnly: Permission[] = ['report.read'];
     expect(visibleGroups(readOnly).map((g) => [g.id, g.screens.map((s) => s.to)])).toEqual([
-      ['field', ['/directory']],
+      ['field', ['/directory', '/circuits']],
       ['reports', ['/reports/performance', '/reports/pivot', '/reports/semester']],
     ]);
-    // The directory is everyone's.
-    expect(visibleGroups([]).map((g) => [g.id, g.screens.map((s) => s.to)])).toEqual([['field', ['/directory']]]);
+    // The directory and the care circuits are everyone's.
+    expect(visibleGroups([]).map((g) => [g.id, g.screens.map((s) => s.to)])).toEqual([['field', ['/directory', '/circuits']]]);
   });
 
-  it('gives each role of the product at least one screen (a partner: the directory only), and every screen a label in the catalogue', () => {
+  it('gives each role of the product at least one screen (a partner: the directory and the circuits only), and every screen a label in the catalogue', () => {
     for (const role of roles.filter((r) => r !== 'partner')) {
       const permissions = permissionsOf([{ role }]);
       expect(visibleGroups(permissions).length, role).toBeGreaterThan(0);
     }
-    expect(visibleGroups(permissionsOf([{ role: 'partner' }])).flatMap((g) => g.screens.map((s) => s.to))).toEqual(['/directory']);
+    expect(visibleGroups(permissionsOf([{ role: 'partner' }])).flatMap((g) => g.screens.map((s) => s.to))).toEqual(['/directory', '/circuits']);
     for (const g of navGroups) {
       expect(fr[g.label]).toBeTruthy();
       for (const s of g.screens) expect([fr[s.label], fr[s.description]].every(Boolean), s.to).toBe(true);

@@ -31,6 +31,7 @@ export const navGroups: readonly NavGroup[] = [
       { to: '/contacts/new', label: 'shell.recordContact', description: 'home.card.recordContact', permission: 'service.write' },
       { to: '/group-sessions/new', label: 'shell.groupSession', description: 'home.card.groupSession', permission: 'service.write' },
       { to: '/directory', label: 'shell.directory', description: 'home.card.directory' },
+      { to: '/circuits', label: 'shell.circuits', description: 'home.card.circuits' },
     ],
   },
   {

@@ -15,6 +15,9 @@ import { NewServicePage } from '../features/directory/new-service-page.tsx';
 import { PrintPage } from '../features/directory/print-page.tsx';
 import { ServicePage } from '../features/directory/service-page.tsx';
 import { ToVerifyPage } from '../features/directory/to-verify-page.tsx';
+import { CircuitsPage } from '../features/circuits/circuits-page.tsx';
+import { CircuitPage } from '../features/circuits/circuit-page.tsx';
+import { PosterPage } from '../features/circuits/poster-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { CollectStoryPage } from '../features/stories/collect-story-page.tsx';
 import { RoundPage } from '../features/stories/round-page.tsx';
@@ -84,6 +87,10 @@ const routes: readonly Route[] = [
   { pattern: '/directory/to-verify', permission: 'directory.write', render: () => <ToVerifyPage /> },
   { pattern: '/directory/print', render: () => <PrintPage key={window.location.search} /> },
   { pattern: '/directory/services/:id', render: (p) => <ServicePage key={p.id} serviceId={p.id ?? ''} /> },
+  // Care circuits: everyone signed in reads them; network coordinators draw them (`editable`).
+  { pattern: '/circuits', render: () => <CircuitsPage /> },
+  { pattern: '/circuits/:id', render: (p) => <CircuitPage key={p.id} circuitId={p.id ?? ''} /> },
+  { pattern: '/circuits/:id/poster', render: (p) => <PosterPage key={p.id} circuitId={p.id ?? ''} /> },
 ];
 
 /** Renders the screen of the current path, or a "not found" / "forbidden" page. */

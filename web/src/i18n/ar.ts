@@ -2,6 +2,7 @@ import { casesWebAr } from '../features/cases/cases.i18n.ar.ts';
 import { storiesWebAr } from '../features/stories/stories.i18n.ts';
 import { semesterWebAr } from '../features/reports/semester.i18n.ts';
 import { directoryWebAr } from '../features/directory/directory.i18n.ar.ts';
+import { circuitsWebAr } from '../features/circuits/circuits.i18n.ts';
 import type { WebCatalogue } from './fr.ts';
 
 /** Web catalogue, Arabic (right-to-left). */
@@ -687,4 +688,5 @@ export const ar: WebCatalogue = {
   ...storiesWebAr,
   ...semesterWebAr,
   ...directoryWebAr,
+  ...circuitsWebAr,
 };

@@ -2,6 +2,7 @@ import { casesWebEn } from '../features/cases/cases.i18n.en.ts';
 import { storiesWebEn } from '../features/stories/stories.i18n.ts';
 import { semesterWebEn } from '../features/reports/semester.i18n.ts';
 import { directoryWebEn } from '../features/directory/directory.i18n.en.ts';
+import { circuitsWebEn } from '../features/circuits/circuits.i18n.ts';
 import type { WebCatalogue } from './fr.ts';
 
 /** Web catalogue, English. */
@@ -687,4 +688,5 @@ export const en: WebCatalogue = {
   ...storiesWebEn,
   ...semesterWebEn,
   ...directoryWebEn,
+  ...circuitsWebEn,
 };

@@ -2,6 +2,7 @@ import { casesWebFr } from '../features/cases/cases.i18n.ts';
 import { storiesWebFr } from '../features/stories/stories.i18n.ts';
 import { semesterWebFr } from '../features/reports/semester.i18n.ts';
 import { directoryWebFr } from '../features/directory/directory.i18n.ts';
+import { circuitsWebFr } from '../features/circuits/circuits.i18n.ts';
 /**
  * Web catalogue, French (source language). Domain words (roles, programs, levels,
  * errors, field names) live in the core catalogue; `useT()` looks here first, then there.
@@ -688,6 +689,7 @@ export const fr = {
   ...storiesWebFr,
   ...semesterWebFr,
   ...directoryWebFr,
+  ...circuitsWebFr,
 } as const;
 
 export type WebKey = keyof typeof fr;

@@ -1,0 +1,126 @@
+import { conditionText, textIn, type WeekDay } from '@relais/core';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { termLabel, verificationLine } from '../directory/directory-labels.ts';
+import { HoursList, PhoneLinks } from '../directory/service-card.tsx';
+import type { CircuitStepData } from './circuits-api.ts';
+
+type Terms = Parameters<typeof termLabel>[0];
+type Service = CircuitStepData['services'][number];
+
+/**
+ * A circuit as a flow: numbered step boxes, top to bottom, joined by arrows (the same on the
+ * screen and on the poster, in French or in Arabic): when the step applies, where to go (the
+ * directory's services with their phones and hours, stale ones marked), what to bring, who accompanies.
+ */
+export function CircuitFlow({ steps, days, terms, label }: { steps: readonly CircuitStepData[]; days: Record<WeekDay, string>; terms: Terms; label: string }) {
+  return (
+    <ol className="circ-flow" aria-label={label}>
+      {steps.map((step, i) => (
+        <FlowStep key={i} n={i + 1} step={step} days={days} terms={terms} />
+      ))}
+    </ol>
+  );
+}
+
+function FlowStep({ n, step, days, terms }: { n: number; step: CircuitStepData; days: Record<WeekDay, string>; terms: Terms }) {
+  const i18n = useI18n();
+  const { t, locale } = i18n;
+  const title = textIn(locale, step.title);
+  return (
+    <li className="circ-step" aria-label={`${t('circuits.step', { n })} · ${title}`}>
+      <h3 className="circ-step-title">
+        <span className="circ-step-n" aria-hidden="true">
+          {n}
+        </span>
+        <bdi>{title}</bdi>
+      </h3>
+      <div className="circ-step-body">
+        <div>
+          {step.conditions.length ? (
+            <p className="circ-when">
+              <span className="circ-label">{t('circuits.when')}</span>
+              <span className="circ-conditions">
+                {step.conditions.map((c, i) => (
+                  <span key={i} className="tag circ-condition">
+                    {conditionText(locale, c)}
+                  </span>
+                ))}
+              </span>
+            </p>
+          ) : null}
+          {step.bring.length ? (
+            <div className="circ-bring">
+              <span className="circ-label">{t('circuits.bring')}</span>
+              <ul>
+                {step.bring.map((b, i) => (
+                  <li key={i}>{textIn(locale, b)}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {step.accompaniedBy ? (
+            <p>
+              <span className="circ-label">{t('directory.labelled', { label: t('circuits.accompaniedBy') })}</span> {textIn(locale, step.accompaniedBy)}
+            </p>
+          ) : null}
+          {step.note ? (
+            <p className="muted">
+              <span className="circ-label">{t('directory.labelled', { label: t('circuits.note') })}</span> {textIn(locale, step.note)}
+            </p>
+          ) : null}
+        </div>
+        <div className="circ-where">
+          <span className="circ-label">{t('circuits.services')}</span>
+          {step.serviceType ? <p className="circ-any">{t('circuits.anyOfType', { type: termLabel(terms, step.serviceType, locale) })}</p> : null}
+          {step.services.length ? (
+            <ul className="circ-services">
+              {step.services.map((s) => (
+                <StepService key={s.id} s={s} days={days} />
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t('circuits.noService')}</p>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+}
+
+function StepService({ s, days }: { s: Service; days: Record<WeekDay, string> }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <li className={s.stale ? 'circ-service dir-stale' : 'circ-service'}>
+      <p className="circ-service-name">
+        <bdi>{s.name}</bdi>
+        {s.stale ? (
+          <span className="tag tag-warning" title={verificationLine(i18n, { verifiedAt: s.verifiedAt, stale: true })}>
+            {t('directory.stale')}
+          </span>
+        ) : null}
+      </p>
+      <p className="muted">
+        <bdi>{s.organization.name}</bdi>
+        {s.cities.length ? <> · {s.cities.join(', ')}</> : null}
+      </p>
+      <p>
+        <span className="circ-label">{t('directory.labelled', { label: t('directory.phones') })}</span> {s.phones.length ? <PhoneLinks numbers={s.phones} /> : t('directory.noPhone')}
+      </p>
+      {s.focalPoints.map((f, i) => (
+        <p key={`${f.name}-${i}`}>
+          <span className="circ-label">{t('directory.labelled', { label: t('directory.resource.contact') })}</span> <bdi>{f.name}</bdi>
+          {f.phones.length ? (
+            <>
+              {' '}
+              · <PhoneLinks numbers={f.phones} />
+            </>
+          ) : null}
+        </p>
+      ))}
+      <div className="circ-hours">
+        <span className="circ-label">{t('directory.labelled', { label: t('directory.hours') })}</span> <HoursList hours={s.hours} days={days} />
+      </div>
+    </li>
+  );
+}
