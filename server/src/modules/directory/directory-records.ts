@@ -92,5 +92,6 @@ export function changesOf(resource: ChangeRow['resource'], id: string, before: R
   if (!before) return [{ ...base, action: action === 'update' ? 'create' : action, field: null, previous_value: null, replacement_value: null }];
   return Object.keys(after)
     .filter((k) => shown(before[k]) !== shown(after[k]))
-    .map((k) => ({ ...base, action, field: k, previous_value: shown(before[k]), replacement_value: shown(after[k]) }));
+    // Named as the API names the field (`requiredDocuments`), so that screens say it with the field's label.
+    .map((k) => ({ ...base, action, field: k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()), previous_value: shown(before[k]), replacement_value: shown(after[k]) }));
 }
