@@ -10,6 +10,7 @@ import { dirVocab, groupByType, territoryName, verificationLine } from './direct
 import { HoursList, PhoneLinks } from './service-card.tsx';
 import { useDirectoryVocab } from './use-directory-vocab.ts';
 import './directory.css';
+import './directory-print.css';
 
 /** The most services one printed directory holds (the API's page limit). */
 const PRINT_LIMIT = 500;
