@@ -140,7 +140,10 @@ export async function selectPhones(db: Queryable, ownerIds: readonly string[]) {
   if (!ownerIds.length) return [];
   const r = await sql<PhoneRow>`
     select id, coalesce(service_id, contact_id, location_id, organization_id) as owner_id, number, phone_type, extension, description
-    from directory_phone where coalesce(service_id, contact_id, location_id, organization_id) = any(${ownerIds}::uuid[]) order by position, id`.execute(db);
+    from directory_phone
+    -- One test per owner column (each has its index): a coalesce() of them would read every phone.
+    where service_id = any(${ownerIds}::uuid[]) or contact_id = any(${ownerIds}::uuid[]) or location_id = any(${ownerIds}::uuid[]) or organization_id = any(${ownerIds}::uuid[])
+    order by position, id`.execute(db);
   return r.rows;
 }
 
