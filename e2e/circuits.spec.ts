@@ -25,9 +25,9 @@ const conditions = [[{ kind: 'within_hours' as const, hours: 72 }, { kind: 'chil
  * form as last verified seven months ago, hence stale), and a circuit of three steps with
  * conditions — or the circuit an earlier run drew (one circuit per territory and case type).
  */
-async function seed(api: Api): Promise<string> {
-  const existing = (await api.get<{ items: { id: string }[] }>(`/circuits?territory=${territory.code}&caseType=${caseType}`)).items[0];
-  if (existing) return existing.id;
+async function seed(api: Api): Promise<{ id: string; revision: number }> {
+  const existing = (await api.get<{ items: { id: string; revision: { number: number } }[] }>(`/circuits?territory=${territory.code}&caseType=${caseType}`)).items[0];
+  if (existing) return { id: existing.id, revision: existing.revision.number };
   const territories = (await api.get<{ items: { code: string }[] }>('/directory/territories')).items;
   if (!territories.some((t) => t.code === territory.code)) await api.post('/directory/territories', territory);
   const hospital = await api.post<{ id: string }>('/directory/organizations', { id: randomUUID(), name: 'Hôpital d’enfants (essai)' });
@@ -73,7 +73,7 @@ async function seed(api: Api): Promise<string> {
       ],
     },
   });
-  return circuit.id;
+  return { id: circuit.id, revision: 1 };
 }
 
 test('a care circuit reads as a flow of steps, and prints as a poster in French and in Arabic', async ({ page, browser }) => {
@@ -82,8 +82,9 @@ test('a care circuit reads as a flow of steps, and prints as a poster in French 
   const admin = await apiOf(page);
   await ensureUser(admin, coordinator, [{ role: 'network_coordinator', orgUnitId: await rootUnitId(admin), programs: null }]);
   const nc = await logInAs(browser, coordinator);
-  const id = await seed(await apiOf(nc));
-  const revision = interpolate(fr['circuits.revisionLine'], { n: 1, date: '12 mars 2026', who: 'Atelier de coordination de Témara' });
+  const { id, revision: n } = await seed(await apiOf(nc));
+  const lineOf = (number: number) => interpolate(fr['circuits.revisionLine'], { n: number, date: '12 mars 2026', who: 'Atelier de coordination de Témara' });
+  const revision = lineOf(n);
 
   await test.step('the list of the territory shows the circuit, its steps and its revision', async () => {
     await goTo(nc, 'nav.field', 'shell.circuits');
@@ -160,5 +161,24 @@ test('a care circuit reads as a flow of steps, and prints as a poster in French 
     await shot(nc, 'circuit-ar-360');
     await nc.setViewportSize({ width: 1280, height: 900 });
     await nc.getByLabel(ar['app.language'], { exact: true }).selectOption('fr');
+  });
+
+  await test.step('she draws a new revision from the current one: step 2 now for adults too; the earlier one stays', async () => {
+    await nc.getByRole('link', { name: fr['circuits.revise'] }).click();
+    const form = nc.getByRole('form', { name: interpolate(fr['circuits.reviseTitle'], { title: titles.fr }) });
+    await form.getByLabel(fr['circuits.form.validatedOn'], { exact: true }).fill('2026-03-12');
+    await form.getByLabel(fr['circuits.form.validatedBy'], { exact: true }).fill('Atelier de coordination de Témara');
+    const step2 = form.getByRole('group', { name: interpolate(fr['circuits.step'], { n: 2 }) });
+    await expect(step2.getByLabel(fr['circuits.form.titleFr'], { exact: true })).toHaveValue('Plainte à la police');
+    await step2.getByLabel(fr['circuit.condition.adult'], { exact: true }).check();
+    await shot(nc, 'form-fr-1280');
+    await form.getByRole('button', { name: fr['circuits.form.submitRevision'] }).click();
+    await expect(nc.getByText(lineOf(n + 1))).toBeVisible();
+    const flow = nc.getByRole('list', { name: fr['circuits.flow'] });
+    await expect(flow.locator(':scope > li').nth(1)).toContainText(conditionText('fr', { kind: 'adult' }));
+    await shot(nc, 'revise-fr-1280');
+    await nc.getByLabel(fr['circuits.revision'], { exact: true }).selectOption(String(n));
+    await expect(nc.getByText(revision)).toBeVisible();
+    await expect(nc.getByText(interpolate(fr['circuits.earlier'], { n: n + 1 }))).toBeVisible();
   });
 });

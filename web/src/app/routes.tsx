@@ -18,6 +18,7 @@ import { ToVerifyPage } from '../features/directory/to-verify-page.tsx';
 import { CircuitsPage } from '../features/circuits/circuits-page.tsx';
 import { CircuitPage } from '../features/circuits/circuit-page.tsx';
 import { PosterPage } from '../features/circuits/poster-page.tsx';
+import { NewCircuitPage, ReviseCircuitPage } from '../features/circuits/circuit-form-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { CollectStoryPage } from '../features/stories/collect-story-page.tsx';
 import { RoundPage } from '../features/stories/round-page.tsx';
@@ -89,7 +90,9 @@ const routes: readonly Route[] = [
   { pattern: '/directory/services/:id', render: (p) => <ServicePage key={p.id} serviceId={p.id ?? ''} /> },
   // Care circuits: everyone signed in reads them; network coordinators draw them (`editable`).
   { pattern: '/circuits', render: () => <CircuitsPage /> },
+  { pattern: '/circuits/new', permission: 'directory.manage', render: () => <NewCircuitPage /> },
   { pattern: '/circuits/:id', render: (p) => <CircuitPage key={p.id} circuitId={p.id ?? ''} /> },
+  { pattern: '/circuits/:id/revise', permission: 'directory.manage', render: (p) => <ReviseCircuitPage key={p.id} circuitId={p.id ?? ''} /> },
   { pattern: '/circuits/:id/poster', render: (p) => <PosterPage key={p.id} circuitId={p.id ?? ''} /> },
 ];
 
