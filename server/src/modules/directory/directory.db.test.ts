@@ -128,6 +128,9 @@ describe(`directory of actors and services (${engine})`, () => {
     expect(s.previousContacts.map((c) => [c.name, c.until, c.phones.map((p) => p.number)])).toEqual([['Dr Amal Bennani', since, ['+212 661 00 00 02']]]);
     const summary = (await peer.get<{ items: DirectoryServiceSummary[] }>('/directory/services?need=medical_emergency')).body.items[0]!;
     expect(summary.focalPoints).toEqual([{ name: 'Dr Karim Alaoui', title: 'Médecin référent', phones: ['+212 661 00 00 03'] }]);
+    // The service's log tells the replacement too (the focal points' changes are the service page's).
+    const log = await peer.get<{ items: Array<{ resource: string; action: string; replacementValue: string | null }> }>(`/directory/changes?resource=service&id=${emergency.id}`);
+    expect(log.body.items).toContainEqual(expect.objectContaining({ resource: 'contact', action: 'replace', replacementValue: since }));
     // A replaced focal point cannot be replaced again.
     expect((await network.post(`/directory/contacts/${first.body.id}/replace`, { name: 'X', since })).status).toBe(400);
   });

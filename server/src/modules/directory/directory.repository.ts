@@ -203,6 +203,10 @@ export async function selectChanges(db: Queryable, resource: string, id: string)
   const r = await sql<{ resource: 'organization' | 'service' | 'location' | 'contact'; resource_id: string; action: 'create' | 'update' | 'verify' | 'replace' | 'import'; field: string | null; previous_value: string | null; replacement_value: string | null; changed_by: string; changed_at: string }>`
     select resource, resource_id, action, field, previous_value, replacement_value, changed_by,
       to_char(changed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as changed_at
-    from directory_change where resource = ${resource} and resource_id = ${id} order by changed_at desc, id desc limit 500`.execute(db);
+    from directory_change where (resource = ${resource} and resource_id = ${id})
+      -- A service's log includes its focal points (current and past) and its locations: what its page shows.
+      or (${resource} = 'service' and resource = 'contact' and resource_id in (select c.id from directory_contact c where c.service_id = ${id}))
+      or (${resource} = 'service' and resource = 'location' and resource_id in (select sal.location_id from directory_service_at_location sal where sal.service_id = ${id}))
+    order by changed_at desc, id desc limit 500`.execute(db);
   return r.rows;
 }
