@@ -11,6 +11,7 @@ import { CircuitFlow } from './circuit-flow.tsx';
 import { caseTypeLabel, posterHref, posterLocaleOf, posterSizeOf, revisionLine, type PosterLocale, type PosterSize } from './circuit-labels.ts';
 import { getCircuit, type CircuitData } from './circuits-api.ts';
 import './circuits.css';
+import './circuit-poster.css';
 
 const noop = () => undefined;
 

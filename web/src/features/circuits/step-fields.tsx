@@ -56,8 +56,12 @@ export function StepFields({ n, step, onChange, onRemove, services, types }: {
       <div className="circ-pair">
         <TextField label={t('circuits.form.conditionFr')} value={step.conditionFr} onChange={(v) => set('conditionFr', v)} />
         <TextField label={t('circuits.form.conditionAr')} value={step.conditionAr} onChange={(v) => set('conditionAr', v)} dir="rtl" lang="ar" />
+      </div>
+      <div className="circ-pair">
         <TextArea label={t('circuits.form.bringFr')} value={step.bringFr} onChange={(v) => set('bringFr', v)} rows={3} />
         <TextArea label={t('circuits.form.bringAr')} value={step.bringAr} onChange={(v) => set('bringAr', v)} rows={3} dir="rtl" lang="ar" />
+      </div>
+      <div className="circ-pair">
         <TextField label={t('circuits.form.accompaniedFr')} value={step.accompaniedFr} onChange={(v) => set('accompaniedFr', v)} />
         <TextField label={t('circuits.form.accompaniedAr')} value={step.accompaniedAr} onChange={(v) => set('accompaniedAr', v)} dir="rtl" lang="ar" />
       </div>
