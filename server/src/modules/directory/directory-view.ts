@@ -71,9 +71,16 @@ const territoryRefOf = (t: TerritoryRow) => ({ code: t.code, name: { fr: t.name_
 /** Everything a list or a page shows around services, read in one query per kind. */
 export async function readAround(db: Queryable, services: readonly ServiceRow[]) {
   const ids = services.map((s) => s.id);
-  const [sites, schedules, contacts, territories] = await Promise.all([repo.selectSites(db, ids), repo.selectSchedules(db, ids), repo.selectContacts(db, { serviceIds: ids }), repo.selectServiceTerritories(db, ids)]);
-  const locations = await repo.selectLocations(db, { ids: [...new Set(sites.map((s) => s.location_id))] });
-  const phones = await repo.selectPhones(db, [...ids, ...contacts.map((c) => c.id), ...locations.map((l) => l.id)]);
+  // Nothing found: nothing around it to read (a search that finds nothing costs one query).
+  const none = !ids.length;
+  const [sites, schedules, contacts, territories, locations] = none ? [[], [], [], [], []] : await Promise.all([
+    repo.selectSites(db, ids),
+    repo.selectSchedules(db, ids),
+    repo.selectContacts(db, { serviceIds: ids }),
+    repo.selectServiceTerritories(db, ids),
+    repo.selectLocations(db, { serviceIds: ids }),
+  ]);
+  const phones = none ? [] : await repo.selectPhones(db, [...ids, ...contacts.map((c) => c.id), ...locations.map((l) => l.id)]);
   return {
     sites: groupBy(sites, (s) => s.service_id),
     schedules: groupBy(schedules, (h) => h.service_at_location_id),

@@ -56,10 +56,13 @@ const serviceColumns = sql.raw(`s.id, s.organization_id, s.name, s.alternate_nam
 /** A page of services matching a search, by name; counted up to 1,000 past the page's start. */
 export async function searchServices(db: Queryable, f: SearchFilters, page: { limit: number; offset: number }) {
   const where = searchWhere(f);
+  // A list shows no edit button: the territories' coordinators (for the policy) are not read here.
   const rows = await sql<ServiceRow & { organization_name: string }>`
-    select ${serviceColumns}, ${verified('s')}, o.name as organization_name, ${serviceTerritoryOrgs('s')} as territory_orgs
+    select ${serviceColumns}, ${verified('s')}, o.name as organization_name, '{}'::text[] as territory_orgs
     from directory_service s join directory_organization o on o.id = s.organization_id
     where ${where} order by s.name, s.id limit ${page.limit} offset ${page.offset}`.execute(db);
+  // A first page that is not full counts itself.
+  if (page.offset === 0 && rows.rows.length < page.limit) return { rows: rows.rows, total: rows.rows.length, totalCapped: false };
   const cap = page.offset + LIST_COUNT_CAP;
   const counted = await sql<{ n: number }>`select count(*)::int as n from (select 1 from directory_service s join directory_organization o on o.id = s.organization_id
     where ${where} limit ${cap + 1}) x`.execute(db);
@@ -102,8 +105,12 @@ export async function selectOrganizations(db: Queryable, f: { ids?: readonly str
 const locationColumns = sql.raw(`l.id, l.organization_id, l.name, l.location_type, l.address_1, l.city, l.region, l.postal_code, l.country, l.latitude, l.longitude,
   l.accessibility, l.confidential`);
 
-export async function selectLocations(db: Queryable, f: { ids?: readonly string[]; organizationIds?: readonly string[] }) {
-  const where = f.ids ? sql`l.id = any(${f.ids}::uuid[])` : sql`l.organization_id = any(${f.organizationIds ?? []}::uuid[])`;
+export async function selectLocations(db: Queryable, f: { ids?: readonly string[]; organizationIds?: readonly string[]; serviceIds?: readonly string[] }) {
+  const where = f.ids
+    ? sql`l.id = any(${f.ids}::uuid[])`
+    : f.serviceIds
+      ? sql`l.id in (select sal.location_id from directory_service_at_location sal where sal.service_id = any(${f.serviceIds}::uuid[]))`
+      : sql`l.organization_id = any(${f.organizationIds ?? []}::uuid[])`;
   const r = await sql<LocationRow>`select ${locationColumns}, ${verified('l')} from directory_location l where ${where} order by l.name, l.id`.execute(db);
   return r.rows;
 }
