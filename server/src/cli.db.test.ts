@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, copyTemplate, createTestDatabase, engine, testConfig } from '../test/harness.ts';
 import { registerBeneficiary } from '../test/factories.ts';
 import { buildApp } from './app.ts';
+import { sampleDirectory } from './demo/directory-sample.ts';
 
 const relaisBin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/relais.js');
 
@@ -210,6 +211,27 @@ describe(`relais command line (${engine})`, () => {
     const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toContainEqual(expect.objectContaining({ indicator: 'cases_opened', violence_type: '*', value: 2 }));
     expect(lines).toContainEqual(expect.objectContaining({ indicator: 'cases_opened', violence_type: 'rape', value: 1 }));
+  });
+
+  it('imports the directory as HSDS, refuses a broken file naming the path, and exports the same ids', async () => {
+    const sample = sampleDirectory({ services: 6, locations: 8, contacts: 12, today: new Date().toISOString().slice(0, 10) });
+    const good = path.join(dir, 'directory.json');
+    fs.writeFileSync(good, JSON.stringify(sample));
+    const broken = structuredClone(sample) as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    broken[2]!.service_at_locations[0].location.latitude = 200;
+    const bad = path.join(dir, 'directory-bad.json');
+    fs.writeFileSync(bad, JSON.stringify(broken));
+    const refused = await relais(envA, 'import', '--org', 'CLI', '--kind', 'directory', bad);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('[2].service_at_locations[0].location.latitude');
+    const imported = await relais(envA, 'import', '--org', 'CLI', '--kind', 'directory', good);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ kind: 'directory', services: 6, locations: 8, contacts: 12 });
+    const out = path.join(dir, 'export.json');
+    const exported = await relais(envA, 'export', '--org', 'CLI', '--kind', 'directory', '--format', 'hsds', '--output', out);
+    expect(exported.code, exported.stderr).toBe(0);
+    const back = JSON.parse(fs.readFileSync(out, 'utf8')) as Array<{ id: string; assured_date: string; phones: Array<{ number: string }> }>;
+    expect(back.map((x) => [x.id, x.assured_date, x.phones[0]!.number]).sort()).toEqual(sample.map((x) => [x.id, x.assured_date, x.phones[0]!.number]).sort());
   });
 
   it('starts with the address to open as its first line, and answers a page saying how to build a missing web app', async () => {
