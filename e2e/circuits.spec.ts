@@ -102,7 +102,7 @@ test('a care circuit reads as a flow of steps, and prints as a poster in French 
     const flow = nc.getByRole('list', { name: fr['circuits.flow'] });
     const steps = flow.locator(':scope > li');
     await expect(steps).toHaveCount(3);
-    await expect(steps.locator('h3')).toHaveText(['1Urgences médicales', '2Plainte à la police', '3Écoute et soutien']);
+    await expect(steps.locator(':scope > h3')).toHaveText(['1Urgences médicales', '2Plainte à la police', '3Écoute et soutien']);
     for (const [i, list] of conditions.entries()) for (const c of list) await expect(steps.nth(i)).toContainText(conditionText('fr', c));
     await expect(steps.nth(0).getByRole('link', { name: phones.emergency })).toHaveAttribute('href', 'tel:0537213141');
     await expect(steps.nth(0)).toContainText('Carnet de santé');

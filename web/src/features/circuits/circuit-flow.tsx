@@ -1,11 +1,11 @@
 import { conditionText, textIn, type WeekDay } from '@relais/core';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { termLabel, verificationLine } from '../directory/directory-labels.ts';
-import { HoursList, PhoneLinks } from '../directory/service-card.tsx';
+import { termLabel } from '../directory/directory-labels.ts';
+import { PrintedService } from '../directory/print-page.tsx';
+import '../directory/directory-print.css';
 import type { CircuitStepData } from './circuits-api.ts';
 
 type Terms = Parameters<typeof termLabel>[0];
-type Service = CircuitStepData['services'][number];
 
 /**
  * A circuit as a flow: numbered step boxes, top to bottom, joined by arrows (the same on the
@@ -73,53 +73,15 @@ function FlowStep({ n, step, days, terms }: { n: number; step: CircuitStepData; 
           <span className="circ-label">{t('circuits.services')}</span>
           {step.serviceType ? <p className="circ-any">{t('circuits.anyOfType', { type: termLabel(terms, step.serviceType, locale) })}</p> : null}
           {step.services.length ? (
-            <ul className="circ-services">
+            <ul className="dir-print-list circ-services">
               {step.services.map((s) => (
-                <StepService key={s.id} s={s} days={days} />
+                <PrintedService key={s.id} s={s} days={days} />
               ))}
             </ul>
           ) : (
             <p className="muted">{t('circuits.noService')}</p>
           )}
         </div>
-      </div>
-    </li>
-  );
-}
-
-function StepService({ s, days }: { s: Service; days: Record<WeekDay, string> }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  return (
-    <li className={s.stale ? 'circ-service dir-stale' : 'circ-service'}>
-      <p className="circ-service-name">
-        <bdi>{s.name}</bdi>
-        {s.stale ? (
-          <span className="tag tag-warning" title={verificationLine(i18n, { verifiedAt: s.verifiedAt, stale: true })}>
-            {t('directory.stale')}
-          </span>
-        ) : null}
-      </p>
-      <p className="muted">
-        <bdi>{s.organization.name}</bdi>
-        {s.cities.length ? <> · {s.cities.join(', ')}</> : null}
-      </p>
-      <p>
-        <span className="circ-label">{t('directory.labelled', { label: t('directory.phones') })}</span> {s.phones.length ? <PhoneLinks numbers={s.phones} /> : t('directory.noPhone')}
-      </p>
-      {s.focalPoints.map((f, i) => (
-        <p key={`${f.name}-${i}`}>
-          <span className="circ-label">{t('directory.labelled', { label: t('directory.resource.contact') })}</span> <bdi>{f.name}</bdi>
-          {f.phones.length ? (
-            <>
-              {' '}
-              · <PhoneLinks numbers={f.phones} />
-            </>
-          ) : null}
-        </p>
-      ))}
-      <div className="circ-hours">
-        <span className="circ-label">{t('directory.labelled', { label: t('directory.hours') })}</span> <HoursList hours={s.hours} days={days} />
       </div>
     </li>
   );

@@ -11,6 +11,7 @@ import { CircuitFlow } from './circuit-flow.tsx';
 import { caseTypeLabel, posterHref, posterLocaleOf, posterSizeOf, revisionLine, type PosterLocale, type PosterSize } from './circuit-labels.ts';
 import { getCircuit, type CircuitData } from './circuits-api.ts';
 import './circuits.css';
+import '../directory/directory-print.css';
 import './circuit-poster.css';
 
 const noop = () => undefined;
@@ -73,9 +74,9 @@ function Poster({ c, size, lang, terms }: { c: CircuitData; size: PosterSize; la
   const { t } = i18n;
   const title = textIn(lang, c.title);
   return (
-    <article className="circ-poster" data-size={size} lang={lang} dir={i18n.dir} aria-label={title}>
-      <header className="circ-poster-head">
-        <p className="circ-poster-title">{title}</p>
+    <article className="dir-print circ-poster" data-size={size} lang={lang} dir={i18n.dir} aria-label={title}>
+      <header className="dir-print-head">
+        <p className="dir-print-heading">{title}</p>
         <p>
           <bdi>{territoryName(c.territory.name, lang)}</bdi> · {caseTypeLabel(i18n, c.caseType)}
         </p>

@@ -80,7 +80,7 @@ export function PrintPage() {
   );
 }
 
-function PrintedService({ s, days }: { s: ServiceSummaryData; days: Record<WeekDay, string> }) {
+export function PrintedService({ s, days }: { s: ServiceSummaryData; days: Record<WeekDay, string> }) {
   const i18n = useI18n();
   const { t } = i18n;
   return (
