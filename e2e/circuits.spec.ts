@@ -140,6 +140,13 @@ test('a care circuit reads as a flow of steps, and prints as a poster in French 
     for (const list of conditions) for (const c of list) await expect(poster).toContainText(conditionText('ar', c));
     await expect(poster).toContainText(ar['directory.stale']);
     await expect(poster.getByRole('link', { name: phones.police })).toBeVisible();
+    // A phone number reads left to right inside the Arabic text: its first digit left of its last.
+    const [first, last] = await poster.getByRole('link', { name: phones.police }).evaluate((a) => {
+      const range = document.createRange();
+      const at = (i: number) => (range.setStart(a.firstChild!, i), range.setEnd(a.firstChild!, i + 1), range.getBoundingClientRect().x);
+      return [at(0), at((a.textContent ?? '').length - 1)];
+    });
+    expect(first).toBeLessThan(last!);
     await shot(nc, 'poster-ar-1280');
     await nc.emulateMedia({ media: 'print' });
     await shot(nc, 'poster-ar-paper');
