@@ -188,4 +188,27 @@ test('a care circuit reads as a flow of steps, and prints as a poster in French 
     await expect(nc.getByText(revision)).toBeVisible();
     await expect(nc.getByText(interpolate(fr['circuits.earlier'], { n: n + 1 }))).toBeVisible();
   });
+
+  await test.step('she draws a new circuit of one step, any police service of the territory (a fresh case type: one circuit per type)', async () => {
+    const fresh = `e2e_${randomUUID().slice(0, 8)}`;
+    await nc.goto('/circuits');
+    await nc.getByRole('link', { name: fr['circuits.new'] }).click();
+    const form = nc.getByRole('form', { name: fr['circuits.new'] });
+    await form.getByLabel(fr['field.territory'], { exact: true }).selectOption(territory.code);
+    await form.getByLabel(fr['circuits.form.caseType'], { exact: true }).fill(fresh);
+    await form.getByLabel(fr['circuits.form.titleFr'], { exact: true }).first().fill('Circuit d’essai');
+    await form.getByLabel(fr['circuits.form.validatedOn'], { exact: true }).fill('2026-03-12');
+    await form.getByLabel(fr['circuits.form.validatedBy'], { exact: true }).fill('Atelier de coordination de Témara');
+    const step = form.getByRole('group', { name: interpolate(fr['circuits.step'], { n: 1 }) });
+    await step.getByLabel(fr['circuits.form.titleFr'], { exact: true }).fill('Police');
+    await step.getByLabel(fr['circuits.form.aType'], { exact: true }).check();
+    await step.getByLabel(fr['circuits.form.serviceType'], { exact: true }).selectOption('police');
+    await step.getByLabel(fr['circuit.condition.rural'], { exact: true }).check();
+    await form.getByRole('button', { name: fr['circuits.form.submit'] }).click();
+    await expect(nc.getByRole('heading', { level: 1, name: 'Circuit d’essai' })).toBeVisible();
+    await expect(nc.getByText(lineOf(1))).toBeVisible();
+    const flow = nc.getByRole('list', { name: fr['circuits.flow'] });
+    await expect(flow).toContainText(conditionText('fr', { kind: 'rural' }));
+    await expect(flow.getByRole('link', { name: phones.police })).toBeVisible();
+  });
 });
