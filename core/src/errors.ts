@@ -92,7 +92,9 @@ export const validationCodes = [
   'one_per_domain',
   'closes_before_opening',
   'one_parent',
-  'in_file',
+  'service_or_type',
+  'already_replaced',
+  'territory_of_another',
 ] as const;
 export type ValidationCode = (typeof validationCodes)[number];
 

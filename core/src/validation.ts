@@ -76,6 +76,7 @@ const customCodes: Readonly<Record<string, ValidationCode>> = {
   invalid_characters: 'invalid_characters',
   closes_before_opening: 'closes_before_opening',
   one_parent: 'one_parent',
+  service_or_type: 'service_or_type',
 };
 
 function oneIssue(issue: SchemaIssue, field: string, value: unknown): FieldIssue {

@@ -34,7 +34,7 @@ export const CircuitStepInput = z
     accompaniedBy: BilingualText.nullable().default(null),
     note: BilingualText.nullable().default(null),
   })
-  .refine((s) => (s.serviceId === null) !== (s.serviceType === null), { path: ['serviceId'], message: 'one_parent' });
+  .refine((s) => (s.serviceId === null) !== (s.serviceType === null), { path: ['serviceId'], message: 'service_or_type' });
 export type CircuitStepInput = z.infer<typeof CircuitStepInput>;
 
 export const CircuitRevisionInput = z.object({

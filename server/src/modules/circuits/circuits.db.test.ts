@@ -69,7 +69,7 @@ describe(`care circuits (${engine})`, () => {
     expect((await peer.post(`/circuits/${circuit.id}/revisions`, { validatedOn: '2026-10-02', validatedBy: 'X', steps: steps(emergency.id) })).status).toBe(403);
     const both = await network.post<ApiErrorBody>(`/circuits/${circuit.id}/revisions`, { validatedOn: '2026-10-02', validatedBy: 'X', steps: [{ title: { fr: 'A' }, serviceId: emergency.id, serviceType: 'police' }] });
     expect(both.status).toBe(400);
-    expect(both.body.error.fields).toContainEqual(expect.objectContaining({ field: 'steps.0.serviceId', code: 'one_parent' }));
+    expect(both.body.error.fields).toContainEqual(expect.objectContaining({ field: 'steps.0.serviceId', code: 'service_or_type' }));
     const unknown = await network.post<ApiErrorBody>(`/circuits/${circuit.id}/revisions`, { validatedOn: '2026-10-02', validatedBy: 'X', steps: [{ title: { fr: 'A' }, serviceType: 'astrology' }] });
     expect(unknown.body.error.fields).toContainEqual(expect.objectContaining({ field: 'steps.0.serviceType', code: 'invalid_choice' }));
     expect((await peer.get<Circuit>(`/circuits/${circuit.id}`)).body.revisions).toHaveLength(2);

@@ -31,7 +31,7 @@ export function createCircuitsService(db: Queryable, directory: Directory) {
     const found = new Set((await directory.summaries(ctx, ids)).map((s) => s.id));
     const types = new Set((await directory.taxonomy(ctx)).items.map((t) => t.code));
     revision.steps.forEach((s, i) => {
-      if (s.serviceId && !found.has(s.serviceId)) throw invalidField(`${prefix}steps.${i}.serviceId`, 'unknown_reference');
+      if (s.serviceId && !found.has(s.serviceId)) throw invalidField(`${prefix}steps.${i}.serviceId`, 'unknown_reference', { value: s.serviceId });
       if (s.serviceType && !types.has(s.serviceType)) throw invalidField(`${prefix}steps.${i}.serviceType`, 'invalid_choice');
     });
   }
@@ -74,7 +74,7 @@ export function createCircuitsService(db: Queryable, directory: Directory) {
       const id = input.id ?? newId();
       if ((await repo.selectCircuits(db, { id })).length) return { created: false, circuit: await read(ctx, id) };
       const territory = (await directory.territories(ctx)).items.find((t) => t.code === input.territory);
-      if (!territory) throw invalidField('territory', 'unknown_reference');
+      if (!territory) throw invalidField('territory', 'unknown_reference', { value: input.territory });
       if (!circuitsPolicy.edit(ctx.actor, { coordinating_organisation_id: territory.coordinatingOrganisation?.id ?? null })) throw new DomainError('directory_read_only');
       await check(ctx, input.revision, 'revision.');
       await withTransaction(db, async (trx) => {

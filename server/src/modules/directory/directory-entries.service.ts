@@ -1,5 +1,6 @@
 import {
   DomainError,
+  invalidField,
   monthsBefore,
   type ContactInput,
   type DirectoryResource,
@@ -43,7 +44,7 @@ export function directoryEntriesUseCases(db: Queryable, moment: (trx: Queryable,
   /** Who owns an organisation's entries (its locations, its focal points). */
   async function organizationOwnership(trx: Queryable, organizationId: string, field: string): Promise<Ownership> {
     const [o] = await repo.selectOrganizations(trx, { ids: [organizationId] });
-    if (!o) throw new DomainError('validation_failed', { fields: [{ field, code: 'unknown_reference' }] });
+    if (!o) throw invalidField(field, 'unknown_reference', { value: organizationId });
     return o;
   }
 
@@ -157,7 +158,7 @@ export function directoryEntriesUseCases(db: Queryable, moment: (trx: Queryable,
       return withTransaction(db, async (trx) => {
         const [c] = await repo.selectContacts(trx, { ids: [id] });
         if (!c) throw new DomainError('not_found');
-        if (c.valid_until !== null) throw new DomainError('validation_failed', { fields: [{ field: 'id', code: 'not_applicable' }] });
+        if (c.valid_until !== null) throw invalidField('id', 'already_replaced');
         if (input.since < c.valid_since) throw new DomainError('validation_failed', { fields: [{ field: 'since', code: 'too_small', params: { min: c.valid_since } }] });
         await editable(trx, ctx.actor, await contactParentOwnership(trx, c));
         const next = input.id ?? newId();

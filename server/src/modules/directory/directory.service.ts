@@ -35,7 +35,7 @@ export function createDirectoryService(db: Queryable) {
   async function territoriesOf(trx: Queryable, codes: readonly string[], field: string) {
     const found = await repo.selectTerritories(trx, codes);
     codes.forEach((code, i) => {
-      if (!found.some((t) => t.code === code)) throw invalidField(`${field}.${i}`, 'unknown_reference');
+      if (!found.some((t) => t.code === code)) throw invalidField(`${field}.${i}`, 'unknown_reference', { value: code });
     });
     return found;
   }
@@ -47,7 +47,7 @@ export function createDirectoryService(db: Queryable) {
   async function checkLocations(trx: Queryable, organizationId: string, locations: DirectoryServiceInput['locations']): Promise<void> {
     const found = await repo.selectLocations(trx, { ids: locations.map((l) => l.locationId) });
     locations.forEach((l, i) => {
-      if (!found.some((f) => f.id === l.locationId && f.organization_id === organizationId)) throw invalidField(`locations.${i}.locationId`, 'unknown_reference');
+      if (!found.some((f) => f.id === l.locationId && f.organization_id === organizationId)) throw invalidField(`locations.${i}.locationId`, 'unknown_reference', { value: l.locationId });
     });
   }
 
@@ -66,7 +66,7 @@ export function createDirectoryService(db: Queryable) {
     await checkType(trx, input.serviceType);
     await checkLocations(trx, input.organizationId, input.locations);
     const [org] = await repo.selectOrganizations(trx, { ids: [input.organizationId] });
-    if (!org) throw invalidField('organizationId', 'unknown_reference');
+    if (!org) throw invalidField('organizationId', 'unknown_reference', { value: input.organizationId });
     // She must be allowed to edit the service as it will stand: her organisation's, or serving her territories.
     const after = { owner_org: org.owner_org, territory_orgs: territories.flatMap((t) => (t.coordinating_organisation_id ? [t.coordinating_organisation_id] : [])) };
     if (!directoryPolicy.edit(actor, after)) throw new DomainError('directory_read_only');

@@ -53,7 +53,7 @@ export async function importDirectory(db: Queryable, actor: Actor, input: unknow
         created.push(code);
         t = row;
       }
-      if (t.coordinating_organisation_id !== null && t.coordinating_organisation_id !== actor.organisationId) errors.push({ field: path, code: 'not_applicable' });
+      if (t.coordinating_organisation_id !== null && t.coordinating_organisation_id !== actor.organisationId) errors.push({ field: path, code: 'territory_of_another', params: { value: t.code } });
       return t;
     };
     const rows: Record<'orgs' | 'services' | 'areas' | 'locations' | 'sites' | 'schedules' | 'contacts' | 'phones', Row[]> = {
@@ -64,7 +64,7 @@ export async function importDirectory(db: Queryable, actor: Actor, input: unknow
     for (const [i, s] of services.entries()) {
       const marks = marksOf(s);
       if (!marks.serviceType || !types.has(marks.serviceType)) errors.push({ field: `[${i}].attributes`, code: marks.serviceType ? 'invalid_choice' : 'required' });
-      if (!once('service', s.id)) errors.push({ field: `[${i}].id`, code: 'duplicate_in_file' });
+      if (!once('service', s.id)) errors.push({ field: `[${i}].id`, code: 'taken' });
       if (once('org', s.organization.id)) rows.orgs.push({ id: s.organization.id, name: s.organization.name, alternate_name: s.organization.alternate_name ?? null, description: s.organization.description ?? null, email: s.organization.email ?? null, website: s.organization.website ?? null, ...dated(s.organization.assured_date, who.name) });
       rows.services.push({
         id: s.id,
@@ -96,20 +96,20 @@ export async function importDirectory(db: Queryable, actor: Actor, input: unknow
           rows.phones.push(...phoneRows('location_id', l.id, l.phones.map((p) => ({ ...p, phoneType: p.type ?? 'voice', extension: p.extension ?? null, description: p.description ?? null }))));
           for (const c of l.contacts) if (once('contact', c.id)) pushContact(rows, { ...c, location_id: l.id }, who.name);
         }
-        if (!once('site', sal.id)) errors.push({ field: `[${i}].service_at_locations`, code: 'duplicate_in_file' });
+        if (!once('site', sal.id)) errors.push({ field: `[${i}].service_at_locations`, code: 'taken' });
         rows.sites.push({ id: sal.id, service_id: s.id, location_id: l.id });
         rows.schedules.push(...sal.schedules.map((h) => scheduleRow(sal.id, { id: h.id, byDay: h.byday.split(',') as never, opensAt: h.opens_at, closesAt: h.closes_at, validFrom: h.valid_from ?? null, validTo: h.valid_to ?? null, description: h.description ?? null })));
       }
       for (const [j, c] of s.contacts.entries()) {
         if (once('contact', c.id)) pushContact(rows, { ...c, service_id: s.id }, who.name);
-        else errors.push({ field: `[${i}].contacts[${j}].id`, code: 'duplicate_in_file' });
+        else errors.push({ field: `[${i}].contacts[${j}].id`, code: 'taken' });
       }
       rows.phones.push(...phoneRows('service_id', s.id, s.phones.map((p) => ({ ...p, phoneType: p.type ?? 'voice', extension: p.extension ?? null, description: p.description ?? null }))));
     }
     // Phones and hours are children: an id met twice (a copied block) is an error of the file, not a second row.
     for (const [kind, list] of [['phones', rows.phones], ['schedules', rows.schedules]] as const) {
       const ids = list.map((r) => String(r.id));
-      if (new Set(ids).size !== ids.length) errors.push({ field: kind, code: 'duplicate_in_file' });
+      if (new Set(ids).size !== ids.length) errors.push({ field: kind, code: 'taken' });
     }
     if (errors.length) throw new DomainError('validation_failed', { fields: errors });
     const serviceIds = services.map((s) => s.id);
