@@ -18,6 +18,20 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: dir ? path.join(dir, `${name}.png`) : test.info().outputPath(`${name}.png`), fullPage: true });
 }
 
+/** The page on a desktop, on paper when asked, then on a phone (360×740), and back to the desktop. */
+async function shots(page: Page, name: string, options: { paper?: boolean } = {}) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await shot(page, `${name}-1280`);
+  if (options.paper) {
+    await page.emulateMedia({ media: 'print' });
+    await shot(page, `${name}-paper`);
+    await page.emulateMedia({ media: 'screen' });
+  }
+  await page.setViewportSize({ width: 360, height: 740 });
+  await shot(page, `${name}-360`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
 const conditions = [[{ kind: 'within_hours' as const, hours: 72 }, { kind: 'child' as const }], [{ kind: 'urban' as const }], [{ kind: 'text' as const, text: { fr: 'Si l’enfant le souhaite', ar: 'إذا رغب الطفل في ذلك' } }]];
 
 /**
@@ -108,11 +122,7 @@ test('a care circuit reads as a flow of steps, and prints as a poster in French 
     await expect(steps.nth(0)).toContainText('Carnet de santé');
     await expect(steps.nth(1)).toContainText('L’assistante sociale');
     await expect(steps.nth(2)).toContainText(fr['directory.stale']);
-    await nc.setViewportSize({ width: 1280, height: 900 });
-    await shot(nc, 'circuit-fr-1280');
-    await nc.setViewportSize({ width: 360, height: 740 });
-    await shot(nc, 'circuit-fr-360');
-    await nc.setViewportSize({ width: 1280, height: 900 });
+    await shots(nc, 'circuit-fr');
   });
 
   await test.step('the poster lists the services with their phones, the revision and the day printed', async () => {
@@ -124,13 +134,7 @@ test('a care circuit reads as a flow of steps, and prints as a poster in French 
     await expect(poster).toContainText(revision);
     await expect(poster).toContainText(interpolate(fr['circuits.printedOn'], { date: new Intl.DateTimeFormat('fr-MA', { dateStyle: 'long' }).format(new Date()) }));
     await expect(poster).toContainText(fr['directory.stale']);
-    await shot(nc, 'poster-fr-1280');
-    await nc.emulateMedia({ media: 'print' });
-    await shot(nc, 'poster-fr-paper');
-    await nc.emulateMedia({ media: 'screen' });
-    await nc.setViewportSize({ width: 360, height: 740 });
-    await shot(nc, 'poster-fr-360');
-    await nc.setViewportSize({ width: 1280, height: 900 });
+    await shots(nc, 'poster-fr', { paper: true });
   });
 
   await test.step('in Arabic the poster reads right to left, with the Arabic conditions of core', async () => {
@@ -147,26 +151,17 @@ test('a care circuit reads as a flow of steps, and prints as a poster in French 
       return [at(0), at((a.textContent ?? '').length - 1)];
     });
     expect(first).toBeLessThan(last!);
-    await shot(nc, 'poster-ar-1280');
-    await nc.emulateMedia({ media: 'print' });
-    await shot(nc, 'poster-ar-paper');
-    await nc.emulateMedia({ media: 'screen' });
-    await nc.setViewportSize({ width: 360, height: 740 });
-    await shot(nc, 'poster-ar-360');
+    await shots(nc, 'poster-ar', { paper: true });
   });
 
   await test.step('the circuit page in Arabic, on a phone and a desktop', async () => {
-    await nc.setViewportSize({ width: 1280, height: 900 });
     await nc.getByLabel(fr['app.language'], { exact: true }).selectOption('ar');
     await expect(nc.locator('html')).toHaveAttribute('dir', 'rtl');
     await nc.getByRole('link', { name: ar['circuits.backToCircuit'] }).click();
     await expect(nc).toHaveURL(new RegExp(`/circuits/${id}$`));
     await expect(nc.getByRole('heading', { level: 1, name: titles.ar })).toBeVisible();
     await expect(nc.getByRole('list', { name: ar['circuits.flow'] })).toContainText(conditionText('ar', { kind: 'urban' }));
-    await shot(nc, 'circuit-ar-1280');
-    await nc.setViewportSize({ width: 360, height: 740 });
-    await shot(nc, 'circuit-ar-360');
-    await nc.setViewportSize({ width: 1280, height: 900 });
+    await shots(nc, 'circuit-ar');
     await nc.getByLabel(ar['app.language'], { exact: true }).selectOption('fr');
   });
 
