@@ -90,6 +90,13 @@ export async function selectServiceIdsPage(db: Queryable, f: { modifiedAfter?: s
   return { ids: rows.rows.map((r) => r.id), total: count.rows[0]?.n ?? 0 };
 }
 
+/** How many organisations were modified after an instant (all without one): the HSDS API's page count. */
+export async function countOrganizations(db: Queryable, modifiedAfter?: string): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from directory_organization o
+    ${modifiedAfter ? sql`where o.updated_at > ${modifiedAfter}::timestamptz` : sql``}`.execute(db);
+  return r.rows[0]?.n ?? 0;
+}
+
 export async function selectOrganizations(db: Queryable, f: { ids?: readonly string[]; q?: string; modifiedAfter?: string }, page = { limit: 200, offset: 0 }) {
   const parts: RawBuilder<unknown>[] = [sql`true`];
   if (f.ids) parts.push(sql`o.id = any(${f.ids}::uuid[])`);

@@ -71,10 +71,9 @@ export function registerHsdsRoutes(router: Router, db: Queryable): void {
     query: HsdsQuery,
     response: Paginated,
     handler: async ({ query }) => {
-      const rows = await repo.selectOrganizations(db, { modifiedAfter: query.modified_after }, { limit: query.per_page + 1, offset: (query.page - 1) * query.per_page });
-      const all = await repo.selectOrganizations(db, { modifiedAfter: query.modified_after }, { limit: 1_000_000, offset: 0 });
-      const contents = rows.slice(0, query.per_page).map((o) => ({ id: o.id, name: o.name, alternate_name: o.alternate_name, description: o.description ?? '', email: o.email, website: o.website, assured_date: o.verified_at?.slice(0, 10) ?? null }));
-      return paginated(contents, all.length, query);
+      const rows = await repo.selectOrganizations(db, { modifiedAfter: query.modified_after }, { limit: query.per_page, offset: (query.page - 1) * query.per_page });
+      const contents = rows.map((o) => ({ id: o.id, name: o.name, alternate_name: o.alternate_name, description: o.description ?? '', email: o.email, website: o.website, assured_date: o.verified_at?.slice(0, 10) ?? null }));
+      return paginated(contents, await repo.countOrganizations(db, query.modified_after), query);
     },
   });
   router.session({
