@@ -1,19 +1,18 @@
 import { useState } from 'react';
 import { ageBandLabelKey, defaultAgeBands, checkGroupSessionAttendance, type AgeBandCode, groupSessionTypes, RecordGroupSession, sexes, type RegistrySettings } from '@relais/core';
 import type { Catalogue } from '../../api/catalogue.ts';
-import { getCatalogue, getRegistrySettings, recordGroupSession } from '../../api/endpoints.ts';
+import { recordGroupSession } from '../../api/endpoints.ts';
 import { newId } from '../../api/ids.ts';
-import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { Alert, Button, Card, CheckboxList, FieldGroup, Form, Loading, Page, Select, TextField } from '../../ui/index.ts';
-import { ErrorAlert } from '../../app/read-status.tsx';
+import { Alert, Button, Card, CheckboxList, FieldGroup, Form, Select, TextField } from '../../ui/index.ts';
 import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { fieldErrorsOf } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
+import { CapturePage } from './capture-page.tsx';
 import { PersonFinder, type FoundPerson } from './person-finder.tsx';
 import { useUnitWorkers } from './place.ts';
 import { PlaceFields, placeInput, usePlaceDraft } from './place-fields.tsx';
@@ -28,20 +27,11 @@ const cells: { sex: (typeof sexes)[number]; ageBand: AgeBandCode; key: Cell }[] 
 
 /** Record a group session: when, where, what, who led it, the identified attendees (by code) and anonymous counts. */
 export function GroupSessionPage() {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const settings = useApi(() => getRegistrySettings(), []);
-  const catalogue = useApi(() => getCatalogue(), []);
-  const ctx = useWorkContext();
-  const error = settings.error ?? catalogue.error;
-  // The defaults (unit, program) come from the work context: wait for it.
-  const ready = settings.data && catalogue.data && ctx.loaded;
+  const { t } = useI18n();
   return (
-    <Page title={t('group.title')} intro={t('group.intro')}>
-      <ErrorAlert error={error} />
-      {!error && !ready ? <Loading label={t('app.loading')} /> : null}
-      {ready && settings.data && catalogue.data ? <GroupSessionForm settings={settings.data} catalogue={catalogue.data} /> : null}
-    </Page>
+    <CapturePage title={t('group.title')} intro={t('group.intro')}>
+      {(settings, catalogue) => <GroupSessionForm settings={settings} catalogue={catalogue} />}
+    </CapturePage>
   );
 }
 

@@ -1,18 +1,19 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { missingFromPaquetMinimum, RecordContact, type RegistrySettings } from '@relais/core';
 import type { Catalogue } from '../../api/catalogue.ts';
-import { getBeneficiary, getCatalogue, getRegistrySettings, recordContact } from '../../api/endpoints.ts';
+import { getBeneficiary, recordContact } from '../../api/endpoints.ts';
 import { newId } from '../../api/ids.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { Alert, Button, Card, Loading, Page, Select } from '../../ui/index.ts';
+import { Alert, Button, Card, Loading, Select } from '../../ui/index.ts';
 import { ErrorAlert } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { fieldErrorsOf, type FieldErrors } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
+import { CapturePage } from './capture-page.tsx';
 import { PersonFinder, type FoundPerson } from './person-finder.tsx';
 import { defaultPlace, useUnitWorkers } from './place.ts';
 import { PlaceFields, placeInput, usePlaceDraft } from './place-fields.tsx';
@@ -27,21 +28,12 @@ import { SavedSummary, type Saved } from './saved-summary.tsx';
  * service for this person" keeps everything but the services.
  */
 export function RecordContactPage() {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const settings = useApi(() => getRegistrySettings(), []);
-  const catalogue = useApi(() => getCatalogue(), []);
+  const { t } = useI18n();
   const [preselectedId] = useState(() => new URLSearchParams(window.location.search).get('beneficiary'));
-  const ctx = useWorkContext();
-  const error = settings.error ?? catalogue.error;
-  // The defaults (unit, program) come from the work context: wait for it.
-  const ready = settings.data && catalogue.data && ctx.loaded;
   return (
-    <Page title={t('capture.title')} intro={t('capture.intro')}>
-      <ErrorAlert error={error} />
-      {!error && !ready ? <Loading label={t('app.loading')} /> : null}
-      {ready && settings.data && catalogue.data ? <ContactCapture settings={settings.data} catalogue={catalogue.data} preselectedId={preselectedId} /> : null}
-    </Page>
+    <CapturePage title={t('capture.title')} intro={t('capture.intro')}>
+      {(settings, catalogue) => <ContactCapture settings={settings} catalogue={catalogue} preselectedId={preselectedId} />}
+    </CapturePage>
   );
 }
 

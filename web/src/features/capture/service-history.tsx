@@ -76,6 +76,13 @@ export function ServiceHistory({ beneficiaryId, canRecord }: { beneficiaryId: st
       : []),
   ];
 
+  /** After a correction or a deletion: the dialog closes, the message names the service, the list is read again. */
+  const done = (key: 'capture.updated' | 'capture.deleted') => (s: ServiceRecordData) => {
+    setEditing(null);
+    setDeleting(null);
+    setMessage(t(key, { service: serviceLabel(i18n, s.service) }));
+    services.reload();
+  };
   const total = services.data?.total ?? 0;
   return (
     <Card title={t('capture.historyTitle')}>
@@ -96,28 +103,8 @@ export function ServiceHistory({ beneficiaryId, canRecord }: { beneficiaryId: st
           ) : null}
         </>
       ) : null}
-      {editing ? (
-        <EditServiceDialog
-          record={editing}
-          onClose={() => setEditing(null)}
-          onSaved={(s) => {
-            setEditing(null);
-            setMessage(t('capture.updated', { service: serviceLabel(i18n, s.service) }));
-            services.reload();
-          }}
-        />
-      ) : null}
-      {deleting ? (
-        <DeleteServiceDialog
-          record={deleting}
-          onClose={() => setDeleting(null)}
-          onDeleted={(s) => {
-            setDeleting(null);
-            setMessage(t('capture.deleted', { service: serviceLabel(i18n, s.service) }));
-            services.reload();
-          }}
-        />
-      ) : null}
+      {editing ? <EditServiceDialog record={editing} onClose={() => setEditing(null)} onSaved={done('capture.updated')} /> : null}
+      {deleting ? <DeleteServiceDialog record={deleting} onClose={() => setDeleting(null)} onDeleted={done('capture.deleted')} /> : null}
     </Card>
   );
 }
