@@ -69,17 +69,25 @@ export function MainNav({ groups }: { groups: readonly NavGroup[] }) {
               {t(g.label)}
               <Icon name="chevron-down" size={16} />
             </button>
-            <ul id={`mainnav-${g.id}`} className="mainnav-menu" hidden={open !== g.id}>
-              {g.screens.map((s) => (
-                <li key={s.to}>
-                  <Link to={s.to}>{t(s.label)}</Link>
-                </li>
-              ))}
-            </ul>
+            <ScreenLinks group={g} id={`mainnav-${g.id}`} className="mainnav-menu" hidden={open !== g.id} />
           </li>
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** The screens of a group, one link each (the desktop menu and the phone sheet). */
+function ScreenLinks({ group, id, className, hidden }: { group: NavGroup; id?: string; className?: string; hidden?: boolean }) {
+  const t = useT();
+  return (
+    <ul id={id} className={className} hidden={hidden}>
+      {group.screens.map((s) => (
+        <li key={s.to}>
+          <Link to={s.to}>{t(s.label)}</Link>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -137,13 +145,7 @@ export function PhoneNav({ groups, shortcuts, onSignOut, signingOut }: { groups:
                 <h3 id={`sheetnav-${g.id}`} className="sheetnav-title">
                   {t(g.label)}
                 </h3>
-                <ul>
-                  {g.screens.map((s) => (
-                    <li key={s.to}>
-                      <Link to={s.to}>{t(s.label)}</Link>
-                    </li>
-                  ))}
-                </ul>
+                <ScreenLinks group={g} />
               </section>
             ))}
           </nav>

@@ -5,8 +5,9 @@ import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
 import { Pager } from '../../app/pager.tsx';
 import { useCan } from '../../app/session.tsx';
-import { Alert, Button, Card, Checkbox, Loading, Page, Select, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, Checkbox, Page, Select, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ReadStatus } from '../../app/read-status.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { dirVocab, termLabel } from './directory-labels.ts';
 import { ServiceCard } from './service-card.tsx';
@@ -112,8 +113,7 @@ export function DirectoryPage() {
           </p>
         </Card>
         {vocab.error ? <Alert tone="error">{describeError(i18n, vocab.error)}</Alert> : null}
-        {results.error ? <Alert tone="error">{describeError(i18n, results.error)}</Alert> : null}
-        {results.loading && !data ? <Loading label={t('app.loading')} /> : null}
+        <ReadStatus of={results} />
         {data ? (
           <section aria-labelledby="dir-results" aria-busy={results.loading || undefined}>
             <h2 id="dir-results" className="section-title">

@@ -4,6 +4,16 @@ import { Link } from '../../app/router.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { dirVocab, formatHours, telHref, verificationLine } from './directory-labels.ts';
 
+/** What qualifies a name (a focal point's title, who verified), muted after it: nothing when there is none. */
+export function MutedAside({ text }: { text: string | null | undefined }) {
+  return text ? (
+    <span className="muted">
+      {' '}
+      · <bdi>{text}</bdi>
+    </span>
+  ) : null;
+}
+
 /** Phone numbers as `tel:` links, read left to right in any language. */
 export function PhoneLinks({ numbers }: { numbers: readonly string[] }) {
   return (
@@ -87,12 +97,7 @@ export function ServiceCard({ s, typeLabel, days }: { s: ServiceSummaryData; typ
                 {s.focalPoints.map((f, i) => (
                   <li key={`${f.name}-${i}`}>
                     <bdi>{f.name}</bdi>
-                    {f.title ? (
-                      <span className="muted">
-                        {' '}
-                        · <bdi>{f.title}</bdi>
-                      </span>
-                    ) : null}
+                    <MutedAside text={f.title} />
                     {f.phones.length ? (
                       <div>
                         <PhoneLinks numbers={f.phones} />

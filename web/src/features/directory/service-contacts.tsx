@@ -8,7 +8,7 @@ import { Button, Card, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { DirForm, TextList, phoneErrorOf } from './form-parts.tsx';
 import { orNull, phonesOf } from './service-draft.ts';
-import { PhoneLinks } from './service-card.tsx';
+import { MutedAside, PhoneLinks } from './service-card.tsx';
 import { VerifyLine } from './verify-line.tsx';
 
 type Contact = ServiceData['contacts'][number];
@@ -78,12 +78,7 @@ function ContactLines({ c }: { c: Contact }) {
     <>
       <p className="dir-contact-name">
         <bdi>{c.name}</bdi>
-        {c.title ? (
-          <span className="muted">
-            {' '}
-            · <bdi>{c.title}</bdi>
-          </span>
-        ) : null}
+        <MutedAside text={c.title} />
       </p>
       {c.phones.length ? (
         <p>

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { getDirectorySettings, listToVerify, type ToVerifyData } from '../../api/directory.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
-import { Alert, Card, Loading, Page, Select, Table, type Column } from '../../ui/index.ts';
+import { Card, Page, Select, Table, type Column } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
+import { ReadStatus } from '../../app/read-status.tsx';
 import { dirVocab } from './directory-labels.ts';
 import { useDirectoryVocab } from './use-directory-vocab.ts';
+import { MutedAside } from './service-card.tsx';
 
 /** The worklist of stale entries she may edit (her territories', her organisation's): each opens its service to verify. */
 export function ToVerifyPage() {
@@ -43,12 +44,7 @@ export function ToVerifyPage() {
         e.verifiedAt ? (
           <>
             {i18n.formatDate(e.verifiedAt)}
-            {e.verifiedBy ? (
-              <span className="muted">
-                {' '}
-                · <bdi>{e.verifiedBy}</bdi>
-              </span>
-            ) : null}
+            <MutedAside text={e.verifiedBy} />
           </>
         ) : (
           <span className="muted">{t('directory.toVerify.never')}</span>
@@ -74,8 +70,7 @@ export function ToVerifyPage() {
             />
           </div>
         </Card>
-        {list.error ? <Alert tone="error">{describeError(i18n, list.error)}</Alert> : null}
-        {list.loading && !list.data ? <Loading label={t('app.loading')} /> : null}
+        <ReadStatus of={list} />
         {list.data ? (
           <Table caption={t('directory.toVerify.title')} columns={columns} rows={list.data.items} rowKey={(e) => `${e.resource}-${e.id}`} empty={t('directory.toVerify.none')} />
         ) : null}

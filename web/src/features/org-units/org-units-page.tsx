@@ -4,9 +4,10 @@ import { createOrgUnit, listOrgUnits, updateOrgUnit } from '../../api/endpoints.
 import { newId } from '../../api/ids.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
+import { changedFields } from '../../api/changes.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, Card, Checkbox, Form, Loading, Page, Select, TextField } from '../../ui/index.ts';
-import { ErrorAlert } from '../../app/read-status.tsx';
+import { Alert, Card, Checkbox, Form, Page, Select, TextField } from '../../ui/index.ts';
+import { ReadStatus } from '../../app/read-status.tsx';
 import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useWorkContext } from '../context/work-context.tsx';
@@ -35,9 +36,8 @@ export function OrgUnitsPage() {
 
   return (
     <Page title={t('orgUnits.title')} intro={t('orgUnits.intro')}>
-      <ErrorAlert error={units.error} />
+      <ReadStatus of={units} />
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-      {units.loading && !units.data ? <Loading label={t('app.loading')} /> : null}
       {units.data ? (
         <div className="split">
           <Card title={t('orgUnits.tree')} className="tree-card">
@@ -119,11 +119,7 @@ function EditUnitForm({ unit, onSaved }: { unit: OrgUnit; onSaved: (u: OrgUnit) 
 
   const submit = async () => {
     form.begin();
-    const changes: Record<string, unknown> = {};
-    if (code !== unit.code) changes.code = code;
-    if (name !== unit.name) changes.name = name;
-    if (level !== unit.level) changes.level = level;
-    if (active !== unit.active) changes.active = active;
+    const changes: Record<string, unknown> = changedFields(unit, { code, name, level, active });
     const lat = coordinate(latitude);
     const lon = coordinate(longitude);
     if (lat !== unit.latitude || lon !== unit.longitude) Object.assign(changes, { latitude: lat, longitude: lon });

@@ -5,8 +5,8 @@ import type { IndicatorInfo } from '../../api/indicators.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, Button, Card, Checkbox, CheckboxList, Loading, Page, Select, Table, TextField } from '../../ui/index.ts';
-import { ErrorAlert } from '../../app/read-status.tsx';
+import { Alert, Button, Card, Checkbox, CheckboxList, Page, Select, Table, TextField } from '../../ui/index.ts';
+import { ReadStatus } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { indicatorLabel, rememberIndicatorNames } from './report-labels.ts';
@@ -42,9 +42,8 @@ export function IndicatorsPage() {
   const items = list.data ?? [];
   return (
     <Page title={t('indicators.title')} intro={t('indicators.intro')}>
-      <ErrorAlert error={list.error} />
+      <ReadStatus of={list} />
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-      {list.loading && !list.data ? <Loading label={t('app.loading')} /> : null}
       {list.data ? (
         <Table
           caption={t('indicators.list')}

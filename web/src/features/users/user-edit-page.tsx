@@ -3,6 +3,7 @@ import { NewAssignment, UpdateUser, type Locale, type User } from '@relais/core'
 import { addAssignment, getUser, removeAssignment, updateUser } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
+import { changedFields } from '../../api/changes.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { Alert, Button, Card, Checkbox, Form, Page, TextField } from '../../ui/index.ts';
@@ -50,11 +51,7 @@ function ProfileForm({ user, onSaved }: { user: User; onSaved: (u: User) => void
 
   const submit = async () => {
     form.begin();
-    const changes: Record<string, unknown> = {};
-    if (displayName !== user.displayName) changes.displayName = displayName;
-    if (locale !== user.locale) changes.locale = locale;
-    if (active !== user.active) changes.active = active;
-    const checked = validate(UpdateUser, changes);
+    const checked = validate(UpdateUser, changedFields(user, { displayName, locale, active }));
     if (!form.check(checked)) return;
     if (Object.keys(checked.data).length === 0) return form.succeed(t('common.saved'));
     await form.send(async () => {
