@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { conditionText, interpolate, monthsBefore } from '@relais/core';
-import { apiOf, ar, enterAsAdmin, ensureUser, fr, goTo, isoToday, logInAs, rootUnitId, type Api } from './fixtures.ts';
+import { apiOf, ar, enterAsAdmin, ensureUser, fr, goTo, isoToday, logInAs, rootUnitId, shot, shots, type Api } from './fixtures.ts';
 
 // Synthetic actors, services and phones only (no real data); a territory no other spec uses.
 const coordinator = { username: 'coord.circuits', displayName: 'Coordinatrice Circuits', password: 'des circuits bien tracés' };
@@ -12,25 +11,6 @@ const phones = { emergency: '0537 21 31 41', police: '0537 51 61 71', listening:
 const names = { emergency: 'Urgences pédiatriques (essai)', police: 'Brigade des mineurs (essai)', listening: 'Écoute enfance (essai)' };
 const titles = { fr: 'Enfant victime de violence sexuelle (essai)', ar: 'طفل ضحية عنف جنسي (تجربة)' };
 
-/** A full-page screenshot, into RELAIS_E2E_SHOTS when set (to look at them), else the test's output folder. */
-async function shot(page: Page, name: string) {
-  const dir = process.env.RELAIS_E2E_SHOTS;
-  await page.screenshot({ path: dir ? path.join(dir, `${name}.png`) : test.info().outputPath(`${name}.png`), fullPage: true });
-}
-
-/** The page on a desktop, on paper when asked, then on a phone (360×740), and back to the desktop. */
-async function shots(page: Page, name: string, options: { paper?: boolean } = {}) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await shot(page, `${name}-1280`);
-  if (options.paper) {
-    await page.emulateMedia({ media: 'print' });
-    await shot(page, `${name}-paper`);
-    await page.emulateMedia({ media: 'screen' });
-  }
-  await page.setViewportSize({ width: 360, height: 740 });
-  await shot(page, `${name}-360`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 const conditions = [[{ kind: 'within_hours' as const, hours: 72 }, { kind: 'child' as const }], [{ kind: 'urban' as const }], [{ kind: 'text' as const, text: { fr: 'Si l’enfant le souhaite', ar: 'إذا رغب الطفل في ذلك' } }]];
 

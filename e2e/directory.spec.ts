@@ -1,19 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { interpolate, monthsBefore } from '@relais/core';
-import { apiOf, ar, enterAsAdmin, fr, goTo, isoToday, logIn, org, rootUnitId, type Api } from './fixtures.ts';
+import { apiOf, ar, enterAsAdmin, fr, goTo, isoToday, logIn, org, rootUnitId, shot, shots, type Api } from './fixtures.ts';
 
 // Synthetic actors, services and phones only (no real data); a territory no other spec uses.
 const coordinator = { username: 'coord.reseau', displayName: 'Coordinatrice Réseau', password: 'un réseau bien tenu' };
 const territory = { code: 'e2e_sale', name: { fr: 'Salé (essai)', ar: 'سلا (تجربة)' } };
 const phones = { unit: '0537 10 20 30', court: '0537 40 50 60', focal: '0661 70 80 90' };
 
-/** A full-page screenshot, into RELAIS_E2E_SHOTS when set (to look at them), else the test's output folder. */
-async function shot(page: Page, name: string) {
-  const dir = process.env.RELAIS_E2E_SHOTS;
-  await page.screenshot({ path: dir ? path.join(dir, `${name}.png`) : test.info().outputPath(`${name}.png`), fullPage: true });
-}
 
 interface Seeded {
   unitId: string;
@@ -128,11 +122,7 @@ test('a network coordinator searches the directory, verifies a stale entry, and 
     await search.getByRole('button', { name: fr['common.search'] }).click();
     const card = nc.getByRole('listitem').filter({ has: nc.getByRole('link', { name: interpolate(fr['directory.openService'], { name: data.staleName }) }) });
     await expect(card).toContainText(fr['directory.stale']);
-    await nc.setViewportSize({ width: 1280, height: 900 });
-    await shot(nc, 'search-fr-1280');
-    await nc.setViewportSize({ width: 360, height: 740 });
-    await shot(nc, 'search-fr-360');
-    await nc.setViewportSize({ width: 1280, height: 900 });
+    await shots(nc, 'search-fr');
   });
 
   await test.step('her to-verify list holds it; she opens it and says it is still true', async () => {
@@ -207,10 +197,7 @@ test('a network coordinator searches the directory, verifies a stale entry, and 
 
   await test.step('the service page of the emergency unit, on a desktop and a phone', async () => {
     await expect(nc.getByRole('region', { name: fr['directory.service.where'], exact: true })).toContainText('Pavillon des urgences');
-    await shot(nc, 'service-fr-1280');
-    await nc.setViewportSize({ width: 360, height: 740 });
-    await shot(nc, 'service-fr-360');
-    await nc.setViewportSize({ width: 1280, height: 900 });
+    await shots(nc, 'service-fr');
   });
 
   await test.step('she prints her territory’s directory: services by type, phones, focal points, the date', async () => {
@@ -225,13 +212,7 @@ test('a network coordinator searches the directory, verifies a stale entry, and 
     for (const phone of [phones.unit, phones.court, '0662 11 22 33']) await expect(sheet.getByRole('link', { name: phone }).first()).toBeVisible();
     await expect(sheet).toContainText(data.staleName);
     await expect(sheet).toContainText(interpolate(fr['directory.printPage.printedOn'], { date: dateFr }));
-    await shot(nc, 'print-fr-1280');
-    await nc.emulateMedia({ media: 'print' });
-    await shot(nc, 'print-fr-paper');
-    await nc.emulateMedia({ media: 'screen' });
-    await nc.setViewportSize({ width: 360, height: 740 });
-    await shot(nc, 'print-fr-360');
-    await nc.setViewportSize({ width: 1280, height: 900 });
+    await shots(nc, 'print-fr', { paper: true });
   });
 
   await test.step('in Arabic the print page reads right to left, with the territory’s Arabic name', async () => {

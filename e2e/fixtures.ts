@@ -1,4 +1,5 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import path from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ar as coreAr, fr as coreFr, interpolate } from '@relais/core';
 import { ar as webAr } from '../web/src/i18n/ar.ts';
 import { fr as webFr } from '../web/src/i18n/fr.ts';
@@ -177,4 +178,24 @@ export function isoToday(): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A full-page screenshot, into RELAIS_E2E_SHOTS when set (to look at them), else the test's output folder. */
+export async function shot(page: Page, name: string) {
+  const dir = process.env.RELAIS_E2E_SHOTS;
+  await page.screenshot({ path: dir ? path.join(dir, `${name}.png`) : test.info().outputPath(`${name}.png`), fullPage: true });
+}
+
+/** The page on a desktop, on paper when asked, then on a phone (360×740), and back to the desktop. */
+export async function shots(page: Page, name: string, options: { paper?: boolean } = {}) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await shot(page, `${name}-1280`);
+  if (options.paper) {
+    await page.emulateMedia({ media: 'print' });
+    await shot(page, `${name}-paper`);
+    await page.emulateMedia({ media: 'screen' });
+  }
+  await page.setViewportSize({ width: 360, height: 740 });
+  await shot(page, `${name}-360`);
+  await page.setViewportSize({ width: 1280, height: 900 });
 }

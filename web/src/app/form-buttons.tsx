@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Button, SubmitButton, type ButtonVariant } from '../ui/index.ts';
+import type { FormSubmit } from '../api/use-form-submit.ts';
+import { Button, Form, SubmitButton, type ButtonVariant } from '../ui/index.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /**
@@ -19,5 +20,35 @@ export function FormButtons({ busy, onCancel, variant, children }: { busy: boole
         </Button>
       ) : null}
     </>
+  );
+}
+
+/**
+ * A form named `label`, sent through `form`: the outcome of the last try above the fields, submit
+ * (`submitLabel`, or "Save") and, given `onCancel`, cancel below them.
+ */
+export function SubmitForm({ label, form, onSubmit, onCancel, submitLabel, className, children }: {
+  label: string;
+  form: FormSubmit;
+  onSubmit: () => Promise<void>;
+  onCancel?: (() => void) | undefined;
+  submitLabel?: string | undefined;
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <Form
+      className={className}
+      aria-label={label}
+      message={form.message}
+      onSubmit={onSubmit}
+      actions={
+        <FormButtons busy={form.busy} onCancel={onCancel}>
+          {submitLabel}
+        </FormButtons>
+      }
+    >
+      {children}
+    </Form>
   );
 }

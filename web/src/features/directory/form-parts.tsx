@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { FormSubmit } from '../../api/use-form-submit.ts';
-import { Button, FieldGroup, Form, SubmitButton, TextField } from '../../ui/index.ts';
+import { Button, FieldGroup, TextField } from '../../ui/index.ts';
+import { SubmitForm } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** A directory form named by `label`: the outcome of the last try above, save (busy while sending) and cancel below. */
@@ -12,28 +13,10 @@ export function DirForm({ label, form, onSubmit, onCancel, saveLabel, children }
   saveLabel?: string;
   children: ReactNode;
 }) {
-  const { t } = useI18n();
   return (
-    <Form
-      className="form dir-form"
-      aria-label={label}
-      message={form.message}
-      onSubmit={onSubmit}
-      actions={
-        <>
-          <SubmitButton busy={form.busy} busyLabel={t('common.saving')}>
-            {saveLabel ?? t('common.save')}
-          </SubmitButton>
-          {onCancel ? (
-            <Button onClick={onCancel} disabled={form.busy}>
-              {t('record.cancel')}
-            </Button>
-          ) : null}
-        </>
-      }
-    >
+    <SubmitForm className="form dir-form" label={label} form={form} onSubmit={onSubmit} onCancel={onCancel} submitLabel={saveLabel}>
       {children}
-    </Form>
+    </SubmitForm>
   );
 }
 

@@ -3,8 +3,8 @@ import type { Beneficiary } from '@relais/core';
 import { getBeneficiary } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link, navigate } from '../../app/router.tsx';
-import { Form, Loading, Page, Select } from '../../ui/index.ts';
-import { FormButtons } from '../../app/form-buttons.tsx';
+import { Loading, Page, Select } from '../../ui/index.ts';
+import { SubmitForm } from '../../app/form-buttons.tsx';
 import type { FormSubmit } from '../../api/use-form-submit.ts';
 import { ErrorAlert } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -56,19 +56,9 @@ export function PersonForm({ person, label, submitLabel, form, onSubmit, childre
   children: ReactNode;
 }) {
   return (
-    <Form
-      className="form card"
-      aria-label={label}
-      message={form.message}
-      onSubmit={onSubmit}
-      actions={
-        <FormButtons busy={form.busy} onCancel={() => navigate(`/beneficiaries/${person.id}`)}>
-          {submitLabel}
-        </FormButtons>
-      }
-    >
+    <SubmitForm className="form card" label={label} form={form} onSubmit={onSubmit} onCancel={() => navigate(`/beneficiaries/${person.id}`)} submitLabel={submitLabel}>
       {children}
-    </Form>
+    </SubmitForm>
   );
 }
 
