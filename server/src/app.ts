@@ -24,7 +24,7 @@ import { createRegistryService, createDuplicatesService, createSavedListsService
 import { createCasesService, registerCaseRoutes } from './modules/cases/index.ts';
 import { createRoundsService, createStoriesService, registerStoryRoutes } from './modules/stories/index.ts';
 import { createDirectoryService, registerDirectoryRoutes, registerHsdsRoutes } from './modules/directory/index.ts';
-import { createCircuitsService, registerCircuitRoutes } from './modules/circuits/index.ts';
+import { createCaseCircuitService, createCircuitsService, registerCircuitRoutes } from './modules/circuits/index.ts';
 import { Secrets } from './lib/secrets.ts';
 import { createCaptureService, createCatalogueService, createSyncService, createVerificationService, registerCaptureRoutes } from './modules/capture/index.ts';
 import { createImportService, registerImportRoutes } from './modules/imports/index.ts';
@@ -89,12 +89,14 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
   const registry = createRegistryService(kysely, secrets);
   registerRegistryRoutes(router, registry, createDuplicatesService(kysely, registry), createSavedListsService(kysely));
   registerImportRoutes(router, createImportService(kysely));
-  registerCaseRoutes(router, createCasesService(kysely, secrets));
+  const cases = createCasesService(kysely, secrets);
+  registerCaseRoutes(router, cases);
   const rounds = createRoundsService(kysely, secrets);
   registerStoryRoutes(router, createStoriesService(kysely, secrets), rounds);
   const directory = createDirectoryService(kysely);
   registerDirectoryRoutes(router, directory);
-  registerCircuitRoutes(router, createCircuitsService(kysely, directory));
+  const circuits = createCircuitsService(kysely, directory);
+  registerCircuitRoutes(router, circuits, createCaseCircuitService(cases, directory, circuits));
   registerHsdsRoutes(router, kysely);
   // Report facts of changed rules are built in the background (ADR 0010).
   const reportFacts = createReportFactsBuilder(kysely, app.log);

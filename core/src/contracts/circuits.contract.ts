@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, text } from './common.ts';
 import { BilingualName, DirectoryCode, DirectoryServiceSummary } from './directory.contract.ts';
+import { conditionStatuses } from '../domain/circuits.ts';
 
 // Care circuits (issue 14): per territory and case type, the ordered steps a person goes through,
 // each a directory service or "any service of this type in the territory", with conditions, what
@@ -80,3 +81,35 @@ export const CircuitSummary = z.object({ id: Id, territory: z.object({ code: tex
 export type CircuitSummary = z.infer<typeof CircuitSummary>;
 export const CircuitQuery = z.object({ territory: DirectoryCode.optional(), caseType: DirectoryCode.optional() });
 export const CircuitRevisionParams = z.object({ id: Id, number: z.coerce.number().int().min(1) });
+
+// A case's "next steps in the circuit": the circuit of the case's territory and type, each step's
+// conditions checked against the case (`stepForCase` in core).
+export const CaseCircuitQuery = z.object({
+  /** The circuit's case type; absent: the territory's only circuit, else none chosen. */
+  caseType: DirectoryCode.optional(),
+  /** Another territory than the case unit's. */
+  territory: DirectoryCode.optional(),
+});
+const TerritoryRef = z.object({ code: text(), name: BilingualName });
+export const CaseCircuitStep = CircuitStep.extend({
+  /** No condition is known to be unmet (a step that does not apply is still shown, greyed). */
+  applies: z.boolean(),
+  /** Each condition's status for the case, in the order of `conditions`. */
+  conditionStatuses: z.array(z.enum(conditionStatuses)),
+});
+export type CaseCircuitStep = z.infer<typeof CaseCircuitStep>;
+export const CaseCircuit = z.object({
+  /** The territory of the case's unit: its own, else its nearest ancestor's; null when none has one. */
+  unitTerritory: TerritoryRef.nullable(),
+  /** The territory shown: the query's, else the unit's. */
+  territory: TerritoryRef.nullable(),
+  /** The circuits of that territory (one per case type). */
+  circuits: z.array(z.object({ id: Id, caseType: text(), title: BilingualText })),
+  /** The circuit chosen, its current revision's steps checked against the case; null when none is chosen. */
+  circuit: z
+    .object({ id: Id, caseType: text(), title: BilingualText, revision: CircuitRevisionSummary.extend({ note: text().nullable(), steps: z.array(CaseCircuitStep) }) })
+    .nullable(),
+  /** The organisation's wall clock the conditions were checked at (`YYYY-MM-DDTHH:MM`). */
+  checkedAt: text(),
+});
+export type CaseCircuit = z.infer<typeof CaseCircuit>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Name, UnitCode, text } from './common.ts';
 import { orgUnitLevels, programCodes } from '../domain/programs.ts';
+import { DirectoryCode } from './directory.contract.ts';
 
 export const OrgUnitLevel = z.enum(orgUnitLevels);
 export type OrgUnitLevel = z.infer<typeof OrgUnitLevel>;
@@ -15,6 +16,8 @@ export const OrgUnit = z.object({
   /** Where the unit is (WGS 84 degrees), for the map of a report; null when not given. */
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
+  /** The directory's territory the unit works in (its code); null: the nearest ancestor's (a case's circuit). */
+  territory: text().nullable(),
 });
 export type OrgUnit = z.infer<typeof OrgUnit>;
 
@@ -41,11 +44,13 @@ export const CreateOrgUnit = z.object({
   parentId: Id,
   latitude: Latitude.optional(),
   longitude: Longitude.optional(),
+  /** The territory's code (the directory's); null or absent: the nearest ancestor's. */
+  territory: DirectoryCode.nullable().optional(),
 }).superRefine(bothOrNeither);
 export type CreateOrgUnit = z.infer<typeof CreateOrgUnit>;
 
 export const UpdateOrgUnit = z
-  .object({ code: UnitCode, name: Name, level: OrgUnitLevel, parentId: Id, active: z.boolean(), latitude: Latitude, longitude: Longitude })
+  .object({ code: UnitCode, name: Name, level: OrgUnitLevel, parentId: Id, active: z.boolean(), latitude: Latitude, longitude: Longitude, territory: DirectoryCode.nullable() })
   .partial()
   .superRefine(bothOrNeither);
 export type UpdateOrgUnit = z.infer<typeof UpdateOrgUnit>;

@@ -110,12 +110,25 @@ export interface WindowState {
 export function windowAt(incident: IncidentTime, at: string, window: CareWindow): WindowState {
   const hours = CARE_WINDOWS[window];
   const daysElapsed = daysBetween(incident.date, at);
+  const open = isWithinHours(incident, at, hours);
+  if (incident.time === null) return { window, hours, open, minutesElapsed: null, daysElapsed, minutesLeft: null };
+  const elapsed = wallMinutes(at) - wallMinutes(`${incident.date}T${incident.time}`);
+  return { window, hours, open, minutesElapsed: elapsed, daysElapsed, minutesLeft: open ? hours * 60 - elapsed : null };
+}
+
+/**
+ * Whether `at` (a wall-clock `YYYY-MM-DDTHH:MM`) is within `hours` of an incident: the care
+ * windows' rule for any number of hours (a circuit's "less than 72 h" step says the same as the
+ * case clock). Time known: at most `hours` hours since; date alone (it may have happened at any
+ * time of that day): at most `hours / 24` whole days since. Never before the incident.
+ */
+export function isWithinHours(incident: IncidentTime, at: string, hours: number): boolean {
   if (incident.time === null) {
-    return { window, hours, open: daysElapsed >= 0 && daysElapsed <= hours / 24, minutesElapsed: null, daysElapsed, minutesLeft: null };
+    const days = daysBetween(incident.date, at);
+    return days >= 0 && days <= hours / 24;
   }
   const elapsed = wallMinutes(at) - wallMinutes(`${incident.date}T${incident.time}`);
-  const open = elapsed >= 0 && elapsed <= hours * 60;
-  return { window, hours, open, minutesElapsed: elapsed, daysElapsed, minutesLeft: open ? hours * 60 - elapsed : null };
+  return elapsed >= 0 && elapsed <= hours * 60;
 }
 
 /** The case's clock: each window at reception and now. */

@@ -56,6 +56,8 @@ export interface OrgUnitTable {
   /** Where the unit is (WGS 84), for the map of a report; both or neither. */
   latitude: ColumnType<number | null, number | null | undefined, number | null>;
   longitude: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The directory's territory the unit works in; null: its nearest ancestor's. */
+  territory_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

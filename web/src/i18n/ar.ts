@@ -152,6 +152,10 @@ export const ar: WebCatalogue = {
   'orgUnits.inactiveTag': 'غير نشطة',
   'orgUnits.unitActive': 'وحدة نشطة',
   'orgUnits.locationHint': 'اختياري، بالدرجات العشرية (مثلًا 30.42 و‎-9.60): تظهر الوحدة حينها على خريطة التقارير.',
+  'orgUnits.territory': 'المجال الترابي (الدليل)',
+  'orgUnits.territoryNone': 'لا شيء: مجال الوحدة الأم',
+  'orgUnits.territoryInherited': 'لا شيء (موروث: {name})',
+  'orgUnits.territoryHint': 'المجال الترابي للشبكة الذي تعمل فيه الوحدة: يجد فيه الملف مسار التكفل الخاص به. بدون مجال ترابي، تأخذ الوحدة مجال أقرب وحدة أم.',
   'orgUnits.empty': 'لا توجد وحدة ظاهرة.',
 
   'programs.title': 'البرامج',

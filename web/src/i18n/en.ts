@@ -152,6 +152,10 @@ export const en: WebCatalogue = {
   'orgUnits.inactiveTag': 'inactive',
   'orgUnits.unitActive': 'Active unit',
   'orgUnits.locationHint': 'Optional, in decimal degrees (for example 30.42 and -9.60): the unit then shows on the map of reports.',
+  'orgUnits.territory': 'Territory (directory)',
+  'orgUnits.territoryNone': 'None: the parent unit’s',
+  'orgUnits.territoryInherited': 'None (inherited: {name})',
+  'orgUnits.territoryHint': 'The network territory the unit works in: a case finds its care circuit there. Without one, the unit takes its nearest parent unit’s.',
   'orgUnits.empty': 'No visible unit.',
 
   'programs.title': 'Programs',

@@ -153,6 +153,10 @@ export const fr = {
   'orgUnits.inactiveTag': 'inactive',
   'orgUnits.unitActive': 'Unité active',
   'orgUnits.locationHint': 'Facultatif, en degrés décimaux (par exemple 30.42 et -9.60) : l’unité apparaît alors sur la carte des rapports.',
+  'orgUnits.territory': 'Territoire (annuaire)',
+  'orgUnits.territoryNone': 'Aucun : celui de l’unité parente',
+  'orgUnits.territoryInherited': 'Aucun (hérité : {name})',
+  'orgUnits.territoryHint': 'Le territoire du réseau où l’unité travaille : un dossier y trouve son circuit de prise en charge. Sans territoire, l’unité prend celui de l’unité parente la plus proche.',
   'orgUnits.empty': 'Aucune unité visible.',
 
   'programs.title': 'Programmes',

@@ -266,6 +266,12 @@ export async function selectUserNames(db: Queryable, org: string, ids: readonly 
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
+/** A person's birth year (null: not known). */
+export async function selectBirthYear(db: Queryable, org: string, beneficiaryId: string): Promise<number | null> {
+  const row = await db.selectFrom('beneficiary').select('birth_year').where('organisation_id', '=', org).where('id', '=', beneficiaryId).executeTakeFirst();
+  return row?.birth_year ?? null;
+}
+
 /** The open case of a person in a program, if any (one at most). */
 export async function findOpenCase(db: Queryable, org: string, beneficiaryId: string, program: string): Promise<{ id: string } | undefined> {
   return db.selectFrom('case_file').select('id').where('organisation_id', '=', org).where('beneficiary_id', '=', beneficiaryId).where('program', '=', program).where('status', '=', 'open').executeTakeFirst();

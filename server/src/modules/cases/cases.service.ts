@@ -3,6 +3,7 @@ import {
   invalidField,
   wallClockNow,
   type Case,
+  type CaseCircuitFacts,
   type CasePage,
   type CaseQuery,
   type CaseSettings,
@@ -17,7 +18,7 @@ import { newId } from '../../lib/ids.ts';
 import type { Secrets } from '../../lib/secrets.ts';
 import type { RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
-import { findUnit, unitWhere } from '../org-units/index.ts';
+import { findUnit, selectUnitTerritory, unitWhere } from '../org-units/index.ts';
 import { isProgramEnabled, isWorkerAround, personFor } from '../capture/index.ts';
 import { loadCaseSettings, settingsPolicy, storeCaseSettings } from '../settings/index.ts';
 import { casesPolicy, type CaseKeys } from './cases.policy.ts';
@@ -164,6 +165,21 @@ export function createCasesService(db: Queryable, secrets: Secrets) {
     /** One case (every read is audited). */
     async get(ctx: RequestContext, id: string): Promise<Case> {
       return withTransaction(db, (trx) => readCase(trx, ctx, id));
+    },
+
+    /**
+     * What a case's circuit is checked against (the circuits module's "next steps"): the
+     * territory of its unit (inherited), its incident, the person's birth year, the wall clock
+     * now. A read of the case, audited as the case page is.
+     */
+    async circuitFacts(ctx: RequestContext, id: string): Promise<CaseCircuitFacts & { territoryId: string | null }> {
+      return withTransaction(db, async (trx) => {
+        const { row, m } = await reachable(trx, ctx, id, 'read');
+        await audit(trx, ctx, 'case.read', row, { code: row.beneficiary_code, view: 'circuit' });
+        const org = ctx.actor.organisationId;
+        const [territoryId, birthYear] = await Promise.all([selectUnitTerritory(trx, org, row.org_unit_path), repo.selectBirthYear(trx, org, row.beneficiary_id)]);
+        return { territoryId, birthYear, incident: row.incident_on ? { date: row.incident_on, time: row.incident_time } : null, now: m.now };
+      });
     },
 
     /** The worklist: cases she may read, most urgent first; the read is audited with the cases shown. */

@@ -2,3 +2,4 @@
 export { createCircuitsService, type CircuitsUseCases } from './circuits.service.ts';
 export { registerCircuitRoutes } from './circuits.routes.ts';
 export { circuitsPolicy } from './circuits.policy.ts';
+export { createCaseCircuitService, type CaseCircuitUseCases } from './case-circuit.service.ts';

@@ -8,8 +8,19 @@ import { orgUnitsPolicy } from './org-units.policy.ts';
 
 type UnitRow = NonNullable<Awaited<ReturnType<typeof repo.findUnit>>>;
 
-function toOrgUnit(row: UnitRow): OrgUnit {
-  return { id: row.id, code: row.code, name: row.name, level: row.level as OrgUnitLevel, parentId: row.parent_id, active: row.active, latitude: row.latitude, longitude: row.longitude };
+type Territories = Awaited<ReturnType<typeof repo.selectTerritoryCodes>>;
+
+function toOrgUnit(row: UnitRow, territories: Territories): OrgUnit {
+  const territory = row.territory_id ? (territories.codeOf.get(row.territory_id) ?? null) : null;
+  return { id: row.id, code: row.code, name: row.name, level: row.level as OrgUnitLevel, parentId: row.parent_id, active: row.active, latitude: row.latitude, longitude: row.longitude, territory };
+}
+
+/** The id of a territory a request names by code (null clears it); an unknown code is named back. */
+function territoryIdOf(territories: Territories, code: string | null): string | null {
+  if (code === null) return null;
+  const id = territories.idOf.get(code);
+  if (!id) throw invalidField('territory', 'unknown_reference', { value: code });
+  return id;
 }
 
 export type Unit = NonNullable<Awaited<ReturnType<typeof repo.findUnit>>>;
@@ -44,37 +55,40 @@ export function createOrgUnitsService(db: Queryable) {
   return {
     async listOrgUnits(ctx: RequestContext): Promise<OrgUnit[]> {
       const rows = await repo.selectUnitsUnder(db, ctx.actor.organisationId, orgUnitsPolicy.readableUnits(ctx.actor));
-      return rows.map(toOrgUnit);
+      const territories = await repo.selectTerritoryCodes(db);
+      return rows.map((r) => toOrgUnit(r, territories));
     },
 
     /** Creates a unit under a parent the actor manages; a retried create with the same id is applied once. */
     async createOrgUnit(ctx: RequestContext, input: CreateOrgUnit): Promise<{ unit: OrgUnit; created: boolean }> {
       return db.transaction().execute(async (trx) => {
         const org = ctx.actor.organisationId;
+        const territories = await repo.selectTerritoryCodes(trx);
         if (input.id) {
           const existing = await repo.findUnit(trx, org, input.id);
           if (existing) {
             const same = existing.code === input.code && existing.parent_id === input.parentId && existing.name === input.name && existing.level === input.level;
             if (!same || !orgUnitsPolicy.see(ctx.actor, existing.path)) throw new DomainError('id_conflict');
-            return { unit: toOrgUnit(existing), created: false };
+            return { unit: toOrgUnit(existing, territories), created: false };
           }
         }
         const parent = await repo.findUnit(trx, org, input.parentId);
         if (!parent || !orgUnitsPolicy.manage(ctx.actor, parent.path)) throw new DomainError('org_unit_parent_invalid');
         const id = input.id ?? newId();
         const path = `${parent.path}${id}/`;
+        const territory_id = territoryIdOf(territories, input.territory ?? null);
         await withCodeCheck(() =>
-          repo.insertUnit(trx, { organisation_id: org, id, code: input.code, name: input.name, level: input.level, parent_id: parent.id, path, latitude: input.latitude ?? null, longitude: input.longitude ?? null }),
+          repo.insertUnit(trx, { organisation_id: org, id, code: input.code, name: input.name, level: input.level, parent_id: parent.id, path, latitude: input.latitude ?? null, longitude: input.longitude ?? null, territory_id }),
         );
         await recordAudit(trx, whoOf(ctx), {
           action: 'org_unit.create',
           entityType: 'org_unit',
           entityId: id,
           orgUnit: { id, path },
-          details: { code: input.code, name: input.name, level: input.level, parentId: parent.id },
+          details: { code: input.code, name: input.name, level: input.level, parentId: parent.id, territory: input.territory ?? null },
         });
         const unit = await repo.findUnit(trx, org, id);
-        return { unit: toOrgUnit(unit!), created: true };
+        return { unit: toOrgUnit(unit!, territories), created: true };
       });
     },
 
@@ -85,6 +99,8 @@ export function createOrgUnitsService(db: Queryable) {
         const unit = await visibleUnit(trx, ctx, id);
         if (!orgUnitsPolicy.manage(ctx.actor, unit.path)) throw new DomainError('forbidden');
         const isRoot = isRootUnit({ parentId: unit.parent_id });
+        const territories = await repo.selectTerritoryCodes(trx);
+        const territory_id = patch.territory !== undefined ? territoryIdOf(territories, patch.territory) : undefined;
         if (patch.parentId !== undefined && patch.parentId !== unit.parent_id) {
           if (isRoot) throw new DomainError('org_unit_parent_invalid');
           const parent = await repo.findUnit(trx, org, patch.parentId);
@@ -105,6 +121,7 @@ export function createOrgUnitsService(db: Queryable) {
             ...(patch.active !== undefined ? { active: patch.active } : {}),
             ...(patch.latitude !== undefined ? { latitude: patch.latitude } : {}),
             ...(patch.longitude !== undefined ? { longitude: patch.longitude } : {}),
+            ...(territory_id !== undefined ? { territory_id } : {}),
             ...(patch.parentId !== undefined && !isRoot ? { parent_id: patch.parentId } : {}),
           }),
         );
@@ -116,7 +133,7 @@ export function createOrgUnitsService(db: Queryable) {
           orgUnit: { id, path: updated.path },
           details: { changes: patch },
         });
-        return toOrgUnit(updated);
+        return toOrgUnit(updated, territories);
       });
     },
   };

@@ -14,10 +14,11 @@ import { AssessmentCard } from './assessment-card.tsx';
 import { ActionsCard } from './actions-card.tsx';
 import { AppointmentsCard } from './appointments-card.tsx';
 import { CaseServices } from './case-services.tsx';
+import { CaseCircuitCard } from './case-circuit-card.tsx';
 import { NotesCard, HistoryCard } from './notes-history.tsx';
 import { CloseDialog, ReopenDialog } from './close-dialog.tsx';
 
-/** One case: header, the 72 h / 120 h clock, incident, assessment, plan, appointments, services, notes, history. */
+/** One case: header, the 72 h / 120 h clock, incident, assessment, plan, appointments, history, next steps in the circuit, services, notes. */
 export function CasePage({ caseId }: { caseId: string }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -59,6 +60,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                 <AppointmentsCard c={c} canWrite={canWrite} onChange={onChange} />
                 <HistoryCard c={c} />
               </div>
+              <CaseCircuitCard caseId={c.id} incident={c.incident ? `${c.incident.date}T${c.incident.time ?? ''}` : null} />
               <CaseServices c={c} canWrite={canWrite} onRecorded={record.reload} />
               {c.notes !== null ? <NotesCard c={c} canWrite={c.can.write} onChange={onChange} /> : null}
             </div>

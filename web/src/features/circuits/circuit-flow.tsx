@@ -1,4 +1,4 @@
-import { conditionText, textIn, type WeekDay } from '@relais/core';
+import { conditionText, textIn, type ConditionStatus, type WeekDay } from '@relais/core';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { termLabel } from '../directory/directory-labels.ts';
 import { PrintedService } from '../directory/print-page.tsx';
@@ -6,33 +6,42 @@ import '../directory/directory-print.css';
 import type { CircuitStepData } from './circuits-api.ts';
 
 type Terms = Parameters<typeof termLabel>[0];
+/** A step checked against a case (the case's "next steps"): whether it applies, each condition's status. */
+export interface StepCheck {
+  applies: boolean;
+  conditionStatuses: readonly ConditionStatus[];
+}
+const statusMark: Record<ConditionStatus, string> = { met: '✓', not_met: '✗', to_judge: '?' };
 
 /**
  * A circuit as a flow: numbered step boxes, top to bottom, joined by arrows (the same on the
  * screen and on the poster, in French or in Arabic): when the step applies, where to go (the
  * directory's services with their phones and hours, stale ones marked), what to bring, who accompanies.
+ * From a case (`checks`), each step says whether it applies and each condition whether it is met.
  */
-export function CircuitFlow({ steps, days, terms, label }: { steps: readonly CircuitStepData[]; days: Record<WeekDay, string>; terms: Terms; label: string }) {
+export function CircuitFlow({ steps, checks, days, terms, label }: { steps: readonly CircuitStepData[]; checks?: readonly StepCheck[]; days: Record<WeekDay, string>; terms: Terms; label: string }) {
   return (
     <ol className="circ-flow" aria-label={label}>
       {steps.map((step, i) => (
-        <FlowStep key={i} n={i + 1} step={step} days={days} terms={terms} />
+        <FlowStep key={i} n={i + 1} step={step} check={checks?.[i]} days={days} terms={terms} />
       ))}
     </ol>
   );
 }
 
-function FlowStep({ n, step, days, terms }: { n: number; step: CircuitStepData; days: Record<WeekDay, string>; terms: Terms }) {
+function FlowStep({ n, step, check, days, terms }: { n: number; step: CircuitStepData; check: StepCheck | undefined; days: Record<WeekDay, string>; terms: Terms }) {
   const i18n = useI18n();
   const { t, locale } = i18n;
   const title = textIn(locale, step.title);
+  const applies = check ? t(check.applies ? 'circuits.case.applies' : 'circuits.case.doesNotApply') : null;
   return (
-    <li className="circ-step" aria-label={`${t('circuits.step', { n })} · ${title}`}>
+    <li className={check && !check.applies ? 'circ-step circ-step-off' : 'circ-step'} aria-label={[t('circuits.step', { n }), title, applies].filter(Boolean).join(' · ')}>
       <h3 className="circ-step-title">
         <span className="circ-step-n" aria-hidden="true">
           {n}
         </span>
         <bdi>{title}</bdi>
+        {check ? <span className={check.applies ? 'tag tag-ok circ-applies' : 'tag tag-off circ-applies'}>{applies}</span> : null}
       </h3>
       <div className="circ-step-body">
         <div>
@@ -40,11 +49,16 @@ function FlowStep({ n, step, days, terms }: { n: number; step: CircuitStepData; 
             <p className="circ-when">
               <span className="circ-label">{t('circuits.when')}</span>
               <span className="circ-conditions">
-                {step.conditions.map((c, i) => (
-                  <span key={i} className="tag circ-condition">
-                    {conditionText(locale, c)}
-                  </span>
-                ))}
+                {step.conditions.map((c, i) => {
+                  const status = check?.conditionStatuses[i];
+                  return (
+                    <span key={i} className={status ? `tag circ-condition circ-cond-${status}` : 'tag circ-condition'}>
+                      {status ? <span aria-hidden="true">{statusMark[status]} </span> : null}
+                      {conditionText(locale, c)}
+                      {status ? <> · {t(`circuits.case.status.${status}`)}</> : null}
+                    </span>
+                  );
+                })}
               </span>
             </p>
           ) : null}

@@ -52,7 +52,7 @@ export function WorkContextProvider({ children }: { children: ReactNode }) {
     let alive = true;
     // Units: what the server lets this user see. Fallback: the units of their assignments.
     const fromAssignments = (): OrgUnit[] =>
-      me.assignments.map((a) => ({ id: a.orgUnit.id, code: a.orgUnit.code, name: a.orgUnit.name, level: 'section', parentId: null, active: true, latitude: null, longitude: null }));
+      me.assignments.map((a) => ({ id: a.orgUnit.id, code: a.orgUnit.code, name: a.orgUnit.name, level: 'section', parentId: null, active: true, latitude: null, longitude: null, territory: null }));
     // allSettled never rejects: each failure falls back below.
     void Promise.allSettled([listOrgUnits(), listPrograms()]).then(([u, p]) => {
       if (!alive) return;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgUnit } from '@relais/core';
-import { buildOrgUnitTree, flattenOrgUnitTree, indentedLabel, unitLabel } from './org-unit-tree.ts';
+import { buildOrgUnitTree, flattenOrgUnitTree, indentedLabel, inheritedTerritory, unitLabel } from './org-unit-tree.ts';
 
 const unit = (id: string, name: string, parentId: string | null, level: OrgUnit['level'] = 'section'): OrgUnit => ({
-  id, code: id.toUpperCase(), name, level, parentId, active: true, latitude: null, longitude: null,
+  id, code: id.toUpperCase(), name, level, parentId, active: true, latitude: null, longitude: null, territory: null,
 });
 
 describe('org unit tree', () => {
@@ -42,5 +42,17 @@ describe('org unit tree', () => {
     const souk = flat.find((n) => n.unit.id === 'souk')!;
     expect(indentedLabel(souk)).toBe(`${'\u00a0'.repeat(9)}\u2068Souk (SOUK)\u2069`);
     expect(indentedLabel(flat[0]!)).toBe('\u2068Association (ROOT)\u2069');
+  });
+
+  it('finds the territory a unit inherits from its nearest ancestor that has one', () => {
+    const root = { ...unit('root', 'Association', null, 'country'), territory: 'maroc' };
+    const region = { ...unit('rbt', 'Rabat', 'root', 'region'), territory: 'sale' };
+    const clinic = unit('cl', 'Clinique', 'rbt', 'clinic');
+    const site = unit('site', 'Site', 'cl', 'site');
+    expect(inheritedTerritory([root, region, clinic, site], site)).toBe('sale');
+    expect(inheritedTerritory([root, region, clinic, site], region)).toBe('maroc');
+    expect(inheritedTerritory([unit('x', 'X', null), unit('y', 'Y', 'x')], unit('y', 'Y', 'x'))).toBeNull();
+    // A cycle in the data does not loop.
+    expect(inheritedTerritory([unit('a', 'A', 'b'), unit('b', 'B', 'a')], unit('a', 'A', 'b'))).toBeNull();
   });
 });

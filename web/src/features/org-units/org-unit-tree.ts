@@ -51,3 +51,14 @@ export function unitLabel(unit: Pick<OrgUnit, 'name' | 'code'>): string {
 export function indentedLabel(node: OrgUnitNode): string {
   return `${'\u00a0\u00a0\u00a0'.repeat(node.depth)}${unitLabel(node.unit)}`;
 }
+
+/** The territory a unit without its own takes: its nearest ancestor's (among the units listed; null when none has one). */
+export function inheritedTerritory(units: readonly OrgUnit[], unit: OrgUnit): string | null {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const seen = new Set<string>([unit.id]);
+  for (let at = unit.parentId ? byId.get(unit.parentId) : undefined; at && !seen.has(at.id); at = at.parentId ? byId.get(at.parentId) : undefined) {
+    if (at.territory) return at.territory;
+    seen.add(at.id);
+  }
+  return null;
+}

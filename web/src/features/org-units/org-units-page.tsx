@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { CreateOrgUnit, orgUnitLevels, UpdateOrgUnit, type OrgUnit, type OrgUnitLevel } from '@relais/core';
 import { createOrgUnit, listOrgUnits, updateOrgUnit } from '../../api/endpoints.ts';
+import { listTerritories } from '../../api/directory.ts';
 import { newId } from '../../api/ids.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
@@ -11,7 +12,8 @@ import { ReadStatus } from '../../app/read-status.tsx';
 import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useWorkContext } from '../context/work-context.tsx';
-import { buildOrgUnitTree, type OrgUnitNode } from './org-unit-tree.ts';
+import { territoryName } from '../directory/directory-labels.ts';
+import { buildOrgUnitTree, inheritedTerritory, type OrgUnitNode } from './org-unit-tree.ts';
 
 type Message = { tone: 'error' | 'success'; text: string } | null;
 
@@ -21,6 +23,7 @@ export function OrgUnitsPage() {
   const { t } = i18n;
   const ctx = useWorkContext();
   const units = useApi(() => listOrgUnits(), []);
+  const territories = useApi(() => listTerritories(), []);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [message, setMessage] = useState<Message>(null);
 
@@ -49,7 +52,7 @@ export function OrgUnitsPage() {
           <div className="stack">
             {selected ? (
               <>
-                <EditUnitForm key={`edit-${selected.id}`} unit={selected} onSaved={(u) => {
+                <EditUnitForm key={`edit-${selected.id}`} unit={selected} territories={territories.data?.items ?? []} inherited={inheritedTerritory(items, selected)} onSaved={(u) => {
                   replace(u);
                   setMessage({ tone: 'success', text: t('common.saved') });
                 }} />
@@ -106,8 +109,22 @@ function coordinate(text: string): number | string | null {
   return Number.isFinite(n) ? n : trimmed;
 }
 
-function EditUnitForm({ unit, onSaved }: { unit: OrgUnit; onSaved: (u: OrgUnit) => void }) {
-  const { t } = useI18n();
+type TerritoryItem = { code: string; name: { fr: string; ar: string | null } };
+
+/** The territory select: none (the parent's, named when known) or one of the instance's territories. */
+function territoryOptions(i18n: ReturnType<typeof useI18n>, territories: readonly TerritoryItem[], inherited: string | null) {
+  const nameOf = (code: string) => {
+    const found = territories.find((x) => x.code === code);
+    return found ? territoryName(found.name, i18n.locale) : code;
+  };
+  const none = inherited ? i18n.t('orgUnits.territoryInherited', { name: nameOf(inherited) }) : i18n.t('orgUnits.territoryNone');
+  return [{ value: '', label: none }, ...territories.map((x) => ({ value: x.code, label: territoryName(x.name, i18n.locale) }))];
+}
+
+function EditUnitForm({ unit, territories, inherited, onSaved }: { unit: OrgUnit; territories: readonly TerritoryItem[]; inherited: string | null; onSaved: (u: OrgUnit) => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [territory, setTerritory] = useState(unit.territory ?? '');
   const [code, setCode] = useState(unit.code);
   const [name, setName] = useState(unit.name);
   const [level, setLevel] = useState<OrgUnitLevel>(unit.level);
@@ -123,6 +140,7 @@ function EditUnitForm({ unit, onSaved }: { unit: OrgUnit; onSaved: (u: OrgUnit) 
     const lat = coordinate(latitude);
     const lon = coordinate(longitude);
     if (lat !== unit.latitude || lon !== unit.longitude) Object.assign(changes, { latitude: lat, longitude: lon });
+    if ((territory || null) !== unit.territory) changes.territory = territory || null;
     const checked = validate(UpdateOrgUnit, changes);
     if (!form.check(checked)) return;
     if (Object.keys(checked.data).length === 0) return onSaved(unit);
@@ -139,6 +157,7 @@ function EditUnitForm({ unit, onSaved }: { unit: OrgUnit; onSaved: (u: OrgUnit) 
         <p className="field-hint">{t('orgUnits.locationHint')}</p>
         <TextField label={t('field.latitude')} value={latitude} onChange={setLatitude} error={errors.latitude} dir="ltr" inputMode="decimal" autoComplete="off" />
         <TextField label={t('field.longitude')} value={longitude} onChange={setLongitude} error={errors.longitude} dir="ltr" inputMode="decimal" autoComplete="off" />
+        <Select label={t('orgUnits.territory')} value={territory} options={territoryOptions(i18n, territories, inherited)} onChange={setTerritory} error={errors.territory} hint={t('orgUnits.territoryHint')} />
       </Form>
     </Card>
   );
