@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { conditionText, interpolate, wallClockNow } from '@relais/core';
-import { apiOf, ar, enterAsAdmin, ensureGbvSection, ensureUser, fr, logInAs, rootUnitId, type Api } from './fixtures.ts';
+import { apiOf, ar, enterAsAdmin, ensureGbvSection, ensureUser, fr, logInAs, rootUnitId, shots, type Api } from './fixtures.ts';
 
 // Synthetic actors, services, phones and people only (no real data); a territory and a section no other spec uses.
 const coordinator = { username: 'coord.casecircuit', displayName: 'Coordinatrice Réseau', password: 'un réseau qui se parle' };
@@ -13,18 +13,11 @@ const phone = '0537 62 63 64';
 const title = { fr: 'Adulte survivante de violence (essai)', ar: 'راشدة ناجية من العنف (تجربة)' };
 const stepTitles = ['Urgences médicales', 'Gendarmerie', 'Aide juridique', 'Protection de l’enfance'];
 
-/**
- * Screenshots into RELAIS_E2E_SHOTS when set (to look at them), else the test's output folder: the
- * whole page at 1280 and at 360×740, and the card alone on the phone (the page is long there).
- */
-async function shots(page: Page, card: Locator, name: string) {
+/** The card alone on a phone (the whole page is long there), beside the fixtures' page screenshots. */
+async function cardShot(page: Page, card: Locator, name: string) {
   const dir = process.env.RELAIS_E2E_SHOTS;
-  const file = (suffix: string) => (dir ? path.join(dir, `${name}-${suffix}.png`) : test.info().outputPath(`${name}-${suffix}.png`));
-  for (const [size, viewport] of [['1280', { width: 1280, height: 900 }], ['360', { width: 360, height: 740 }]] as const) {
-    await page.setViewportSize(viewport);
-    await page.screenshot({ path: file(size), fullPage: true });
-  }
-  await card.screenshot({ path: file('360-card') });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await card.screenshot({ path: dir ? path.join(dir, `${name}.png`) : test.info().outputPath(`${name}.png`) });
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
@@ -111,7 +104,8 @@ test('from a case, the next steps of its territory’s circuit, each condition c
     await expect(card.getByRole('link', { name: fr['circuits.case.openCircuit'] })).toHaveAttribute('href', /\/circuits\/[0-9a-f-]+$/);
     await expect(card.getByRole('link', { name: fr['circuits.poster'] })).toHaveAttribute('href', /\/poster\?size=A4&lang=fr$/);
     await card.scrollIntoViewIfNeeded();
-    await shots(sw, card, 'case-circuit-fr');
+    await shots(sw, 'case-circuit-fr');
+    await cardShot(sw, card, 'case-circuit-fr-360-card');
   });
 
   await test.step('in Arabic the card reads right to left with the circuit’s Arabic words', async () => {
@@ -123,7 +117,8 @@ test('from a case, the next steps of its territory’s circuit, each condition c
     await expect(steps.nth(0)).toContainText(`${conditionText('ar', { kind: 'within_hours', hours: 72 })} · ${ar['circuits.case.status.met']}`);
     await expect(steps.nth(3)).toContainText(ar['circuits.case.doesNotApply']);
     await expect(steps.nth(0).getByRole('link', { name: phone })).toBeVisible();
-    await shots(sw, arCard, 'case-circuit-ar');
+    await shots(sw, 'case-circuit-ar');
+    await cardShot(sw, arCard, 'case-circuit-ar-360-card');
     await sw.getByLabel(ar['app.language'], { exact: true }).selectOption('fr');
   });
 });

@@ -136,11 +136,10 @@ function EditUnitForm({ unit, territories, inherited, onSaved }: { unit: OrgUnit
 
   const submit = async () => {
     form.begin();
-    const changes: Record<string, unknown> = changedFields(unit, { code, name, level, active });
+    const changes: Record<string, unknown> = changedFields(unit, { code, name, level, active, territory: territory || null });
     const lat = coordinate(latitude);
     const lon = coordinate(longitude);
     if (lat !== unit.latitude || lon !== unit.longitude) Object.assign(changes, { latitude: lat, longitude: lon });
-    if ((territory || null) !== unit.territory) changes.territory = territory || null;
     const checked = validate(UpdateOrgUnit, changes);
     if (!form.check(checked)) return;
     if (Object.keys(checked.data).length === 0) return onSaved(unit);
