@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SlowFirstSequencer } from './server/test/sequencer.ts';
 
 // Unit tests (`*.test.ts`) of core, server and web, and real-database tests (`*.db.test.ts`) of the server.
 // RELAIS_TEST_ENGINE picks the database of the database tests: `embedded` (default) runs
@@ -20,5 +21,12 @@ export default defineConfig({
     globalSetup: ['server/test/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
+    // A worker runs its test files one after the other in one process: the modules (the server,
+    // fastify, kysely, PGlite) are loaded once per worker, not once per file (~1.5 s of CPU a file).
+    // A file undoes what it changed of the process (server/test/per-file.ts) and closes what it opened.
+    isolate: false,
+    setupFiles: ['server/test/per-file.ts'],
+    // The files that take minutes start first, one on each worker (server/test/sequencer.ts).
+    sequence: { sequencer: SlowFirstSequencer },
   },
 });

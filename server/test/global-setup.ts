@@ -7,7 +7,7 @@ import type { TestProject } from 'vitest/node';
 
 /** What a test file learns of its run (`inject('relaisTestRun')`): where the migrated template lives. */
 export interface TestRun {
-  /** This run's folder: the embedded template (`template/`), its lock and the copies of the test files. */
+  /** This run's folder: the embedded templates (`template/` migrated, `empty/`), their locks and the copies of the test files. */
   dir: string;
   /** The name of the template database on the PostgreSQL server (created only on that engine). */
   pgTemplate: string;

@@ -24,12 +24,13 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, empty database on the engine under test: in memory for PGlite, a new database on the server for PostgreSQL. */
+/**
+ * A fresh, empty database on the engine under test (no table: for tests of migrations and
+ * restores): a copy of the run's empty embedded database (created once: PGlite's initdb costs
+ * seconds), a new database on the server for PostgreSQL.
+ */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  if (engine === 'embedded') {
-    const db = await openDatabase({ engine: 'embedded', dataDir: 'memory://' });
-    return { db, drop: () => db.close() };
-  }
+  if (engine === 'embedded') return openTarget(await embeddedCopy('empty'));
   return openTarget(await createServerDatabase());
 }
 
@@ -42,7 +43,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
  *  - embedded: a copy of the template's data directory (in /dev/shm when there is one), removed on drop;
  *  - PostgreSQL: `create database … template relais_template_…`, dropped on drop.
  * The template is built by this checkout's migrations at the start of the run, so a copy is not
- * migrated again. `createTestDatabase` stays truly empty (tests of migrations, restores).
+ * migrated again. `createTestDatabase` stays truly empty (tests of migrations, restores): on the
+ * embedded engine a copy of a second data directory, `empty`, that initdb made and nothing else.
  */
 
 /** A database of the engine under test that no one has opened yet: for a process that opens it itself (the command line). */
@@ -56,12 +58,26 @@ export interface TestDatabaseTarget {
 
 /** A migrated, empty database of the engine under test, not opened: a copy of the run's template. */
 export async function copyTemplate(): Promise<TestDatabaseTarget> {
+  if (engine === 'postgres') {
+    const run = testRun();
+    await templateReady(run, 'template');
+    return createServerDatabase(run.pgTemplate);
+  }
+  return embeddedCopy('template');
+}
+
+function testRun(): TestRun {
   const run = inject('relaisTestRun');
   if (!run) throw new Error('no test run folder: vitest.config.ts must name server/test/global-setup.ts in globalSetup');
-  await templateReady(run);
-  if (engine === 'postgres') return createServerDatabase(run.pgTemplate);
+  return run;
+}
+
+/** A copy of one of the run's embedded data directories: the migrated `template`, or `empty` (initdb only). */
+async function embeddedCopy(source: Template): Promise<TestDatabaseTarget> {
+  const run = testRun();
+  await templateReady(run, source);
   const dataDir = path.join(run.dir, `db-${randomBytes(6).toString('hex')}`);
-  fs.cpSync(path.join(run.dir, 'template'), dataDir, { recursive: true });
+  fs.cpSync(path.join(run.dir, source), dataDir, { recursive: true });
   return { dataDir, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
 }
 
@@ -112,46 +128,50 @@ async function createServerDatabase(template?: string): Promise<TestDatabaseTarg
   return { url: databaseUrl(name), drop: () => onServer(`drop database if exists ${name} with (force)`) };
 }
 
-let building: Promise<void> | undefined;
+/** The run's databases that tests copy: `template` (migrated; a database on the server too), `empty` (embedded only). */
+type Template = 'template' | 'empty';
+const building = new Map<Template, Promise<void>>();
 
 /**
  * Waits until the run's template exists; the first test file to ask builds it (the others wait:
  * a folder made with mkdir is the lock, a `ready` or `failed` file the outcome).
  */
-function templateReady(run: TestRun): Promise<void> {
-  building ??= (async () => {
-    const ready = path.join(run.dir, 'template.ready');
-    const failed = path.join(run.dir, 'template.failed');
-    if (fs.existsSync(ready)) return;
-    try {
-      fs.mkdirSync(path.join(run.dir, 'template.lock'));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      // Another test file builds it.
-      for (const started = Date.now(); !fs.existsSync(ready); ) {
-        if (fs.existsSync(failed)) throw new Error(`the test database template could not be built: ${fs.readFileSync(failed, 'utf8')}`);
-        if (Date.now() - started > 300_000) throw new Error(`the test database template was not built within 5 minutes (${run.dir})`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      return;
+function templateReady(run: TestRun, name: Template): Promise<void> {
+  if (!building.has(name)) building.set(name, buildTemplate(run, name));
+  return building.get(name)!;
+}
+
+async function buildTemplate(run: TestRun, name: Template): Promise<void> {
+  const ready = path.join(run.dir, `${name}.ready`);
+  const failed = path.join(run.dir, `${name}.failed`);
+  if (fs.existsSync(ready)) return;
+  try {
+    fs.mkdirSync(path.join(run.dir, `${name}.lock`));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // Another test file builds it.
+    for (const started = Date.now(); !fs.existsSync(ready); ) {
+      if (fs.existsSync(failed)) throw new Error(`the test database template could not be built: ${fs.readFileSync(failed, 'utf8')}`);
+      if (Date.now() - started > 300_000) throw new Error(`the test database template was not built within 5 minutes (${run.dir})`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    return;
+  }
+  try {
+    if (engine === 'postgres') await onServer(`create database ${run.pgTemplate}`);
+    const db = await openDatabase(
+      engine === 'postgres' ? { engine: 'postgres', url: databaseUrl(run.pgTemplate), poolSize: 1 } : { engine: 'embedded', dataDir: path.join(run.dir, name) },
+    );
     try {
-      if (engine === 'postgres') await onServer(`create database ${run.pgTemplate}`);
-      const db = await openDatabase(
-        engine === 'postgres' ? { engine: 'postgres', url: databaseUrl(run.pgTemplate), poolSize: 1 } : { engine: 'embedded', dataDir: path.join(run.dir, 'template') },
-      );
-      try {
-        await migrateToLatest(db.kysely);
-      } finally {
-        await db.close(); // a template is copied closed (and PostgreSQL copies no database someone is connected to)
-      }
-      fs.writeFileSync(ready, '');
-    } catch (error) {
-      fs.writeFileSync(failed, String(error instanceof Error ? error.stack : error));
-      throw error;
+      if (name === 'template') await migrateToLatest(db.kysely);
+    } finally {
+      await db.close(); // a template is copied closed (and PostgreSQL copies no database someone is connected to)
     }
-  })();
-  return building;
+    fs.writeFileSync(ready, '');
+  } catch (error) {
+    fs.writeFileSync(failed, String(error instanceof Error ? error.stack : error));
+    throw error;
+  }
 }
 
 export function testConfig(overrides: Record<string, string> = {}): Config {

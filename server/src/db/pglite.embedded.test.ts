@@ -1,29 +1,36 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openDatabase, type Db } from './index.ts';
 import { migrateToLatest } from './migrate.ts';
 import { buildApp } from '../app.ts';
-import { testConfig } from '../../test/harness.ts';
+import { copyTemplate, testConfig, type TestDatabaseTarget } from '../../test/harness.ts';
 
 const relaisBin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/relais.js');
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'relais-embedded-'));
 
 // Properties of the embedded engine itself: run in the embedded pass only (vitest.config.ts).
 describe('embedded database (PGlite in a worker thread)', () => {
   const opened: Db[] = [];
+  const copies: TestDatabaseTarget[] = [];
   afterAll(async () => {
     for (const db of opened) await db.close().catch(() => undefined);
+    for (const copy of copies) await copy.drop();
   });
+  /** A data directory holding a migrated, empty database (a copy of the run's template: no initdb, no migrations to wait for). */
+  const migratedDir = async () => {
+    const copy = await copyTemplate();
+    copies.push(copy);
+    return copy.dataDir!;
+  };
+  // The first file of a run to ask builds the template: in a hook (a minute or two), not in a test's time.
+  beforeAll(migratedDir);
 
   it('keeps data written before a restart of the process’s database', async () => {
-    const dir = tmp();
+    const dir = await migratedDir();
     const first = await openDatabase({ engine: 'embedded', dataDir: dir });
-    await migrateToLatest(first.kysely);
     await first.kysely.insertInto('organisation').values({ id: '6f1c2f9e-2f43-4c55-9a36-0f4b8a1e0001', code: 'KEEP', name: 'Kept' }).execute();
     await first.close();
     const second = await openDatabase({ engine: 'embedded', dataDir: dir });
@@ -34,7 +41,7 @@ describe('embedded database (PGlite in a worker thread)', () => {
   });
 
   it('refuses a second process on the same data directory', async () => {
-    const dir = tmp();
+    const dir = await migratedDir();
     // A lock file naming a live process (our parent) means another Relais has the folder.
     fs.writeFileSync(path.join(dir, 'relais.lock'), String(process.ppid));
     await expect(openDatabase({ engine: 'embedded', dataDir: dir })).rejects.toThrow(/in use by another Relais process/);
@@ -46,9 +53,8 @@ describe('embedded database (PGlite in a worker thread)', () => {
   });
 
   it('answers a health check at once while a slow query runs', async () => {
-    const db = await openDatabase({ engine: 'embedded', dataDir: 'memory://' });
+    const db = await openDatabase({ engine: 'embedded', dataDir: await migratedDir() });
     opened.push(db);
-    await migrateToLatest(db.kysely);
     const app = await buildApp({ config: testConfig(), db });
     let slowDone = false;
     const slowStarted = Date.now();
@@ -68,7 +74,7 @@ describe('embedded database (PGlite in a worker thread)', () => {
   });
 
   it('keeps every acknowledged write when the server is killed with SIGKILL', async () => {
-    const dir = tmp();
+    const dir = await migratedDir(); // the server finds it up to date
     const port = 39000 + Math.floor(Math.random() * 1000);
     const env: NodeJS.ProcessEnv = { ...process.env, RELAIS_DATA_DIR: dir, PORT: String(port), RELAIS_LOG_LEVEL: 'warn', NODE_ENV: 'production' };
     delete env.DATABASE_URL;

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { ageBandOf, defaultAgeBands, defaultIndicators, matchesServiceFilter, openedWithinPep, isLiveOnlyFilter, type FilteredService, type IncidentTime, type ServiceFilter } from '@relais/core';
-import { createTestDatabase, engine, type TestDatabase } from '../../../test/harness.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
+import { createMigratedDatabase, engine, type TestDatabase } from '../../../test/harness.ts';
 import { sqlText } from '../../db/sql-text.ts';
 import { ageBandExpr } from './report.sql.ts';
 import { pepWithinSql, ruleMatchSql, serviceFilterSql } from './service-filter.sql.ts';
@@ -31,6 +30,16 @@ const filters: ServiceFilter[] = [
 const SITE = '00000000-0000-4000-8000-000000000001';
 const column = <K extends keyof FilteredService>(k: K) => services.map((s) => s[k]);
 
+// One migrated database (a copy of the run's template) for the whole file: the checks below only
+// read it (SQL expressions on literal rows, and the person facts' function the migrations made).
+let d: TestDatabase;
+beforeAll(async () => {
+  d = await createMigratedDatabase();
+});
+afterAll(async () => {
+  await d.drop();
+});
+
 /**
  * The service-filter rule is written once in core (`matchesServiceFilter`, `isAtPremises`) and
  * compiled to SQL once: the SQL must say what the predicates say, on every combination of
@@ -38,14 +47,6 @@ const column = <K extends keyof FilteredService>(k: K) => services.map((s) => s[
  * A null (a service without the field) counts as no match, as in a `where`.
  */
 describe(`the service-filter SQL says what the core predicates say (${engine})`, () => {
-  let d: TestDatabase;
-  beforeAll(async () => {
-    d = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await d.drop();
-  });
-
   const table = () => sql`unnest(${services.map((_, i) => i)}::int[], ${column('service')}::text[], ${column('result')}::text[], ${column('kind')}::text[],
     ${column('strategy')}::text[], ${column('modality')}::text[], ${services.map((s) => (s.atSite ? SITE : null))}::uuid[]) as s(i, service, result, kind, strategy, modality, site_id)`;
 
@@ -65,14 +66,6 @@ describe(`the service-filter SQL says what the core predicates say (${engine})`,
 });
 
 describe(`the 72 h SQL says what core openedWithinPep says (${engine})`, () => {
-  let d: TestDatabase;
-  beforeAll(async () => {
-    d = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await d.drop();
-  });
-
   /** Incidents and receptions on the boundaries: 71 h 59 in, 72 h 00 in, 72 h 01 out; a date alone by whole days (3 in, 4 out). */
   const cases: Array<{ incident: IncidentTime | null; openedAt: string; within: boolean }> = [
     { incident: { date: '2024-03-01', time: '10:00' }, openedAt: '2024-03-04T09:59', within: true },
@@ -115,14 +108,6 @@ describe(`the 72 h SQL says what core openedWithinPep says (${engine})`, () => {
 });
 
 describe(`the age band SQL says what core ageBandOf says (${engine})`, () => {
-  let d: TestDatabase;
-  beforeAll(async () => {
-    d = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await d.drop();
-  });
-
   it('for every age, and without a birth year', async () => {
     const births: Array<number | null> = [null, ...Array.from({ length: 80 }, (_, i) => 1950 + i)];
     const rows = await sql<{ band: string }>`
@@ -133,15 +118,6 @@ describe(`the age band SQL says what core ageBandOf says (${engine})`, () => {
 });
 
 describe(`the person facts' database function is the generated one (${engine})`, () => {
-  let d: TestDatabase;
-  beforeAll(async () => {
-    d = await createTestDatabase();
-    await migrateToLatest(d.db.kysely);
-  });
-  afterAll(async () => {
-    await d.drop();
-  });
-
   it('matches rules with the service-filter compiler’s SQL', async () => {
     const fn = await sql<{ src: string }>`select prosrc as src from pg_proc where proname = 'relais_write_person_facts'`.execute(d.db.kysely);
     expect(fn.rows).toHaveLength(1);
