@@ -95,6 +95,12 @@ export const validationCodes = [
   'service_or_type',
   'already_replaced',
   'territory_of_another',
+  'ends_before_start',
+  'trainee_or_new',
+  'more_than_attendees',
+  'not_same_person',
+  'already_entered',
+  'not_before',
 ] as const;
 export type ValidationCode = (typeof validationCodes)[number];
 

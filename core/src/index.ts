@@ -36,6 +36,8 @@ export * from './contracts/stories.contract.ts';
 export * from './domain/directory.ts';
 export * from './contracts/directory.contract.ts';
 export * from './contracts/circuits.contract.ts';
+export * from './domain/cascades.ts';
+export * from './contracts/cascades.contract.ts';
 export * from './domain/circuits.ts';
 export * from './domain/semester-report.ts';
 export * from './contracts/semester-report.contract.ts';

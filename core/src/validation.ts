@@ -77,6 +77,8 @@ const customCodes: Readonly<Record<string, ValidationCode>> = {
   closes_before_opening: 'closes_before_opening',
   one_parent: 'one_parent',
   service_or_type: 'service_or_type',
+  ends_before_start: 'ends_before_start',
+  trainee_or_new: 'trainee_or_new',
 };
 
 function oneIssue(issue: SchemaIssue, field: string, value: unknown): FieldIssue {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id, PageQuery, cappedPageOf, codeList, text } from './common.ts';
 import { PastDate } from './beneficiaries.contract.ts';
 import { programCodes } from '../domain/programs.ts';
+import { audiences, cascadeAgeGroupCodes } from '../domain/cascades.ts';
 import { contactModalities, groupSessionTypes, serviceCodes, testResults, testStrategies } from '../domain/services.ts';
 import { sexes } from '../domain/registry.ts';
 import { ageBandCodes, legacyAgeBandCodes } from '../domain/indicators.ts';
@@ -122,6 +123,19 @@ export const RecordGroupSession = z.object({
     .array(z.object({ sex: z.enum(sexes), ageBand: AgeBandInput, count: z.number().int().min(1).max(10_000) }))
     .max(12)
     .default([]),
+  /**
+   * A cascade session (issue 14): who it is for, the training it comes from and the person trained
+   * who leads it, the audience counted by sex and age group (children's groups are rarely
+   * registered), and how many attendees live with a disability.
+   */
+  audience: z.enum(audiences).nullable().default(null),
+  trainingId: Id.nullable().default(null),
+  ledByTraineeId: Id.nullable().default(null),
+  audienceCounts: z
+    .array(z.object({ sex: z.enum(sexes), ageGroup: z.enum(cascadeAgeGroupCodes), count: z.number().int().min(1).max(10_000) }))
+    .max(24)
+    .default([]),
+  disabilityCount: z.number().int().min(0).max(10_000).default(0),
 });
 export type RecordGroupSession = z.infer<typeof RecordGroupSession>;
 export const GroupSession = RecordGroupSession.extend({ id: Id, attendeeCount: z.number().int(), anonymousCount: z.number().int() });

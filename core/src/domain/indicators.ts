@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../errors.ts';
+import type { CascadeCount } from './cascades.ts';
 /**
  * Indicators are data: a measure over services filtered by program, service
  * and field values (docs/indicators.md gives the exact rules). The defaults
@@ -42,6 +43,8 @@ export type Measure =
   | { kind: 'sum_quantity'; filter: ServiceFilter }
   /** Cases (not persons) of the program, read live from the case files (docs/indicators.md, "Case indicators"). */
   | { kind: 'count_cases'; cases: CaseCount; closureReasons?: readonly string[] }
+  /** Trainings, cascade sessions, persons sensitised, disclosures (docs/indicators.md, "Cascade indicators"). */
+  | { kind: 'count_cascade'; cascade: CascadeCount }
   | { kind: 'ratio'; numerator: string; denominator: string };
 
 export interface IndicatorDefinition {
@@ -98,6 +101,16 @@ export const gbvIndicators: readonly IndicatorDefinition[] = [
   { code: 'lost_to_follow_up', programs: gbv, measure: { kind: 'count_cases', cases: 'closed', closureReasons: ['lost_to_follow_up'] } },
 ];
 
+/** The awareness cascades' indicators (issue 14): for every program that runs trainings and cascade sessions. */
+export const cascadeIndicators: readonly IndicatorDefinition[] = [
+  { code: 'people_trained', measure: { kind: 'count_cascade', cascade: 'people_trained' } },
+  { code: 'cascade_sessions', measure: { kind: 'count_cascade', cascade: 'cascade_sessions' } },
+  { code: 'cascade_sessions_per_trained', measure: { kind: 'ratio', numerator: 'cascade_sessions', denominator: 'people_trained' } },
+  { code: 'persons_sensitised', measure: { kind: 'count_cascade', cascade: 'persons_sensitised' } },
+  { code: 'disclosures', measure: { kind: 'count_cascade', cascade: 'disclosures' } },
+  { code: 'disclosures_in_circuit_7d', measure: { kind: 'count_cascade', cascade: 'disclosures_in_circuit' } },
+];
+
 export const defaultIndicators: readonly IndicatorDefinition[] = [
   { code: 'reached', measure: { kind: 'distinct_persons', filter: { services: 'reach' } } },
   { code: 'tested_known_result', measure: { kind: 'distinct_persons', filter: { services: ['hiv_test'], result: ['negative', 'positive'] } } },
@@ -115,6 +128,7 @@ export const defaultIndicators: readonly IndicatorDefinition[] = [
   { code: 'returned', measure: { kind: 'distinct_persons', filter: { atPremises: true, amongReached: true } } },
   { code: 'return_rate', measure: { kind: 'ratio', numerator: 'returned', denominator: 'reached' } },
   ...gbvIndicators,
+  ...cascadeIndicators,
 ];
 
 /**
@@ -146,7 +160,7 @@ export function indicatorsUsing(code: string, all: readonly IndicatorDefinition[
 /** Dimensions a report may be broken down by; values are stable codes. */
 export const reportDimensions = [
   'period', 'org_unit', 'site', 'program', 'population', 'sex', 'age_band', 'worker', 'modality', 'strategy', 'service', 'kind', 'result',
-  'marital_status', 'schooling', 'housing', 'occupation', 'violence_type', 'violence_family', 'entry_door',
+  'marital_status', 'schooling', 'housing', 'occupation', 'violence_type', 'violence_family', 'entry_door', 'audience', 'age_group',
 ] as const;
 export type ReportDimension = (typeof reportDimensions)[number];
 
@@ -156,6 +170,17 @@ export const caseDimensions: ReadonlySet<ReportDimension> = new Set(['violence_t
 export const caseMeasureDimensions: ReadonlySet<ReportDimension> = new Set([
   'period', 'org_unit', 'program', 'population', 'sex', 'age_band', 'marital_status', 'schooling', 'housing', 'occupation', ...caseDimensions,
 ]);
+/** Dimensions of a cascade measure: the period, unit and program of the training, session or disclosure; sex, age group and audience of who it counts. */
+export const cascadeMeasureDimensions: ReadonlySet<ReportDimension> = new Set(['period', 'org_unit', 'program', 'sex', 'age_group', 'audience']);
+/** Dimensions only cascade measures have (services and cases have no audience; their ages are in `age_band`). */
+export const cascadeOnlyDimensions: ReadonlySet<ReportDimension> = new Set(['audience', 'age_group']);
+
+/** The dimensions a (non-ratio) measure can be broken down or filtered by. */
+export function measureDimensions(measure: Exclude<Measure, { kind: 'ratio' }>): ReadonlySet<ReportDimension> {
+  if (measure.kind === 'count_cases') return caseMeasureDimensions;
+  if (measure.kind === 'count_cascade') return cascadeMeasureDimensions;
+  return new Set(reportDimensions.filter((d) => !cascadeOnlyDimensions.has(d)));
+}
 
 /**
  * Age bands, the one set of codes: reports break down by them (from the age at the first

@@ -3,6 +3,7 @@ import { defaultViolenceTypes, violenceFamilies } from './cases.ts';
 import { defaultPopulations, entryDoors, housings, maritalStatuses, occupations, schoolings, sexes } from './registry.ts';
 import { contactModalities, serviceCodes, socioeconomicKinds, supportKinds, testResults, testStrategies } from './services.ts';
 import { programCodes } from './programs.ts';
+import { audiences, cascadeAgeGroupCodes, UNKNOWN_AGE_GROUP } from './cascades.ts';
 
 /** The value of a dimension in a report row that totals all its values. */
 export const ALL_VALUES = '*';
@@ -45,6 +46,10 @@ export function catalogueOf(dim: ReportDimension): readonly string[] | null {
       return violenceFamilies;
     case 'entry_door':
       return entryDoors;
+    case 'audience':
+      return audiences;
+    case 'age_group':
+      return [...cascadeAgeGroupCodes, UNKNOWN_AGE_GROUP];
     default:
       return null;
   }

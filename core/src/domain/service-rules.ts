@@ -57,8 +57,21 @@ export function missingFromPaquetMinimum(program: ProgramServiceSettings, servic
 }
 
 /** A group session counts someone: an attendee by her record, or an anonymous count (else nothing was recorded). */
-export function checkGroupSessionAttendance(session: { attendees: readonly unknown[]; anonymous: readonly unknown[] }): FieldIssue[] {
-  return session.attendees.length === 0 && session.anonymous.length === 0 ? [{ field: 'attendees', code: 'no_participant' }] : [];
+export function checkGroupSessionAttendance(session: {
+  attendees: readonly unknown[];
+  anonymous: readonly unknown[];
+  audienceCounts?: readonly unknown[];
+  audience?: string | null;
+  disabilityCount?: number;
+}): FieldIssue[] {
+  const counted = session.audienceCounts ?? [];
+  const issues: FieldIssue[] =
+    session.attendees.length === 0 && session.anonymous.length === 0 && counted.length === 0 ? [{ field: 'attendees', code: 'no_participant' }] : [];
+  // Counts by age group are a cascade session's: they say who it was for.
+  if (counted.length > 0 && !session.audience) issues.push({ field: 'audience', code: 'required' });
+  const total = session.attendees.length + [...session.anonymous, ...counted].reduce<number>((n, c) => n + ((c as { count?: number }).count ?? 0), 0);
+  if ((session.disabilityCount ?? 0) > total) issues.push({ field: 'disabilityCount', code: 'more_than_attendees', params: { value: total } });
+  return issues;
 }
 
 /**

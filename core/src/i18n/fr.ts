@@ -2,6 +2,7 @@ import { caseIndicatorsFr } from './case-indicators.ts';
 import { casesFr } from './cases.ts';
 import { storiesFr } from './stories.ts';
 import { directoryFr } from './directory.ts';
+import { cascadesFr } from './cascades.ts';
 import { semesterFr } from './semester.ts';
 /** French catalogue (source language). Keys are shared by the three catalogues; the type checker keeps them in step. */
 export const fr = {
@@ -491,6 +492,7 @@ export const fr = {
   ...casesFr,
   ...storiesFr,
   ...directoryFr,
+  ...cascadesFr,
   ...caseIndicatorsFr,
   ...semesterFr,
 } as const;

@@ -213,6 +213,12 @@ export interface GroupSessionTable {
   facilitator_ids: string[];
   partner: string | null;
   anonymous: ColumnType<unknown, string, string>;
+  /** A cascade session's (issue 14): its audience, training, leader, counts by sex and age group, disability. */
+  audience: ColumnType<string | null, string | null | undefined, string | null>;
+  training_id: ColumnType<string | null, string | null | undefined, string | null>;
+  led_by_trainee_id: ColumnType<string | null, string | null | undefined, string | null>;
+  audience_counts: ColumnType<unknown, string | undefined, string>;
+  disability_count: ColumnType<number, number | undefined, number>;
   created_by: string;
   created_at: CreatedAt;
   deleted_at: ColumnType<Date | null, Date | string | null, Date | string | null>;

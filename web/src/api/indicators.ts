@@ -1,4 +1,4 @@
-import { caseCounts, type Measure, type ServiceFilter } from '@relais/core';
+import { caseCounts, cascadeCounts, type Measure, type ServiceFilter } from '@relais/core';
 
 /**
  * GET /indicators read tolerantly: indicators are data (core `IndicatorDefinition`), and an
@@ -57,6 +57,10 @@ function parseMeasure(raw: unknown): Measure | null {
       if (!cases) return null;
       const reasons = raw.closureReasons === undefined ? undefined : strings(raw.closureReasons);
       return { kind: 'count_cases', cases, ...(reasons ? { closureReasons: reasons } : {}) };
+    }
+    case 'count_cascade': {
+      const cascade = cascadeCounts.find((c) => c === raw.cascade);
+      return cascade ? { kind: 'count_cascade', cascade } : null;
     }
     case 'ratio':
       return typeof raw.numerator === 'string' && typeof raw.denominator === 'string' ? { kind: 'ratio', numerator: raw.numerator, denominator: raw.denominator } : null;

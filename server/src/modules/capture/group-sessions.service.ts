@@ -6,6 +6,7 @@ import { recordAudit, whoOf } from '../audit/index.ts';
 import { groupSessionExists, insertGroupSession, selectActiveUserIds } from './capture.repository.ts';
 import { checkPlace, personFor } from './capture-checks.ts';
 import { writeServices } from './service-writes.ts';
+import { checkCascadeLinks } from './cascade-links.ts';
 
 /** The service each attendance of a group session counts as, for the attendee. */
 export const attendanceService: Record<RecordGroupSession['type'], ServiceCode> = {
@@ -30,6 +31,7 @@ export function createGroupSessionsService(db: Queryable) {
         const nobody = checkGroupSessionAttendance(input);
         if (nobody.length) throw new DomainError('validation_failed', { fields: nobody });
         const { unit, site } = await checkPlace(trx, ctx, { ...input, workerId: undefined });
+        await checkCascadeLinks(trx, org, input);
         const facilitators = await selectActiveUserIds(trx, org, input.facilitatorIds);
         for (const [i, f] of input.facilitatorIds.entries()) if (!facilitators.has(f)) throw invalidField(`facilitatorIds.${i}`, 'invalid_choice');
         const people = [];
@@ -47,6 +49,11 @@ export function createGroupSessionsService(db: Queryable) {
           facilitator_ids: input.facilitatorIds,
           partner: input.partner,
           anonymous: JSON.stringify(input.anonymous),
+          audience: input.audience,
+          training_id: input.trainingId,
+          led_by_trainee_id: input.ledByTraineeId,
+          audience_counts: JSON.stringify(input.audienceCounts),
+          disability_count: input.disabilityCount,
           created_by: ctx.actor.userId,
         });
         const service = attendanceService[input.type];
@@ -83,7 +90,13 @@ export function createGroupSessionsService(db: Queryable) {
           entityType: 'group_session',
           entityId: id,
           orgUnit: { id: unit.id, path: unit.path },
-          details: { type: input.type, theme: input.theme, attendees: people.length, anonymous: input.anonymous.reduce((n, a) => n + a.count, 0) },
+          details: {
+            type: input.type,
+            theme: input.theme,
+            attendees: people.length,
+            anonymous: [...input.anonymous, ...input.audienceCounts].reduce((n, a) => n + a.count, 0),
+            ...(input.audience ? { audience: input.audience } : {}),
+          },
         });
         return { id, created: true };
       });

@@ -1,4 +1,4 @@
-import { appliesToProgram, caseMeasureDimensions, isLiveOnlyFilter, type FieldIssue, type IndicatorDefinition, type Measure, type ProgramServiceSettings, type ReportDimension, type ReportQuery } from '@relais/core';
+import { appliesToProgram, isLiveOnlyFilter, measureDimensions, reportDimensions, type FieldIssue, type IndicatorDefinition, type Measure, type ProgramServiceSettings, type ReportDimension, type ReportQuery } from '@relais/core';
 import { CELL_SEPARATOR } from './report-cells.ts';
 import { REACH_SLOT, reportRules, reportSlots, ruleKey, type ReportRule } from './report-rules.ts';
 
@@ -12,7 +12,7 @@ import { REACH_SLOT, reportRules, reportSlots, ruleKey, type ReportRule } from '
 /** A measure that is not a ratio (a ratio is computed from two of them). */
 export type BaseMeasure = Exclude<Measure, { kind: 'ratio' }>;
 /** A measure over services (not cases). */
-export type ServiceMeasure = Exclude<BaseMeasure, { kind: 'count_cases' }>;
+export type ServiceMeasure = Exclude<BaseMeasure, { kind: 'count_cases' | 'count_cascade' }>;
 
 /** Dimensions the person facts can break a distinct count down by (the rest need the services). */
 export const PERSON_FACT_DIMS: ReadonlySet<ReportDimension> = new Set(['period', 'org_unit', 'program', 'population', 'sex', 'age_band', 'marital_status', 'schooling', 'housing', 'occupation']);
@@ -68,7 +68,9 @@ export type IndicatorSource =
   /** The services, one query per grouping set. */
   | { from: 'live' }
   /** The case files (a case measure), one query per grouping set. */
-  | { from: 'cases' };
+  | { from: 'cases' }
+  /** Trainings, cascade sessions and disclosures (a cascade measure), one query per grouping set. */
+  | { from: 'cascade' };
 
 export interface ReportPlan {
   /** The period's months, when it is made of whole months and the facts may be read (else null: live). */
@@ -119,6 +121,7 @@ export function planReport(input: {
   const sourceOf = (code: string): IndicatorSource => {
     const measure = byCode.get(code)?.measure;
     if (measure?.kind === 'count_cases') return { from: 'cases' };
+    if (measure?.kind === 'count_cascade') return { from: 'cascade' };
     // The facts and the roll-up know nothing of cases: a filter that reads the service's case is read live.
     if (!span || !measure || measure.kind === 'ratio' || ('filter' in measure && isLiveOnlyFilter(measure.filter))) return { from: 'live' };
     if (measure.kind === 'distinct_persons' || measure.kind === 'distinct_persons_full_paquet') {
@@ -143,25 +146,25 @@ function partsOf(code: string, byCode: ReadonlyMap<string, IndicatorDefinition>,
 
 /**
  * What a report cannot answer, before anything is read: an unknown indicator, one meant for
- * other programs (`programs`), a case measure (or a ratio of one) broken down or filtered by a
- * dimension cases do not have (site, worker, service, its fields: `caseMeasureDimensions`).
+ * other programs (`programs`), a dimension one of its measures does not have (core
+ * `measureDimensions`: a case measure has no site, worker or service; a cascade measure has only
+ * period, unit, program, sex, age group and audience; a service measure has no audience).
  */
 export function reportIssues(q: Pick<ReportQuery, 'program' | 'indicators' | 'by' | 'filters'>, indicators: readonly IndicatorDefinition[]): FieldIssue[] {
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const issues: FieldIssue[] = [];
-  const allowed = [...caseMeasureDimensions].join(', ');
-  let cases = false;
+  let allowed: ReportDimension[] = [...reportDimensions];
   q.indicators.forEach((code, i) => {
     const def = byCode.get(code);
     if (!def || !appliesToProgram(def, q.program)) issues.push({ field: `indicators.${i}`, code: 'invalid_choice' });
-    else if (partsOf(code, byCode).some((m) => m.kind === 'count_cases')) cases = true;
+    else for (const m of partsOf(code, byCode)) allowed = allowed.filter((d) => measureDimensions(m).has(d));
   });
-  if (!cases) return issues;
+  const list = allowed.join(', ');
   q.by.forEach((d, i) => {
-    if (!caseMeasureDimensions.has(d)) issues.push({ field: `by.${i}`, code: 'unknown_dimension', params: { value: d, allowed } });
+    if (!allowed.includes(d)) issues.push({ field: `by.${i}`, code: 'unknown_dimension', params: { value: d, allowed: list } });
   });
   for (const d of Object.keys(q.filters) as ReportDimension[]) {
-    if (!caseMeasureDimensions.has(d)) issues.push({ field: `filters.${d}`, code: 'unknown_dimension', params: { value: d, allowed } });
+    if (!allowed.includes(d)) issues.push({ field: `filters.${d}`, code: 'unknown_dimension', params: { value: d, allowed: list } });
   }
   return issues;
 }

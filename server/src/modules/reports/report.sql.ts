@@ -44,6 +44,17 @@ export function ageBandExpr(year: RawBuilder<unknown>, birthYear: RawBuilder<unk
   return sql`(case when ${birthYear} is null then ${unknown} ${sql.join(cases, sql` `)} else ${unknown} end)`;
 }
 
+/** The sub-period of the query's grain a date falls in (`2024`, `2024-S1`, `2024-Q3`, `2024-07`). */
+export function periodExpr(q: Pick<ReportQuery, 'grain'>, date: RawBuilder<unknown>): RawBuilder<string> {
+  return q.grain === 'year'
+    ? sql`to_char(${date}, 'YYYY')`
+    : q.grain === 'semester'
+      ? sql`to_char(${date}, 'YYYY') || '-S' || (case when extract(month from ${date}) <= 6 then 1 else 2 end)::text`
+      : q.grain === 'quarter'
+        ? sql`to_char(${date}, 'YYYY') || '-Q' || extract(quarter from ${date})::int::text`
+        : sql`to_char(${date}, 'YYYY-MM')`;
+}
+
 /**
  * A dimension's value on a service (alias `s`, its unit `ou`, person `b`, its case `cf`;
  * `first_date`: her first qualifying service). A service outside a case has no case dimension (`''`).
@@ -57,13 +68,7 @@ export function dimensionExpr(d: ReportDimension, q: ReportQuery, bands: readonl
     case 'entry_door':
       return sql`coalesce(cf.entry_door, '')`;
     case 'period':
-      return q.grain === 'year'
-        ? sql`to_char(s.service_date, 'YYYY')`
-        : q.grain === 'semester'
-          ? sql`to_char(s.service_date, 'YYYY') || '-S' || (case when extract(month from s.service_date) <= 6 then 1 else 2 end)::text`
-          : q.grain === 'quarter'
-            ? sql`to_char(s.service_date, 'YYYY') || '-Q' || extract(quarter from s.service_date)::int::text`
-            : sql`to_char(s.service_date, 'YYYY-MM')`;
+      return periodExpr(q, sql`s.service_date`);
     case 'org_unit':
       return q.orgUnitLevel ? sql`coalesce(anc.code, ou.code)` : sql`ou.code`;
     case 'site':
@@ -89,6 +94,9 @@ export function dimensionExpr(d: ReportDimension, q: ReportQuery, bands: readonl
     case 'housing':
     case 'occupation':
       return sql`coalesce(${sql.ref(`b.${d}`)}, '')`;
+    case 'audience':
+    case 'age_group':
+      return sql`''`; // a cascade's (cascade-report.sql.ts): reportIssues refuses them on services
   }
 }
 

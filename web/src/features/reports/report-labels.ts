@@ -45,6 +45,8 @@ const valuePrefix: Partial<Record<ReportDimension, string>> = {
   violence_type: 'violence_type',
   violence_family: 'violence_family',
   entry_door: 'entry_door',
+  audience: 'audience',
+  age_group: 'age_group',
 };
 
 /** A period code in words: `2024`, `S1 2024`, `T3 2024`, `juillet 2024`, or a date range. */
