@@ -92,23 +92,21 @@ export const CascadeSession = z.object({
 export type CascadeSession = z.infer<typeof CascadeSession>;
 
 /**
- * A node of the cascade: a training, its trainees, what each led (sessions, trainings: nodes
- * again), and the sessions of the training no trainee of it led (`sessions`).
+ * A level of the cascade, flat (the tree is rebuilt from the links): a training, its trainees with
+ * the sessions each led from it and the ids of the trainings she gave after it (nodes of the same
+ * list), the sessions of the training no trainee of it led, and where it hangs (`parent`: the
+ * training and the trainee who gave it; null for the root).
  */
-export interface CascadeNode {
-  training: TrainingSummary;
-  trainees: Array<{ trainee: z.infer<typeof Trainee>; attended: boolean; sessions: CascadeSession[]; trainings: CascadeNode[] }>;
-  sessions: CascadeSession[];
-}
-export const CascadeNode: z.ZodType<CascadeNode> = z.lazy(() =>
-  z.object({
-    training: TrainingSummary,
-    trainees: z.array(z.object({ trainee: Trainee, attended: z.boolean(), sessions: z.array(CascadeSession), trainings: z.array(CascadeNode) })),
-    sessions: z.array(CascadeSession),
-  }),
-);
+export const CascadeNode = z.object({
+  training: TrainingSummary,
+  parent: z.object({ trainingId: Id, traineeId: Id }).nullable(),
+  trainees: z.array(z.object({ trainee: Trainee, attended: z.boolean(), sessions: z.array(CascadeSession), trainingIds: z.array(Id) })),
+  sessions: z.array(CascadeSession),
+});
+export type CascadeNode = z.infer<typeof CascadeNode>;
 
-export const Training = z.object({ training: TrainingSummary, attendance: z.array(AttendanceRow), cascade: CascadeNode });
+/** A training with its attendance and its cascade: the training itself first, then each level below it. */
+export const Training = z.object({ training: TrainingSummary, attendance: z.array(AttendanceRow), cascade: z.array(CascadeNode) });
 export type Training = z.infer<typeof Training>;
 
 /** A disclosure: during or after a session; anonymous or a registered person's. */

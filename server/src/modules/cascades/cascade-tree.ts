@@ -54,42 +54,39 @@ function toSession(r: repo.SessionRow): CascadeSession {
   };
 }
 
-/** The cascade below a training (the reader's places bound the trainings shown at every level). */
-export async function cascadeOf(db: Queryable, org: string, places: repo.Places, root: repo.TrainingRow): Promise<CascadeNode> {
-  const nodes = new Map<string, CascadeNode>();
-  const rootNode: CascadeNode = { training: toTrainingSummary(root), trainees: [], sessions: [] };
-  nodes.set(root.id, rootNode);
-  let level: repo.TrainingRow[] = [root];
+/** The cascade below a training, level by level (the reader's places bound the trainings shown at every level). */
+export async function cascadeOf(db: Queryable, org: string, places: repo.Places, root: repo.TrainingRow): Promise<CascadeNode[]> {
+  const out: CascadeNode[] = [];
+  let level: Array<{ row: repo.TrainingRow; parent: CascadeNode['parent'] }> = [{ row: root, parent: null }];
   const seen = new Set([root.id]);
   for (let depth = 0; depth < MAX_DEPTH && level.length; depth++) {
-    const ids = level.map((t) => t.id);
+    const rows = level.map((l) => l.row);
+    const ids = rows.map((t) => t.id);
     const [attendance, sessions] = await Promise.all([repo.selectAttendance(db, org, ids), repo.selectCascadeSessions(db, org, ids)]);
     const traineeIds = [...new Set(attendance.filter((a) => a.attended).map((a) => a.id))];
     const led = traineeIds.length ? (await repo.selectTrainings(db, org, places, { ledBy: traineeIds })).rows.filter((t) => !seen.has(t.id)) : [];
-    const next: repo.TrainingRow[] = [];
-    for (const t of level) {
-      const node = nodes.get(t.id)!;
+    const next: typeof level = [];
+    for (const { row: t, parent } of level) {
+      const node: CascadeNode = { training: toTrainingSummary(t), parent, trainees: [], sessions: [] };
       for (const a of attendance.filter((x) => x.training_id === t.id)) {
         const own = sessions.filter((s) => s.training_id === t.id && s.led_by_trainee_id === a.id).map(toSession);
         // A training she gave after this one, and this one the last she attended before giving it.
         const given = a.attended
-          ? led.filter((c) => c.led_by_trainee_id === a.id && c.start_on >= t.end_on && !seen.has(c.id) && lastAttendedBefore(attendance, a.id, c.start_on, level) === t.id)
+          ? led.filter((c) => c.led_by_trainee_id === a.id && c.start_on >= t.end_on && !seen.has(c.id) && lastAttendedBefore(attendance, a.id, c.start_on, rows) === t.id)
           : [];
-        const children = given.map((c) => {
+        for (const c of given) {
           seen.add(c.id);
-          next.push(c);
-          const child: CascadeNode = { training: toTrainingSummary(c), trainees: [], sessions: [] };
-          nodes.set(c.id, child);
-          return child;
-        });
-        node.trainees.push({ trainee: toTrainee(a), attended: a.attended, sessions: own, trainings: children });
+          next.push({ row: c, parent: { trainingId: t.id, traineeId: a.id } });
+        }
+        node.trainees.push({ trainee: toTrainee(a), attended: a.attended, sessions: own, trainingIds: given.map((c) => c.id) });
       }
       const leaders = new Set(attendance.filter((x) => x.training_id === t.id).map((x) => x.id));
       node.sessions = sessions.filter((s) => s.training_id === t.id && !(s.led_by_trainee_id && leaders.has(s.led_by_trainee_id))).map(toSession);
+      out.push(node);
     }
     level = next;
   }
-  return rootNode;
+  return out;
 }
 
 /** Of the trainings of this level a trainee attended, the one that ended last on or before a date. */

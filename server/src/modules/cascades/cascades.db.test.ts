@@ -157,12 +157,15 @@ describe(`awareness cascades: trainings, cascade sessions, disclosures and their
     expect(res.status).toBe(200);
     const { cascade, training } = res.body;
     expect(training).toMatchObject({ enrolled: 3, attended: 2, sessions: 2, sensitised: 19 });
-    const amal = cascade.trainees.find((x) => x.trainee.name === 'Amal')!;
+    const [root, ...below] = cascade;
+    expect(root!.parent).toBeNull();
+    const amal = root!.trainees.find((x) => x.trainee.name === 'Amal')!;
     expect(amal.sessions.map((s) => [s.date, s.audience, s.sensitised, s.disclosures])).toEqual([['2025-03-01', 'children', 13, 2]]);
-    expect(amal.trainings.map((n) => n.training.theme)).toEqual(['Violences en ligne']);
-    const dina = amal.trainings[0]!.trainees.find((x) => x.trainee.name === 'Dina')!;
+    expect(below.map((n) => [n.training.theme, n.parent])).toEqual([['Violences en ligne', { trainingId: t1.training.id, traineeId: amal.trainee.id }]]);
+    expect(amal.trainingIds).toEqual([below[0]!.training.id]);
+    const dina = below[0]!.trainees.find((x) => x.trainee.name === 'Dina')!;
     expect(dina.sessions.map((s) => s.sensitised)).toEqual([8]);
-    expect(cascade.trainees.find((x) => x.trainee.name === 'Chaima')).toMatchObject({ attended: false, sessions: [], trainings: [] });
+    expect(root!.trainees.find((x) => x.trainee.name === 'Chaima')).toMatchObject({ attended: false, sessions: [], trainingIds: [] });
   });
 
   it('refuses a session led by someone the training did not have, and a disability count above the attendees', async () => {
