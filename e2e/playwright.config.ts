@@ -7,6 +7,8 @@ import { defineConfig } from '@playwright/test';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 // RELAIS_E2E_PORT lets several checkouts run their browser tests side by side.
 const PORT = Number(process.env.RELAIS_E2E_PORT ?? 3123);
+// RELAIS_E2E_OUTPUT: the folder of traces and screenshots (scripts/test.mjs gives each engine's pass its own).
+const outputDir = process.env.RELAIS_E2E_OUTPUT ?? path.join(repoRoot, 'test-results');
 
 // One fresh data directory per run. The config is also loaded by the workers: they inherit it through the env.
 process.env.RELAIS_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-'));
@@ -22,7 +24,7 @@ if (process.env.E2E_DATABASE_URL) serverEnv.DATABASE_URL = process.env.E2E_DATAB
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
-  outputDir: path.join(repoRoot, 'test-results'),
+  outputDir,
   fullyParallel: false,
   workers: 1,
   forbidOnly: Boolean(process.env.CI),

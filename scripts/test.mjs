@@ -4,9 +4,12 @@
 //  2. the database tests again on a PostgreSQL server when RELAIS_TEST_DATABASE_URL is set
 //     (a URL whose user may create databases; .ci/run starts a throwaway cluster);
 //  3. the browser tests (Playwright + system Chromium) on the embedded engine, and on the
-//     server too when RELAIS_TEST_DATABASE_URL is set.
+//     server too when RELAIS_TEST_DATABASE_URL is set: the two passes side by side (a pass
+//     keeps about one core busy: Chromium, the server and the runner mostly wait on each other),
+//     each with its own port, data and output folder, its lines prefixed with its engine.
+//     RELAIS_E2E_SEQUENTIAL=1 runs them one after the other.
 // Ends with one line "N passed, M failed" and a non-zero exit when anything failed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +31,29 @@ function run(title, command, args, env = {}) {
   console.log(`=== ${title}: ${res.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
   if (res.status !== 0) exitCode = 1;
   return res.status === 0;
+}
+
+/** Like `run`, without waiting: the command's lines are prefixed with `[tag]`; resolves to whether it passed. */
+function start(title, tag, command, args, env = {}) {
+  console.log(`\n=== ${title} ===`);
+  const started = Date.now();
+  const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+    let rest = '';
+    from.on('data', (chunk) => {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop();
+      for (const line of lines) to.write(`[${tag}] ${line}\n`);
+    });
+    from.on('end', () => rest && to.write(`[${tag}] ${rest}\n`));
+  }
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      console.log(`=== ${title}: ${code === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
+      if (code !== 0) exitCode = 1;
+      resolve(code === 0);
+    });
+  });
 }
 
 function countVitest(file) {
@@ -54,8 +80,10 @@ for (const engine of ['embedded', ...(pgUrl ? ['postgres'] : [])]) {
 }
 
 if (run('build the web app', 'npm', ['run', 'build', '--workspace', 'web'])) {
-  for (const engine of ['embedded', ...(pgUrl ? ['postgres'] : [])]) {
-    const env = {};
+  const basePort = Number(process.env.RELAIS_E2E_PORT ?? 3123);
+  const passes = [];
+  for (const [i, engine] of ['embedded', ...(pgUrl ? ['postgres'] : [])].entries()) {
+    const env = { RELAIS_E2E_PORT: String(basePort + i), RELAIS_E2E_OUTPUT: path.join(root, 'test-results', engine) };
     if (engine === 'postgres') {
       const name = `relais_e2e_${randomBytes(4).toString('hex')}`;
       const create = spawnSync('node', ['-e', `const pg=require('pg');const c=new pg.Client(process.argv[1]);c.connect().then(()=>c.query('create database ${name}')).then(()=>c.end()).catch(e=>{console.error(e.message);process.exit(1)})`, pgUrl], { cwd: path.join(root, 'server'), stdio: 'inherit' });
@@ -69,9 +97,11 @@ if (run('build the web app', 'npm', ['run', 'build', '--workspace', 'web'])) {
     }
     const file = path.join(out, `playwright-${engine}.json`);
     fs.rmSync(file, { force: true });
-    run(`browser tests (${engine})`, bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: file });
-    countPlaywright(file);
+    const pass = () => start(`browser tests (${engine})`, engine, bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+    passes.push(process.env.RELAIS_E2E_SEQUENTIAL === '1' ? await Promise.all(passes).then(pass) : pass());
   }
+  await Promise.all(passes);
+  for (const engine of ['embedded', ...(pgUrl ? ['postgres'] : [])]) countPlaywright(path.join(out, `playwright-${engine}.json`));
 }
 
 if (passed + failed === 0) exitCode = 1; // a run that ran nothing is not a pass
