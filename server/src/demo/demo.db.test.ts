@@ -54,6 +54,20 @@ describe(`relais demo (${engine})`, () => {
     expect(Number(res.body.rows.find((r) => r.indicator === 'reached')?.value)).toBeGreaterThan(0);
   });
 
+  it('draws an awareness cascade at Rabat: trainings, the sessions they produced, disclosures some of them in the circuit', async () => {
+    const me = await logIn('coordination');
+    const trainings = await me.get<{ items: Array<{ theme: string; sessions: number; sensitised: number }>; total: number }>('/trainings');
+    expect(trainings.body.total).toBe(2);
+    expect(trainings.body.items.every((x) => x.sessions > 0 && x.sensitised > 0)).toBe(true);
+    const res = await me.post<{ rows: ReportRow[] }>('/reports/query', { program: 'child_protection', period: '2026', indicators: ['people_trained', 'persons_sensitised', 'disclosures', 'disclosures_in_circuit_7d'], by: [], grain: 'year', filters: {} });
+    expect(res.status).toBe(200);
+    const value = (code: string) => Number(res.body.rows.find((r) => r.indicator === code)?.value);
+    expect(value('people_trained')).toBeGreaterThan(0);
+    expect(value('persons_sensitised')).toBeGreaterThan(value('people_trained'));
+    expect(value('disclosures_in_circuit_7d')).toBeGreaterThan(0);
+    expect(value('disclosures_in_circuit_7d')).toBeLessThan(value('disclosures'));
+  });
+
   it('empties only a demo folder, and refuses one holding anything else', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-demo-'));
     const demo = path.join(root, 'data-demo');

@@ -9,6 +9,7 @@ import { newId } from '../lib/ids.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { createOrganisation } from '../modules/setup/index.ts';
 import { insertUserWithAssignments } from '../modules/users/index.ts';
+import { createDemoCascade } from './cascade-sample.ts';
 import { generateSyntheticData } from './synthetic.ts';
 
 /** The file that marks a folder as a demo's (so `relais demo` may empty it, and never anything else). */
@@ -113,5 +114,6 @@ export async function createDemoOrganisation(db: Queryable, options: DemoOptions
     { organisationId: o, sectionIds: sections.map((s) => units.get(s.code)!.id), workerIds },
     { persons: options.persons, services, sections: sections.length, firstDay, days: 365, codes: 'scheme' },
   );
+  await createDemoCascade(db, { organisationId: o, unitId: units.get('RABAT')!.id, createdBy: org.adminId, lastDay: lastDay.toISOString().slice(0, 10) });
   return { users: [admin, ...people], persons: options.persons, services, seconds: Math.round((performance.now() - started) / 100) / 10 };
 }
