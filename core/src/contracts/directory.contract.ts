@@ -228,6 +228,33 @@ export const DirectoryServiceSearch = z.object({
 });
 export type DirectoryServiceSearch = z.infer<typeof DirectoryServiceSearch>;
 
+/** The most locations a map answers (the rest: `capped`, narrow the search). */
+export const DIRECTORY_MAP_CAP = 2000;
+
+/** The map of the search: the same filters, no page. */
+export const DirectoryMapQuery = DirectoryServiceSearch.omit({ limit: true, offset: true });
+export type DirectoryMapQuery = z.infer<typeof DirectoryMapQuery>;
+
+/** A located place with the matching services given there (a confidential place is never one). */
+export const DirectoryMapPoint = z.object({
+  locationId: Id,
+  name: text(),
+  city: text().nullable(),
+  latitude: z.number(),
+  longitude: z.number(),
+  services: z.array(z.object({ id: Id, name: text(), serviceType: text(), stale: z.boolean(), openNow: z.boolean() })),
+});
+export type DirectoryMapPoint = z.infer<typeof DirectoryMapPoint>;
+
+export const DirectoryMap = z.object({
+  points: z.array(DirectoryMapPoint),
+  /** Matching services given at no located place (no coordinates, only confidential ones, or no place at all). */
+  withoutCoordinates: z.number().int(),
+  /** More than DIRECTORY_MAP_CAP places matched: only the first ones (by name) are answered. */
+  capped: z.boolean(),
+});
+export type DirectoryMap = z.infer<typeof DirectoryMap>;
+
 /** One service, whole: its organisation, locations with hours, focal points (and the previous ones). */
 export const DirectoryService = DirectoryServiceInput.required({ id: true }).omit({ locations: true, phones: true, territories: true }).extend({
   organization: DirectoryOrganization,

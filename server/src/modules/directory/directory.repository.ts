@@ -70,6 +70,30 @@ export async function searchServices(db: Queryable, f: SearchFilters, page: { li
   return { rows: rows.rows, total: Math.min(n, cap), totalCapped: n > cap };
 }
 
+/** A place on the map: neither confidential (a shelter) nor without coordinates. */
+const onMap = sql.raw('l.latitude is not null and l.longitude is not null and not l.confidential');
+
+/**
+ * The map of a search: the located places of the matching services (up to `cap` + 1 places, by
+ * name), one row per place and service; and how many matching services have no such place.
+ */
+export async function selectMapPoints(db: Queryable, f: SearchFilters, now: { day: WeekDay; time: string; date: string }, cap: number) {
+  const matching = sql`select s.id, s.name, s.service_type, s.verified_at, ${openAtSql(now)} as open_now
+    from directory_service s join directory_organization o on o.id = s.organization_id where ${searchWhere(f)}`;
+  const rows = await sql<{ location_id: string; location_name: string; city: string | null; latitude: number; longitude: number; service_id: string; service_name: string; service_type: string; verified_at: string | null; open_now: boolean }>`
+    with svc as (${matching}),
+    places as (select distinct l.id, l.name from svc join directory_service_at_location sal on sal.service_id = svc.id
+      join directory_location l on l.id = sal.location_id where ${onMap} order by l.name, l.id limit ${cap + 1})
+    select l.id as location_id, l.name as location_name, l.city, l.latitude, l.longitude, svc.id as service_id, svc.name as service_name, svc.service_type,
+      to_char(svc.verified_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as verified_at, svc.open_now
+    from places p join directory_location l on l.id = p.id join directory_service_at_location sal on sal.location_id = l.id join svc on svc.id = sal.service_id
+    order by l.name, l.id, svc.name, svc.id`.execute(db);
+  const unplaced = await sql<{ n: number }>`with svc as (${matching})
+    select count(*)::int as n from svc where not exists (select 1 from directory_service_at_location sal join directory_location l on l.id = sal.location_id
+      where sal.service_id = svc.id and ${onMap})`.execute(db);
+  return { rows: rows.rows, withoutCoordinates: unplaced.rows[0]?.n ?? 0 };
+}
+
 /** Services by id (with their organisation's name). */
 export async function selectServices(db: Queryable, ids: readonly string[]) {
   if (!ids.length) return [];

@@ -4,6 +4,8 @@ import {
   DirectoryChanges,
   DirectoryContact,
   DirectoryLocation,
+  DirectoryMap,
+  DirectoryMapQuery,
   DirectoryOrganization,
   DirectoryOrganizationInput,
   DirectoryResourceParams,
@@ -76,6 +78,15 @@ export function registerDirectoryRoutes(router: Router, directory: DirectoryUseC
     query: DirectoryServiceSearch,
     response: DirectoryServicePage,
     handler: ({ ctx, query }) => directory.search(ctx, query),
+  });
+  router.session({
+    method: 'GET',
+    url: '/directory/map',
+    summary: 'The located places of a search’s services (the same filters), grouped by place; confidential places never',
+    tag,
+    query: DirectoryMapQuery,
+    response: DirectoryMap,
+    handler: ({ ctx, query }) => directory.map(ctx, query),
   });
   router.session({ method: 'GET', url: '/directory/services/:id', summary: 'One service, whole', tag, params: IdParams, response: DirectoryService, handler: ({ ctx, params }) => directory.getService(ctx, params.id) });
   router.create({

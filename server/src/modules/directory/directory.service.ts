@@ -1,11 +1,15 @@
 import {
   DEFAULT_STALE_AFTER_MONTHS,
+  DIRECTORY_MAP_CAP,
   DirectorySettings,
   DomainError,
   invalidField,
+  isStale,
   monthsBefore,
   wallClockNow,
   weekDayOf,
+  type DirectoryMap,
+  type DirectoryMapQuery,
   type DirectoryOrganizationInput,
   type DirectoryService,
   type DirectoryServiceInput,
@@ -100,6 +104,22 @@ export function createDirectoryService(db: Queryable) {
       const page = await repo.searchServices(db, { need: q.need, territory: q.territory, language: q.language, q: q.q, staleOnly: q.staleOnly, openAt, cutoff: monthsBefore(m.now, m.staleAfterMonths) }, q);
       const around = await readAround(db, page.rows);
       return { items: page.rows.map((s) => summaryOf(s, around, m)), total: page.total, totalCapped: page.totalCapped };
+    },
+
+    /** The located places of a search's services, grouped by place (confidential places never). */
+    async map(ctx: RequestContext, q: DirectoryMapQuery): Promise<DirectoryMap> {
+      const m = await moment(db, ctx.actor);
+      const now = { day: weekDayOf(m.now), time: m.now.slice(11, 16), date: m.now.slice(0, 10) };
+      const filters = { need: q.need, territory: q.territory, language: q.language, q: q.q, staleOnly: q.staleOnly, openAt: q.openNow ? now : undefined, cutoff: monthsBefore(m.now, m.staleAfterMonths) };
+      const found = await repo.selectMapPoints(db, filters, now, DIRECTORY_MAP_CAP);
+      const points = new Map<string, DirectoryMap['points'][number]>();
+      for (const r of found.rows) {
+        const point = points.get(r.location_id) ?? { locationId: r.location_id, name: r.location_name, city: r.city, latitude: r.latitude, longitude: r.longitude, services: [] };
+        points.set(r.location_id, point);
+        point.services.push({ id: r.service_id, name: r.service_name, serviceType: r.service_type, stale: isStale(r.verified_at, m.now, m.staleAfterMonths), openNow: r.open_now });
+      }
+      const all = [...points.values()];
+      return { points: all.slice(0, DIRECTORY_MAP_CAP), withoutCoordinates: found.withoutCoordinates, capped: all.length > DIRECTORY_MAP_CAP };
     },
 
     /** Services by id as a list shows them (for the care circuits), in the order asked. */
