@@ -1,8 +1,8 @@
 import { useState, type ComponentType, type ReactNode } from 'react';
 import type { CaseData } from '../../api/cases.ts';
 import type { FormSubmit } from '../../api/use-form-submit.ts';
-import { Button, Card, Form } from '../../ui/index.ts';
-import { FormButtons } from '../../app/form-buttons.tsx';
+import { Button, Card } from '../../ui/index.ts';
+import { SubmitForm } from '../../app/form-buttons.tsx';
 
 /** What a case card's form is given: the case, how to give up, and what to do with the case once saved. */
 export interface CardFormProps {
@@ -59,18 +59,8 @@ export function CaseForm({ label, form, onSubmit, onCancel, saveLabel, nested = 
   children: ReactNode;
 }) {
   return (
-    <Form
-      className={nested ? 'form case-subform' : 'form'}
-      aria-label={label}
-      message={form.message}
-      onSubmit={onSubmit}
-      actions={
-        <FormButtons busy={form.busy} onCancel={onCancel}>
-          {saveLabel}
-        </FormButtons>
-      }
-    >
+    <SubmitForm className={nested ? 'form case-subform' : 'form'} label={label} form={form} onSubmit={onSubmit} onCancel={onCancel} submitLabel={saveLabel}>
       {children}
-    </Form>
+    </SubmitForm>
   );
 }
