@@ -7,7 +7,7 @@ import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { Alert, Button, Card, CheckboxList, FieldGroup, Form, Select, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, CheckboxList, Code, FieldGroup, Form, Select, TextField } from '../../ui/index.ts';
 import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { fieldErrorsOf } from '../../i18n/errors.ts';
@@ -149,9 +149,7 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
             {attendees.map((a) => (
               <li key={a.id} className="item">
                 <Link to={`/beneficiaries/${a.id}`}>
-                  <code className="code" dir="ltr">
-                    {a.code}
-                  </code>
+                  <Code>{a.code}</Code>
                 </Link>
                 <Button size="small" variant="ghost" aria-label={t('group.removeAttendee', { code: a.code })} onClick={() => setAttendees((list) => list.filter((x) => x.id !== a.id))}>
                   {t('common.remove')}

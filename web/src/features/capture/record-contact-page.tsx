@@ -8,7 +8,7 @@ import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { Alert, Button, Card, Loading, Select } from '../../ui/index.ts';
+import { Alert, Button, Card, Code, Loading, Select } from '../../ui/index.ts';
 import { ErrorAlert } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { fieldErrorsOf, type FieldErrors } from '../../i18n/errors.ts';
@@ -71,9 +71,7 @@ function ContactCapture({ settings, catalogue, preselectedId }: { settings: Regi
         {person ? (
           <div className="person-chosen">
             <p className="code-display">
-              <code className="code code-large" dir="ltr">
-                {person.code}
-              </code>
+              <Code className="code-large">{person.code}</Code>
             </p>
             <div className="form-actions">
               <Link to={`/beneficiaries/${person.id}`}>{t('capture.openRecordOf', { code: person.code })}</Link>
@@ -205,9 +203,7 @@ function ContactForm({ person, catalogue, onSaved }: {
     <form className="form card" onSubmit={submit} noValidate aria-labelledby="contact-form-title">
       <h2 id="contact-form-title" className="card-title">
         {t('capture.contactTitle')}{' '}
-        <code className="code" dir="ltr">
-          {person.code}
-        </code>
+        <Code>{person.code}</Code>
       </h2>
       {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
       {checked && errorCount > 0 && !failure ? <Alert tone="error">{t('error.validation_failed')}</Alert> : null}

@@ -3,7 +3,7 @@ import { serviceCodes, verificationFlags } from '@relais/core';
 import { getVerification, listServices, type VerificationData, type VerificationFlag } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
-import { Alert, Button, Card, Loading, Page, Select, Table, TextField, type Column } from '../../ui/index.ts';
+import { Alert, Button, Card, Code, Loading, Page, Select, Table, TextField, type Column } from '../../ui/index.ts';
 import { ErrorAlert } from '../../app/read-status.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
@@ -119,9 +119,7 @@ function FlagGroup({ kind, flags, orgUnitId, month }: { kind: VerificationFlag['
       render: (f) =>
         f.beneficiary ? (
           <Link to={`/beneficiaries/${f.beneficiary.id}`}>
-            <code className="code" dir="ltr">
-              {f.beneficiary.code}
-            </code>
+            <Code>{f.beneficiary.code}</Code>
           </Link>
         ) : (
           '—'

@@ -3,7 +3,7 @@ import { entryDoors } from '@relais/core';
 import { updateCase, type CaseData } from '../../api/cases.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { Link } from '../../app/router.tsx';
-import { CheckboxList, FieldGroup, Select } from '../../ui/index.ts';
+import { CheckboxList, Code, FieldGroup, Select } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { useUnitWorkers } from '../capture/place.ts';
 import { vocab, wallClock } from './case-labels.ts';
@@ -26,9 +26,7 @@ export function CaseHeader({ c, canWrite, onChange }: { c: CaseData; canWrite: b
     <EditableCard c={c} title={t('cases.case.summary')} canWrite={canWrite} openLabel={t('cases.team.edit')} onChange={onChange} form={TeamForm}>
       <p className="code-display">
         <Link to={`/beneficiaries/${c.beneficiary.id}`} aria-label={t('capture.openRecordOf', { code: c.beneficiary.code })}>
-          <code className="code code-large" dir="ltr">
-            {c.beneficiary.code}
-          </code>
+          <Code className="code-large">{c.beneficiary.code}</Code>
         </Link>
       </p>
       <dl className="facts case-facts">

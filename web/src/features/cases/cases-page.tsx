@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { listCases, type CaseSummaryData } from '../../api/cases.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
-import { Checkbox, Page, Select, Table, type Column } from '../../ui/index.ts';
+import { Checkbox, Code, Page, Select, Table, type Column } from '../../ui/index.ts';
 import { FilterCard, useFilters } from '../../app/filters.tsx';
 import { Pager } from '../../app/pager.tsx';
 import { ReadStatus } from '../../app/read-status.tsx';
@@ -49,9 +49,7 @@ export function CasesPage() {
       header: t('cases.col.person'),
       render: (c) => (
         <Link to={`/cases/${c.id}`} aria-label={t('cases.openCaseOf', { code: c.beneficiary.code })}>
-          <code className="code" dir="ltr">
-            {c.beneficiary.code}
-          </code>
+          <Code>{c.beneficiary.code}</Code>
         </Link>
       ),
     },

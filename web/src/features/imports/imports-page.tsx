@@ -3,7 +3,7 @@ import { orgUnitLevels } from '@relais/core';
 import { runImport } from '../../api/endpoints.ts';
 import { importKinds, importMaxBytes, type ImportError, type ImportKind, type ImportReport } from '../../api/import-report.ts';
 import { useSession } from '../../app/session.tsx';
-import { Alert, Button, Card, FileField, Page, Progress, RadioGroup, Table, type Column } from '../../ui/index.ts';
+import { Alert, Button, Card, Code, FileField, Page, Progress, RadioGroup, Table, type Column } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
@@ -194,9 +194,7 @@ function FormatHelp({ kind }: { kind: ImportKind }) {
     <Card title={t('imports.formatTitle', { kind: t(`imports.kind.${kind}`) })}>
       <p>
         {t('imports.columns')}{' '}
-        <code className="code" dir="ltr">
-          {importColumns[kind].join(', ')}
-        </code>
+        <Code>{importColumns[kind].join(', ')}</Code>
       </p>
       <p className="small muted">{t(`imports.columnsHint.${kind}`, { levels: orgUnitLevels.join(', ') })}</p>
       <p className="small muted">{t('imports.format')}</p>
@@ -230,9 +228,7 @@ function ReportCard({ checked, busy, importing, onImport, children }: {
       key: 'column',
       header: t('imports.column'),
       render: (e) => (
-        <code className="code" dir="ltr">
-          {e.column}
-        </code>
+        <Code>{e.column}</Code>
       ),
     },
     { key: 'message', header: t('imports.message'), render: (e) => e.message },

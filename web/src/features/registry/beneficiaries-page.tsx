@@ -6,7 +6,7 @@ import { Link } from '../../app/router.tsx';
 import { useCan, useSession } from '../../app/session.tsx';
 import { FilterCard, useFilters } from '../../app/filters.tsx';
 import { Pager } from '../../app/pager.tsx';
-import { Page, Select, Table, TextField, type Column } from '../../ui/index.ts';
+import { Code, Page, Select, Table, TextField, type Column } from '../../ui/index.ts';
 import { ReadStatus } from '../../app/read-status.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { indentedLabel } from '../org-units/org-unit-tree.ts';
@@ -61,9 +61,7 @@ export function BeneficiariesPage() {
       header: t('search.code'),
       render: (b) => (
         <Link to={`/beneficiaries/${b.id}`}>
-          <code className="code" dir="ltr">
-            {b.code}
-          </code>
+          <Code>{b.code}</Code>
         </Link>
       ),
     },

@@ -6,7 +6,7 @@ import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { useCan } from '../../app/session.tsx';
-import { Alert, Button, Card, Loading, Page } from '../../ui/index.ts';
+import { Alert, Button, Card, Code, Loading, Page } from '../../ui/index.ts';
 import { LoadedPage } from '../../app/read-status.tsx';
 import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n, type I18n } from '../../i18n/i18n.tsx';
@@ -119,17 +119,15 @@ function RecordView({ b }: { b: Beneficiary }) {
     <div className="grid-2">
       <Card title={t('record.identity')}>
         <p className="code-display">
-          <code className="code code-large" dir="ltr">
-            {b.code}
-          </code>
+          <Code className="code-large">{b.code}</Code>
         </p>
         {b.aliases.length ? (
           <p>
             {t('record.aliases')}{' '}
             {b.aliases.map((a) => (
-              <code key={a} className="code alias" dir="ltr">
+              <Code key={a} className="alias">
                 {a}
-              </code>
+              </Code>
             ))}
           </p>
         ) : null}

@@ -1,5 +1,6 @@
 import type { BeneficiarySummary } from '../../api/endpoints.ts';
 import { Link } from '../../app/router.tsx';
+import { Code } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { populationLabel } from './registry-labels.ts';
 
@@ -11,9 +12,7 @@ export function SummaryFacts({ s }: { s: BeneficiarySummary }) {
     <div className="summary">
       <p className="code-display">
         <Link to={`/beneficiaries/${s.id}`} aria-label={t('duplicates.openRecordOf', { code: s.code })}>
-          <code className="code code-large" dir="ltr">
-            {s.code}
-          </code>
+          <Code className="code-large">{s.code}</Code>
         </Link>
       </p>
       <dl className="facts">

@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { checkCode, explainMatch, type CodeCheckResult, type CodeScheme, type MatchReason } from '@relais/core';
 import { checkBeneficiaryCode, claimBeneficiary } from '../../api/endpoints.ts';
-import { Alert, Button, Loading } from '../../ui/index.ts';
+import { Alert, Button, Code, Loading } from '../../ui/index.ts';
 import { ErrorAlert } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
@@ -143,9 +143,7 @@ export function ExactMatch({ result, exact, tone, title, lead, action }: {
       ) : null}
       <p>
         {before ? <>{before} </> : null}
-        <code className="code" dir="ltr">
-          {exact.code}
-        </code>
+        <Code>{exact.code}</Code>
       </p>
     </Alert>
   );
@@ -196,9 +194,7 @@ export function ProbableMatches({ result, titleId, title, hint, action, children
         {ranked.map((p) => (
           <li key={p.code} className="item probable-item">
             <div>
-              <code className="code" dir="ltr">
-                {p.code}
-              </code>
+              <Code>{p.code}</Code>
               <p className="probable-explanation">{p.reasons.length ? explainMatch(locale, p.reasons as MatchReason[], p.code) : p.explanation}</p>
               {p.inScope ? null : <p className="field-hint">{t('register.candidateElsewhere')}</p>}
             </div>

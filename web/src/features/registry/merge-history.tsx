@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { listMerges, undoMerge, type MergeData } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
-import { Alert, Button, Card } from '../../ui/index.ts';
+import { Alert, Button, Card, Code } from '../../ui/index.ts';
 import { ReadStatus } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
@@ -48,14 +48,10 @@ export function MergeHistory({ beneficiaryId, onUndone, reloadKey = 0 }: {
             <li key={m.id} className="item">
               <div>
                 <p className="merge-line">
-                  <code className="code" dir="ltr">
-                    {m.mergedCode}
-                  </code>{' '}
+                  <Code>{m.mergedCode}</Code>{' '}
                   {t('merges.into')}{' '}
                   <Link to={`/beneficiaries/${m.keptId}`}>
-                    <code className="code" dir="ltr">
-                      {m.keptCode}
-                    </code>
+                    <Code>{m.keptCode}</Code>
                   </Link>
                 </p>
                 <p className="field-hint">

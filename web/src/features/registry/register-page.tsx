@@ -7,7 +7,7 @@ import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { navigate } from '../../app/router.tsx';
-import { Alert, Button, Card, Form, Page, Select, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, Code, Form, Page, Select, TextField } from '../../ui/index.ts';
 import { ReadStatus } from '../../app/read-status.tsx';
 import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -213,9 +213,7 @@ function RecordForm({ code, scheme, settings, distinctFrom, unitId, onUnitChange
     <Form className="form card" aria-labelledby="record-form-title" onSubmit={submit} actions={<FormButtons busy={form.busy}>{t('register.submit')}</FormButtons>}>
       <h2 id="record-form-title" className="card-title">
         {t('register.recordTitle')}{' '}
-        <code className="code" dir="ltr">
-          {code}
-        </code>
+        <Code>{code}</Code>
       </h2>
       {form.message ? (
         <Alert

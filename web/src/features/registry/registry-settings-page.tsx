@@ -4,7 +4,7 @@ import { getRegistrySettings, updateRegistrySettings } from '../../api/endpoints
 import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, Button, Card, Form, Page, Select, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, Code, Form, Page, Select, TextField } from '../../ui/index.ts';
 import { ReadStatus } from '../../app/read-status.tsx';
 import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -102,9 +102,7 @@ function SettingsForm({ initial, onSaved }: { initial: RegistrySettings; onSaved
             <li key={p} className="item">
               <span>
                 {populationLabel(i18n, p) === p ? null : <>{populationLabel(i18n, p)} </>}
-                <code className="code muted" dir="ltr">
-                  {p}
-                </code>
+                <Code className="muted">{p}</Code>
               </span>
               <Button
                 size="small"

@@ -3,7 +3,7 @@ import { getCatalogue, listServices, type ServiceRecordData } from '../../api/en
 import type { IndicatorInfo } from '../../api/indicators.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
-import { Alert, Button, Dialog, Loading, Table, type Column } from '../../ui/index.ts';
+import { Alert, Button, Code, Dialog, Loading, Table, type Column } from '../../ui/index.ts';
 import { ErrorAlert } from '../../app/read-status.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { serviceDetailColumns } from '../capture/service-columns.tsx';
@@ -65,9 +65,7 @@ export function DrillDownDialog({ target, cellText, indicators, onClose }: {
       header: t('search.code'),
       render: (s) => (
         <Link to={`/beneficiaries/${s.beneficiary.id}`}>
-          <code className="code" dir="ltr">
-            {s.beneficiary.code}
-          </code>
+          <Code>{s.beneficiary.code}</Code>
         </Link>
       ),
     },

@@ -1,7 +1,7 @@
 import { listStories, type StorySummaryData } from '../../api/stories.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
-import { Page, Table, type Column } from '../../ui/index.ts';
+import { Code, Page, Table, type Column } from '../../ui/index.ts';
 import { ReadStatus } from '../../app/read-status.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { vocab } from '../cases/case-labels.ts';
@@ -19,9 +19,7 @@ export function StoriesPage() {
       header: t('stories.col.person'),
       render: (s) => (
         <Link to={`/stories/${s.id}`} aria-label={t('stories.openStoryOf', { code: s.beneficiary.code })}>
-          <code className="code" dir="ltr">
-            {s.beneficiary.code}
-          </code>
+          <Code>{s.beneficiary.code}</Code>
         </Link>
       ),
     },
