@@ -77,6 +77,18 @@ export async function personFor(trx: Queryable, ctx: RequestContext, beneficiary
   return person;
 }
 
+/**
+ * Where a record about one person is written (a case, a story): a unit where `may` lets the user write,
+ * a program the organisation runs and a person she may see; issues name the field.
+ */
+export async function unitAndPerson(trx: Queryable, ctx: RequestContext, input: { orgUnitId: string; program: string; beneficiaryId: string }, may: (unit: Unit) => boolean) {
+  const org = ctx.actor.organisationId;
+  const unit = await unitWhere(trx, org, input.orgUnitId, may);
+  if (!(await isProgramEnabled(trx, org, input.program))) throw invalidField('program', 'invalid_choice');
+  const person = await personFor(trx, ctx, input.beneficiaryId);
+  return { unit, person };
+}
+
 /** Saved services as the API returns them, in the order of `ids`. */
 export async function loadServices(trx: Queryable, ctx: RequestContext, ids: string[]): Promise<ServiceRecord[]> {
   if (ids.length === 0) return [];

@@ -10,4 +10,4 @@ export { takenRegisterNos } from './register-numbers.service.ts';
 export { registerKey, selectActiveUsernames, selectEnabledPrograms, selectExistingServices, caseMismatch, selectCaseKeys } from './capture.repository.ts';
 // Cases check their team and program as capture checks a worker and a program.
 export { isWorkerAround, isProgramEnabled } from './capture.repository.ts';
-export { personFor, checkPlace } from './capture-checks.ts';
+export { personFor, checkPlace, unitAndPerson } from './capture-checks.ts';

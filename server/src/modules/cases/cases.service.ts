@@ -18,8 +18,8 @@ import { newId } from '../../lib/ids.ts';
 import type { Secrets } from '../../lib/secrets.ts';
 import type { RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
-import { findUnit, selectUnitTerritory, unitWhere } from '../org-units/index.ts';
-import { isProgramEnabled, isWorkerAround, personFor } from '../capture/index.ts';
+import { findUnit, selectUnitTerritory } from '../org-units/index.ts';
+import { isWorkerAround, unitAndPerson } from '../capture/index.ts';
 import { loadCaseSettings, settingsPolicy, storeCaseSettings } from '../settings/index.ts';
 import { casesPolicy, type CaseKeys } from './cases.policy.ts';
 import * as repo from './cases.repository.ts';
@@ -123,9 +123,7 @@ export function createCasesService(db: Queryable, secrets: Secrets) {
     async open(ctx: RequestContext, input: OpenCase): Promise<{ case: Case; created: boolean }> {
       const org = ctx.actor.organisationId;
       return withTransaction(db, async (trx) => {
-        const unit = await unitWhere(trx, org, input.orgUnitId, (u) => casesPolicy.openAt(ctx.actor, u, input.program));
-        if (!(await isProgramEnabled(trx, org, input.program))) throw invalidField('program', 'invalid_choice');
-        const person = await personFor(trx, ctx, input.beneficiaryId);
+        const { unit, person } = await unitAndPerson(trx, ctx, input, (u) => casesPolicy.openAt(ctx.actor, u, input.program));
         const m = await moment(trx, org);
         if (input.openedAt > m.now) throw invalidField('openedAt', 'future_date');
         const incident = incidentColumns(input.incident, m.settings, input.openedAt, 'incident.');

@@ -4,8 +4,8 @@ import { newId } from '../../lib/ids.ts';
 import type { Secrets } from '../../lib/secrets.ts';
 import type { RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
-import { findUnit, unitWhere } from '../org-units/index.ts';
-import { caseMismatch, isProgramEnabled, isWorkerAround, personFor, selectCaseKeys } from '../capture/index.ts';
+import { findUnit } from '../org-units/index.ts';
+import { caseMismatch, isWorkerAround, selectCaseKeys, unitAndPerson } from '../capture/index.ts';
 import { loadCaseSettings, loadStorySettings, settingsPolicy, storeStorySettings } from '../settings/index.ts';
 import { storiesPolicy, type StoryKeys } from './stories.policy.ts';
 import * as repo from './stories.repository.ts';
@@ -76,9 +76,7 @@ export function createStoriesService(db: Queryable, secrets: Secrets) {
     async collect(ctx: RequestContext, input: StoryInput): Promise<{ story: Story; created: boolean }> {
       const org = ctx.actor.organisationId;
       return withTransaction(db, async (trx) => {
-        const unit = await unitWhere(trx, org, input.orgUnitId, (u) => storiesPolicy.collectAt(ctx.actor, u, input.program));
-        if (!(await isProgramEnabled(trx, org, input.program))) throw invalidField('program', 'invalid_choice');
-        const person = await personFor(trx, ctx, input.beneficiaryId);
+        const { unit, person } = await unitAndPerson(trx, ctx, input, (u) => storiesPolicy.collectAt(ctx.actor, u, input.program));
         if (input.caseId) {
           const mismatch = caseMismatch((await selectCaseKeys(trx, org, [input.caseId])).get(input.caseId), person.id, input.program);
           if (mismatch) throw invalidField('caseId', mismatch);
