@@ -30,6 +30,7 @@ export const navGroups: readonly NavGroup[] = [
       { to: '/beneficiaries/new', label: 'shell.register', description: 'home.card.register', permission: 'person.write' },
       { to: '/contacts/new', label: 'shell.recordContact', description: 'home.card.recordContact', permission: 'service.write' },
       { to: '/group-sessions/new', label: 'shell.groupSession', description: 'home.card.groupSession', permission: 'service.write' },
+      { to: '/trainings', label: 'shell.trainings', description: 'home.card.trainings', permission: 'service.write' },
       { to: '/directory', label: 'shell.directory', description: 'home.card.directory' },
       { to: '/circuits', label: 'shell.circuits', description: 'home.card.circuits' },
     ],
@@ -40,6 +41,7 @@ export const navGroups: readonly NavGroup[] = [
     screens: [
       { to: '/beneficiaries', label: 'shell.beneficiaries', description: 'home.card.beneficiaries', permission: 'person.read' },
       { to: '/cases', label: 'shell.cases', description: 'home.card.cases', permission: 'case.read' },
+      { to: '/disclosures', label: 'shell.disclosures', description: 'home.card.disclosures', permission: 'case.read' },
       { to: '/stories', label: 'shell.stories', description: 'home.card.stories', permission: 'case.read' },
       { to: '/duplicates', label: 'shell.duplicates', description: 'home.card.duplicates', permission: 'person.merge' },
       { to: '/verification', label: 'shell.verification', description: 'home.card.verification', permission: 'data.verify' },

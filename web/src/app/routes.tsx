@@ -19,6 +19,11 @@ import { CircuitsPage } from '../features/circuits/circuits-page.tsx';
 import { CircuitPage } from '../features/circuits/circuit-page.tsx';
 import { PosterPage } from '../features/circuits/poster-page.tsx';
 import { NewCircuitPage, ReviseCircuitPage } from '../features/circuits/circuit-form-page.tsx';
+import { TrainingsPage } from '../features/cascades/trainings-page.tsx';
+import { TrainingFormPage } from '../features/cascades/training-form-page.tsx';
+import { TrainingPage } from '../features/cascades/training-page.tsx';
+import { DisclosuresPage } from '../features/cascades/disclosures-page.tsx';
+import { DisclosureFormPage } from '../features/cascades/disclosure-form-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { CollectStoryPage } from '../features/stories/collect-story-page.tsx';
 import { RoundPage } from '../features/stories/round-page.tsx';
@@ -74,7 +79,14 @@ const routes: readonly Route[] = [
   { pattern: '/change-rounds/:id', permission: 'case.read', render: (p) => <RoundPage key={p.id} roundId={p.id ?? ''} /> },
   { pattern: '/duplicates', permission: 'person.merge', render: () => <DuplicatesPage /> },
   { pattern: '/contacts/new', permission: 'service.write', render: () => <RecordContactPage key={window.location.search} /> },
-  { pattern: '/group-sessions/new', permission: 'service.write', render: () => <GroupSessionPage /> },
+  { pattern: '/group-sessions/new', permission: 'service.write', render: () => <GroupSessionPage key={window.location.search} /> },
+  // Awareness cascades: trainings are read where one records or reads reports (the API answers);
+  // disclosures by who follows cases there and by who recorded them.
+  { pattern: '/trainings', render: () => <TrainingsPage /> },
+  { pattern: '/trainings/new', permission: 'service.write', render: () => <TrainingFormPage /> },
+  { pattern: '/trainings/:id', render: (p) => <TrainingPage key={p.id} trainingId={p.id ?? ''} /> },
+  { pattern: '/disclosures', render: () => <DisclosuresPage /> },
+  { pattern: '/disclosures/new', permission: 'service.write', render: () => <DisclosureFormPage key={window.location.search} /> },
   { pattern: '/verification', permission: 'data.verify', render: () => <VerificationPage /> },
   { pattern: '/imports', permission: 'import.run', render: () => <ImportsPage /> },
   { pattern: '/reports/performance', permission: 'report.read', render: () => <PerformancePage /> },

@@ -3,6 +3,7 @@ import { storiesWebAr } from '../features/stories/stories.i18n.ts';
 import { semesterWebAr } from '../features/reports/semester.i18n.ts';
 import { directoryWebAr } from '../features/directory/directory.i18n.ar.ts';
 import { circuitsWebAr } from '../features/circuits/circuits.i18n.ts';
+import { cascadesWebAr } from '../features/cascades/cascades.i18n.ar.ts';
 import type { WebCatalogue } from './fr.ts';
 
 /** Web catalogue, Arabic (right-to-left). */
@@ -694,4 +695,5 @@ export const ar: WebCatalogue = {
   ...semesterWebAr,
   ...directoryWebAr,
   ...circuitsWebAr,
+  ...cascadesWebAr,
 };

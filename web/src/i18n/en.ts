@@ -3,6 +3,7 @@ import { storiesWebEn } from '../features/stories/stories.i18n.ts';
 import { semesterWebEn } from '../features/reports/semester.i18n.ts';
 import { directoryWebEn } from '../features/directory/directory.i18n.en.ts';
 import { circuitsWebEn } from '../features/circuits/circuits.i18n.ts';
+import { cascadesWebEn } from '../features/cascades/cascades.i18n.ts';
 import type { WebCatalogue } from './fr.ts';
 
 /** Web catalogue, English. */
@@ -694,4 +695,5 @@ export const en: WebCatalogue = {
   ...semesterWebEn,
   ...directoryWebEn,
   ...circuitsWebEn,
+  ...cascadesWebEn,
 };

@@ -3,6 +3,7 @@ import { storiesWebFr } from '../features/stories/stories.i18n.ts';
 import { semesterWebFr } from '../features/reports/semester.i18n.ts';
 import { directoryWebFr } from '../features/directory/directory.i18n.ts';
 import { circuitsWebFr } from '../features/circuits/circuits.i18n.ts';
+import { cascadesWebFr } from '../features/cascades/cascades.i18n.ts';
 /**
  * Web catalogue, French (source language). Domain words (roles, programs, levels,
  * errors, field names) live in the core catalogue; `useT()` looks here first, then there.
@@ -695,6 +696,7 @@ export const fr = {
   ...semesterWebFr,
   ...directoryWebFr,
   ...circuitsWebFr,
+  ...cascadesWebFr,
 } as const;
 
 export type WebKey = keyof typeof fr;

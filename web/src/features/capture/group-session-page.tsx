@@ -18,6 +18,8 @@ import { useUnitWorkers } from './place.ts';
 import { PlaceFields, placeInput, usePlaceDraft } from './place-fields.tsx';
 import { numberOrText } from './service-draft.ts';
 import { isolate } from '../../i18n/bidi.ts';
+import { CascadeSessionFields, cascadeDraftFromUrl, cascadeInput, placeFromUrl, type CascadeDraft } from '../cascades/cascade-session-fields.tsx';
+import { disclosureLink } from '../cascades/cascade-tree.tsx';
 
 type GroupType = (typeof groupSessionTypes)[number];
 type Cell = `${(typeof sexes)[number]}:${AgeBandCode}`;
@@ -42,7 +44,8 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
   const ctx = useWorkContext();
   const req = t('common.requiredMark');
   const [id, setId] = useState(newId);
-  const [place, setPlace] = usePlaceDraft(catalogue);
+  const [place, setPlace] = usePlaceDraft(catalogue, placeFromUrl());
+  const [cascade, setCascade] = useState<CascadeDraft>(cascadeDraftFromUrl);
   const [type, setType] = useState<GroupType | ''>('');
   const [theme, setTheme] = useState('');
   const [facilitators, setFacilitators] = useState<string[]>([me.user.id]);
@@ -51,7 +54,7 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
   const [counts, setCounts] = useState<Partial<Record<Cell, string>>>({});
   const form = useFormSubmit({ alertsInvalid: true });
   const { errors } = form;
-  const [done, setDone] = useState<{ attendees: number; anonymous: number } | null>(null);
+  const [done, setDone] = useState<{ attendees: number; anonymous: number; link: string } | null>(null);
   const [finderRound, setFinderRound] = useState(0);
   const workers = useUnitWorkers(place.unitId);
 
@@ -74,13 +77,15 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
       partner: partner.trim() ? partner.trim() : null,
       attendees: attendees.map((a) => a.id),
       anonymous: filled.map((c) => ({ sex: c.sex, ageBand: c.ageBand, count: numberOrText(counts[c.key] ?? '') })),
+      ...cascadeInput(cascade),
     };
     const checked = validate(RecordGroupSession, input);
     // Nobody in it (no attendee, no anonymous count): refused here as on the server, nothing cleared.
-    if (!form.check(checked, fieldErrorsOf(i18n, checkGroupSessionAttendance(input)))) return;
+    if (!form.check(checked, fieldErrorsOf(i18n, checkGroupSessionAttendance({ ...input, disabilityCount: Number(input.disabilityCount) || 0 })))) return;
     await form.send(async () => {
-      await recordGroupSession(checked.data);
-      setDone({ attendees: attendees.length, anonymous: checked.data.anonymous.reduce((n, a) => n + a.count, 0) });
+      const saved = await recordGroupSession(checked.data);
+      const anonymous = [...checked.data.anonymous, ...checked.data.audienceCounts].reduce((n, a) => n + a.count, 0);
+      setDone({ attendees: attendees.length, anonymous, link: disclosureLink({ id: saved.id, date: checked.data.date, theme: checked.data.theme, program: checked.data.program, orgUnitId: checked.data.orgUnitId }) });
       // Ready for the next session of the same day and place.
       setId(newId());
       setType('');
@@ -88,6 +93,7 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
       setPartner('');
       setAttendees([]);
       setCounts({});
+      setCascade(cascadeDraftFromUrl(''));
       setFinderRound((n) => n + 1);
       window.scrollTo(0, 0);
     });
@@ -102,7 +108,11 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
 
   return (
     <Form className="stack" aria-label={t('group.title')} onSubmit={submit} actions={<FormButtons busy={form.busy}>{t('group.submit')}</FormButtons>}>
-      {done ? <Alert tone="success">{t('group.saved', { attendees: done.attendees, anonymous: done.anonymous })}</Alert> : null}
+      {done ? (
+        <Alert tone="success">
+          {t('group.saved', { attendees: done.attendees, anonymous: done.anonymous })} <Link to={done.link}>{t('cascades.disclose')}</Link>
+        </Alert>
+      ) : null}
       {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
       <Card title={t('group.sessionTitle')}>
         <div className="stack">
@@ -186,6 +196,7 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
         </div>
       </Card>
 
+      <CascadeSessionFields draft={cascade} onChange={setCascade} program={place.program} errors={errors} />
     </Form>
   );
 }

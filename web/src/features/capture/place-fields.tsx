@@ -23,15 +23,20 @@ function myPrograms(catalogue: Catalogue, ctx: WorkContext) {
   return catalogue.programs.filter((p) => ctx.myPrograms.includes(p.code));
 }
 
-/** The place being filled in, first today in the work context's unit (or site) and program. */
-export function usePlaceDraft(catalogue: Catalogue): [PlaceDraft, (place: PlaceDraft) => void] {
+/**
+ * The place being filled in, first today in the work context's unit (or site) and program — or in
+ * the program and unit of `prefill` (a link from another screen) when she works there.
+ */
+export function usePlaceDraft(catalogue: Catalogue, prefill: { program?: string | null; orgUnitId?: string | null } = {}): [PlaceDraft, (place: PlaceDraft) => void] {
   const ctx = useWorkContext();
   return useState<PlaceDraft>(() => {
     const programs = myPrograms(catalogue, ctx);
+    const program = [prefill.program, ctx.program].find((code) => code && programs.some((p) => p.code === code));
+    const unit = prefill.orgUnitId && recordingUnits(ctx.units).some((n) => n.unit.id === prefill.orgUnitId) ? prefill.orgUnitId : ctx.orgUnit?.id;
     return {
       date: todayIso(),
-      program: ctx.program && programs.some((p) => p.code === ctx.program) ? ctx.program : (programs[0]?.code ?? ''),
-      ...defaultPlace(ctx.units, ctx.orgUnit?.id),
+      program: (program as ProgramCode | undefined) ?? programs[0]?.code ?? '',
+      ...defaultPlace(ctx.units, unit),
     };
   });
 }
