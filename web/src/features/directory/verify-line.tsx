@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import type { DirectoryResource } from '@relais/core';
 import { verifyEntry, type VerificationData } from '../../api/directory.ts';
+import { useAction } from '../../api/use-action.ts';
 import { Button } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 import { verificationLine } from './directory-labels.ts';
 
 /**
@@ -20,33 +19,25 @@ export function VerifyLine({ resource, id, name, verification, editable, onVerif
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
-  const verify = async () => {
-    setBusy(true);
-    setOutcome(null);
-    try {
+  const { busy, message: outcome, run } = useAction();
+  const verify = () =>
+    run(id, async () => {
       await verifyEntry(resource, id);
-      setOutcome({ tone: 'ok', text: t('directory.verified', { name }) });
       onVerified();
-    } catch (error) {
-      setOutcome({ tone: 'error', text: describeError(i18n, error) });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return t('directory.verified', { name });
+    });
   return (
     <div className={verification.stale ? 'dir-verify dir-verify-stale' : 'dir-verify'}>
       <p className="dir-verify-line" data-resource={resource}>
         {verificationLine(i18n, verification)}
       </p>
       {editable ? (
-        <Button size="small" busy={busy} onClick={() => void verify()} aria-label={t('directory.verifyOf', { name })}>
+        <Button size="small" busy={busy !== null} onClick={() => void verify()} aria-label={t('directory.verifyOf', { name })}>
           {t('directory.verify')}
         </Button>
       ) : null}
       {outcome ? (
-        <p className={outcome.tone === 'ok' ? 'small' : 'field-error'} role={outcome.tone === 'ok' ? 'status' : 'alert'}>
+        <p className={outcome.tone === 'success' ? 'small' : 'field-error'} role={outcome.tone === 'success' ? 'status' : 'alert'}>
           {outcome.text}
         </p>
       ) : null}

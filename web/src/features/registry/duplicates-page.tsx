@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { explainMatch, type MatchReason } from '@relais/core';
 import { listDuplicates, markDistinct, mergeBeneficiaries, type BeneficiarySummary, type DuplicatePair } from '../../api/endpoints.ts';
+import { useAction } from '../../api/use-action.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Pager } from '../../app/pager.tsx';
 import { Alert, Button, Card, ConfirmDialog, Page, RadioGroup } from '../../ui/index.ts';
@@ -12,7 +13,6 @@ import { MergeHistory } from './merge-history.tsx';
 
 const PAGE_SIZE = 10;
 
-type Message = { tone: 'error' | 'success'; text: string } | null;
 
 /** Coordinators' review queue: pairs that may be one person; "not the same person" or merge. */
 export function DuplicatesPage() {
@@ -22,8 +22,7 @@ export function DuplicatesPage() {
   const [historyKey, setHistoryKey] = useState(0);
   const pairs = useApi(() => listDuplicates({ limit: PAGE_SIZE, offset }), [offset, historyKey]);
   const [merging, setMerging] = useState<DuplicatePair | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<Message>(null);
+  const { busy, message, setMessage, run } = useAction();
   const total = pairs.data?.total ?? 0;
 
   const changed = () => setHistoryKey((k) => k + 1);
@@ -33,19 +32,12 @@ export function DuplicatesPage() {
     if (emptyPage && offset > 0) setOffset((o) => Math.max(0, o - PAGE_SIZE));
   }, [emptyPage, offset]);
 
-  const distinct = async (pair: DuplicatePair) => {
-    setBusy(pairKey(pair));
-    setMessage(null);
-    try {
+  const distinct = (pair: DuplicatePair) =>
+    run(pairKey(pair), async () => {
       await markDistinct({ a: pair.a.id, b: pair.b.id });
-      setMessage({ tone: 'success', text: t('duplicates.distinctDone', { a: pair.a.code, b: pair.b.code }) });
       changed();
-    } catch (error) {
-      setMessage({ tone: 'error', text: describeError(i18n, error) });
-    } finally {
-      setBusy(null);
-    }
-  };
+      return t('duplicates.distinctDone', { a: pair.a.code, b: pair.b.code });
+    });
 
   return (
     <Page title={t('duplicates.title')} intro={t('duplicates.intro')}>

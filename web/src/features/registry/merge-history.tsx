@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { listMerges, undoMerge, type MergeData } from '../../api/endpoints.ts';
+import { useAction } from '../../api/use-action.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
 import { Alert, Button, Card, Code } from '../../ui/index.ts';
 import { ReadStatus } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 
 /** The merges (of one person, or all), newest first, each with "undo" while it stands. */
 export function MergeHistory({ beneficiaryId, onUndone, reloadKey = 0 }: {
@@ -17,23 +16,15 @@ export function MergeHistory({ beneficiaryId, onUndone, reloadKey = 0 }: {
   const i18n = useI18n();
   const { t } = i18n;
   const merges = useApi(() => listMerges(beneficiaryId ? { beneficiaryId } : {}), [beneficiaryId, reloadKey]);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const { busy, message, run } = useAction();
 
-  const undo = async (m: MergeData) => {
-    setBusy(m.id);
-    setMessage(null);
-    try {
+  const undo = (m: MergeData) =>
+    run(m.id, async () => {
       await undoMerge(m.id);
-      setMessage({ tone: 'success', text: t('merges.undone', { merged: m.mergedCode, kept: m.keptCode }) });
       merges.reload();
       onUndone?.();
-    } catch (error) {
-      setMessage({ tone: 'error', text: describeError(i18n, error) });
-    } finally {
-      setBusy(null);
-    }
-  };
+      return t('merges.undone', { merged: m.mergedCode, kept: m.keptCode });
+    });
 
   const items = [...(merges.data?.items ?? [])].sort((a, b) => b.mergedAt.localeCompare(a.mergedAt));
   if (beneficiaryId && merges.data && items.length === 0 && !message) return null;
