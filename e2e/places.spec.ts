@@ -28,6 +28,19 @@ async function optionLabels(page: Page, label: string): Promise<string[]> {
 
 const asWorker = (browser: Browser, level: Level) => logInAs(browser, worker(level));
 
+/** On the group session form: the program (prevention with sex workers), the type and the theme. */
+async function describeSession(page: Page, type: 'iec' | 'thematic', theme: string) {
+  await page.getByLabel(fr['field.program'], { exact: true }).selectOption({ label: fr['program.prev_ps'] });
+  await page.getByLabel(fr['field.type'], { exact: true }).selectOption({ label: fr[`group_session_type.${type}`] });
+  await page.getByLabel(fr['field.theme'], { exact: true }).fill(theme);
+}
+
+/** Saves the group session and reads that it was saved with these attendees and anonymous counts. */
+async function saveSession(page: Page, counts: { attendees: number; anonymous: number }) {
+  await page.getByRole('button', { name: fr['group.submit'], exact: true }).click();
+  await expect(page.getByText(interpolate(fr['group.saved'], counts))).toBeVisible();
+}
+
 const label = (u: { name: string; code: string }) => `${u.name} (${u.code})`;
 
 test.describe.configure({ mode: 'serial' });
@@ -84,16 +97,13 @@ for (const level of ['site', 'section', 'clinic', 'region'] as const) {
     await expect(page.getByRole('heading', { level: 1, name: fr['group.title'] })).toBeVisible();
     expect(await optionLabels(page, fr['capture.unit'])).toEqual(expected[level].units);
     await expect(page.getByLabel(fr['field.siteId'], { exact: true })).toHaveCount(expected[level].sites ? 1 : 0);
-    await page.getByLabel(fr['field.program'], { exact: true }).selectOption({ label: fr['program.prev_ps'] });
-    await page.getByLabel(fr['field.type'], { exact: true }).selectOption({ label: fr['group_session_type.iec'] });
-    await page.getByLabel(fr['field.theme'], { exact: true }).fill(`Séance ${level}`);
+    await describeSession(page, 'iec', `Séance ${level}`);
     const codeField = page.getByRole('textbox', { name: fr['group.attendeeCode'], exact: true });
     await codeField.fill(personCode[level]);
     await codeField.press('Enter');
     await expect(page.getByText(interpolate(fr['group.attendeeCount'], { count: 1 }))).toBeVisible();
     await expect(page.getByText(interpolate(fr['group.saved'], { attendees: 1, anonymous: 0 }))).toHaveCount(0);
-    await page.getByRole('button', { name: fr['group.submit'], exact: true }).click();
-    await expect(page.getByText(interpolate(fr['group.saved'], { attendees: 1, anonymous: 0 }))).toBeVisible();
+    await saveSession(page, { attendees: 1, anonymous: 0 });
     await page.context().close();
   });
 }
@@ -101,9 +111,7 @@ for (const level of ['site', 'section', 'clinic', 'region'] as const) {
 test('places: a group session with nobody is refused, saying what to add, and nothing typed is lost', async ({ browser }) => {
   const page = await asWorker(browser, 'site');
   await goTo(page, 'nav.field', 'shell.groupSession');
-  await page.getByLabel(fr['field.program'], { exact: true }).selectOption({ label: fr['program.prev_ps'] });
-  await page.getByLabel(fr['field.type'], { exact: true }).selectOption({ label: fr['group_session_type.thematic'] });
-  await page.getByLabel(fr['field.theme'], { exact: true }).fill('Séance sans personne');
+  await describeSession(page, 'thematic', 'Séance sans personne');
   // Enter in the empty code field saves nothing.
   await page.getByRole('textbox', { name: fr['group.attendeeCode'], exact: true }).press('Enter');
   await page.getByRole('button', { name: fr['group.submit'], exact: true }).click();
@@ -113,8 +121,7 @@ test('places: a group session with nobody is refused, saying what to add, and no
   await expect(page.getByLabel(fr['field.type'], { exact: true })).toHaveValue('thematic');
   // An anonymous count is enough.
   await page.getByRole('group', { name: fr['sex.F'], exact: true }).getByLabel(fr['age_band.ge25'], { exact: true }).fill('4');
-  await page.getByRole('button', { name: fr['group.submit'], exact: true }).click();
-  await expect(page.getByText(interpolate(fr['group.saved'], { attendees: 0, anonymous: 4 }))).toBeVisible();
+  await saveSession(page, { attendees: 0, anonymous: 4 });
   await page.context().close();
 });
 

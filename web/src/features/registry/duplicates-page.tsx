@@ -13,7 +13,6 @@ import { MergeHistory } from './merge-history.tsx';
 
 const PAGE_SIZE = 10;
 
-
 /** Coordinators' review queue: pairs that may be one person; "not the same person" or merge. */
 export function DuplicatesPage() {
   const i18n = useI18n();
