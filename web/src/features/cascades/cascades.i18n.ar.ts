@@ -54,7 +54,7 @@ export const cascadesWebAr: Record<CascadesWebKey, string> = {
   'cascades.tree': 'التسلسل',
   'cascades.treeIntro': 'ما أنتجه التكوين: الجلسات التي أطّرها كل شخص مكوَّن والتكوينات التي قدّمها بدوره.',
   'cascades.session': '{date} · {audience} · {n} شخصا تم تحسيسهم',
-  'cascades.sessionDisclosures': '{n} حالات بوح',
+  'cascades.sessionDisclosures': 'حالات البوح: {n}',
   'cascades.noAudience': 'الفئة غير محددة',
   'cascades.gave': 'تكوين مقدَّم: {theme}',
   'cascades.nothingYet': 'لا شيء بعد.',

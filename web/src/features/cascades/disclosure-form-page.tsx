@@ -146,8 +146,6 @@ function DisclosureForm({ settings, catalogue }: { settings: RegistrySettings; c
           <PersonFinder scheme={settings.codeScheme} unitId={place.unitId} unitName={unitName} proceedLabel={(code) => t('disclosures.take', { code })} onFound={setPerson} />
         )}
         {errors.beneficiaryId ? <p className="field-error">{errors.beneficiaryId}</p> : null}
-      </Card>
-      <Card title={t('field.note')}>
         <TextArea label={t('field.note')} hint={t('disclosures.noteHint')} value={note} maxLength={2000} error={errors.note} onChange={setNote} />
       </Card>
     </Form>
