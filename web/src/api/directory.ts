@@ -2,6 +2,7 @@
 import {
   DirectoryChanges,
   DirectoryLocation,
+  DirectoryMap,
   DirectoryOrganization,
   DirectoryService,
   DirectoryServicePage,
@@ -31,6 +32,8 @@ export type LocationData = ReturnType<typeof DirectoryLocation.parse>;
 export type ToVerifyData = ReturnType<typeof ToVerifyPage.parse>['items'][number];
 export type ChangeData = ReturnType<typeof DirectoryChanges.parse>['items'][number];
 export type VerificationData = ReturnType<typeof EntryVerification.parse>;
+export type MapData = ReturnType<typeof DirectoryMap.parse>;
+export type MapPointData = MapData['points'][number];
 
 /** `{ items: T[] }` read with the item's schema. */
 function itemsOf<T>(item: Parser<T>): Parser<{ items: T[] }> {
@@ -69,6 +72,9 @@ export const searchServices = (f: ServiceFilters) =>
   request('GET', `${D}/services`, DirectoryServicePage, {
     query: { ...f, openNow: f.openNow ? 'true' : undefined, staleOnly: f.staleOnly ? 'true' : undefined },
   });
+/** The search's located places, grouped by place (the same filters, no page). */
+export const directoryMap = (f: Omit<ServiceFilters, 'limit' | 'offset'>) =>
+  request('GET', `${D}/map`, DirectoryMap, { query: { ...f, openNow: f.openNow ? 'true' : undefined, staleOnly: f.staleOnly ? 'true' : undefined } });
 export const getService = (id: string) => request('GET', at('services', id), DirectoryService);
 /** Adds a service (idempotent on the client-generated id). */
 export const createService = (body: DirectoryServiceInput) => request('POST', `${D}/services`, DirectoryService, { body });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterPlaces, degreeLabel, projectionOf } from './map-projection.ts';
+import { clusterPlaces, degreeLabel, geoHref, openStreetMapHref, projectionOf } from './map-projection.ts';
 
 const frame = { width: 400, height: 300, margin: 20 };
 // Salé, Rabat, Kénitra (approximate city centres; generated places, not addresses).
@@ -47,5 +47,11 @@ describe('the directory map projection', () => {
     expect(clusters[0]!.x).toBeCloseTo((p.x(sale.longitude) + p.x(next.longitude)) / 2, 6);
     // With a tiny distance, every place is its own circle.
     expect(clusterPlaces([sale, next], p, 0.001)).toHaveLength(2);
+  });
+
+  it('links a place to the phone’s maps application and to OpenStreetMap', () => {
+    const place = { name: 'Urgences (Salé)', latitude: 34.04, longitude: -6.8 };
+    expect(geoHref(place)).toBe('geo:34.04,-6.8?q=34.04,-6.8(Urgences%20%28Sal%C3%A9%29)');
+    expect(openStreetMapHref(place)).toBe('https://www.openstreetmap.org/?mlat=34.04&mlon=-6.8#map=16/34.04/-6.8');
   });
 });

@@ -101,3 +101,13 @@ export function clusterPlaces<T extends Located>(places: readonly T[], projectio
   }
   return groups.map((g) => ({ x: g.sx / g.places.length, y: g.sy / g.places.length, places: g.places }));
 }
+
+/** Opens the phone's maps application at the place (RFC 5870 `geo:` URI, with its name as the label). */
+export function geoHref(p: Located & { name: string }): string {
+  return `geo:${p.latitude},${p.longitude}?q=${p.latitude},${p.longitude}(${encodeURIComponent(p.name).replace(/\(/g, '%28').replace(/\)/g, '%29')})`;
+}
+
+/** The place on openstreetmap.org, with a marker (needs the network; the map here does not). */
+export function openStreetMapHref(p: Located): string {
+  return `https://www.openstreetmap.org/?mlat=${p.latitude}&mlon=${p.longitude}#map=16/${p.latitude}/${p.longitude}`;
+}

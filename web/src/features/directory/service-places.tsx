@@ -2,6 +2,7 @@ import type { WeekDay } from '@relais/core';
 import type { ServiceData } from '../../api/directory.ts';
 import { Card } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { PlaceLinks } from './directory-map.tsx';
 import { HoursList } from './service-card.tsx';
 import { VerifyLine } from './verify-line.tsx';
 
@@ -23,6 +24,7 @@ export function PlacesCard({ s, days, onVerified }: { s: ServiceData; days: Reco
                 </p>
               ) : null}
               {l.confidential ? <p className="tag tag-warning">{t('directory.confidential')}</p> : null}
+              <PlaceLinks place={l} />
               {l.accessibility ? (
                 <p>
                   <span className="muted">{t('field.accessibility')}</span> · {l.accessibility}
