@@ -46,6 +46,8 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
   const [id, setId] = useState(newId);
   const [place, setPlace] = usePlaceDraft(catalogue, placeFromUrl());
   const [cascade, setCascade] = useState<CascadeDraft>(cascadeDraftFromUrl);
+  // Opened from a training ("Séance en cascade"): the cascade part comes first.
+  const [cascadeFirst] = useState(() => cascade.trainingId !== '');
   const [type, setType] = useState<GroupType | ''>('');
   const [theme, setTheme] = useState('');
   const [facilitators, setFacilitators] = useState<string[]>([me.user.id]);
@@ -104,6 +106,7 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
     const i = filled.findIndex((c) => c.key === key);
     return i < 0 ? undefined : (errors[`anonymous.${i}.count`] ?? errors[`anonymous.${i}`]);
   };
+  const cascadeCard = <CascadeSessionFields draft={cascade} onChange={setCascade} program={place.program} errors={errors} />;
   const attendeeError = attendees.map((_, i) => errors[`attendees.${i}`]).find(Boolean) ?? errors.attendees;
 
   return (
@@ -140,6 +143,8 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
           </FieldGroup>
         </div>
       </Card>
+
+      {cascadeFirst ? cascadeCard : null}
 
       <Card title={t('field.attendees')}>
         <p className="field-hint">{t('group.attendeesHint')}</p>
@@ -196,7 +201,7 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
         </div>
       </Card>
 
-      <CascadeSessionFields draft={cascade} onChange={setCascade} program={place.program} errors={errors} />
+      {cascadeFirst ? null : cascadeCard}
     </Form>
   );
 }

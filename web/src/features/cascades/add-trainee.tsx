@@ -59,7 +59,7 @@ export function AddTrainee({ training, onAdded }: { training: TrainingData; onAd
       <h3 className="subheading">{t('cascades.addPerson')}</h3>
       {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
       <RadioGroup
-        legend={t('cascades.addPerson')}
+        legend={t('cascades.whoToAdd')}
         value={mode}
         options={[
           { value: 'new', label: t('cascades.newPerson') },

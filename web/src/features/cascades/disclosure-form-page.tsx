@@ -115,8 +115,9 @@ function DisclosureForm({ settings, catalogue }: { settings: RegistrySettings; c
         </div>
       </Card>
       <Card title={t('disclosures.who')}>
+        <div className="stack">
         <RadioGroup
-          legend={t('disclosures.who')}
+          legend={t('disclosures.isRegistered')}
           value={who}
           options={[
             { value: 'anonymous', label: t('disclosures.anonymous') },
@@ -147,6 +148,7 @@ function DisclosureForm({ settings, catalogue }: { settings: RegistrySettings; c
         )}
         {errors.beneficiaryId ? <p className="field-error">{errors.beneficiaryId}</p> : null}
         <TextArea label={t('field.note')} hint={t('disclosures.noteHint')} value={note} maxLength={2000} error={errors.note} onChange={setNote} />
+        </div>
       </Card>
     </Form>
   );

@@ -81,8 +81,13 @@ function Attendance({ data, onChange }: { data: TrainingData; onChange: (d: Trai
             </span>
             <strong>{attended ? t('cascades.present') : t('cascades.absent')}</strong>
             {canWrite ? (
-              <Button size="small" busy={busy === trainee.id} onClick={() => void toggle(trainee.id, !attended)}>
-                {attended ? t('cascades.markAbsent', { name: trainee.name }) : t('cascades.markPresent', { name: trainee.name })}
+              <Button
+                size="small"
+                busy={busy === trainee.id}
+                aria-label={attended ? t('cascades.markAbsent', { name: trainee.name }) : t('cascades.markPresent', { name: trainee.name })}
+                onClick={() => void toggle(trainee.id, !attended)}
+              >
+                {attended ? t('cascades.setAbsent') : t('cascades.setPresent')}
               </Button>
             ) : null}
           </li>

@@ -11,7 +11,7 @@ import { IndicatorPicker } from './indicator-picker.tsx';
 import { PeriodPicker, currentYear } from './period-picker.tsx';
 import type { ChartKind } from './pivot-chart.tsx';
 import { FilterEditor } from './pivot-filters.tsx';
-import { grains, queryOf, type PivotDraft } from './pivot-query.ts';
+import { grains, offeredDimensions, queryOf, type PivotDraft } from './pivot-query.ts';
 import { PivotResult } from './pivot-result.tsx';
 import { ReportDownloads } from './report-downloads.tsx';
 import { dimensionLabel } from './report-labels.ts';
@@ -68,7 +68,9 @@ export function PivotPage() {
     setApplied(full);
   };
 
-  const dimensionOptions = reportDimensions.map((d) => ({ value: d, label: dimensionLabel(i18n, d) }));
+  // Only the dimensions the chosen indicators have (audience and age group: cascade indicators), and the ones already chosen.
+  const offered = offeredDimensions(known, draft.indicators);
+  const dimensionOptions = reportDimensions.filter((d) => offered.includes(d) || d === draft.rows || d === draft.columns).map((d) => ({ value: d, label: dimensionLabel(i18n, d) }));
   const usesPeriod = draft.rows === 'period' || draft.columns === 'period';
   const usesUnits = draft.rows === 'org_unit' || draft.columns === 'org_unit' || draft.filters.some((f) => f.dim === 'org_unit');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ReportQuery } from '@relais/core';
-import { grains, queryOf, typedValues, type PivotDraft } from './pivot-query.ts';
+import { grains, offeredDimensions, queryOf, typedValues, type PivotDraft } from './pivot-query.ts';
 
 const draft = (over: Partial<PivotDraft> = {}): PivotDraft => ({
   program: 'prev_ps',
@@ -60,5 +60,23 @@ describe('pivot query model', () => {
     expect(queryOf(draft({ suppressBelow: '2' }))).toMatchObject({ query: { suppressBelow: 2 } });
     expect(queryOf(draft({ suppressBelow: '50' }))).toMatchObject({ query: { suppressBelow: 50 } });
     expect(queryOf(draft({ suppressBelow: '' }))).not.toHaveProperty('query.suppressBelow');
+  });
+
+  it('offers audience and age group with cascade indicators only, and only the dimensions every chosen indicator has', () => {
+    const indicators = [
+      { code: 'reached', measure: { kind: 'distinct_persons', filter: {} } },
+      { code: 'persons_sensitised', measure: { kind: 'count_cascade', cascade: 'persons_sensitised' } },
+      { code: 'cascade_sessions', measure: { kind: 'count_cascade', cascade: 'cascade_sessions' } },
+      { code: 'people_trained', measure: { kind: 'count_cascade', cascade: 'people_trained' } },
+      { code: 'cascade_sessions_per_trained', measure: { kind: 'ratio', numerator: 'cascade_sessions', denominator: 'people_trained' } },
+    ] as const;
+    const cascade = offeredDimensions(indicators, ['persons_sensitised']);
+    expect(cascade).toEqual(['period', 'org_unit', 'program', 'sex', 'audience', 'age_group']);
+    expect(offeredDimensions(indicators, ['cascade_sessions_per_trained'])).toEqual(cascade);
+    const services = offeredDimensions(indicators, ['reached']);
+    expect(services).toContain('service');
+    expect(services).not.toContain('audience');
+    expect(services).not.toContain('age_group');
+    expect(offeredDimensions(indicators, ['reached', 'persons_sensitised'])).toEqual(['period', 'org_unit', 'program', 'sex']);
   });
 });

@@ -1,4 +1,4 @@
-import { ReportQuery, parsePeriod, type OrgUnitLevel, type PeriodGrain, type ProgramCode, type ReportDimension } from '@relais/core';
+import { ReportQuery, measureDimensions, parsePeriod, reportDimensions, type Measure, type OrgUnitLevel, type PeriodGrain, type ProgramCode, type ReportDimension } from '@relais/core';
 
 /**
  * The pivot table's query model: the draft the form edits, and the core `ReportQuery` it
@@ -66,4 +66,24 @@ export function queryOf(draft: PivotDraft): { query: ReportQuery } | { problem: 
       ...(suppressBelow !== undefined ? { suppressBelow } : {}),
     },
   };
+}
+
+/**
+ * The dimensions every chosen indicator can be broken down by (the server refuses the others,
+ * e.g. `audience` and `age_group` for service indicators): a ratio has its parts' dimensions; an
+ * indicator of unknown shape limits nothing. None chosen: all.
+ */
+export function offeredDimensions(indicators: readonly { code: string; measure: Measure | null }[], chosen: readonly string[]): ReportDimension[] {
+  const byCode = new Map(indicators.map((i) => [i.code, i.measure]));
+  const sets: ReadonlySet<ReportDimension>[] = [];
+  const add = (code: string, depth: number) => {
+    const measure = byCode.get(code);
+    if (!measure || depth > 3) return;
+    if (measure.kind === 'ratio') {
+      add(measure.numerator, depth + 1);
+      add(measure.denominator, depth + 1);
+    } else sets.push(measureDimensions(measure));
+  };
+  for (const code of chosen) add(code, 0);
+  return reportDimensions.filter((d) => sets.every((set) => set.has(d)));
 }
