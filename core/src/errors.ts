@@ -46,6 +46,8 @@ export const errorCodes = [
   'case_closed',
   'merge_open_cases',
   'directory_read_only',
+  'consent_required',
+  'transition_not_allowed',
   'internal',
 ] as const;
 

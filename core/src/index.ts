@@ -41,3 +41,5 @@ export * from './contracts/cascades.contract.ts';
 export * from './domain/circuits.ts';
 export * from './domain/semester-report.ts';
 export * from './contracts/semester-report.contract.ts';
+export * from './domain/referrals.ts';
+export * from './contracts/referrals.contract.ts';

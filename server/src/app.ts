@@ -25,6 +25,7 @@ import { createCasesService, registerCaseRoutes } from './modules/cases/index.ts
 import { createRoundsService, createStoriesService, registerStoryRoutes } from './modules/stories/index.ts';
 import { createDirectoryService, registerDirectoryRoutes, registerHsdsRoutes } from './modules/directory/index.ts';
 import { createCaseCircuitService, createCircuitsService, registerCircuitRoutes } from './modules/circuits/index.ts';
+import { createConsentsService, createReferralsService, registerReferralRoutes } from './modules/referrals/index.ts';
 import { createDisclosuresService, createTrainingsService, registerCascadeRoutes } from './modules/cascades/index.ts';
 import { Secrets } from './lib/secrets.ts';
 import { createCaptureService, createCatalogueService, createSyncService, createVerificationService, registerCaptureRoutes } from './modules/capture/index.ts';
@@ -99,6 +100,7 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
   const circuits = createCircuitsService(kysely, directory);
   registerCircuitRoutes(router, circuits, createCaseCircuitService(cases, directory, circuits));
   registerHsdsRoutes(router, kysely);
+  registerReferralRoutes(router, createConsentsService(kysely), createReferralsService(kysely, secrets));
   registerCascadeRoutes(router, createTrainingsService(kysely), createDisclosuresService(kysely, secrets));
   // Report facts of changed rules are built in the background (ADR 0010).
   const reportFacts = createReportFactsBuilder(kysely, app.log);

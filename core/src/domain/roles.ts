@@ -42,6 +42,7 @@ export const permissions = [
   'case.write',
   'directory.write',
   'directory.manage',
+  'referral.override',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -61,7 +62,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'person.read', 'person.write', 'service.write', 'data.verify', 'report.read', 'report.drilldown', 'target.manage', 'indicator.manage', 'import.run',
     'directory.write',
   ],
-  coordinator: [...fieldWork, 'case.read', 'case.write', 'user.read', 'person.merge', 'data.verify', 'note.read', 'contact.read', 'target.manage', 'import.run', 'referral.receive', 'directory.write'],
+  coordinator: [...fieldWork, 'case.read', 'case.write', 'referral.override', 'user.read', 'person.merge', 'data.verify', 'note.read', 'contact.read', 'target.manage', 'import.run', 'referral.receive', 'directory.write'],
   peer_educator: fieldWork,
   social_worker: [...fieldWork, 'case.read', 'case.write', 'note.read', 'contact.read', 'referral.receive'],
   clinician: [...fieldWork, 'case.read', 'case.write', 'note.read', 'contact.read', 'referral.receive'],

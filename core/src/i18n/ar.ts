@@ -2,6 +2,7 @@ import { caseIndicatorsAr } from './case-indicators.ts';
 import { casesAr } from './cases.ts';
 import { storiesAr } from './stories.ts';
 import { directoryAr } from './directory.ts';
+import { referralsAr } from './referrals.ts';
 import { cascadesAr } from './cascades.ts';
 import { semesterAr } from './semester.ts';
 import type { Catalogue } from './fr.ts';
@@ -493,6 +494,7 @@ export const ar: Catalogue = {
   ...casesAr,
   ...storiesAr,
   ...directoryAr,
+  ...referralsAr,
   ...cascadesAr,
   ...caseIndicatorsAr,
   ...semesterAr,

@@ -2,6 +2,7 @@ import { caseIndicatorsEn } from './case-indicators.ts';
 import { casesEn } from './cases.ts';
 import { storiesEn } from './stories.ts';
 import { directoryEn } from './directory.ts';
+import { referralsEn } from './referrals.ts';
 import { cascadesEn } from './cascades.ts';
 import { semesterEn } from './semester.ts';
 import type { Catalogue } from './fr.ts';
@@ -493,6 +494,7 @@ export const en: Catalogue = {
   ...casesEn,
   ...storiesEn,
   ...directoryEn,
+  ...referralsEn,
   ...cascadesEn,
   ...caseIndicatorsEn,
   ...semesterEn,

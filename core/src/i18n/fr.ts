@@ -2,6 +2,7 @@ import { caseIndicatorsFr } from './case-indicators.ts';
 import { casesFr } from './cases.ts';
 import { storiesFr } from './stories.ts';
 import { directoryFr } from './directory.ts';
+import { referralsFr } from './referrals.ts';
 import { cascadesFr } from './cascades.ts';
 import { semesterFr } from './semester.ts';
 /** French catalogue (source language). Keys are shared by the three catalogues; the type checker keeps them in step. */
@@ -492,6 +493,7 @@ export const fr = {
   ...casesFr,
   ...storiesFr,
   ...directoryFr,
+  ...referralsFr,
   ...cascadesFr,
   ...caseIndicatorsFr,
   ...semesterFr,

@@ -52,6 +52,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   case_closed: 409,
   merge_open_cases: 409,
   directory_read_only: 403,
+  consent_required: 422,
+  transition_not_allowed: 409,
   internal: 500,
 };
 
