@@ -100,7 +100,9 @@ describe(`referrals and consent (${engine})`, () => {
     });
     expect((await third.get(`/referrals/${sent.body.id}`)).status).toBe(404);
     expect((await third.get<{ items: Referral[] }>('/referrals?box=incoming')).body.items).toEqual([]);
-    expect((await receiver.get(`/beneficiaries/${person}`)).status).toBe(404);
+    // The receiving organisation's staff who read persons find no such person; its partner role reads no person at all.
+    expect((await chams.admin.get(`/beneficiaries/${person}`)).status).toBe(404);
+    expect((await receiver.get(`/beneficiaries/${person}`)).status).toBe(403);
     expect((await third.get(`/beneficiaries/${person}`)).status).toBe(404);
   });
 

@@ -99,8 +99,9 @@ export function registerRegistryRoutes(router: Router, registry: RegistryService
   router.session({
     method: 'GET',
     url: '/beneficiaries/:id',
-    summary: 'One person’s record (every read is audited); a person the reader may not read is not found (404), whatever her role — a referral’s receiver included',
+    summary: 'One person’s record (every read is audited)',
     tag: 'registry',
+    permission: 'person.read',
     params: IdParams,
     response: Beneficiary,
     handler: ({ ctx, params }) => registry.getBeneficiary(ctx, params.id),
