@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { Id, text } from './common.ts';
 import { BilingualName, DirectoryCode, DirectoryServiceSummary } from './directory.contract.ts';
-import { conditionStatuses } from '../domain/circuits.ts';
 
 // Care circuits (issue 14): per territory and case type, the ordered steps a person goes through,
 // each a directory service or "any service of this type in the territory", with conditions, what
 // to bring and who accompanies. Versioned: each revision is dated and names who validated it.
+
+/** Where a step's condition stands for a case: met, not met, or for the worker to judge (the case does not say). */
+export const conditionStatuses = ['met', 'not_met', 'to_judge'] as const;
+export type ConditionStatus = (typeof conditionStatuses)[number];
 
 const Words = text().trim().min(1).max(300);
 /** A text in the two languages of the posters (Arabic optional: French is shown where it is missing). */

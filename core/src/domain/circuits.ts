@@ -1,4 +1,4 @@
-import type { BilingualText, CircuitCondition } from '../contracts/circuits.contract.ts';
+import type { BilingualText, CircuitCondition, ConditionStatus } from '../contracts/circuits.contract.ts';
 import type { Locale } from '../contracts/common.ts';
 import { translate } from '../i18n/index.ts';
 import { isWithinHours, type IncidentTime } from './cases.ts';
@@ -24,9 +24,6 @@ export function conditionText(locale: Locale, c: CircuitCondition): string {
   }
 }
 
-/** Where a step's condition stands for a case: met, not met, or for the worker to judge (the case does not say). */
-export const conditionStatuses = ['met', 'not_met', 'to_judge'] as const;
-export type ConditionStatus = (typeof conditionStatuses)[number];
 
 /** What a case says that a circuit's conditions can be checked against. */
 export interface CaseCircuitFacts {
