@@ -46,6 +46,22 @@ export function placeInput(place: PlaceDraft) {
   return { date: place.date, orgUnitId: place.unitId, siteId: place.siteId || null, program: place.program };
 }
 
+/** The program and the unit (where she records) of a record: the choices every capture form shares. */
+export function ProgramUnitFields({ place, onChange, catalogue, errors }: { place: PlaceDraft; onChange: (place: PlaceDraft) => void; catalogue: Catalogue; errors: FieldErrors }) {
+  const { t } = useI18n();
+  const ctx = useWorkContext();
+  const req = t('common.requiredMark');
+  const programs = myPrograms(catalogue, ctx);
+  const programOptions = programs.length ? programs.map((p) => ({ value: p.code, label: programLabel(t, p.code) })) : [{ value: '', label: t('capture.noProgram') }];
+  const units = recordingUnits(ctx.units);
+  return (
+    <>
+      <Select label={t('field.program')} value={place.program} required requiredLabel={req} error={errors.program} options={programOptions} onChange={(v) => onChange({ ...place, program: v as ProgramCode })} />
+      <Select label={t('capture.unit')} value={place.unitId} required requiredLabel={req} error={errors.orgUnitId} hint={units.length ? undefined : t('capture.noRecordingUnit')} options={unitOptions(units, t('context.noUnit'))} onChange={(unitId) => onChange({ ...place, unitId, siteId: '' })} />
+    </>
+  );
+}
+
 /** Date, program, unit and (when the unit has sites) site: the fields a contact and a group session share. */
 export function PlaceFields({ place, onChange, catalogue, errors, dateHint }: {
   place: PlaceDraft;
@@ -57,9 +73,6 @@ export function PlaceFields({ place, onChange, catalogue, errors, dateHint }: {
   const { t } = useI18n();
   const ctx = useWorkContext();
   const req = t('common.requiredMark');
-  const programs = myPrograms(catalogue, ctx);
-  const programOptions = programs.length ? programs.map((p) => ({ value: p.code, label: programLabel(t, p.code) })) : [{ value: '', label: t('capture.noProgram') }];
-  const units = recordingUnits(ctx.units);
   const sites = place.unitId ? sitesUnder(ctx.units, place.unitId) : [];
   const siteOptions = [{ value: '', label: t('capture.noSite') }, ...sites.map((n) => ({ value: n.unit.id, label: unitLabel(n.unit) }))];
   return (
@@ -75,8 +88,7 @@ export function PlaceFields({ place, onChange, catalogue, errors, dateHint }: {
         error={errors.date}
         onChange={(date) => onChange({ ...place, date })}
       />
-      <Select label={t('field.program')} value={place.program} required requiredLabel={req} error={errors.program} options={programOptions} onChange={(v) => onChange({ ...place, program: v as ProgramCode })} />
-      <Select label={t('capture.unit')} value={place.unitId} required requiredLabel={req} error={errors.orgUnitId} hint={units.length ? undefined : t('capture.noRecordingUnit')} options={unitOptions(units, t('context.noUnit'))} onChange={(unitId) => onChange({ ...place, unitId, siteId: '' })} />
+      <ProgramUnitFields place={place} onChange={onChange} catalogue={catalogue} errors={errors} />
       {sites.length ? <Select label={t('field.siteId')} value={place.siteId} error={errors.siteId} options={siteOptions} onChange={(siteId) => onChange({ ...place, siteId })} /> : null}
     </>
   );

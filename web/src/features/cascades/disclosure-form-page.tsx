@@ -15,11 +15,10 @@ import { vocab } from '../cases/case-labels.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { CapturePage } from '../capture/capture-page.tsx';
 import { PersonFinder, type FoundPerson } from '../capture/person-finder.tsx';
-import { usePlaceDraft } from '../capture/place-fields.tsx';
+import { ProgramUnitFields, usePlaceDraft } from '../capture/place-fields.tsx';
 import { todayIso } from '../registry/registry-labels.ts';
 import { createDisclosure } from './cascades-api.ts';
 import { placeFromUrl } from './cascade-session-fields.tsx';
-import { ProgramUnitFields } from './program-unit-fields.tsx';
 
 /** Records a disclosure, at a session when the link says which (`?groupSessionId=…&date=…&theme=…`). */
 export function DisclosureFormPage() {

@@ -9,11 +9,10 @@ import { Link, navigate } from '../../app/router.tsx';
 import { Alert, Button, Card, Form, Select, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { CapturePage } from '../capture/capture-page.tsx';
-import { usePlaceDraft } from '../capture/place-fields.tsx';
+import { ProgramUnitFields, usePlaceDraft } from '../capture/place-fields.tsx';
 import { todayIso } from '../registry/registry-labels.ts';
 import { createTraining, type TraineeData } from './cascades-api.ts';
 import { TraineeSearch } from './trainee-search.tsx';
-import { ProgramUnitFields } from './program-unit-fields.tsx';
 import './cascades.css';
 
 /** A new training: program, unit, kind, theme, days, modality, partner, and who gave it when a person trained before did. */
