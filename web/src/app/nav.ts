@@ -41,7 +41,7 @@ export const navGroups: readonly NavGroup[] = [
     screens: [
       { to: '/beneficiaries', label: 'shell.beneficiaries', description: 'home.card.beneficiaries', permission: 'person.read' },
       { to: '/cases', label: 'shell.cases', description: 'home.card.cases', permission: 'case.read' },
-      { to: '/disclosures', label: 'shell.disclosures', description: 'home.card.disclosures', permission: 'case.read' },
+      { to: '/disclosures', label: 'shell.disclosures', description: 'home.card.disclosures', permission: 'service.write' },
       { to: '/stories', label: 'shell.stories', description: 'home.card.stories', permission: 'case.read' },
       { to: '/duplicates', label: 'shell.duplicates', description: 'home.card.duplicates', permission: 'person.merge' },
       { to: '/verification', label: 'shell.verification', description: 'home.card.verification', permission: 'data.verify' },

@@ -81,7 +81,7 @@ const routes: readonly Route[] = [
   { pattern: '/contacts/new', permission: 'service.write', render: () => <RecordContactPage key={window.location.search} /> },
   { pattern: '/group-sessions/new', permission: 'service.write', render: () => <GroupSessionPage key={window.location.search} /> },
   // Awareness cascades: trainings are read where one records or reads reports (the API answers);
-  // disclosures by who follows cases there and by who recorded them.
+  // disclosures by who follows cases there and by who recorded them (the worklist shows to who records: the API answers what she may read).
   { pattern: '/trainings', render: () => <TrainingsPage /> },
   { pattern: '/trainings/new', permission: 'service.write', render: () => <TrainingFormPage /> },
   { pattern: '/trainings/:id', render: (p) => <TrainingPage key={p.id} trainingId={p.id ?? ''} /> },
