@@ -27,6 +27,8 @@ async function seedService(api: Api) {
 test.describe.configure({ mode: 'serial' });
 
 test('cascades: a training and its people, a cascade session with counts, a disclosure that enters the circuit, the tree and the report', async ({ page, browser }) => {
+  // A whole scenario across six screens, two users and two languages: longer than one screen's minute.
+  test.setTimeout(180_000);
   let co: Page = page;
   await test.step('the administrator opens child protection, a section, its coordinator and a network coordinator; the latter adds a directory service', async () => {
     await enterAsAdmin(page);
