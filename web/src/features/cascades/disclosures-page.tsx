@@ -33,7 +33,7 @@ export function DisclosuresPage() {
       {waiting.length ? (
         <section aria-label={t('disclosures.waiting')}>
           <h2>{t('disclosures.waiting')}</h2>
-          <ul className="casc-list">
+          <ul className="card-grid card-grid-wide">
             {waiting.map((d) => (
               <DisclosureCard key={d.id} d={d} onEntered={onEntered} />
             ))}
@@ -43,7 +43,7 @@ export function DisclosuresPage() {
       {done.length ? (
         <section aria-label={t('disclosures.entered')}>
           <h2>{t('disclosures.entered')}</h2>
-          <ul className="casc-list">
+          <ul className="card-grid card-grid-wide">
             {done.map((d) => (
               <DisclosureCard key={d.id} d={d} onEntered={onEntered} />
             ))}

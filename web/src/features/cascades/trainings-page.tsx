@@ -35,7 +35,7 @@ export function TrainingsPage() {
       <ReadStatus of={list} />
       {list.data && list.data.items.length === 0 ? <p>{t('cascades.none')}</p> : null}
       {list.data?.items.length ? (
-        <ul className="casc-list" aria-label={t('cascades.list')}>
+        <ul className="card-grid card-grid-wide" aria-label={t('cascades.list')}>
           {list.data.items.map((tr) => (
             <li key={tr.id} className="card casc-card">
               <h2 className="casc-card-title">

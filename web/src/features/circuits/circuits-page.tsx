@@ -34,7 +34,7 @@ export function CircuitsPage() {
       {circuits.loading && !circuits.data ? <Loading label={t('app.loading')} /> : null}
       {circuits.data && circuits.data.items.length === 0 ? <p>{t('circuits.none')}</p> : null}
       {circuits.data?.items.length ? (
-        <ul className="circ-list" aria-label={t('circuits.list')}>
+        <ul className="card-grid card-grid-wide" aria-label={t('circuits.list')}>
           {circuits.data.items.map((c) => {
             const title = textIn(locale, c.title);
             return (
