@@ -80,11 +80,11 @@ const routes: readonly Route[] = [
   { pattern: '/duplicates', permission: 'person.merge', render: () => <DuplicatesPage /> },
   { pattern: '/contacts/new', permission: 'service.write', render: () => <RecordContactPage key={window.location.search} /> },
   { pattern: '/group-sessions/new', permission: 'service.write', render: () => <GroupSessionPage key={window.location.search} /> },
-  // Awareness cascades: trainings are read where one records or reads reports (the API answers);
+  // Awareness cascades: trainings are read where one records (attendance names people; the API answers);
   // disclosures by who follows cases there and by who recorded them (the worklist shows to who records: the API answers what she may read).
-  { pattern: '/trainings', render: () => <TrainingsPage /> },
+  { pattern: '/trainings', permission: 'service.write', render: () => <TrainingsPage /> },
   { pattern: '/trainings/new', permission: 'service.write', render: () => <TrainingFormPage /> },
-  { pattern: '/trainings/:id', render: (p) => <TrainingPage key={p.id} trainingId={p.id ?? ''} /> },
+  { pattern: '/trainings/:id', permission: 'service.write', render: (p) => <TrainingPage key={p.id} trainingId={p.id ?? ''} /> },
   { pattern: '/disclosures', render: () => <DisclosuresPage /> },
   { pattern: '/disclosures/new', permission: 'service.write', render: () => <DisclosureFormPage key={window.location.search} /> },
   { pattern: '/verification', permission: 'data.verify', render: () => <VerificationPage /> },

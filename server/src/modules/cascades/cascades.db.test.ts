@@ -194,6 +194,9 @@ describe(`awareness cascades: trainings, cascade sessions, disclosures and their
     const mine = await pe.get<{ items: Disclosure[] }>('/disclosures');
     expect(mine.body.items.map((d) => d.id).sort()).toEqual([disclosures.D1, disclosures.D2, disclosures.D4].sort());
     expect((await viewer.get<{ items: Disclosure[] }>('/disclosures')).body.items).toEqual([]);
+    // Nor the trainings' attendance (names of partners' staff and of children): a viewer reads the indicators.
+    expect((await viewer.get<{ items: unknown[] }>('/trainings')).body.items).toEqual([]);
+    expect((await viewer.get(`/trainings/${t1.training.id}`)).status).toBe(404);
     const audit = await org.admin.get<{ items: AuditEvent[] }>('/audit?action=disclosure.read');
     expect(audit.body.items.length).toBeGreaterThan(0);
   });

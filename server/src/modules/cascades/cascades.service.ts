@@ -15,9 +15,13 @@ import { checkPlace } from '../capture/index.ts';
 import * as repo from './cascades.repository.ts';
 import { cascadeOf, toTrainee, toTrainingSummary } from './cascade-tree.ts';
 
-/** Where a user reads trainings: where she records (service.write) or reads reports (report.read). */
+/**
+ * Where a user reads trainings: where she records (service.write). Attendance names people —
+ * partners' staff, children trained as peer educators — so aggregate readers (viewers, donors)
+ * see cascades through the indicators, not the lists.
+ */
 export function trainingPlaces(ctx: RequestContext): repo.Places {
-  return [...programScope(ctx.actor, 'service.write'), ...programScope(ctx.actor, 'report.read')];
+  return programScope(ctx.actor, 'service.write');
 }
 
 /**
