@@ -2,15 +2,7 @@ import { DomainError, describeFieldIssue, fieldLabel, translate, type MessageKey
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirBusyError } from './db/database.ts';
 import { RestoreError } from './db/backup.ts';
-import { createUser } from './cli/create-user.ts';
-import { backup, migrate, restore } from './cli/database.ts';
-import { exportFile } from './cli/export.ts';
-import { find } from './cli/find.ts';
-import { importFile } from './cli/import.ts';
-import { init } from './cli/init.ts';
-import { report } from './cli/report.ts';
 import { locale, parseOptions, UsageError, type Command } from './cli/shared.ts';
-import { demo, start } from './cli/start.ts';
 
 // The `relais` command: one file per command in cli/, each calling the modules' services
 // (as the system, an administrator of the organisation's root unit, audited as no one).
@@ -50,18 +42,27 @@ Commands:
 
 Every command honours RELAIS_DATA_DIR (embedded database, default ./data) and DATABASE_URL (PostgreSQL server).`;
 
+/**
+ * Each command's module is loaded when it runs (the server, the spreadsheet writer, the demo
+ * generator are not loaded to import a file or find a code): about a second less per command.
+ */
+const lazy =
+  <M>(load: () => Promise<M>, pick: (m: M) => Command): Command =>
+  async (input) =>
+    pick(await load())(input);
+
 const commands: Record<string, Command> = {
-  start,
-  demo,
-  migrate,
-  init,
-  'create-user': createUser,
-  find,
-  import: importFile,
-  export: exportFile,
-  report,
-  backup,
-  restore,
+  start: lazy(() => import('./cli/start.ts'), (m) => m.start),
+  demo: lazy(() => import('./cli/start.ts'), (m) => m.demo),
+  migrate: lazy(() => import('./cli/database.ts'), (m) => m.migrate),
+  init: lazy(() => import('./cli/init.ts'), (m) => m.init),
+  'create-user': lazy(() => import('./cli/create-user.ts'), (m) => m.createUser),
+  find: lazy(() => import('./cli/find.ts'), (m) => m.find),
+  import: lazy(() => import('./cli/import.ts'), (m) => m.importFile),
+  export: lazy(() => import('./cli/export.ts'), (m) => m.exportFile),
+  report: lazy(() => import('./cli/report.ts'), (m) => m.report),
+  backup: lazy(() => import('./cli/database.ts'), (m) => m.backup),
+  restore: lazy(() => import('./cli/database.ts'), (m) => m.restore),
 };
 
 async function run(argv: string[]): Promise<number> {

@@ -1,19 +1,14 @@
 import pino from 'pino';
 import { translate, type Locale } from '@relais/core';
 import type { Config } from './config.ts';
-import { openDatabase, type Db } from './db/index.ts';
+import { openConfiguredDatabase } from './db/configured.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
 import { scheduleBackups } from './jobs/backup.job.ts';
 import { scheduleStatistics } from './jobs/maintenance.job.ts';
 import { syncReportFacts } from './modules/reports/index.ts';
 
-/** Opens the database named by the configuration. */
-export function openConfiguredDatabase(config: Config): Promise<Db> {
-  return config.database.engine === 'postgres'
-    ? openDatabase({ engine: 'postgres', url: config.database.url })
-    : openDatabase({ engine: 'embedded', dataDir: config.database.dataDir });
-}
+export { openConfiguredDatabase } from './db/configured.ts';
 
 /**
  * Starts Relais: database, migrations, HTTP server, scheduled backups; stops cleanly on SIGINT/SIGTERM.

@@ -1,6 +1,6 @@
 import { migrateToLatest } from '../db/migrate.ts';
 import { backupTo, restoreFrom } from '../db/backup.ts';
-import { openConfiguredDatabase } from '../main.ts';
+import { openConfiguredDatabase } from '../db/configured.ts';
 import { syncReportFacts } from '../modules/reports/index.ts';
 import { auditRestore } from '../modules/setup/index.ts';
 import { UsageError, withDb, type Command } from './shared.ts';

@@ -6,7 +6,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { RequestContext } from '../context/index.ts';
-import { openConfiguredDatabase } from '../main.ts';
+import { openConfiguredDatabase } from '../db/configured.ts';
 import { syncReportFacts } from '../modules/reports/index.ts';
 import { operatorContext } from '../modules/setup/index.ts';
 
