@@ -167,8 +167,13 @@ export async function insertReferral(db: Queryable, r: Omit<ReferralRow, 'org_un
   return inserted;
 }
 
-/** The next reference of the sender (`REF-2026-000017`), numbered per organisation and year. */
+/**
+ * The next reference of the sender (`REF-2026-000017`), numbered per organisation and year. Two
+ * referrals sent at once must not take the same number: the transaction holds a lock on the
+ * organisation's year until it commits (the reference is unique per organisation).
+ */
 export async function nextReference(db: Queryable, org: string, year: number): Promise<string> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`referral-reference:${org}:${year}`}))`.execute(db);
   const r = await sql<{ n: number }>`select count(*)::int + 1 as n from referral where organisation_id = ${org} and extract(year from sent_on) = ${year}`.execute(db);
   return `REF-${year}-${String(r.rows[0]?.n ?? 1).padStart(6, '0')}`;
 }
