@@ -70,8 +70,9 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
     genReqId: () => crypto.randomUUID(),
   });
   await app.register(fastifyCookie);
-  // API responses and the web app's files compressed when the client accepts it (gzip or brotli at
-  // a fast level: the default brotli level costs tens of milliseconds of CPU per response).
+  // API responses compressed when the client accepts it (gzip or brotli at a fast level: the default
+  // brotli level costs tens of milliseconds of CPU per response); the web app's files are sent
+  // from the copies compressed at build time (below).
   await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
   // File uploads (imports) arrive as raw bytes.
   app.addContentTypeParser(['text/csv', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
@@ -139,6 +140,9 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
     await app.register(fastifyStatic, {
       root: config.webDist,
       wildcard: true,
+      // The build writes brotli and gzip copies (web/field-assets.ts): sent by Accept-Encoding, with
+      // `Vary: accept-encoding`, instead of compressing the same file on every request (ADR 0024).
+      preCompressed: true,
       setHeaders: (res, filePath) => {
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
         res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');

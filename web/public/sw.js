@@ -1,20 +1,24 @@
-// Relais service worker (hand-written, no build step).
-// - install: precache the app shell;
-// - /assets/* (content-hashed by Vite): cache first;
+// Relais service worker (hand-written; the build fills VERSION and FIELD_ASSETS, web/field-assets.ts).
+// - install: precache the app shell and every file of the field entry (the field screens open
+//   offline after one online visit, ADR 0024);
+// - /assets/* (content-hashed by Vite): cache first; the other screens' chunks are cached when
+//   first loaded;
 // - navigations: network first, falling back to the cached index.html (offline start);
-// - /api/*: never cached (always the network; data must not linger on shared phones);
+// - /api/*: never cached here (always the network; offline data is the app's encrypted store);
 // - activate: delete caches of older versions.
-const VERSION = 'v1';
+const VERSION = 'dev';
+const FIELD_ASSETS = [];
 const SHELL_CACHE = `relais-shell-${VERSION}`;
 const ASSET_CACHE = `relais-assets-${VERSION}`;
 const SHELL = ['/', '/index.html', '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png'];
 
 self.addEventListener('install', (event) => {
+  const reload = (url) => new Request(url, { cache: 'reload' });
   event.waitUntil(
-    caches
-      .open(SHELL_CACHE)
-      .then((cache) => cache.addAll(SHELL.map((url) => new Request(url, { cache: 'reload' }))))
-      .then(() => self.skipWaiting()),
+    Promise.all([
+      caches.open(SHELL_CACHE).then((cache) => cache.addAll(SHELL.map(reload))),
+      caches.open(ASSET_CACHE).then((cache) => cache.addAll(FIELD_ASSETS.map(reload))),
+    ]).then(() => self.skipWaiting()),
   );
 });
 

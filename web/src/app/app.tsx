@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { directionOf, locales, type Locale, type Me } from '@relais/core';
 import { ApiError, onUnauthenticated, setApiLocale, setCsrfToken } from '../api/client.ts';
 import { getMe, getSetupStatus, logout, updateLocale } from '../api/endpoints.ts';
@@ -7,19 +7,24 @@ import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
 import { describeError } from '../i18n/errors.ts';
 import { WorkContextProvider } from '../features/context/work-context.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
-import { SetupPage } from '../features/setup/setup-page.tsx';
 import { PublicFrame } from './public-frame.tsx';
 import { navigate } from './router.tsx';
 import { SessionProvider } from './session.tsx';
 import { Shell } from './shell.tsx';
 import { storage, storageKeys } from './storage.ts';
+import { forgetSession, rememberSession, rememberedSession } from '../offline/offline-session.ts';
+import { askPersistence } from '../offline/persistence.ts';
+
+// First run only: not in the field entry (ADR 0024).
+const SetupPage = lazy(() => import('../features/setup/setup-page.tsx').then((m) => ({ default: m.SetupPage })));
 
 type Boot =
   | { kind: 'loading' }
   | { kind: 'error'; error: unknown }
   | { kind: 'setup' }
   | { kind: 'login'; notice?: 'session_expired' | 'unauthenticated' | 'logged_out' }
-  | { kind: 'ready'; me: Me };
+  /** `offline`: opened with the session remembered on this device, the server out of reach. */
+  | { kind: 'ready'; me: Me; offline?: boolean };
 
 function initialLocale(): Locale {
   const saved = storage.get(storageKeys.locale);
@@ -51,11 +56,23 @@ export function App() {
       storage.set(storageKeys.organisation, me.organisation.code);
       applyLocale(me.user.locale);
       setBoot({ kind: 'ready', me });
+      void askPersistence();
     },
     [applyLocale],
   );
 
+  /** No server: the session of the last online login on this device, if any (ADR 0024). */
+  const enterOffline = useCallback((): boolean => {
+    const me = rememberedSession();
+    if (!me) return false;
+    meRef.current = me;
+    applyLocale(me.user.locale);
+    setBoot({ kind: 'ready', me, offline: true });
+    return true;
+  }, [applyLocale]);
+
   const leave = useCallback((notice: 'session_expired' | 'unauthenticated' | 'logged_out') => {
+    forgetSession();
     meRef.current = null;
     setCsrfToken(null);
     setBoot({ kind: 'login', notice });
@@ -76,9 +93,29 @@ export function App() {
         else throw error;
       }
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'network' && enterOffline()) return;
       setBoot({ kind: 'error', error });
     }
-  }, [enter]);
+  }, [enter, enterOffline]);
+
+  // The session as the server last gave it (login, probe, profile or language change), for offline starts.
+  useEffect(() => {
+    if (boot.kind === 'ready' && boot.offline !== true) rememberSession(boot.me);
+  }, [boot]);
+
+  // Opened offline: when the network returns, the server says whether the session still holds
+  // (and gives the CSRF token writes need).
+  const isOfflineBoot = boot.kind === 'ready' && boot.offline === true;
+  useEffect(() => {
+    if (!isOfflineBoot) return;
+    const probe = () => {
+      getMe().then(enter, (error: unknown) => {
+        if (error instanceof ApiError && error.status === 401) leave('session_expired');
+      });
+    };
+    window.addEventListener('online', probe);
+    return () => window.removeEventListener('online', probe);
+  }, [isOfflineBoot, enter, leave]);
 
   useEffect(() => {
     setApiLocale(initialLocale());
@@ -129,7 +166,11 @@ export function App() {
         <PublicFrame>
           {boot.kind === 'loading' ? <BootLoading /> : null}
           {boot.kind === 'error' ? <BootError error={boot.error} retry={() => void start()} /> : null}
-          {boot.kind === 'setup' ? <SetupPage onDone={enter} /> : null}
+          {boot.kind === 'setup' ? (
+            <Suspense fallback={<BootLoading />}>
+              <SetupPage onDone={enter} />
+            </Suspense>
+          ) : null}
           {boot.kind === 'login' ? <LoginPage notice={boot.notice} onDone={enter} /> : null}
         </PublicFrame>
       )}

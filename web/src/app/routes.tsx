@@ -1,52 +1,64 @@
-import type { ReactNode } from 'react';
+import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import type { Permission } from '@relais/core';
-import { Alert, Page } from '../ui/index.ts';
+import { Alert, Loading, Page } from '../ui/index.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { AccountPage } from '../features/auth/account-page.tsx';
-import { AuditPage } from '../features/audit/audit-page.tsx';
 import { GroupSessionPage } from '../features/capture/group-session-page.tsx';
 import { RecordContactPage } from '../features/capture/record-contact-page.tsx';
-import { VerificationPage } from '../features/capture/verification-page.tsx';
-import { CasePage } from '../features/cases/case-page.tsx';
-import { CasesPage } from '../features/cases/cases-page.tsx';
-import { OpenCasePage } from '../features/cases/open-case-page.tsx';
-import { DirectoryPage } from '../features/directory/directory-page.tsx';
-import { NewServicePage } from '../features/directory/new-service-page.tsx';
-import { PrintPage } from '../features/directory/print-page.tsx';
-import { ServicePage } from '../features/directory/service-page.tsx';
-import { ToVerifyPage } from '../features/directory/to-verify-page.tsx';
-import { CircuitsPage } from '../features/circuits/circuits-page.tsx';
-import { CircuitPage } from '../features/circuits/circuit-page.tsx';
-import { PosterPage } from '../features/circuits/poster-page.tsx';
-import { NewCircuitPage, ReviseCircuitPage } from '../features/circuits/circuit-form-page.tsx';
-import { TrainingsPage } from '../features/cascades/trainings-page.tsx';
-import { TrainingFormPage } from '../features/cascades/training-form-page.tsx';
-import { TrainingPage } from '../features/cascades/training-page.tsx';
-import { DisclosuresPage } from '../features/cascades/disclosures-page.tsx';
-import { DisclosureFormPage } from '../features/cascades/disclosure-form-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
-import { CollectStoryPage } from '../features/stories/collect-story-page.tsx';
-import { RoundPage } from '../features/stories/round-page.tsx';
-import { RoundsPage } from '../features/stories/rounds-page.tsx';
-import { StoriesPage } from '../features/stories/stories-page.tsx';
-import { StoryPage } from '../features/stories/story-page.tsx';
-import { ImportsPage } from '../features/imports/imports-page.tsx';
-import { OrgUnitsPage } from '../features/org-units/org-units-page.tsx';
-import { ProgramsPage } from '../features/programs/programs-page.tsx';
-import { PerformancePage } from '../features/reports/performance-page.tsx';
-import { PivotPage } from '../features/reports/pivot-page.tsx';
-import { SemesterPage } from '../features/reports/semester-page.tsx';
-import { IndicatorsPage } from '../features/reports/indicators-page.tsx';
 import { BeneficiariesPage } from '../features/registry/beneficiaries-page.tsx';
 import { BeneficiaryPage } from '../features/registry/beneficiary-page.tsx';
-import { DuplicatesPage } from '../features/registry/duplicates-page.tsx';
 import { RegisterPage } from '../features/registry/register-page.tsx';
-import { RegistrySettingsPage } from '../features/registry/registry-settings-page.tsx';
-import { UserCreatePage } from '../features/users/user-create-page.tsx';
-import { UserEditPage } from '../features/users/user-edit-page.tsx';
-import { UsersPage } from '../features/users/users-page.tsx';
 import { Link, matchPath, usePath } from './router.tsx';
 import { useSession } from './session.tsx';
+
+/**
+ * A screen loaded on first visit (its own chunk): the field screens above are in the entry, so
+ * they open offline and on a slow network at once; the others (reports, administration, cases,
+ * directory, cascades…) are fetched when opened and cached by the service worker (ADR 0024).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any props: each screen says its own
+function screen<P extends Record<string, any>>(load: () => Promise<ComponentType<P>>) {
+  return lazy(async () => ({ default: await load() }));
+}
+
+const AuditPage = screen(() => import('../features/audit/audit-page.tsx').then((m) => m.AuditPage));
+const VerificationPage = screen(() => import('../features/capture/verification-page.tsx').then((m) => m.VerificationPage));
+const CasePage = screen(() => import('../features/cases/case-page.tsx').then((m) => m.CasePage));
+const CasesPage = screen(() => import('../features/cases/cases-page.tsx').then((m) => m.CasesPage));
+const OpenCasePage = screen(() => import('../features/cases/open-case-page.tsx').then((m) => m.OpenCasePage));
+const DirectoryPage = screen(() => import('../features/directory/directory-page.tsx').then((m) => m.DirectoryPage));
+const NewServicePage = screen(() => import('../features/directory/new-service-page.tsx').then((m) => m.NewServicePage));
+const PrintPage = screen(() => import('../features/directory/print-page.tsx').then((m) => m.PrintPage));
+const ServicePage = screen(() => import('../features/directory/service-page.tsx').then((m) => m.ServicePage));
+const ToVerifyPage = screen(() => import('../features/directory/to-verify-page.tsx').then((m) => m.ToVerifyPage));
+const CircuitsPage = screen(() => import('../features/circuits/circuits-page.tsx').then((m) => m.CircuitsPage));
+const CircuitPage = screen(() => import('../features/circuits/circuit-page.tsx').then((m) => m.CircuitPage));
+const PosterPage = screen(() => import('../features/circuits/poster-page.tsx').then((m) => m.PosterPage));
+const NewCircuitPage = screen(() => import('../features/circuits/circuit-form-page.tsx').then((m) => m.NewCircuitPage));
+const ReviseCircuitPage = screen(() => import('../features/circuits/circuit-form-page.tsx').then((m) => m.ReviseCircuitPage));
+const TrainingsPage = screen(() => import('../features/cascades/trainings-page.tsx').then((m) => m.TrainingsPage));
+const TrainingFormPage = screen(() => import('../features/cascades/training-form-page.tsx').then((m) => m.TrainingFormPage));
+const TrainingPage = screen(() => import('../features/cascades/training-page.tsx').then((m) => m.TrainingPage));
+const DisclosuresPage = screen(() => import('../features/cascades/disclosures-page.tsx').then((m) => m.DisclosuresPage));
+const DisclosureFormPage = screen(() => import('../features/cascades/disclosure-form-page.tsx').then((m) => m.DisclosureFormPage));
+const CollectStoryPage = screen(() => import('../features/stories/collect-story-page.tsx').then((m) => m.CollectStoryPage));
+const RoundPage = screen(() => import('../features/stories/round-page.tsx').then((m) => m.RoundPage));
+const RoundsPage = screen(() => import('../features/stories/rounds-page.tsx').then((m) => m.RoundsPage));
+const StoriesPage = screen(() => import('../features/stories/stories-page.tsx').then((m) => m.StoriesPage));
+const StoryPage = screen(() => import('../features/stories/story-page.tsx').then((m) => m.StoryPage));
+const ImportsPage = screen(() => import('../features/imports/imports-page.tsx').then((m) => m.ImportsPage));
+const OrgUnitsPage = screen(() => import('../features/org-units/org-units-page.tsx').then((m) => m.OrgUnitsPage));
+const ProgramsPage = screen(() => import('../features/programs/programs-page.tsx').then((m) => m.ProgramsPage));
+const PerformancePage = screen(() => import('../features/reports/performance-page.tsx').then((m) => m.PerformancePage));
+const PivotPage = screen(() => import('../features/reports/pivot-page.tsx').then((m) => m.PivotPage));
+const SemesterPage = screen(() => import('../features/reports/semester-page.tsx').then((m) => m.SemesterPage));
+const IndicatorsPage = screen(() => import('../features/reports/indicators-page.tsx').then((m) => m.IndicatorsPage));
+const DuplicatesPage = screen(() => import('../features/registry/duplicates-page.tsx').then((m) => m.DuplicatesPage));
+const RegistrySettingsPage = screen(() => import('../features/registry/registry-settings-page.tsx').then((m) => m.RegistrySettingsPage));
+const UserCreatePage = screen(() => import('../features/users/user-create-page.tsx').then((m) => m.UserCreatePage));
+const UserEditPage = screen(() => import('../features/users/user-edit-page.tsx').then((m) => m.UserEditPage));
+const UsersPage = screen(() => import('../features/users/users-page.tsx').then((m) => m.UsersPage));
 
 interface Route {
   pattern: string;
@@ -119,9 +131,24 @@ export function AppRoutes() {
     if (route.permission && !me.permissions.includes(route.permission)) {
       return <Problem title={t('error.forbidden')} />;
     }
-    return <>{route.render(params)}</>;
+    return (
+      <ScreenBoundary key={path} failed={<Problem title={t('app.screenUnavailable')} />}>
+        <Suspense fallback={<Loading label={t('app.loading')} />}>{route.render(params)}</Suspense>
+      </ScreenBoundary>
+    );
   }
   return <Problem title={t('app.notFound')} />;
+}
+
+/** A screen whose code could not load (offline before its first visit): said, not a blank page. */
+class ScreenBoundary extends Component<{ failed: ReactNode; children: ReactNode }, { hasFailed: boolean }> {
+  override state = { hasFailed: false };
+  static getDerivedStateFromError(): { hasFailed: boolean } {
+    return { hasFailed: true };
+  }
+  override render(): ReactNode {
+    return this.state.hasFailed ? this.props.failed : this.props.children;
+  }
 }
 
 function Problem({ title }: { title: string }) {

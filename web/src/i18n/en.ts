@@ -18,6 +18,8 @@ export const en: WebCatalogue = {
   'app.notFound': 'This page does not exist.',
   'app.backHome': 'Back to home',
   'app.offline': 'Offline: the data shown may be out of date.',
+  'app.screenUnavailable': 'This screen could not load: it must have been opened once with a network.',
+  'offline.persistRefused': 'This browser did not grant persistent storage: it may erase the data kept offline when space runs low. Install the app on the home screen or allow storage in the site settings.',
 
   'common.save': 'Save',
   'common.saving': 'Saving…',

@@ -19,6 +19,8 @@ export const fr = {
   'app.notFound': 'Cette page n’existe pas.',
   'app.backHome': 'Retour à l’accueil',
   'app.offline': 'Hors connexion : les données affichées peuvent être anciennes.',
+  'app.screenUnavailable': 'Cet écran n’a pas pu se charger : il faut l’avoir ouvert une fois avec du réseau.',
+  'offline.persistRefused': 'Ce navigateur n’a pas accordé le stockage persistant : il peut effacer les données gardées hors connexion s’il manque de place. Installez l’application sur l’écran d’accueil ou autorisez le stockage dans les réglages du site.',
 
   'common.save': 'Enregistrer',
   'common.saving': 'Enregistrement…',

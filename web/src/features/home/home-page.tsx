@@ -4,6 +4,7 @@ import { useSession } from '../../app/session.tsx';
 import { Alert, Card, Page } from '../../ui/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { programsLabel } from '../../i18n/labels.ts';
+import { usePersistence } from '../../offline/persistence.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { SetupChecklist } from '../setup/setup-checklist.tsx';
 
@@ -16,9 +17,11 @@ export function HomePage() {
   const { me } = useSession();
   const ctx = useWorkContext();
   const groups = visibleGroups(me.permissions);
+  const persistence = usePersistence();
 
   return (
     <Page title={t('home.greeting', { name: me.user.displayName })} intro={t('app.tagline')}>
+      {persistence === 'refused' || persistence === 'unsupported' ? <Alert tone="info">{t('offline.persistRefused')}</Alert> : null}
       {me.permissions.includes('settings.manage') ? <SetupChecklist /> : null}
       {groups.map((g) => (
         <section key={g.id} aria-labelledby={`home-${g.id}`}>

@@ -1,0 +1,133 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { interpolate } from '@relais/core';
+import { apiOf, ar, enterAsAdmin, ensureUser, fr, logIn, rootUnitId, type Texts } from './fixtures.ts';
+
+// The field app's shell offline and its budget (issue 16, ADR 0024): after one online login the
+// app opens with the network really cut (Playwright's offline mode), and the field entry is sent
+// compressed, under 250 KB.
+
+const peerFr = { username: 'ep.offline', displayName: 'Paire Hors Ligne', password: 'sur le terrain 2026' };
+const peerAr = { username: 'ep.offline.ar', displayName: 'Paire Arabe', password: 'sur le terrain 2026' };
+/** JS + CSS of the field routes as sent over the wire (issue 16). */
+const BUDGET_BYTES = 250 * 1000;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({ browser }) => {
+  const page = await browser.newPage();
+  await enterAsAdmin(page);
+  const api = await apiOf(page);
+  const root = await rootUnitId(api);
+  for (const peer of [peerFr, peerAr]) await ensureUser(api, peer, [{ role: 'peer_educator', orgUnitId: root, programs: null }]);
+  await page.context().close();
+});
+
+/** A fresh device: the app opened online, its service worker installed (field files precached), then the login. */
+async function firstVisit(browser: Browser, who: { username: string; password: string }, options: { viewport?: { width: number; height: number } } = {}): Promise<Page> {
+  const context = await browser.newContext(options.viewport ? { viewport: options.viewport } : {});
+  const page = await context.newPage();
+  await page.goto('/');
+  await logIn(page, fr, who);
+  // Ready = installed and active: every file of the field entry is in its cache.
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe('activated');
+  return page;
+}
+
+async function expectHome(page: Page, t: Texts, displayName: string) {
+  await expect(page.getByRole('heading', { level: 1, name: interpolate(t['home.greeting'], { name: displayName }) })).toBeVisible();
+}
+
+test('after one online login, a reload with the network cut opens the app, and a field screen too', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const page = await firstVisit(browser, peerFr);
+  await expectHome(page, fr, peerFr.displayName);
+
+  await page.context().setOffline(true);
+  await test.step('reload offline: the home page, in French, saying the device is offline', async () => {
+    await page.reload();
+    await expectHome(page, fr, peerFr.displayName);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.getByText(fr['app.offline'])).toBeVisible();
+  });
+
+  await test.step('a field screen opened by its address offline (the navigation falls back to the cached app)', async () => {
+    await page.goto('/contacts/new');
+    await expect(page.getByRole('heading', { level: 1, name: fr['capture.title'] })).toBeVisible();
+  });
+
+  await test.step('a screen never opened online says it needs the network once, not a blank page', async () => {
+    await page.goto('/directory');
+    await expect(page.getByRole('heading', { level: 1, name: fr['app.screenUnavailable'] })).toBeVisible();
+    await expect(page.getByRole('link', { name: fr['app.backHome'] })).toBeVisible();
+  });
+
+  await test.step('back online: the session is checked again and the screens load', async () => {
+    await page.context().setOffline(false);
+    await page.goto('/directory');
+    await expect(page.getByRole('heading', { level: 1, name: fr['app.screenUnavailable'] })).toHaveCount(0);
+    await expect(page.getByText(fr['app.offline'])).toHaveCount(0);
+  });
+  await page.context().close();
+});
+
+test('في الميدان: the offline reload opens the app in Arabic, right to left, on a phone (360×740)', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const page = await firstVisit(browser, peerAr, { viewport: { width: 360, height: 740 } });
+  await expectHome(page, fr, peerAr.displayName);
+  // Her language is Arabic (the server keeps it; the app opens in it).
+  const locale = await page.request.put('/api/v1/auth/locale', { data: { locale: 'ar' }, headers: { 'x-csrf-token': (await (await apiOf(page)).get<{ csrfToken: string }>('/auth/me')).csrfToken } });
+  expect(locale.ok()).toBe(true);
+  await page.reload();
+  await expectHome(page, ar, peerAr.displayName);
+
+  await page.context().setOffline(true);
+  await page.reload();
+  await expectHome(page, ar, peerAr.displayName);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByText(ar['app.offline'])).toBeVisible();
+  await page.goto('/group-sessions/new');
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(page.getByText(ar['app.screenUnavailable'])).toHaveCount(0);
+  await page.context().close();
+});
+
+test('the field entry is sent compressed (brotli or gzip), cached for good, and under 250 KB', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const assets: { url: string; encoding: string | undefined; cache: string | undefined; bytes: number }[] = [];
+  page.on('requestfinished', (request) => {
+    void (async () => {
+      const url = new URL(request.url());
+      if (!/\.(js|css)$/.test(url.pathname)) return;
+      const response = await request.response();
+      const headers = (await response?.allHeaders()) ?? {};
+      const sizes = await request.sizes();
+      assets.push({ url: url.pathname, encoding: headers['content-encoding'], cache: headers['cache-control'], bytes: sizes.responseBodySize });
+    })();
+  });
+  await page.goto('/');
+  await logIn(page, fr, peerFr);
+  await expectHome(page, fr, peerFr.displayName);
+  // The field screens: none needs another file.
+  for (const [path, title] of [
+    ['/contacts/new', 'capture.title'],
+    ['/beneficiaries/new', 'register.title'],
+  ] as const) {
+    await page.evaluate((to) => {
+      window.history.pushState(null, '', to);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, path);
+    await expect(page.getByRole('heading', { level: 1, name: fr[title] })).toBeVisible();
+  }
+  await expect.poll(() => assets.length).toBeGreaterThan(0);
+  const total = assets.reduce((sum, a) => sum + a.bytes, 0);
+  test.info().annotations.push({ type: 'field entry bytes over the wire', description: `${total} (${assets.map((a) => `${a.url} ${a.encoding} ${a.bytes}`).join(', ')})` });
+  for (const asset of assets) {
+    expect(asset.encoding, asset.url).toMatch(/^(br|gzip)$/);
+    expect(asset.url).toMatch(/^\/assets\//);
+    expect(asset.cache, asset.url).toContain('immutable');
+  }
+  expect(total).toBeGreaterThan(10_000); // the files really were measured
+  expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
+  await context.close();
+});

@@ -1,0 +1,82 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { Plugin } from 'vite';
+
+/** Files worth compressing (text); images and fonts are already compressed. */
+const compressible = /\.(js|mjs|css|html|json|webmanifest|svg|txt)$/;
+/** Below this size a compressed copy saves less than its headers cost. */
+const minBytes = 1024;
+
+/**
+ * The build's offline and wire budget (ADR 0024), after Vite wrote `dist/`:
+ * - the service worker (`dist/sw.js`) gets the list of the field entry's files (the entry chunk,
+ *   the chunks it imports statically and their CSS: every field screen) to precache, and a
+ *   version derived from that list, so a new build installs a new worker;
+ * - every text file gets a brotli (`.br`, quality 11) and a gzip (`.gz`, level 9) copy, written
+ *   once here so the server sends them without compressing per request (`@fastify/static`'s
+ *   `preCompressed`).
+ */
+export function fieldAssets(): Plugin {
+  let outDir = '';
+  let precache: string[] = [];
+  return {
+    name: 'relais-field-assets',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    generateBundle(_options, bundle) {
+      const entry = Object.values(bundle).find((file) => file.type === 'chunk' && file.isEntry);
+      if (!entry || entry.type !== 'chunk') throw new Error('relais-field-assets: no entry chunk');
+      const files = new Set<string>();
+      const visit = (fileName: string) => {
+        if (files.has(fileName)) return;
+        files.add(fileName);
+        const chunk = bundle[fileName];
+        if (chunk?.type !== 'chunk') return;
+        for (const css of chunk.viteMetadata?.importedCss ?? []) files.add(css);
+        for (const imported of chunk.imports) visit(imported);
+      };
+      visit(entry.fileName);
+      precache = [...files].sort().map((file) => `/${file}`);
+    },
+    closeBundle() {
+      writeServiceWorker(outDir, precache);
+      precompress(outDir);
+    },
+  };
+}
+
+/** Fills the service worker's precache list and version (markers in `public/sw.js`). */
+function writeServiceWorker(outDir: string, precache: readonly string[]): void {
+  const file = path.join(outDir, 'sw.js');
+  const source = fs.readFileSync(file, 'utf8');
+  const version = crypto.createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 12);
+  const versionMarker = "const VERSION = 'dev';";
+  const listMarker = 'const FIELD_ASSETS = [];';
+  if (!source.includes(versionMarker) || !source.includes(listMarker)) throw new Error('relais-field-assets: sw.js lacks its VERSION or FIELD_ASSETS marker');
+  const filled = source.replace(versionMarker, `const VERSION = '${version}';`).replace(listMarker, `const FIELD_ASSETS = ${JSON.stringify(precache)};`);
+  fs.writeFileSync(file, filled);
+}
+
+/** Writes `.br` and `.gz` beside each text file of the build (when smaller than it). */
+function precompress(dir: string): void {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      precompress(file);
+      continue;
+    }
+    if (!compressible.test(entry.name)) continue;
+    const content = fs.readFileSync(file);
+    if (content.length < minBytes) continue;
+    const brotli = zlib.brotliCompressSync(content, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: content.length, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT },
+    });
+    const gzip = zlib.gzipSync(content, { level: 9 });
+    if (brotli.length < content.length) fs.writeFileSync(`${file}.br`, brotli);
+    if (gzip.length < content.length) fs.writeFileSync(`${file}.gz`, gzip);
+  }
+}
