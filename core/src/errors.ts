@@ -103,6 +103,7 @@ export const validationCodes = [
   'not_same_person',
   'already_entered',
   'not_before',
+  'same_unit',
 ] as const;
 export type ValidationCode = (typeof validationCodes)[number];
 

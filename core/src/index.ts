@@ -43,3 +43,5 @@ export * from './domain/semester-report.ts';
 export * from './contracts/semester-report.contract.ts';
 export * from './domain/referrals.ts';
 export * from './contracts/referrals.contract.ts';
+export * from './domain/stock.ts';
+export * from './contracts/stock.contract.ts';

@@ -32,6 +32,7 @@ export const textFormats = {
   country: 'MA',
   byday: 'MO,TU,WE',
   directory_phone: '+212 537 00 00 00',
+  stock_item_code: 'condoms',
 } as const;
 export type TextFormat = keyof typeof textFormats;
 
@@ -79,6 +80,8 @@ const customCodes: Readonly<Record<string, ValidationCode>> = {
   service_or_type: 'service_or_type',
   ends_before_start: 'ends_before_start',
   trainee_or_new: 'trainee_or_new',
+  not_applicable: 'not_applicable',
+  same_unit: 'same_unit',
 };
 
 function oneIssue(issue: SchemaIssue, field: string, value: unknown): FieldIssue {

@@ -27,6 +27,7 @@ import { createDirectoryService, registerDirectoryRoutes, registerHsdsRoutes } f
 import { createCaseCircuitService, createCircuitsService, registerCircuitRoutes } from './modules/circuits/index.ts';
 import { createConsentsService, createReferralsService, registerReferralRoutes } from './modules/referrals/index.ts';
 import { createDisclosuresService, createTrainingsService, registerCascadeRoutes } from './modules/cascades/index.ts';
+import { createStockService, registerStockRoutes } from './modules/stock/index.ts';
 import { Secrets } from './lib/secrets.ts';
 import { createCaptureService, createCatalogueService, createSyncService, createVerificationService, registerCaptureRoutes } from './modules/capture/index.ts';
 import { createImportService, registerImportRoutes } from './modules/imports/index.ts';
@@ -103,6 +104,7 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
   registerHsdsRoutes(router, kysely);
   registerReferralRoutes(router, createConsentsService(kysely), createReferralsService(kysely, secrets));
   registerCascadeRoutes(router, createTrainingsService(kysely), createDisclosuresService(kysely, secrets));
+  registerStockRoutes(router, createStockService(kysely));
   // Report facts of changed rules are built in the background (ADR 0010).
   const reportFacts = createReportFactsBuilder(kysely, app.log);
   app.decorate('reportFacts', reportFacts);

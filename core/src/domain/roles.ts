@@ -43,6 +43,7 @@ export const permissions = [
   'directory.write',
   'directory.manage',
   'referral.override',
+  'stock.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -60,9 +61,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   administrator: [
     'org_unit.read', 'org_unit.manage', 'program.manage', 'settings.manage', 'user.read', 'user.manage', 'audit.read',
     'person.read', 'person.write', 'service.write', 'data.verify', 'report.read', 'report.drilldown', 'target.manage', 'indicator.manage', 'import.run',
-    'directory.write',
+    'directory.write', 'stock.manage',
   ],
-  coordinator: [...fieldWork, 'case.read', 'case.write', 'referral.override', 'user.read', 'person.merge', 'data.verify', 'note.read', 'contact.read', 'target.manage', 'import.run', 'referral.receive', 'directory.write'],
+  coordinator: [...fieldWork, 'case.read', 'case.write', 'referral.override', 'stock.manage', 'user.read', 'person.merge', 'data.verify', 'note.read', 'contact.read', 'target.manage', 'import.run', 'referral.receive', 'directory.write'],
   peer_educator: fieldWork,
   social_worker: [...fieldWork, 'case.read', 'case.write', 'note.read', 'contact.read', 'referral.receive'],
   clinician: [...fieldWork, 'case.read', 'case.write', 'note.read', 'contact.read', 'referral.receive'],

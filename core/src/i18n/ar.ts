@@ -4,6 +4,7 @@ import { storiesAr } from './stories.ts';
 import { directoryAr } from './directory.ts';
 import { referralsAr } from './referrals.ts';
 import { cascadesAr } from './cascades.ts';
+import { stockAr } from './stock.ts';
 import { semesterAr } from './semester.ts';
 import type { Catalogue } from './fr.ts';
 
@@ -496,6 +497,7 @@ export const ar: Catalogue = {
   ...directoryAr,
   ...referralsAr,
   ...cascadesAr,
+  ...stockAr,
   ...caseIndicatorsAr,
   ...semesterAr,
 };

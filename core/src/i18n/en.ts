@@ -4,6 +4,7 @@ import { storiesEn } from './stories.ts';
 import { directoryEn } from './directory.ts';
 import { referralsEn } from './referrals.ts';
 import { cascadesEn } from './cascades.ts';
+import { stockEn } from './stock.ts';
 import { semesterEn } from './semester.ts';
 import type { Catalogue } from './fr.ts';
 
@@ -496,6 +497,7 @@ export const en: Catalogue = {
   ...directoryEn,
   ...referralsEn,
   ...cascadesEn,
+  ...stockEn,
   ...caseIndicatorsEn,
   ...semesterEn,
 };

@@ -4,6 +4,7 @@ import { storiesFr } from './stories.ts';
 import { directoryFr } from './directory.ts';
 import { referralsFr } from './referrals.ts';
 import { cascadesFr } from './cascades.ts';
+import { stockFr } from './stock.ts';
 import { semesterFr } from './semester.ts';
 /** French catalogue (source language). Keys are shared by the three catalogues; the type checker keeps them in step. */
 export const fr = {
@@ -495,6 +496,7 @@ export const fr = {
   ...directoryFr,
   ...referralsFr,
   ...cascadesFr,
+  ...stockFr,
   ...caseIndicatorsFr,
   ...semesterFr,
 } as const;

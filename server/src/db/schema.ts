@@ -31,6 +31,10 @@ export interface Database {
   change_story: ChangeStoryTable;
   change_round: ChangeRoundTable;
   change_round_story: ChangeRoundStoryTable;
+  stock_item: StockItemTable;
+  stock_movement: StockMovementTable;
+  stock_month: StockMonthTable;
+  stock_balance: StockBalanceTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -413,4 +417,58 @@ export interface ChangeRoundStoryTable {
   story_id: string;
   selected: ColumnType<boolean, boolean | undefined, boolean>;
   reasons: string | null;
+}
+
+/** An organisation's own stock item, or its change to a default one (core's list). */
+export interface StockItemTable {
+  organisation_id: string;
+  code: string;
+  label_fr: string;
+  label_ar: string;
+  label_en: string;
+  unit: string;
+  low_threshold: number | null;
+  updated_by: string;
+  updated_at: ColumnType<Date, never, string>;
+}
+
+/** A line of the stock ledger: a signed change of a unit's balance of an item. */
+export interface StockMovementTable {
+  organisation_id: string;
+  id: string;
+  org_unit_id: string;
+  item_code: string;
+  kind: string;
+  quantity: number;
+  movement_date: ColumnType<string, string, string>;
+  counted: number | null;
+  source: string | null;
+  lot: string | null;
+  expires_on: ColumnType<string | null, string | null | undefined, string | null>;
+  reason: string | null;
+  transfer_id: string | null;
+  service_id: string | null;
+  note: string | null;
+  created_by: string;
+  created_at: ColumnType<Date, never, never>;
+}
+
+/** The ledger summed per unit, item and month (kept by the ledger's triggers). */
+export interface StockMonthTable {
+  organisation_id: string;
+  org_unit_id: string;
+  item_code: string;
+  month: ColumnType<string, never, never>;
+  received: ColumnType<string, never, never>;
+  transferred: ColumnType<string, never, never>;
+  distributed: ColumnType<string, never, never>;
+  adjusted: ColumnType<string, never, never>;
+}
+
+/** A unit's balance of an item (kept by the ledger's triggers). */
+export interface StockBalanceTable {
+  organisation_id: string;
+  org_unit_id: string;
+  item_code: string;
+  on_hand: ColumnType<string, never, never>;
 }

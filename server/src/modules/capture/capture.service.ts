@@ -11,6 +11,7 @@ import { createContactsService } from './contacts.service.ts';
 import { createGroupSessionsService } from './group-sessions.service.ts';
 import { createRegisterNumbersService } from './register-numbers.service.ts';
 import { visiblePlaces } from './visibility.ts';
+import { serviceChanged } from './service-writes.ts';
 
 export { attendanceService } from './group-sessions.service.ts';
 
@@ -60,6 +61,7 @@ function createServicesService(db: Queryable) {
           ...(patch.date ? { service_date: patch.date } : {}),
           ...(patch.workerId ? { worker_id: patch.workerId } : {}),
         });
+        await serviceChanged(trx, org, id);
         await recordAudit(trx, whoOf(ctx), { action: 'service.update', entityType: 'service', entityId: id, details: { fields: Object.keys(patch) } });
         return (await loadServices(trx, ctx, [id]))[0]!;
       });
@@ -70,6 +72,7 @@ function createServicesService(db: Queryable) {
       await withTransaction(db, async (trx) => {
         const { row, unit } = await visibleService(trx, ctx, id, 'service.write');
         await markServiceDeleted(trx, ctx.actor.organisationId, id, ctx.actor.userId);
+        await serviceChanged(trx, ctx.actor.organisationId, id);
         await recordAudit(trx, whoOf(ctx), {
           action: 'service.delete',
           entityType: 'service',

@@ -1,5 +1,7 @@
+import { serviceStockUse } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
 import { recordVisits } from '../registry/index.ts';
+import { followServices } from '../stock/index.ts';
 import { insertServices, type NewService } from './capture.repository.ts';
 import { numberTests } from './register-numbers.service.ts';
 
@@ -9,7 +11,8 @@ export type { NewService } from './capture.repository.ts';
  * The one write of checked services, shared by contacts, sync batches, group sessions and imports:
  * tests without a register number get the next ones of their unit's register, the services are
  * written in bulk, and the persons are known in the units that served them (since the earliest
- * date) and last seen on the latest. Inside the caller's transaction.
+ * date) and last seen on the latest; the items they hand out are taken from the stock of their
+ * site or unit (a negative balance never refuses a service). Inside the caller's transaction.
  */
 export async function writeServices(
   trx: Queryable,
@@ -25,4 +28,10 @@ export async function writeServices(
     organisationId,
     rows.map((r) => ({ personId: r.beneficiary_id, unitId: r.org_unit_id, date: r.service_date })),
   );
+  await followServices(trx, organisationId, rows.filter((r) => r.service in serviceStockUse).map((r) => r.id));
+}
+
+/** A service corrected or deleted: its distribution lines follow it (the stock it took is given back). */
+export async function serviceChanged(trx: Queryable, organisationId: string, id: string): Promise<void> {
+  await followServices(trx, organisationId, [id]);
 }

@@ -1,0 +1,208 @@
+import { sql, type RawBuilder } from 'kysely';
+import { serviceStockUse } from '@relais/core';
+import { likePrefix, type Queryable } from '../../db/index.ts';
+
+// The stock's reads and writes. Every query is the organisation's; reads are narrowed to the
+// reader's subtrees (`paths`, on the unit `ou`). Balances and monthly sums come from the tables the
+// ledger's triggers keep (`stock_balance`, `stock_month`), never from summing every line.
+
+/** The unit `ou` lies in one of these subtrees. */
+function within(paths: readonly string[]): RawBuilder<boolean> {
+  if (!paths.length) return sql<boolean>`false`;
+  return sql<boolean>`(${sql.join(paths.map((p) => sql`ou.path like ${likePrefix(p)}`), sql` or `)})`;
+}
+
+const joinUnit = (alias: string) => sql`join org_unit ou on ou.organisation_id = ${sql.ref(`${alias}.organisation_id`)} and ou.id = ${sql.ref(`${alias}.org_unit_id`)}`;
+
+export async function selectItems(db: Queryable, org: string) {
+  return db.selectFrom('stock_item').select(['code', 'label_fr', 'label_ar', 'label_en', 'unit', 'low_threshold']).where('organisation_id', '=', org).orderBy('code').execute();
+}
+
+export async function upsertItem(db: Queryable, row: { organisation_id: string; code: string; label_fr: string; label_ar: string; label_en: string; unit: string; low_threshold: number | null; updated_by: string }): Promise<void> {
+  await db
+    .insertInto('stock_item')
+    .values(row)
+    .onConflict((c) => c.columns(['organisation_id', 'code']).doUpdateSet({ label_fr: row.label_fr, label_ar: row.label_ar, label_en: row.label_en, unit: row.unit, low_threshold: row.low_threshold, updated_by: row.updated_by, updated_at: sql`now()` }))
+    .execute();
+}
+
+/** A ledger line as written by hand (distribution lines are written by `followServices`). */
+export interface NewLine {
+  id: string;
+  org_unit_id: string;
+  item_code: string;
+  kind: string;
+  quantity: number;
+  movement_date: string;
+  counted: number | null;
+  source: string | null;
+  lot: string | null;
+  expires_on: string | null;
+  reason: string | null;
+  transfer_id: string | null;
+  note: string | null;
+  created_by: string;
+}
+
+export async function insertLines(db: Queryable, org: string, lines: readonly NewLine[]): Promise<void> {
+  await db
+    .insertInto('stock_movement')
+    .values(lines.map((l) => ({ ...l, organisation_id: org, service_id: null })))
+    .execute();
+}
+
+/** Which of these ids are lines already (a retried save). */
+export async function selectLineIds(db: Queryable, org: string, ids: readonly string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  return (await db.selectFrom('stock_movement').select('id').where('organisation_id', '=', org).where('id', 'in', [...ids]).execute()).map((r) => r.id);
+}
+
+/** A unit's balance of an item now (0 when it never held it). */
+export async function selectBalance(db: Queryable, org: string, unitId: string, item: string): Promise<number> {
+  const row = await sql<{ on_hand: number }>`select on_hand::int as on_hand from stock_balance where organisation_id = ${org} and org_unit_id = ${unitId} and item_code = ${item}`.execute(db);
+  return row.rows[0]?.on_hand ?? 0;
+}
+
+export interface LineRow {
+  id: string;
+  kind: string;
+  org_unit_id: string;
+  org_unit_name: string;
+  item_code: string;
+  quantity: number;
+  movement_date: string;
+  counted: number | null;
+  source: string | null;
+  lot: string | null;
+  expires_on: string | null;
+  reason: string | null;
+  transfer_id: string | null;
+  service_id: string | null;
+  note: string | null;
+}
+
+const lineColumns = sql`l.id, l.kind, l.org_unit_id, ou.name as org_unit_name, l.item_code, l.quantity, l.movement_date, l.counted, l.source, l.lot, l.expires_on,
+  l.reason, l.transfer_id, l.service_id, l.note`;
+
+/** Lines by id, with the other line of a transfer (its id is its first line's). */
+export async function selectLinesById(db: Queryable, org: string, ids: readonly string[]): Promise<LineRow[]> {
+  if (!ids.length) return [];
+  return (await sql<LineRow>`select ${lineColumns} from stock_movement l ${joinUnit('l')} where l.organisation_id = ${org} and (l.id = any(${[...ids]}::uuid[]) or l.transfer_id = any(${[...ids]}::uuid[])) order by l.quantity`.execute(db)).rows;
+}
+
+/** One page of the ledger in these subtrees, newest first. */
+export async function selectLinePage(
+  db: Queryable,
+  org: string,
+  paths: readonly string[],
+  q: { orgUnitPath?: string | undefined; item?: string | undefined; from?: string | undefined; to?: string | undefined; limit: number; offset: number },
+): Promise<{ rows: LineRow[]; total: number }> {
+  const where = sql`l.organisation_id = ${org} and ${within(paths)}
+    ${q.orgUnitPath ? sql`and ou.path like ${likePrefix(q.orgUnitPath)}` : sql``}
+    ${q.item ? sql`and l.item_code = ${q.item}` : sql``}
+    ${q.from ? sql`and l.movement_date >= ${q.from}` : sql``}
+    ${q.to ? sql`and l.movement_date <= ${q.to}` : sql``}`;
+  const [rows, count] = await Promise.all([
+    sql<LineRow>`select ${lineColumns} from stock_movement l ${joinUnit('l')} where ${where}
+      order by l.movement_date desc, l.created_at desc, l.id limit ${q.limit} offset ${q.offset}`.execute(db),
+    sql<{ n: number }>`select count(*)::int as n from stock_movement l ${joinUnit('l')} where ${where}`.execute(db),
+  ]);
+  return { rows: rows.rows, total: count.rows[0]?.n ?? 0 };
+}
+
+export interface OnHandRow {
+  org_unit_id: string;
+  org_unit_code: string;
+  org_unit_name: string;
+  item_code: string;
+  on_hand: number;
+  distributed_recently: number;
+}
+
+/** Stock on hand per unit and item in these subtrees, with what was distributed from `recentFrom` up to (not with) `recentTo`. */
+export async function selectOnHand(db: Queryable, org: string, paths: readonly string[], unitPath: string | null, recentFrom: string, recentTo: string): Promise<OnHandRow[]> {
+  const rows = await sql<OnHandRow>`
+    select b.org_unit_id, ou.code as org_unit_code, ou.name as org_unit_name, b.item_code, b.on_hand::int as on_hand,
+      coalesce(r.distributed, 0)::int as distributed_recently
+    from stock_balance b ${joinUnit('b')}
+    left join (
+      select org_unit_id, item_code, sum(distributed) as distributed from stock_month
+      where organisation_id = ${org} and month >= ${recentFrom} and month < ${recentTo} group by 1, 2
+    ) r on r.org_unit_id = b.org_unit_id and r.item_code = b.item_code
+    where b.organisation_id = ${org} and ${within(paths)} ${unitPath ? sql`and ou.path like ${likePrefix(unitPath)}` : sql``}
+    order by ou.name, ou.id, b.item_code`.execute(db);
+  return rows.rows;
+}
+
+/** Lots received in these subtrees expiring by `until`, at units whose balance of the item is above 0. */
+export async function selectExpiring(db: Queryable, org: string, paths: readonly string[], unitPath: string | null, until: string) {
+  const rows = await sql<{ org_unit_id: string; org_unit_name: string; item_code: string; lot: string | null; expires_on: string; received: number }>`
+    select l.org_unit_id, ou.name as org_unit_name, l.item_code, l.lot, l.expires_on, sum(l.quantity)::int as received
+    from stock_movement l ${joinUnit('l')}
+    join stock_balance b on b.organisation_id = l.organisation_id and b.org_unit_id = l.org_unit_id and b.item_code = l.item_code and b.on_hand > 0
+    where l.organisation_id = ${org} and l.expires_on is not null and l.expires_on <= ${until} and l.kind in ('receipt', 'transfer_in')
+      and ${within(paths)} ${unitPath ? sql`and ou.path like ${likePrefix(unitPath)}` : sql``}
+    group by 1, 2, 3, 4, 5 order by l.expires_on, ou.name, l.item_code`.execute(db);
+  return rows.rows;
+}
+
+export interface MonthRow {
+  org_unit_id: string;
+  org_unit_code: string;
+  org_unit_name: string;
+  item_code: string;
+  closing: number;
+  received: number;
+  transferred: number;
+  distributed: number;
+  adjusted: number;
+  distributed_recently: number;
+}
+
+/**
+ * The month starting `month` for each unit and item in these subtrees: its sums, its closing
+ * balance (today's balance less what moved after the month) and what was distributed from
+ * `recentFrom` through the month.
+ */
+export async function selectMonth(db: Queryable, org: string, paths: readonly string[], unitPath: string | null, month: string, recentFrom: string): Promise<MonthRow[]> {
+  const rows = await sql<MonthRow>`
+    select b.org_unit_id, ou.code as org_unit_code, ou.name as org_unit_name, b.item_code,
+      (b.on_hand - coalesce(sum(m.received + m.transferred - m.distributed + m.adjusted) filter (where m.month > ${month}), 0))::int as closing,
+      coalesce(sum(m.received) filter (where m.month = ${month}), 0)::int as received,
+      coalesce(sum(m.transferred) filter (where m.month = ${month}), 0)::int as transferred,
+      coalesce(sum(m.distributed) filter (where m.month = ${month}), 0)::int as distributed,
+      coalesce(sum(m.adjusted) filter (where m.month = ${month}), 0)::int as adjusted,
+      coalesce(sum(m.distributed) filter (where m.month >= ${recentFrom} and m.month <= ${month}), 0)::int as distributed_recently
+    from stock_balance b ${joinUnit('b')}
+    left join stock_month m on m.organisation_id = b.organisation_id and m.org_unit_id = b.org_unit_id and m.item_code = b.item_code and m.month >= ${recentFrom}
+    where b.organisation_id = ${org} and ${within(paths)} ${unitPath ? sql`and ou.path like ${likePrefix(unitPath)}` : sql``}
+      and exists (select 1 from stock_month f where f.organisation_id = b.organisation_id and f.org_unit_id = b.org_unit_id and f.item_code = b.item_code and f.month <= ${month})
+    group by b.org_unit_id, ou.code, ou.name, ou.id, b.item_code, b.on_hand
+    order by ou.name, ou.id, b.item_code`.execute(db);
+  return rows.rows;
+}
+
+/** core's `serviceStockUse` as rows SQL joins to services. */
+const useRows = Object.entries(serviceStockUse).flatMap(([service, uses]) => (uses ?? []).map((u) => ({ service, ...u })));
+
+/**
+ * The distribution lines of these services as they now stand: removed, then written again from
+ * the services not deleted (at the service's site, else its unit; on its date; the items and
+ * amounts of core's `serviceStockUse`). The one rule for a service written, corrected or deleted;
+ * the triggers move the balances.
+ */
+export async function followServices(db: Queryable, org: string, serviceIds: readonly string[]): Promise<void> {
+  for (let i = 0; i < serviceIds.length; i += 5000) {
+    const ids = serviceIds.slice(i, i + 5000);
+    await sql`delete from stock_movement where organisation_id = ${org} and service_id = any(${ids}::uuid[])`.execute(db);
+    await sql`
+      insert into stock_movement (organisation_id, id, org_unit_id, item_code, kind, quantity, movement_date, service_id, created_by)
+      select s.organisation_id, gen_random_uuid(), coalesce(s.site_id, s.org_unit_id), u.item, 'distribution',
+        -(case when u.per_quantity then coalesce(s.quantity, 0) * u.factor else u.factor end), s.service_date, s.id, s.created_by
+      from service_event s
+      join unnest(${useRows.map((u) => u.service)}::text[], ${useRows.map((u) => u.item)}::text[], ${useRows.map((u) => u.factor)}::int[], ${useRows.map((u) => u.perQuantity)}::boolean[])
+        as u(service, item, factor, per_quantity) on u.service = s.service
+      where s.organisation_id = ${org} and s.id = any(${ids}::uuid[]) and s.deleted_at is null
+        and (case when u.per_quantity then coalesce(s.quantity, 0) * u.factor else u.factor end) > 0`.execute(db);
+  }
+}
