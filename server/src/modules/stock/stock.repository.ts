@@ -63,22 +63,10 @@ export async function selectBalance(db: Queryable, org: string, unitId: string, 
   return row.rows[0]?.on_hand ?? 0;
 }
 
-export interface LineRow {
-  id: string;
-  kind: string;
-  org_unit_id: string;
+/** A ledger line as read, with its unit's name and the service of a distribution. */
+export interface LineRow extends Omit<NewLine, 'created_by'> {
   org_unit_name: string;
-  item_code: string;
-  quantity: number;
-  movement_date: string;
-  counted: number | null;
-  source: string | null;
-  lot: string | null;
-  expires_on: string | null;
-  reason: string | null;
-  transfer_id: string | null;
   service_id: string | null;
-  note: string | null;
 }
 
 const lineColumns = sql`l.id, l.kind, l.org_unit_id, ou.name as org_unit_name, l.item_code, l.quantity, l.movement_date, l.counted, l.source, l.lot, l.expires_on,
