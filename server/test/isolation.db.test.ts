@@ -117,11 +117,13 @@ describe(`isolation between sections and organisations (${engine})`, () => {
     expect(me.body.permissions).toContain('report.read');
     const person = await org.admin.post<{ id: string }>('/beneficiaries', { code: 'VIVI1990F', orgUnitId: sectionA, registeredOn: '2025-01-01', populations: ['PS'], sex: 'F' });
     expect(person.status).toBe(201);
-    for (const url of ['/users', `/users/${userB.id}`, '/audit', '/beneficiaries', `/beneficiaries/${person.body.id}`, '/beneficiaries/check?code=VIVI1990F', '/duplicates']) {
+    for (const url of ['/users', `/users/${userB.id}`, '/audit', '/beneficiaries', '/beneficiaries/check?code=VIVI1990F', '/duplicates']) {
       const res = await viewer.get<{ error: { code: string } }>(url);
       expect(res.status, url).toBe(403);
       expect(res.body.error.code).toBe('forbidden');
     }
+    // One person's record by id: not even whether it exists (404, as for another organisation's person).
+    expect((await viewer.get<{ error: { code: string } }>(`/beneficiaries/${person.body.id}`)).body.error.code).toBe('not_found');
     expect((await viewer.post('/org-units', { code: 'V', name: 'V', level: 'site', parentId: sectionA })).status).toBe(403);
   });
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Id, OrganisationCode, text } from './common.ts';
 import { PastDate } from './beneficiaries.contract.ts';
-import { consentFields, consentGivers, consentPurposes, notDeliveredReasons, referralStatuses, referralUrgencies } from '../domain/referrals.ts';
+import { consentFields, consentGivers, consentPurposes, feedbackReasons, notDeliveredReasons, referralStatuses, referralUrgencies } from '../domain/referrals.ts';
+import { programCodes } from '../domain/programs.ts';
 
 // Consent and referrals between organisations (issue 15). The names and shapes are the issue's
 // (an acceptance check drives them): keep them.
@@ -50,6 +51,12 @@ export const ReferralInput = z
     toService: Id.optional(),
     consentId: Id.optional(),
     need: text().trim().min(1).max(200),
+    /** The person's own needs as she states them (her words, kept apart from the worker's `need`). */
+    statedNeeds: text().trim().max(1000).nullable().default(null),
+    /** The kind of service needed (a directory service type); a directory service's own type by default. */
+    serviceType: text().trim().min(1).max(60).optional(),
+    /** The program it counts in: the case's when it has one, else this (else counted in no program's report). */
+    program: z.enum(programCodes).optional(),
     urgency: z.enum(referralUrgencies).default('normal'),
     accompanied: z.boolean().default(false),
     interpretation: text().trim().max(40).nullable().default(null),
@@ -89,7 +96,15 @@ export const Referral = z.object({
   person: SharedPerson,
   /** Absent for a receiver when `need`, `notes` or `case_summary` were not consented. */
   need: text().optional(),
+  /** The person's own words about her needs (for a receiver, with `need` consented). */
+  statedNeeds: text().nullable().optional(),
   note: text().nullable().optional(),
+  serviceType: text().nullable(),
+  program: text().nullable(),
+  /** The sender's: the person's feedback on the service (never shown to the receiver). */
+  feedback: z.object({ satisfied: z.boolean(), reasons: z.array(z.enum(feedbackReasons)), comment: text().nullable(), givenOn: text() }).nullable().optional(),
+  /** The receiver's: its own record of the person, once registered from this referral. */
+  linkedBeneficiaryId: Id.nullable().optional(),
   caseSummary: z.object({ program: text(), openedOn: text(), violenceType: text().nullable() }).nullable().optional(),
   overridden: z.boolean(),
   declineReason: text().nullable(),
@@ -112,6 +127,21 @@ export const ReferralQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 export const ReferralPage = z.object({ items: z.array(Referral), total: z.number().int() });
+
+/** The person's feedback on the service she was referred to (recorded by the sender's worker). */
+export const FeedbackInput = z.object({
+  satisfied: z.boolean(),
+  reasons: z.array(z.enum(feedbackReasons)).max(feedbackReasons.length).default([]),
+  comment: text().trim().max(2000).nullable().default(null),
+  givenOn: PastDate,
+});
+export type FeedbackInput = z.infer<typeof FeedbackInput>;
+
+/** The receiver links the person it registered in its own registry (a link, never a copy of the sender's record). */
+export const LinkInput = z.object({ beneficiaryId: Id });
+
+export const ReferralSettings = z.object({ unansweredAfterDays: z.number().int().min(1).max(90) });
+export type ReferralSettings = z.infer<typeof ReferralSettings>;
 
 export const DeclineInput = z.object({ reason: text().trim().min(1).max(500) });
 export const DeliverInput = z.object({ deliveredOn: PastDate, note: text().trim().max(2000).nullable().default(null) });

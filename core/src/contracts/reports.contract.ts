@@ -4,6 +4,7 @@ import { programCodes } from '../domain/programs.ts';
 import { caseCounts, reportDimensions } from '../domain/indicators.ts';
 import { contactModalities, serviceCodes, testResults, testStrategies } from '../domain/services.ts';
 import { cascadeCounts } from '../domain/cascades.ts';
+import { referralStats } from '../domain/referrals.ts';
 
 export const ReportQuery = z.object({
   program: z.enum(programCodes),
@@ -73,6 +74,7 @@ const MeasureSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sum_quantity'), filter: ServiceFilterSchema }),
   z.object({ kind: z.literal('count_cases'), cases: z.enum(caseCounts), closureReasons: z.array(text()).readonly().optional() }),
   z.object({ kind: z.literal('count_cascade'), cascade: z.enum(cascadeCounts) }),
+  z.object({ kind: z.literal('referral_stat'), stat: z.enum(referralStats) }),
   z.object({ kind: z.literal('ratio'), numerator: text(), denominator: text() }),
 ]);
 

@@ -1,5 +1,6 @@
 import type { FieldIssue } from '../errors.ts';
 import type { CascadeCount } from './cascades.ts';
+import type { ReferralStat } from './referrals.ts';
 /**
  * Indicators are data: a measure over services filtered by program, service
  * and field values (docs/indicators.md gives the exact rules). The defaults
@@ -45,6 +46,8 @@ export type Measure =
   | { kind: 'count_cases'; cases: CaseCount; closureReasons?: readonly string[] }
   /** Trainings, cascade sessions, persons sensitised, disclosures (docs/indicators.md, "Cascade indicators"). */
   | { kind: 'count_cascade'; cascade: CascadeCount }
+  /** Referrals sent, received, accepted, delivered, the person's feedback, median days to service (docs/indicators.md, "Referral indicators"). */
+  | { kind: 'referral_stat'; stat: ReferralStat }
   | { kind: 'ratio'; numerator: string; denominator: string };
 
 export interface IndicatorDefinition {
@@ -111,6 +114,19 @@ export const cascadeIndicators: readonly IndicatorDefinition[] = [
   { code: 'disclosures_in_circuit_7d', measure: { kind: 'count_cascade', cascade: 'disclosures_in_circuit' } },
 ];
 
+/** Referrals between organisations (issue 15): for every program (a referral is counted in its case's program, or the one it was sent for). */
+export const referralIndicators: readonly IndicatorDefinition[] = [
+  { code: 'referrals_sent', measure: { kind: 'referral_stat', stat: 'sent' } },
+  { code: 'referrals_received', measure: { kind: 'referral_stat', stat: 'received' } },
+  { code: 'referrals_accepted', measure: { kind: 'referral_stat', stat: 'accepted' } },
+  { code: 'referrals_delivered', measure: { kind: 'referral_stat', stat: 'delivered' } },
+  { code: 'referral_completion_rate', measure: { kind: 'ratio', numerator: 'referrals_delivered', denominator: 'referrals_sent' } },
+  { code: 'referral_median_days', measure: { kind: 'referral_stat', stat: 'median_days_to_service' } },
+  { code: 'referral_feedback', measure: { kind: 'referral_stat', stat: 'feedback' } },
+  { code: 'referral_satisfied', measure: { kind: 'referral_stat', stat: 'satisfied' } },
+  { code: 'referral_satisfaction_rate', measure: { kind: 'ratio', numerator: 'referral_satisfied', denominator: 'referral_feedback' } },
+];
+
 export const defaultIndicators: readonly IndicatorDefinition[] = [
   { code: 'reached', measure: { kind: 'distinct_persons', filter: { services: 'reach' } } },
   { code: 'tested_known_result', measure: { kind: 'distinct_persons', filter: { services: ['hiv_test'], result: ['negative', 'positive'] } } },
@@ -129,6 +145,7 @@ export const defaultIndicators: readonly IndicatorDefinition[] = [
   { code: 'return_rate', measure: { kind: 'ratio', numerator: 'returned', denominator: 'reached' } },
   ...gbvIndicators,
   ...cascadeIndicators,
+  ...referralIndicators,
 ];
 
 /**
@@ -161,6 +178,7 @@ export function indicatorsUsing(code: string, all: readonly IndicatorDefinition[
 export const reportDimensions = [
   'period', 'org_unit', 'site', 'program', 'population', 'sex', 'age_band', 'worker', 'modality', 'strategy', 'service', 'kind', 'result',
   'marital_status', 'schooling', 'housing', 'occupation', 'violence_type', 'violence_family', 'entry_door', 'audience', 'age_group',
+  'urgency', 'receiver', 'sender', 'service_type',
 ] as const;
 export type ReportDimension = (typeof reportDimensions)[number];
 
@@ -174,12 +192,21 @@ export const caseMeasureDimensions: ReadonlySet<ReportDimension> = new Set([
 export const cascadeMeasureDimensions: ReadonlySet<ReportDimension> = new Set(['period', 'org_unit', 'program', 'sex', 'age_group', 'audience']);
 /** Dimensions only cascade measures have (services and cases have no audience; their ages are in `age_band`). */
 export const cascadeOnlyDimensions: ReadonlySet<ReportDimension> = new Set(['audience', 'age_group']);
+/**
+ * Dimensions of a referral statistic: the period (of sending), the sending unit, the program, the
+ * urgency, the receiver (an organisation's code or a directory service), the sender (for those
+ * received) and the service type (the directory's taxonomy): with `org_unit` × `receiver` a
+ * matrix of the flows out of the organisation, with `sender` the flows into it.
+ */
+export const referralMeasureDimensions: ReadonlySet<ReportDimension> = new Set(['period', 'org_unit', 'program', 'urgency', 'receiver', 'sender', 'service_type']);
+const referralOnlyDimensions: ReadonlySet<ReportDimension> = new Set(['urgency', 'receiver', 'sender', 'service_type']);
 
 /** The dimensions a (non-ratio) measure can be broken down or filtered by. */
 export function measureDimensions(measure: Exclude<Measure, { kind: 'ratio' }>): ReadonlySet<ReportDimension> {
   if (measure.kind === 'count_cases') return caseMeasureDimensions;
   if (measure.kind === 'count_cascade') return cascadeMeasureDimensions;
-  return new Set(reportDimensions.filter((d) => !cascadeOnlyDimensions.has(d)));
+  if (measure.kind === 'referral_stat') return referralMeasureDimensions;
+  return new Set(reportDimensions.filter((d) => !cascadeOnlyDimensions.has(d) && !referralOnlyDimensions.has(d)));
 }
 
 /**

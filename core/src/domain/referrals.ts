@@ -24,6 +24,30 @@ export type ReferralStatus = (typeof referralStatuses)[number];
 
 export const notDeliveredReasons = ['did_not_come', 'not_eligible', 'no_capacity', 'other'] as const;
 
+/**
+ * Why the person is satisfied or not with a service she was referred to (her feedback, recorded
+ * by the sender's worker; aggregated for the network's coordination, never shown to the receiver).
+ */
+export const feedbackReasons = ['well_received', 'quick', 'helped', 'waited_too_long', 'not_respected', 'service_not_given', 'cost', 'distance', 'language', 'documents', 'other'] as const;
+export type FeedbackReason = (typeof feedbackReasons)[number];
+
+/** A referral can have the person's feedback once the receiver has answered (not while sent, not withdrawn). */
+export function mayGiveFeedback(status: ReferralStatus): boolean {
+  return status !== 'sent' && status !== 'withdrawn';
+}
+
+/** Days a sent referral may wait for an answer before it is flagged, unless the organisation sets otherwise. */
+export const DEFAULT_UNANSWERED_AFTER_DAYS = 7;
+
+/**
+ * What a referral statistic counts (docs/indicators.md, "Referral indicators"), over the referrals
+ * the organisation SENT in the period (a cohort by sending date), except `received` (those it
+ * received): sent; accepted (answered yes, whatever came next); delivered (the service given);
+ * with the person's feedback; of those, satisfied; and the median days from sending to service.
+ */
+export const referralStats = ['sent', 'received', 'accepted', 'delivered', 'feedback', 'satisfied', 'median_days_to_service'] as const;
+export type ReferralStat = (typeof referralStats)[number];
+
 /** Who acts: the sending organisation or the receiving one. */
 export type ReferralSide = 'sender' | 'receiver';
 export const referralActions = ['accept', 'decline', 'deliver', 'not_delivered', 'withdraw', 'close'] as const;

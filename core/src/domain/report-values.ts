@@ -4,6 +4,7 @@ import { defaultPopulations, entryDoors, housings, maritalStatuses, occupations,
 import { contactModalities, serviceCodes, socioeconomicKinds, supportKinds, testResults, testStrategies } from './services.ts';
 import { programCodes } from './programs.ts';
 import { audiences, cascadeAgeGroupCodes, UNKNOWN_AGE_GROUP } from './cascades.ts';
+import { referralUrgencies } from './referrals.ts';
 
 /** The value of a dimension in a report row that totals all its values. */
 export const ALL_VALUES = '*';
@@ -50,6 +51,8 @@ export function catalogueOf(dim: ReportDimension): readonly string[] | null {
       return audiences;
     case 'age_group':
       return [...cascadeAgeGroupCodes, UNKNOWN_AGE_GROUP];
+    case 'urgency':
+      return referralUrgencies;
     default:
       return null;
   }

@@ -40,6 +40,11 @@ interface RouteBase<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodTyp
   background?: true;
   /** Also answered at the same path outside /api/v1, where a standard fixes it (the HSDS API: `/hsds/services`). */
   alsoAtRoot?: true;
+  /**
+   * A reader without the permission gets 404, not 403: the route names one person's record, and
+   * even whether it exists is not for her (a receiving organisation's partner on the sender's person).
+   */
+  unseenWithoutPermission?: true;
 }
 
 /** A route open to anyone (health, setup, login). */
@@ -136,7 +141,7 @@ export class Router {
         if (!headerLocale) locale = actor.locale;
         (request as FastifyRequest & { locale?: Locale }).locale = locale;
         if (unsafe.has(spec.method)) checkCsrf(request, actor);
-        if (spec.permission && !holds(actor, spec.permission)) throw new DomainError('forbidden');
+        if (spec.permission && !holds(actor, spec.permission)) throw new DomainError(spec.unseenWithoutPermission ? 'not_found' : 'forbidden');
         ctx = { actor, requestId: request.id, ip: request.ip };
       }
       const params = parsePart(spec.params ?? empty, request.params, 'params');

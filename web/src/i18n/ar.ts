@@ -681,6 +681,7 @@ export const ar: WebCatalogue = {
   "indicators.kind.ratio": "نسبة بين مؤشرين",
   "indicators.kind.count_cases": "عدد الملفات",
   "indicators.kind.count_cascade": "التكوينات والحصص المتتالية والإفصاحات",
+  "indicators.kind.referral_stat": "التوجيهات بين المنظمات",
   "indicators.reach": "خدمات الوصول في البرنامج",
   "indicators.services": "الخدمات المحتسبة",
   "indicators.servicesHint": "إذا لم تُختر أي خدمة: كل خدمات البرنامج.",

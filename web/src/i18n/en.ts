@@ -681,6 +681,7 @@ export const en: WebCatalogue = {
   "indicators.kind.ratio": "Ratio of two indicators",
   "indicators.kind.count_cases": "Number of cases",
   "indicators.kind.count_cascade": "Trainings, cascade sessions and disclosures",
+  "indicators.kind.referral_stat": "Referrals between organisations",
   "indicators.reach": "The program’s reach services",
   "indicators.services": "Services counted",
   "indicators.servicesHint": "None ticked: every service of the program.",

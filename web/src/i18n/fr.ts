@@ -682,6 +682,7 @@ export const fr = {
   "indicators.kind.ratio": "Rapport de deux indicateurs",
   "indicators.kind.count_cases": "Nombre de dossiers",
   "indicators.kind.count_cascade": "Formations, séances en cascade et dévoilements",
+  "indicators.kind.referral_stat": "Orientations entre organisations",
   "indicators.reach": "Les prestations d’atteinte du programme",
   "indicators.services": "Prestations comptées",
   "indicators.servicesHint": "Aucune cochée : toutes les prestations du programme.",

@@ -27,6 +27,8 @@ export function presentReferral(r: ReferralRow, side: 'sender' | 'receiver', sec
     toOrganisation: r.to_code ? { code: r.to_code, name: r.to_name ?? '' } : null,
     toService: r.to_service_id ? { id: r.to_service_id, name: r.service_name ?? '' } : null,
     urgency: r.urgency as Referral['urgency'],
+    serviceType: r.service_type,
+    program: r.program,
     accompanied: r.accompanied,
     interpretation: r.interpretation,
     sentOn: r.sent_on,
@@ -43,8 +45,12 @@ export function presentReferral(r: ReferralRow, side: 'sender' | 'receiver', sec
   if (side === 'sender') {
     view.beneficiaryId = r.beneficiary_id;
     view.caseId = r.case_id;
+    view.feedback = r.feedback ? { ...r.feedback, reasons: r.feedback.reasons as NonNullable<Referral['feedback']>['reasons'] } : null;
+  } else view.linkedBeneficiaryId = r.linked_beneficiary_id;
+  if (shared.has('need')) {
+    view.need = r.need;
+    view.statedNeeds = r.stated_needs;
   }
-  if (shared.has('need')) view.need = r.need;
   if (shared.has('notes')) view.note = r.note;
   if (shared.has('case_summary')) view.caseSummary = r.case_program ? { program: r.case_program, openedOn: r.case_opened_on ?? '', violenceType: r.case_violence_type } : null;
   return view;

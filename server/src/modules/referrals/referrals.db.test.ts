@@ -84,11 +84,15 @@ describe(`referrals and consent (${engine})`, () => {
       toOrganisation: { code: 'CHAMS', name: 'Organisation CHAMS' },
       toService: null,
       urgency: 'urgent',
+      serviceType: null,
+      program: null,
       accompanied: false,
       interpretation: null,
       sentOn: today,
       person: { code },
       need: 'Prise en charge psychologique',
+      statedNeeds: null,
+      linkedBeneficiaryId: null,
       overridden: false,
       declineReason: null,
       deliveredOn: null,
@@ -102,7 +106,7 @@ describe(`referrals and consent (${engine})`, () => {
     expect((await third.get<{ items: Referral[] }>('/referrals?box=incoming')).body.items).toEqual([]);
     // The receiving organisation's staff who read persons find no such person; its partner role reads no person at all.
     expect((await chams.admin.get(`/beneficiaries/${person}`)).status).toBe(404);
-    expect((await receiver.get(`/beneficiaries/${person}`)).status).toBe(403);
+    expect((await receiver.get(`/beneficiaries/${person}`)).status).toBe(404);
     expect((await third.get(`/beneficiaries/${person}`)).status).toBe(404);
   });
 

@@ -74,6 +74,9 @@ export interface ReferralRow {
   consent_id: string | null;
   override_reason: string | null;
   need: string;
+  stated_needs: string | null;
+  service_type: string | null;
+  program: string | null;
   urgency: string;
   accompanied: boolean;
   interpretation: string | null;
@@ -100,13 +103,15 @@ export interface ReferralRow {
   case_violence_type: string | null;
   days_to_service: number | null;
   unanswered: boolean;
+  feedback: { satisfied: boolean; reasons: string[]; comment: string | null; givenOn: string } | null;
+  linked_beneficiary_id: string | null;
   steps: Array<{ status: string; at: string; by: string; organisation: string; reason: string | null }>;
 }
 
 /** A referral with what its views need; `today` decides whether its consent still holds. */
 const referralSelect = (today: string, unansweredDays: number) => sql`
   select r.organisation_id, r.id, r.reference, r.beneficiary_id, r.case_id, r.org_unit_id, ou.path as org_unit_path, r.to_organisation_id, r.to_service_id, r.consent_id,
-    r.override_reason, r.need, r.urgency, r.accompanied, r.interpretation, r.note, r.status, to_char(r.sent_on, 'YYYY-MM-DD') as sent_on, r.decline_reason,
+    r.override_reason, r.need, r.stated_needs, r.service_type, r.program, r.urgency, r.accompanied, r.interpretation, r.note, r.status, to_char(r.sent_on, 'YYYY-MM-DD') as sent_on, r.decline_reason,
     to_char(r.delivered_on, 'YYYY-MM-DD') as delivered_on, r.delivery_note, r.not_delivered_reason,
     fo.code as from_code, fo.name as from_name, tor.code as to_code, tor.name as to_name, ds.name as service_name,
     case when c.id is not null and c.withdrawn_at is null and c.given_on <= ${today}::date and ${today}::date <= c.expires_on then c.fields end as shared_fields,
@@ -114,6 +119,9 @@ const referralSelect = (today: string, unansweredDays: number) => sql`
     cf.program as case_program, to_char(cf.opened_at, 'YYYY-MM-DD') as case_opened_on, cf.violence_type as case_violence_type,
     (r.delivered_on - r.sent_on) as days_to_service,
     (r.status = 'sent' and r.sent_on < ${today}::date - ${unansweredDays}::int) as unanswered,
+    (select json_build_object('satisfied', f.satisfied, 'reasons', f.reasons, 'comment', f.comment, 'givenOn', to_char(f.given_on, 'YYYY-MM-DD'))
+      from referral_feedback f where f.organisation_id = r.organisation_id and f.referral_id = r.id) as feedback,
+    (select li.receiver_beneficiary_id from referral_inbox li where li.sender_organisation_id = r.organisation_id and li.referral_id = r.id) as linked_beneficiary_id,
     coalesce((select json_agg(json_build_object('status', st.status, 'at', to_char(st.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'by', coalesce(u.display_name, '?'),
         'organisation', so.name, 'reason', st.reason) order by st.n)
       from referral_step st left join app_user u on u.organisation_id = st.by_organisation_id and u.id = st.by_user join organisation so on so.id = st.by_organisation_id
@@ -154,11 +162,11 @@ export async function selectIncoming(db: Queryable, org: string, today: string, 
   return { rows: rows.rows, total };
 }
 
-export async function insertReferral(db: Queryable, r: Omit<ReferralRow, 'org_unit_path' | 'status' | 'decline_reason' | 'delivered_on' | 'delivery_note' | 'not_delivered_reason' | 'from_code' | 'from_name' | 'to_code' | 'to_name' | 'service_name' | 'shared_fields' | 'code' | 'sex' | 'birth_year' | 'phone_encrypted' | 'case_program' | 'case_opened_on' | 'case_violence_type' | 'days_to_service' | 'unanswered' | 'steps'> & { sent_by: string }): Promise<boolean> {
-  const res = await sql`insert into referral (organisation_id, id, reference, beneficiary_id, case_id, org_unit_id, to_organisation_id, to_service_id, consent_id, override_reason, need, urgency,
+export async function insertReferral(db: Queryable, r: Omit<ReferralRow, 'org_unit_path' | 'status' | 'feedback' | 'linked_beneficiary_id' | 'decline_reason' | 'delivered_on' | 'delivery_note' | 'not_delivered_reason' | 'from_code' | 'from_name' | 'to_code' | 'to_name' | 'service_name' | 'shared_fields' | 'code' | 'sex' | 'birth_year' | 'phone_encrypted' | 'case_program' | 'case_opened_on' | 'case_violence_type' | 'days_to_service' | 'unanswered' | 'steps'> & { sent_by: string }): Promise<boolean> {
+  const res = await sql`insert into referral (organisation_id, id, reference, beneficiary_id, case_id, org_unit_id, to_organisation_id, to_service_id, consent_id, override_reason, need, stated_needs, service_type, program, urgency,
       accompanied, interpretation, note, sent_on, sent_by)
     values (${r.organisation_id}, ${r.id}, ${r.reference}, ${r.beneficiary_id}, ${r.case_id}, ${r.org_unit_id}, ${r.to_organisation_id}, ${r.to_service_id}, ${r.consent_id}, ${r.override_reason},
-      ${r.need}, ${r.urgency}, ${r.accompanied}, ${r.interpretation}, ${r.note}, ${r.sent_on}, ${r.sent_by})
+      ${r.need}, ${r.stated_needs}, ${r.service_type}, ${r.program}, ${r.urgency}, ${r.accompanied}, ${r.interpretation}, ${r.note}, ${r.sent_on}, ${r.sent_by})
     on conflict do nothing`.execute(db);
   const inserted = Number(res.numAffectedRows ?? 0) > 0;
   if (inserted && r.to_organisation_id) {
@@ -174,7 +182,8 @@ export async function insertReferral(db: Queryable, r: Omit<ReferralRow, 'org_un
  */
 export async function nextReference(db: Queryable, org: string, year: number): Promise<string> {
   await sql`select pg_advisory_xact_lock(hashtext(${`referral-reference:${org}:${year}`}))`.execute(db);
-  const r = await sql<{ n: number }>`select count(*)::int + 1 as n from referral where organisation_id = ${org} and extract(year from sent_on) = ${year}`.execute(db);
+  const r = await sql<{ n: number }>`select coalesce(max(substring(reference from '[0-9]+$')::int), 0) + 1 as n from referral
+    where organisation_id = ${org} and reference like ${`REF-${year}-%`}`.execute(db);
   return `REF-${year}-${String(r.rows[0]?.n ?? 1).padStart(6, '0')}`;
 }
 
@@ -194,4 +203,36 @@ export async function setReferralStatus(db: Queryable, senderOrg: string, id: st
 export async function insertStep(db: Queryable, senderOrg: string, id: string, s: { status: string; by_user: string; by_organisation_id: string; reason: string | null }): Promise<void> {
   await sql`insert into referral_step (organisation_id, referral_id, n, status, by_user, by_organisation_id, reason)
     values (${senderOrg}, ${id}, (select coalesce(max(n), 0) + 1 from referral_step where organisation_id = ${senderOrg} and referral_id = ${id}), ${s.status}, ${s.by_user}, ${s.by_organisation_id}, ${s.reason})`.execute(db);
+}
+
+/** The type of each directory service (the taxonomy code), by id. */
+export async function serviceTypes(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const r = await sql<{ id: string; service_type: string }>`select id, service_type from directory_service where id = any(${[...ids]}::uuid[])`.execute(db);
+  return new Map(r.rows.map((x) => [x.id, x.service_type]));
+}
+
+export async function taxonomyTermExists(db: Queryable, code: string): Promise<boolean> {
+  return (await sql`select 1 from directory_taxonomy_term where code = ${code}`.execute(db)).rows.length > 0;
+}
+
+/** Records (or replaces) the person's feedback on a referral, under the sender. */
+export async function upsertFeedback(db: Queryable, senderOrg: string, id: string, f: { satisfied: boolean; reasons: string[]; comment: string | null; given_on: string; recorded_by: string }): Promise<void> {
+  await sql`insert into referral_feedback (organisation_id, referral_id, satisfied, reasons, comment, given_on, recorded_by)
+    values (${senderOrg}, ${id}, ${f.satisfied}, ${f.reasons}::text[], ${f.comment}, ${f.given_on}, ${f.recorded_by})
+    on conflict (organisation_id, referral_id) do update set satisfied = excluded.satisfied, reasons = excluded.reasons, comment = excluded.comment,
+      given_on = excluded.given_on, recorded_by = excluded.recorded_by, recorded_at = now()`.execute(db);
+}
+
+/** The receiver's own record of the person, on its inbox row. */
+export async function linkReceiverBeneficiary(db: Queryable, receiverOrg: string, senderOrg: string, id: string, beneficiaryId: string): Promise<void> {
+  await sql`update referral_inbox set receiver_beneficiary_id = ${beneficiaryId}
+    where organisation_id = ${receiverOrg} and sender_organisation_id = ${senderOrg} and referral_id = ${id}`.execute(db);
+}
+
+/** The program of the person's latest service (a referral without a case counts in it). */
+export async function lastProgramOf(db: Queryable, org: string, beneficiaryId: string): Promise<string | null> {
+  const r = await sql<{ program: string }>`select program from service_event where organisation_id = ${org} and beneficiary_id = ${beneficiaryId} and deleted_at is null
+    order by service_date desc, created_at desc limit 1`.execute(db);
+  return r.rows[0]?.program ?? null;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Consent, ConsentInput, DeclineInput, DeliverInput, IdParams, NotDeliveredInput, Referral, ReferralInput, ReferralPage, ReferralQuery } from '@relais/core';
+import { Consent, ConsentInput, DeclineInput, DeliverInput, FeedbackInput, IdParams, LinkInput, NotDeliveredInput, Referral, ReferralInput, ReferralPage, ReferralQuery, ReferralSettings } from '@relais/core';
 import type { Router } from '../../http/router.ts';
 import type { ConsentsService } from './consents.service.ts';
 import type { ReferralsService } from './referrals.service.ts';
@@ -21,5 +21,9 @@ export function registerReferralRoutes(router: Router, consents: ConsentsService
   step('/referrals/:id/deliver', 'The service was given (date, note)', (ctx, id, b: z.infer<typeof DeliverInput>) => referrals.transition(ctx, id, 'deliver', { deliveredOn: b.deliveredOn, note: b.note }), DeliverInput);
   step('/referrals/:id/not-delivered', 'The service was not given (the person did not come, not eligible, no capacity, other)', (ctx, id, b: z.infer<typeof NotDeliveredInput>) => referrals.transition(ctx, id, 'not_delivered', { reason: b.reason, note: b.note }), NotDeliveredInput);
   step('/referrals/:id/withdraw', 'The sender withdraws a referral not yet delivered', (ctx, id) => referrals.transition(ctx, id, 'withdraw'));
+  router.session({ method: 'POST', url: '/referrals/:id/feedback', summary: 'The person’s feedback on the service she was referred to (the sender records it; never shown to the receiver)', tag, permission: 'referral.send', params: IdParams, body: FeedbackInput, response: Referral, errors: ['transition_not_allowed'], handler: ({ ctx, params, body }) => referrals.feedback(ctx, params.id, body) });
+  router.session({ method: 'POST', url: '/referrals/:id/link', summary: 'The receiver links the person it registered in its own registry (needs a consent for care_coordination)', tag, permission: 'person.write', params: IdParams, body: LinkInput, response: Referral, errors: ['consent_required'], handler: ({ ctx, params, body }) => referrals.link(ctx, params.id, body.beneficiaryId) });
+  router.session({ method: 'GET', url: '/referrals/settings', summary: 'Referral settings: days before an unanswered referral is flagged', tag, response: ReferralSettings, handler: ({ ctx }) => referrals.settings(ctx) });
+  router.session({ method: 'PUT', url: '/referrals/settings', summary: 'Change the referral settings (root administrators)', tag, permission: 'settings.manage', body: ReferralSettings, response: ReferralSettings, handler: ({ ctx, body }) => referrals.updateSettings(ctx, body) });
   step('/referrals/:id/close', 'The sender closes a referral once its outcome is known', (ctx, id) => referrals.transition(ctx, id, 'close'));
 }

@@ -99,9 +99,10 @@ export function registerRegistryRoutes(router: Router, registry: RegistryService
   router.session({
     method: 'GET',
     url: '/beneficiaries/:id',
-    summary: 'One person’s record (every read is audited)',
+    summary: 'One person’s record (every read is audited; 404 to whoever may not read persons)',
     tag: 'registry',
     permission: 'person.read',
+    unseenWithoutPermission: true,
     params: IdParams,
     response: Beneficiary,
     handler: ({ ctx, params }) => registry.getBeneficiary(ctx, params.id),

@@ -31,7 +31,7 @@ export interface ReportFileContext {
 export function reportWords(locale: Locale, ctx: ReportFileContext) {
   const t = (key: string, fallback: string, params?: Record<string, string | number>) => (hasKey(key) ? translate(locale, key, params) : fallback);
   const units = ctx.units ?? new Map<string, string>();
-  const prefixed = new Set<ReportDimension>(['sex', 'service', 'program', 'population', 'result', 'strategy', 'modality', 'kind', 'marital_status', 'schooling', 'housing', 'occupation']);
+  const prefixed = new Set<ReportDimension>(['sex', 'service', 'program', 'population', 'result', 'strategy', 'modality', 'kind', 'marital_status', 'schooling', 'housing', 'occupation', 'urgency']);
   const tag = locale === 'ar' ? 'ar-MA' : locale === 'en' ? 'en-GB' : 'fr-FR';
   const day = (iso: string) => new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
   const period = (code: string): string => {

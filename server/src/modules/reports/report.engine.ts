@@ -18,6 +18,7 @@ import { CELL_SEPARATOR } from './report-cells.ts';
 import { listedValues } from './report-listing.ts';
 import { collectSets, dimensionsUsed, monthSpan, planReport, reportIssues, setKey, type BaseMeasure } from './report-plan.ts';
 import { caseQuery } from './case-report.sql.ts';
+import { referralQuery } from './referral-report.sql.ts';
 import { cascadeQuery } from './cascade-report.sql.ts';
 import { reportRows } from './report-rows.ts';
 import { liveQuery, personFactsQuery, rollupQuery, type ReportScope, type ReportSqlContext } from './report.sql.ts';
@@ -92,7 +93,14 @@ export function createReportEngine(db: Queryable, options: ReportEngineOptions =
     };
     /** Values of one indicator for one grouping set from the services. */
     const live = async (measure: BaseMeasure, dims: ReportDimension[]): Promise<Map<string, number>> => {
-      const query = measure.kind === 'count_cases' ? caseQuery(ctx, measure, dims) : measure.kind === 'count_cascade' ? cascadeQuery(ctx, measure, dims) : liveQuery(ctx, measure, dims);
+      const query =
+        measure.kind === 'count_cases'
+          ? caseQuery(ctx, measure, dims)
+          : measure.kind === 'count_cascade'
+            ? cascadeQuery(ctx, measure, dims)
+            : measure.kind === 'referral_stat'
+              ? referralQuery(ctx, measure, dims)
+              : liveQuery(ctx, measure, dims);
       const rows = await query.execute(db);
       const out = new Map<string, number>();
       for (const r of rows.rows) out.set(dims.map((_, i) => String(r[`d${i}`])).join(CELL_SEPARATOR), Number(r.value));

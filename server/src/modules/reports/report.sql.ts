@@ -96,7 +96,11 @@ export function dimensionExpr(d: ReportDimension, q: ReportQuery, bands: readonl
       return sql`coalesce(${sql.ref(`b.${d}`)}, '')`;
     case 'audience':
     case 'age_group':
-      return sql`''`; // a cascade's (cascade-report.sql.ts): reportIssues refuses them on services
+    case 'urgency':
+    case 'receiver':
+    case 'sender':
+    case 'service_type':
+      return sql`''`; // a cascade's or a referral's (cascade-report.sql.ts, referral-report.sql.ts): reportIssues refuses them on services
   }
 }
 

@@ -11,5 +11,7 @@ export {
   defaultCaseSettings,
   loadStorySettings,
   storeStorySettings,
+  loadReferralSettings,
+  storeReferralSettings,
 } from './settings.service.ts';
 export { settingsPolicy } from './settings.policy.ts';

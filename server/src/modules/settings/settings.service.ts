@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   CaseSettings,
+  DEFAULT_UNANSWERED_AFTER_DAYS,
+  ReferralSettings,
   StorySettings,
   defaultChangeDomains,
   Dhis2Mapping,
@@ -28,6 +30,7 @@ const keys = {
   dhis2Mapping: 'dhis2_mapping',
   cases: 'cases',
   stories: 'stories',
+  referrals: 'referrals',
 } as const;
 
 /** The organisation's registry settings (code scheme, populations), defaults filled in. */
@@ -93,4 +96,14 @@ export async function loadStorySettings(db: Queryable, organisationId: string): 
 
 export async function storeStorySettings(db: Queryable, organisationId: string, settings: StorySettings): Promise<void> {
   await putSetting(db, organisationId, keys.stories, settings);
+}
+
+/** The organisation's referral settings: days before a sent referral without an answer is flagged (7 by default). */
+export async function loadReferralSettings(db: Queryable, organisationId: string): Promise<ReferralSettings> {
+  const parsed = ReferralSettings.safeParse(await getSetting(db, organisationId, keys.referrals));
+  return parsed.success ? parsed.data : { unansweredAfterDays: DEFAULT_UNANSWERED_AFTER_DAYS };
+}
+
+export async function storeReferralSettings(db: Queryable, organisationId: string, settings: ReferralSettings): Promise<void> {
+  await putSetting(db, organisationId, keys.referrals, settings);
 }

@@ -43,6 +43,7 @@ const valuePrefix: Partial<Record<ReportDimension, string>> = {
   housing: 'housing',
   occupation: 'occupation',
   violence_type: 'violence_type',
+  urgency: 'urgency',
   violence_family: 'violence_family',
   entry_door: 'entry_door',
   audience: 'audience',

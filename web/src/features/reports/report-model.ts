@@ -114,7 +114,7 @@ export function measureFilterOf(indicators: readonly IndicatorInfo[], code: stri
   if (!measure || depth > 3) return null;
   if (measure.kind === 'ratio') return measureFilterOf(indicators, measure.numerator, depth + 1);
   if (measure.kind === 'distinct_persons_full_paquet') return {};
-  // Cases, trainings and disclosures are not services: no list of services behind their counts.
-  if (measure.kind === 'count_cases' || measure.kind === 'count_cascade') return null;
+  // Cases, trainings, disclosures and referrals are not services: no list of services behind their counts.
+  if (measure.kind === 'count_cases' || measure.kind === 'count_cascade' || measure.kind === 'referral_stat') return null;
   return measure.filter;
 }
