@@ -50,6 +50,9 @@ const securityHeaders = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
+  // The camera (scanning a QR code) and the microphone (voice notes) for the app itself; nothing else.
+  'permissions-policy':
+    'camera=(self), microphone=(self), geolocation=(), payment=(), usb=(), bluetooth=(), serial=(), hid=(), midi=(), display-capture=(), screen-wake-lock=(), accelerometer=(), gyroscope=(), magnetometer=(), fullscreen=(self)',
 };
 
 declare module 'fastify' {
@@ -66,7 +69,7 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
       logger === true
         ? { level: config.logLevel, ...(config.logFormat === 'pretty' ? { stream: prettyLogStream() } : logDestination ? { stream: logDestination } : {}) }
         : logger,
-    trustProxy: config.trustProxy,
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   });
@@ -79,7 +82,8 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
   app.addContentTypeParser(['text/csv', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   const kysely = db.kysely;
-  const auth = createAuthService(kysely, config);
+  const secrets = Secrets.load({ envKey: config.encryptionKey, dataDir: config.dataDir });
+  const auth = createAuthService(kysely, config, secrets);
   const router = new Router(app, (request) => auth.resolveSession(request.cookies[SESSION_COOKIE]));
 
   registerHealthRoutes(router, db.engine, version);
@@ -89,7 +93,6 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
   registerProgramRoutes(router, createProgramsService(kysely));
   registerUserRoutes(router, createUsersService(kysely));
   registerAuditRoutes(router, createAuditService(kysely));
-  const secrets = Secrets.load({ envKey: config.encryptionKey, dataDir: config.dataDir });
   const registry = createRegistryService(kysely, secrets);
   registerRegistryRoutes(router, registry, createDuplicatesService(kysely, registry), createSavedListsService(kysely));
   registerImportRoutes(router, createImportService(kysely));
@@ -123,8 +126,13 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
   const openapi = openApiDocument(router.routes, version);
   app.get('/api/v1/openapi.json', async () => openapi);
 
-  app.addHook('onSend', async (_request, reply, payload) => {
+  const strictTransport = config.session.secureCookies ? 'max-age=31536000; includeSubDomains' : null;
+  app.addHook('onSend', async (request, reply, payload) => {
     for (const [name, value] of Object.entries(securityHeaders)) reply.header(name, value);
+    // Served over HTTPS (secure cookies): browsers keep to HTTPS for a year.
+    if (strictTransport) reply.header('strict-transport-security', strictTransport);
+    // API answers carry person-level data (and /auth/me the CSRF token): no cache, shared or the browser's, keeps them.
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     return payload;
   });
 

@@ -27,4 +27,13 @@ describe('configuration', () => {
     expect(bad).toThrow(/PORT/);
     expect(bad).toThrow(/DATABASE_URL: must start with postgres:\/\/ or postgresql:\/\//);
   });
+
+  it('trusts X-Forwarded-For only from the proxies named, `true` meaning this machine', () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ RELAIS_TRUST_PROXY: 'true' }).trustProxy).toEqual(['127.0.0.1/8', '::1/128']);
+    expect(loadConfig({ RELAIS_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,fd00::/8' }).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8', 'fd00::/8']);
+    for (const bad of ['yes', '10.0.0.0/33', 'proxy.example.org', '10.0.0.1/8/8']) {
+      expect(() => loadConfig({ RELAIS_TRUST_PROXY: bad })).toThrow(/RELAIS_TRUST_PROXY: must be false, true/);
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -22,7 +23,12 @@ const Env = z.object({
   RELAIS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(12 * 60),
   RELAIS_SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   RELAIS_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
-  RELAIS_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  RELAIS_TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine((v) => v === 'true' || v === 'false' || v.split(',').every((a) => isAddressOrRange(a.trim())), 'must be false, true (this machine) or addresses and ranges, e.g. 127.0.0.1,10.0.0.0/8'),
+  RELAIS_LOGIN_ADDRESS_LIMIT: z.coerce.number().int().min(10).max(100_000).default(100),
+  RELAIS_LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().min(5).max(10_000).default(20),
   RELAIS_BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 30).optional(),
   RELAIS_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
   RELAIS_WEB_DIST: z.string().optional(),
@@ -39,7 +45,10 @@ export interface Config {
   /** JSON lines, or readable lines (default when standard output is a terminal). */
   logFormat: LogFormat;
   session: { idleMinutes: number; maxDays: number; secureCookies: boolean };
-  trustProxy: boolean;
+  /** Addresses and ranges of the reverse proxies whose `X-Forwarded-For` is believed (none: the peer's address is the client's). */
+  trustProxy: string[];
+  /** Failed logins within 15 minutes that lock an address (every account), and an account for unknown devices (ADR 0024). */
+  loginLimits: { perAddress: number; perAccount: number };
   /** Scheduled local backups: every `intervalHours` (0 = off), keeping the newest `keep`. */
   backup: { intervalHours: number; keep: number; dir: string };
   webDist: string;
@@ -47,6 +56,27 @@ export interface Config {
   isDefaultWebDist: boolean;
   /** Base64 key for contact details; else `secret.key` in the data directory. */
   encryptionKey: string | undefined;
+}
+
+/** An IPv4 or IPv6 address, with or without a /prefix. */
+function isAddressOrRange(text: string): boolean {
+  const [address = '', prefix, ...rest] = text.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * The proxies trusted with the client's address: `true` means a proxy on this machine only
+ * (loopback), never any peer — a client reaching the port directly could otherwise choose its
+ * address, and with it escape the login throttling (ADR 0024).
+ */
+function trustedProxies(value: string): string[] {
+  if (value === 'false') return [];
+  if (value === 'true') return ['127.0.0.1/8', '::1/128'];
+  return value.split(',').map((a) => a.trim());
 }
 
 export class ConfigError extends Error {
@@ -80,7 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTTY = B
       maxDays: e.RELAIS_SESSION_MAX_DAYS,
       secureCookies: e.RELAIS_SECURE_COOKIES === 'true',
     },
-    trustProxy: e.RELAIS_TRUST_PROXY === 'true',
+    trustProxy: trustedProxies(e.RELAIS_TRUST_PROXY),
+    loginLimits: { perAddress: e.RELAIS_LOGIN_ADDRESS_LIMIT, perAccount: e.RELAIS_LOGIN_ACCOUNT_LIMIT },
     backup: {
       intervalHours: e.RELAIS_BACKUP_INTERVAL_HOURS ?? (database.engine === 'embedded' ? 24 : 0),
       keep: e.RELAIS_BACKUP_KEEP,

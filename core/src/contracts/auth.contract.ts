@@ -56,3 +56,17 @@ export const PasswordChange = z.object({ currentPassword: text().min(1).max(200)
 export type PasswordChange = z.infer<typeof PasswordChange>;
 
 export const LocaleUpdate = z.object({ locale: Locale });
+
+/** An account locked now after failed logins: from one address (`pair`), one known device (`device`), or from every unknown device (`account`). */
+export const LoginLockout = z.object({
+  scope: z.enum(['pair', 'device', 'account']),
+  username: text(),
+  /** The address of a `pair` lock; null otherwise. */
+  address: text().nullable(),
+  failures: z.number().int(),
+  lockedUntil: text(),
+});
+export type LoginLockout = z.infer<typeof LoginLockout>;
+
+export const LoginLockouts = z.object({ items: z.array(LoginLockout) });
+export type LoginLockouts = z.infer<typeof LoginLockouts>;

@@ -144,6 +144,7 @@ export const ar: Catalogue = {
   'audit.setup': 'التهيئة',
   'audit.login': 'تسجيل الدخول',
   'audit.login_failed': 'فشل تسجيل الدخول',
+  'audit.login_locked': 'حساب مقفل بعد محاولات دخول فاشلة',
   'audit.logout': 'تسجيل الخروج',
   'audit.password_change': 'تغيير كلمة المرور',
   'audit.locale_change': 'تغيير اللغة',

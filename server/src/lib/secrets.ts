@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Encryption at rest of contact details (AES-256-GCM). The key comes from
@@ -27,6 +27,19 @@ export class Secrets {
       }
     }
     return new Secrets(Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64'));
+  }
+
+  /** An HMAC-SHA256 of `text` (base64url) under a key derived for `purpose` (e.g. the device cookie): never the encryption key itself. */
+  sign(purpose: string, text: string): string {
+    const key = Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), `relais:${purpose}`, 32));
+    return createHmac('sha256', key).update(text).digest('base64url');
+  }
+
+  /** Is `signature` the one `sign(purpose, text)` gives? (constant time) */
+  verifySignature(purpose: string, text: string, signature: string): boolean {
+    const expected = Buffer.from(this.sign(purpose, text));
+    const given = Buffer.from(signature);
+    return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
   /** version (1) ‖ iv (12) ‖ tag (16) ‖ ciphertext */

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/index.ts';
+import type { ThrottleRule } from './login-throttle.ts';
 
 export async function findOrganisationByCode(db: Queryable, code: string) {
   return db.selectFrom('organisation').selectAll().where('code', '=', code).executeTakeFirst();
@@ -91,8 +92,6 @@ export async function updateLocale(db: Queryable, organisationId: string, userId
   await db.updateTable('app_user').set({ locale, updated_at: sql`now()` }).where('organisation_id', '=', organisationId).where('id', '=', userId).execute();
 }
 
-const WINDOW = sql`interval '15 minutes'`;
-
 /** Seconds left on the longest lock among these keys (0 when none is locked). */
 export async function lockedSeconds(db: Queryable, keys: string[]): Promise<number> {
   const row = await db
@@ -104,20 +103,43 @@ export async function lockedSeconds(db: Queryable, keys: string[]): Promise<numb
   return Math.max(0, Math.ceil(row?.seconds ?? 0));
 }
 
-/** Counts a failed login on a key; locks the key for 15 minutes at `limit` failures within 15 minutes. */
-export async function countFailure(db: Queryable, key: string, limit: number): Promise<void> {
-  await sql`
+/**
+ * Counts a failed login on a key (a new window once the last one is over); at the rule's limit
+ * the key locks, for longer at each further failure when the rule doubles. Answers the count and
+ * the end of the lock this failure set (null when it set none).
+ */
+export async function countFailure(db: Queryable, key: string, rule: ThrottleRule): Promise<{ failures: number; lockedUntil: Date | null }> {
+  const isNewWindow = sql`t.window_start < now() - make_interval(mins => ${rule.windowMinutes}::int)`;
+  const failures = sql`(case when ${isNewWindow} then 1 else t.failures + 1 end)`;
+  const lockFor = (n: ReturnType<typeof sql>) =>
+    rule.doubling
+      ? sql`make_interval(secs => 60 * least(${rule.lockMinutes}::float8 * power(2, ${n} - ${rule.limit}::int), ${rule.maxLockMinutes}::float8))`
+      : sql`make_interval(mins => ${rule.lockMinutes}::int)`;
+  const row = await sql<{ failures: number; locked_until: Date | null; locks: boolean }>`
     insert into login_throttle as t (key, failures, window_start, locked_until)
-    values (${key}, 1, now(), null)
+    values (${key}, 1, now(), case when 1 >= ${rule.limit}::int then now() + ${lockFor(sql`1`)} end)
     on conflict (key) do update set
-      failures = case when t.window_start < now() - ${WINDOW} then 1 else t.failures + 1 end,
-      window_start = case when t.window_start < now() - ${WINDOW} then now() else t.window_start end,
-      locked_until = case
-        when (case when t.window_start < now() - ${WINDOW} then 1 else t.failures + 1 end) >= ${limit}
-        then now() + ${WINDOW} else t.locked_until end
+      failures = ${failures},
+      window_start = case when ${isNewWindow} then now() else t.window_start end,
+      locked_until = case when ${failures} >= ${rule.limit}::int then now() + ${lockFor(failures)} else t.locked_until end
+    returning failures, locked_until, failures >= ${rule.limit}::int as locks
   `.execute(db);
+  const r = row.rows[0]!;
+  return { failures: r.failures, lockedUntil: r.locks && r.locked_until ? new Date(r.locked_until) : null };
 }
 
-export async function clearFailures(db: Queryable, key: string): Promise<void> {
-  await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+export async function clearFailures(db: Queryable, keys: string[]): Promise<void> {
+  await db.deleteFrom('login_throttle').where('key', 'in', keys).execute();
+}
+
+/** The keys locked now among those starting with one of these prefixes, the longest lock first. */
+export async function selectLocks(db: Queryable, prefixes: string[]) {
+  return db
+    .selectFrom('login_throttle')
+    .select(['key', 'failures', 'locked_until'])
+    .where('locked_until', '>', sql<Date>`now()`)
+    .where((eb) => eb.or(prefixes.map((p) => eb(sql`left(key, ${p.length}::int)`, '=', p))))
+    .orderBy('locked_until', 'desc')
+    .orderBy('key')
+    .execute();
 }

@@ -1,8 +1,9 @@
 import type { FastifyReply } from 'fastify';
-import { LocaleUpdate, LoginRequest, Me, Ok, PasswordChange } from '@relais/core';
+import { LocaleUpdate, LoginLockouts, LoginRequest, Me, Ok, PasswordChange } from '@relais/core';
 import { ok, type Router } from '../../http/router.ts';
 import type { Config } from '../../config.ts';
 import { meOf, type AuthService, type NewSession } from './auth.service.ts';
+import { DEVICE_COOKIE } from './device-cookie.ts';
 
 export const SESSION_COOKIE = 'relais_session';
 
@@ -27,10 +28,21 @@ export function registerAuthRoutes(router: Router, auth: AuthService, config: Co
     response: Me,
     errors: ['invalid_credentials', 'account_inactive', 'login_throttled'],
     handler: async ({ body, request, reply }) => {
-      const { session, actor } = await auth.login(body, request.ip);
+      const { session, actor, deviceCookie } = await auth.login(body, request.ip, request.cookies[DEVICE_COOKIE]);
       setSessionCookie(reply, config, session);
+      // The device is known from now on: failures from elsewhere never lock it out (ADR 0024).
+      reply.setCookie(DEVICE_COOKIE, deviceCookie, { httpOnly: true, sameSite: 'strict', secure: config.session.secureCookies, path: '/api/v1/auth/login', maxAge: 365 * 86_400 });
       return meOf(actor);
     },
+  });
+  router.session({
+    method: 'GET',
+    url: '/auth/lockouts',
+    summary: 'Accounts of the organisation locked now after failed logins (administrators of the root unit)',
+    tag: 'auth',
+    permission: 'user.manage',
+    response: LoginLockouts,
+    handler: ({ ctx }) => auth.listLockouts(ctx),
   });
   router.session({
     method: 'POST',

@@ -1,23 +1,24 @@
-import { DomainError, type Locale, type LoginRequest, type Me, type PasswordChange, type Role } from '@relais/core';
+import { DomainError, type Locale, type LoginLockouts, type LoginRequest, type Me, type PasswordChange, type Role } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
 import type { Config } from '../../config.ts';
 import { newToken, sha256 } from '../../lib/ids.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../lib/passwords.ts';
-import { permissionsOfActor, type Actor, type RequestContext } from '../../context/index.ts';
+import type { Secrets } from '../../lib/secrets.ts';
+import { holdsAtRoot, permissionsOfActor, type Actor, type RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
 import * as repo from './auth.repository.ts';
+import { deviceCookieAfterLogin, readDeviceCookie } from './device-cookie.ts';
+import { organisationKeyPrefixes, readThrottleKey, throttleKeys, throttleRules } from './login-throttle.ts';
 
-/** Failed logins allowed per account, and per address, within 15 minutes before a 15-minute lock. */
-export const LOGIN_LIMIT_PER_ACCOUNT = 5;
-export const LOGIN_LIMIT_PER_ADDRESS = 30;
 
 export interface NewSession {
   token: string;
   expiresAt: Date;
 }
 
-export function createAuthService(db: Queryable, config: Config) {
+export function createAuthService(db: Queryable, config: Config, secrets: Secrets) {
   const idleMs = config.session.idleMinutes * 60_000;
+  const rules = throttleRules(config.loginLimits);
 
   /** Opens a session for a user; the token goes in the cookie, only its hash in the database. */
   async function openSession(trx: Queryable, organisationId: string, userId: string): Promise<NewSession> {
@@ -66,39 +67,59 @@ export function createAuthService(db: Queryable, config: Config) {
     openSession,
     resolveSession,
 
-    /** Checks the password, with throttling per account and per address; opens a session. */
-    async login(input: LoginRequest, ip: string): Promise<{ session: NewSession; actor: Actor }> {
-      const accountKey = `account:${input.organisation}:${input.username}`;
-      const addressKey = `address:${ip}`;
-      const locked = await repo.lockedSeconds(db, [accountKey, addressKey]);
-      if (locked > 0) throw new DomainError('login_throttled', { params: { minutes: Math.ceil(locked / 60) } });
-
+    /**
+     * Checks the password, with throttling (ADR 0024): per account and address with back-off, per
+     * address, per account from unknown devices; a device that logged in before as this account
+     * (its signed cookie) is throttled only on its own failures. Opens a session and answers the
+     * device cookie to set.
+     */
+    async login(input: LoginRequest, ip: string, deviceCookie?: string): Promise<{ session: NewSession; actor: Actor; deviceCookie: string }> {
       const org = await repo.findOrganisationByCode(db, input.organisation);
       const user = org ? await repo.findUserByUsername(db, org.id, input.username) : undefined;
+      const device = readDeviceCookie(secrets, deviceCookie);
+      const keys = throttleKeys(input, ip, user && device?.userIds.includes(user.id) ? device.id : null);
+      const locked = await repo.lockedSeconds(db, keys.map((k) => k.key));
+      if (locked > 0) throw new DomainError('login_throttled', { params: { minutes: Math.ceil(locked / 60) } });
+
       // Same work whether or not the account exists: no timing oracle on usernames.
       const isValid = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()));
       if (!org || !user || !isValid) {
         await db.transaction().execute(async (trx) => {
-          await repo.countFailure(trx, accountKey, LOGIN_LIMIT_PER_ACCOUNT);
-          await repo.countFailure(trx, addressKey, LOGIN_LIMIT_PER_ADDRESS);
-          if (org) {
-            await recordAudit(trx, { organisationId: org.id, actorId: user?.id ?? null, ip }, {
-              action: 'login_failed',
-              entityType: 'user',
-              entityId: user?.id ?? null,
-              details: { username: input.username },
-            });
+          const who = { organisationId: org?.id ?? '', actorId: user?.id ?? null, ip };
+          if (org) await recordAudit(trx, who, { action: 'login_failed', entityType: 'user', entityId: user?.id ?? null, details: { username: input.username } });
+          for (const { scope, key } of keys) {
+            const { failures, lockedUntil } = await repo.countFailure(trx, key, rules[scope]);
+            if (org && lockedUntil) {
+              await recordAudit(trx, who, {
+                action: 'login_locked',
+                entityType: 'user',
+                entityId: user?.id ?? null,
+                details: { username: input.username, scope, failures, lockedUntil: lockedUntil.toISOString() },
+              });
+            }
           }
         });
         throw new DomainError('invalid_credentials');
       }
       if (!user.active) throw new DomainError('account_inactive');
       const session = await db.transaction().execute(async (trx) => {
-        await repo.clearFailures(trx, accountKey);
+        // The address and account keys are left to expire: one's own login must not clear what others caused.
+        await repo.clearFailures(trx, keys.filter((k) => k.scope === 'pair' || k.scope === 'device').map((k) => k.key));
         await recordAudit(trx, { organisationId: org.id, actorId: user.id, ip }, { action: 'login', entityType: 'user', entityId: user.id });
         return openSession(trx, org.id, user.id);
       });
-      return { session, actor: await resolveSession(session.token) };
+      return { session, actor: await resolveSession(session.token), deviceCookie: deviceCookieAfterLogin(secrets, device, user.id) };
+    },
+
+    /** The organisation's accounts locked now (from one address, a device, or every unknown device), for its administrators. */
+    async listLockouts(ctx: RequestContext): Promise<LoginLockouts> {
+      if (!holdsAtRoot(ctx.actor, 'user.manage')) throw new DomainError('forbidden');
+      const rows = await repo.selectLocks(db, organisationKeyPrefixes(ctx.actor.organisationCode));
+      const items = rows.flatMap((r) => {
+        const k = readThrottleKey(r.key);
+        return k ? [{ ...k, failures: r.failures, lockedUntil: new Date(r.locked_until!).toISOString() }] : [];
+      });
+      return { items };
     },
 
     async logout(ctx: RequestContext): Promise<void> {
