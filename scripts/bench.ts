@@ -127,6 +127,7 @@ const suites: Record<string, () => Promise<Record<string, unknown>>> = {
   directory: async () => (await import('./bench-directory.ts')).benchDirectory(),
   reports: async () => (await import('./bench-reports.ts')).benchReports(),
   load: async () => (await import('./bench-load.ts')).benchLoad(),
+  field: async () => (await import('./bench-field.ts')).benchField(),
 };
 const wanted = process.argv.slice(2).filter((a) => a in suites);
 fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true });

@@ -80,18 +80,21 @@ export function App() {
 
   const start = useCallback(async () => {
     setBoot({ kind: 'loading' });
+    // Both questions at once: on a slow network each round trip costs seconds (ADR 0024).
+    const session = getMe().then(
+      (me) => ({ me }),
+      (error: unknown) => ({ error }),
+    );
     try {
       const status = await getSetupStatus();
       if (status.needsSetup) {
         setBoot({ kind: 'setup' });
         return;
       }
-      try {
-        enter(await getMe());
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) setBoot({ kind: 'login' });
-        else throw error;
-      }
+      const answer = await session;
+      if ('me' in answer) enter(answer.me);
+      else if (answer.error instanceof ApiError && answer.error.status === 401) setBoot({ kind: 'login' });
+      else throw answer.error;
     } catch (error) {
       if (error instanceof ApiError && error.code === 'network' && enterOffline()) return;
       setBoot({ kind: 'error', error });
