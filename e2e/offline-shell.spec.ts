@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { interpolate } from '@relais/core';
 import { apiOf, ar, enterAsAdmin, ensureUser, fr, logIn, rootUnitId, type Texts } from './fixtures.ts';
 
-// The field app's shell offline and its budget (issue 16, ADR 0024): after one online login the
+// The field app's shell offline and its budget (issue 16, ADR 0025): after one online login the
 // app opens with the network really cut (Playwright's offline mode), and the field entry is sent
 // compressed, under 250 KB.
 

@@ -1,4 +1,4 @@
-// Field app bench (issue 16, ADR 0024), a few seconds:
+// Field app bench (issue 16, ADR 0025), a few seconds:
 // - bytes over the wire of the field entry (the JS and CSS index.html loads: every field screen),
 //   sent with brotli, with gzip and without (budget ≤ 250 KB as sent);
 // - in Chromium (Playwright, /usr/bin/chromium): first load of the login page on a throttled

@@ -10,7 +10,7 @@ const compressible = /\.(js|mjs|css|html|json|webmanifest|svg|txt)$/;
 const minBytes = 1024;
 
 /**
- * The build's offline and wire budget (ADR 0024), after Vite wrote `dist/`:
+ * The build's offline and wire budget (ADR 0025), after Vite wrote `dist/`:
  * - the service worker (`dist/sw.js`) gets the list of the field entry's files (the entry chunk,
  *   the chunks it imports statically and their CSS: every field screen) to precache, and a
  *   version derived from that list, so a new build installs a new worker;

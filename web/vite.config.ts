@@ -6,7 +6,7 @@ import { fieldAssets } from './field-assets.ts';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
-  // The field screens are in the entry; the others are chunks loaded when opened (ADR 0024). The
+  // The field screens are in the entry; the others are chunks loaded when opened (ADR 0025). The
   // service worker precaches the entry's files, listed by fieldAssets(), which also writes the
   // brotli and gzip copies the server sends.
   plugins: [fieldAssets()],

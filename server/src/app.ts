@@ -151,7 +151,7 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
       root: config.webDist,
       wildcard: true,
       // The build writes brotli and gzip copies (web/field-assets.ts): sent by Accept-Encoding, with
-      // `Vary: accept-encoding`, instead of compressing the same file on every request (ADR 0024).
+      // `Vary: accept-encoding`, instead of compressing the same file on every request (ADR 0025).
       preCompressed: true,
       setHeaders: (res, filePath) => {
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);

@@ -1,6 +1,6 @@
 // Relais service worker (hand-written; the build fills VERSION and FIELD_ASSETS, web/field-assets.ts).
 // - install: precache the app shell and every file of the field entry (the field screens open
-//   offline after one online visit, ADR 0024);
+//   offline after one online visit, ADR 0025);
 // - /assets/* (content-hashed by Vite): cache first; the other screens' chunks are cached when
 //   first loaded;
 // - navigations: network first, falling back to the cached index.html (offline start);

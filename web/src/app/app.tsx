@@ -15,7 +15,7 @@ import { storage, storageKeys } from './storage.ts';
 import { forgetSession, rememberSession, rememberedSession } from '../offline/offline-session.ts';
 import { askPersistence } from '../offline/persistence.ts';
 
-// First run only: not in the field entry (ADR 0024).
+// First run only: not in the field entry (ADR 0025).
 const SetupPage = lazy(() => import('../features/setup/setup-page.tsx').then((m) => ({ default: m.SetupPage })));
 
 type Boot =
@@ -61,7 +61,7 @@ export function App() {
     [applyLocale],
   );
 
-  /** No server: the session of the last online login on this device, if any (ADR 0024). */
+  /** No server: the session of the last online login on this device, if any (ADR 0025). */
   const enterOffline = useCallback((): boolean => {
     const me = rememberedSession();
     if (!me) return false;
@@ -80,7 +80,7 @@ export function App() {
 
   const start = useCallback(async () => {
     setBoot({ kind: 'loading' });
-    // Both questions at once: on a slow network each round trip costs seconds (ADR 0024).
+    // Both questions at once: on a slow network each round trip costs seconds (ADR 0025).
     const session = getMe().then(
       (me) => ({ me }),
       (error: unknown) => ({ error }),

@@ -15,7 +15,7 @@ import { useSession } from './session.tsx';
 /**
  * A screen loaded on first visit (its own chunk): the field screens above are in the entry, so
  * they open offline and on a slow network at once; the others (reports, administration, cases,
- * directory, cascades…) are fetched when opened and cached by the service worker (ADR 0024).
+ * directory, cascades…) are fetched when opened and cached by the service worker (ADR 0025).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any props: each screen says its own
 function screen<P extends Record<string, any>>(load: () => Promise<ComponentType<P>>) {

@@ -2,7 +2,7 @@ import { Me } from '@relais/core';
 import { storage } from '../app/storage.ts';
 
 /**
- * The session the app opens with when the server cannot be reached (ADR 0024): the last `Me` of
+ * The session the app opens with when the server cannot be reached (ADR 0025): the last `Me` of
  * an online login on this device, without its CSRF token (useless offline; the next online probe
  * brings a fresh one). It names only the worker, her organisation and units — no beneficiary.
  * The encrypted store (issue 16, next step) will keep it under the key unlocked by the password
