@@ -30,6 +30,8 @@ export const demo: Command = async () => {
   const width = Math.max(...created.users.map((u) => u.username.length));
   console.log(`\nDEMO — ${created.persons} persons, ${created.services} services (${created.seconds} s). Organisation code: DEMO\n`);
   for (const u of created.users) console.log(`  ${u.username.padEnd(width)}  ${u.password}  ${u.role} (${u.unit})`);
+  const p = created.partner;
+  console.log(`\nPartner organisation (referrals both ways). Organisation code: ${p.code}\n  ${p.user.username.padEnd(width)}  ${p.user.password}  ${p.user.role}`);
   console.log('');
   ensureWebBuilt(demoConfig, locale);
   await startServer(demoConfig, locale);

@@ -11,10 +11,11 @@ describe(`relais demo (${engine})`, () => {
   let t: TestApp;
   let users: DemoUser[];
   let services: number;
+  let partner: { code: string; user: DemoUser };
 
   beforeAll(async () => {
     t = await createTestApp();
-    ({ users, services } = await createDemoOrganisation(t.db.kysely, { persons: 300, servicesPerPerson: 4, today: '2026-11-30' }));
+    ({ users, services, partner } = await createDemoOrganisation(t.db.kysely, { persons: 300, servicesPerPerson: 4, today: '2026-11-30' }));
   });
   afterAll(() => t.close());
 
@@ -23,7 +24,7 @@ describe(`relais demo (${engine})`, () => {
   it('creates sections and sites, and a user of each role who logs in with the printed password', async () => {
     expect(new Set(users.map((u) => u.role))).toEqual(new Set(['administrator', 'coordinator', 'peer_educator', 'social_worker', 'clinician', 'me_officer', 'partner', 'viewer']));
     for (const u of users) expect((await logIn(u.username)).me!.user.username).toBe(u.username);
-    const levels = await sql<{ level: string; n: number }>`select level, count(*)::int as n from org_unit group by level order by level`.execute(t.db.kysely);
+    const levels = await sql<{ level: string; n: number }>`select level, count(*)::int as n from org_unit where organisation_id = (select id from organisation where code = 'DEMO') group by level order by level`.execute(t.db.kysely);
     expect(levels.rows).toEqual([
       { level: 'country', n: 1 },
       { level: 'section', n: 4 },
@@ -35,7 +36,7 @@ describe(`relais demo (${engine})`, () => {
   });
 
   it('registers persons with codes of the default scheme, each peer educator seeing her section’s', async () => {
-    const codes = await sql<{ code: string }>`select code from beneficiary`.execute(t.db.kysely);
+    const codes = await sql<{ code: string }>`select code from beneficiary where organisation_id = (select id from organisation where code = 'DEMO')`.execute(t.db.kysely);
     expect(codes.rows).toHaveLength(300);
     expect(new Set(codes.rows.map((r) => r.code)).size).toBe(300);
     for (const { code } of codes.rows) expect(code).toMatch(/^[A-Z]{4}(19[7-9]\d|200[0-5])[FMT]$/);
@@ -66,6 +67,23 @@ describe(`relais demo (${engine})`, () => {
     expect(value('persons_sensitised')).toBeGreaterThan(value('people_trained'));
     expect(value('disclosures_in_circuit_7d')).toBeGreaterThan(0);
     expect(value('disclosures_in_circuit_7d')).toBeLessThan(value('disclosures'));
+  });
+
+  it('draws referrals both ways with a partner organisation, in every state, with the persons’ feedback', async () => {
+    const me = await logIn('coordination');
+    const out = await me.get<{ items: Array<{ status: string; unanswered: boolean; toOrganisation: { code: string } | null }>; total: number }>('/referrals?box=outgoing&limit=200');
+    expect(out.body.total).toBe(11);
+    expect(new Set(out.body.items.map((r) => r.status))).toEqual(new Set(['sent', 'accepted', 'declined', 'delivered', 'not_delivered', 'closed']));
+    expect(out.body.items.some((r) => r.unanswered)).toBe(true);
+    const inbox = await me.get<{ items: Array<{ from: { code: string }; person: { code?: string } }> }>('/referrals?box=incoming');
+    expect(inbox.body.items).toHaveLength(3);
+    expect(inbox.body.items.every((r) => r.from.code === 'RESEAU' && r.person.code !== undefined)).toBe(true);
+    const reseau = await new Client(t.app).login(partner.code, partner.user.username, partner.user.password);
+    expect((await reseau.get<{ total: number }>('/referrals?box=outgoing')).body.total).toBe(3); // the three it sent to DEMO
+    const res = await me.post<{ rows: ReportRow[] }>('/reports/query', { program: 'prev_ps', period: '2026', indicators: ['referrals_sent', 'referrals_delivered', 'referral_satisfaction_rate'], by: [], grain: 'year', filters: {} });
+    const value = (code: string) => Number(res.body.rows.find((r) => r.indicator === code)?.value);
+    expect(value('referrals_sent')).toBeGreaterThan(value('referrals_delivered'));
+    expect(value('referral_satisfaction_rate')).toBeGreaterThan(0);
   });
 
   it('empties only a demo folder, and refuses one holding anything else', () => {

@@ -10,6 +10,7 @@ import { hashPassword } from '../lib/passwords.ts';
 import { createOrganisation } from '../modules/setup/index.ts';
 import { insertUserWithAssignments } from '../modules/users/index.ts';
 import { createDemoCascade } from './cascade-sample.ts';
+import { createDemoReferrals } from './referral-sample.ts';
 import { generateSyntheticData } from './synthetic.ts';
 
 /** The file that marks a folder as a demo's (so `relais demo` may empty it, and never anything else). */
@@ -63,9 +64,10 @@ function demoPassword(): string {
 /**
  * Creates the demo organisation (code DEMO): four sections with their sites, an administrator
  * and one user of each other role (peer educators, one per section), `persons` synthetic persons
- * and a year of their services. Returns the users with their passwords, to print.
+ * and a year of their services, an awareness cascade; and a partner organisation (RESEAU) with
+ * referrals both ways. Returns the users with their passwords, to print.
  */
-export async function createDemoOrganisation(db: Queryable, options: DemoOptions): Promise<{ users: DemoUser[]; persons: number; services: number; seconds: number }> {
+export async function createDemoOrganisation(db: Queryable, options: DemoOptions): Promise<{ users: DemoUser[]; partner: { code: string; user: DemoUser }; persons: number; services: number; seconds: number }> {
   const started = performance.now();
   const admin: DemoUser = { username: 'admin', displayName: 'Amina Administratrice', role: 'administrator', unit: 'DEMO', password: demoPassword() };
   const org = await db.transaction().execute((trx) =>
@@ -115,5 +117,7 @@ export async function createDemoOrganisation(db: Queryable, options: DemoOptions
     { persons: options.persons, services, sections: sections.length, firstDay, days: 365, codes: 'scheme' },
   );
   await createDemoCascade(db, { organisationId: o, unitId: units.get('RABAT')!.id, createdBy: org.adminId, lastDay: lastDay.toISOString().slice(0, 10) });
-  return { users: [admin, ...people], persons: options.persons, services, seconds: Math.round((performance.now() - started) / 100) / 10 };
+  const { reseauAdmin } = await createDemoReferrals(db, { organisationId: o, unitId: units.get('CASA')!.id, createdBy: org.adminId, lastDay: lastDay.toISOString().slice(0, 10), reseauPassword: demoPassword() });
+  const partner = { code: 'RESEAU', user: { ...reseauAdmin, role: 'administrator' as const, unit: 'RESEAU' } };
+  return { users: [admin, ...people], partner, persons: options.persons, services, seconds: Math.round((performance.now() - started) / 100) / 10 };
 }
