@@ -8,6 +8,13 @@ export interface AdminScreen {
   description: WebKey;
   /** Who sees it; none: everyone signed in (the directory). */
   permission?: Permission;
+  /** Or: whoever holds any of these (referrals: who sends or who receives). */
+  anyOf?: readonly Permission[];
+}
+
+/** May a user holding these permissions open this screen? */
+export function opens(permissions: readonly Permission[], s: Pick<AdminScreen, 'permission' | 'anyOf'>): boolean {
+  return (!s.permission || permissions.includes(s.permission)) && (!s.anyOf || s.anyOf.some((p) => permissions.includes(p)));
 }
 
 /** The groups of the navigation, by task: field work, follow-up, reports, administration. */
@@ -19,7 +26,7 @@ export interface NavGroup {
   screens: readonly AdminScreen[];
 }
 
-// Referrals and the directory join these groups when they exist (follow-up, field work,
+// Referrals and the directory joined these groups (follow-up, field work,
 // follow-up): a group is a task, not a module.
 /** The navigation, grouped by task; each screen shows to whoever holds its permission. */
 export const navGroups: readonly NavGroup[] = [
@@ -41,6 +48,7 @@ export const navGroups: readonly NavGroup[] = [
     screens: [
       { to: '/beneficiaries', label: 'shell.beneficiaries', description: 'home.card.beneficiaries', permission: 'person.read' },
       { to: '/cases', label: 'shell.cases', description: 'home.card.cases', permission: 'case.read' },
+      { to: '/referrals', label: 'shell.referrals', description: 'home.card.referrals', anyOf: ['referral.send', 'referral.receive'] },
       { to: '/disclosures', label: 'shell.disclosures', description: 'home.card.disclosures', permission: 'service.write' },
       { to: '/stories', label: 'shell.stories', description: 'home.card.stories', permission: 'case.read' },
       { to: '/duplicates', label: 'shell.duplicates', description: 'home.card.duplicates', permission: 'person.merge' },
@@ -75,7 +83,7 @@ export const navGroups: readonly NavGroup[] = [
 /** The groups as this user sees them: only the screens their permissions open, and no empty group. */
 export function visibleGroups(permissions: readonly Permission[]): NavGroup[] {
   return navGroups
-    .map((g) => ({ ...g, screens: g.screens.filter((s) => !s.permission || permissions.includes(s.permission)) }))
+    .map((g) => ({ ...g, screens: g.screens.filter((s) => opens(permissions, s)) }))
     .filter((g) => g.screens.length > 0);
 }
 

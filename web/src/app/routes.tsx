@@ -54,6 +54,10 @@ const PerformancePage = screen(() => import('../features/reports/performance-pag
 const PivotPage = screen(() => import('../features/reports/pivot-page.tsx').then((m) => m.PivotPage));
 const SemesterPage = screen(() => import('../features/reports/semester-page.tsx').then((m) => m.SemesterPage));
 const IndicatorsPage = screen(() => import('../features/reports/indicators-page.tsx').then((m) => m.IndicatorsPage));
+const ReferralsPage = screen(() => import('../features/referrals/referrals-page.tsx').then((m) => m.ReferralsPage));
+const ReferralFormPage = screen(() => import('../features/referrals/referral-form-page.tsx').then((m) => m.ReferralFormPage));
+const ReferralPage = screen(() => import('../features/referrals/referral-page.tsx').then((m) => m.ReferralPage));
+const ReferralSlipPage = screen(() => import('../features/referrals/referral-slip-page.tsx').then((m) => m.ReferralSlipPage));
 const DuplicatesPage = screen(() => import('../features/registry/duplicates-page.tsx').then((m) => m.DuplicatesPage));
 const RegistrySettingsPage = screen(() => import('../features/registry/registry-settings-page.tsx').then((m) => m.RegistrySettingsPage));
 const UserCreatePage = screen(() => import('../features/users/user-create-page.tsx').then((m) => m.UserCreatePage));
@@ -99,6 +103,11 @@ const routes: readonly Route[] = [
   { pattern: '/trainings/:id', permission: 'service.write', render: (p) => <TrainingPage key={p.id} trainingId={p.id ?? ''} /> },
   { pattern: '/disclosures', render: () => <DisclosuresPage /> },
   { pattern: '/disclosures/new', permission: 'service.write', render: () => <DisclosureFormPage key={window.location.search} /> },
+  // Referrals: the API answers what she may read (the sender's organisation, or the receiver's inbox).
+  { pattern: '/referrals', render: () => <ReferralsPage /> },
+  { pattern: '/referrals/new', permission: 'referral.send', render: () => <ReferralFormPage key={window.location.search} /> },
+  { pattern: '/referrals/:id', render: (p) => <ReferralPage key={p.id} referralId={p.id ?? ''} /> },
+  { pattern: '/referrals/:id/slip', render: (p) => <ReferralSlipPage key={p.id} referralId={p.id ?? ''} /> },
   { pattern: '/verification', permission: 'data.verify', render: () => <VerificationPage /> },
   { pattern: '/imports', permission: 'import.run', render: () => <ImportsPage /> },
   { pattern: '/reports/performance', permission: 'report.read', render: () => <PerformancePage /> },

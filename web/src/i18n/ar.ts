@@ -4,6 +4,7 @@ import { semesterWebAr } from '../features/reports/semester.i18n.ts';
 import { directoryWebAr } from '../features/directory/directory.i18n.ar.ts';
 import { circuitsWebAr } from '../features/circuits/circuits.i18n.ts';
 import { cascadesWebAr } from '../features/cascades/cascades.i18n.ar.ts';
+import { referralsWebAr } from '../features/referrals/referrals.i18n.ar.ts';
 import type { WebCatalogue } from './fr.ts';
 
 /** Web catalogue, Arabic (right-to-left). */
@@ -699,4 +700,5 @@ export const ar: WebCatalogue = {
   ...directoryWebAr,
   ...circuitsWebAr,
   ...cascadesWebAr,
+  ...referralsWebAr,
 };

@@ -4,6 +4,7 @@ import { semesterWebEn } from '../features/reports/semester.i18n.ts';
 import { directoryWebEn } from '../features/directory/directory.i18n.en.ts';
 import { circuitsWebEn } from '../features/circuits/circuits.i18n.ts';
 import { cascadesWebEn } from '../features/cascades/cascades.i18n.ts';
+import { referralsWebEn } from '../features/referrals/referrals.i18n.en.ts';
 import type { WebCatalogue } from './fr.ts';
 
 /** Web catalogue, English. */
@@ -699,4 +700,5 @@ export const en: WebCatalogue = {
   ...directoryWebEn,
   ...circuitsWebEn,
   ...cascadesWebEn,
+  ...referralsWebEn,
 };

@@ -4,6 +4,7 @@ import { semesterWebFr } from '../features/reports/semester.i18n.ts';
 import { directoryWebFr } from '../features/directory/directory.i18n.ts';
 import { circuitsWebFr } from '../features/circuits/circuits.i18n.ts';
 import { cascadesWebFr } from '../features/cascades/cascades.i18n.ts';
+import { referralsWebFr } from '../features/referrals/referrals.i18n.ts';
 /**
  * Web catalogue, French (source language). Domain words (roles, programs, levels,
  * errors, field names) live in the core catalogue; `useT()` looks here first, then there.
@@ -700,6 +701,7 @@ export const fr = {
   ...directoryWebFr,
   ...circuitsWebFr,
   ...cascadesWebFr,
+  ...referralsWebFr,
 } as const;
 
 export type WebKey = keyof typeof fr;

@@ -11,15 +11,17 @@ import { wallClock } from './case-labels.ts';
 import { CircuitFlow } from '../circuits/circuit-flow.tsx';
 import { caseTypeLabel, posterHref, posterLocaleOf } from '../circuits/circuit-labels.ts';
 import { getCaseCircuit } from '../circuits/circuits-api.ts';
+import { newReferralHref } from '../referrals/person-referrals.tsx';
 import '../circuits/circuits.css';
 
 /**
  * "Prochaines étapes du circuit" on a case's page: the circuit of the case's territory (its unit's,
  * or another chosen) and situation, each step with where to go (phones, hours, stale marks), what
  * to bring and who accompanies, its conditions checked against the case (met, not met, to judge);
- * a step that does not apply stays shown, greyed. Read again when the incident changes.
+ * a step that does not apply stays shown, greyed; with `referFor` (the person, when the reader may
+ * refer), each service offers to refer her there. Read again when the incident changes.
  */
-export function CaseCircuitCard({ caseId, incident }: { caseId: string; incident: string | null }) {
+export function CaseCircuitCard({ caseId, incident, referFor }: { caseId: string; incident: string | null; referFor?: string | undefined }) {
   const i18n = useI18n();
   const { t, locale } = i18n;
   const vocab = useDirectoryVocab();
@@ -61,7 +63,14 @@ export function CaseCircuitCard({ caseId, incident }: { caseId: string; incident
                 <Link to={posterHref(circuit.id, 'A4', posterLocaleOf('', locale))}>{t('circuits.poster')}</Link>
               </p>
               <p className="muted">{t('circuits.case.checkedAt', { date: wallClock(intlTag(locale), d.checkedAt) })}</p>
-              <CircuitFlow steps={circuit.revision.steps} checks={circuit.revision.steps} days={vocab.days} terms={vocab.terms} label={t('circuits.flow')} />
+              <CircuitFlow
+                steps={circuit.revision.steps}
+                checks={circuit.revision.steps}
+                days={vocab.days}
+                terms={vocab.terms}
+                label={t('circuits.flow')}
+                referTo={referFor ? (s) => <Link to={newReferralHref({ beneficiaryId: referFor, caseId, serviceId: s.id })}>{t('referrals.fromCircuit', { name: s.name })}</Link> : undefined}
+              />
             </>
           ) : null}
         </>

@@ -17,6 +17,7 @@ import { CaseServices } from './case-services.tsx';
 import { CaseCircuitCard } from './case-circuit-card.tsx';
 import { NotesCard, HistoryCard } from './notes-history.tsx';
 import { CloseDialog, ReopenDialog } from './close-dialog.tsx';
+import { newReferralHref } from '../referrals/person-referrals.tsx';
 
 /** One case: header, the 72 h / 120 h clock, incident, assessment, plan, appointments, history, next steps in the circuit, services, notes. */
 export function CasePage({ caseId }: { caseId: string }) {
@@ -25,6 +26,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const record = useApi(() => getCase(caseId), [caseId]);
   const [dialog, setDialog] = useState<'close' | 'reopen' | null>(null);
   const canCollectStory = useCan('case.write');
+  const canRefer = useCan('referral.send');
 
   return (
     <LoadedPage of={record} title={t('cases.case.titleUnknown')} actions={<Link to="/cases">{t('cases.backToList')}</Link>}>
@@ -40,6 +42,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               <>
                 <Link to="/cases">{t('cases.backToList')}</Link>
                 {canCollectStory ? <Link to={`/stories/new?beneficiary=${encodeURIComponent(c.beneficiary.id)}&case=${encodeURIComponent(c.id)}&program=${encodeURIComponent(c.program)}`}>{t('stories.collect')}</Link> : null}
+                {canRefer ? <Link to={newReferralHref({ beneficiaryId: c.beneficiary.id, caseId: c.id })}>{t('referrals.refer')}</Link> : null}
                 {c.can.write && c.status === 'open' ? <Button onClick={() => setDialog('close')}>{t('cases.close')}</Button> : null}
                 {c.can.write && c.status === 'closed' ? <Button onClick={() => setDialog('reopen')}>{t('cases.reopen')}</Button> : null}
               </>
@@ -60,7 +63,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                 <AppointmentsCard c={c} canWrite={canWrite} onChange={onChange} />
                 <HistoryCard c={c} />
               </div>
-              <CaseCircuitCard caseId={c.id} incident={c.incident ? `${c.incident.date}T${c.incident.time ?? ''}` : null} />
+              <CaseCircuitCard caseId={c.id} incident={c.incident ? `${c.incident.date}T${c.incident.time ?? ''}` : null} referFor={canRefer ? c.beneficiary.id : undefined} />
               <CaseServices c={c} canWrite={canWrite} onRecorded={record.reload} />
               {c.notes !== null ? <NotesCard c={c} canWrite={c.can.write} onChange={onChange} /> : null}
             </div>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { conditionText, textIn, type ConditionStatus, type WeekDay } from '@relais/core';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { termLabel } from '../directory/directory-labels.ts';
@@ -17,19 +18,34 @@ const statusMark: Record<ConditionStatus, string> = { met: '✓', not_met: '✗'
  * A circuit as a flow: numbered step boxes, top to bottom, joined by arrows (the same on the
  * screen and on the poster, in French or in Arabic): when the step applies, where to go (the
  * directory's services with their phones and hours, stale ones marked), what to bring, who accompanies.
- * From a case (`checks`), each step says whether it applies and each condition whether it is met.
+ * From a case (`checks`), each step says whether it applies and each condition whether it is met,
+ * and `referTo` draws beside each service the way to refer the person there.
  */
-export function CircuitFlow({ steps, checks, days, terms, label }: { steps: readonly CircuitStepData[]; checks?: readonly StepCheck[]; days: Record<WeekDay, string>; terms: Terms; label: string }) {
+export function CircuitFlow({ steps, checks, days, terms, label, referTo }: {
+  steps: readonly CircuitStepData[];
+  checks?: readonly StepCheck[];
+  days: Record<WeekDay, string>;
+  terms: Terms;
+  label: string;
+  referTo?: ((service: { id: string; name: string }) => ReactNode) | undefined;
+}) {
   return (
     <ol className="circ-flow" aria-label={label}>
       {steps.map((step, i) => (
-        <FlowStep key={i} n={i + 1} step={step} check={checks?.[i]} days={days} terms={terms} />
+        <FlowStep key={i} n={i + 1} step={step} check={checks?.[i]} days={days} terms={terms} referTo={referTo} />
       ))}
     </ol>
   );
 }
 
-function FlowStep({ n, step, check, days, terms }: { n: number; step: CircuitStepData; check: StepCheck | undefined; days: Record<WeekDay, string>; terms: Terms }) {
+function FlowStep({ n, step, check, days, terms, referTo }: {
+  n: number;
+  step: CircuitStepData;
+  check: StepCheck | undefined;
+  days: Record<WeekDay, string>;
+  terms: Terms;
+  referTo: ((service: { id: string; name: string }) => ReactNode) | undefined;
+}) {
   const i18n = useI18n();
   const { t, locale } = i18n;
   const title = textIn(locale, step.title);
@@ -92,9 +108,15 @@ function FlowStep({ n, step, check, days, terms }: { n: number; step: CircuitSte
                 <PrintedService key={s.id} s={s} days={days} />
               ))}
             </ul>
-          ) : (
-            <p className="muted">{t('circuits.noService')}</p>
-          )}
+          ) : null}
+          {step.services.length && referTo ? (
+            <p className="circ-refer">
+              {step.services.map((s) => (
+                <span key={s.id}>{referTo(s)}</span>
+              ))}
+            </p>
+          ) : null}
+          {step.services.length ? null : <p className="muted">{t('circuits.noService')}</p>}
         </div>
       </div>
     </li>

@@ -14,6 +14,8 @@ import { describeError } from '../../i18n/errors.ts';
 import { ServiceHistory } from '../capture/service-history.tsx';
 import { PersonCases } from '../cases/person-cases.tsx';
 import { PersonStories } from '../stories/person-stories.tsx';
+import { PersonConsents } from '../referrals/person-consents.tsx';
+import { PersonReferrals } from '../referrals/person-referrals.tsx';
 import { MergeHistory } from './merge-history.tsx';
 import { draftOf, RecordFields, recordInput, type RecordDraft } from './record-fields.tsx';
 import { populationLabel } from './registry-labels.ts';
@@ -27,6 +29,7 @@ export function BeneficiaryPage({ beneficiaryId }: { beneficiaryId: string }) {
   const canRecord = useCan('service.write');
   const canOpenCase = useCan('case.write');
   const canReadCases = useCan('case.read');
+  const canRefer = useCan('referral.send');
   const record = useApi(() => getBeneficiary(beneficiaryId), [beneficiaryId]);
   const [notice] = useState(() => {
     const q = new URLSearchParams(window.location.search);
@@ -85,6 +88,8 @@ export function BeneficiaryPage({ beneficiaryId }: { beneficiaryId: string }) {
             )}
             <PersonCases beneficiaryId={b.id} canOpen={canOpenCase && !b.mergedInto} />
             {canReadCases ? <PersonStories beneficiaryId={b.id} canCollect={canOpenCase && !b.mergedInto} /> : null}
+            <PersonConsents beneficiaryId={b.id} canWrite={canWrite && !b.mergedInto} />
+            {canRefer ? <PersonReferrals beneficiaryId={b.id} canSend={!b.mergedInto} /> : null}
             <ServiceHistory beneficiaryId={b.id} canRecord={canRecord && !b.mergedInto} />
             {canMerge ? <MergeHistory beneficiaryId={b.id} onUndone={record.reload} /> : null}
           </Page>
