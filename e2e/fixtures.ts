@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, request, test, type Browser, type Page } from '@playwright/test';
 import { ar as coreAr, fr as coreFr, interpolate } from '@relais/core';
 import { ar as webAr } from '../web/src/i18n/ar.ts';
 import { fr as webFr } from '../web/src/i18n/fr.ts';
@@ -16,19 +17,19 @@ export type Texts = Record<keyof typeof fr, string>;
 export const org = { code: 'DEMO', name: 'Association Démo' };
 export const admin = { username: 'admin', displayName: 'Amina Admin', password: 'un mot de passe solide' };
 
-/** Logs in through the login page. `rememberedOrg`: the device already knows the organisation code (asserted). */
-export async function logIn(page: Page, t: Texts, who: { username: string; password: string }, options: { rememberedOrg?: boolean } = {}) {
+/** Logs in through the login page (to `who.organisation`, the run's organisation by default). `rememberedOrg`: the device already knows the organisation code (asserted). */
+export async function logIn(page: Page, t: Texts, who: { username: string; password: string; organisation?: string }, options: { rememberedOrg?: boolean } = {}) {
   await expect(page.getByRole('heading', { level: 1, name: t['login.title'] })).toBeVisible();
   const orgCode = page.getByLabel(t['field.organisation.code'], { exact: true });
-  if (options.rememberedOrg) await expect(orgCode).toHaveValue(org.code);
-  else await orgCode.fill(org.code);
+  if (options.rememberedOrg) await expect(orgCode).toHaveValue(who.organisation ?? org.code);
+  else await orgCode.fill(who.organisation ?? org.code);
   await page.getByLabel(t['field.username'], { exact: true }).fill(who.username);
   await page.getByLabel(t['field.password'], { exact: true }).fill(who.password);
   await page.getByRole('button', { name: t['login.submit'] }).click();
 }
 
 /** A page in a browser context of its own, logged in as this user (her home page greets her). */
-export async function logInAs(browser: Browser, who: { username: string; displayName: string; password: string }): Promise<Page> {
+export async function logInAs(browser: Browser, who: { username: string; displayName: string; password: string; organisation?: string }): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.goto('/');
   await logIn(page, fr, who);
@@ -165,6 +166,28 @@ export async function ensureGbvSection(
   const code = freshCode(`${birthYear}F`);
   const { id: personId } = await ensurePerson(api, { code, orgUnitId: sectionId, registeredOn: isoToday(), birthYear });
   return { sectionId, personId, code };
+}
+
+/**
+ * A second organisation on the instance (referrals cross organisations), with its administrator
+ * `admin`, created when missing. Only the command line makes one once the first exists: the e2e
+ * server (`serve.mjs`) stops, runs `relais init` and starts again on a request file.
+ */
+export async function ensureOrganisation(baseURL: string, o: { code: string; name: string }, admin: { username: string; displayName: string; password: string }): Promise<void> {
+  const api = await request.newContext({ baseURL });
+  const canLogIn = async () => (await api.post('/api/v1/auth/login', { data: { organisation: o.code, username: admin.username, password: admin.password } })).ok();
+  try {
+    if (await canLogIn()) return;
+    const dir = path.join(process.env.RELAIS_E2E_DATA_DIR ?? '', 'e2e-organisations');
+    const done = path.join(dir, `${o.code}.done.json`);
+    fs.rmSync(done, { force: true });
+    fs.writeFileSync(path.join(dir, `${o.code}.request.json`), JSON.stringify({ ...o, admin: admin.username, adminName: admin.displayName, password: admin.password }));
+    await expect.poll(() => fs.existsSync(done), { timeout: 120_000, intervals: [500] }).toBe(true);
+    await expect.poll(async () => (await api.get('/api/v1/health').catch(() => null))?.ok() ?? false, { timeout: 120_000, intervals: [500] }).toBe(true);
+    expect(await canLogIn(), `the organisation ${o.code} and its administrator`).toBe(true);
+  } finally {
+    await api.dispose();
+  }
 }
 
 /** A person code no earlier run used (four random letters, then the birth year and sex: `freshCode('1994F')`). */

@@ -52,7 +52,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node server/bin/relais.js start',
+    // `relais start`, restarted around `relais init` when a spec asks for a second organisation (serve.mjs).
+    command: 'node e2e/serve.mjs',
     cwd: repoRoot,
     env: serverEnv,
     url: `http://127.0.0.1:${PORT}/api/v1/health`,

@@ -87,11 +87,11 @@ export function ConsentForm({ beneficiaryId, orgCode = '', service = null, onSav
         <ServicePicker label={t('referrals.consent.addService')} error={errors.toServices} onChoose={(s) => setServices((all) => (all.some((x) => x.id === s.id) ? all : [...all, s]))} />
       </FieldGroup>
       <div className="grid-2">
-        <FieldGroup legend={`${t('field.purposes')} ${req}`}>
+        <FieldGroup legend={t('field.purposes')}>
           <CheckboxList options={consentPurposes.map((p) => ({ value: p, label: purposeLabel(i18n, p) }))} values={purposes} onChange={setPurposes} />
           {errors.purposes ? <p className="field-error">{errors.purposes}</p> : null}
         </FieldGroup>
-        <FieldGroup legend={`${t('field.fields')} ${req}`} hint={t('referrals.consent.fieldsHint')}>
+        <FieldGroup legend={t('field.fields')} hint={t('referrals.consent.fieldsHint')}>
           <CheckboxList options={consentFields.map((f) => ({ value: f, label: fieldLabel(i18n, f) }))} values={fields} onChange={setFields} />
           {errors.fields ? <p className="field-error">{errors.fields}</p> : null}
         </FieldGroup>

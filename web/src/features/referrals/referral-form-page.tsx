@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { referralUrgencies, ReferralInput, type Beneficiary } from '@relais/core';
 import { ApiError } from '../../api/client.ts';
 import { getService } from '../../api/directory.ts';
@@ -92,6 +92,9 @@ function ReferralForm({ person, caseId, service: initialService }: { person: Ben
       navigate(`/referrals/${encodeURIComponent(sent.id)}?sent=1`);
     });
   };
+  useEffect(() => {
+    if (recording) document.getElementById('ref-consent-now')?.scrollIntoView({ block: 'start' });
+  }, [recording]);
   const consentSaved = (c: ConsentData) => {
     setRecording(false);
     consents.reload();
@@ -159,9 +162,11 @@ function ReferralForm({ person, caseId, service: initialService }: { person: Ben
         ) : null}
       </SubmitForm>
       {recording ? (
-        <Card title={t('referrals.consent.new')}>
-          <ConsentForm beneficiaryId={person.id} orgCode={kind === 'organisation' ? code : ''} service={kind === 'service' ? service : null} onSaved={consentSaved} onCancel={() => setRecording(false)} />
-        </Card>
+        <div id="ref-consent-now">
+          <Card title={t('referrals.consent.new')}>
+            <ConsentForm beneficiaryId={person.id} orgCode={kind === 'organisation' ? code : ''} service={kind === 'service' ? service : null} onSaved={consentSaved} onCancel={() => setRecording(false)} />
+          </Card>
+        </div>
       ) : null}
     </>
   );
