@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
-import { cascadeAgeGroups, UNKNOWN_AGE_GROUP, type CascadeCount, type ReportDimension } from '@relais/core';
-import { dimensionsUsed, type BaseMeasure } from './report-plan.ts';
-import { ancestorJoin, periodExpr, scopeOn, userFiltersOn, type ReportSqlContext } from './report.sql.ts';
+import { cascadeAgeGroups, cascadeMeasureDimensions, UNKNOWN_AGE_GROUP, type CascadeCount, type ReportDimension } from '@relais/core';
+import type { BaseMeasure } from './report-plan.ts';
+import { itemsQuery, type ReportSqlContext } from './report.sql.ts';
 
 /**
  * The SQL of cascade measures (`count_cascade`, docs/indicators.md "Cascade indicators"): what a
@@ -73,36 +73,6 @@ function itemsOf(ctx: ReportSqlContext, cascade: CascadeCount): RawBuilder<unkno
 
 /** Values of one cascade measure for one grouping set: rows of `d<i>` columns and `value`. */
 export function cascadeQuery(ctx: ReportSqlContext, measure: CascadeMeasure, dims: readonly ReportDimension[]): RawBuilder<Record<string, string | number>> {
-  const { q, organisationId } = ctx;
-  const needs = dimensionsUsed({ by: [...dims], filters: q.filters });
-  const expr = (d: ReportDimension): RawBuilder<string> => {
-    switch (d) {
-      case 'period':
-        return periodExpr(q, sql`x.on_date`);
-      case 'org_unit':
-        return q.orgUnitLevel ? sql`coalesce(anc.code, ou.code)` : sql`ou.code`;
-      case 'program':
-      case 'sex':
-      case 'age_group':
-      case 'audience':
-        return sql`coalesce(${sql.ref(`x.${d}`)}, '')`;
-      default:
-        return sql`''`; // reportIssues refuses the others
-    }
-  };
-  const groupCols = dims.map((_, i) => sql.raw(`d${i}`));
   const value = measure.cascade === 'persons_sensitised' ? sql`coalesce(sum(w), 0)::float8` : sql`count(distinct k)::float8`;
-  return sql<Record<string, string | number>>`
-        with x as (${itemsOf(ctx, measure.cascade)}),
-        y as (
-          select ${sql.join([sql`x.k`, sql`x.w`, ...dims.map((d, i) => sql`${expr(d)} as ${sql.raw(`d${i}`)}`)], sql`, `)}
-          from x
-          join org_unit ou on ou.organisation_id = ${organisationId} and ou.id = x.org_unit_id
-          ${ancestorJoin(q, sql`ou.organisation_id`, needs)}
-          where x.program = ${q.program} and ${scopeOn(ctx.scope, 'x', 'ou')}
-            ${sql.join(userFiltersOn(q, expr).map((f) => sql`and ${f}`), sql` `)}
-        )
-        select ${dims.length ? sql`${sql.join(groupCols, sql`, `)}, ` : sql``}${value} as value
-        from y
-        ${dims.length ? sql`group by ${sql.join(groupCols, sql`, `)}` : sql``}`;
+  return itemsQuery(ctx, itemsOf(ctx, measure.cascade), dims, { own: cascadeMeasureDimensions, carry: ['k', 'w'], value });
 }

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { ReferralStat, ReportDimension } from '@relais/core';
-import { dimensionsUsed, type BaseMeasure } from './report-plan.ts';
-import { ancestorJoin, periodExpr, scopeOn, userFiltersOn, type ReportSqlContext } from './report.sql.ts';
+import { referralMeasureDimensions, type ReferralStat, type ReportDimension } from '@relais/core';
+import type { BaseMeasure } from './report-plan.ts';
+import { itemsQuery, type ReportSqlContext } from './report.sql.ts';
 
 /**
  * The SQL of referral statistics (`referral_stat`, docs/indicators.md "Referral indicators"), read
@@ -50,38 +50,7 @@ function itemsOf(ctx: ReportSqlContext, stat: ReferralStat): RawBuilder<unknown>
 
 /** Values of one referral statistic for one grouping set: rows of `d<i>` columns and `value`. */
 export function referralQuery(ctx: ReportSqlContext, measure: ReferralMeasure, dims: readonly ReportDimension[]): RawBuilder<Record<string, string | number>> {
-  const { q, organisationId } = ctx;
-  const needs = dimensionsUsed({ by: [...dims], filters: q.filters });
-  const expr = (d: ReportDimension): RawBuilder<string> => {
-    switch (d) {
-      case 'period':
-        return periodExpr(q, sql`x.on_date`);
-      case 'org_unit':
-        return q.orgUnitLevel ? sql`coalesce(anc.code, ou.code)` : sql`ou.code`;
-      case 'program':
-      case 'urgency':
-      case 'receiver':
-      case 'sender':
-      case 'service_type':
-        return sql`${sql.ref(`x.${d}`)}::text`;
-      default:
-        return sql`''`; // reportIssues refuses the others
-    }
-  };
-  const groupCols = dims.map((_, i) => sql.raw(`d${i}`));
-  const value = measure.stat === 'median_days_to_service' ? sql`percentile_cont(0.5) within group (order by days)::float8` : sql`count(distinct k)::float8`;
-  return sql<Record<string, string | number>>`
-        with x as (${itemsOf(ctx, measure.stat)}),
-        y as (
-          select ${sql.join([sql`x.k`, sql`x.days`, ...dims.map((d, i) => sql`${expr(d)} as ${sql.raw(`d${i}`)}`)], sql`, `)}
-          from x
-          join org_unit ou on ou.organisation_id = ${organisationId} and ou.id = x.org_unit_id
-          ${ancestorJoin(q, sql`ou.organisation_id`, needs)}
-          where x.program = ${q.program} and ${scopeOn(ctx.scope, 'x', 'ou')}
-            ${sql.join(userFiltersOn(q, expr).map((f) => sql`and ${f}`), sql` `)}
-        )
-        select ${dims.length ? sql`${sql.join(groupCols, sql`, `)}, ` : sql``}${value} as value
-        from y
-        ${dims.length ? sql`group by ${sql.join(groupCols, sql`, `)}` : sql``}
-        ${measure.stat === 'median_days_to_service' ? sql`having count(*) > 0` : sql``}`;
+  const median = measure.stat === 'median_days_to_service';
+  const value = median ? sql`percentile_cont(0.5) within group (order by days)::float8` : sql`count(distinct k)::float8`;
+  return itemsQuery(ctx, itemsOf(ctx, measure.stat), dims, { own: referralMeasureDimensions, carry: ['k', 'days'], value, onlyWithItems: median });
 }

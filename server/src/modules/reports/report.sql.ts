@@ -291,3 +291,39 @@ export function rollupQuery(ctx: ReportSqlContext, span: MonthSpan, sets: readon
         ${q.by.length ? sql`group by grouping sets (${groupingSets(q.by, sets)})` : sql``}
         ${q.by.length ? sql`` : sql`having count(*) > 0`}`;
 }
+
+/**
+ * Values of a measure read from a set of items `x` — columns `on_date`, `org_unit_id`, `program`,
+ * the dimensions of `own` and those `carry` names — for one grouping set: each item in its unit,
+ * the report's program, scope and filters, then `value` by the dimensions (rows of `d<i>` and
+ * `value`). Cascades and referrals are counted this way (`cascade-report.sql.ts`, `referral-report.sql.ts`).
+ */
+export function itemsQuery(
+  ctx: ReportSqlContext,
+  items: RawBuilder<unknown>,
+  dims: readonly ReportDimension[],
+  m: { own: ReadonlySet<ReportDimension>; carry: readonly string[]; value: RawBuilder<unknown>; onlyWithItems?: boolean },
+): RawBuilder<Record<string, string | number>> {
+  const { q, organisationId } = ctx;
+  const needs = dimensionsUsed({ by: [...dims], filters: q.filters });
+  const expr = (d: ReportDimension): RawBuilder<string> => {
+    if (d === 'period') return periodExpr(q, sql`x.on_date`);
+    if (d === 'org_unit') return q.orgUnitLevel ? sql`coalesce(anc.code, ou.code)` : sql`ou.code`;
+    return m.own.has(d) ? sql`coalesce(${sql.ref(`x.${d}`)}::text, '')` : sql`''`; // reportIssues refuses the others
+  };
+  const groupCols = dims.map((_, i) => sql.raw(`d${i}`));
+  return sql<Record<string, string | number>>`
+        with x as (${items}),
+        y as (
+          select ${sql.join([...m.carry.map((c) => sql.ref(`x.${c}`)), ...dims.map((d, i) => sql`${expr(d)} as ${sql.raw(`d${i}`)}`)], sql`, `)}
+          from x
+          join org_unit ou on ou.organisation_id = ${organisationId} and ou.id = x.org_unit_id
+          ${ancestorJoin(q, sql`ou.organisation_id`, needs)}
+          where x.program = ${q.program} and ${scopeOn(ctx.scope, 'x', 'ou')}
+            ${sql.join(userFiltersOn(q, expr).map((f) => sql`and ${f}`), sql` `)}
+        )
+        select ${dims.length ? sql`${sql.join(groupCols, sql`, `)}, ` : sql``}${m.value} as value
+        from y
+        ${dims.length ? sql`group by ${sql.join(groupCols, sql`, `)}` : sql``}
+        ${m.onlyWithItems ? sql`having count(*) > 0` : sql``}`;
+}
