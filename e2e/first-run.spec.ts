@@ -30,6 +30,8 @@ test('first run: setup, create a peer educator, log in as her, switch to Arabic,
     await page.getByRole('link', { name: fr['users.new'] }).click();
     await expect(page.getByRole('heading', { level: 1, name: fr['users.createTitle'] })).toBeVisible();
 
+    // The form marks its required fields (the mark reads "obligatoire"); the login form, all required, marks none.
+    await expect(page.locator('.field').filter({ has: page.getByLabel(fr['field.username'], { exact: true }) }).getByTitle(fr['common.requiredMark'])).toBeVisible();
     await page.getByLabel(fr['field.username'], { exact: true }).fill(peer.username);
     await page.getByLabel(fr['field.displayName'], { exact: true }).fill(peer.displayName);
     await page.getByLabel(fr['field.password'], { exact: true }).fill(peer.password);
@@ -48,6 +50,7 @@ test('first run: setup, create a peer educator, log in as her, switch to Arabic,
     await page.getByRole('button', { name: fr['shell.logout'] }).click();
     await expect(page.getByRole('heading', { level: 1, name: fr['login.title'] })).toBeVisible();
     await expect(page.getByText(fr['login.loggedOut'])).toBeVisible();
+    await expect(page.getByTitle(fr['common.requiredMark'])).toHaveCount(0);
   });
 
   await test.step('the peer educator logs in and sees no admin screen', async () => {

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { FormSubmit } from '../api/use-form-submit.ts';
 import { Button, Form, SubmitButton, type ButtonVariant } from '../ui/index.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { MarkRequired } from './mark-required.tsx';
 
 /**
  * A form's buttons: submit (its text, or "Save"; "Saving…" and not pressable while `busy`) and,
@@ -24,8 +25,8 @@ export function FormButtons({ busy, onCancel, variant, children }: { busy: boole
 }
 
 /**
- * A form named `label`, sent through `form`: the outcome of the last try above the fields, submit
- * (`submitLabel`, or "Save") and, given `onCancel`, cancel below them.
+ * A form named `label`, sent through `form`: the outcome of the last try above the fields (the
+ * required ones marked), submit (`submitLabel`, or "Save") and, given `onCancel`, cancel below them.
  */
 export function SubmitForm({ label, form, onSubmit, onCancel, submitLabel, className, children }: {
   label: string;
@@ -48,7 +49,7 @@ export function SubmitForm({ label, form, onSubmit, onCancel, submitLabel, class
         </FormButtons>
       }
     >
-      {children}
+      <MarkRequired>{children}</MarkRequired>
     </Form>
   );
 }

@@ -1,7 +1,7 @@
 /** The design system: generic, knows no domain, imports no feature. */
 export { Button, SubmitButton, type ButtonProps, type ButtonVariant } from './button.tsx';
-export { FieldFrame } from './field.tsx';
-export { TextField, type TextFieldProps } from './text-field.tsx';
+export { FieldFrame, RequiredMark } from './field.tsx';
+export { CodeTextField, TextField, type TextFieldProps } from './text-field.tsx';
 export { TextArea, type TextAreaProps } from './text-area.tsx';
 export { FileField, type FileFieldProps } from './file-field.tsx';
 export { Select, type SelectOption, type SelectProps } from './select.tsx';

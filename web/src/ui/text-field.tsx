@@ -17,3 +17,8 @@ export function TextField({ label, value, onChange, hint, error, requiredLabel, 
     </FieldFrame>
   );
 }
+
+/** A code typed as it is written (an organisation's, a unit's, a population's): Latin capitals, left to right, no spelling check. */
+export function CodeTextField(props: TextFieldProps) {
+  return <TextField dir="ltr" autoCapitalize="characters" spellCheck={false} {...props} />;
+}

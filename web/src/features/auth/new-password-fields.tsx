@@ -34,22 +34,20 @@ export function useNewPassword(): NewPassword {
   };
 }
 
-/** A new password and its confirmation: the pair every password form asks for. */
+/** A new password and its confirmation: the pair every password form asks for (marked required inside a `MarkRequired`). */
 export function NewPasswordFields(props: {
   /** Label of the first field (`field.password`, `field.newPassword`…). */
   label: string;
   value: NewPassword;
   passwordError?: string | undefined;
   confirmError?: string | undefined;
-  requiredLabel?: string | undefined;
 }) {
   const { t } = useI18n();
   const { value } = props;
-  const required = props.requiredLabel ? { requiredLabel: props.requiredLabel } : {};
   return (
     <>
-      <PasswordField label={props.label} hint={t('common.passwordHint')} value={value.password} onChange={value.setPassword} error={props.passwordError} autoComplete="new-password" {...required} />
-      <PasswordField label={t('common.confirmPassword')} value={value.confirm} onChange={value.setConfirm} error={props.confirmError} autoComplete="new-password" {...required} />
+      <PasswordField label={props.label} hint={t('common.passwordHint')} value={value.password} onChange={value.setPassword} error={props.passwordError} autoComplete="new-password" />
+      <PasswordField label={t('common.confirmPassword')} value={value.confirm} onChange={value.setConfirm} error={props.confirmError} autoComplete="new-password" />
     </>
   );
 }

@@ -20,6 +20,7 @@ import { numberOrText } from './service-draft.ts';
 import { isolate } from '../../i18n/bidi.ts';
 import { CascadeSessionFields, cascadeDraftFromUrl, cascadeInput, placeFromUrl, type CascadeDraft } from '../cascades/cascade-session-fields.tsx';
 import { disclosureLink } from '../cascades/cascade-tree.tsx';
+import { MarkRequired } from '../../app/mark-required.tsx';
 
 type GroupType = (typeof groupSessionTypes)[number];
 type Cell = `${(typeof sexes)[number]}:${AgeBandCode}`;
@@ -42,7 +43,6 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
   const { t } = i18n;
   const { me } = useSession();
   const ctx = useWorkContext();
-  const req = t('common.requiredMark');
   const [id, setId] = useState(newId);
   const [place, setPlace] = usePlaceDraft(catalogue, placeFromUrl());
   const [cascade, setCascade] = useState<CascadeDraft>(cascadeDraftFromUrl);
@@ -117,32 +117,33 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
         </Alert>
       ) : null}
       {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
-      <Card title={t('group.sessionTitle')}>
-        <div className="stack">
-          <div className="grid-2">
-            <PlaceFields place={place} onChange={setPlace} catalogue={catalogue} errors={errors} />
-            <Select
-              label={t('field.type')}
-              value={type}
-              required
-              requiredLabel={req}
-              error={errors.type}
-              options={[{ value: '', label: t('group.chooseType') }, ...groupSessionTypes.map((g) => ({ value: g, label: t(`group_session_type.${g}`) }))]}
-              onChange={(v) => setType(v as GroupType | '')}
-            />
-            <TextField label={t('field.theme')} value={theme} maxLength={200} required requiredLabel={req} error={errors.theme} onChange={setTheme} />
-            <TextField label={t('field.partner')} hint={t('group.partnerHint')} value={partner} maxLength={200} error={errors.partner} onChange={setPartner} />
+      <MarkRequired>
+        <Card title={t('group.sessionTitle')}>
+          <div className="stack">
+            <div className="grid-2">
+              <PlaceFields place={place} onChange={setPlace} catalogue={catalogue} errors={errors} />
+              <Select
+                label={t('field.type')}
+                value={type}
+                required
+                error={errors.type}
+                options={[{ value: '', label: t('group.chooseType') }, ...groupSessionTypes.map((g) => ({ value: g, label: t(`group_session_type.${g}`) }))]}
+                onChange={(v) => setType(v as GroupType | '')}
+              />
+              <TextField label={t('field.theme')} value={theme} maxLength={200} required error={errors.theme} onChange={setTheme} />
+              <TextField label={t('field.partner')} hint={t('group.partnerHint')} value={partner} maxLength={200} error={errors.partner} onChange={setPartner} />
+            </div>
+            <FieldGroup legend={t('field.facilitatorIds')} hint={t('group.facilitatorsHint')}>
+              <CheckboxList
+                options={workers.workers.map((w) => ({ value: w.id, label: w.id === me.user.id ? t('search.me', { name: isolate(w.displayName) }) : w.displayName }))}
+                values={facilitators}
+                onChange={setFacilitators}
+              />
+              {errors.facilitatorIds ? <p className="field-error">{errors.facilitatorIds}</p> : null}
+            </FieldGroup>
           </div>
-          <FieldGroup legend={t('field.facilitatorIds')} hint={t('group.facilitatorsHint')}>
-            <CheckboxList
-              options={workers.workers.map((w) => ({ value: w.id, label: w.id === me.user.id ? t('search.me', { name: isolate(w.displayName) }) : w.displayName }))}
-              values={facilitators}
-              onChange={setFacilitators}
-            />
-            {errors.facilitatorIds ? <p className="field-error">{errors.facilitatorIds}</p> : null}
-          </FieldGroup>
-        </div>
-      </Card>
+        </Card>
+      </MarkRequired>
 
       {cascadeFirst ? cascadeCard : null}
 

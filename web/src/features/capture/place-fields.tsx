@@ -9,6 +9,7 @@ import { useWorkContext, type WorkContext } from '../context/work-context.tsx';
 import { todayIso } from '../registry/registry-labels.ts';
 import { unitLabel } from '../org-units/org-unit-tree.ts';
 import { defaultPlace, recordingUnits, sitesUnder, unitOptions } from './place.ts';
+import { MarkRequired } from '../../app/mark-required.tsx';
 
 /** When, where and for which program a contact or a group session took place. */
 export interface PlaceDraft {
@@ -50,15 +51,16 @@ export function placeInput(place: PlaceDraft) {
 export function ProgramUnitFields({ place, onChange, catalogue, errors }: { place: PlaceDraft; onChange: (place: PlaceDraft) => void; catalogue: Catalogue; errors: FieldErrors }) {
   const { t } = useI18n();
   const ctx = useWorkContext();
-  const req = t('common.requiredMark');
   const programs = myPrograms(catalogue, ctx);
   const programOptions = programs.length ? programs.map((p) => ({ value: p.code, label: programLabel(t, p.code) })) : [{ value: '', label: t('capture.noProgram') }];
   const units = recordingUnits(ctx.units);
   return (
-    <>
-      <Select label={t('field.program')} value={place.program} required requiredLabel={req} error={errors.program} options={programOptions} onChange={(v) => onChange({ ...place, program: v as ProgramCode })} />
-      <Select label={t('capture.unit')} value={place.unitId} required requiredLabel={req} error={errors.orgUnitId} hint={units.length ? undefined : t('capture.noRecordingUnit')} options={unitOptions(units, t('context.noUnit'))} onChange={(unitId) => onChange({ ...place, unitId, siteId: '' })} />
-    </>
+    <MarkRequired>
+      <>
+        <Select label={t('field.program')} value={place.program} required error={errors.program} options={programOptions} onChange={(v) => onChange({ ...place, program: v as ProgramCode })} />
+        <Select label={t('capture.unit')} value={place.unitId} required error={errors.orgUnitId} hint={units.length ? undefined : t('capture.noRecordingUnit')} options={unitOptions(units, t('context.noUnit'))} onChange={(unitId) => onChange({ ...place, unitId, siteId: '' })} />
+      </>
+    </MarkRequired>
   );
 }
 
@@ -72,24 +74,24 @@ export function PlaceFields({ place, onChange, catalogue, errors, dateHint }: {
 }) {
   const { t } = useI18n();
   const ctx = useWorkContext();
-  const req = t('common.requiredMark');
   const sites = place.unitId ? sitesUnder(ctx.units, place.unitId) : [];
   const siteOptions = [{ value: '', label: t('capture.noSite') }, ...sites.map((n) => ({ value: n.unit.id, label: unitLabel(n.unit) }))];
   return (
-    <>
-      <TextField
-        label={t('field.date')}
-        type="date"
-        value={place.date}
-        max={todayIso()}
-        required
-        requiredLabel={req}
-        hint={dateHint}
-        error={errors.date}
-        onChange={(date) => onChange({ ...place, date })}
-      />
-      <ProgramUnitFields place={place} onChange={onChange} catalogue={catalogue} errors={errors} />
-      {sites.length ? <Select label={t('field.siteId')} value={place.siteId} error={errors.siteId} options={siteOptions} onChange={(siteId) => onChange({ ...place, siteId })} /> : null}
-    </>
+    <MarkRequired>
+      <>
+        <TextField
+          label={t('field.date')}
+          type="date"
+          value={place.date}
+          max={todayIso()}
+          required
+          hint={dateHint}
+          error={errors.date}
+          onChange={(date) => onChange({ ...place, date })}
+        />
+        <ProgramUnitFields place={place} onChange={onChange} catalogue={catalogue} errors={errors} />
+        {sites.length ? <Select label={t('field.siteId')} value={place.siteId} error={errors.siteId} options={siteOptions} onChange={(siteId) => onChange({ ...place, siteId })} /> : null}
+      </>
+    </MarkRequired>
   );
 }

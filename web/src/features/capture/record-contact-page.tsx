@@ -21,6 +21,7 @@ import { entryOf, newServiceDraft, registerNoIssues, serviceIssues, type Service
 import { ServiceFields } from './service-fields.tsx';
 import { serviceLabel } from './service-labels.ts';
 import { SavedSummary, type Saved } from './saved-summary.tsx';
+import { MarkRequired } from '../../app/mark-required.tsx';
 
 /**
  * Record a contact: the person first (by her code), then date, place, program, worker and
@@ -119,7 +120,6 @@ function ContactForm({ person, catalogue, onSaved }: {
   const i18n = useI18n();
   const { t } = i18n;
   const { me } = useSession();
-  const req = t('common.requiredMark');
   const [place, setPlace] = usePlaceDraft(catalogue);
   const [workerId, setWorkerId] = useState(me.user.id);
   const [rows, setRows] = useState<ServiceDraft[]>(() => [newServiceDraft()]);
@@ -200,67 +200,68 @@ function ContactForm({ person, catalogue, onSaved }: {
   const isSaving = (button: Then) => form.busy && then === button;
 
   return (
-    <form className="form card" onSubmit={submit} noValidate aria-labelledby="contact-form-title">
-      <h2 id="contact-form-title" className="card-title">
-        {t('capture.contactTitle')}{' '}
-        <Code>{person.code}</Code>
-      </h2>
-      {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
-      {checked && errorCount > 0 && !failure ? <Alert tone="error">{t('error.validation_failed')}</Alert> : null}
-      {errors.beneficiaryId ? <Alert tone="error">{t('capture.personNotHere')}</Alert> : null}
-      <div className="grid-2">
-        <PlaceFields place={place} onChange={setPlace} catalogue={catalogue} errors={errors} dateHint={t('capture.dateHint')} />
-        <Select
-          label={t('field.workerId')}
-          value={workerId}
-          required
-          requiredLabel={req}
-          hint={workers.workers.length > 1 ? t('capture.workerHint') : undefined}
-          error={errors.workerId}
-          options={workers.options}
-          onChange={setWorkerId}
-        />
-      </div>
+    <MarkRequired>
+      <form className="form card" onSubmit={submit} noValidate aria-labelledby="contact-form-title">
+        <h2 id="contact-form-title" className="card-title">
+          {t('capture.contactTitle')}{' '}
+          <Code>{person.code}</Code>
+        </h2>
+        {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
+        {checked && errorCount > 0 && !failure ? <Alert tone="error">{t('error.validation_failed')}</Alert> : null}
+        {errors.beneficiaryId ? <Alert tone="error">{t('capture.personNotHere')}</Alert> : null}
+        <div className="grid-2">
+          <PlaceFields place={place} onChange={setPlace} catalogue={catalogue} errors={errors} dateHint={t('capture.dateHint')} />
+          <Select
+            label={t('field.workerId')}
+            value={workerId}
+            required
+            hint={workers.workers.length > 1 ? t('capture.workerHint') : undefined}
+            error={errors.workerId}
+            options={workers.options}
+            onChange={setWorkerId}
+          />
+        </div>
 
-      <h3 className="subheading">{t('field.services')}</h3>
-      {errors.services ? <p className="field-error">{errors.services}</p> : null}
-      <ol className="service-rows">
-        {rows.map((row, i) => (
-          <li key={row.id}>
-            <fieldset className="fieldset service-row" ref={i === 0 ? firstService : undefined}>
-              <legend className="fieldset-legend">{t('capture.rowLegend', { n: i + 1 })}</legend>
-              <ServiceFields draft={row} onChange={(next) => setRow(i, next)} services={settings?.services ?? []} errors={errors} at={`services.${i}.`} />
-              {rows.length > 1 ? (
-                <div className="form-actions">
-                  <Button size="small" variant="ghost" onClick={() => setRows((list) => list.filter((r) => r.id !== row.id))}>
-                    {t('capture.removeRow', { n: i + 1 })}
-                  </Button>
-                </div>
-              ) : null}
-            </fieldset>
-          </li>
-        ))}
-      </ol>
-      <div className="form-actions">
-        <Button onClick={() => setRows((list) => [...list, newServiceDraft()])} disabled={rows.length >= 30}>
-          {t('capture.addRow')}
-        </Button>
-      </div>
+        <h3 className="subheading">{t('field.services')}</h3>
+        {errors.services ? <p className="field-error">{errors.services}</p> : null}
+        <ol className="service-rows">
+          {rows.map((row, i) => (
+            <li key={row.id}>
+              <fieldset className="fieldset service-row" ref={i === 0 ? firstService : undefined}>
+                <legend className="fieldset-legend">{t('capture.rowLegend', { n: i + 1 })}</legend>
+                <ServiceFields draft={row} onChange={(next) => setRow(i, next)} services={settings?.services ?? []} errors={errors} at={`services.${i}.`} />
+                {rows.length > 1 ? (
+                  <div className="form-actions">
+                    <Button size="small" variant="ghost" onClick={() => setRows((list) => list.filter((r) => r.id !== row.id))}>
+                      {t('capture.removeRow', { n: i + 1 })}
+                    </Button>
+                  </div>
+                ) : null}
+              </fieldset>
+            </li>
+          ))}
+        </ol>
+        <div className="form-actions">
+          <Button onClick={() => setRows((list) => [...list, newServiceDraft()])} disabled={rows.length >= 30}>
+            {t('capture.addRow')}
+          </Button>
+        </div>
 
-      {missing.length ? (
-        <Alert tone="warning">
-          {t('capture.paquetMissing', { services: missing.map((s) => serviceLabel(i18n, s)).join(', ') })}
-        </Alert>
-      ) : null}
+        {missing.length ? (
+          <Alert tone="warning">
+            {t('capture.paquetMissing', { services: missing.map((s) => serviceLabel(i18n, s)).join(', ') })}
+          </Alert>
+        ) : null}
 
-      <div className="form-actions save-actions">
-        <Button type="submit" name="then" value="new_person" variant="primary" busy={isSaving('new_person')} disabled={form.busy}>
-          {isSaving('new_person') ? t('common.saving') : t('capture.saveNewPerson')}
-        </Button>
-        <Button type="submit" name="then" value="add_service" busy={isSaving('add_service')} disabled={form.busy}>
-          {isSaving('add_service') ? t('common.saving') : t('capture.saveAddService')}
-        </Button>
-      </div>
-    </form>
+        <div className="form-actions save-actions">
+          <Button type="submit" name="then" value="new_person" variant="primary" busy={isSaving('new_person')} disabled={form.busy}>
+            {isSaving('new_person') ? t('common.saving') : t('capture.saveNewPerson')}
+          </Button>
+          <Button type="submit" name="then" value="add_service" busy={isSaving('add_service')} disabled={form.busy}>
+            {isSaving('add_service') ? t('common.saving') : t('capture.saveAddService')}
+          </Button>
+        </div>
+      </form>
+    </MarkRequired>
   );
 }

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { FieldErrors } from '../../i18n/errors.ts';
 import { takesPlatform, type ServiceDraft } from './service-draft.ts';
 import { serviceLabel, valueLabel } from './service-labels.ts';
+import { MarkRequired } from '../../app/mark-required.tsx';
 
 /**
  * The fields of one service: the service itself (unless fixed), then only the fields that
@@ -23,7 +24,6 @@ export function ServiceFields({ draft, onChange, services, errors, at, fixedServ
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const req = t('common.requiredMark');
   const def = draft.service ? serviceDefinitions[draft.service] : {};
   const set = <K extends keyof ServiceDraft>(key: K) => (value: ServiceDraft[K]) => onChange({ ...draft, [key]: value });
   const err = (field: string) => errors[`${at}${field}`];
@@ -32,72 +32,71 @@ export function ServiceFields({ draft, onChange, services, errors, at, fixedServ
   const offered = draft.service && !services.includes(draft.service) ? [...services, draft.service] : services;
 
   return (
-    <div className="service-fields">
-      {fixedService ? null : (
-        <Select
-          label={t('field.service')}
-          value={draft.service}
-          required
-          requiredLabel={req}
-          error={err('service')}
-          options={[{ value: '', label: t('capture.chooseService') }, ...offered.map((s) => ({ value: s, label: serviceLabel(i18n, s) }))]}
-          onChange={(v) => onChange({ ...draft, service: v as ServiceCode | '' })}
-        />
-      )}
-      {def.quantity ? (
-        <TextField
-          label={t('field.quantity')}
-          hint={def.quantity === 'in' ? t('capture.quantityInHint') : t('capture.quantityOutHint')}
-          value={draft.quantity}
-          inputMode="numeric"
-          dir="ltr"
-          maxLength={6}
-          required
-          requiredLabel={req}
-          error={err('quantity')}
-          onChange={set('quantity')}
-        />
-      ) : null}
-      {def.result ? <RadioGroup legend={t('field.result')} value={draft.result} options={choices('result', def.result)} error={err('result')} onChange={set('result')} /> : null}
-      {def.strategy ? (
-        <RadioGroup legend={t('field.strategy')} value={draft.strategy} options={choices('strategy', def.strategy)} error={err('strategy')} onChange={set('strategy')} />
-      ) : null}
-      {def.modality ? (
-        <RadioGroup legend={t('field.modality')} value={draft.modality} options={choices('modality', def.modality)} error={err('modality')} onChange={set('modality')} />
-      ) : null}
-      {takesPlatform(draft) ? (
-        <TextField label={t('field.platform')} hint={t('capture.platformHint')} value={draft.platform} maxLength={100} error={err('platform')} onChange={set('platform')} />
-      ) : null}
-      {def.kind ? (
-        <Select
-          label={t('field.kind')}
-          value={draft.kind}
-          required
-          requiredLabel={req}
-          error={err('kind')}
-          options={[{ value: '', label: t('capture.chooseKind') }, ...choices('kind', def.kind)]}
-          onChange={set('kind')}
-        />
-      ) : null}
-      {def.treated ? (
-        <RadioGroup
-          legend={t('field.treated')}
-          value={draft.treated}
-          options={[
-            { value: 'yes', label: t('record.yes') },
-            { value: 'no', label: t('record.no') },
-          ]}
-          error={err('treated')}
-          onChange={(v) => onChange({ ...draft, treated: v === 'yes' ? 'yes' : 'no' })}
-        />
-      ) : null}
-      {registerNo && draft.service === 'hiv_test' ? (
-        <RegisterNoField hint={t('capture.registerNoHint')} value={draft.registerNo} error={err('registerNo')} onChange={set('registerNo')} />
-      ) : null}
-      {draft.service ? (
-        <TextField label={t('field.note')} hint={t('capture.noteHint')} value={draft.note} maxLength={2000} error={err('note')} onChange={set('note')} />
-      ) : null}
-    </div>
+    <MarkRequired>
+      <div className="service-fields">
+        {fixedService ? null : (
+          <Select
+            label={t('field.service')}
+            value={draft.service}
+            required
+            error={err('service')}
+            options={[{ value: '', label: t('capture.chooseService') }, ...offered.map((s) => ({ value: s, label: serviceLabel(i18n, s) }))]}
+            onChange={(v) => onChange({ ...draft, service: v as ServiceCode | '' })}
+          />
+        )}
+        {def.quantity ? (
+          <TextField
+            label={t('field.quantity')}
+            hint={def.quantity === 'in' ? t('capture.quantityInHint') : t('capture.quantityOutHint')}
+            value={draft.quantity}
+            inputMode="numeric"
+            dir="ltr"
+            maxLength={6}
+            required
+            error={err('quantity')}
+            onChange={set('quantity')}
+          />
+        ) : null}
+        {def.result ? <RadioGroup legend={t('field.result')} value={draft.result} options={choices('result', def.result)} error={err('result')} onChange={set('result')} /> : null}
+        {def.strategy ? (
+          <RadioGroup legend={t('field.strategy')} value={draft.strategy} options={choices('strategy', def.strategy)} error={err('strategy')} onChange={set('strategy')} />
+        ) : null}
+        {def.modality ? (
+          <RadioGroup legend={t('field.modality')} value={draft.modality} options={choices('modality', def.modality)} error={err('modality')} onChange={set('modality')} />
+        ) : null}
+        {takesPlatform(draft) ? (
+          <TextField label={t('field.platform')} hint={t('capture.platformHint')} value={draft.platform} maxLength={100} error={err('platform')} onChange={set('platform')} />
+        ) : null}
+        {def.kind ? (
+          <Select
+            label={t('field.kind')}
+            value={draft.kind}
+            required
+            error={err('kind')}
+            options={[{ value: '', label: t('capture.chooseKind') }, ...choices('kind', def.kind)]}
+            onChange={set('kind')}
+          />
+        ) : null}
+        {def.treated ? (
+          <RadioGroup
+            legend={t('field.treated')}
+            value={draft.treated}
+            options={[
+              { value: 'yes', label: t('record.yes') },
+              { value: 'no', label: t('record.no') },
+            ]}
+            error={err('treated')}
+            onChange={(v) => onChange({ ...draft, treated: v === 'yes' ? 'yes' : 'no' })}
+          />
+        ) : null}
+        {registerNo && draft.service === 'hiv_test' ? (
+          <RegisterNoField hint={t('capture.registerNoHint')} value={draft.registerNo} error={err('registerNo')} onChange={set('registerNo')} />
+        ) : null}
+        {draft.service ? (
+          <TextField label={t('field.note')} hint={t('capture.noteHint')} value={draft.note} maxLength={2000} error={err('note')} onChange={set('note')} />
+        ) : null}
+      </div>
+    </MarkRequired>
   );
 }
 

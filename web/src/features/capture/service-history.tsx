@@ -17,6 +17,7 @@ import { draftOfRecord, entryOf, registerNoIssues, registerNoOf, serviceIssues, 
 import { serviceDetailColumns } from './service-columns.tsx';
 import { RegisterNoField, ServiceFields } from './service-fields.tsx';
 import { detailParts, formatDay, registerNoText, serviceLabel } from './service-labels.ts';
+import { MarkRequired } from '../../app/mark-required.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -127,7 +128,6 @@ function patchOf(record: ServiceRecordData, draft: ServiceDraft, date: string, w
 function EditServiceDialog({ record, onClose, onSaved }: { record: ServiceRecordData; onClose: () => void; onSaved: (s: ServiceRecordData) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const req = t('common.requiredMark');
   const [draft, setDraft] = useState<ServiceDraft>(() => draftOfRecord(record));
   const [date, setDate] = useState(record.date);
   const [workerId, setWorkerId] = useState(record.worker?.id ?? '');
@@ -161,28 +161,30 @@ function EditServiceDialog({ record, onClose, onSaved }: { record: ServiceRecord
   };
 
   return (
-    <Dialog
-      title={t('capture.editTitle', { service: serviceLabel(i18n, record.service) })}
-      onClose={onClose}
-      actions={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            {t('record.cancel')}
-          </Button>
-          <Button variant="primary" busy={busy} onClick={() => void save()}>
-            {busy ? t('common.saving') : t('common.save')}
-          </Button>
-        </>
-      }
-    >
-      {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
-      <TextField label={t('field.date')} type="date" value={date} max={todayIso()} required requiredLabel={req} error={errors.date} onChange={setDate} />
-      <Select label={t('field.workerId')} value={workerId} required={record.worker !== null} requiredLabel={req} error={errors.workerId} options={workerOptions} onChange={setWorkerId} />
-      <ServiceFields draft={draft} onChange={setDraft} services={[record.service]} errors={errors} at="" fixedService registerNo={false} />
-      {record.service === 'hiv_test' ? (
-        <RegisterNoField hint={t('capture.registerNoCorrectHint')} value={draft.registerNo} error={errors.registerNo} onChange={(v) => setDraft((d) => ({ ...d, registerNo: v }))} />
-      ) : null}
-    </Dialog>
+    <MarkRequired>
+      <Dialog
+        title={t('capture.editTitle', { service: serviceLabel(i18n, record.service) })}
+        onClose={onClose}
+        actions={
+          <>
+            <Button onClick={onClose} disabled={busy}>
+              {t('record.cancel')}
+            </Button>
+            <Button variant="primary" busy={busy} onClick={() => void save()}>
+              {busy ? t('common.saving') : t('common.save')}
+            </Button>
+          </>
+        }
+      >
+        {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
+        <TextField label={t('field.date')} type="date" value={date} max={todayIso()} required error={errors.date} onChange={setDate} />
+        <Select label={t('field.workerId')} value={workerId} required={record.worker !== null} error={errors.workerId} options={workerOptions} onChange={setWorkerId} />
+        <ServiceFields draft={draft} onChange={setDraft} services={[record.service]} errors={errors} at="" fixedService registerNo={false} />
+        {record.service === 'hiv_test' ? (
+          <RegisterNoField hint={t('capture.registerNoCorrectHint')} value={draft.registerNo} error={errors.registerNo} onChange={(v) => setDraft((d) => ({ ...d, registerNo: v }))} />
+        ) : null}
+      </Dialog>
+    </MarkRequired>
   );
 }
 

@@ -19,6 +19,7 @@ import { ProgramUnitFields, usePlaceDraft } from '../capture/place-fields.tsx';
 import { todayIso } from '../registry/registry-labels.ts';
 import { createDisclosure } from './cascades-api.ts';
 import { placeFromUrl } from './cascade-session-fields.tsx';
+import { MarkRequired } from '../../app/mark-required.tsx';
 
 /** Records a disclosure, at a session when the link says which (`?groupSessionId=…&date=…&theme=…`). */
 export function DisclosureFormPage() {
@@ -34,7 +35,6 @@ function DisclosureForm({ settings, catalogue }: { settings: RegistrySettings; c
   const i18n = useI18n();
   const { t } = i18n;
   const ctx = useWorkContext();
-  const req = t('common.requiredMark');
   const [q] = useState(() => new URLSearchParams(window.location.search));
   const [session, setSession] = useState(() => (q.get('groupSessionId') ? { id: q.get('groupSessionId') ?? '', date: q.get('date') ?? '', theme: q.get('theme') ?? '' } : null));
   const [id, setId] = useState(newId);
@@ -92,27 +92,29 @@ function DisclosureForm({ settings, catalogue }: { settings: RegistrySettings; c
         </Alert>
       ) : null}
       {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
-      <Card title={t('disclosures.newTitle')}>
-        {session ? (
-          <p className="casc-choice">
-            <span>{t('disclosures.atSession', { date: i18n.formatDate(session.date), theme: session.theme })}</span>
-            <Button size="small" variant="ghost" onClick={() => setSession(null)}>
-              {t('common.remove')}
-            </Button>
-          </p>
-        ) : null}
-        <div className="grid-2">
-          <TextField label={t('field.date')} type="date" value={date} max={todayIso()} required requiredLabel={req} error={errors.date} onChange={setDate} />
-          <ProgramUnitFields place={place} onChange={setPlace} catalogue={catalogue} errors={errors} />
-          <Select
-            label={t('field.violenceType')}
-            value={violenceType}
-            error={errors.violenceType}
-            options={[{ value: '', label: t('disclosures.notSaid') }, ...types.map((v) => ({ value: v.code, label: vocab(i18n, 'violence_type', v.code) }))]}
-            onChange={setViolenceType}
-          />
-        </div>
-      </Card>
+      <MarkRequired>
+        <Card title={t('disclosures.newTitle')}>
+          {session ? (
+            <p className="casc-choice">
+              <span>{t('disclosures.atSession', { date: i18n.formatDate(session.date), theme: session.theme })}</span>
+              <Button size="small" variant="ghost" onClick={() => setSession(null)}>
+                {t('common.remove')}
+              </Button>
+            </p>
+          ) : null}
+          <div className="grid-2">
+            <TextField label={t('field.date')} type="date" value={date} max={todayIso()} required error={errors.date} onChange={setDate} />
+            <ProgramUnitFields place={place} onChange={setPlace} catalogue={catalogue} errors={errors} />
+            <Select
+              label={t('field.violenceType')}
+              value={violenceType}
+              error={errors.violenceType}
+              options={[{ value: '', label: t('disclosures.notSaid') }, ...types.map((v) => ({ value: v.code, label: vocab(i18n, 'violence_type', v.code) }))]}
+              onChange={setViolenceType}
+            />
+          </div>
+        </Card>
+      </MarkRequired>
       <Card title={t('disclosures.who')}>
         <div className="stack">
         <RadioGroup

@@ -14,6 +14,7 @@ import { todayIso } from '../registry/registry-labels.ts';
 import { createTraining, type TraineeData } from './cascades-api.ts';
 import { TraineeSearch } from './trainee-search.tsx';
 import './cascades.css';
+import { MarkRequired } from '../../app/mark-required.tsx';
 
 /** A new training: program, unit, kind, theme, days, modality, partner, and who gave it when a person trained before did. */
 export function TrainingFormPage() {
@@ -27,7 +28,6 @@ export function TrainingFormPage() {
 
 function TrainingForm({ catalogue }: { catalogue: Catalogue }) {
   const { t } = useI18n();
-  const req = t('common.requiredMark');
   const [id] = useState(newId);
   const [place, setPlace] = usePlaceDraft(catalogue);
   const [kind, setKind] = useState('');
@@ -62,46 +62,47 @@ function TrainingForm({ catalogue }: { catalogue: Catalogue }) {
   };
 
   return (
-    <Form className="stack" aria-label={t('cascades.newTitle')} onSubmit={submit} actions={<FormButtons busy={form.busy}>{t('cascades.submitTraining')}</FormButtons>}>
-      {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
-      <Card title={t('cascades.newTitle')}>
-        <div className="grid-2">
-          <ProgramUnitFields place={place} onChange={setPlace} catalogue={catalogue} errors={errors} />
-          <Select
-            label={t('cascades.kind')}
-            value={kind}
-            required
-            requiredLabel={req}
-            error={errors.kind}
-            options={[{ value: '', label: t('cascades.choose') }, ...trainingKinds.map((k) => ({ value: k, label: t(`training_kind.${k}`) }))]}
-            onChange={setKind}
-          />
-          <TextField label={t('field.theme')} value={theme} maxLength={200} required requiredLabel={req} error={errors.theme} onChange={setTheme} />
-          <TextField label={t('field.startOn')} type="date" value={startOn} max={todayIso()} required requiredLabel={req} error={errors.startOn} onChange={setStartOn} />
-          <TextField label={t('field.endOn')} type="date" value={endOn} max={todayIso()} required requiredLabel={req} error={errors.endOn} onChange={setEndOn} />
-          <Select label={t('cascades.modality')} value={modality} error={errors.modality} options={trainingModalities.map((m) => ({ value: m, label: t(`cascades.modality.${m}`) }))} onChange={setModality} />
-          <TextField label={t('field.partner')} hint={t('cascades.partnerHint')} value={partner} maxLength={200} error={errors.partner} onChange={setPartner} />
-        </div>
-      </Card>
-      <Card title={t('field.ledByTraineeId')}>
-        {ledBy ? (
-          <p className="casc-choice">
-            <span>{t('cascades.leaderChosen', { name: ledBy.name })}</span>
-            <Button size="small" variant="ghost" onClick={() => setLedBy(null)}>
-              {t('cascades.change')}
-            </Button>
-          </p>
-        ) : (
-          <>
-            <p className="field-hint">{t('cascades.ledByHint')}</p>
-            <TraineeSearch onPick={setLedBy} pickLabel={(name) => t('cascades.chooseLeader', { name })} />
-          </>
-        )}
-        {errors.ledByTraineeId ? <p className="field-error">{errors.ledByTraineeId}</p> : null}
-      </Card>
-      <p>
-        <Link to="/trainings">{t('cascades.back')}</Link>
-      </p>
-    </Form>
+    <MarkRequired>
+      <Form className="stack" aria-label={t('cascades.newTitle')} onSubmit={submit} actions={<FormButtons busy={form.busy}>{t('cascades.submitTraining')}</FormButtons>}>
+        {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
+        <Card title={t('cascades.newTitle')}>
+          <div className="grid-2">
+            <ProgramUnitFields place={place} onChange={setPlace} catalogue={catalogue} errors={errors} />
+            <Select
+              label={t('cascades.kind')}
+              value={kind}
+              required
+              error={errors.kind}
+              options={[{ value: '', label: t('cascades.choose') }, ...trainingKinds.map((k) => ({ value: k, label: t(`training_kind.${k}`) }))]}
+              onChange={setKind}
+            />
+            <TextField label={t('field.theme')} value={theme} maxLength={200} required error={errors.theme} onChange={setTheme} />
+            <TextField label={t('field.startOn')} type="date" value={startOn} max={todayIso()} required error={errors.startOn} onChange={setStartOn} />
+            <TextField label={t('field.endOn')} type="date" value={endOn} max={todayIso()} required error={errors.endOn} onChange={setEndOn} />
+            <Select label={t('cascades.modality')} value={modality} error={errors.modality} options={trainingModalities.map((m) => ({ value: m, label: t(`cascades.modality.${m}`) }))} onChange={setModality} />
+            <TextField label={t('field.partner')} hint={t('cascades.partnerHint')} value={partner} maxLength={200} error={errors.partner} onChange={setPartner} />
+          </div>
+        </Card>
+        <Card title={t('field.ledByTraineeId')}>
+          {ledBy ? (
+            <p className="casc-choice">
+              <span>{t('cascades.leaderChosen', { name: ledBy.name })}</span>
+              <Button size="small" variant="ghost" onClick={() => setLedBy(null)}>
+                {t('cascades.change')}
+              </Button>
+            </p>
+          ) : (
+            <>
+              <p className="field-hint">{t('cascades.ledByHint')}</p>
+              <TraineeSearch onPick={setLedBy} pickLabel={(name) => t('cascades.chooseLeader', { name })} />
+            </>
+          )}
+          {errors.ledByTraineeId ? <p className="field-error">{errors.ledByTraineeId}</p> : null}
+        </Card>
+        <p>
+          <Link to="/trainings">{t('cascades.back')}</Link>
+        </p>
+      </Form>
+    </MarkRequired>
   );
 }

@@ -65,7 +65,6 @@ export function ActionsCard({ c, canWrite, onChange }: { c: CaseData; canWrite: 
 
 function ActionForm({ c, onCancel, onSaved }: CardFormProps) {
   const { t } = useI18n();
-  const req = t('common.requiredMark');
   const workers = useUnitWorkers(c.orgUnit.id);
   const [id] = useState(newId);
   const [what, setWhat] = useState('');
@@ -81,7 +80,7 @@ function ActionForm({ c, onCancel, onSaved }: CardFormProps) {
   };
   return (
     <CaseForm label={t('cases.plan.add')} form={form} onSubmit={submit} onCancel={onCancel} saveLabel={t('cases.plan.save')} nested>
-      <TextField label={t('field.what')} value={what} maxLength={500} required requiredLabel={req} error={form.errors.what} onChange={setWhat} />
+      <TextField label={t('field.what')} value={what} maxLength={500} required error={form.errors.what} onChange={setWhat} />
       <div className="grid-2">
         <Select
           label={t('field.assigneeId')}

@@ -55,7 +55,6 @@ export function AppointmentsCard({ c, canWrite, onChange }: { c: CaseData; canWr
 
 function AppointmentForm({ c, onCancel, onSaved }: CardFormProps) {
   const { t } = useI18n();
-  const req = t('common.requiredMark');
   const [id] = useState(newId);
   const [at, setAt] = useState('');
   const [purpose, setPurpose] = useState('');
@@ -69,8 +68,8 @@ function AppointmentForm({ c, onCancel, onSaved }: CardFormProps) {
   return (
     <CaseForm label={t('cases.appointments.add')} form={form} onSubmit={submit} onCancel={onCancel} saveLabel={t('cases.appointments.save')} nested>
       <div className="grid-2">
-        <TextField label={t('field.at')} type="datetime-local" value={at} required requiredLabel={req} error={form.errors.at} onChange={setAt} />
-        <TextField label={t('field.purpose')} value={purpose} maxLength={300} required requiredLabel={req} error={form.errors.purpose} onChange={setPurpose} />
+        <TextField label={t('field.at')} type="datetime-local" value={at} required error={form.errors.at} onChange={setAt} />
+        <TextField label={t('field.purpose')} value={purpose} maxLength={300} required error={form.errors.purpose} onChange={setPurpose} />
       </div>
     </CaseForm>
   );

@@ -61,7 +61,6 @@ export function CaseHeader({ c, canWrite, onChange }: { c: CaseData; canWrite: b
 
 function TeamForm({ c, onCancel, onSaved }: CardFormProps) {
   const { t } = useI18n();
-  const req = t('common.requiredMark');
   const workers = useUnitWorkers(c.orgUnit.id);
   const [entryDoor, setEntryDoor] = useState(c.entryDoor);
   const [caseWorkerId, setCaseWorkerId] = useState(c.caseWorker.id);
@@ -80,7 +79,6 @@ function TeamForm({ c, onCancel, onSaved }: CardFormProps) {
         label={t('field.entryDoor')}
         value={entryDoor}
         required
-        requiredLabel={req}
         error={form.errors.entryDoor}
         options={entryDoors.map((d) => ({ value: d, label: t(`entry_door.${d}`) }))}
         onChange={setEntryDoor}
@@ -89,7 +87,6 @@ function TeamForm({ c, onCancel, onSaved }: CardFormProps) {
         label={t('field.caseWorkerId')}
         value={caseWorkerId}
         required
-        requiredLabel={req}
         error={form.errors.caseWorkerId}
         options={people.map((p) => ({ value: p.id, label: p.displayName }))}
         onChange={setCaseWorkerId}

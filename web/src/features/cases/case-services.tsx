@@ -61,7 +61,6 @@ export function CaseServices({ c, canWrite, onRecorded }: { c: CaseData; canWrit
 function ServiceForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () => void; onSaved: (text: string) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const req = t('common.requiredMark');
   const catalogue = useApi(() => getCatalogue(), []);
   const [contactId] = useState(newId);
   const [date, setDate] = useState(todayIso);
@@ -95,7 +94,7 @@ function ServiceForm({ c, onCancel, onSaved }: { c: CaseData; onCancel: () => vo
   return (
     <CaseForm label={t('cases.services.record')} form={form} onSubmit={submit} onCancel={onCancel} nested>
       <p className="muted">{t('cases.services.hint', { unit: c.orgUnit.name })}</p>
-      <TextField label={t('field.date')} type="date" value={date} required requiredLabel={req} error={form.errors.date} onChange={setDate} />
+      <TextField label={t('field.date')} type="date" value={date} required error={form.errors.date} onChange={setDate} />
       <FieldGroup legend={t('field.service')}>
         <ServiceFields draft={row} onChange={setRow} services={program?.services ?? []} errors={form.errors} at="services.0." />
       </FieldGroup>

@@ -6,11 +6,11 @@ import { validate } from '../../api/validate.ts';
 import { Button, Dialog, Form, Select, TextArea, TextField, type ButtonVariant } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { todayIso } from '../registry/registry-labels.ts';
+import { MarkRequired } from '../../app/mark-required.tsx';
 
 /** Closing a case: the date, the reason, a note. */
 export function CloseDialog({ c, onClose, onDone }: { c: CaseData; onClose: () => void; onDone: (c: CaseData) => void }) {
   const { t } = useI18n();
-  const req = t('common.requiredMark');
   const [closedOn, setClosedOn] = useState(todayIso);
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
@@ -23,19 +23,20 @@ export function CloseDialog({ c, onClose, onDone }: { c: CaseData; onClose: () =
     if (ok) onClose();
   };
   return (
-    <StatusDialog id="close-case" title={t('cases.closeTitle', { code: c.beneficiary.code })} submitLabel={t('cases.close')} variant="danger" form={form} onSubmit={submit} onClose={onClose}>
-      <TextField label={t('field.closedOn')} type="date" value={closedOn} required requiredLabel={req} error={form.errors.closedOn} onChange={setClosedOn} />
-      <Select
-        label={t('field.reason')}
-        value={reason}
-        required
-        requiredLabel={req}
-        error={form.errors.reason}
-        options={[{ value: '', label: t('cases.chooseReason') }, ...closureReasons.map((r) => ({ value: r, label: t(`closure_reason.${r}`) }))]}
-        onChange={setReason}
-      />
-      <TextArea label={t('field.note')} value={note} maxLength={2000} error={form.errors.note} onChange={setNote} />
-    </StatusDialog>
+    <MarkRequired>
+      <StatusDialog id="close-case" title={t('cases.closeTitle', { code: c.beneficiary.code })} submitLabel={t('cases.close')} variant="danger" form={form} onSubmit={submit} onClose={onClose}>
+        <TextField label={t('field.closedOn')} type="date" value={closedOn} required error={form.errors.closedOn} onChange={setClosedOn} />
+        <Select
+          label={t('field.reason')}
+          value={reason}
+          required
+          error={form.errors.reason}
+          options={[{ value: '', label: t('cases.chooseReason') }, ...closureReasons.map((r) => ({ value: r, label: t(`closure_reason.${r}`) }))]}
+          onChange={setReason}
+        />
+        <TextArea label={t('field.note')} value={note} maxLength={2000} error={form.errors.note} onChange={setNote} />
+      </StatusDialog>
+    </MarkRequired>
   );
 }
 

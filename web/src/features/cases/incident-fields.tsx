@@ -55,13 +55,12 @@ export function IncidentFields({ draft, onChange, settings, errors, at = 'incide
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const req = t('common.requiredMark');
   const set = <K extends keyof IncidentDraft>(key: K) => (value: IncidentDraft[K]) => onChange({ ...draft, [key]: value });
   const err = (field: string) => errors[`${at}${field}`];
   const types = settings?.violenceTypes ?? [];
   return (
     <div className="grid-2">
-      <TextField label={t('cases.incident.date')} type="date" value={draft.date} required requiredLabel={req} error={err('at')} onChange={set('date')} />
+      <TextField label={t('cases.incident.date')} type="date" value={draft.date} required error={err('at')} onChange={set('date')} />
       {draft.timeUnknown ? <p className="field-hint">{t('cases.incident.timeUnknownHint')}</p> : <TextField label={t('cases.incident.time')} type="time" value={draft.time} onChange={set('time')} />}
       <Checkbox className="span-all" label={t('cases.incident.timeUnknown')} checked={draft.timeUnknown} onChange={set('timeUnknown')} />
       <Select

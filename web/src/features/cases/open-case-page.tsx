@@ -33,7 +33,6 @@ export function OpenCasePage() {
 function OpenCaseForm({ person, settings }: { person: Beneficiary; settings: CaseSettingsData }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const req = t('common.requiredMark');
   const { me } = useSession();
   const ctx = useWorkContext();
   const units = recordingUnits(ctx.units).filter((n) => n.unit.active);
@@ -98,7 +97,6 @@ function OpenCaseForm({ person, settings }: { person: Beneficiary; settings: Cas
           type="datetime-local"
           value={openedAt}
           required
-          requiredLabel={req}
           error={form.errors.openedAt}
           hint={t('cases.open.openedAtHint')}
           onChange={setOpenedAt}
@@ -107,7 +105,6 @@ function OpenCaseForm({ person, settings }: { person: Beneficiary; settings: Cas
           label={t('field.entryDoor')}
           value={entryDoor}
           required
-          requiredLabel={req}
           error={form.errors.entryDoor}
           options={[{ value: '', label: t('cases.choose') }, ...entryDoors.map((d) => ({ value: d, label: t(`entry_door.${d}`) }))]}
           onChange={setEntryDoor}

@@ -12,6 +12,7 @@ import { emptyStep, revisionInput, stepDraft, type StepDraft } from './circuit-d
 import { createCircuit, getCircuit, reviseCircuit, type CircuitData } from './circuits-api.ts';
 import { StepFields } from './step-fields.tsx';
 import './circuits.css';
+import { FormButtons } from '../../app/form-buttons.tsx';
 
 /** The most services of a territory the service choice lists (the API's page limit). */
 const SERVICE_LIMIT = 500;
@@ -94,9 +95,7 @@ function CircuitForm({ circuit }: { circuit?: CircuitData }) {
         <Button onClick={() => setSteps([...steps, emptyStep()])}>{t('circuits.form.addStep')}</Button>
         {error ? <Alert tone="error">{describeError(i18n, error)}</Alert> : null}
         <div className="form-actions">
-          <Button type="submit" variant="primary" busy={busy}>
-            {circuit ? t('circuits.form.submitRevision') : t('circuits.form.submit')}
-          </Button>
+          <FormButtons busy={busy}>{circuit ? t('circuits.form.submitRevision') : t('circuits.form.submit')}</FormButtons>
         </div>
       </form>
     </Page>

@@ -31,7 +31,6 @@ export function OrganizationPicker({ organizations, choice, onChoice, draft, onD
   errors: FieldErrors;
 }) {
   const { t } = useI18n();
-  const req = t('common.requiredMark');
   const set = <K extends keyof NewOrganizationDraft>(key: K) => (value: NewOrganizationDraft[K]) => onDraft({ ...draft, [key]: value });
   return (
     <FieldGroup legend={t('directory.new.organization')}>
@@ -39,7 +38,6 @@ export function OrganizationPicker({ organizations, choice, onChoice, draft, onD
         label={t('directory.new.organization')}
         value={choice}
         required
-        requiredLabel={req}
         error={errors.organizationId}
         options={[
           { value: '', label: t('directory.new.chooseOrganization'), disabled: true },
@@ -50,7 +48,7 @@ export function OrganizationPicker({ organizations, choice, onChoice, draft, onD
       />
       {choice === 'new' ? (
         <div className="grid-2">
-          <TextField label={t('field.name')} value={draft.name} required requiredLabel={req} error={errors['organization.name']} onChange={set('name')} />
+          <TextField label={t('field.name')} value={draft.name} required error={errors['organization.name']} onChange={set('name')} />
           <TextField label={t('field.email')} type="email" dir="ltr" value={draft.email} error={errors['organization.email']} onChange={set('email')} />
           <TextField label={t('field.website')} type="url" dir="ltr" value={draft.website} error={errors['organization.website']} onChange={set('website')} />
         </div>
@@ -69,7 +67,6 @@ export function LocationPicker({ locations, choice, onChoice, draft, onDraft, er
   errors: FieldErrors;
 }) {
   const { t } = useI18n();
-  const req = t('common.requiredMark');
   const set = <K extends keyof NewLocationDraft>(key: K) => (value: NewLocationDraft[K]) => onDraft({ ...draft, [key]: value });
   const e = (field: string) => errors[`location.${field}`];
   return (
@@ -87,7 +84,7 @@ export function LocationPicker({ locations, choice, onChoice, draft, onDraft, er
       {choice === 'new' ? (
         <>
           <div className="grid-2">
-            <TextField label={t('field.name')} value={draft.name} required requiredLabel={req} error={e('name')} onChange={set('name')} />
+            <TextField label={t('field.name')} value={draft.name} required error={e('name')} onChange={set('name')} />
             <TextField label={t('field.address1')} value={draft.address1} error={e('address.address1')} onChange={set('address1')} />
             <TextField label={t('field.city')} value={draft.city} error={e('address.city')} onChange={set('city')} />
             <TextField label={t('field.accessibility')} value={draft.accessibility} error={e('accessibility')} onChange={set('accessibility')} />

@@ -107,7 +107,6 @@ function ContactForm({ serviceId, replacing, onCancel, onSaved }: { serviceId: s
   const [email, setEmail] = useState('');
   const [phones, setPhones] = useState<string[]>(['']);
   const [since, setSince] = useState(today);
-  const req = t('common.requiredMark');
   const submit = async () => {
     form.begin();
     const common = { id: newId(), name, title: orNull(title), email: orNull(email), phones: phonesOf(phones) };
@@ -124,7 +123,7 @@ function ContactForm({ serviceId, replacing, onCancel, onSaved }: { serviceId: s
   const label = replacing ? t('directory.replaceOf', { name: replacing.name }) : t('directory.addContact');
   return (
     <DirForm label={label} form={form} onSubmit={submit} onCancel={onCancel}>
-      <TextField label={t('field.name')} value={name} required requiredLabel={req} error={form.errors.name} onChange={setName} />
+      <TextField label={t('field.name')} value={name} required error={form.errors.name} onChange={setName} />
       <TextField label={t('field.title')} value={title} error={form.errors.title} onChange={setTitle} />
       <TextList
         legend={t('field.phones')}
@@ -138,7 +137,7 @@ function ContactForm({ serviceId, replacing, onCancel, onSaved }: { serviceId: s
         inputMode="tel"
       />
       <TextField label={t('field.email')} type="email" dir="ltr" value={email} error={form.errors.email} onChange={setEmail} />
-      {replacing ? <TextField label={t('field.since')} type="date" value={since} required requiredLabel={req} error={form.errors.since} onChange={setSince} /> : null}
+      {replacing ? <TextField label={t('field.since')} type="date" value={since} required error={form.errors.since} onChange={setSince} /> : null}
     </DirForm>
   );
 }

@@ -17,18 +17,16 @@ function toggled<T extends string>(all: readonly T[], list: readonly string[], v
 export function ServiceFields({ draft, onChange, errors, vocab }: { draft: ServiceDraft; onChange: (d: ServiceDraft) => void; errors: FieldErrors; vocab: DirectoryVocab }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const req = t('common.requiredMark');
   const set = <K extends keyof ServiceDraft>(key: K) => (value: ServiceDraft[K]) => onChange({ ...draft, [key]: value });
   const territoryCodes = vocab.territoryOptions.map((o) => o.value);
   return (
     <>
-      <TextField label={t('field.name')} value={draft.name} required requiredLabel={req} error={errors.name} onChange={set('name')} />
+      <TextField label={t('field.name')} value={draft.name} required error={errors.name} onChange={set('name')} />
       <div className="grid-2">
         <Select
           label={t('field.serviceType')}
           value={draft.serviceType}
           required
-          requiredLabel={req}
           options={[{ value: '', label: t('directory.form.chooseType'), disabled: true }, ...vocab.termOptions]}
           error={errors.serviceType}
           onChange={set('serviceType')}

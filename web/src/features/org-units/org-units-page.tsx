@@ -7,13 +7,14 @@ import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { changedFields } from '../../api/changes.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, Card, Checkbox, Form, Page, Select, TextField } from '../../ui/index.ts';
+import { Alert, Card, Checkbox, CodeTextField, Form, Page, Select, TextField } from '../../ui/index.ts';
 import { ReadStatus } from '../../app/read-status.tsx';
 import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useWorkContext } from '../context/work-context.tsx';
 import { territoryName } from '../directory/directory-labels.ts';
 import { buildOrgUnitTree, inheritedTerritory, type OrgUnitNode } from './org-unit-tree.ts';
+import { MarkRequired } from '../../app/mark-required.tsx';
 
 type Message = { tone: 'error' | 'success'; text: string } | null;
 
@@ -150,7 +151,7 @@ function EditUnitForm({ unit, territories, inherited, onSaved }: { unit: OrgUnit
     <Card title={t('orgUnits.editTitle', { name: unit.name })}>
       <Form onSubmit={submit} message={form.message} actions={<FormButtons busy={busy} />}>
         <TextField label={t('field.name')} value={name} onChange={setName} error={errors.name} required />
-        <TextField label={t('field.code')} value={code} onChange={setCode} error={errors.code} required dir="ltr" autoCapitalize="characters" spellCheck={false} />
+        <CodeTextField label={t('field.code')} value={code} onChange={setCode} error={errors.code} required />
         <Select label={t('field.level')} value={level} options={levelOptions(t)} onChange={(v) => setLevel(v as OrgUnitLevel)} error={errors.level} />
         <Checkbox label={t('orgUnits.unitActive')} checked={active} onChange={setActive} error={errors.active} />
         <p className="field-hint">{t('orgUnits.locationHint')}</p>
@@ -185,24 +186,15 @@ function CreateChildForm({ parent, onCreated }: { parent: OrgUnit; onCreated: (u
     });
   };
 
-  const req = t('common.requiredMark');
   return (
-    <Card title={t('orgUnits.addChildTitle', { name: parent.name })}>
-      <Form onSubmit={submit} message={form.message} actions={<FormButtons busy={busy}>{t('common.create')}</FormButtons>}>
-        <TextField label={t('field.name')} value={name} onChange={setName} error={errors.name} required requiredLabel={req} />
-        <TextField
-          label={t('field.code')}
-          value={code}
-          onChange={setCode}
-          error={errors.code}
-          required
-          requiredLabel={req}
-          dir="ltr"
-          autoCapitalize="characters"
-          spellCheck={false}
-        />
-        <Select label={t('field.level')} value={level} options={levelOptions(t)} onChange={(v) => setLevel(v as OrgUnitLevel)} error={errors.level} />
-      </Form>
-    </Card>
+    <MarkRequired>
+      <Card title={t('orgUnits.addChildTitle', { name: parent.name })}>
+        <Form onSubmit={submit} message={form.message} actions={<FormButtons busy={busy}>{t('common.create')}</FormButtons>}>
+          <TextField label={t('field.name')} value={name} onChange={setName} error={errors.name} required />
+          <CodeTextField label={t('field.code')} value={code} onChange={setCode} error={errors.code} required />
+          <Select label={t('field.level')} value={level} options={levelOptions(t)} onChange={(v) => setLevel(v as OrgUnitLevel)} error={errors.level} />
+        </Form>
+      </Card>
+    </MarkRequired>
   );
 }

@@ -6,7 +6,7 @@ import { Link } from '../../app/router.tsx';
 import { useCan, useSession } from '../../app/session.tsx';
 import { FilterCard, useFilters } from '../../app/filters.tsx';
 import { Pager } from '../../app/pager.tsx';
-import { Code, Page, Select, Table, TextField, type Column } from '../../ui/index.ts';
+import { Code, CodeTextField, Page, Select, Table, TextField, type Column } from '../../ui/index.ts';
 import { ReadStatus } from '../../app/read-status.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { indentedLabel } from '../org-units/org-unit-tree.ts';
@@ -95,16 +95,7 @@ export function BeneficiariesPage() {
         </aside>
         <div className="stack">
           <FilterCard title={t('search.filters')} onApply={apply} onClear={clear}>
-              <TextField
-                label={t('search.code')}
-                value={draft.code}
-                onChange={set('code')}
-                dir="ltr"
-                className="code-field"
-                autoCapitalize="characters"
-                autoComplete="off"
-                spellCheck={false}
-              />
+              <CodeTextField label={t('search.code')} value={draft.code} onChange={set('code')} className="code-field" autoComplete="off" />
               <Select
                 label={t('field.match')}
                 value={draft.match}

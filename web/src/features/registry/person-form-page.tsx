@@ -71,7 +71,6 @@ export function ProgramSelect({ value, chooseLabel, error, onChange }: { value: 
       label={t('field.program')}
       value={value}
       required
-      requiredLabel={t('common.requiredMark')}
       error={error}
       options={[{ value: '', label: chooseLabel }, ...ctx.myPrograms.map((p) => ({ value: p, label: t(`program.${p}`) }))]}
       onChange={onChange}
@@ -82,5 +81,5 @@ export function ProgramSelect({ value, chooseLabel, error, onChange }: { value: 
 /** A required choice among `units` (`chooseLabel` first, for none yet). */
 export function UnitSelect({ units, value, chooseLabel, error, onChange }: { units: readonly OrgUnitNode[]; value: string; chooseLabel: string; error: string | undefined; onChange: (value: string) => void }) {
   const { t } = useI18n();
-  return <Select label={t('field.orgUnitId')} value={value} required requiredLabel={t('common.requiredMark')} error={error} options={unitOptions(units, chooseLabel)} onChange={onChange} />;
+  return <Select label={t('field.orgUnitId')} value={value} required error={error} options={unitOptions(units, chooseLabel)} onChange={onChange} />;
 }

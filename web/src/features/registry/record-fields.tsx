@@ -9,10 +9,11 @@ import {
   sexes,
   type Beneficiary,
 } from '@relais/core';
-import { Checkbox, CheckboxList, FieldGroup, Select, TextArea, TextField } from '../../ui/index.ts';
+import { Checkbox, CheckboxList, FieldGroup, Select, TextArea, TextField, type SelectOption } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { FieldErrors } from '../../i18n/errors.ts';
 import { populationLabel } from './registry-labels.ts';
+import { MarkRequired } from '../../app/mark-required.tsx';
 
 type Of<T extends readonly string[]> = T[number] | '';
 
@@ -127,139 +128,113 @@ export function RecordFields({ draft, onChange, errors, populations, hidePhone =
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const req = t('common.requiredMark');
   const set = <K extends keyof RecordDraft>(key: K) => (value: RecordDraft[K]) => onChange({ ...draft, [key]: value });
   const none = { value: '', label: '—' };
   // Codes the record has that the vocabulary no longer lists stay visible.
   const populationCodes = [...populations, ...draft.populations.filter((p) => !populations.includes(p))];
   const populationError = errorOf(errors, 'populations');
+  // A vocabulary of the profile: not said ("—") or one of its values.
+  const profileSelect = <K extends 'maritalStatus' | 'schooling' | 'housing' | 'occupation' | 'healthCoverage'>(key: K, options: readonly SelectOption[]) => (
+    <Select label={t(`field.profile.${key}`)} value={draft[key]} error={errors[`profile.${key}`]} options={[none, ...options]} onChange={(v) => set(key)(v as RecordDraft[K])} />
+  );
 
   return (
-    <>
-      <FieldGroup legend={t('register.personGroup')}>
-        <fieldset className={['fieldset', 'fieldset-inner', populationError ? 'field-invalid' : ''].filter(Boolean).join(' ')}>
-          <legend className="fieldset-legend">
-            {t('field.populations')} <span className="field-required" title={req} aria-hidden="true">*</span>
-          </legend>
-          <CheckboxList options={populationCodes.map((p) => ({ value: p, label: populationLabel(i18n, p) }))} values={draft.populations} onChange={set('populations')} />
-          {populationError ? <p className="field-error">{populationError}</p> : null}
-        </fieldset>
-        <div className="grid-2">
-          <Select
-            label={t('field.sex')}
-            value={draft.sex}
-            required
-            requiredLabel={req}
-            error={errors.sex}
-            options={[none, ...sexes.map((s) => ({ value: s, label: t(`sex.${s}`) }))]}
-            onChange={(v) => set('sex')(v as RecordDraft['sex'])}
-          />
-          <Select
-            label={t('field.genderIdentity')}
-            hint={t('register.optional')}
-            value={draft.genderIdentity}
-            error={errors.genderIdentity}
-            options={[none, ...genderIdentities.map((g) => ({ value: g, label: t(`gender_identity.${g}`) }))]}
-            onChange={(v) => set('genderIdentity')(v as RecordDraft['genderIdentity'])}
-          />
-          <TextField
-            label={t('field.birthYear')}
-            hint={birthYearHint}
-            value={draft.birthYear}
-            error={errors.birthYear}
-            inputMode="numeric"
-            maxLength={4}
-            dir="ltr"
-            onChange={set('birthYear')}
-          />
-          <Select
-            label={t('field.entryDoor')}
-            value={draft.entryDoor}
-            error={errors.entryDoor}
-            options={[none, ...entryDoors.map((e) => ({ value: e, label: t(`entry_door.${e}`) }))]}
-            onChange={(v) => set('entryDoor')(v as RecordDraft['entryDoor'])}
-          />
-        </div>
-      </FieldGroup>
-
-      <FieldGroup legend={t('register.profileGroup')} hint={t('register.profileHint')}>
-        <div className="grid-2">
-          <Select
-            label={t('field.profile.maritalStatus')}
-            value={draft.maritalStatus}
-            error={errors['profile.maritalStatus']}
-            options={[none, ...maritalStatuses.map((v) => ({ value: v, label: t(`marital_status.${v}`) }))]}
-            onChange={(v) => set('maritalStatus')(v as RecordDraft['maritalStatus'])}
-          />
-          <Select
-            label={t('field.profile.schooling')}
-            value={draft.schooling}
-            error={errors['profile.schooling']}
-            options={[none, ...schoolings.map((v) => ({ value: v, label: t(`schooling.${v}`) }))]}
-            onChange={(v) => set('schooling')(v as RecordDraft['schooling'])}
-          />
-          <Select
-            label={t('field.profile.housing')}
-            value={draft.housing}
-            error={errors['profile.housing']}
-            options={[none, ...housings.map((v) => ({ value: v, label: t(`housing.${v}`) }))]}
-            onChange={(v) => set('housing')(v as RecordDraft['housing'])}
-          />
-          <Select
-            label={t('field.profile.occupation')}
-            value={draft.occupation}
-            error={errors['profile.occupation']}
-            options={[none, ...occupations.map((v) => ({ value: v, label: t(`occupation.${v}`) }))]}
-            onChange={(v) => set('occupation')(v as RecordDraft['occupation'])}
-          />
-          <TextField
-            label={t('field.profile.childrenInCharge')}
-            value={draft.childrenInCharge}
-            error={errors['profile.childrenInCharge']}
-            inputMode="numeric"
-            maxLength={2}
-            dir="ltr"
-            onChange={set('childrenInCharge')}
-          />
-          <Select
-            label={t('field.profile.healthCoverage')}
-            value={draft.healthCoverage}
-            error={errors['profile.healthCoverage']}
-            options={[none, ...healthCoverages.map((v) => ({ value: v, label: t(`health_coverage.${v}`) }))]}
-            onChange={(v) => set('healthCoverage')(v as RecordDraft['healthCoverage'])}
-          />
-        </div>
-      </FieldGroup>
-
-      {hidePhone && hideNotes ? null : (
-        <FieldGroup legend={t('register.contactGroup')}>
-          {hidePhone ? null : (
-            <>
-              <Checkbox
-                label={t('field.contactConsent')}
-                hint={t('register.consentHint')}
-                checked={draft.contactConsent}
-                error={errors.contactConsent}
-                onChange={set('contactConsent')}
-              />
-              <TextField
-                label={t('field.phone')}
-                hint={phoneHint ?? t('register.phoneHint')}
-                type="tel"
-                dir="ltr"
-                autoComplete="off"
-                value={draft.phone}
-                disabled={!draft.contactConsent}
-                error={errors.phone}
-                onChange={set('phone')}
-              />
-            </>
-          )}
-          {hideNotes ? null : (
-            <TextArea label={t('field.notes')} hint={t('register.notesHint')} value={draft.notes} error={errors.notes} onChange={set('notes')} maxLength={5000} />
-          )}
+    <MarkRequired>
+      <>
+        <FieldGroup legend={t('register.personGroup')}>
+          <fieldset className={['fieldset', 'fieldset-inner', populationError ? 'field-invalid' : ''].filter(Boolean).join(' ')}>
+            <legend className="fieldset-legend">
+              {t('field.populations')} <span className="field-required" title={t('common.requiredMark')} aria-hidden="true">*</span>
+            </legend>
+            <CheckboxList options={populationCodes.map((p) => ({ value: p, label: populationLabel(i18n, p) }))} values={draft.populations} onChange={set('populations')} />
+            {populationError ? <p className="field-error">{populationError}</p> : null}
+          </fieldset>
+          <div className="grid-2">
+            <Select
+              label={t('field.sex')}
+              value={draft.sex}
+              required
+              error={errors.sex}
+              options={[none, ...sexes.map((s) => ({ value: s, label: t(`sex.${s}`) }))]}
+              onChange={(v) => set('sex')(v as RecordDraft['sex'])}
+            />
+            <Select
+              label={t('field.genderIdentity')}
+              hint={t('register.optional')}
+              value={draft.genderIdentity}
+              error={errors.genderIdentity}
+              options={[none, ...genderIdentities.map((g) => ({ value: g, label: t(`gender_identity.${g}`) }))]}
+              onChange={(v) => set('genderIdentity')(v as RecordDraft['genderIdentity'])}
+            />
+            <TextField
+              label={t('field.birthYear')}
+              hint={birthYearHint}
+              value={draft.birthYear}
+              error={errors.birthYear}
+              inputMode="numeric"
+              maxLength={4}
+              dir="ltr"
+              onChange={set('birthYear')}
+            />
+            <Select
+              label={t('field.entryDoor')}
+              value={draft.entryDoor}
+              error={errors.entryDoor}
+              options={[none, ...entryDoors.map((e) => ({ value: e, label: t(`entry_door.${e}`) }))]}
+              onChange={(v) => set('entryDoor')(v as RecordDraft['entryDoor'])}
+            />
+          </div>
         </FieldGroup>
-      )}
-    </>
+
+        <FieldGroup legend={t('register.profileGroup')} hint={t('register.profileHint')}>
+          <div className="grid-2">
+            {profileSelect('maritalStatus', maritalStatuses.map((v) => ({ value: v, label: t(`marital_status.${v}`) })))}
+            {profileSelect('schooling', schoolings.map((v) => ({ value: v, label: t(`schooling.${v}`) })))}
+            {profileSelect('housing', housings.map((v) => ({ value: v, label: t(`housing.${v}`) })))}
+            {profileSelect('occupation', occupations.map((v) => ({ value: v, label: t(`occupation.${v}`) })))}
+            <TextField
+              label={t('field.profile.childrenInCharge')}
+              value={draft.childrenInCharge}
+              error={errors['profile.childrenInCharge']}
+              inputMode="numeric"
+              maxLength={2}
+              dir="ltr"
+              onChange={set('childrenInCharge')}
+            />
+            {profileSelect('healthCoverage', healthCoverages.map((v) => ({ value: v, label: t(`health_coverage.${v}`) })))}
+          </div>
+        </FieldGroup>
+
+        {hidePhone && hideNotes ? null : (
+          <FieldGroup legend={t('register.contactGroup')}>
+            {hidePhone ? null : (
+              <>
+                <Checkbox
+                  label={t('field.contactConsent')}
+                  hint={t('register.consentHint')}
+                  checked={draft.contactConsent}
+                  error={errors.contactConsent}
+                  onChange={set('contactConsent')}
+                />
+                <TextField
+                  label={t('field.phone')}
+                  hint={phoneHint ?? t('register.phoneHint')}
+                  type="tel"
+                  dir="ltr"
+                  autoComplete="off"
+                  value={draft.phone}
+                  disabled={!draft.contactConsent}
+                  error={errors.phone}
+                  onChange={set('phone')}
+                />
+              </>
+            )}
+            {hideNotes ? null : (
+              <TextArea label={t('field.notes')} hint={t('register.notesHint')} value={draft.notes} error={errors.notes} onChange={set('notes')} maxLength={5000} />
+            )}
+          </FieldGroup>
+        )}
+      </>
+    </MarkRequired>
   );
 }

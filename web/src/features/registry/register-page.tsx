@@ -18,6 +18,7 @@ import { CodeHelper } from './code-helper.tsx';
 import { CodeLookupStatus, CodeProblems, ExactMatch, ExistsElsewhere, ProbableMatches, useClaim, useCodeLookup } from './code-check.tsx';
 import { emptyRecordDraft, errorOf, RecordFields, recordInput, type RecordDraft } from './record-fields.tsx';
 import { todayIso } from './registry-labels.ts';
+import { MarkRequired } from '../../app/mark-required.tsx';
 
 /** Register a person, code first: the code says at once whether she is already known. */
 export function RegisterPage() {
@@ -194,7 +195,6 @@ function RecordForm({ code, scheme, settings, distinctFrom, unitId, onUnitChange
   const form = useFormSubmit();
   const { errors, failure } = form;
   const units = ctx.units.filter((n) => n.unit.active);
-  const req = t('common.requiredMark');
   const yearFromCode = birthYearFromCode(scheme, code);
 
   const submit = async () => {
@@ -210,54 +210,54 @@ function RecordForm({ code, scheme, settings, distinctFrom, unitId, onUnitChange
   const existingId = failure instanceof ApiError && failure.code === 'beneficiary_exists' ? String(failure.params.id ?? '') : '';
   const elsewhere = failure instanceof ApiError && failure.code === 'beneficiary_exists_elsewhere';
   return (
-    <Form className="form card" aria-labelledby="record-form-title" onSubmit={submit} actions={<FormButtons busy={form.busy}>{t('register.submit')}</FormButtons>}>
-      <h2 id="record-form-title" className="card-title">
-        {t('register.recordTitle')}{' '}
-        <Code>{code}</Code>
-      </h2>
-      {form.message ? (
-        <Alert
-          tone="error"
-          action={
-            existingId ? (
-              <Button onClick={() => navigate(`/beneficiaries/${existingId}`)}>{t('register.openRecord')}</Button>
-            ) : elsewhere ? (
-              <Button onClick={() => onClaim(code)}>{t('register.claim')}</Button>
-            ) : undefined
-          }
-        >
-          {form.message.text}
-        </Alert>
-      ) : null}
-      {errors.code && !form.message ? <Alert tone="error">{errors.code}</Alert> : null}
-      <div className="grid-2">
-        <Select
-          label={t('register.unit')}
-          value={unitId}
-          required
-          requiredLabel={req}
-          error={errorOf(errors, 'orgUnitId')}
-          options={units.length ? units.map((n) => ({ value: n.unit.id, label: indentedLabel(n) })) : [{ value: '', label: t('context.noUnit') }]}
-          onChange={onUnitChange}
+    <MarkRequired>
+      <Form className="form card" aria-labelledby="record-form-title" onSubmit={submit} actions={<FormButtons busy={form.busy}>{t('register.submit')}</FormButtons>}>
+        <h2 id="record-form-title" className="card-title">
+          {t('register.recordTitle')}{' '}
+          <Code>{code}</Code>
+        </h2>
+        {form.message ? (
+          <Alert
+            tone="error"
+            action={
+              existingId ? (
+                <Button onClick={() => navigate(`/beneficiaries/${existingId}`)}>{t('register.openRecord')}</Button>
+              ) : elsewhere ? (
+                <Button onClick={() => onClaim(code)}>{t('register.claim')}</Button>
+              ) : undefined
+            }
+          >
+            {form.message.text}
+          </Alert>
+        ) : null}
+        {errors.code && !form.message ? <Alert tone="error">{errors.code}</Alert> : null}
+        <div className="grid-2">
+          <Select
+            label={t('register.unit')}
+            value={unitId}
+            required
+            error={errorOf(errors, 'orgUnitId')}
+            options={units.length ? units.map((n) => ({ value: n.unit.id, label: indentedLabel(n) })) : [{ value: '', label: t('context.noUnit') }]}
+            onChange={onUnitChange}
+          />
+          <TextField
+            label={t('field.registeredOn')}
+            type="date"
+            value={registeredOn}
+            max={todayIso()}
+            required
+            error={errors.registeredOn}
+            onChange={setRegisteredOn}
+          />
+        </div>
+        <RecordFields
+          draft={draft}
+          onChange={setDraft}
+          errors={errors}
+          populations={settings.populations}
+          birthYearHint={yearFromCode !== null && draft.birthYear === String(yearFromCode) ? t('register.birthYearFromCode') : undefined}
         />
-        <TextField
-          label={t('field.registeredOn')}
-          type="date"
-          value={registeredOn}
-          max={todayIso()}
-          required
-          requiredLabel={req}
-          error={errors.registeredOn}
-          onChange={setRegisteredOn}
-        />
-      </div>
-      <RecordFields
-        draft={draft}
-        onChange={setDraft}
-        errors={errors}
-        populations={settings.populations}
-        birthYearHint={yearFromCode !== null && draft.birthYear === String(yearFromCode) ? t('register.birthYearFromCode') : undefined}
-      />
-    </Form>
+      </Form>
+    </MarkRequired>
   );
 }

@@ -4,7 +4,7 @@ import { getRegistrySettings, updateRegistrySettings } from '../../api/endpoints
 import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { Alert, Button, Card, Code, Form, Page, Select, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, Code, CodeTextField, Form, Page, Select } from '../../ui/index.ts';
 import { ReadStatus } from '../../app/read-status.tsx';
 import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -117,17 +117,14 @@ function SettingsForm({ initial, onSaved }: { initial: RegistrySettings; onSaved
           ))}
         </ul>
         <div className="search-bar">
-          <TextField
+          <CodeTextField
             label={t('registrySettings.newPopulation')}
             hint={t('registrySettings.newPopulationHint')}
             value={newPopulation}
             onChange={setNewPopulation}
             error={populationError}
-            dir="ltr"
             className="code-field"
-            autoCapitalize="characters"
             autoComplete="off"
-            spellCheck={false}
             maxLength={20}
             onKeyDown={(e) => {
               if (e.key === 'Enter') {

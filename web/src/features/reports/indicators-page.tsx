@@ -11,6 +11,8 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { indicatorLabel, rememberIndicatorNames } from './report-labels.ts';
 import { serviceLabel, valueLabel } from '../capture/service-labels.ts';
+import { MarkRequired } from '../../app/mark-required.tsx';
+import { FormButtons } from '../../app/form-buttons.tsx';
 
 const kinds = ['distinct_persons', 'count_services', 'sum_quantity', 'ratio'] as const;
 type Kind = (typeof kinds)[number];
@@ -157,39 +159,39 @@ function IndicatorForm({ others, onCreated }: { others: readonly IndicatorInfo[]
   };
 
   return (
-    <Card title={t('indicators.add')}>
-      <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
-        <p className="field-hint">{t('indicators.rebuildNote')}</p>
-        {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
-        <TextField label={t('indicators.code')} hint={t('indicators.codeHint')} value={code} onChange={setCode} error={errors.code} dir="ltr" autoComplete="off" required requiredLabel={t('common.requiredMark')} />
-        <TextField label={t('indicators.nameFr')} value={labels.fr} onChange={(fr) => setLabels({ ...labels, fr })} error={errors['labels.fr']} lang="fr" dir="ltr" required requiredLabel={t('common.requiredMark')} />
-        <TextField label={t('indicators.nameAr')} value={labels.ar} onChange={(ar) => setLabels({ ...labels, ar })} error={errors['labels.ar']} lang="ar" dir="rtl" required requiredLabel={t('common.requiredMark')} />
-        <TextField label={t('indicators.nameEn')} value={labels.en} onChange={(en) => setLabels({ ...labels, en })} error={errors['labels.en']} lang="en" dir="ltr" required requiredLabel={t('common.requiredMark')} />
-        <Select label={t('indicators.measure')} value={kind} onChange={(v) => setKind(v as Kind)} options={kinds.map((k) => ({ value: k, label: t(`indicators.kind.${k}`) }))} />
-        {kind === 'ratio' ? (
-          <>
-            <Select label={t('indicators.numerator')} value={numerator} onChange={setNumerator} options={partOptions} error={errors['measure.numerator']} />
-            <Select label={t('indicators.denominator')} value={denominator} onChange={setDenominator} options={partOptions} error={errors['measure.denominator']} />
-          </>
-        ) : (
-          <>
-            <Checkbox label={t('indicators.reach')} checked={reach} onChange={setReach} />
-            {reach ? null : (
-              <Choices legend={t('indicators.services')} hint={t('indicators.servicesHint')} values={serviceCodes} chosen={services} label={(v) => serviceLabel(i18n, v)} onChange={setServices} />
-            )}
-            <Choices legend={t('indicators.results')} values={testResults} chosen={results} label={(v) => valueLabel(i18n, 'result', v)} onChange={setResults} />
-            <Choices legend={t('indicators.strategies')} values={testStrategies} chosen={strategies} label={(v) => valueLabel(i18n, 'strategy', v)} onChange={setStrategies} />
-            <Choices legend={t('indicators.modalities')} values={contactModalities} chosen={modalities} label={(v) => valueLabel(i18n, 'modality', v)} onChange={setModalities} />
-            <Checkbox label={t('indicators.atPremises')} checked={atPremises} onChange={setAtPremises} />
-            <Checkbox label={t('indicators.amongReached')} checked={amongReached} onChange={setAmongReached} />
-          </>
-        )}
-        <div className="form-actions">
-          <Button type="submit" variant="primary" disabled={busy}>
-            {busy ? t('common.saving') : t('indicators.add')}
-          </Button>
-        </div>
-      </form>
-    </Card>
+    <MarkRequired>
+      <Card title={t('indicators.add')}>
+        <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
+          <p className="field-hint">{t('indicators.rebuildNote')}</p>
+          {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
+          <TextField label={t('indicators.code')} hint={t('indicators.codeHint')} value={code} onChange={setCode} error={errors.code} dir="ltr" autoComplete="off" required />
+          <TextField label={t('indicators.nameFr')} value={labels.fr} onChange={(fr) => setLabels({ ...labels, fr })} error={errors['labels.fr']} lang="fr" dir="ltr" required />
+          <TextField label={t('indicators.nameAr')} value={labels.ar} onChange={(ar) => setLabels({ ...labels, ar })} error={errors['labels.ar']} lang="ar" dir="rtl" required />
+          <TextField label={t('indicators.nameEn')} value={labels.en} onChange={(en) => setLabels({ ...labels, en })} error={errors['labels.en']} lang="en" dir="ltr" required />
+          <Select label={t('indicators.measure')} value={kind} onChange={(v) => setKind(v as Kind)} options={kinds.map((k) => ({ value: k, label: t(`indicators.kind.${k}`) }))} />
+          {kind === 'ratio' ? (
+            <>
+              <Select label={t('indicators.numerator')} value={numerator} onChange={setNumerator} options={partOptions} error={errors['measure.numerator']} />
+              <Select label={t('indicators.denominator')} value={denominator} onChange={setDenominator} options={partOptions} error={errors['measure.denominator']} />
+            </>
+          ) : (
+            <>
+              <Checkbox label={t('indicators.reach')} checked={reach} onChange={setReach} />
+              {reach ? null : (
+                <Choices legend={t('indicators.services')} hint={t('indicators.servicesHint')} values={serviceCodes} chosen={services} label={(v) => serviceLabel(i18n, v)} onChange={setServices} />
+              )}
+              <Choices legend={t('indicators.results')} values={testResults} chosen={results} label={(v) => valueLabel(i18n, 'result', v)} onChange={setResults} />
+              <Choices legend={t('indicators.strategies')} values={testStrategies} chosen={strategies} label={(v) => valueLabel(i18n, 'strategy', v)} onChange={setStrategies} />
+              <Choices legend={t('indicators.modalities')} values={contactModalities} chosen={modalities} label={(v) => valueLabel(i18n, 'modality', v)} onChange={setModalities} />
+              <Checkbox label={t('indicators.atPremises')} checked={atPremises} onChange={setAtPremises} />
+              <Checkbox label={t('indicators.amongReached')} checked={amongReached} onChange={setAmongReached} />
+            </>
+          )}
+          <div className="form-actions">
+            <FormButtons busy={busy}>{t('indicators.add')}</FormButtons>
+          </div>
+        </form>
+      </Card>
+    </MarkRequired>
   );
 }

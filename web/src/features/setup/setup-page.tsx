@@ -3,11 +3,12 @@ import { SetupRequest, type Me } from '@relais/core';
 import { runSetup } from '../../api/endpoints.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
-import { FieldGroup, Form, Page, TextField } from '../../ui/index.ts';
+import { CodeTextField, FieldGroup, Form, Page, TextField } from '../../ui/index.ts';
 import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { confirmationErrors, NewPasswordFields, useNewPassword } from '../auth/new-password-fields.tsx';
 import { UsernameField } from '../auth/username-field.tsx';
+import { MarkRequired } from '../../app/mark-required.tsx';
 
 /** First run: creates the organisation and its first administrator, then logs in. */
 export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
@@ -33,48 +34,43 @@ export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
     await form.send(async () => onDone(await runSetup(checked.data)));
   };
 
-  const req = t('common.requiredMark');
   return (
-    <Page title={t('setup.title')} intro={t('setup.intro')} narrow>
-      <Form className="form card" onSubmit={submit} message={form.message} actions={<FormButtons busy={busy}>{t('setup.submit')}</FormButtons>}>
-        <FieldGroup legend={t('setup.organisation')}>
-          <TextField
-            label={t('field.organisation.code')}
-            hint={t('setup.orgCodeHint')}
-            value={orgCode}
-            onChange={setOrgCode}
-            error={errors['organisation.code']}
-            required
-            requiredLabel={req}
-            autoCapitalize="characters"
-            autoComplete="organization"
-            spellCheck={false}
-            dir="ltr"
-          />
-          <TextField
-            label={t('field.organisation.name')}
-            hint={t('setup.orgNameHint')}
-            value={orgName}
-            onChange={setOrgName}
-            error={errors['organisation.name']}
-            required
-            requiredLabel={req}
-          />
-        </FieldGroup>
-        <FieldGroup legend={t('setup.admin')}>
-          <UsernameField hint={t('setup.usernameHint')} value={username} onChange={setUsername} error={errors['admin.username']} requiredLabel={req} autoComplete="username" />
-          <TextField
-            label={t('field.displayName')}
-            value={displayName}
-            onChange={setDisplayName}
-            error={errors['admin.displayName']}
-            required
-            requiredLabel={req}
-            autoComplete="name"
-          />
-          <NewPasswordFields label={t('field.password')} value={newPassword} passwordError={errors['admin.password']} confirmError={errors['admin.passwordConfirm']} requiredLabel={req} />
-        </FieldGroup>
-      </Form>
-    </Page>
+    <MarkRequired>
+      <Page title={t('setup.title')} intro={t('setup.intro')} narrow>
+        <Form className="form card" onSubmit={submit} message={form.message} actions={<FormButtons busy={busy}>{t('setup.submit')}</FormButtons>}>
+          <FieldGroup legend={t('setup.organisation')}>
+            <CodeTextField
+              label={t('field.organisation.code')}
+              hint={t('setup.orgCodeHint')}
+              value={orgCode}
+              onChange={setOrgCode}
+              error={errors['organisation.code']}
+              required
+              autoComplete="organization"
+            />
+            <TextField
+              label={t('field.organisation.name')}
+              hint={t('setup.orgNameHint')}
+              value={orgName}
+              onChange={setOrgName}
+              error={errors['organisation.name']}
+              required
+            />
+          </FieldGroup>
+          <FieldGroup legend={t('setup.admin')}>
+            <UsernameField hint={t('setup.usernameHint')} value={username} onChange={setUsername} error={errors['admin.username']} autoComplete="username" />
+            <TextField
+              label={t('field.displayName')}
+              value={displayName}
+              onChange={setDisplayName}
+              error={errors['admin.displayName']}
+              required
+              autoComplete="name"
+            />
+            <NewPasswordFields label={t('field.password')} value={newPassword} passwordError={errors['admin.password']} confirmError={errors['admin.passwordConfirm']} />
+          </FieldGroup>
+        </Form>
+      </Page>
+    </MarkRequired>
   );
 }

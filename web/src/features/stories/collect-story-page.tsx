@@ -34,7 +34,6 @@ export function CollectStoryPage() {
 function CollectForm({ person, domains, caseId, program: givenProgram }: { person: Beneficiary; domains: readonly string[]; caseId: string | null; program: string | null }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const req = t('common.requiredMark');
   const ctx = useWorkContext();
   const units = recordingUnits(ctx.units).filter((n) => n.unit.active);
   const [id] = useState(newId);
@@ -77,12 +76,11 @@ function CollectForm({ person, domains, caseId, program: givenProgram }: { perso
       <div className="grid-2">
         <ProgramSelect value={program} chooseLabel={t('stories.choose')} error={form.errors.program} onChange={setProgram} />
         <UnitSelect units={units} value={orgUnitId} chooseLabel={t('stories.choose')} error={form.errors.orgUnitId} onChange={setOrgUnitId} />
-        <TextField label={t('field.collectedOn')} type="date" value={collectedOn} required requiredLabel={req} error={form.errors.collectedOn} onChange={setCollectedOn} />
+        <TextField label={t('field.collectedOn')} type="date" value={collectedOn} required error={form.errors.collectedOn} onChange={setCollectedOn} />
         <Select
           label={t('field.domain')}
           value={domain}
           required
-          requiredLabel={req}
           error={form.errors.domain}
           options={[{ value: '', label: t('stories.choose') }, ...domains.map((d) => ({ value: d, label: vocab(i18n, 'change_domain', d) }))]}
           onChange={setDomain}
@@ -90,7 +88,7 @@ function CollectForm({ person, domains, caseId, program: givenProgram }: { perso
         <TextField label={t('field.eventsFrom')} type="date" value={eventsFrom} error={form.errors.eventsFrom} onChange={setEventsFrom} />
         <TextField label={t('field.eventsTo')} type="date" value={eventsTo} error={form.errors.eventsTo} onChange={setEventsTo} />
       </div>
-      <TextArea label={t('field.story')} value={story} required requiredLabel={req} error={form.errors.story} rows={8} onChange={setStory} />
+      <TextArea label={t('field.story')} value={story} required error={form.errors.story} rows={8} onChange={setStory} />
       <TextArea label={t('field.significance')} value={significance} error={form.errors.significance} onChange={setSignificance} />
       <ConsentFields draft={consent} onChange={setConsent} errors={form.errors} />
     </PersonForm>

@@ -12,6 +12,7 @@ import { FormButtons } from '../../app/form-buttons.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { vocab } from '../cases/case-labels.ts';
 import { dateIn } from './story-labels.ts';
+import { MarkRequired } from '../../app/mark-required.tsx';
 
 type Candidate = ChangeRoundData['candidates'][number];
 
@@ -61,55 +62,56 @@ function Selection({ round, onSaved }: { round: ChangeRoundData; onSaved: (r: Ch
   };
 
   return (
-    <Form
-      className="stack"
-      aria-label={t('stories.round.save')}
-      message={form.message}
-      onSubmit={submit}
-      actions={canChoose ? <FormButtons busy={form.busy}>{t('stories.round.save')}</FormButtons> : undefined}
-    >
-      {saved ? <Alert tone="success">{t('stories.round.saved')}</Alert> : null}
-      {[...byDomain.entries()].map(([domain, candidates]) => {
-        const pick = chosen[domain] ?? '';
-        const index = picks.indexOf(pick);
-        return (
-          <Card key={domain} title={vocab(i18n, 'change_domain', domain)}>
-            {candidates.map((c) => (
-              <article key={c.storyId} className="story-candidate">
-                <h3>
-                  <bdi dir="ltr">{c.beneficiaryCode ?? '—'}</bdi> · {date(c.collectedOn)} {c.selected ? <span className="tag">{t('stories.round.chosen')}</span> : null}
-                </h3>
-                {c.story !== null ? <p className="notes">{c.story}</p> : <p className="muted">{t('stories.round.notReadable')}</p>}
-                {c.significance ? <p className="notes muted">{c.significance}</p> : null}
-                {c.story === null && c.anonymisedText ? <p className="notes">{c.anonymisedText}</p> : null}
-              </article>
-            ))}
-            <RadioGroup
-              legend={t('stories.round.choice')}
-              value={pick}
-              disabled={!canChoose || form.busy}
-              options={[{ value: '', label: t('stories.round.noChoice') }, ...candidates.map((c) => ({ value: c.storyId, label: <>{c.beneficiaryCode ?? '—'} · {date(c.collectedOn)}</> }))]}
-              onChange={(v) => setChosen((m) => ({ ...m, [domain]: v }))}
-              error={index >= 0 ? form.errors[`choices.${index}.storyId`] : undefined}
-            />
-            {pick ? (
-              <TextArea
-                label={t('stories.round.reasons')}
-                value={reasons[pick] ?? ''}
-                required
-                requiredLabel={t('common.requiredMark')}
-                disabled={!canChoose}
-                error={index >= 0 ? form.errors[`choices.${index}.reasons`] : undefined}
-                onChange={(v) => setReasons((m) => ({ ...m, [pick]: v }))}
+    <MarkRequired>
+      <Form
+        className="stack"
+        aria-label={t('stories.round.save')}
+        message={form.message}
+        onSubmit={submit}
+        actions={canChoose ? <FormButtons busy={form.busy}>{t('stories.round.save')}</FormButtons> : undefined}
+      >
+        {saved ? <Alert tone="success">{t('stories.round.saved')}</Alert> : null}
+        {[...byDomain.entries()].map(([domain, candidates]) => {
+          const pick = chosen[domain] ?? '';
+          const index = picks.indexOf(pick);
+          return (
+            <Card key={domain} title={vocab(i18n, 'change_domain', domain)}>
+              {candidates.map((c) => (
+                <article key={c.storyId} className="story-candidate">
+                  <h3>
+                    <bdi dir="ltr">{c.beneficiaryCode ?? '—'}</bdi> · {date(c.collectedOn)} {c.selected ? <span className="tag">{t('stories.round.chosen')}</span> : null}
+                  </h3>
+                  {c.story !== null ? <p className="notes">{c.story}</p> : <p className="muted">{t('stories.round.notReadable')}</p>}
+                  {c.significance ? <p className="notes muted">{c.significance}</p> : null}
+                  {c.story === null && c.anonymisedText ? <p className="notes">{c.anonymisedText}</p> : null}
+                </article>
+              ))}
+              <RadioGroup
+                legend={t('stories.round.choice')}
+                value={pick}
+                disabled={!canChoose || form.busy}
+                options={[{ value: '', label: t('stories.round.noChoice') }, ...candidates.map((c) => ({ value: c.storyId, label: <>{c.beneficiaryCode ?? '—'} · {date(c.collectedOn)}</> }))]}
+                onChange={(v) => setChosen((m) => ({ ...m, [domain]: v }))}
+                error={index >= 0 ? form.errors[`choices.${index}.storyId`] : undefined}
               />
-            ) : null}
-          </Card>
-        );
-      })}
-      <Card title={t('stories.round.feedback')}>
-        <TextArea label={t('field.feedback')} value={feedback} disabled={!canChoose} error={form.errors.feedback} onChange={setFeedback} />
-        <TextField label={t('field.feedbackOn')} type="date" value={feedbackOn} disabled={!canChoose} error={form.errors.feedbackOn} onChange={setFeedbackOn} />
-      </Card>
-    </Form>
+              {pick ? (
+                <TextArea
+                  label={t('stories.round.reasons')}
+                  value={reasons[pick] ?? ''}
+                  required
+                  disabled={!canChoose}
+                  error={index >= 0 ? form.errors[`choices.${index}.reasons`] : undefined}
+                  onChange={(v) => setReasons((m) => ({ ...m, [pick]: v }))}
+                />
+              ) : null}
+            </Card>
+          );
+        })}
+        <Card title={t('stories.round.feedback')}>
+          <TextArea label={t('field.feedback')} value={feedback} disabled={!canChoose} error={form.errors.feedback} onChange={setFeedback} />
+          <TextField label={t('field.feedbackOn')} type="date" value={feedbackOn} disabled={!canChoose} error={form.errors.feedbackOn} onChange={setFeedbackOn} />
+        </Card>
+      </Form>
+    </MarkRequired>
   );
 }

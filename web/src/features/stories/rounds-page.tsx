@@ -17,6 +17,7 @@ import { defaultPlace } from '../capture/place.ts';
 import { todayIso } from '../registry/registry-labels.ts';
 import { vocab } from '../cases/case-labels.ts';
 import { dateIn } from './story-labels.ts';
+import { MarkRequired } from '../../app/mark-required.tsx';
 
 /** The selection rounds of her units, and a new round on the stories of a unit. */
 export function RoundsPage() {
@@ -47,7 +48,6 @@ export function RoundsPage() {
 function NewRound() {
   const i18n = useI18n();
   const { t } = i18n;
-  const req = t('common.requiredMark');
   const ctx = useWorkContext();
   const units = ctx.units.filter((n) => n.unit.active);
   const [id] = useState(newId);
@@ -71,47 +71,49 @@ function NewRound() {
     });
   };
   return (
-    <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-label={t('stories.rounds.new')}>
-      <h2>{t('stories.rounds.new')}</h2>
-      {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
-      <div className="grid-2">
-        <UnitSelect
-          units={units}
-          value={orgUnitId}
-          chooseLabel={t('stories.choose')}
-          error={form.errors.orgUnitId}
-          onChange={(v) => {
-            setOrgUnitId(v);
-            setStoryIds([]);
-          }}
-        />
-        <TextField label={t('field.period')} value={period} required requiredLabel={req} hint={t('stories.rounds.periodHint')} error={form.errors.period} onChange={setPeriod} dir="ltr" />
-        <TextField label={t('field.heldOn')} type="date" value={heldOn} required requiredLabel={req} error={form.errors.heldOn} onChange={setHeldOn} />
-        <TextField label={t('field.panel')} value={panel} required requiredLabel={req} error={form.errors.panel} onChange={setPanel} />
-      </div>
-      <FieldGroup legend={t('stories.rounds.candidates')}>
-        {form.errors.storyIds ? <p className="field-error">{form.errors.storyIds}</p> : null}
-        <ErrorAlert error={stories.error} />
-        {stories.data?.items.length ? (
-          <CheckboxList
-            options={stories.data.items.map((s) => ({
-              value: s.id,
-              label: (
-                <>
-                  {vocab(i18n, 'change_domain', s.domain)} · <bdi dir="ltr">{s.beneficiary.code}</bdi> · {date(s.collectedOn)}
-                </>
-              ),
-            }))}
-            values={storyIds}
-            onChange={setStoryIds}
+    <MarkRequired>
+      <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-label={t('stories.rounds.new')}>
+        <h2>{t('stories.rounds.new')}</h2>
+        {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
+        <div className="grid-2">
+          <UnitSelect
+            units={units}
+            value={orgUnitId}
+            chooseLabel={t('stories.choose')}
+            error={form.errors.orgUnitId}
+            onChange={(v) => {
+              setOrgUnitId(v);
+              setStoryIds([]);
+            }}
           />
-        ) : stories.data ? (
-          <p className="muted">{t('stories.rounds.noCandidates')}</p>
-        ) : null}
-      </FieldGroup>
-      <div className="form-actions">
-        <FormButtons busy={form.busy}>{t('stories.rounds.submit')}</FormButtons>
-      </div>
-    </form>
+          <TextField label={t('field.period')} value={period} required hint={t('stories.rounds.periodHint')} error={form.errors.period} onChange={setPeriod} dir="ltr" />
+          <TextField label={t('field.heldOn')} type="date" value={heldOn} required error={form.errors.heldOn} onChange={setHeldOn} />
+          <TextField label={t('field.panel')} value={panel} required error={form.errors.panel} onChange={setPanel} />
+        </div>
+        <FieldGroup legend={t('stories.rounds.candidates')}>
+          {form.errors.storyIds ? <p className="field-error">{form.errors.storyIds}</p> : null}
+          <ErrorAlert error={stories.error} />
+          {stories.data?.items.length ? (
+            <CheckboxList
+              options={stories.data.items.map((s) => ({
+                value: s.id,
+                label: (
+                  <>
+                    {vocab(i18n, 'change_domain', s.domain)} · <bdi dir="ltr">{s.beneficiary.code}</bdi> · {date(s.collectedOn)}
+                  </>
+                ),
+              }))}
+              values={storyIds}
+              onChange={setStoryIds}
+            />
+          ) : stories.data ? (
+            <p className="muted">{t('stories.rounds.noCandidates')}</p>
+          ) : null}
+        </FieldGroup>
+        <div className="form-actions">
+          <FormButtons busy={form.busy}>{t('stories.rounds.submit')}</FormButtons>
+        </div>
+      </form>
+    </MarkRequired>
   );
 }

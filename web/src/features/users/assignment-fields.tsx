@@ -7,6 +7,7 @@ import { useT, type I18n } from '../../i18n/i18n.tsx';
 import type { FieldErrors } from '../../i18n/errors.ts';
 import { indentedLabel } from '../org-units/org-unit-tree.ts';
 import { useWorkContext } from '../context/work-context.tsx';
+import { MarkRequired } from '../../app/mark-required.tsx';
 
 /** An assignment being edited: a role on an org unit (and its subtree), for some programs or all. */
 export interface AssignmentDraft {
@@ -58,48 +59,47 @@ export function AssignmentFields({ draft, onChange, errors, prefix, legend, acti
   const t = useT();
   const ctx = useWorkContext();
   const units = ctx.units.filter((n) => n.unit.active);
-  const req = t('common.requiredMark');
   const note = recordingNote(t, ctx.units.map((n) => n.unit), draft);
   return (
-    <FieldGroup legend={legend}>
-      <div className="assignment">
-        <Select
-          label={t('field.role')}
-          value={draft.role}
-          required
-          requiredLabel={req}
-          error={errors[`${prefix}role`]}
-          options={[{ value: '', label: '—' }, ...roles.map((r) => ({ value: r, label: t(`role.${r}`) }))]}
-          onChange={(v) => onChange({ ...draft, role: v as Role | '' })}
-        />
-        <Select
-          label={t('field.orgUnitId')}
-          value={draft.orgUnitId}
-          required
-          requiredLabel={req}
-          error={errors[`${prefix}orgUnitId`]}
-          options={[{ value: '', label: '—' }, ...units.map((n) => ({ value: n.unit.id, label: indentedLabel(n) }))]}
-          onChange={(v) => onChange({ ...draft, orgUnitId: v })}
-        />
-        {note ? (
-          <p className={note.warn ? 'field-error' : 'field-hint'} role={note.warn ? 'alert' : undefined} data-testid="recording-note">
-            {note.text}
-          </p>
-        ) : null}
-        <fieldset className="fieldset fieldset-inner">
-          <legend className="fieldset-legend">{t('field.programs')}</legend>
-          <Checkbox
-            label={t('users.allPrograms')}
-            checked={draft.allPrograms}
-            onChange={(allPrograms) => onChange({ ...draft, allPrograms })}
+    <MarkRequired>
+      <FieldGroup legend={legend}>
+        <div className="assignment">
+          <Select
+            label={t('field.role')}
+            value={draft.role}
+            required
+            error={errors[`${prefix}role`]}
+            options={[{ value: '', label: '—' }, ...roles.map((r) => ({ value: r, label: t(`role.${r}`) }))]}
+            onChange={(v) => onChange({ ...draft, role: v as Role | '' })}
           />
-          {draft.allPrograms ? null : (
-            <CheckboxList options={ctx.enabledPrograms.map((p) => ({ value: p, label: t(`program.${p}`) }))} values={draft.programs} onChange={(programs) => onChange({ ...draft, programs })} />
-          )}
-          {errors[`${prefix}programs`] ? <p className="field-error">{t('users.choosePrograms')}</p> : null}
-        </fieldset>
-        {actions ? <div className="form-actions">{actions}</div> : null}
-      </div>
-    </FieldGroup>
+          <Select
+            label={t('field.orgUnitId')}
+            value={draft.orgUnitId}
+            required
+            error={errors[`${prefix}orgUnitId`]}
+            options={[{ value: '', label: '—' }, ...units.map((n) => ({ value: n.unit.id, label: indentedLabel(n) }))]}
+            onChange={(v) => onChange({ ...draft, orgUnitId: v })}
+          />
+          {note ? (
+            <p className={note.warn ? 'field-error' : 'field-hint'} role={note.warn ? 'alert' : undefined} data-testid="recording-note">
+              {note.text}
+            </p>
+          ) : null}
+          <fieldset className="fieldset fieldset-inner">
+            <legend className="fieldset-legend">{t('field.programs')}</legend>
+            <Checkbox
+              label={t('users.allPrograms')}
+              checked={draft.allPrograms}
+              onChange={(allPrograms) => onChange({ ...draft, allPrograms })}
+            />
+            {draft.allPrograms ? null : (
+              <CheckboxList options={ctx.enabledPrograms.map((p) => ({ value: p, label: t(`program.${p}`) }))} values={draft.programs} onChange={(programs) => onChange({ ...draft, programs })} />
+            )}
+            {errors[`${prefix}programs`] ? <p className="field-error">{t('users.choosePrograms')}</p> : null}
+          </fieldset>
+          {actions ? <div className="form-actions">{actions}</div> : null}
+        </div>
+      </FieldGroup>
+    </MarkRequired>
   );
 }

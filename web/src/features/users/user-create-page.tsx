@@ -13,6 +13,7 @@ import { useWorkContext } from '../context/work-context.tsx';
 import { AssignmentFields, assignmentInput, emptyAssignment, type AssignmentDraft } from './assignment-fields.tsx';
 import { confirmationErrors, NewPasswordFields, useNewPassword } from '../auth/new-password-fields.tsx';
 import { UsernameField } from '../auth/username-field.tsx';
+import { MarkRequired } from '../../app/mark-required.tsx';
 
 /** Creates a user with one or more role assignments. */
 export function UserCreatePage() {
@@ -44,51 +45,51 @@ export function UserCreatePage() {
     });
   };
 
-  const req = t('common.requiredMark');
   const update = (i: number, d: AssignmentDraft) => setAssignments(assignments.map((a, j) => (j === i ? d : a)));
   return (
-    <Page title={t('users.createTitle')} actions={<Link to="/users">{t('common.back')}</Link>}>
-      <Form onSubmit={submit} message={form.message} actions={<FormButtons busy={busy}>{t('common.create')}</FormButtons>}>
-        <div className="card">
-          <FieldGroup legend={t('users.profile')}>
-            <UsernameField hint={t('setup.usernameHint')} value={username} onChange={setUsername} error={errors.username} requiredLabel={req} autoComplete="off" />
-            <TextField
-              label={t('field.displayName')}
-              value={displayName}
-              onChange={setDisplayName}
-              error={errors.displayName}
-              required
-              requiredLabel={req}
-              autoComplete="off"
-            />
-            <LocaleSelect value={locale} onChange={setLocale} error={errors.locale} />
-            <NewPasswordFields label={t('field.password')} value={newPassword} passwordError={errors.password} confirmError={errors.confirm} requiredLabel={req} />
-          </FieldGroup>
-        </div>
-        <div className="card">
-          <h2 className="card-title">{t('field.assignments')}</h2>
-          <p className="field-hint">{t('users.assignmentsHint')}</p>
-          {errors.assignments ? <Alert tone="error">{errors.assignments}</Alert> : null}
-          {assignments.map((a, i) => (
-            <AssignmentFields
-              key={a.key}
-              draft={a}
-              onChange={(d) => update(i, d)}
-              errors={errors}
-              prefix={`assignments.${i}.`}
-              legend={t('users.assignment', { n: i + 1 })}
-              actions={
-                assignments.length > 1 ? (
-                  <Button size="small" variant="danger" onClick={() => setAssignments(assignments.filter((_, j) => j !== i))}>
-                    {t('users.removeAssignment', { n: i + 1 })}
-                  </Button>
-                ) : null
-              }
-            />
-          ))}
-          <Button onClick={() => setAssignments([...assignments, emptyAssignment(ctx.orgUnit?.id ?? '')])}>{t('users.addAssignment')}</Button>
-        </div>
-      </Form>
-    </Page>
+    <MarkRequired>
+      <Page title={t('users.createTitle')} actions={<Link to="/users">{t('common.back')}</Link>}>
+        <Form onSubmit={submit} message={form.message} actions={<FormButtons busy={busy}>{t('common.create')}</FormButtons>}>
+          <div className="card">
+            <FieldGroup legend={t('users.profile')}>
+              <UsernameField hint={t('setup.usernameHint')} value={username} onChange={setUsername} error={errors.username} autoComplete="off" />
+              <TextField
+                label={t('field.displayName')}
+                value={displayName}
+                onChange={setDisplayName}
+                error={errors.displayName}
+                required
+                autoComplete="off"
+              />
+              <LocaleSelect value={locale} onChange={setLocale} error={errors.locale} />
+              <NewPasswordFields label={t('field.password')} value={newPassword} passwordError={errors.password} confirmError={errors.confirm} />
+            </FieldGroup>
+          </div>
+          <div className="card">
+            <h2 className="card-title">{t('field.assignments')}</h2>
+            <p className="field-hint">{t('users.assignmentsHint')}</p>
+            {errors.assignments ? <Alert tone="error">{errors.assignments}</Alert> : null}
+            {assignments.map((a, i) => (
+              <AssignmentFields
+                key={a.key}
+                draft={a}
+                onChange={(d) => update(i, d)}
+                errors={errors}
+                prefix={`assignments.${i}.`}
+                legend={t('users.assignment', { n: i + 1 })}
+                actions={
+                  assignments.length > 1 ? (
+                    <Button size="small" variant="danger" onClick={() => setAssignments(assignments.filter((_, j) => j !== i))}>
+                      {t('users.removeAssignment', { n: i + 1 })}
+                    </Button>
+                  ) : null
+                }
+              />
+            ))}
+            <Button onClick={() => setAssignments([...assignments, emptyAssignment(ctx.orgUnit?.id ?? '')])}>{t('users.addAssignment')}</Button>
+          </div>
+        </Form>
+      </Page>
+    </MarkRequired>
   );
 }
