@@ -30,27 +30,24 @@ export function DisclosuresPage() {
       <ReadStatus of={list} />
       {entered ? <Alert tone="success">{entered}</Alert> : null}
       {list.data && items.length === 0 ? <p>{t('disclosures.none')}</p> : null}
-      {waiting.length ? (
-        <section aria-label={t('disclosures.waiting')}>
-          <h2>{t('disclosures.waiting')}</h2>
-          <ul className="card-grid card-grid-wide">
-            {waiting.map((d) => (
-              <DisclosureCard key={d.id} d={d} onEntered={onEntered} />
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {done.length ? (
-        <section aria-label={t('disclosures.entered')}>
-          <h2>{t('disclosures.entered')}</h2>
-          <ul className="card-grid card-grid-wide">
-            {done.map((d) => (
-              <DisclosureCard key={d.id} d={d} onEntered={onEntered} />
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <DisclosureSection title={t('disclosures.waiting')} items={waiting} onEntered={onEntered} />
+      <DisclosureSection title={t('disclosures.entered')} items={done} onEntered={onEntered} />
     </Page>
+  );
+}
+
+/** A titled list of disclosure cards; nothing when there are none. */
+function DisclosureSection({ title, items, onEntered }: { title: string; items: readonly DisclosureData[]; onEntered: () => void }) {
+  if (items.length === 0) return null;
+  return (
+    <section aria-label={title}>
+      <h2>{title}</h2>
+      <ul className="card-grid card-grid-wide">
+        {items.map((d) => (
+          <DisclosureCard key={d.id} d={d} onEntered={onEntered} />
+        ))}
+      </ul>
+    </section>
   );
 }
 

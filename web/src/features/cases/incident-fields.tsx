@@ -1,6 +1,6 @@
 import { incidentPlaces, perpetratorRelations, type IncidentInput } from '@relais/core';
 import type { CaseData, CaseSettingsData } from '../../api/cases.ts';
-import { Checkbox, RadioGroup, Select, TextField } from '../../ui/index.ts';
+import { Checkbox, RadioGroup, Select, TextField, type SelectOption } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { FieldErrors } from '../../i18n/errors.ts';
 import { vocab } from './case-labels.ts';
@@ -58,32 +58,18 @@ export function IncidentFields({ draft, onChange, settings, errors, at = 'incide
   const set = <K extends keyof IncidentDraft>(key: K) => (value: IncidentDraft[K]) => onChange({ ...draft, [key]: value });
   const err = (field: string) => errors[`${at}${field}`];
   const types = settings?.violenceTypes ?? [];
+  // A fact of the incident that may stay unsaid ("Non précisé") or take one of its values.
+  const unsaidSelect = (key: 'violenceType' | 'perpetrator' | 'place', options: readonly SelectOption[]) => (
+    <Select label={t(`field.incident.${key}`)} value={draft[key]} error={err(key)} options={[{ value: '', label: t('cases.notSaid') }, ...options]} onChange={set(key)} />
+  );
   return (
     <div className="grid-2">
       <TextField label={t('cases.incident.date')} type="date" value={draft.date} required error={err('at')} onChange={set('date')} />
       {draft.timeUnknown ? <p className="field-hint">{t('cases.incident.timeUnknownHint')}</p> : <TextField label={t('cases.incident.time')} type="time" value={draft.time} onChange={set('time')} />}
       <Checkbox className="span-all" label={t('cases.incident.timeUnknown')} checked={draft.timeUnknown} onChange={set('timeUnknown')} />
-      <Select
-        label={t('field.incident.violenceType')}
-        value={draft.violenceType}
-        error={err('violenceType')}
-        options={[{ value: '', label: t('cases.notSaid') }, ...types.map((v) => ({ value: v.code, label: vocab(i18n, 'violence_type', v.code) }))]}
-        onChange={set('violenceType')}
-      />
-      <Select
-        label={t('field.incident.perpetrator')}
-        value={draft.perpetrator}
-        error={err('perpetrator')}
-        options={[{ value: '', label: t('cases.notSaid') }, ...perpetratorRelations.map((p) => ({ value: p, label: t(`perpetrator.${p}`) }))]}
-        onChange={set('perpetrator')}
-      />
-      <Select
-        label={t('field.incident.place')}
-        value={draft.place}
-        error={err('place')}
-        options={[{ value: '', label: t('cases.notSaid') }, ...incidentPlaces.map((p) => ({ value: p, label: t(`incident_place.${p}`) }))]}
-        onChange={set('place')}
-      />
+      {unsaidSelect('violenceType', types.map((v) => ({ value: v.code, label: vocab(i18n, 'violence_type', v.code) })))}
+      {unsaidSelect('perpetrator', perpetratorRelations.map((p) => ({ value: p, label: t(`perpetrator.${p}`) })))}
+      {unsaidSelect('place', incidentPlaces.map((p) => ({ value: p, label: t(`incident_place.${p}`) })))}
       <RadioGroup
         legend={t('field.incident.repeated')}
         value={draft.repeated}
