@@ -72,7 +72,7 @@ function ReferralFacts({ r }: { r: ReferralData }) {
   const { t } = i18n;
   return (
     <Card title={t('referrals.facts')}>
-      <dl className="facts">
+      <dl className="facts ref-facts">
         <Fact label={t('referrals.reference')}>
           <bdi dir="ltr">{r.reference}</bdi>
         </Fact>
@@ -117,7 +117,7 @@ function PersonFacts({ r }: { r: ReferralData }) {
     <Card title={t('referrals.person')}>
       {r.side === 'receiver' ? <p className="muted small">{t('referrals.onlyConsented')}</p> : null}
       {none ? <p className="muted">{t('referrals.nothingShared')}</p> : null}
-      <dl className="facts">
+      <dl className="facts ref-facts">
         {p.code !== undefined ? (
           <Fact label={t('field.code')}>
             {r.beneficiaryId ? <Link to={`/beneficiaries/${encodeURIComponent(r.beneficiaryId)}`}><bdi dir="ltr">{p.code}</bdi></Link> : <bdi dir="ltr">{p.code}</bdi>}
@@ -141,10 +141,12 @@ function History({ r }: { r: ReferralData }) {
       <ol className="ref-history" aria-label={t('referrals.history')}>
         {r.history.map((s, i) => (
           <li key={i}>
-            <strong>{t(`referrals.status.${s.status}`)}</strong> · {i18n.formatDateTime(s.at)} · <bdi>{s.by}</bdi> (<bdi>{s.organisation}</bdi>)
+            <strong>{t(`referrals.status.${s.status}`)}</strong> · {i18n.formatDateTime(s.at)}
+            <br />
+            <span className="muted small">{t('referrals.stepBy', { by: s.by, organisation: s.organisation })}</span>
             {s.reason ? (
               <>
-                {' · '}
+                <br />
                 <bdi>{s.reason}</bdi>
               </>
             ) : null}

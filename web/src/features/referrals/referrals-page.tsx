@@ -42,6 +42,7 @@ export function ReferralsPage() {
         </div>
       ) : null}
       <section id="ref-panel" role={boxes.length > 1 ? 'tabpanel' : undefined} aria-labelledby={boxes.length > 1 ? `ref-tab-${box}` : undefined} aria-label={boxes.length > 1 ? undefined : t(`referrals.box.${box}`)}>
+        {boxes.length > 1 ? null : <h2>{t(`referrals.box.${box}`)}</h2>}
         <ReadStatus of={list} />
         {list.data && list.data.items.length === 0 ? <p className="muted">{t(`referrals.none.${box}`)}</p> : null}
         {list.data?.items.length ? (
