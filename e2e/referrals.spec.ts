@@ -13,11 +13,13 @@ const partner = { username: 'accueil.b', displayName: 'Accueil Partenaire B', pa
 const stamp = randomUUID().slice(0, 6);
 const need = `Soutien psychologique ${stamp}`;
 const note = `Note confidentielle ${stamp}`;
+const statedNeeds = `Parler à quelqu’un dans ma langue ${stamp}`;
 
 test.describe.configure({ mode: 'serial' });
 
 let personId = '';
 let code = '';
+let referralUrl = '';
 
 // The setup has its own time: a second organisation restarts the server around `relais init`.
 test.beforeAll(async ({ browser, baseURL }) => {
@@ -37,11 +39,10 @@ test.beforeAll(async ({ browser, baseURL }) => {
   await b.context().close();
 });
 
-test('referrals: organisation A records the consent and refers a person to B; B accepts and records the service; A sees it delivered; the slip in fr and ar', async ({ browser }) => {
+test('referrals: organisation A records the consent and refers a person to B; B accepts and records the service; A sees it delivered with its days and records her feedback', async ({ browser }) => {
   // Three users across six screens and two languages.
   test.setTimeout(180_000);
   const a: Page = await logInAs(browser, worker);
-  let referralUrl = '';
   await test.step('A refers her to B without consent: refused with the reason; she records the consent there and sends', async () => {
     await a.goto(`/beneficiaries/${personId}`);
     await expect(a.getByText(fr['referrals.consent.none'])).toBeVisible();
@@ -49,6 +50,7 @@ test('referrals: organisation A records the consent and refers a person to B; B 
     await expect(a.getByRole('heading', { level: 1, name: interpolate(fr['referrals.newTitle'], { code }) })).toBeVisible();
     await a.getByLabel(fr['field.toOrganisation'], { exact: true }).fill(partnerOrg.code);
     await a.getByLabel(fr['field.need'], { exact: true }).fill(need);
+    await a.getByLabel(fr['field.statedNeeds'], { exact: true }).fill(statedNeeds);
     await a.getByLabel(fr['referrals.urgency.urgent'], { exact: true }).check();
     await a.getByLabel(fr['field.accompanied'], { exact: true }).check();
     await a.getByLabel(fr['field.interpretation'], { exact: true }).fill('swahili');
@@ -68,7 +70,7 @@ test('referrals: organisation A records the consent and refers a person to B; B 
     await expect(a.getByText(fr['referrals.sentNotice'])).toBeVisible();
     await expect(a.getByRole('heading', { level: 1 })).toContainText('REF-');
     await expect(a.getByRole('list', { name: fr['referrals.history'] })).toContainText(fr['referrals.status.sent']);
-    referralUrl = a.url();
+    referralUrl = a.url().split('?')[0]!;
   });
 
   await test.step('her record lists the consent, valid today, and the referral sent', async () => {
@@ -91,6 +93,7 @@ test('referrals: organisation A records the consent and refers a person to B; B 
     await shots(b, 'referral-inbox-fr');
     await item.getByRole('link').click();
     await expect(b.getByText(need)).toBeVisible();
+    await expect(b.getByText(statedNeeds)).toBeVisible();
     await expect(b.getByText(fr['referrals.onlyConsented'])).toBeVisible();
     // The note was not consented: the receiver never sees it.
     await expect(b.getByText(note)).toHaveCount(0);
@@ -116,12 +119,29 @@ test('referrals: organisation A records the consent and refers a person to B; B 
     await expect(item).toContainText(fr['referrals.status.delivered']);
     await shots(a, 'referral-outbox-fr');
     await item.getByRole('link').click();
-    await expect(a).toHaveURL(referralUrl.split('?')[0]!);
+    await expect(a).toHaveURL(referralUrl);
     await expect(a.getByText(interpolate(fr['referrals.daysToService'], { n: 0 }))).toBeVisible();
     await expect(a.getByRole('list', { name: fr['referrals.history'] }).getByRole('listitem')).toHaveCount(3);
     await expect(a.getByRole('button', { name: fr['referrals.action.close'], exact: true })).toBeVisible();
     await shots(a, 'referral-detail-sender-fr');
   });
+
+  await test.step('A records the person’s feedback on the service (never shown to B)', async () => {
+    const feedback = a.getByRole('form', { name: fr['referrals.feedback.title'] });
+    await feedback.getByLabel(fr['referrals.feedback.yes'], { exact: true }).check();
+    await feedback.getByLabel(fr['feedback_reason.language'], { exact: true }).check();
+    await feedback.getByRole('button', { name: fr['referrals.feedback.submit'], exact: true }).click();
+    await expect(a.getByText(fr['referrals.feedback.saved'])).toBeVisible();
+    await expect(a.getByRole('region', { name: fr['referrals.feedback.title'] })).toContainText(fr['feedback_reason.language']);
+  });
+  await a.context().close();
+});
+
+test('referrals: the slip in French and Arabic with only the consented fields, and the screens in Arabic', async ({ browser }) => {
+  test.setTimeout(180_000);
+  test.skip(!referralUrl, 'the referral of the test before');
+  const a: Page = await logInAs(browser, worker);
+  await a.goto(referralUrl);
 
   await test.step('the slip: in French, then Arabic (right to left), with only the consented fields', async () => {
     await a.getByRole('link', { name: fr['referrals.slip'], exact: true }).click();
@@ -145,7 +165,7 @@ test('referrals: organisation A records the consent and refers a person to B; B 
   await test.step('the screens in Arabic', async () => {
     await a.getByLabel(fr['app.language'], { exact: true }).selectOption('ar');
     await expect(a.getByRole('heading', { level: 1 })).toContainText(ar['referrals.slip']);
-    await a.goto(referralUrl.split('?')[0]!);
+    await a.goto(referralUrl);
     await expect(a.getByText(interpolate(ar['referrals.daysToService'], { n: 0 }))).toBeVisible();
     await shots(a, 'referral-detail-sender-ar');
     await a.goto('/referrals?box=outgoing');
@@ -160,4 +180,5 @@ test('referrals: organisation A records the consent and refers a person to B; B 
     await a.getByLabel(ar['app.language'], { exact: true }).selectOption('fr');
     await expect(a.getByRole('heading', { level: 1, name: interpolate(fr['referrals.newTitle'], { code }) })).toBeVisible();
   });
+  await a.context().close();
 });

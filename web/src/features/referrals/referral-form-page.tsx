@@ -57,6 +57,7 @@ function ReferralForm({ person, caseId, service: initialService }: { person: Ben
   const [orgCode, setOrgCode] = useState('');
   const [service, setService] = useState<ChosenService | null>(initialService);
   const [need, setNeed] = useState('');
+  const [statedNeeds, setStatedNeeds] = useState('');
   const [urgency, setUrgency] = useState<string>('normal');
   const [accompanied, setAccompanied] = useState(false);
   const [interpretation, setInterpretation] = useState('');
@@ -79,6 +80,7 @@ function ReferralForm({ person, caseId, service: initialService }: { person: Ben
       caseId,
       ...(kind === 'organisation' ? { toOrganisation: code } : service ? { toService: service.id } : {}),
       need,
+      statedNeeds: statedNeeds.trim() || null,
       urgency,
       accompanied,
       interpretation: interpretation.trim() || null,
@@ -133,6 +135,7 @@ function ReferralForm({ person, caseId, service: initialService }: { person: Ben
         <Card title={t('referrals.what')}>
           <div className="stack">
             <TextField label={t('field.need')} hint={t('referrals.needHint')} value={need} required requiredLabel={req} maxLength={200} error={errors.need} onChange={setNeed} />
+            <TextArea label={t('field.statedNeeds')} hint={t('referrals.statedNeedsHint')} value={statedNeeds} rows={3} maxLength={1000} error={errors.statedNeeds} onChange={setStatedNeeds} />
             <RadioGroup legend={t('field.urgency')} value={urgency} error={errors.urgency} options={referralUrgencies.map((u) => ({ value: u, label: t(`referrals.urgency.${u}`) }))} onChange={setUrgency} />
             <Checkbox label={t('field.accompanied')} hint={t('referrals.accompaniedHint')} checked={accompanied} onChange={setAccompanied} />
             <TextField label={t('field.interpretation')} hint={t('referrals.interpretationHint')} value={interpretation} maxLength={40} error={errors.interpretation} onChange={setInterpretation} />

@@ -9,6 +9,7 @@ import { vocab } from '../cases/case-labels.ts';
 import { receiverName } from './referral-labels.ts';
 import { getReferral, type ReferralData } from './referrals-api.ts';
 import { ReferralActions } from './referral-actions.tsx';
+import { ReferralFeedback } from './referral-feedback.tsx';
 import { StatusTags } from './status-tags.tsx';
 import './referrals.css';
 
@@ -51,6 +52,14 @@ export function ReferralPage({ referralId }: { referralId: string }) {
             <ReferralFacts r={r} />
             <PersonFacts r={r} />
           </div>
+          <ReferralFeedback
+            r={r}
+            canWrite={canSend}
+            onChange={(next, done) => {
+              referral.setData(next);
+              setNotice(done);
+            }}
+          />
           <History r={r} />
         </Page>
       )}
@@ -88,6 +97,11 @@ function ReferralFacts({ r }: { r: ReferralData }) {
         {r.need !== undefined ? (
           <Fact label={t('field.need')}>
             <bdi>{r.need}</bdi>
+          </Fact>
+        ) : null}
+        {r.statedNeeds ? (
+          <Fact label={t('field.statedNeeds')}>
+            <bdi>{r.statedNeeds}</bdi>
           </Fact>
         ) : null}
         <Fact label={t('field.accompanied')}>{r.accompanied ? t('record.yes') : t('record.no')}</Fact>

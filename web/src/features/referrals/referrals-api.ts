@@ -1,5 +1,5 @@
 /** Consent and referrals between organisations (issue 15); the core contracts parse every answer. */
-import { Consent, Referral, ReferralPage, type ConsentInput, type ReferralInput, type ReferralStatus } from '@relais/core';
+import { Consent, Referral, ReferralPage, type ConsentInput, type FeedbackInput, type ReferralInput, type ReferralStatus } from '@relais/core';
 import { request } from '../../api/client.ts';
 
 export type ConsentData = Consent;
@@ -30,3 +30,4 @@ export const getReferral = (id: string) => request('GET', referral(id), Referral
 /** The URL segment of each action (`not_delivered` is `not-delivered`). */
 export const actionPath = { accept: 'accept', decline: 'decline', deliver: 'deliver', not_delivered: 'not-delivered', withdraw: 'withdraw', close: 'close' } as const;
 export const stepReferral = (id: string, action: keyof typeof actionPath, body: object = {}) => request('POST', `${referral(id)}/${actionPath[action]}`, Referral, { body });
+export const giveFeedback = (id: string, body: FeedbackInput) => request('POST', `${referral(id)}/feedback`, Referral, { body });
