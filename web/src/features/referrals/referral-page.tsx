@@ -10,6 +10,7 @@ import { receiverName } from './referral-labels.ts';
 import { getReferral, type ReferralData } from './referrals-api.ts';
 import { ReferralActions } from './referral-actions.tsx';
 import { ReferralFeedback } from './referral-feedback.tsx';
+import { ReferralOwnRecord } from './referral-link.tsx';
 import { StatusTags } from './status-tags.tsx';
 import './referrals.css';
 
@@ -17,7 +18,11 @@ import './referrals.css';
 export function ReferralPage({ referralId }: { referralId: string }) {
   const { t } = useI18n();
   const referral = useApi(() => getReferral(referralId), [referralId]);
-  const [notice, setNotice] = useState(() => (new URLSearchParams(window.location.search).has('sent') ? t('referrals.sentNotice') : null));
+  const [notice, setNotice] = useState(() => {
+    const q = new URLSearchParams(window.location.search);
+    return q.has('sent') ? t('referrals.sentNotice') : q.has('linked') ? t('referrals.linkedNotice') : null;
+  });
+  const [linkFailed] = useState(() => new URLSearchParams(window.location.search).has('linkFailed'));
   const canReceive = useCan('referral.receive');
   const canSend = useCan('referral.send');
   useEffect(() => {
@@ -60,6 +65,7 @@ export function ReferralPage({ referralId }: { referralId: string }) {
               setNotice(done);
             }}
           />
+          <ReferralOwnRecord r={r} linkFailed={linkFailed} />
           <History r={r} />
         </Page>
       )}

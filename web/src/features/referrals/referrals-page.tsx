@@ -10,6 +10,7 @@ import { receiverName } from './referral-labels.ts';
 import { listReferrals, type ReferralBox, type ReferralData } from './referrals-api.ts';
 import { StatusTags } from './status-tags.tsx';
 import './referrals.css';
+import { ReferralSettingsCard } from './referral-link.tsx';
 
 const PAGE = 50;
 
@@ -56,6 +57,7 @@ export function ReferralsPage() {
           </>
         ) : null}
       </section>
+      <ReferralSettingsCard />
     </Page>
   );
 }

@@ -19,6 +19,7 @@ import { CodeLookupStatus, CodeProblems, ExactMatch, ExistsElsewhere, ProbableMa
 import { emptyRecordDraft, errorOf, RecordFields, recordInput, type RecordDraft } from './record-fields.tsx';
 import { todayIso } from './registry-labels.ts';
 import { MarkRequired } from '../../app/mark-required.tsx';
+import { afterRegistration } from '../referrals/referral-link.tsx';
 
 /** Register a person, code first: the code says at once whether she is already known. */
 export function RegisterPage() {
@@ -203,7 +204,8 @@ function RecordForm({ code, scheme, settings, distinctFrom, unitId, onUnitChange
     if (!form.check(checked)) return;
     await form.send(async () => {
       const b = await registerBeneficiary(checked.data);
-      navigate(`/beneficiaries/${b.id}?registered=1`);
+      // Registered from a referral received: linked to it, back to the referral.
+      navigate((await afterRegistration(b.id)) ?? `/beneficiaries/${b.id}?registered=1`);
     });
   };
 
