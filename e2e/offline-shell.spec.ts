@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { apiOf, ar, enterAsAdmin, ensureUser, fr, logIn, rootUnitId, type Texts } from './fixtures.ts';
+import { apiOf, ar, enterAsAdmin, ensureUser, fr, logIn, rootUnitId, shot, type Texts } from './fixtures.ts';
 
 // The field app's shell offline and its budget (issue 16, ADR 0025): after one online login the
 // app opens with the network really cut (Playwright's offline mode), and the field entry is sent
@@ -22,11 +22,25 @@ test.beforeAll(async ({ browser }) => {
   await page.context().close();
 });
 
-/** A fresh device: the app opened online, its service worker installed (field files precached), then the login. */
-async function firstVisit(browser: Browser, who: { username: string; password: string }, options: { viewport?: { width: number; height: number } } = {}): Promise<Page> {
+/** This browser refuses `navigator.storage.persist()` to the app (a site setting, set through CDP). */
+async function refusePersistence(page: Page) {
+  const pageSession = await page.context().newCDPSession(page);
+  const { targetInfo } = await pageSession.send('Target.getTargetInfo');
+  await pageSession.detach();
+  const browserSession = await page.context().browser()!.newBrowserCDPSession();
+  await browserSession.send('Browser.setPermission', { permission: { name: 'persistent-storage' }, setting: 'denied', origin: new URL(page.url()).origin, browserContextId: targetInfo.browserContextId });
+  await browserSession.detach();
+}
+
+/**
+ * A fresh device: the app opened online, the browser's answer to persistent storage set, the
+ * login, its service worker installed (field files precached).
+ */
+async function firstVisit(browser: Browser, who: { username: string; password: string }, options: { viewport?: { width: number; height: number }; refusesPersistence?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext(options.viewport ? { viewport: options.viewport } : {});
   const page = await context.newPage();
   await page.goto('/');
+  if (options.refusesPersistence) await refusePersistence(page);
   await logIn(page, fr, who);
   // Ready = installed and active: every file of the field entry is in its cache.
   expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe('activated');
@@ -39,8 +53,10 @@ async function expectHome(page: Page, t: Texts, displayName: string) {
 
 test('after one online login, a reload with the network cut opens the app, and a field screen too', async ({ browser }) => {
   test.setTimeout(180_000);
-  const page = await firstVisit(browser, peerFr);
+  const page = await firstVisit(browser, peerFr, { refusesPersistence: true });
   await expectHome(page, fr, peerFr.displayName);
+  // The browser refused persistent storage: she is told, on her home page.
+  await expect(page.getByText(fr['offline.persistRefused'])).toBeVisible();
 
   await page.context().setOffline(true);
   await test.step('reload offline: the home page, in French, saying the device is offline', async () => {
@@ -48,6 +64,7 @@ test('after one online login, a reload with the network cut opens the app, and a
     await expectHome(page, fr, peerFr.displayName);
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await expect(page.getByText(fr['app.offline'])).toBeVisible();
+    await shot(page, 'offline-home-fr-1280');
   });
 
   await test.step('a field screen opened by its address offline (the navigation falls back to the cached app)', async () => {
@@ -59,6 +76,7 @@ test('after one online login, a reload with the network cut opens the app, and a
     await page.goto('/directory');
     await expect(page.getByRole('heading', { level: 1, name: fr['app.screenUnavailable'] })).toBeVisible();
     await expect(page.getByRole('link', { name: fr['app.backHome'] })).toBeVisible();
+    await shot(page, 'offline-unavailable-fr-1280');
   });
 
   await test.step('back online: the session is checked again and the screens load', async () => {
@@ -72,7 +90,7 @@ test('after one online login, a reload with the network cut opens the app, and a
 
 test('في الميدان: the offline reload opens the app in Arabic, right to left, on a phone (360×740)', async ({ browser }) => {
   test.setTimeout(180_000);
-  const page = await firstVisit(browser, peerAr, { viewport: { width: 360, height: 740 } });
+  const page = await firstVisit(browser, peerAr, { viewport: { width: 360, height: 740 }, refusesPersistence: true });
   await expectHome(page, fr, peerAr.displayName);
   // Her language is Arabic (the server keeps it; the app opens in it).
   const locale = await page.request.put('/api/v1/auth/locale', { data: { locale: 'ar' }, headers: { 'x-csrf-token': (await (await apiOf(page)).get<{ csrfToken: string }>('/auth/me')).csrfToken } });
@@ -85,6 +103,8 @@ test('في الميدان: the offline reload opens the app in Arabic, right to 
   await expectHome(page, ar, peerAr.displayName);
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByText(ar['app.offline'])).toBeVisible();
+  await expect(page.getByText(ar['offline.persistRefused'])).toBeVisible();
+  await shot(page, 'offline-home-ar-360');
   await page.goto('/group-sessions/new');
   await expect(page.locator('h1')).toBeVisible();
   await expect(page.getByText(ar['app.screenUnavailable'])).toHaveCount(0);

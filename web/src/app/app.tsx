@@ -68,6 +68,7 @@ export function App() {
     meRef.current = me;
     applyLocale(me.user.locale);
     setBoot({ kind: 'ready', me, offline: true });
+    void askPersistence();
     return true;
   }, [applyLocale]);
 
