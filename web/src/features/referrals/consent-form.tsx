@@ -8,14 +8,9 @@ import { Button, CheckboxList, FieldGroup, RadioGroup, TextField } from '../../u
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { FieldErrors } from '../../i18n/errors.ts';
 import { todayIso } from '../registry/registry-labels.ts';
-import { fieldLabel, purposeLabel } from './referral-labels.ts';
+import { codesOf, fieldLabel, purposeLabel } from './referral-labels.ts';
 import { recordConsent, type ConsentData } from './referrals-api.ts';
 import { ServicePicker, type ChosenService } from './service-picker.tsx';
-
-/** Organisation codes as typed: separated by commas or spaces, in capitals. */
-export function codesOf(text: string): string[] {
-  return [...new Set(text.split(/[\s,;]+/).map((c) => c.trim().toUpperCase()).filter(Boolean))];
-}
 
 /**
  * Records the person's consent: to which receivers (organisations on Relais by code, directory

@@ -15,8 +15,8 @@ import { Button, Card, Checkbox, Page, RadioGroup, TextArea, TextField } from '.
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { FieldErrors } from '../../i18n/errors.ts';
 import { todayIso } from '../registry/registry-labels.ts';
-import { codesOf, ConsentForm } from './consent-form.tsx';
-import { consentState } from './referral-labels.ts';
+import { ConsentForm } from './consent-form.tsx';
+import { codesOf, consentState } from './referral-labels.ts';
 import { listConsents, sendReferral, type ConsentData } from './referrals-api.ts';
 import { ServicePicker, type ChosenService } from './service-picker.tsx';
 import './referrals.css';

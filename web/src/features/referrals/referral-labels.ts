@@ -42,3 +42,8 @@ export function sharedFields(r: Pick<ReferralData, 'toOrganisation' | 'toService
   // The server takes the newest consent that covers the receiver (the list comes newest first).
   return new Set(covering[0]?.fields ?? []);
 }
+
+/** Organisation codes as typed: separated by commas, semicolons or spaces, in capitals, each once. */
+export function codesOf(text: string): string[] {
+  return [...new Set(text.split(/[\s,;]+/).map((c) => c.trim().toUpperCase()).filter(Boolean))];
+}
