@@ -8,7 +8,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { DomainError, directionOf, formatIssue, negotiateLocale, translate, type Locale } from '@relais/core';
 import type { Config } from './config.ts';
-import type { Db } from './db/index.ts';
+import { isIdConflict, type Db } from './db/index.ts';
 import { errorBody, httpStatusOf } from './http/errors.ts';
 import { Router } from './http/router.ts';
 import { RequestAbandonedError } from './db/priority.ts';
@@ -196,5 +196,6 @@ function toDomainError(error: unknown): DomainError {
     return new DomainError('validation_failed', { fields: [formatIssue('body', 'json')] });
   }
   if (e.code === '40001' || e.code === '40P01' || e.code === '55P03') return new DomainError('database_busy');
+  if (isIdConflict(error)) return new DomainError('id_conflict');
   return new DomainError('internal');
 }

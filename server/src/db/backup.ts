@@ -18,7 +18,8 @@ const BACKUP_VERSION = 1;
 /** Not backed up: secrets of live sessions and transient throttling state. */
 // Report facts are derived from the services: not saved, rebuilt after a restore (syncReportFacts).
 // The stock's monthly sums and balances are derived from its ledger: rebuilt by the ledger's triggers as it is restored.
-const DERIVED = ['report_rule', 'report_person_fact', 'report_service_month', 'report_pending', 'report_pending_key', 'stock_month', 'stock_balance'];
+// Ids claimed across organisations are derived from the tables holding them: refilled by their triggers.
+const DERIVED = ['report_rule', 'report_person_fact', 'report_service_month', 'report_pending', 'report_pending_key', 'stock_month', 'stock_balance', 'claimed_id'];
 const SKIPPED = new Set(['session', 'login_throttle', 'kysely_migration', 'kysely_migration_lock', ...DERIVED]);
 /** Rows of a self-referencing table must come parents first. */
 const ROW_ORDER: Record<string, string> = { org_unit: 'length(path), id' };

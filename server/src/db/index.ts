@@ -12,6 +12,11 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return e?.code === '23505' && (constraint === undefined || e.constraint === constraint);
 }
 
+/** Was this an insert of an id another organisation already took (migration 20261201T1700, answered `409 id_conflict`)? */
+export function isIdConflict(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === 'RL409';
+}
+
 /** Escapes LIKE wildcards in a literal prefix. */
 export function likePrefix(prefix: string): string {
   return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

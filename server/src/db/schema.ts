@@ -10,6 +10,7 @@ export interface Database {
   role_assignment: RoleAssignmentTable;
   session: SessionTable;
   login_throttle: LoginThrottleTable;
+  claimed_id: ClaimedIdTable;
   audit_event: AuditEventTable;
   organisation_setting: OrganisationSettingTable;
   beneficiary: BeneficiaryTable;
@@ -103,6 +104,12 @@ export interface SessionTable {
   created_at: CreatedAt;
   last_seen_at: UpdatedAt;
   expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+/** Each client-chosen id once, with the organisation that took it (migration 20261201T1700): filled by triggers. */
+export interface ClaimedIdTable {
+  id: string;
+  organisation_id: string;
 }
 
 export interface LoginThrottleTable {

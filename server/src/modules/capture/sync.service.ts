@@ -11,7 +11,7 @@ import {
   serviceCodes,
   serviceDefinitions,
 } from '@relais/core';
-import { isUniqueViolation, type Queryable } from '../../db/index.ts';
+import { isIdConflict, isUniqueViolation, type Queryable } from '../../db/index.ts';
 import { scope, type RequestContext } from '../../context/index.ts';
 import type { Secrets } from '../../lib/secrets.ts';
 import { createRegistryService } from '../registry/index.ts';
@@ -92,6 +92,7 @@ export function createSyncService(db: Queryable, secrets: Secrets) {
         } catch (error) {
           if (isUniqueViolation(error, 'applied_operation_pkey')) return { id: op.id, status: 'already_applied' }; // a concurrent push won
           if (error instanceof DomainError) return reject(op.id, error);
+          if (isIdConflict(error)) return reject(op.id, new DomainError('id_conflict')); // an id another organisation took
           throw error;
         }
       };
@@ -125,7 +126,7 @@ export function createSyncService(db: Queryable, secrets: Secrets) {
           });
           for (const [id, outcome] of decided) outcomes.set(id, outcome);
         } catch (error) {
-          if (!(error instanceof DomainError) && !isUniqueViolation(error)) throw error;
+          if (!(error instanceof DomainError) && !isUniqueViolation(error) && !isIdConflict(error)) throw error;
           for (const op of batch) outcomes.set(op.id, await applyOne(op));
         }
       };
