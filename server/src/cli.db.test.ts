@@ -66,11 +66,11 @@ describe(`relais command line (${engine})`, () => {
   });
 
   it('initialises an organisation without prompts, and refuses a second one with the same code', async () => {
-    const ok = await relais({ ...envA, RELAIS_ADMIN_PASSWORD: 'a long admin password' }, 'init', '--org', 'cli', '--name', 'Association CLI');
+    const ok = await relais({ ...envA, RELAIS_ADMIN_PASSWORD: 'a long chief passphrase' }, 'init', '--org', 'cli', '--name', 'Association CLI');
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('organisation CLI created');
-    const again = await relais({ ...envA, RELAIS_ADMIN_PASSWORD: 'a long admin password' }, 'init', '--org', 'CLI', '--name', 'Again');
+    const again = await relais({ ...envA, RELAIS_ADMIN_PASSWORD: 'a long chief passphrase' }, 'init', '--org', 'CLI', '--name', 'Again');
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('Ce code d’organisation est déjà utilisé.');
   });
@@ -116,7 +116,7 @@ describe(`relais command line (${engine})`, () => {
     const db = await openDatabase(envA.DATABASE_URL ? { engine: 'postgres', url: envA.DATABASE_URL } : { engine: 'embedded', dataDir: envA.RELAIS_DATA_DIR! });
     const app = await buildApp({ config: testConfig(), db });
     try {
-      const admin = await new Client(app).login('CLI', 'admin', 'a long admin password');
+      const admin = await new Client(app).login('CLI', 'admin', 'a long chief passphrase');
       const unit = admin.me!.assignments[0]!.orgUnit.id;
       for (const [i, code] of ['FAMO1985F', 'FEMO1985F', 'FAMO1986F', 'ZOZO1970M'].entries()) {
         await registerBeneficiary(admin, {

@@ -295,6 +295,10 @@ export const ar: Catalogue = {
 
   'validation.not_applicable': '{field}: لا ينطبق على هذه الخدمة.',
   'validation.taken': '{field}: مستعمل مسبقًا.',
+  'validation.password_common': '{field}: كلمة المرور هذه من الأكثر شيوعًا؛ اختر عبارة خاصة بك.',
+  'validation.password_repeated': '{field}: حرف أو حرفان مكرران لا يصلحان كلمة مرور.',
+  'validation.password_sequence': '{field}: تسلسل واضح (1234567890، abcdefghij، azertyuiop…) لا يصلح كلمة مرور.',
+  'validation.password_contains_name': '{field}: يجب ألا تحتوي على اسم المستخدم ولا على رمز المنظمة.',
   'validation.no_participant': '{field}: أضف شخصًا واحدًا على الأقل برمزه، أو عدد المشاركين دون هوية.',
   'validation.register_no_format': '{field}: عدد صحيح (مثال 17) أو رقم السجل الورقي (مثال 2026-017).',
   'validation.register_year': '{field}: هذا الرقم من سجل سنة {year}؛ وتاريخ الخدمة في {dateYear}.',

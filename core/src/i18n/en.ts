@@ -295,6 +295,10 @@ export const en: Catalogue = {
 
   'validation.not_applicable': '{field}: does not apply to this service.',
   'validation.taken': '{field}: already used.',
+  'validation.password_common': '{field}: this is one of the most common passwords; choose a phrase of your own.',
+  'validation.password_repeated': '{field}: one or two characters repeated do not make a password.',
+  'validation.password_sequence': '{field}: an obvious sequence (1234567890, abcdefghij, qwertyuiop…) does not make a password.',
+  'validation.password_contains_name': '{field}: must contain neither the username nor the organisation code.',
   'validation.no_participant': '{field}: add at least one person by her code, or a number of anonymous attendees.',
   'validation.register_no_format': '{field}: a whole number (e.g. 17) or the paper register’s number (e.g. 2026-017).',
   'validation.register_year': '{field}: this number is from the {year} register; the service date is in {dateYear}.',

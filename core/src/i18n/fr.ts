@@ -294,6 +294,10 @@ export const fr = {
 
   'validation.not_applicable': '{field} : ne s’applique pas à ce service.',
   'validation.taken': '{field} : déjà utilisé.',
+  'validation.password_common': '{field} : ce mot de passe fait partie des plus courants ; choisissez une phrase à vous.',
+  'validation.password_repeated': '{field} : un ou deux caractères répétés ne font pas un mot de passe.',
+  'validation.password_sequence': '{field} : une suite évidente (1234567890, abcdefghij, azertyuiop…) ne fait pas un mot de passe.',
+  'validation.password_contains_name': '{field} : ne doit contenir ni l’identifiant ni le code de l’organisation.',
   'validation.no_participant': '{field} : ajoutez au moins une personne par son code, ou un nombre de participant·e·s anonymes.',
   'validation.register_no_format': '{field} : un nombre entier (ex. 17) ou le numéro du registre papier (ex. 2026-017).',
   'validation.register_year': '{field} : ce numéro est celui du registre de {year} ; la date du service est en {dateYear}.',

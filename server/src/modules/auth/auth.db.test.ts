@@ -101,6 +101,25 @@ describe(`login, sessions, CSRF and passwords (${engine})`, () => {
     await new Client(t.app).login('AUTH', 'changer', 'a brand new password');
   });
 
+  it('refuses common, repeated or sequential passwords and those holding the username, naming the field in the caller’s language', async () => {
+    const en = await new Client(t.app, 'en').login('AUTH', 'admin', PASSWORD);
+    const common = await en.post<ApiErrorBody>('/auth/password', { currentPassword: PASSWORD, newPassword: '1111111111' });
+    expect(common.status).toBe(400);
+    expect(common.body.error.fields).toEqual([expect.objectContaining({ field: 'newPassword', code: 'password_common' })]);
+    expect(common.body.error.fields![0]!.message).toMatch(/one of the most common passwords/);
+    const sequence = await en.post<ApiErrorBody>('/auth/password', { currentPassword: PASSWORD, newPassword: 'azertyuiopqsd' });
+    expect(sequence.body.error.fields![0]!.code).toBe('password_sequence');
+    const ar = await new Client(t.app, 'ar').login('AUTH', 'admin', PASSWORD);
+    ar.csrf = ar.me!.csrfToken;
+    const named = await ar.post<ApiErrorBody>('/users', { username: 'nadia.k', displayName: 'Nadia', password: 'nadia.k sur le terrain', assignments: [{ role: 'viewer', orgUnitId: org.rootUnitId }] });
+    expect(named.status).toBe(400);
+    expect(named.body.error.fields).toEqual([expect.objectContaining({ field: 'password', code: 'password_contains_name' })]);
+    expect(named.body.error.fields![0]!.message).toContain('يجب ألا تحتوي على اسم المستخدم');
+    // Nothing written: the password is unchanged, the user not created.
+    await new Client(t.app).login('AUTH', 'admin', PASSWORD);
+    expect(await t.db.kysely.selectFrom('app_user').select('id').where('username', '=', 'nadia.k').execute()).toEqual([]);
+  });
+
   it('keeps the chosen language per user', async () => {
     const c = await new Client(t.app).login('AUTH', 'admin', PASSWORD);
     expect((await c.put('/auth/locale', { locale: 'ar' })).status).toBe(200);

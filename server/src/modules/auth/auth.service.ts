@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/index.ts';
 import type { Config } from '../../config.ts';
 import { newToken, sha256 } from '../../lib/ids.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../lib/passwords.ts';
+import { checkPassword } from '../../lib/password-rules.ts';
 import type { Secrets } from '../../lib/secrets.ts';
 import { holdsAtRoot, permissionsOfActor, type Actor, type RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
@@ -131,6 +132,7 @@ export function createAuthService(db: Queryable, config: Config, secrets: Secret
 
     /** Changes one's own password; other sessions of the user end. */
     async changePassword(ctx: RequestContext, input: PasswordChange): Promise<void> {
+      checkPassword('newPassword', input.newPassword, { username: ctx.actor.username, organisationCode: ctx.actor.organisationCode });
       const user = await repo.findUserById(db, ctx.actor.organisationId, ctx.actor.userId);
       if (!user || !(await verifyPassword(input.currentPassword, user.password_hash))) throw new DomainError('wrong_password');
       const hash = await hashPassword(input.newPassword);

@@ -13,7 +13,7 @@ const relaisBin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 // A process killed in the middle of an import leaves the whole file or nothing: one transaction.
 describe(`an import killed midway (${engine})`, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-import-crash-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, RELAIS_LANG: 'en', RELAIS_ADMIN_PASSWORD: 'a long admin password' };
+  const env: NodeJS.ProcessEnv = { ...process.env, RELAIS_LANG: 'en', RELAIS_ADMIN_PASSWORD: 'a long chief passphrase' };
   delete env.DATABASE_URL;
   let target: TestDatabaseTarget | null = null;
   const ROWS = 40_000;

@@ -2,6 +2,7 @@ import { DomainError, type SetupChecklist, type SetupRequest } from '@relais/cor
 import { isUniqueViolation, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { hashPassword } from '../../lib/passwords.ts';
+import { checkPassword } from '../../lib/password-rules.ts';
 import { recordAudit } from '../audit/index.ts';
 import { syncReportFacts } from '../reports/index.ts';
 import type { RequestContext } from '../../context/index.ts';
@@ -22,6 +23,7 @@ export async function createOrganisation(trx: Queryable, input: SetupRequest): P
   const organisationId = newId();
   const rootUnitId = newId();
   const adminId = newId();
+  checkPassword('admin.password', input.admin.password, { username: input.admin.username, organisationCode: input.organisation.code });
   const passwordHash = await hashPassword(input.admin.password);
   try {
     await insertOrganisation(trx, { id: organisationId, code: input.organisation.code, name: input.organisation.name });

@@ -12,6 +12,7 @@ import {
 import { isUniqueViolation, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { hashPassword } from '../../lib/passwords.ts';
+import { checkPassword } from '../../lib/password-rules.ts';
 import type { RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf, type AuditWho } from '../audit/index.ts';
 import { deleteUserSessions, selectAssignments } from '../auth/index.ts';
@@ -146,6 +147,7 @@ export function createUsersService(db: Queryable) {
 
     /** Creates a user with her assignments; a retried create with the same id is applied once. */
     async createUser(ctx: RequestContext, input: CreateUser): Promise<{ user: User; created: boolean }> {
+      checkPassword('password', input.password, { username: input.username, organisationCode: ctx.actor.organisationCode });
       const passwordHash = await hashPassword(input.password);
       return db.transaction().execute(async (trx) => {
         const org = ctx.actor.organisationId;
@@ -169,6 +171,7 @@ export function createUsersService(db: Queryable) {
       return db.transaction().execute(async (trx) => {
         const org = ctx.actor.organisationId;
         const { row, assignments } = await loadManageable(trx, ctx, id);
+        if (patch.password) checkPassword('password', patch.password, { username: row.username, organisationCode: ctx.actor.organisationCode });
         if (id === ctx.actor.userId && patch.active === false) throw new DomainError('cannot_change_own_access');
         await repo.updateUser(trx, org, id, {
           ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
