@@ -1,22 +1,13 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { entryDoors } from '@relais/core';
 import { updateCase, type CaseData } from '../../api/cases.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { Link } from '../../app/router.tsx';
-import { CheckboxList, Code, FieldGroup, Select } from '../../ui/index.ts';
+import { CheckboxList, Code, Fact, FieldGroup, Select } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { useUnitWorkers } from '../capture/place.ts';
 import { vocab, wallClock } from './case-labels.ts';
 import { CaseForm, EditableCard, type CardFormProps } from './case-card.tsx';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </>
-  );
-}
 
 /** The case's header: who, which program and unit, since when, by which door, its team; the team and door changed in place. */
 export function CaseHeader({ c, canWrite, onChange }: { c: CaseData; canWrite: boolean; onChange: (c: CaseData) => void }) {

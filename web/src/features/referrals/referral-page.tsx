@@ -1,9 +1,9 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useApi } from '../../api/use-api.ts';
 import { LoadedPage } from '../../app/read-status.tsx';
 import { Link } from '../../app/router.tsx';
 import { useCan } from '../../app/session.tsx';
-import { Alert, Card, Page } from '../../ui/index.ts';
+import { Alert, Card, Fact, Page } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { vocab } from '../cases/case-labels.ts';
 import { receiverName } from './referral-labels.ts';
@@ -70,15 +70,6 @@ export function ReferralPage({ referralId }: { referralId: string }) {
         </Page>
       )}
     </LoadedPage>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </>
   );
 }
 

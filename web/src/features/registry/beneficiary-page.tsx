@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { UpdateBeneficiary, type Beneficiary } from '@relais/core';
 import { getBeneficiary, getRegistrySettings, updateBeneficiary } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -6,7 +6,7 @@ import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { useCan } from '../../app/session.tsx';
-import { Alert, Button, Card, Code, Loading, Page } from '../../ui/index.ts';
+import { Alert, Button, Card, Code, Fact, Loading, Page } from '../../ui/index.ts';
 import { LoadedPage } from '../../app/read-status.tsx';
 import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n, type I18n } from '../../i18n/i18n.tsx';
@@ -96,15 +96,6 @@ export function BeneficiaryPage({ beneficiaryId }: { beneficiaryId: string }) {
         );
       }}
     </LoadedPage>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </>
   );
 }
 
