@@ -126,6 +126,7 @@ const suites: Record<string, () => Promise<Record<string, unknown>>> = {
   cases: async () => (await import('./bench-cases.ts')).benchCases(),
   directory: async () => (await import('./bench-directory.ts')).benchDirectory(),
   reports: async () => (await import('./bench-reports.ts')).benchReports(),
+  stock: async () => (await import('./bench-stock.ts')).benchStock(),
   load: async () => (await import('./bench-load.ts')).benchLoad(),
   field: async () => (await import('./bench-field.ts')).benchField(),
 };

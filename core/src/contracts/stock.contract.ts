@@ -112,7 +112,7 @@ export const StockMovementPage = pageOf(StockMovement);
 export const StockOnHandQuery = z.object({
   /** The unit and those under it (default: every unit one may read). */
   orgUnitId: Id.optional(),
-  /** Lots expiring within this many days are alerts. */
+  /** Lots expiring within this many days, or expired within as many, are alerts. */
   expiryDays: z.coerce.number().int().min(0).max(3650).default(90),
 });
 
@@ -135,7 +135,7 @@ export const StockExpiry = z.object({ orgUnitId: Id, orgUnitName: text(), item: 
 export const StockOnHand = z.object({
   asOf: text(),
   rows: z.array(StockOnHandRow),
-  /** Lots received at units that still hold the item, expiring within `expiryDays` (or expired). */
+  /** Lots received at units that still hold the item, expiring within `expiryDays` or expired within as many days (the first 500). */
   expiring: z.array(StockExpiry),
 });
 export type StockOnHand = z.infer<typeof StockOnHand>;

@@ -41,6 +41,7 @@ const TrainingsPage = screen(() => import('../features/cascades/trainings-page.t
 const TrainingFormPage = screen(() => import('../features/cascades/training-form-page.tsx').then((m) => m.TrainingFormPage));
 const TrainingPage = screen(() => import('../features/cascades/training-page.tsx').then((m) => m.TrainingPage));
 const DisclosuresPage = screen(() => import('../features/cascades/disclosures-page.tsx').then((m) => m.DisclosuresPage));
+const StockPage = screen(() => import('../features/stock/stock-page.tsx').then((m) => m.StockPage));
 const DisclosureFormPage = screen(() => import('../features/cascades/disclosure-form-page.tsx').then((m) => m.DisclosureFormPage));
 const CollectStoryPage = screen(() => import('../features/stories/collect-story-page.tsx').then((m) => m.CollectStoryPage));
 const RoundPage = screen(() => import('../features/stories/round-page.tsx').then((m) => m.RoundPage));
@@ -108,6 +109,8 @@ const routes: readonly Route[] = [
   { pattern: '/referrals/new', permission: 'referral.send', render: () => <ReferralFormPage key={window.location.search} /> },
   { pattern: '/referrals/:id', render: (p) => <ReferralPage key={p.id} referralId={p.id ?? ''} /> },
   { pattern: '/referrals/:id/slip', render: (p) => <ReferralSlipPage key={p.id} referralId={p.id ?? ''} /> },
+  // Stock: read where one records services (the API also answers report readers), moved with stock.manage.
+  { pattern: '/stock', permission: 'service.write', render: () => <StockPage /> },
   { pattern: '/verification', permission: 'data.verify', render: () => <VerificationPage /> },
   { pattern: '/imports', permission: 'import.run', render: () => <ImportsPage /> },
   { pattern: '/reports/performance', permission: 'report.read', render: () => <PerformancePage /> },

@@ -5,6 +5,7 @@ import { directoryWebEn } from '../features/directory/directory.i18n.en.ts';
 import { circuitsWebEn } from '../features/circuits/circuits.i18n.ts';
 import { cascadesWebEn } from '../features/cascades/cascades.i18n.ts';
 import { referralsWebEn } from '../features/referrals/referrals.i18n.en.ts';
+import { stockWebEn } from '../features/stock/stock.i18n.ts';
 import type { WebCatalogue } from './fr.ts';
 
 /** Web catalogue, English. */
@@ -701,4 +702,5 @@ export const en: WebCatalogue = {
   ...circuitsWebEn,
   ...cascadesWebEn,
   ...referralsWebEn,
+  ...stockWebEn,
 };

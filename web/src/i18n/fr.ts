@@ -5,6 +5,7 @@ import { directoryWebFr } from '../features/directory/directory.i18n.ts';
 import { circuitsWebFr } from '../features/circuits/circuits.i18n.ts';
 import { cascadesWebFr } from '../features/cascades/cascades.i18n.ts';
 import { referralsWebFr } from '../features/referrals/referrals.i18n.ts';
+import { stockWebFr } from '../features/stock/stock.i18n.ts';
 /**
  * Web catalogue, French (source language). Domain words (roles, programs, levels,
  * errors, field names) live in the core catalogue; `useT()` looks here first, then there.
@@ -702,6 +703,7 @@ export const fr = {
   ...circuitsWebFr,
   ...cascadesWebFr,
   ...referralsWebFr,
+  ...stockWebFr,
 } as const;
 
 export type WebKey = keyof typeof fr;

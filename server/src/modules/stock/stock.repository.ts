@@ -122,15 +122,18 @@ export async function selectOnHand(db: Queryable, org: string, paths: readonly s
   return rows.rows;
 }
 
-/** Lots received in these subtrees expiring by `until`, at units whose balance of the item is above 0. */
-export async function selectExpiring(db: Queryable, org: string, paths: readonly string[], unitPath: string | null, until: string) {
+/**
+ * Lots received in these subtrees expiring between `since` and `until` (expired lately, or soon), at
+ * units whose balance of the item is above 0; the first 500 by expiry.
+ */
+export async function selectExpiring(db: Queryable, org: string, paths: readonly string[], unitPath: string | null, since: string, until: string) {
   const rows = await sql<{ org_unit_id: string; org_unit_name: string; item_code: string; lot: string | null; expires_on: string; received: number }>`
     select l.org_unit_id, ou.name as org_unit_name, l.item_code, l.lot, l.expires_on, sum(l.quantity)::int as received
     from stock_movement l ${joinUnit('l')}
     join stock_balance b on b.organisation_id = l.organisation_id and b.org_unit_id = l.org_unit_id and b.item_code = l.item_code and b.on_hand > 0
-    where l.organisation_id = ${org} and l.expires_on is not null and l.expires_on <= ${until} and l.kind in ('receipt', 'transfer_in')
+    where l.organisation_id = ${org} and l.expires_on between ${since} and ${until} and l.kind in ('receipt', 'transfer_in')
       and ${within(paths)} ${unitPath ? sql`and ou.path like ${likePrefix(unitPath)}` : sql``}
-    group by 1, 2, 3, 4, 5 order by l.expires_on, ou.name, l.item_code`.execute(db);
+    group by 1, 2, 3, 4, 5 order by l.expires_on, ou.name, l.item_code limit 500`.execute(db);
   return rows.rows;
 }
 

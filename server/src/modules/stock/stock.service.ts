@@ -149,7 +149,7 @@ export function createStockService(db: Queryable) {
       const thresholds = new Map((await itemsOf(db, org)).map((i) => [i.code, i.lowThreshold]));
       const [rows, expiring] = await Promise.all([
         repo.selectOnHand(db, org, paths, unitPath, recentFrom, thisMonth),
-        repo.selectExpiring(db, org, paths, unitPath, addDays(asOf, q.expiryDays)),
+        repo.selectExpiring(db, org, paths, unitPath, addDays(asOf, -q.expiryDays), addDays(asOf, q.expiryDays)),
       ]);
       return {
         asOf,
