@@ -103,6 +103,8 @@ export const Referral = z.object({
   program: text().nullable(),
   /** The sender's: the person's feedback on the service (never shown to the receiver). */
   feedback: z.object({ satisfied: z.boolean(), reasons: z.array(z.enum(feedbackReasons)), comment: text().nullable(), givenOn: text() }).nullable().optional(),
+  /** The sender's: the fields the receiver sees of the person today (the consent's, while it holds; the need alone for an override). */
+  sharedFields: z.array(z.enum(consentFields)).optional(),
   /** The receiver's: its own record of the person, once registered from this referral. */
   linkedBeneficiaryId: Id.nullable().optional(),
   caseSummary: z.object({ program: text(), openedOn: text(), violenceType: text().nullable() }).nullable().optional(),

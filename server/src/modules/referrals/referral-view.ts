@@ -1,4 +1,4 @@
-import type { ConsentField, Referral } from '@relais/core';
+import { consentFields, type ConsentField, type Referral } from '@relais/core';
 import type { Secrets } from '../../lib/secrets.ts';
 import type { ReferralRow } from './referrals.repository.ts';
 
@@ -12,7 +12,8 @@ const OVERRIDE_FIELDS: readonly ConsentField[] = ['need'];
  * consent withdrawn or expired shares nothing at once.
  */
 export function presentReferral(r: ReferralRow, side: 'sender' | 'receiver', secrets: Secrets): Referral {
-  const shared = new Set<string>(side === 'sender' ? ['code', 'sex', 'birth_year', 'need', 'phone', 'case_summary', 'notes'] : (r.shared_fields ?? (r.consent_id ? [] : OVERRIDE_FIELDS)));
+  const receiverSees = (r.shared_fields ?? (r.consent_id ? [] : OVERRIDE_FIELDS)) as ConsentField[];
+  const shared = new Set<string>(side === 'sender' ? consentFields : receiverSees);
   const person: Referral['person'] = {};
   if (shared.has('code')) person.code = r.code;
   if (shared.has('sex')) person.sex = r.sex;
@@ -45,6 +46,7 @@ export function presentReferral(r: ReferralRow, side: 'sender' | 'receiver', sec
   if (side === 'sender') {
     view.beneficiaryId = r.beneficiary_id;
     view.caseId = r.case_id;
+    view.sharedFields = consentFields.filter((f) => receiverSees.includes(f));
     view.feedback = r.feedback ? { ...r.feedback, reasons: r.feedback.reasons as NonNullable<Referral['feedback']>['reasons'] } : null;
   } else view.linkedBeneficiaryId = r.linked_beneficiary_id;
   if (shared.has('need')) {

@@ -130,7 +130,10 @@ describe(`referrals and consent (${engine})`, () => {
     const sent = await refer({ consentId: given.id });
     expect(sent.status).toBe(201);
     expect((await receiver.get<Referral>(`/referrals/${sent.body.id}`)).body).toMatchObject({ person: { code, sex: 'F' }, need: 'Prise en charge psychologique', note: 'Note du conseiller' });
+    expect(sent.body.sharedFields).toEqual(['code', 'sex', 'need', 'notes']);
     await sw.post(`/consents/${given.id}/withdraw`, {});
+    // The sender's view says what the receiver sees now (her slip prints no more).
+    expect((await sw.get<Referral>(`/referrals/${sent.body.id}`)).body.sharedFields).toEqual([]);
     const after = (await receiver.get<Referral>(`/referrals/${sent.body.id}`)).body;
     expect(after.person).toEqual({});
     expect(after).not.toHaveProperty('need');

@@ -27,22 +27,6 @@ export function receiverName(r: Pick<ReferralData, 'toOrganisation' | 'toService
 export const purposeLabel = (i18n: Labels, p: ConsentPurpose) => i18n.t(`referrals.purpose.${p}`);
 export const fieldLabel = (i18n: Labels, f: ConsentField) => i18n.t(`referrals.shared.${f}`);
 
-/**
- * The fields a referral shares, as the sender sees it: those of her consent that holds today and
- * covers the receiver for a referral (the newest, as the server chose it); a referral sent by override shares the need only.
- */
-export function sharedFields(r: Pick<ReferralData, 'toOrganisation' | 'toService' | 'overridden'>, consents: readonly ConsentData[], today: string): Set<ConsentField> {
-  if (r.overridden) return new Set(['need']);
-  const covering = consents.filter(
-    (c) =>
-      consentState(c, today) === 'holds' &&
-      c.purposes.includes('referral') &&
-      (r.toOrganisation ? c.to.some((o) => o.code === r.toOrganisation?.code) : c.toServices.some((s) => s.id === r.toService?.id)),
-  );
-  // The server takes the newest consent that covers the receiver (the list comes newest first).
-  return new Set(covering[0]?.fields ?? []);
-}
-
 /** Organisation codes as typed: separated by commas, semicolons or spaces, in capitals, each once. */
 export function codesOf(text: string): string[] {
   return [...new Set(text.split(/[\s,;]+/).map((c) => c.trim().toUpperCase()).filter(Boolean))];

@@ -6,9 +6,8 @@ import { Link, navigate } from '../../app/router.tsx';
 import { Button, Loading, Page, Select } from '../../ui/index.ts';
 import { I18nProvider, useI18n } from '../../i18n/i18n.tsx';
 import { vocab } from '../cases/case-labels.ts';
-import { todayIso } from '../registry/registry-labels.ts';
-import { receiverName, sharedFields } from './referral-labels.ts';
-import { getReferral, listConsents, type ReferralData } from './referrals-api.ts';
+import { receiverName } from './referral-labels.ts';
+import { getReferral, type ReferralData } from './referrals-api.ts';
 import './referrals.css';
 
 type SlipLocale = 'fr' | 'ar';
@@ -32,15 +31,13 @@ export function ReferralSlipPage({ referralId }: { referralId: string }) {
   const { t } = i18n;
   const [lang, setLang] = useState<SlipLocale>(() => slipLocaleOf(window.location.search, i18n.locale));
   const referral = useApi(() => getReferral(referralId), [referralId]);
-  const beneficiaryId = referral.data?.beneficiaryId;
-  const consents = useApi(() => (beneficiaryId ? listConsents(beneficiaryId) : Promise.resolve({ items: [] })), [beneficiaryId]);
   const choose = (l: SlipLocale) => {
     setLang(l);
     navigate(`/referrals/${encodeURIComponent(referralId)}/slip?lang=${l}`, { replace: true });
   };
   const r = referral.data;
-  const error = referral.error ?? consents.error;
-  const ready = r && consents.data;
+  const error = referral.error;
+  const ready = r;
   return (
     <Page
       title={r ? t('referrals.slipTitle', { reference: r.reference }) : t('referrals.slip')}
@@ -58,9 +55,9 @@ export function ReferralSlipPage({ referralId }: { referralId: string }) {
       </div>
       <ErrorAlert error={error} />
       {!ready && !error ? <Loading label={t('app.loading')} /> : null}
-      {r && consents.data ? (
+      {r ? (
         <I18nProvider locale={lang} setLocale={noop}>
-          <Slip r={r} shared={r.side === 'sender' ? sharedFields(r, consents.data.items, todayIso()) : null} />
+          <Slip r={r} shared={r.side === 'sender' ? new Set(r.sharedFields ?? []) : null} />
         </I18nProvider>
       ) : null}
     </Page>
