@@ -18,7 +18,7 @@ const IMPORT_ROWS = Number(process.env.RELAIS_BENCH_IMPORT_ROWS ?? 100_000);
 
 async function measure(db: Db) {
   const org = await db.kysely.transaction().execute((trx) =>
-    createOrganisation(trx, { organisation: { code: 'BENCH', name: 'Bench' }, admin: { username: 'admin', displayName: 'Admin', password: 'bench password 1' }, locale: 'fr' }),
+    createOrganisation(trx, { organisation: { code: 'BENCH', name: 'Bench' }, admin: { username: 'admin', displayName: 'Admin', password: 'synthetic passphrase 41' }, locale: 'fr' }),
   );
   const imports = createImportService(db.kysely);
   const letters = 'ABCDEFGHIJKLMNOPRSTVZ';
@@ -29,7 +29,7 @@ async function measure(db: Db) {
   const ids = (await db.kysely.selectFrom('beneficiary').select('id').execute()).map((r) => r.id);
 
   const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', RELAIS_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-cap-')) }), db });
-  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { organisation: 'BENCH', username: 'admin', password: 'bench password 1' } });
+  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { organisation: 'BENCH', username: 'admin', password: 'synthetic passphrase 41' } });
   const cookie = `relais_session=${login.cookies.find((c) => c.name === 'relais_session')!.value}`;
   const csrf = (JSON.parse(login.body) as { csrfToken: string }).csrfToken;
   const services = ['condoms', 'iec_session', 'lubricant', 'outreach_contact'] as const;

@@ -299,7 +299,7 @@ async function logIn(base: string): Promise<Worker[]> {
     const res = await fetch(`${base}/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ organisation: 'BENCH', username: `worker${k}`, password: 'bench password 1' }),
+      body: JSON.stringify({ organisation: 'BENCH', username: `worker${k}`, password: 'synthetic passphrase 41' }),
     });
     if (!res.ok) throw new Error(`login worker${k}: ${res.status} ${await res.text()}`);
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;

@@ -25,7 +25,7 @@ const csvOf = (codes: string[], section: string) => ['code,populations,sex,secti
 async function importSize(db: Db, n: number, codes: string[], http: boolean) {
   const code = `B${n}`;
   const org = await db.kysely.transaction().execute((trx) =>
-    createOrganisation(trx, { organisation: { code, name: 'Bench' }, admin: { username: 'admin', displayName: 'Admin', password: 'bench password 1' }, locale: 'fr' }),
+    createOrganisation(trx, { organisation: { code, name: 'Bench' }, admin: { username: 'admin', displayName: 'Admin', password: 'synthetic passphrase 41' }, locale: 'fr' }),
   );
   const imports = createImportService(db.kysely);
   // Seconds from the import's start to the end of each phase (checked, compared, written, queued).
@@ -68,7 +68,7 @@ async function importSize(db: Db, n: number, codes: string[], http: boolean) {
   };
   if (http) {
     const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', RELAIS_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-imp-')) }), db });
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { organisation: code, username: 'admin', password: 'bench password 1' } });
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { organisation: code, username: 'admin', password: 'synthetic passphrase 41' } });
     const cookie = `relais_session=${login.cookies.find((c) => c.name === 'relais_session')!.value}`;
     const csrf = (JSON.parse(login.body) as { csrfToken: string }).csrfToken;
     const upload = csvOf(codes.slice(base.length + n, base.length + n + HTTP_ROWS), code);

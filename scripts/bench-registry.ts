@@ -135,7 +135,7 @@ function generate(): Person[] {
 
 async function load(db: Db, people: Person[]) {
   const org = await db.kysely.transaction().execute((trx) =>
-    createOrganisation(trx, { organisation: { code: 'BENCH', name: 'Bench' }, admin: { username: 'admin', displayName: 'Admin', password: 'bench password 1' }, locale: 'fr' }),
+    createOrganisation(trx, { organisation: { code: 'BENCH', name: 'Bench' }, admin: { username: 'admin', displayName: 'Admin', password: 'synthetic passphrase 41' }, locale: 'fr' }),
   );
   const sections: { id: string; path: string }[] = [];
   const workers: string[][] = [];

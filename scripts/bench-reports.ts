@@ -41,7 +41,7 @@ export interface BenchSizes {
  */
 export async function generateBenchData(db: Db, sizes: BenchSizes = { persons: PERSONS, services: SERVICES, sections: SECTIONS }) {
   const org = await db.kysely.transaction().execute((trx) =>
-    createOrganisation(trx, { organisation: { code: 'BENCH', name: 'Bench' }, admin: { username: 'admin', displayName: 'Admin', password: 'bench password 1' }, locale: 'fr' }),
+    createOrganisation(trx, { organisation: { code: 'BENCH', name: 'Bench' }, admin: { username: 'admin', displayName: 'Admin', password: 'synthetic passphrase 41' }, locale: 'fr' }),
   );
   const o = org.organisationId;
   const root = await db.kysely.selectFrom('org_unit').select('path').where('id', '=', org.rootUnitId).executeTakeFirstOrThrow();

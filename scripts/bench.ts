@@ -58,13 +58,13 @@ async function benchEngine(name: string, env: NodeJS.ProcessEnv, port: number) {
   const setup = await fetch(`${base}/setup`, {
     method: 'POST',
     headers: json,
-    body: JSON.stringify({ organisation: { code, name: 'Bench' }, admin: { username: 'admin', displayName: 'Admin', password: 'bench password 1' } }),
+    body: JSON.stringify({ organisation: { code, name: 'Bench' }, admin: { username: 'admin', displayName: 'Admin', password: 'synthetic passphrase 41' } }),
   });
   if (setup.status !== 201) throw new Error(`setup: ${setup.status} ${await setup.text()}`);
   const cookie = setup.headers.get('set-cookie')!.split(';')[0]!;
   const me = (await setup.json()) as { csrfToken: string; assignments: { orgUnit: { id: string } }[] };
   const root = me.assignments[0]!.orgUnit.id;
-  const login = await timed(5, () => fetch(`${base}/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ organisation: code, username: 'admin', password: 'bench password 1' }) }));
+  const login = await timed(5, () => fetch(`${base}/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ organisation: code, username: 'admin', password: 'synthetic passphrase 41' }) }));
   const meRead = await timed(300, () => fetch(`${base}/auth/me`, { headers: { cookie } }));
   let i = 0;
   const createUnit = await timed(200, () =>
