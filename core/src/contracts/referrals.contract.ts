@@ -125,9 +125,15 @@ export const ReferralQuery = z.object({
   box: z.enum(['incoming', 'outgoing']).default('outgoing'),
   status: z.enum(referralStatuses).optional(),
   beneficiaryId: Id.optional(),
+  /** Sent on or after / on or before (`YYYY-MM-DD`): the referrals behind a report's number. */
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  /** Sent from this unit or one under it (outgoing). */
+  orgUnitId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
+export type ReferralQuery = z.infer<typeof ReferralQuery>;
 export const ReferralPage = z.object({ items: z.array(Referral), total: z.number().int() });
 
 /** The person's feedback on the service she was referred to (recorded by the sender's worker). */

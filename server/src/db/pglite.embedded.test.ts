@@ -96,7 +96,7 @@ describe('embedded database (PGlite in a worker thread)', () => {
     const setup = await fetch(`${base}/setup`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ organisation: { code: 'CRASH', name: 'Crash test' }, admin: { username: 'admin', displayName: 'Admin', password: 'crash test password' } }),
+      body: JSON.stringify({ organisation: { code: 'CRASH', name: 'Crash test' }, admin: { username: 'admin', displayName: 'Admin', password: 'killed nine times over' } }),
     });
     expect(setup.status).toBe(201);
     const cookie = setup.headers.get('set-cookie')!.split(';')[0]!;
@@ -118,7 +118,7 @@ describe('embedded database (PGlite in a worker thread)', () => {
       const login = await fetch(`${base}/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ organisation: 'CRASH', username: 'admin', password: 'crash test password' }),
+        body: JSON.stringify({ organisation: 'CRASH', username: 'admin', password: 'killed nine times over' }),
       });
       expect(login.status).toBe(200);
       const units = (await (await fetch(`${base}/org-units`, { headers: { cookie: login.headers.get('set-cookie')!.split(';')[0]! } })).json()) as { items: { code: string }[] };

@@ -58,7 +58,7 @@ const sections = [
 
 /** A password that is printed once: four random groups, easy to type. */
 function demoPassword(): string {
-  return `demo-${crypto.randomBytes(6).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
+  return `acces-${crypto.randomBytes(6).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
 }
 
 /**

@@ -176,6 +176,12 @@ describe(`referrals: the person's voice and the indicators (${engine})`, () => {
     // Into CHAMS: received from MS2.
     const received = await report(chams.admin, { indicators: ['referrals_received'], by: ['sender'] });
     expect(received.find((r) => r.sender === 'MS2')?.value).toBe(3);
+    // The drill-down: the referrals behind a cell (its dates, its unit).
+    const behind = await sw.get<{ items: Referral[]; total: number }>(`/referrals?box=outgoing&from=2026-01-01&to=2026-06-30&orgUnitId=${nador}`);
+    expect(behind.body.items.map((r) => r.id).sort()).toEqual([r3, r4].sort());
+    expect((await sw.get<{ total: number }>('/referrals?box=outgoing&from=2026-01-01&to=2026-06-30')).body.total).toBe(5);
+    expect((await receiver.get<{ total: number }>('/referrals?box=incoming&from=2026-01-01&to=2026-06-30')).body.total).toBe(3);
+    expect((await sw.get<ApiErrorBody>('/referrals?box=outgoing&orgUnitId=00000000-0000-4000-8000-000000000999')).body.error.fields?.[0]?.field).toBe('orgUnitId');
     // A service dimension is refused for a referral indicator, with the reason.
     const refused = await ms2.admin.post<ApiErrorBody>('/reports/query', { program: 'mediation', period: '2026-S1', indicators: ['referrals_sent'], by: ['site'] });
     expect(refused.status).toBe(400);

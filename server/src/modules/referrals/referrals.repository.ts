@@ -139,15 +139,22 @@ export interface ReferralFilter {
   id?: string;
   status?: string;
   beneficiaryId?: string;
+  from?: string;
+  to?: string;
+  /** The path of a unit: referrals sent from it or under it. */
+  unitPath?: string;
   limit?: number;
   offset?: number;
 }
+
+const sentBetween = (f: ReferralFilter) => sql`${f.from ? sql`and r.sent_on >= ${f.from}::date` : sql``} ${f.to ? sql`and r.sent_on <= ${f.to}::date` : sql``}`;
 
 /** The sender's referrals (its own rows), in the units she may read (paths). */
 export async function selectOutgoing(db: Queryable, org: string, paths: readonly string[], today: string, unansweredDays: number, f: ReferralFilter): Promise<{ rows: ReferralRow[]; total: number }> {
   if (!paths.length) return { rows: [], total: 0 };
   const where = sql`r.organisation_id = ${org} and ou.path like any(${paths.map((p) => `${p}%`)}::text[])
-    ${f.id ? sql`and r.id = ${f.id}` : sql``} ${f.status ? sql`and r.status = ${f.status}` : sql``} ${f.beneficiaryId ? sql`and r.beneficiary_id = ${f.beneficiaryId}` : sql``}`;
+    ${f.id ? sql`and r.id = ${f.id}` : sql``} ${f.status ? sql`and r.status = ${f.status}` : sql``} ${f.beneficiaryId ? sql`and r.beneficiary_id = ${f.beneficiaryId}` : sql``}
+    ${sentBetween(f)} ${f.unitPath ? sql`and ou.path like ${`${f.unitPath}%`}` : sql``}`;
   const rows = await sql<ReferralRow>`${referralSelect(today, unansweredDays)} where ${where} order by r.sent_at desc, r.id limit ${f.limit ?? 50} offset ${f.offset ?? 0}`.execute(db);
   const total = Number((await sql<{ n: number }>`select count(*)::int as n from referral r join org_unit ou on ou.organisation_id = r.organisation_id and ou.id = r.org_unit_id where ${where}`.execute(db)).rows[0]?.n ?? 0);
   return { rows: rows.rows, total };
@@ -155,7 +162,7 @@ export async function selectOutgoing(db: Queryable, org: string, paths: readonly
 
 /** The receiver's inbox: the referrals whose inbox row is under her organisation. */
 export async function selectIncoming(db: Queryable, org: string, today: string, unansweredDays: number, f: ReferralFilter): Promise<{ rows: ReferralRow[]; total: number }> {
-  const where = sql`i.organisation_id = ${org} ${f.id ? sql`and r.id = ${f.id}` : sql``} ${f.status ? sql`and r.status = ${f.status}` : sql``}`;
+  const where = sql`i.organisation_id = ${org} ${f.id ? sql`and r.id = ${f.id}` : sql``} ${f.status ? sql`and r.status = ${f.status}` : sql``} ${sentBetween(f)}`;
   const inbox = sql`join referral_inbox i on i.sender_organisation_id = r.organisation_id and i.referral_id = r.id`;
   const rows = await sql<ReferralRow>`${referralSelect(today, unansweredDays)} ${inbox} where ${where} order by i.received_at desc, r.id limit ${f.limit ?? 50} offset ${f.offset ?? 0}`.execute(db);
   const total = Number((await sql<{ n: number }>`select count(*)::int as n from referral_inbox i join referral r on r.organisation_id = i.sender_organisation_id and r.id = i.referral_id where ${where}`.execute(db)).rows[0]?.n ?? 0);

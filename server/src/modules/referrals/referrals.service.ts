@@ -10,6 +10,7 @@ import {
   type Referral,
   type ReferralAction,
   type ReferralInput,
+  type ReferralQuery,
   type ReferralSettings,
 } from '@relais/core';
 import { withTransaction, type Queryable } from '../../db/index.ts';
@@ -136,8 +137,11 @@ export function createReferralsService(db: Queryable, secrets: Secrets, today: (
       });
     },
 
-    async list(ctx: RequestContext, q: { box: 'incoming' | 'outgoing'; status?: string; beneficiaryId?: string; limit: number; offset: number }): Promise<{ items: Referral[]; total: number }> {
+    async list(ctx: RequestContext, query: ReferralQuery): Promise<{ items: Referral[]; total: number }> {
       const org = ctx.actor.organisationId;
+      const unitPath = query.orgUnitId ? (await sql<{ path: string }>`select path from org_unit where organisation_id = ${org} and id = ${query.orgUnitId}`.execute(db)).rows[0]?.path : undefined;
+      if (query.orgUnitId && !unitPath) throw invalidField('orgUnitId', 'unknown_reference', { value: query.orgUnitId });
+      const q = { ...query, unitPath };
       if (q.box === 'incoming') {
         if (!holds(ctx.actor, 'referral.receive')) return { items: [], total: 0 };
         const { rows, total } = await repo.selectIncoming(db, org, today(), await unansweredDays(db, ctx), q);

@@ -23,7 +23,7 @@ export const withdrawConsent = (id: string) => request('POST', `/consents/${enco
 
 /** Idempotent on the client-generated id; `422 consent_required` when no consent covers the receiver. */
 export const sendReferral = (body: ReferralInput) => request('POST', '/referrals', Referral, { body });
-export const listReferrals = (q: { box: ReferralBox; status?: ReferralStatus | undefined; beneficiaryId?: string | undefined; limit?: number; offset?: number }) =>
+export const listReferrals = (q: { box: ReferralBox; status?: ReferralStatus | undefined; beneficiaryId?: string | undefined; from?: string; to?: string; orgUnitId?: string; limit?: number; offset?: number }) =>
   request('GET', '/referrals', ReferralPage, { query: q });
 export const getReferral = (id: string) => request('GET', referral(id), Referral);
 

@@ -1,4 +1,4 @@
-import { matchesServiceFilter } from '@relais/core';
+import { matchesServiceFilter, type ReferralStat } from '@relais/core';
 import { getCatalogue, listServices, type ServiceRecordData } from '../../api/endpoints.ts';
 import type { IndicatorInfo } from '../../api/indicators.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -9,7 +9,8 @@ import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { serviceDetailColumns } from '../capture/service-columns.tsx';
 import { formatDay, serviceLabel } from '../capture/service-labels.ts';
 import { useWorkContext } from '../context/work-context.tsx';
-import { measureFilterOf, type DrillTarget } from './report-model.ts';
+import { measureFilterOf, referralStatOf, type DrillTarget } from './report-model.ts';
+import { ReferralDrillList } from '../referrals/referral-drill.tsx';
 
 /** Services fetched: enough for a cell of a section's month, a page for bigger ones. */
 const LIMIT = 200;
@@ -27,13 +28,33 @@ interface DrillList {
  * The services behind a number: the program's services of the cell's unit (and its sub-units),
  * dates and service, kept to those the indicator counts (its services, results, strategies…).
  */
-export function DrillDownDialog({ target, cellText, indicators, onClose }: {
+export function DrillDownDialog(props: DrillProps) {
+  const stat = referralStatOf(props.indicators, props.target.indicator);
+  return stat ? <ReferralDrillDialog {...props} stat={stat} /> : <ServiceDrillDialog {...props} />;
+}
+
+interface DrillProps {
   target: DrillTarget;
   /** The number and what it is, in words (indicator, unit, period…). */
   cellText: string;
   indicators: readonly IndicatorInfo[];
   onClose: () => void;
-}) {
+}
+
+/** The referrals behind a referral indicator's number (its unit, its dates, what the statistic counts). */
+function ReferralDrillDialog({ target, cellText, onClose, stat }: DrillProps & { stat: ReferralStat }) {
+  const { t } = useI18n();
+  const ctx = useWorkContext();
+  const unit = target.orgUnitCode ? ctx.units.find((n) => n.unit.code === target.orgUnitCode)?.unit : undefined;
+  return (
+    <Dialog title={t('referrals.drillTitle')} wide onClose={onClose} actions={<Button variant="primary" onClick={onClose}>{t('drill.close')}</Button>}>
+      <p className="lead">{cellText}</p>
+      {target.orgUnitCode && !unit ? <Alert tone="warning">{t('drill.unitNotVisible')}</Alert> : <ReferralDrillList stat={stat} from={target.from} to={target.to} orgUnitId={unit?.id} />}
+    </Dialog>
+  );
+}
+
+function ServiceDrillDialog({ target, cellText, indicators, onClose }: DrillProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const ctx = useWorkContext();

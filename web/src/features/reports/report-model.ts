@@ -1,4 +1,4 @@
-import { isOfGrain, parsePeriod, type Measure, type ProgramCode, type ReportDimension } from '@relais/core';
+import { isOfGrain, parsePeriod, type Measure, type ProgramCode, type ReferralStat, type ReportDimension } from '@relais/core';
 import type { IndicatorInfo } from '../../api/indicators.ts';
 import type { ReportRequest, ReportRowData } from '../../api/endpoints.ts';
 
@@ -117,4 +117,12 @@ export function measureFilterOf(indicators: readonly IndicatorInfo[], code: stri
   // Cases, trainings, disclosures and referrals are not services: no list of services behind their counts.
   if (measure.kind === 'count_cases' || measure.kind === 'count_cascade' || measure.kind === 'referral_stat') return null;
   return measure.filter;
+}
+
+/** The referral statistic behind an indicator (a ratio: its numerator's), or null when it counts no referrals. */
+export function referralStatOf(indicators: readonly IndicatorInfo[], code: string, depth = 0): ReferralStat | null {
+  const measure = indicators.find((i) => i.code === code)?.measure;
+  if (!measure || depth > 3) return null;
+  if (measure.kind === 'ratio') return referralStatOf(indicators, measure.numerator, depth + 1);
+  return measure.kind === 'referral_stat' ? measure.stat : null;
 }
