@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorInfo } from '../../api/indicators.ts';
 import type { ReportRequest, ReportRowData } from '../../api/endpoints.ts';
-import { ALL, drillTargetOf, indexReport, isRatio, mainIndicatorsOf, measureFilterOf, valueIn } from './report-model.ts';
+import { ALL, drillTargetOf, indexReport, isRatio, mainIndicatorsOf, measureFilterOf, referralStatOf, valueIn } from './report-model.ts';
 
 const query = (over: Partial<ReportRequest> = {}): ReportRequest => ({ program: 'prev_ps', period: '2024', indicators: ['reached'], by: [], grain: 'month', filters: {}, ...over });
 const row = (over: Partial<ReportRowData> & Record<string, unknown>): ReportRowData =>
@@ -113,6 +113,19 @@ describe('report model', () => {
     expect(measureFilterOf(indicators, 'paquet')).toEqual({});
     expect(measureFilterOf(indicators, 'unknown_shape')).toBeNull();
     expect(measureFilterOf(indicators, 'nowhere')).toBeNull();
+  });
+
+  it('knows a referral indicator (through a ratio to its numerator): its drill-down lists referrals, not services', () => {
+    const referrals: IndicatorInfo[] = [
+      ...indicators,
+      { code: 'referrals_sent', measure: { kind: 'referral_stat', stat: 'sent' } },
+      { code: 'referrals_delivered', measure: { kind: 'referral_stat', stat: 'delivered' } },
+      { code: 'referral_completion_rate', measure: { kind: 'ratio', numerator: 'referrals_delivered', denominator: 'referrals_sent' } },
+    ];
+    expect(referralStatOf(referrals, 'referrals_sent')).toBe('sent');
+    expect(referralStatOf(referrals, 'referral_completion_rate')).toBe('delivered');
+    expect(referralStatOf(referrals, 'reached')).toBeNull();
+    expect(measureFilterOf(referrals, 'referrals_sent')).toBeNull();
   });
 
   it('stops following ratios of ratios after a few steps (a loop is no filter)', () => {
