@@ -7,7 +7,9 @@
 //     server too when RELAIS_TEST_DATABASE_URL is set: the two passes side by side (a pass
 //     keeps about one core busy: Chromium, the server and the runner mostly wait on each other),
 //     each with its own port, data and output folder, its lines prefixed with its engine.
-//     RELAIS_E2E_SEQUENTIAL=1 runs them one after the other.
+//     RELAIS_E2E_SEQUENTIAL=1 runs them one after the other. The server pass runs the specs whose
+//     writes and reads differ most between engines (POSTGRES_SPECS); RELAIS_E2E_ALL_ENGINES=1 runs
+//     every spec on both (the database tests already run whole on both engines).
 // Ends with one line "N passed, M failed" and a non-zero exit when anything failed.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,6 +17,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 
+/** The browser specs the PostgreSQL pass runs: first run, registration, capture, imports, cases, referrals across organisations, stock, the offline shell. */
+const POSTGRES_SPECS = ['first-run', 'registry', 'capture', 'import', 'cases', 'referrals', 'referral-link', 'stock', 'offline-shell'];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, '.tmp', 'test-results');
 fs.mkdirSync(out, { recursive: true });
@@ -97,7 +101,8 @@ if (run('build the web app', 'npm', ['run', 'build', '--workspace', 'web'])) {
     }
     const file = path.join(out, `playwright-${engine}.json`);
     fs.rmSync(file, { force: true });
-    const pass = () => start(`browser tests (${engine})`, engine, bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+    const specs = engine === 'postgres' && process.env.RELAIS_E2E_ALL_ENGINES !== '1' ? POSTGRES_SPECS.map((n) => `e2e/${n}.spec.ts`) : [];
+    const pass = () => start(`browser tests (${engine})`, engine, bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json', ...specs], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: file });
     passes.push(process.env.RELAIS_E2E_SEQUENTIAL === '1' ? await Promise.all(passes).then(pass) : pass());
   }
   await Promise.all(passes);
