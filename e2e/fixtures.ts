@@ -222,3 +222,34 @@ export async function shots(page: Page, name: string, options: { paper?: boolean
   await shot(page, `${name}-360`);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
+
+/** The partner organisation of the referral specs (whichever runs first creates it) and its administrator. */
+export const partnerOrg = { code: 'PARTB', name: 'Association Partenaire B' };
+export const partnerAdmin = { username: 'admin.b', displayName: 'Admin Partenaire B', password: 'un partenaire bien tenu', organisation: partnerOrg.code };
+
+/**
+ * The two sides of a referral: in the first organisation a section, its social worker and a new
+ * person born in `birthYear`; the partner organisation (created when missing) and `receiver`, a
+ * user of it at its root with `role`. Returns the person.
+ */
+export async function ensureReferralSides(
+  browser: Browser,
+  baseURL: string | undefined,
+  a: { section: { code: string; name: string }; worker: { username: string; displayName: string; password: string }; birthYear: number },
+  receiver: { user: { username: string; displayName: string; password: string }; role: string },
+): Promise<{ personId: string; code: string }> {
+  const page = await browser.newPage();
+  await enterAsAdmin(page);
+  const api = await apiOf(page);
+  const sectionId = await ensureUnit(api, { ...a.section, level: 'section' });
+  await ensureUser(api, a.worker, [{ role: 'social_worker', orgUnitId: sectionId, programs: null }]);
+  const code = freshCode(`${a.birthYear}F`);
+  const { id: personId } = await ensurePerson(api, { code, orgUnitId: sectionId, birthYear: a.birthYear, registeredOn: isoToday() });
+  await page.close();
+  await ensureOrganisation(baseURL ?? '', partnerOrg, partnerAdmin);
+  const b = await logInAs(browser, partnerAdmin);
+  const bApi = await apiOf(b);
+  await ensureUser(bApi, receiver.user, [{ role: receiver.role, orgUnitId: await rootUnitId(bApi), programs: null }]);
+  await b.context().close();
+  return { personId, code };
+}

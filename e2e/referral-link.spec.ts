@@ -1,12 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { apiOf, ar, enterAsAdmin, ensureOrganisation, ensurePerson, ensureUnit, ensureUser, fr, freshCode, isoToday, logInAs, rootUnitId, shots } from './fixtures.ts';
+import { apiOf, ar, enterAsAdmin, ensureReferralSides, fr, isoToday, logInAs, partnerOrg, shots } from './fixtures.ts';
 
-// Synthetic data only. The partner organisation is the referrals spec's (same code and administrator):
-// whichever spec runs first creates it.
+// Synthetic data only. The partner organisation is the referrals spec's (fixtures `partnerOrg`).
 const section = { code: 'REFL', name: 'Section Liens' };
 const worker = { username: 'as.liens', displayName: 'Assistante Liens', password: 'une orientation reliée' };
-const partnerOrg = { code: 'PARTB', name: 'Association Partenaire B' };
-const partnerAdmin = { username: 'admin.b', displayName: 'Admin Partenaire B', password: 'un partenaire bien tenu', organisation: partnerOrg.code };
 const receiverWorker = { username: 'as.b', displayName: 'Assistante sociale B', password: 'une prise en charge suivie', organisation: partnerOrg.code };
 
 test.describe.configure({ mode: 'serial' });
@@ -16,19 +13,8 @@ let code = '';
 
 test.beforeAll(async ({ browser, baseURL }) => {
   test.setTimeout(180_000);
-  const page = await browser.newPage();
-  await enterAsAdmin(page);
-  const api = await apiOf(page);
-  const sectionId = await ensureUnit(api, { ...section, level: 'section' });
-  await ensureUser(api, worker, [{ role: 'social_worker', orgUnitId: sectionId, programs: null }]);
-  code = freshCode('1993F');
-  const personId = (await ensurePerson(api, { code, orgUnitId: sectionId, birthYear: 1993, registeredOn: isoToday() })).id;
-  await page.close();
-  await ensureOrganisation(baseURL ?? '', partnerOrg, partnerAdmin);
-  const b = await logInAs(browser, partnerAdmin);
-  const bApi = await apiOf(b);
-  await ensureUser(bApi, receiverWorker, [{ role: 'social_worker', orgUnitId: await rootUnitId(bApi), programs: null }]);
-  await b.context().close();
+  let personId: string;
+  ({ personId, code } = await ensureReferralSides(browser, baseURL, { section, worker, birthYear: 1993 }, { user: receiverWorker, role: 'social_worker' }));
   // A's worker records her consent (referral and care coordination) and refers her: through the API, the referrals spec walks those screens.
   const a = await logInAs(browser, worker);
   const aApi = await apiOf(a);

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { apiOf, ar, enterAsAdmin, ensureOrganisation, ensurePerson, ensureUnit, ensureUser, fr, freshCode, goTo, isoToday, logInAs, rootUnitId, shots } from './fixtures.ts';
+import { ar, ensureReferralSides, fr, goTo, isoToday, logInAs, partnerOrg, shots } from './fixtures.ts';
 
 // Synthetic organisations, users and persons only; a section and an organisation no other spec uses.
 const section = { code: 'REFA', name: 'Section Orientations' };
 const worker = { username: 'as.orientations', displayName: 'Assistante Orientations', password: 'une orientation bien suivie' };
-const partnerOrg = { code: 'PARTB', name: 'Association Partenaire B' };
-const partnerAdmin = { username: 'admin.b', displayName: 'Admin Partenaire B', password: 'un partenaire bien tenu', organisation: partnerOrg.code };
 const partner = { username: 'accueil.b', displayName: 'Accueil Partenaire B', password: 'un accueil chaleureux', organisation: partnerOrg.code };
 // Each run its own words: the data directory is shared by the specs and by retries.
 const stamp = randomUUID().slice(0, 6);
@@ -24,19 +22,7 @@ let referralUrl = '';
 // The setup has its own time: a second organisation restarts the server around `relais init`.
 test.beforeAll(async ({ browser, baseURL }) => {
   test.setTimeout(180_000);
-  const page = await browser.newPage();
-  await enterAsAdmin(page);
-  const api = await apiOf(page);
-  const sectionId = await ensureUnit(api, { ...section, level: 'section' });
-  await ensureUser(api, worker, [{ role: 'social_worker', orgUnitId: sectionId, programs: null }]);
-  code = freshCode('1995F');
-  personId = (await ensurePerson(api, { code, orgUnitId: sectionId, birthYear: 1995, registeredOn: isoToday() })).id;
-  await page.close();
-  await ensureOrganisation(baseURL ?? '', partnerOrg, partnerAdmin);
-  const b = await logInAs(browser, partnerAdmin);
-  const bApi = await apiOf(b);
-  await ensureUser(bApi, partner, [{ role: 'partner', orgUnitId: await rootUnitId(bApi), programs: null }]);
-  await b.context().close();
+  ({ personId, code } = await ensureReferralSides(browser, baseURL, { section, worker, birthYear: 1995 }, { user: partner, role: 'partner' }));
 });
 
 test('referrals: organisation A records the consent and refers a person to B; B accepts and records the service; A sees it delivered with its days and records her feedback', async ({ browser }) => {
