@@ -243,3 +243,8 @@ export async function lastProgramOf(db: Queryable, org: string, beneficiaryId: s
     order by service_date desc, created_at desc limit 1`.execute(db);
   return r.rows[0]?.program ?? null;
 }
+
+/** The path of one of the organisation's units (undefined when it has none of that id). */
+export async function unitPath(db: Queryable, org: string, id: string): Promise<string | undefined> {
+  return (await sql<{ path: string }>`select path from org_unit where organisation_id = ${org} and id = ${id}`.execute(db)).rows[0]?.path;
+}

@@ -139,7 +139,7 @@ export function createReferralsService(db: Queryable, secrets: Secrets, today: (
 
     async list(ctx: RequestContext, query: ReferralQuery): Promise<{ items: Referral[]; total: number }> {
       const org = ctx.actor.organisationId;
-      const unitPath = query.orgUnitId ? (await sql<{ path: string }>`select path from org_unit where organisation_id = ${org} and id = ${query.orgUnitId}`.execute(db)).rows[0]?.path : undefined;
+      const unitPath = query.orgUnitId ? await repo.unitPath(db, org, query.orgUnitId) : undefined;
       if (query.orgUnitId && !unitPath) throw invalidField('orgUnitId', 'unknown_reference', { value: query.orgUnitId });
       const q = { ...query, unitPath };
       if (q.box === 'incoming') {

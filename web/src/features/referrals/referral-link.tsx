@@ -1,6 +1,4 @@
-import { Referral, ReferralSettings } from '@relais/core';
 import { useState } from 'react';
-import { request } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { Link } from '../../app/router.tsx';
@@ -8,12 +6,8 @@ import { useCan } from '../../app/session.tsx';
 import { SubmitForm } from '../../app/form-buttons.tsx';
 import { Alert, Card, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import type { ReferralData } from './referrals-api.ts';
+import { getReferralSettings, linkReferral, putReferralSettings, type ReferralData } from './referrals-api.ts';
 
-/** Links the person the receiver registered in its own registry to the referral (a link, never a copy of the sender's record). */
-export const linkReferral = (id: string, beneficiaryId: string) => request('POST', `/referrals/${encodeURIComponent(id)}/link`, Referral, { body: { beneficiaryId } });
-const getSettings = () => request('GET', '/referrals/settings', ReferralSettings);
-const putSettings = (body: ReferralSettings) => request('PUT', '/referrals/settings', ReferralSettings, { body });
 
 /** The page to register the person from a referral: the receiver's registration, the consented code filled in; back here once linked. */
 export function registerFromReferral(r: ReferralData): string {
@@ -67,7 +61,7 @@ export async function afterRegistration(beneficiaryId: string): Promise<string |
 export function ReferralSettingsCard() {
   const { t } = useI18n();
   const canManage = useCan('settings.manage');
-  const settings = useApi(getSettings, []);
+  const settings = useApi(getReferralSettings, []);
   const [days, setDays] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const form = useFormSubmit();
@@ -77,7 +71,7 @@ export function ReferralSettingsCard() {
     form.begin();
     setSaved(false);
     await form.send(async () => {
-      settings.setData(await putSettings({ unansweredAfterDays: Number(value) }));
+      settings.setData(await putReferralSettings({ unansweredAfterDays: Number(value) }));
       setDays(null);
       setSaved(true);
     });

@@ -1,5 +1,5 @@
 /** Consent and referrals between organisations (issue 15); the core contracts parse every answer. */
-import { Consent, Referral, ReferralPage, type ConsentInput, type FeedbackInput, type ReferralInput, type ReferralStatus } from '@relais/core';
+import { Consent, Referral, ReferralPage, ReferralSettings, type ConsentInput, type FeedbackInput, type ReferralInput, type ReferralStatus } from '@relais/core';
 import { request } from '../../api/client.ts';
 
 export type ConsentData = Consent;
@@ -31,3 +31,7 @@ export const getReferral = (id: string) => request('GET', referral(id), Referral
 export const actionPath = { accept: 'accept', decline: 'decline', deliver: 'deliver', not_delivered: 'not-delivered', withdraw: 'withdraw', close: 'close' } as const;
 export const stepReferral = (id: string, action: keyof typeof actionPath, body: object = {}) => request('POST', `${referral(id)}/${actionPath[action]}`, Referral, { body });
 export const giveFeedback = (id: string, body: FeedbackInput) => request('POST', `${referral(id)}/feedback`, Referral, { body });
+/** Links the person the receiver registered in its own registry to the referral (a link, never a copy of the sender's record). */
+export const linkReferral = (id: string, beneficiaryId: string) => request('POST', `${referral(id)}/link`, Referral, { body: { beneficiaryId } });
+export const getReferralSettings = () => request('GET', '/referrals/settings', ReferralSettings);
+export const putReferralSettings = (body: ReferralSettings) => request('PUT', '/referrals/settings', ReferralSettings, { body });
