@@ -1,15 +1,19 @@
 // Load bench (issue: a month-end morning with a hundred workers must not queue).
 // Generates RELAIS_BENCH_LOAD_PERSONS (default 20,000) persons and RELAIS_BENCH_LOAD_SERVICES
-// (default 100,000) services in 50 sections (the reports bench's generator), 100 peer educators
-// (2 a section), starts `relais start` on it and drives it over HTTP with the field mix:
-//   40 % code checks, 30 % contacts with 2 services, 20 % service lists (a section's latest 50 or
-//   one person's history), 10 % report queries (a section's month, the year by section).
+// (default 100,000) services in 50 sections (the reports bench's generator), 100 workers (a peer
+// educator and a social worker a section), starts `relais start` on it and drives it over HTTP with
+// the field mix: 37 % code checks, 30 % contacts with 2 services, 3 % cases opened, 20 % service
+// lists (a section's latest 50 or one person's history), 10 % report queries (a section's month,
+// the year by section).
 // Phases, per engine (embedded always; PostgreSQL with RELAIS_BENCH_DATABASE_URL):
 //  - idle: one request at a time, p50/p99 per endpoint;
 //  - realistic pace: open loop, Poisson arrivals at RELAIS_BENCH_LOAD_RATE (default 20 req/s)
 //    for RELAIS_BENCH_LOAD_SECONDS (default 60 s), latency from the scheduled send time;
 //  - saturation: closed loop (no think time) with 2, 4, 8… clients for RELAIS_BENCH_LOAD_STEP_SECONDS
 //    (default 15 s) each, until p99 > 1 s; the best throughput with p99 ≤ 1 s is the figure;
+//  - a hundred workers (issue 18): the 100 workers at once for RELAIS_BENCH_LOAD_SECONDS, each
+//    thinking RELAIS_BENCH_LOAD_THINK_MS (default 1,000 ms, exponential) between two requests —
+//    a month-end morning five times busier than the realistic pace; goal on PostgreSQL p99 ≤ 200 ms, 0 errors;
 //  - EXPLAIN ANALYZE of the list queries and the code check, after the server stopped.
 // CPU seconds of the server process, of the PostgreSQL backends serving it (when visible in /proc)
 // and of this generator are reported per phase, with the load average (the machine is shared).
@@ -40,16 +44,18 @@ const WORKERS = 100;
 const RATE = Number(env.RELAIS_BENCH_LOAD_RATE ?? 20);
 const SECONDS = Number(env.RELAIS_BENCH_LOAD_SECONDS ?? 60);
 const STEP_SECONDS = Number(env.RELAIS_BENCH_LOAD_STEP_SECONDS ?? 15);
+const THINK_MS = Number(env.RELAIS_BENCH_LOAD_THINK_MS ?? 1000);
 const IDLE_REPEAT = Number(env.RELAIS_BENCH_LOAD_IDLE_REPEAT ?? 20);
 const TIMEOUT_MS = 30_000;
 const PORT = Number(env.RELAIS_BENCH_LOAD_PORT ?? 39520);
 
-type Kind = 'check' | 'contact' | 'sectionList' | 'personList' | 'reportMonth' | 'reportYear';
-const kinds: Kind[] = ['check', 'contact', 'sectionList', 'personList', 'reportMonth', 'reportYear'];
+type Kind = 'check' | 'contact' | 'caseOpen' | 'sectionList' | 'personList' | 'reportMonth' | 'reportYear';
+const kinds: Kind[] = ['check', 'contact', 'caseOpen', 'sectionList', 'personList', 'reportMonth', 'reportYear'];
 /** The field mix: cumulative shares. */
 const mix: Array<[Kind, number]> = [
-  ['check', 0.4],
-  ['contact', 0.7],
+  ['check', 0.37],
+  ['contact', 0.67],
+  ['caseOpen', 0.7],
   ['sectionList', 0.8],
   ['personList', 0.9],
   ['reportMonth', 0.95],
@@ -83,6 +89,14 @@ function pickKind(): Kind {
 }
 
 const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+/** Cases opened per section, from a start that differs between runs (RELAIS_BENCH_LOAD_KEEP keeps earlier runs' cases). */
+const nextCase: number[] = [];
+const caseStart = Math.floor(Date.now() / 1000) % 997;
+
+/** Who sends a request: cases are opened by the section's social worker (workers 50 to 99), the rest by whoever drew it. */
+function workerFor(kind: Kind, w: Worker, workers: Worker[]): Worker {
+  return kind === 'caseOpen' ? (workers[SECTIONS + w.section] ?? w) : w;
+}
 
 function requestOf(kind: Kind, w: Worker): { method: 'GET' | 'POST'; url: string; body?: unknown } {
   const unit = md5Uuid(`u${w.section}`);
@@ -109,6 +123,17 @@ function requestOf(kind: Kind, w: Worker): { method: 'GET' | 'POST'; url: string
             { id: randomUUID(), service: 'condoms', quantity: 10 },
           ],
         },
+      };
+    }
+    case 'caseOpen': {
+      // A person of the section who has no case yet (each section's persons taken in turn from a
+      // run-dependent start), opened by the section's social worker (see `workerFor`).
+      const perSection = Math.floor((PERSONS - w.section) / SECTIONS);
+      const j = (caseStart + (nextCase[w.section] = (nextCase[w.section] ?? 0) + 1)) % perSection;
+      return {
+        method: 'POST',
+        url: '/cases',
+        body: { id: randomUUID(), beneficiaryId: md5Uuid(`p${w.section + SECTIONS * j || SECTIONS}`), program: 'prev_ps', orgUnitId: unit, openedAt: `${yesterday}T10:00`, entryDoor: 'walk_in' },
       };
     }
     case 'sectionList':
@@ -243,18 +268,24 @@ async function openLoop(base: string, workers: Worker[], rate: number, seconds: 
     const due = start + at * 1000;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    samples.push(send(base, workers[Math.floor(random() * workers.length)]!, pickKind(), due));
+    const kind = pickKind();
+    samples.push(send(base, workerFor(kind, workers[Math.floor(random() * workers.length)]!, workers), kind, due));
   }
   return Promise.all(samples);
 }
 
-async function closedLoop(base: string, workers: Worker[], clients: number, seconds: number): Promise<Sample[]> {
+/** `clients` workers sending one request after another, each thinking `thinkMs` on average (exponential) in between. */
+async function closedLoop(base: string, workers: Worker[], clients: number, seconds: number, thinkMs = 0): Promise<Sample[]> {
   const samples: Sample[] = [];
   const end = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
       const w = workers[c % workers.length]!;
-      while (performance.now() < end) samples.push(await send(base, w, pickKind()));
+      while (performance.now() < end) {
+        if (thinkMs) await new Promise((r) => setTimeout(r, -Math.log(1 - random()) * thinkMs));
+        const kind = pickKind();
+        samples.push(await send(base, workerFor(kind, w, workers), kind));
+      }
     }),
   );
   return samples;
@@ -281,7 +312,7 @@ async function stopServer(child: ChildProcess) {
   await new Promise((r) => child.once('exit', r));
 }
 
-/** The 100 peer educators, 2 a section, with the administrator's password hash. */
+/** The 100 workers, 2 a section (a peer educator, then a social worker who opens cases), with the administrator's password hash. */
 async function addWorkers(db: Db, organisationId: string, adminId: string) {
   await sql`
     insert into app_user (organisation_id, id, username, display_name, password_hash)
@@ -289,7 +320,7 @@ async function addWorkers(db: Db, organisationId: string, adminId: string) {
     from generate_series(0, ${WORKERS - 1}) as k`.execute(db.kysely);
   await sql`
     insert into role_assignment (organisation_id, id, user_id, role, org_unit_id, programs)
-    select ${organisationId}::uuid, overlay(overlay(md5('a' || k) placing '4' from 13) placing '8' from 17)::uuid, overlay(overlay(md5('w' || k) placing '4' from 13) placing '8' from 17)::uuid, 'peer_educator', overlay(overlay(md5('u' || (k % ${SECTIONS})) placing '4' from 13) placing '8' from 17)::uuid, null
+    select ${organisationId}::uuid, overlay(overlay(md5('a' || k) placing '4' from 13) placing '8' from 17)::uuid, overlay(overlay(md5('w' || k) placing '4' from 13) placing '8' from 17)::uuid, case when k >= ${SECTIONS} then 'social_worker' else 'peer_educator' end, overlay(overlay(md5('u' || (k % ${SECTIONS})) placing '4' from 13) placing '8' from 17)::uuid, null
     from generate_series(0, ${WORKERS - 1}) as k`.execute(db.kysely);
 }
 
@@ -394,7 +425,7 @@ async function measure(engine: string, setup: EngineSetup) {
     for (const kind of kinds) {
       const ms: number[] = [];
       for (let n = 0; n < IDLE_REPEAT; n++) {
-        const s = await send(base, workers[n % workers.length]!, kind);
+        const s = await send(base, workerFor(kind, workers[n % workers.length]!, workers), kind);
         if (!s.ok) throw new Error(`${kind}: ${s.status} ${errorSamples.at(-1)}`);
         ms.push(s.ms);
       }
@@ -408,6 +439,10 @@ async function measure(engine: string, setup: EngineSetup) {
     console.log(`  ${engine} realistic: ${JSON.stringify(out.realistic)}`);
 
     out.drainedAfterRealisticSeconds = await drain(server.pid!);
+    const hundred = await withCpu(server.pid!, setup.backends, () => closedLoop(base, workers, WORKERS, SECONDS, THINK_MS));
+    out.hundredWorkers = { workers: WORKERS, thinkMs: THINK_MS, seconds: SECONDS, ...summarise(hundred.result, SECONDS), cpu: hundred.cpu, cpuMsPerRequest: perRequest(hundred.cpu, hundred.result.length) };
+    console.log(`  ${engine} ${WORKERS} workers (think ${THINK_MS} ms): ${JSON.stringify(out.hundredWorkers)}`);
+    out.drainedAfterHundredSeconds = await drain(server.pid!);
     const steps: Array<Record<string, unknown>> = [];
     let best: Record<string, unknown> | null = null;
     for (let clients = 2; clients <= WORKERS; clients = Math.min(WORKERS, clients * 2)) {
@@ -442,7 +477,7 @@ export async function benchLoad(): Promise<Record<string, unknown>> {
     sections: SECTIONS,
     workers: WORKERS,
     cpus: os.cpus().length,
-    mix: '40 % code checks, 30 % contacts (2 services), 10 % section list, 10 % person history, 5 % section month report, 5 % year report by section',
+    mix: '37 % code checks, 30 % contacts (2 services), 3 % cases opened, 10 % section list, 10 % person history, 5 % section month report, 5 % year report by section',
   };
   const write = (engine: string, figures: unknown) =>
     fs.writeFileSync(path.join(root, 'bench-results', `load-${engine}.json`), `${JSON.stringify({ ...results, embedded: undefined, postgres: undefined, engine, ...(figures as object) }, null, 2)}\n`);

@@ -128,6 +128,7 @@ const suites: Record<string, () => Promise<Record<string, unknown>>> = {
   reports: async () => (await import('./bench-reports.ts')).benchReports(),
   stock: async () => (await import('./bench-stock.ts')).benchStock(),
   load: async () => (await import('./bench-load.ts')).benchLoad(),
+  crash: async () => (await import('./bench-crash.ts')).benchCrash(),
   field: async () => (await import('./bench-field.ts')).benchField(),
 };
 const wanted = process.argv.slice(2).filter((a) => a in suites);
