@@ -48,6 +48,7 @@ export const errorCodes = [
   'directory_read_only',
   'consent_required',
   'transition_not_allowed',
+  'person_erased',
   'internal',
 ] as const;
 

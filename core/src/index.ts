@@ -45,3 +45,4 @@ export * from './domain/referrals.ts';
 export * from './contracts/referrals.contract.ts';
 export * from './domain/stock.ts';
 export * from './contracts/stock.contract.ts';
+export * from './contracts/privacy.contract.ts';

@@ -26,6 +26,7 @@ import { createRoundsService, createStoriesService, registerStoryRoutes } from '
 import { createDirectoryService, registerDirectoryRoutes, registerHsdsRoutes } from './modules/directory/index.ts';
 import { createCaseCircuitService, createCircuitsService, registerCircuitRoutes } from './modules/circuits/index.ts';
 import { createConsentsService, createReferralsService, registerReferralRoutes } from './modules/referrals/index.ts';
+import { createPrivacyService, registerPrivacyRoutes } from './modules/privacy/index.ts';
 import { createDisclosuresService, createTrainingsService, registerCascadeRoutes } from './modules/cascades/index.ts';
 import { createStockService, registerStockRoutes } from './modules/stock/index.ts';
 import { Secrets } from './lib/secrets.ts';
@@ -106,6 +107,7 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
   registerCircuitRoutes(router, circuits, createCaseCircuitService(cases, directory, circuits));
   registerHsdsRoutes(router, kysely);
   registerReferralRoutes(router, createConsentsService(kysely), createReferralsService(kysely, secrets));
+  registerPrivacyRoutes(router, createPrivacyService(kysely));
   registerCascadeRoutes(router, createTrainingsService(kysely), createDisclosuresService(kysely, secrets));
   registerStockRoutes(router, createStockService(kysely));
   // Report facts of changed rules are built in the background (ADR 0010).

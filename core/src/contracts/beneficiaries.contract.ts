@@ -108,6 +108,8 @@ export const Beneficiary = z.object({
   units: z.array(z.object({ id: Id, code: text(), name: text(), since: text() })),
   lastSeenOn: text(),
   mergedInto: Id.nullable(),
+  /** When her identifying data was erased on her request (ADR 0026); absent or null otherwise. */
+  erasedAt: text().nullable().optional(),
   updatedAt: text(),
 });
 export type Beneficiary = z.infer<typeof Beneficiary>;

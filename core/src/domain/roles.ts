@@ -44,6 +44,8 @@ export const permissions = [
   'directory.manage',
   'referral.override',
   'stock.manage',
+  /** The person's rights under law 09-08 (ADR 0026): her subject access export and the erasure of her data. */
+  'person.rights',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -61,7 +63,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   administrator: [
     'org_unit.read', 'org_unit.manage', 'program.manage', 'settings.manage', 'user.read', 'user.manage', 'audit.read',
     'person.read', 'person.write', 'service.write', 'data.verify', 'report.read', 'report.drilldown', 'target.manage', 'indicator.manage', 'import.run',
-    'directory.write', 'stock.manage',
+    'directory.write', 'stock.manage', 'person.rights',
   ],
   coordinator: [...fieldWork, 'case.read', 'case.write', 'referral.override', 'stock.manage', 'user.read', 'person.merge', 'data.verify', 'note.read', 'contact.read', 'target.manage', 'import.run', 'referral.receive', 'directory.write'],
   peer_educator: fieldWork,

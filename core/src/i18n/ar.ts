@@ -3,6 +3,7 @@ import { casesAr } from './cases.ts';
 import { storiesAr } from './stories.ts';
 import { directoryAr } from './directory.ts';
 import { referralsAr } from './referrals.ts';
+import { privacyAr } from './privacy.ts';
 import { cascadesAr } from './cascades.ts';
 import { stockAr } from './stock.ts';
 import { semesterAr } from './semester.ts';
@@ -501,6 +502,7 @@ export const ar: Catalogue = {
   ...storiesAr,
   ...directoryAr,
   ...referralsAr,
+  ...privacyAr,
   ...cascadesAr,
   ...stockAr,
   ...caseIndicatorsAr,

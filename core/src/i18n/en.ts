@@ -3,6 +3,7 @@ import { casesEn } from './cases.ts';
 import { storiesEn } from './stories.ts';
 import { directoryEn } from './directory.ts';
 import { referralsEn } from './referrals.ts';
+import { privacyEn } from './privacy.ts';
 import { cascadesEn } from './cascades.ts';
 import { stockEn } from './stock.ts';
 import { semesterEn } from './semester.ts';
@@ -501,6 +502,7 @@ export const en: Catalogue = {
   ...storiesEn,
   ...directoryEn,
   ...referralsEn,
+  ...privacyEn,
   ...cascadesEn,
   ...stockEn,
   ...caseIndicatorsEn,

@@ -3,6 +3,7 @@ import { casesFr } from './cases.ts';
 import { storiesFr } from './stories.ts';
 import { directoryFr } from './directory.ts';
 import { referralsFr } from './referrals.ts';
+import { privacyFr } from './privacy.ts';
 import { cascadesFr } from './cascades.ts';
 import { stockFr } from './stock.ts';
 import { semesterFr } from './semester.ts';
@@ -500,6 +501,7 @@ export const fr = {
   ...storiesFr,
   ...directoryFr,
   ...referralsFr,
+  ...privacyFr,
   ...cascadesFr,
   ...stockFr,
   ...caseIndicatorsFr,

@@ -164,6 +164,8 @@ export interface BeneficiaryTable {
   notes: string | null;
   last_seen_on: ColumnType<string, string, string>;
   merged_into: string | null;
+  /** When her identifying data was erased on her request (ADR 0026). */
+  erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   change_seq: Generated<string>;

@@ -49,6 +49,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   database_busy: 503,
   case_already_open: 409,
+  person_erased: 409,
   case_closed: 409,
   merge_open_cases: 409,
   directory_read_only: 403,

@@ -162,7 +162,9 @@ export async function selectOutgoing(db: Queryable, org: string, paths: readonly
 
 /** The receiver's inbox: the referrals whose inbox row is under her organisation. */
 export async function selectIncoming(db: Queryable, org: string, today: string, unansweredDays: number, f: ReferralFilter): Promise<{ rows: ReferralRow[]; total: number }> {
-  const where = sql`i.organisation_id = ${org} ${f.id ? sql`and r.id = ${f.id}` : sql``} ${f.status ? sql`and r.status = ${f.status}` : sql``} ${sentBetween(f)}`;
+  // A person erased on her request (ADR 0026): her referrals leave the receivers' inboxes.
+  const where = sql`i.organisation_id = ${org} and not exists (select 1 from beneficiary eb where eb.organisation_id = r.organisation_id and eb.id = r.beneficiary_id and eb.erased_at is not null)
+    ${f.id ? sql`and r.id = ${f.id}` : sql``} ${f.status ? sql`and r.status = ${f.status}` : sql``} ${sentBetween(f)}`;
   const inbox = sql`join referral_inbox i on i.sender_organisation_id = r.organisation_id and i.referral_id = r.id`;
   const rows = await sql<ReferralRow>`${referralSelect(today, unansweredDays)} ${inbox} where ${where} order by i.received_at desc, r.id limit ${f.limit ?? 50} offset ${f.offset ?? 0}`.execute(db);
   const total = Number((await sql<{ n: number }>`select count(*)::int as n from referral_inbox i join referral r on r.organisation_id = i.sender_organisation_id and r.id = i.referral_id where ${where}`.execute(db)).rows[0]?.n ?? 0);

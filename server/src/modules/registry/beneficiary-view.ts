@@ -48,6 +48,7 @@ export async function presentBeneficiary(trx: Queryable, ctx: RequestContext, ro
       .map((u) => ({ id: u.org_unit_id, code: u.code, name: u.name, since: u.since })),
     lastSeenOn: row.last_seen_on,
     mergedInto: row.merged_into,
+    erasedAt: row.erased_at ? new Date(row.erased_at).toISOString() : null,
     updatedAt: new Date(row.updated_at).toISOString(),
   };
 }

@@ -23,6 +23,7 @@ export const beneficiaryColumns = [
   'b.notes',
   'b.last_seen_on',
   'b.merged_into',
+  'b.erased_at',
   'b.updated_at',
 ] as const;
 

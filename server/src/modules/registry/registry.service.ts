@@ -221,6 +221,7 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
       return withTransaction(db, async (trx) => {
         const row = await visible(trx, ctx, id, 'person.write');
         if (row.merged_into) throw new DomainError('merge_invalid');
+        if (row.erased_at) throw new DomainError('person_erased');
         if (patch.populations) checkPopulations(await loadRegistrySettings(trx, org), patch.populations);
         // Only the values changed are checked (a record kept from before the rule keeps its other values).
         if (patch.sex || (patch.birthYear !== undefined && patch.birthYear !== null)) checkAgainstCode(await loadRegistrySettings(trx, org), row.code, { sex: patch.sex, birthYear: patch.birthYear });

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { Id, text } from './common.ts';
+import { Beneficiary } from './beneficiaries.contract.ts';
+import { Consent } from './referrals.contract.ts';
+
+// The person's rights under Moroccan law 09-08 (issue 18, ADR 0026): erasure, subject access,
+// retention periods and the register of processing.
+
+/** Why the person's data is erased (her request, its date): recorded in the audit log; name no one in it. */
+export const ErasureInput = z.object({ reason: text().trim().min(5).max(500) });
+export type ErasureInput = z.infer<typeof ErasureInput>;
+
+/** What an erasure did, in numbers: nothing of the erased data. */
+export const ErasureResult = z.object({
+  beneficiaryId: Id,
+  /** The random code the record keeps, so that her services still count in past reports. */
+  pseudonym: text(),
+  erasedAt: text(),
+  counts: z.object({
+    records: z.number().int(),
+    services: z.number().int(),
+    cases: z.number().int(),
+    caseNotes: z.number().int(),
+    stories: z.number().int(),
+    consents: z.number().int(),
+    referrals: z.number().int(),
+    disclosures: z.number().int(),
+  }),
+});
+export type ErasureResult = z.infer<typeof ErasureResult>;
+
+/** The data categories with a retention period. */
+export const retentionCategories = ['contact_phone', 'notes', 'closed_cases', 'audit_log'] as const;
+export type RetentionCategory = (typeof retentionCategories)[number];
+
+/** Months a category is kept (null: kept while the record lives). */
+const Months = z.number().int().min(1).max(600).nullable();
+export const RetentionSettings = z.object({
+  contact_phone: Months,
+  notes: Months,
+  closed_cases: Months,
+  audit_log: Months,
+});
+export type RetentionSettings = z.infer<typeof RetentionSettings>;
+
+/** What one run of the retention job did. */
+export const RetentionRun = z.object({
+  ranAt: text(),
+  phonesCleared: z.number().int(),
+  notesCleared: z.number().int(),
+  casesAnonymised: z.number().int(),
+  auditEventsDeleted: z.number().int(),
+});
+export type RetentionRun = z.infer<typeof RetentionRun>;
+
+const Event = z.object({ at: text(), action: text(), by: text().nullable() });
+
+/** Everything Relais holds about one person (her right of access, law 09-08 art. 7). */
+export const SubjectAccess = z.object({
+  generatedAt: text(),
+  organisation: z.object({ code: text(), name: text() }),
+  person: Beneficiary,
+  erasedAt: text().nullable(),
+  services: z.array(z.object({ date: text(), program: text(), service: text(), unit: text(), note: text().nullable() })),
+  cases: z.array(z.object({ id: Id, program: text(), status: text(), openedOn: text(), closedOn: text().nullable(), unit: text() })),
+  consents: z.array(Consent),
+  referrals: z.array(z.object({ reference: text(), sentOn: text(), status: text(), to: text(), need: text() })),
+  stories: z.number().int(),
+  /** Who read her record and when (the audit log). */
+  reads: z.array(Event),
+  /** Corrections and other changes of her record (the audit log: which fields, by whom). */
+  changes: z.array(Event.extend({ fields: z.array(text()) })),
+});
+export type SubjectAccess = z.infer<typeof SubjectAccess>;
+
+/** The register of processing (CNDP declaration), generated from the organisation's configuration. */
+export const ProcessingRegister = z.object({
+  generatedAt: text(),
+  organisation: z.object({ code: text(), name: text() }),
+  programs: z.array(text()),
+  populations: z.array(text()),
+  /** Data categories held, each with its retention (months, null: while the record lives). */
+  categories: z.array(z.object({ category: text(), sensitive: z.boolean(), retentionMonths: z.number().int().nullable() })),
+  /** Receivers: partner organisations on the instance and directory services, from consents and referrals. */
+  recipients: z.array(z.object({ name: text(), kind: z.enum(['organisation', 'service']), referrals: z.number().int() })),
+  roles: z.array(z.object({ role: text(), users: z.number().int() })),
+  counts: z.object({ persons: z.number().int(), erased: z.number().int() }),
+});
+export type ProcessingRegister = z.infer<typeof ProcessingRegister>;

@@ -1,0 +1,132 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiErrorBody, AuditEvent, Beneficiary, Case, Consent, ErasureResult, Referral } from '@relais/core';
+import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp } from '../../../test/harness.ts';
+import { recordContact, registerBeneficiary } from '../../../test/factories.ts';
+
+/**
+ * Erasure on the person's request (issue 18 item 13, ADR 0026): a person with services, a case
+ * and a referral with consent is erased; the reports do not move, no table holds her code or
+ * phone any more, the receiver loses the referral.
+ */
+describe(`erasure of a person (${engine})`, () => {
+  let t: TestApp;
+  let ms2: Awaited<ReturnType<typeof createOrg>>;
+  let chams: Awaited<ReturnType<typeof createOrg>>;
+  let sw: Client;
+  let coord: Client;
+  let receiver: Client;
+  let oujda: string;
+  let person: Beneficiary;
+  let other: Beneficiary;
+  let referralId: string;
+  const phone = '+212 661 234 987';
+  const year = new Date().getUTCFullYear();
+  const today = new Date().toISOString().slice(0, 10);
+
+  const reports = async () => {
+    const out: unknown[] = [];
+    for (const [program, indicators, bys] of [
+      ['prev_ps', ['beneficiaries_served', 'services_delivered', 'reached', 'condoms_distributed'], [[], ['sex', 'age_band'], ['population', 'marital_status']]],
+      ['gbv', ['cases_opened', 'survivors_cared'], [[], ['sex', 'age_band']]],
+      ['prev_ps', ['referrals_sent', 'referrals_accepted'], [[], ['org_unit']]],
+    ] as const) {
+      for (const by of bys) {
+        const res = await ms2.admin.post<{ rows: unknown[] }>('/reports/query', { program, period: String(year), indicators, by });
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        out.push(res.body.rows);
+      }
+    }
+    const received = await chams.admin.post<{ rows: unknown[] }>('/reports/query', { program: 'prev_ps', period: String(year), indicators: ['referrals_received'] });
+    out.push(received.body.rows);
+    return out;
+  };
+
+  /** Every row of every table of the database, as JSON text. */
+  const dump = async () => {
+    const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(t.db.kysely);
+    expect(tables.rows.length).toBeGreaterThan(30);
+    const parts: string[] = [];
+    for (const { name } of tables.rows) {
+      const rows = await sql<{ j: string }>`select row_to_json(x)::text as j from ${sql.table(name)} x`.execute(t.db.kysely);
+      parts.push(...rows.rows.map((r) => r.j));
+    }
+    return parts.join('\n');
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ms2 = await createOrg(t, 'MS2');
+    chams = await createOrg(t, 'CHAMS');
+    oujda = await createUnit(ms2.admin, ms2.rootUnitId, 'OUJDA');
+    ({ client: sw } = await createUserClient(t, ms2.admin, 'MS2', 'conseillere', 'social_worker', oujda));
+    ({ client: coord } = await createUserClient(t, ms2.admin, 'MS2', 'coord', 'coordinator', ms2.rootUnitId));
+    ({ client: receiver } = await createUserClient(t, chams.admin, 'CHAMS', 'accueil', 'partner', chams.rootUnitId));
+    person = await registerBeneficiary(sw, { orgUnitId: oujda, sex: 'F', birthYear: 1994, phone, contactConsent: true, notes: 'Vit chez sa sœur à Oujda', profile: { maritalStatus: 'single' } });
+    other = await registerBeneficiary(sw, { orgUnitId: oujda, sex: 'M', birthYear: 1990 });
+    await recordContact(sw, { beneficiaryId: person.id, orgUnitId: oujda, services: [{ service: 'iec_session' }, { service: 'condoms', quantity: 12 }], note: 'Contact au marché' } as never);
+    await recordContact(sw, { beneficiaryId: other.id, orgUnitId: oujda });
+    const opened = await sw.post<Case>('/cases', { beneficiaryId: person.id, program: 'gbv', orgUnitId: oujda, openedAt: `${today}T09:00`, entryDoor: 'walk_in' });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    expect((await sw.post(`/cases/${opened.body.id}/notes`, { body: 'Elle craint son mari.' })).status).toBe(200);
+    const consent = await sw.post<Consent>(`/beneficiaries/${person.id}/consents`, { to: ['CHAMS'], purposes: ['referral'], fields: ['code', 'phone', 'need'], grantedBy: 'witnessed', witness: 'Témoin Untel', givenOn: today });
+    expect(consent.status, JSON.stringify(consent.body)).toBe(201);
+    const sent = await sw.post<Referral>('/referrals', { beneficiaryId: person.id, toOrganisation: 'CHAMS', need: 'Accompagnement juridique', urgency: 'normal', note: 'Connue du quartier' });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    referralId = sent.body.id;
+    const seen = await receiver.get<Referral>(`/referrals/${referralId}`);
+    expect(seen.body.person).toMatchObject({ code: person.code, phone });
+    expect((await ms2.admin.get(`/beneficiaries/${person.id}`)).status).toBe(200); // an audited read naming her code
+  });
+  afterAll(() => t.close());
+
+  it('is refused to a coordinator (403), without a reason (the field named) and for an unknown person (404)', async () => {
+    expect((await coord.post<ApiErrorBody>(`/beneficiaries/${person.id}/erase`, { reason: 'Demande écrite du 1er décembre' })).status).toBe(403);
+    const noReason = await ms2.admin.post<ApiErrorBody>(`/beneficiaries/${person.id}/erase`, {});
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.fields?.[0]?.field).toBe('reason');
+    expect((await chams.admin.post<ApiErrorBody>(`/beneficiaries/${person.id}/erase`, { reason: 'Demande écrite du 1er décembre' })).status).toBe(404);
+  });
+
+  it('keeps every report figure, leaves her code and phone nowhere, and the receiver loses the referral', async () => {
+    const before = await reports();
+    const served = JSON.stringify(before);
+    expect(served).toContain('"value":2'); // two persons served: the reports have something to keep
+    expect(await dump()).toContain(person.code);
+
+    const res = await ms2.admin.post<ErasureResult>(`/beneficiaries/${person.id}/erase`, { reason: 'Demande écrite du 1er décembre' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.counts).toMatchObject({ records: 1, services: 2, cases: 1, caseNotes: 1, consents: 1, referrals: 1 });
+    expect(res.body.pseudonym).toMatch(/^ANON-[0-9A-F]{12}$/);
+
+    expect(await reports()).toEqual(before);
+    const all = await dump();
+    expect(all).not.toContain(person.code);
+    expect(all).not.toContain(phone.replace(/ /g, ''));
+    expect(all).not.toContain(phone);
+    for (const text of ['Vit chez sa sœur', 'Contact au marché', 'Connue du quartier', 'Accompagnement juridique', 'Témoin Untel']) expect(all).not.toContain(text);
+    expect(all).toContain(other.code);
+
+    expect((await receiver.get(`/referrals/${referralId}`)).status).toBe(404);
+    expect((await receiver.get<{ items: Referral[] }>('/referrals?box=incoming')).body.items).toHaveLength(0);
+    const sender = await sw.get<Referral>(`/referrals/${referralId}`);
+    expect(sender.body.status).toBe('withdrawn');
+    const consents = await sw.get<{ items: Consent[] }>(`/beneficiaries/${person.id}/consents`);
+    expect(consents.body.items.map((c) => c.active)).toEqual([false]);
+
+    const record = await sw.get<Beneficiary>(`/beneficiaries/${person.id}`);
+    expect(record.body).toMatchObject({ code: res.body.pseudonym, sex: 'F', birthYear: 1994, hasPhone: false, notes: null });
+    expect(record.body.erasedAt).toBeTruthy();
+    const audit = await ms2.admin.get<{ items: AuditEvent[] }>('/audit?action=beneficiary.erase');
+    expect(audit.body.items[0]).toMatchObject({ action: 'beneficiary.erase', entityId: person.id });
+  });
+
+  it('cannot erase her twice nor change the erased record (409 person_erased)', async () => {
+    const again = await ms2.admin.post<ApiErrorBody>(`/beneficiaries/${person.id}/erase`, { reason: 'Demande écrite du 1er décembre' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('person_erased');
+    const change = await sw.patch<ApiErrorBody>(`/beneficiaries/${person.id}`, { notes: 'nouvelle note' });
+    expect(change.status).toBe(409);
+    expect(change.body.error.message).toContain('effacées');
+  });
+});

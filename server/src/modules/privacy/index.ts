@@ -1,0 +1,3 @@
+// The person's rights under law 09-08 (issue 18, ADR 0026): the module's public face.
+export { createPrivacyService, type PrivacyService } from './privacy.service.ts';
+export { registerPrivacyRoutes } from './privacy.routes.ts';

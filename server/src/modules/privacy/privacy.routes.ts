@@ -1,0 +1,21 @@
+import { ErasureInput, ErasureResult, IdParams } from '@relais/core';
+import type { Router } from '../../http/router.ts';
+import type { PrivacyService } from './privacy.service.ts';
+
+const tag = 'privacy';
+
+/** The person's rights under law 09-08 (ADR 0026). */
+export function registerPrivacyRoutes(router: Router, privacy: PrivacyService): void {
+  router.session({
+    method: 'POST',
+    url: '/beneficiaries/:id/erase',
+    summary: 'Erase the person’s identifying data on her request (administrators): her services stay under a random code, her consents and referrals close',
+    tag,
+    permission: 'person.rights',
+    params: IdParams,
+    body: ErasureInput,
+    response: ErasureResult,
+    errors: ['person_erased', 'merge_invalid'],
+    handler: ({ ctx, params, body }) => privacy.erase(ctx, params.id, body),
+  });
+}
