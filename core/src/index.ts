@@ -16,6 +16,8 @@ export * from './domain/registry.ts';
 export * from './contracts/beneficiaries.contract.ts';
 export * from './i18n/registry-text.ts';
 export * from './domain/services.ts';
+export * from './domain/defined-services.ts';
+export * from './contracts/service-definitions.contract.ts';
 export * from './contracts/services.contract.ts';
 export * from './domain/service-rules.ts';
 export * from './contracts/imports.contract.ts';

@@ -33,6 +33,7 @@ export const textFormats = {
   byday: 'MO,TU,WE',
   directory_phone: '+212 537 00 00 00',
   stock_item_code: 'condoms',
+  service_code: 'douche',
 } as const;
 export type TextFormat = keyof typeof textFormats;
 
@@ -132,11 +133,17 @@ export function fieldIssuesOf(issues: readonly SchemaIssue[], input: unknown, pr
   return out.filter((i) => (seen.has(i.field) ? false : (seen.add(i.field), true)));
 }
 
+/** The name an organisation gave a field of its own (a defined service's field: `label_fr`… on the issue). */
+function ownLabel(locale: Locale, issue: FieldIssue): string | undefined {
+  const label = issue.params?.[`label_${locale}`];
+  return typeof label === 'string' ? label : undefined;
+}
+
 /**
  * One field issue in words: the field's label, what is wrong, and what is expected
  * (`Code : format invalide — attendu : 1 à 32 lettres ou chiffres…, ex. CASA.`).
  */
-export function describeFieldIssue(locale: Locale, issue: FieldIssue, label = fieldLabel(locale, issue.field)): string {
+export function describeFieldIssue(locale: Locale, issue: FieldIssue, label = ownLabel(locale, issue) ?? fieldLabel(locale, issue.field)): string {
   const params: Record<string, string | number> = { ...issue.params, field: label };
   if (issue.code === 'invalid_code') {
     // A malformed code unique: say which part is wrong, in words.

@@ -19,6 +19,7 @@ import { createSetupService, registerSetupRoutes } from './modules/setup/index.t
 import { registerHealthRoutes } from './modules/health/index.ts';
 import { createOrgUnitsService, registerOrgUnitRoutes } from './modules/org-units/index.ts';
 import { createProgramsService, registerProgramRoutes } from './modules/programs/index.ts';
+import { createServiceDefinitionsService, registerServiceDefinitionRoutes } from './modules/service-definitions/index.ts';
 import { createUsersService, registerUserRoutes } from './modules/users/index.ts';
 import { createRegistryService, createDuplicatesService, createSavedListsService, registerRegistryRoutes } from './modules/registry/index.ts';
 import { createCasesService, registerCaseRoutes } from './modules/cases/index.ts';
@@ -92,6 +93,7 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
   registerAuthRoutes(router, auth, config);
   registerOrgUnitRoutes(router, createOrgUnitsService(kysely));
   registerProgramRoutes(router, createProgramsService(kysely));
+  registerServiceDefinitionRoutes(router, createServiceDefinitionsService(kysely));
   registerUserRoutes(router, createUsersService(kysely));
   registerAuditRoutes(router, createAuditService(kysely));
   const registry = createRegistryService(kysely, secrets);

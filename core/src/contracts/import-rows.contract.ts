@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { Id, Name, UnitCode, text } from './common.ts';
 import { BirthYear, PastDate, profileFields, updatableFields } from './beneficiaries.contract.ts';
-import { serviceFields } from './services.contract.ts';
+import { AnyServiceCode, serviceFields } from './services.contract.ts';
 import { Latitude, Longitude, OrgUnitLevel } from './org-units.contract.ts';
 import { TargetInput } from './reports.contract.ts';
 import { programCodes } from '../domain/programs.ts';
 import { entryDoors } from '../domain/registry.ts';
 import { closureReasons } from '../domain/cases.ts';
 import { LocalDateOrDateTime, ViolenceTypeCode } from './cases.contract.ts';
-import { serviceCodes } from '../domain/services.ts';
 import type { FieldIssue } from '../errors.ts';
 import { fieldIssuesOf } from '../validation.ts';
 
@@ -68,7 +67,8 @@ export const serviceRow = () => ({
   date: PastDate,
   section: text(),
   program: text(),
-  service: z.enum(serviceCodes),
+  /** A built-in service or one the organisation defined (its fields in the columns named by their keys). */
+  service: AnyServiceCode,
   site: text().optional(),
   worker: text().optional(),
   quantity: numberCell(serviceFields.quantity, wholeNumber).optional(),

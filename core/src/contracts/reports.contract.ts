@@ -3,6 +3,7 @@ import { text } from './common.ts';
 import { programCodes } from '../domain/programs.ts';
 import { caseCounts, reportDimensions } from '../domain/indicators.ts';
 import { contactModalities, serviceCodes, testResults, testStrategies } from '../domain/services.ts';
+import { AnyServiceCode } from './services.contract.ts';
 import { cascadeCounts } from '../domain/cascades.ts';
 import { referralStats } from '../domain/referrals.ts';
 
@@ -110,7 +111,7 @@ export const IndicatorInput = z.object({
       kind: z.enum(['distinct_persons', 'count_services', 'sum_quantity']),
       filter: z
         .object({
-          services: z.union([z.literal('reach'), z.array(z.enum(serviceCodes)).min(1).max(serviceCodes.length).readonly()]).optional(),
+          services: z.union([z.literal('reach'), z.array(AnyServiceCode).min(1).max(serviceCodes.length + 40).readonly()]).optional(),
           result: values(testResults),
           strategy: values(testStrategies),
           modality: values(contactModalities),

@@ -6,6 +6,10 @@ import { audiences, cascadeAgeGroupCodes } from '../domain/cascades.ts';
 import { contactModalities, groupSessionTypes, serviceCodes, testResults, testStrategies } from '../domain/services.ts';
 import { sexes } from '../domain/registry.ts';
 import { ageBandCodes, legacyAgeBandCodes } from '../domain/indicators.ts';
+import { DefinedCode, DefinedFieldValues, DefinedService } from './service-definitions.contract.ts';
+
+/** A built-in service, or one the organisation defined (`service-definitions.contract.ts`; checked against its definition). */
+export const AnyServiceCode = z.union([z.enum(serviceCodes), DefinedCode]);
 
 /** The fields a service may take; which it takes depends on the service (core/src/domain/services.ts). The import row reads the same ones. */
 export const serviceFields = {
@@ -24,7 +28,7 @@ export const serviceFields = {
 export const ServiceEntry = z.object({
   /** Client-generated: a retried save is applied once. */
   id: Id.optional(),
-  service: z.enum(serviceCodes),
+  service: AnyServiceCode,
   quantity: serviceFields.quantity.default(null),
   result: serviceFields.result.default(null),
   strategy: serviceFields.strategy.default(null),
@@ -35,6 +39,8 @@ export const ServiceEntry = z.object({
   /** Testing register number when transcribing a paper register; else assigned. */
   registerNo: z.number().int().min(1).max(1_000_000).nullable().default(null),
   note: serviceFields.note.default(null),
+  /** The values of a defined service's fields, by key (null for a built-in service). */
+  fields: DefinedFieldValues.nullable().default(null),
 });
 export type ServiceEntry = z.infer<typeof ServiceEntry>;
 
@@ -65,7 +71,7 @@ export const ServiceRecord = z.object({
   orgUnit: z.object({ id: Id, code: text(), name: text() }),
   site: z.object({ id: Id, code: text(), name: text() }).nullable(),
   program: text(),
-  service: z.enum(serviceCodes),
+  service: AnyServiceCode,
   quantity: z.number().int().nullable(),
   result: text().nullable(),
   strategy: text().nullable(),
@@ -80,6 +86,9 @@ export const ServiceRecord = z.object({
   /** Null when the reader may not read notes. */
   note: text().nullable(),
   groupSessionId: Id.nullable(),
+  /** A defined service's field values and the version of its definition they were saved under (null for a built-in). */
+  fields: DefinedFieldValues.nullable(),
+  definitionVersion: z.number().int().nullable(),
   createdAt: text(),
   updatedAt: text(),
 });
@@ -194,6 +203,8 @@ export const ServiceCatalogue = z.object({
       paquetMinimum: z.array(z.enum(serviceCodes)).readonly(),
     }),
   ),
+  /** The services the organisation defined itself, retired ones included (entry offers only the others). */
+  definedServices: z.array(DefinedService),
 });
 export type ServiceCatalogue = z.infer<typeof ServiceCatalogue>;
 

@@ -6,6 +6,7 @@ import { referralsAr } from './referrals.ts';
 import { privacyAr } from './privacy.ts';
 import { cascadesAr } from './cascades.ts';
 import { stockAr } from './stock.ts';
+import { definedServicesAr } from './defined-services.ts';
 import { semesterAr } from './semester.ts';
 import type { Catalogue } from './fr.ts';
 
@@ -61,6 +62,7 @@ export const ar: Catalogue = {
   'format.month': 'شهر بصيغة سنة-شهر YYYY-MM',
   'format.period': 'سنة أو نصف سنة أو ربع سنة أو شهر أو تاريخان: 2024، 2024-S1، 2024-Q3، 2024-07، 2024-01-01..2024-06-30',
   'format.indicator_code': 'حرف لاتيني صغير ثم من 1 إلى 39 حرفًا صغيرًا أو رقمًا أو «_»',
+  'format.service_code': 'حرف لاتيني صغير ثم من 1 إلى 39 حرفًا صغيرًا أو رقمًا أو «_»',
   'format.dhis2_period': 'فترة DHIS2: 2024 أو 2024S1 أو 2024Q3 أو 202407',
   'format.uuid': 'معرّف تقني UUID (32 رقمًا ست عشريًا في 5 مجموعات)',
   'format.json': 'مستند JSON صالح',
@@ -505,6 +507,7 @@ export const ar: Catalogue = {
   ...privacyAr,
   ...cascadesAr,
   ...stockAr,
+  ...definedServicesAr,
   ...caseIndicatorsAr,
   ...semesterAr,
 };

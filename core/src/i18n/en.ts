@@ -6,6 +6,7 @@ import { referralsEn } from './referrals.ts';
 import { privacyEn } from './privacy.ts';
 import { cascadesEn } from './cascades.ts';
 import { stockEn } from './stock.ts';
+import { definedServicesEn } from './defined-services.ts';
 import { semesterEn } from './semester.ts';
 import type { Catalogue } from './fr.ts';
 
@@ -61,6 +62,7 @@ export const en: Catalogue = {
   'format.month': 'a month YYYY-MM',
   'format.period': 'a year, half-year, quarter, month or two dates: 2024, 2024-S1, 2024-Q3, 2024-07, 2024-01-01..2024-06-30',
   'format.indicator_code': 'a lower-case letter then 1 to 39 lower-case letters, digits or “_”',
+  'format.service_code': 'a lower-case letter then 1 to 39 lower-case letters, digits or “_”',
   'format.dhis2_period': 'a DHIS2 period: 2024, 2024S1, 2024Q3 or 202407',
   'format.uuid': 'a technical UUID identifier (32 hexadecimal digits in 5 groups)',
   'format.json': 'a valid JSON document',
@@ -505,6 +507,7 @@ export const en: Catalogue = {
   ...privacyEn,
   ...cascadesEn,
   ...stockEn,
+  ...definedServicesEn,
   ...caseIndicatorsEn,
   ...semesterEn,
 };

@@ -6,6 +6,7 @@ import { referralsFr } from './referrals.ts';
 import { privacyFr } from './privacy.ts';
 import { cascadesFr } from './cascades.ts';
 import { stockFr } from './stock.ts';
+import { definedServicesFr } from './defined-services.ts';
 import { semesterFr } from './semester.ts';
 /** French catalogue (source language). Keys are shared by the three catalogues; the type checker keeps them in step. */
 export const fr = {
@@ -60,6 +61,7 @@ export const fr = {
   'format.month': 'un mois AAAA-MM',
   'format.period': 'une année, un semestre, un trimestre, un mois ou deux dates : 2024, 2024-S1, 2024-Q3, 2024-07, 2024-01-01..2024-06-30',
   'format.indicator_code': 'une lettre minuscule puis 1 à 39 minuscules, chiffres ou « _ »',
+  'format.service_code': 'une lettre minuscule puis 1 à 39 minuscules, chiffres ou « _ »',
   'format.dhis2_period': 'une période DHIS2 : 2024, 2024S1, 2024Q3 ou 202407',
   'format.uuid': 'un identifiant technique UUID (32 chiffres hexadécimaux en 5 groupes)',
   'format.json': 'un document JSON valide',
@@ -504,6 +506,7 @@ export const fr = {
   ...privacyFr,
   ...cascadesFr,
   ...stockFr,
+  ...definedServicesFr,
   ...caseIndicatorsFr,
   ...semesterFr,
 } as const;

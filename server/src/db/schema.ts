@@ -36,6 +36,7 @@ export interface Database {
   stock_movement: StockMovementTable;
   stock_month: StockMonthTable;
   stock_balance: StockBalanceTable;
+  service_definition: ServiceDefinitionTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -255,6 +256,9 @@ export interface ServiceEventTable extends ServiceDetails {
   group_session_id: string | null;
   /** The case the service was given in (its person and program). */
   case_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A defined service's field values by key, and the version of its definition (null for a built-in). */
+  fields: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  definition_version: ColumnType<number | null, number | null | undefined, number | null>;
   note: string | null;
   created_by: string;
   created_at: CreatedAt;
@@ -480,4 +484,20 @@ export interface StockBalanceTable {
   org_unit_id: string;
   item_code: string;
   on_hand: ColumnType<string, never, never>;
+}
+
+/** One version of a service an organisation defined (ADR 0028); the highest version is in force. */
+export interface ServiceDefinitionTable {
+  organisation_id: string;
+  code: string;
+  version: number;
+  program: string;
+  /** `{fr, ar, en}` */
+  labels: ColumnType<{ fr: string; ar: string; en: string }, string, never>;
+  pictogram: string;
+  /** core `DefinedField[]` */
+  fields: ColumnType<unknown, string, never>;
+  retired: boolean;
+  created_by: string | null;
+  created_at: CreatedAt;
 }

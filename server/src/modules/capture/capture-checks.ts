@@ -1,4 +1,4 @@
-import { DomainError, isOwnSite, recordingUnitIds, type PlaceUnit, type ServiceCode, type ServiceRecord, invalidField } from '@relais/core';
+import { DomainError, isOwnSite, recordingUnitIds, type PlaceUnit, type ServiceRecord, invalidField } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
 import { holdsAt, scope, type RequestContext } from '../../context/index.ts';
 import { capturePolicy } from './capture.policy.ts';
@@ -20,7 +20,7 @@ export function toRecord(row: ServiceRow, mayReadNotes: boolean): ServiceRecord 
     orgUnit: { id: row.org_unit_id, code: row.org_unit_code, name: row.org_unit_name },
     site: row.site_id ? { id: row.site_id, code: row.site_code ?? '?', name: row.site_name ?? '?' } : null,
     program: row.program,
-    service: row.service as ServiceCode,
+    service: row.service,
     quantity: row.quantity,
     result: row.result,
     strategy: row.strategy,
@@ -33,6 +33,8 @@ export function toRecord(row: ServiceRow, mayReadNotes: boolean): ServiceRecord 
     registerNoLocked: row.register_no_edited,
     note: mayReadNotes ? row.note : null,
     groupSessionId: row.group_session_id,
+    fields: (row.fields as ServiceRecord['fields']) ?? null,
+    definitionVersion: row.definition_version,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };

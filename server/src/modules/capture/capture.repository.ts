@@ -28,6 +28,8 @@ export const serviceColumns = [
   's.register_no',
   's.register_no_edited',
   's.group_session_id',
+  's.fields',
+  's.definition_version',
   's.note',
   's.created_at',
   's.updated_at',
@@ -93,9 +95,12 @@ export async function selectServicePage(
 }
 
 /** A checked service ready to write (the organisation is given beside it): the table's row without what the database fills. */
-export type NewService = Omit<Selectable<Database['service_event']>, 'organisation_id' | 'register_no_edited' | 'created_at' | 'updated_at' | 'deleted_at' | 'deleted_by' | 'change_seq' | 'case_id'> & {
+export type NewService = Omit<Selectable<Database['service_event']>, 'organisation_id' | 'register_no_edited' | 'created_at' | 'updated_at' | 'deleted_at' | 'deleted_by' | 'change_seq' | 'case_id' | 'fields' | 'definition_version'> & {
   /** The case the service is given in (absent: none). */
   case_id?: string | null;
+  /** A defined service's field values and its definition's version (absent: a built-in service). */
+  fields?: Readonly<Record<string, unknown>> | null;
+  definition_version?: number | null;
 };
 
 const WRITE_BATCH = 2000;
@@ -116,16 +121,17 @@ export async function insertServices(
     const col = <T>(f: (r: NewService) => T) => b.map(f);
     await sql`
       insert into service_event (organisation_id, id, contact_id, beneficiary_id, service_date, worker_id, org_unit_id, site_id, program, service,
-        quantity, result, strategy, modality, kind, treated, platform, register_year, register_no, group_session_id, note, created_by, case_id)
+        quantity, result, strategy, modality, kind, treated, platform, register_year, register_no, group_session_id, note, created_by, case_id, fields, definition_version)
       select ${organisationId}::uuid, r.id, r.contact_id, r.person, r.d, r.worker, r.unit, r.site, r.program, r.service, r.quantity, r.result, r.strategy,
-        r.modality, r.kind, r.treated, r.platform, r.register_year, r.register_no, r.group_session_id, r.note, r.created_by, r.case_id
+        r.modality, r.kind, r.treated, r.platform, r.register_year, r.register_no, r.group_session_id, r.note, r.created_by, r.case_id, r.fields::jsonb, r.definition_version
       from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.contact_id)}::uuid[], ${col((r) => r.beneficiary_id)}::uuid[], ${col((r) => r.service_date)}::date[],
         ${col((r) => r.worker_id)}::uuid[], ${col((r) => r.org_unit_id)}::uuid[], ${col((r) => r.site_id)}::uuid[], ${col((r) => r.program)}::text[], ${col((r) => r.service)}::text[],
         ${col((r) => r.quantity)}::int[], ${col((r) => r.result)}::text[], ${col((r) => r.strategy)}::text[], ${col((r) => r.modality)}::text[], ${col((r) => r.kind)}::text[],
         ${col((r) => r.treated)}::boolean[], ${col((r) => r.platform)}::text[], ${col((r) => r.register_year)}::int[], ${col((r) => r.register_no)}::int[],
-        ${col((r) => r.group_session_id)}::uuid[], ${col((r) => r.note)}::text[], ${col((r) => r.created_by)}::uuid[], ${col((r) => r.case_id ?? null)}::uuid[])
+        ${col((r) => r.group_session_id)}::uuid[], ${col((r) => r.note)}::text[], ${col((r) => r.created_by)}::uuid[], ${col((r) => r.case_id ?? null)}::uuid[],
+        ${col((r) => (r.fields ? JSON.stringify(r.fields) : null))}::text[], ${col((r) => r.definition_version ?? null)}::int[])
         as r(id, contact_id, person, d, worker, unit, site, program, service, quantity, result, strategy, modality, kind, treated, platform, register_year, register_no,
-          group_session_id, note, created_by, case_id)
+          group_session_id, note, created_by, case_id, fields, definition_version)
       ${options.skipExisting ? sql`on conflict do nothing` : sql``}`.execute(db);
     options.onWritten?.(Math.min(rows.length, i + WRITE_BATCH));
   }

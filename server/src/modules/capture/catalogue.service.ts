@@ -5,6 +5,7 @@ import { recordAudit, whoOf } from '../audit/index.ts';
 import { loadProgramServices, storeProgramServices } from '../settings/index.ts';
 import { capturePolicy } from './capture.policy.ts';
 import { selectEnabledPrograms } from './capture.repository.ts';
+import { loadDefinedServices } from '../service-definitions/index.ts';
 
 /**
  * Who follows a change of a program's services. Reach and paquet minimum decide who
@@ -24,9 +25,11 @@ export function createCatalogueService(db: Queryable, listener: ProgramServicesL
     async getCatalogue(ctx: RequestContext) {
       const programs = await loadProgramServices(db, ctx.actor.organisationId);
       const enabled = await selectEnabledPrograms(db, ctx.actor.organisationId);
+      const defined = await loadDefinedServices(db, ctx.actor.organisationId);
       return {
         services: serviceCodes.map((code) => ({ code, ...serviceDefinitions[code] })),
         programs: programCodes.filter((p) => enabled.has(p)).map((code) => ({ code, ...programs[code]! })),
+        definedServices: [...defined.values()].filter((d) => enabled.has(d.program)),
       };
     },
 

@@ -1,10 +1,11 @@
-import { DomainError, checkServiceEntry, type FieldIssue, type RecordContact, type ServiceRecord, invalidField } from '@relais/core';
+import { DomainError, checkAnyServiceEntry, definedQuantity, type FieldIssue, type RecordContact, type ServiceRecord, invalidField } from '@relais/core';
 import { isUniqueViolation, withTransaction, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { scope, type RequestContext } from '../../context/index.ts';
 import { recordAudits, whoOf } from '../audit/index.ts';
 import { visibleIds, selectMergedInto } from '../registry/index.ts';
 import { loadProgramServices } from '../settings/index.ts';
+import { loadDefinedServices } from '../service-definitions/index.ts';
 import { caseMismatch, registerKey, selectCaseKeys, selectExistingServices, type NewService } from './capture.repository.ts';
 import { checkPlace, loadServices, personFor, type Unit } from './capture-checks.ts';
 import { takenRegisterNos } from './register-numbers.service.ts';
@@ -74,7 +75,8 @@ export async function planContact(trx: Queryable, ctx: RequestContext, input: Re
   const place = await cache.once(`place:${placeKey}`, () => checkPlace(trx, ctx, input));
   const person = await cache.once(`person:${input.beneficiaryId}`, () => personFor(trx, ctx, input.beneficiaryId));
   const programs = await cache.once('programs', () => loadProgramServices(trx, org));
-  const issues: FieldIssue[] = input.services.flatMap((s, i) => checkServiceEntry(s, programs[input.program], `services.${i}.`));
+  const defined = await cache.once('defined', () => loadDefinedServices(trx, org));
+  const issues: FieldIssue[] = input.services.flatMap((s, i) => checkAnyServiceEntry(s, input.program, programs[input.program], defined, `services.${i}.`));
   if (issues.length) throw new DomainError('validation_failed', { fields: issues });
   const contactId = input.contactId ?? newId();
   const year = Number(input.date.slice(0, 4));
@@ -92,6 +94,8 @@ export async function planContact(trx: Queryable, ctx: RequestContext, input: Re
   }
   const rows: NewService[] = input.services.map((s) => {
     const registerNo = s.service === 'hiv_test' ? s.registerNo : null;
+    // A defined service: its fields as given, its definition's version, and its quantity field where reports sum it.
+    const def = defined.get(s.service);
     return {
       id: s.id ?? newId(),
       contact_id: contactId,
@@ -102,7 +106,7 @@ export async function planContact(trx: Queryable, ctx: RequestContext, input: Re
       site_id: place.site?.id ?? null,
       program: input.program,
       service: s.service,
-      quantity: s.quantity,
+      quantity: def ? definedQuantity(def.fields, s.fields) : s.quantity,
       result: s.result,
       strategy: s.strategy,
       modality: s.modality,
@@ -115,6 +119,8 @@ export async function planContact(trx: Queryable, ctx: RequestContext, input: Re
       note: s.note,
       created_by: ctx.actor.userId,
       case_id: input.caseId,
+      fields: def ? s.fields : null,
+      definition_version: def?.version ?? null,
     };
   });
   return { kind: 'new', contactId, input, unit: place.unit, personId: person.id, rows };

@@ -57,7 +57,7 @@ export async function selectChangedServices(db: Queryable, actor: Actor, cursor:
   return db
     .selectFrom('service_event as s')
     .innerJoin('org_unit as ou', (j) => j.onRef('ou.organisation_id', '=', 's.organisation_id').onRef('ou.id', '=', 's.org_unit_id'))
-    .select(['s.id', 's.contact_id', 's.beneficiary_id', 's.service_date', 's.worker_id', 's.org_unit_id', 's.site_id', 's.program', 's.service', 's.quantity', 's.result', 's.strategy', 's.modality', 's.kind', 's.treated', 's.register_no', 's.deleted_at', 's.change_seq'])
+    .select(['s.id', 's.contact_id', 's.beneficiary_id', 's.service_date', 's.worker_id', 's.org_unit_id', 's.site_id', 's.program', 's.service', 's.quantity', 's.result', 's.strategy', 's.modality', 's.kind', 's.treated', 's.register_no', 's.fields', 's.deleted_at', 's.change_seq'])
     .where('s.organisation_id', '=', actor.organisationId)
     .where('s.change_seq', '>', String(cursor))
     .where(serviceVisibleTo(actor, 'person.read'))

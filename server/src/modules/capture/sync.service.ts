@@ -18,6 +18,7 @@ import { createRegistryService } from '../registry/index.ts';
 import { createCaptureService } from './capture.service.ts';
 import { recordContacts } from './contacts.service.ts';
 import { loadProgramServices, loadRegistrySettings } from '../settings/index.ts';
+import { loadDefinedServices } from '../service-definitions/index.ts';
 import {
   SYNC_HORIZON_KEY,
   insertAppliedOperations,
@@ -187,7 +188,7 @@ export function createSyncService(db: Queryable, secrets: Secrets) {
           else
             outServices.push({
               id: s.id, contactId: s.contact_id, beneficiaryId: s.beneficiary_id, date: s.service_date, workerId: s.worker_id, orgUnitId: s.org_unit_id, siteId: s.site_id,
-              program: s.program, service: s.service, quantity: s.quantity, result: s.result, strategy: s.strategy, modality: s.modality, kind: s.kind, treated: s.treated, registerNo: s.register_no,
+              program: s.program, service: s.service, quantity: s.quantity, result: s.result, strategy: s.strategy, modality: s.modality, kind: s.kind, treated: s.treated, registerNo: s.register_no, fields: s.fields,
             });
         }
       }
@@ -199,6 +200,7 @@ export function createSyncService(db: Queryable, secrets: Secrets) {
                 .filter(([code]) => (programCodes as readonly string[]).includes(code))
                 .map(([code, s]) => ({ code, ...s })),
               registry: await loadRegistrySettings(db, org),
+              definedServices: [...(await loadDefinedServices(db, org)).values()],
             }
           : null;
       return { resyncRequired: false, cursor, nextCursor, hasMore: all.length > limit, beneficiaries: outPersons, services: outServices, tombstones, catalogue };

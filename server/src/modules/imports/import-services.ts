@@ -1,9 +1,10 @@
-import { checkServiceEntry, serviceRow } from '@relais/core';
+import { checkAnyServiceEntry, definedQuantity, definedValuesFromCells, serviceRow } from '@relais/core';
 import { contentId, newId } from '../../lib/ids.ts';
 import { isSystemActor } from '../../context/system.ts';
 import { selectUnitsByCode } from '../org-units/index.ts';
 import { selectIdsByCodes } from '../registry/index.ts';
 import { loadProgramServices, loadRegistrySettings } from '../settings/index.ts';
+import { loadDefinedServices } from '../service-definitions/index.ts';
 import { caseMismatch, registerKey, selectActiveUsernames, selectCaseKeys, selectEnabledPrograms, selectExistingServices, takenRegisterNos, writeServices, type NewService } from '../capture/index.ts';
 import type { ImportReport, KindImporter, RowIssue } from './import-report.ts';
 import { RowChecker, codesInFile, mayWrite, rowSchema } from './row-checker.ts';
@@ -15,12 +16,13 @@ import { RowChecker, codesInFile, mayWrite, rowSchema } from './row-checker.ts';
  */
 export const importServices: KindImporter = async (trx, importer, table, dryRun) => {
   const org = importer.organisationId;
-  const [units, settings, programs, usernames, enabledPrograms] = await Promise.all([
+  const [units, settings, programs, usernames, enabledPrograms, defined] = await Promise.all([
     selectUnitsByCode(trx, org),
     loadRegistrySettings(trx, org),
     loadProgramServices(trx, org),
     selectActiveUsernames(trx, org),
     selectEnabledPrograms(trx, org),
+    loadDefinedServices(trx, org),
   ]);
   const persons = await selectIdsByCodes(trx, org, codesInFile(settings.codeScheme, table.rows));
   // The cases the file names (a service given in a case: capture's rule, `caseMismatch`).
@@ -57,7 +59,10 @@ export const importServices: KindImporter = async (trx, importer, table, dryRun)
       workerId = usernames.get(row.worker.toLowerCase()) ?? null;
       if (!workerId) c.fail('worker', 'unknown_reference', { value: row.worker });
     }
-    const quantity = row.quantity ?? null;
+    // A defined service reads its fields from the columns named by their keys (its quantity from `quantity` too).
+    const def = service ? defined.get(service) : undefined;
+    const fields = def ? definedValuesFromCells(def.fields, cells, row.quantity ?? null) : null;
+    const quantity = def ? definedQuantity(def.fields, fields) : (row.quantity ?? null);
     const result = row.result ?? null;
     const strategy = row.strategy ?? null;
     const modality = row.modality ?? null;
@@ -73,11 +78,11 @@ export const importServices: KindImporter = async (trx, importer, table, dryRun)
     // Each cell's own checks in the order of the columns; then the service's rules, which tie cells together.
     c.inColumnOrder(columns);
     if (service && program && c.issues.every((x) => x.column !== 'service' && x.column !== 'program')) {
-      const entry = { service, quantity, result, strategy, modality, kind, treated, platform: null, registerNo };
-      for (const issue of checkServiceEntry(entry, programs[program], '')) {
-        const column = issue.field === 'registerNo' ? 'register_no' : issue.field;
+      const entry = { service, quantity: def ? null : quantity, result, strategy, modality, kind, treated, platform: null, registerNo, fields };
+      for (const issue of checkAnyServiceEntry(entry, program, programs[program], defined, '')) {
+        const column = issue.field === 'registerNo' ? 'register_no' : issue.field.replace(/^fields\./, '');
         if (c.issues.some((x) => x.column === column)) continue; // one reason per cell
-        c.fail(column, issue.code);
+        c.fail(column, issue.code, issue.params);
       }
     }
     if (date && unit && registerNo !== null && service === 'hiv_test') {
@@ -87,7 +92,7 @@ export const importServices: KindImporter = async (trx, importer, table, dryRun)
     }
     issues.push(...c.issues);
     if (c.issues.length === 0 && personId && date && unit && program && service) {
-      const rowId = id ?? contentId(org, 'service', code ?? '', date, unit.code, program, service, quantity, result, kind, strategy, modality, treatedText, cells.site ?? '', cells.worker ?? '', registerNo, ...(caseId ? [caseId] : []));
+      const rowId = id ?? contentId(org, 'service', code ?? '', date, unit.code, program, service, quantity, result, kind, strategy, modality, treatedText, cells.site ?? '', cells.worker ?? '', registerNo, ...(caseId ? [caseId] : []), ...(fields ? [JSON.stringify(fields)] : []));
       if (firstLineOfId.has(rowId)) {
         // The same id twice is a mistake; the same row twice (no id) is one service, imported once.
         if (id) issues.push({ line, column: 'id', issue: { field: 'id', code: 'duplicate_in_file', params: { value: id, first: firstLineOfId.get(rowId)! } } });
@@ -118,6 +123,8 @@ export const importServices: KindImporter = async (trx, importer, table, dryRun)
         group_session_id: null,
         note: null,
         case_id: caseId,
+        fields,
+        definition_version: def?.version ?? null,
         created_by: createdBy ?? '',
       });
     }

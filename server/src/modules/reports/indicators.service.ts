@@ -1,8 +1,9 @@
-import { DomainError, appliesToProgram, checkIndicatorDefinition, defaultIndicators, indicatorsUsing, type IndicatorDefinition, type IndicatorInput, invalidField } from '@relais/core';
+import { DomainError, appliesToProgram, isBuiltInService, checkIndicatorDefinition, defaultIndicators, indicatorsUsing, type IndicatorDefinition, type IndicatorInput, invalidField } from '@relais/core';
 import { isUniqueViolation, withTransaction, type Queryable } from '../../db/index.ts';
 import type { RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
 import { loadDhis2Mapping } from '../settings/index.ts';
+import { loadDefinedServices } from '../service-definitions/index.ts';
 import { deleteIndicator, deleteTargetsOf, findCustomIndicators, insertIndicator, loadIndicators, updateIndicator, type StoredIndicator } from './indicators.repository.ts';
 import { syncReportFacts, type ReportFactsBuilder } from './report-facts.service.ts';
 import { reportsPolicy } from './reports.policy.ts';
@@ -21,6 +22,14 @@ export function createIndicatorsService(db: Queryable, reportFacts: Pick<ReportF
     if (!reportsPolicy.changeIndicators(ctx.actor)) throw new DomainError('forbidden');
     const others = await loadIndicators(trx, ctx.actor.organisationId);
     const issues = checkIndicatorDefinition(def, others);
+    // A service the organisation defined may be counted like a built-in one; an unknown code may not.
+    const filter = 'filter' in def.measure ? def.measure.filter : {};
+    if (Array.isArray(filter.services)) {
+      const defined = await loadDefinedServices(trx, ctx.actor.organisationId);
+      filter.services.forEach((code, i) => {
+        if (!isBuiltInService(code) && !defined.has(code)) issues.push({ field: `measure.filter.services.${i}`, code: 'invalid_choice' });
+      });
+    }
     if (issues.length) throw new DomainError('validation_failed', { fields: issues });
   };
 

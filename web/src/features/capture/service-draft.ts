@@ -1,4 +1,4 @@
-import { checkServiceEntry, parseRegisterNo, serviceDefinitions, type FieldIssue, type ProgramServiceSettings, type ServiceCode } from '@relais/core';
+import { checkServiceEntry, parseRegisterNo, serviceCodes, serviceDefinitions, type FieldIssue, type ProgramServiceSettings, type ServiceCode } from '@relais/core';
 import type { ServiceRecordData } from '../../api/endpoints.ts';
 import { newId } from '../../api/ids.ts';
 
@@ -27,7 +27,8 @@ export function newServiceDraft(): ServiceDraft {
 export function draftOfRecord(s: ServiceRecordData): ServiceDraft {
   return {
     id: s.id,
-    service: s.service,
+    // A defined service's record is corrected by its fields (not yet in this form): its built-in draft stays empty.
+    service: (serviceCodes as readonly string[]).includes(s.service) ? (s.service as ServiceCode) : '',
     quantity: s.quantity === null ? '' : String(s.quantity),
     result: s.result ?? '',
     strategy: s.strategy ?? '',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { SetRegisterNo, UpdateService } from '@relais/core';
+import { SetRegisterNo, UpdateService, type ServiceCode } from '@relais/core';
 import { deleteService, listServices, setRegisterNo, updateService, type ServicePatch, type ServiceRecordData } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
@@ -179,7 +179,7 @@ function EditServiceDialog({ record, onClose, onSaved }: { record: ServiceRecord
         {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
         <TextField label={t('field.date')} type="date" value={date} max={todayIso()} required error={errors.date} onChange={setDate} />
         <Select label={t('field.workerId')} value={workerId} required={record.worker !== null} error={errors.workerId} options={workerOptions} onChange={setWorkerId} />
-        <ServiceFields draft={draft} onChange={setDraft} services={[record.service]} errors={errors} at="" fixedService registerNo={false} />
+        <ServiceFields draft={draft} onChange={setDraft} services={[record.service as ServiceCode]} errors={errors} at="" fixedService registerNo={false} />
         {record.service === 'hiv_test' ? (
           <RegisterNoField hint={t('capture.registerNoCorrectHint')} value={draft.registerNo} error={errors.registerNo} onChange={(v) => setDraft((d) => ({ ...d, registerNo: v }))} />
         ) : null}
