@@ -47,6 +47,13 @@ async function firstVisit(browser: Browser, who: { username: string; password: s
   return page;
 }
 
+/** Offline, a page load asks for the password: the data kept on the device are encrypted under it (ADR 0027). */
+async function unlock(page: Page, t: Texts, password: string) {
+  await expect(page.getByRole('heading', { level: 1, name: t['unlock.title'] })).toBeVisible();
+  await page.getByLabel(t['field.password'], { exact: true }).fill(password);
+  await page.getByRole('button', { name: t['unlock.submit'] }).click();
+}
+
 async function expectHome(page: Page, t: Texts, displayName: string) {
   await expect(page.getByRole('heading', { level: 1, name: interpolate(t['home.greeting'], { name: displayName }) })).toBeVisible();
 }
@@ -61,6 +68,7 @@ test('after one online login, a reload with the network cut opens the app, and a
   await page.context().setOffline(true);
   await test.step('reload offline: the home page, in French, saying the device is offline', async () => {
     await page.reload();
+    await unlock(page, fr, peerFr.password);
     await expectHome(page, fr, peerFr.displayName);
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await expect(page.getByText(fr['app.offline'])).toBeVisible();
@@ -69,11 +77,13 @@ test('after one online login, a reload with the network cut opens the app, and a
 
   await test.step('a field screen opened by its address offline (the navigation falls back to the cached app)', async () => {
     await page.goto('/contacts/new');
+    await unlock(page, fr, peerFr.password);
     await expect(page.getByRole('heading', { level: 1, name: fr['capture.title'] })).toBeVisible();
   });
 
   await test.step('a screen never opened online says it needs the network once, not a blank page', async () => {
     await page.goto('/directory');
+    await unlock(page, fr, peerFr.password);
     await expect(page.getByRole('heading', { level: 1, name: fr['app.screenUnavailable'] })).toBeVisible();
     await expect(page.getByRole('link', { name: fr['app.backHome'] })).toBeVisible();
     await shot(page, 'offline-unavailable-fr-1280');
@@ -100,12 +110,14 @@ test('في الميدان: the offline reload opens the app in Arabic, right to 
 
   await page.context().setOffline(true);
   await page.reload();
+  await unlock(page, ar, peerAr.password);
   await expectHome(page, ar, peerAr.displayName);
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByText(ar['app.offline'])).toBeVisible();
   await expect(page.getByText(ar['offline.persistRefused'])).toBeVisible();
   await shot(page, 'offline-home-ar-360');
   await page.goto('/group-sessions/new');
+  await unlock(page, ar, peerAr.password);
   await expect(page.locator('h1')).toBeVisible();
   await expect(page.getByText(ar['app.screenUnavailable'])).toHaveCount(0);
   await page.context().close();

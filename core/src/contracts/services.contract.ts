@@ -170,6 +170,17 @@ export const SyncOutcome = z.object({
     .optional(),
 });
 export const SyncPushResult = z.object({ results: z.array(SyncOutcome) });
+/** Sync pull: what changed after the cursor (pseudonymous fields only), or resyncRequired. */
+export const SyncPullResult = z.object({
+  resyncRequired: z.boolean(),
+  cursor: z.number(),
+  nextCursor: z.number(),
+  hasMore: z.boolean(),
+  beneficiaries: z.array(z.record(z.string(), z.unknown())),
+  services: z.array(z.record(z.string(), z.unknown())),
+  tombstones: z.array(z.object({ type: z.enum(['beneficiary', 'service']), id: z.string(), mergedInto: z.string().optional() })),
+  catalogue: z.unknown(),
+});
 export const SyncPullQuery = z.object({ cursor: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(5000).default(1000) });
 
 /** Data verification of a month for a section: counts by worker and service, and flags that open the records. */

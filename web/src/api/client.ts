@@ -136,10 +136,36 @@ async function send(method: Method, path: string, accept: string, options: Reque
   }
 }
 
+/**
+ * What the offline store answers for reads (web/src/offline/read-cache.ts, ADR 0027): `remember`
+ * keeps an answer of a read the field screens need, `recall` gives it back when the server
+ * cannot be reached (undefined: not kept).
+ */
+export interface OfflineReads {
+  remember(path: string, query: RequestOptions['query'], body: () => unknown): void;
+  recall(path: string, query: RequestOptions['query']): Promise<unknown>;
+}
+let offlineReads: OfflineReads | null = null;
+
+/** Plugs the offline store into the reads (null: none). */
+export function setOfflineReads(reads: OfflineReads | null): void {
+  offlineReads = reads;
+}
+
 /** Performs one API call and validates the response with its core contract. */
 export async function request<T>(method: Method, path: string, parser: Parser<T>, options: RequestOptions = {}): Promise<T> {
-  const response = await send(method, path, 'application/json', options);
-  return readAnswer(method, path, response.status, await response.text(), parser, options);
+  let response: Response;
+  try {
+    response = await send(method, path, 'application/json', options);
+  } catch (error) {
+    const kept = method === 'GET' && offlineReads ? await offlineReads.recall(path, options.query).catch(() => undefined) : undefined;
+    if (kept === undefined) throw error;
+    return parser.parse(kept);
+  }
+  const text = await response.text();
+  const answer = readAnswer(method, path, response.status, text, parser, options);
+  if (method === 'GET') offlineReads?.remember(path, options.query, () => JSON.parse(text) as unknown);
+  return answer;
 }
 
 /** A file answered by the server: its bytes and the name it gave (Content-Disposition). */

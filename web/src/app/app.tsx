@@ -14,6 +14,9 @@ import { Shell } from './shell.tsx';
 import { storage, storageKeys } from './storage.ts';
 import { forgetSession, rememberSession, rememberedSession } from '../offline/offline-session.ts';
 import { askPersistence } from '../offline/persistence.ts';
+import { installOfflineReads } from '../offline/read-cache.ts';
+import { lockVault } from '../offline/vault.ts';
+import { VaultGate } from '../features/offline/vault-gate.tsx';
 
 // First run only: not in the field entry (ADR 0025).
 const SetupPage = lazy(() => import('../features/setup/setup-page.tsx').then((m) => ({ default: m.SetupPage })));
@@ -73,6 +76,8 @@ export function App() {
   }, [applyLocale]);
 
   const leave = useCallback((notice: 'session_expired' | 'unauthenticated' | 'logged_out') => {
+    // The data kept on the device stay, encrypted; the key goes (ADR 0027).
+    lockVault();
     forgetSession();
     meRef.current = null;
     setCsrfToken(null);
@@ -123,6 +128,7 @@ export function App() {
 
   useEffect(() => {
     setApiLocale(initialLocale());
+    installOfflineReads(() => meRef.current?.user.locale ?? initialLocale());
     onUnauthenticated((code) => leave(code));
     void start();
     return () => onUnauthenticated(null);
@@ -163,7 +169,9 @@ export function App() {
         <SessionProvider value={{ me: boot.me, setMe, signOut }}>
           <WorkContextProvider>
             {localeError ? <LocaleErrorBanner error={localeError} /> : null}
-            <Shell />
+            <VaultGate offline={boot.offline === true}>
+              <Shell />
+            </VaultGate>
           </WorkContextProvider>
         </SessionProvider>
       ) : (

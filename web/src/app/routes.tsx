@@ -6,6 +6,7 @@ import { AccountPage } from '../features/auth/account-page.tsx';
 import { GroupSessionPage } from '../features/capture/group-session-page.tsx';
 import { RecordContactPage } from '../features/capture/record-contact-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
+import { OutboxPage } from '../features/offline/outbox-page.tsx';
 import { BeneficiariesPage } from '../features/registry/beneficiaries-page.tsx';
 import { BeneficiaryPage } from '../features/registry/beneficiary-page.tsx';
 import { RegisterPage } from '../features/registry/register-page.tsx';
@@ -74,6 +75,7 @@ interface Route {
 const routes: readonly Route[] = [
   { pattern: '/', render: () => <HomePage /> },
   { pattern: '/account', render: () => <AccountPage /> },
+  { pattern: '/outbox', render: () => <OutboxPage /> },
   { pattern: '/users', permission: 'user.manage', render: () => <UsersPage /> },
   { pattern: '/users/new', permission: 'user.manage', render: () => <UserCreatePage /> },
   { pattern: '/users/:id', permission: 'user.manage', render: (p) => <UserEditPage key={p.id} userId={p.id ?? ''} /> },

@@ -9,6 +9,7 @@ import { useOnline } from './online.ts';
 import { Link } from './router.tsx';
 import { AppRoutes } from './routes.tsx';
 import { useSession } from './session.tsx';
+import { refreshOutboxCount, useOutbox } from '../offline/outbox.ts';
 
 /** Below this width the header is one compact row and the navigation sits in a bottom bar. */
 const phoneQuery = '(max-width: 47.99rem)';
@@ -24,7 +25,11 @@ export function Shell() {
   const online = useOnline();
   const isPhone = useMediaQuery(phoneQuery);
   const groups = visibleGroups(me.permissions);
-  const logOut = () => {
+  const outbox = useOutbox();
+  const logOut = async () => {
+    // Unsent items stay on the device, encrypted: she is told before leaving (ADR 0027).
+    const waiting = await refreshOutboxCount(me.user.id).catch(() => 0);
+    if (waiting > 0 && !window.confirm(t('outbox.logoutConfirm', { count: waiting }))) return;
     setBusy(true);
     void signOut().finally(() => setBusy(false));
   };
@@ -42,13 +47,18 @@ export function Shell() {
           <span className="topbar-org" title={me.organisation.code} dir="auto">
             {me.organisation.name}
           </span>
+          {outbox.count > 0 || !online ? (
+            <Link to="/outbox" className="outbox-badge">
+              {t('outbox.badge', { count: outbox.count })}
+            </Link>
+          ) : null}
           {isPhone ? null : (
             <div className="topbar-tools">
               <Link to="/account" className="topbar-link">
                 {t('shell.account')}
               </Link>
               <LanguageSwitcher />
-              <Button variant="ghost" size="small" busy={busy} onClick={logOut}>
+              <Button variant="ghost" size="small" busy={busy} onClick={() => void logOut()}>
                 {t('shell.logout')}
               </Button>
             </div>
@@ -65,7 +75,7 @@ export function Shell() {
         {online ? null : <Alert tone="warning">{t('app.offline')}</Alert>}
         <AppRoutes />
       </main>
-      {isPhone ? <PhoneNav groups={groups} shortcuts={phoneShortcuts(me.permissions)} onSignOut={logOut} signingOut={busy} /> : null}
+      {isPhone ? <PhoneNav groups={groups} shortcuts={phoneShortcuts(me.permissions)} onSignOut={() => void logOut()} signingOut={busy} /> : null}
     </div>
   );
 }

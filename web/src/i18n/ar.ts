@@ -6,6 +6,7 @@ import { circuitsWebAr } from '../features/circuits/circuits.i18n.ts';
 import { cascadesWebAr } from '../features/cascades/cascades.i18n.ar.ts';
 import { referralsWebAr } from '../features/referrals/referrals.i18n.ar.ts';
 import { stockWebAr } from '../features/stock/stock.i18n.ar.ts';
+import { offlineWebAr } from '../features/offline/offline.i18n.ts';
 import type { WebCatalogue } from './fr.ts';
 
 /** Web catalogue, Arabic (right-to-left). */
@@ -703,4 +704,5 @@ export const ar: WebCatalogue = {
   ...cascadesWebAr,
   ...referralsWebAr,
   ...stockWebAr,
+  ...offlineWebAr,
 };

@@ -6,6 +6,7 @@ import { circuitsWebEn } from '../features/circuits/circuits.i18n.ts';
 import { cascadesWebEn } from '../features/cascades/cascades.i18n.ts';
 import { referralsWebEn } from '../features/referrals/referrals.i18n.en.ts';
 import { stockWebEn } from '../features/stock/stock.i18n.ts';
+import { offlineWebEn } from '../features/offline/offline.i18n.ts';
 import type { WebCatalogue } from './fr.ts';
 
 /** Web catalogue, English. */
@@ -703,4 +704,5 @@ export const en: WebCatalogue = {
   ...cascadesWebEn,
   ...referralsWebEn,
   ...stockWebEn,
+  ...offlineWebEn,
 };

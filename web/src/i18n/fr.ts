@@ -6,6 +6,7 @@ import { circuitsWebFr } from '../features/circuits/circuits.i18n.ts';
 import { cascadesWebFr } from '../features/cascades/cascades.i18n.ts';
 import { referralsWebFr } from '../features/referrals/referrals.i18n.ts';
 import { stockWebFr } from '../features/stock/stock.i18n.ts';
+import { offlineWebFr } from '../features/offline/offline.i18n.ts';
 /**
  * Web catalogue, French (source language). Domain words (roles, programs, levels,
  * errors, field names) live in the core catalogue; `useT()` looks here first, then there.
@@ -704,6 +705,7 @@ export const fr = {
   ...cascadesWebFr,
   ...referralsWebFr,
   ...stockWebFr,
+  ...offlineWebFr,
 } as const;
 
 export type WebKey = keyof typeof fr;

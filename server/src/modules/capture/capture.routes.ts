@@ -12,6 +12,7 @@ import {
   ServiceRecord,
   SetRegisterNo,
   SyncPullQuery,
+  SyncPullResult,
   SyncPush,
   SyncPushResult,
   UpdateService,
@@ -139,16 +140,7 @@ export function registerCaptureRoutes(router: Router, capture: CaptureService, c
     tag: 'sync',
     permission: 'person.read',
     query: SyncPullQuery,
-    response: z.object({
-      resyncRequired: z.boolean(),
-      cursor: z.number(),
-      nextCursor: z.number(),
-      hasMore: z.boolean(),
-      beneficiaries: z.array(z.record(z.string(), z.unknown())),
-      services: z.array(z.record(z.string(), z.unknown())),
-      tombstones: z.array(z.object({ type: z.enum(['beneficiary', 'service']), id: z.string(), mergedInto: z.string().optional() })),
-      catalogue: z.unknown(),
-    }),
+    response: SyncPullResult,
     handler: ({ ctx, query }) => sync.pull(ctx, query.cursor, query.limit),
   });
   router.session({

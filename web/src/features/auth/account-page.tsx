@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { PasswordChange } from '@relais/core';
 import { changePassword } from '../../api/endpoints.ts';
+import { rewrapVault } from '../../offline/vault.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { LanguageSwitcher } from '../../app/language-switcher.tsx';
@@ -58,6 +59,7 @@ function PasswordForm() {
     if (!form.check(checked, confirmationErrors(t, newPassword.password, newPassword.confirm))) return;
     await form.send(async () => {
       await changePassword(checked.data);
+      await rewrapVault(newPassword.password);
       setCurrent('');
       newPassword.clear();
       form.succeed(t('account.passwordChanged'));

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { LoginRequest, type Me } from '@relais/core';
 import { login } from '../../api/endpoints.ts';
+import { unlockVault } from '../../offline/vault.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { storage, storageKeys } from '../../app/storage.ts';
@@ -22,7 +23,12 @@ export function LoginPage({ notice, onDone }: { notice?: 'session_expired' | 'un
     form.begin();
     const checked = validate(LoginRequest, { organisation, username, password });
     if (!form.check(checked)) return;
-    const isDone = await form.send(async () => onDone(await login(checked.data)));
+    const isDone = await form.send(async () => {
+      const me = await login(checked.data);
+      // The password the server accepted opens the data kept on this device (ADR 0027).
+      await unlockVault(me.user.id, checked.data.password, true).catch((error: unknown) => console.error('offline store', error));
+      onDone(me);
+    });
     if (!isDone) setPassword('');
   };
 

@@ -12,6 +12,7 @@ import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { fieldErrorsOf } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
+import { saveOrQueue } from '../../offline/outbox.ts';
 import { CapturePage } from './capture-page.tsx';
 import { PersonFinder, type FoundPerson } from './person-finder.tsx';
 import { useUnitWorkers } from './place.ts';
@@ -85,9 +86,9 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
     // Nobody in it (no attendee, no anonymous count): refused here as on the server, nothing cleared.
     if (!form.check(checked, fieldErrorsOf(i18n, checkGroupSessionAttendance({ ...input, disabilityCount: Number(input.disabilityCount) || 0 })))) return;
     await form.send(async () => {
-      const saved = await recordGroupSession(checked.data);
+      const saved = await saveOrQueue(() => recordGroupSession(checked.data), { id, kind: 'record_group_session', payload: checked.data, label: checked.data.theme || t(`group_session_type.${checked.data.type}`), date: checked.data.date });
       const anonymous = [...checked.data.anonymous, ...checked.data.audienceCounts].reduce((n, a) => n + a.count, 0);
-      setDone({ attendees: attendees.length, anonymous, link: disclosureLink({ id: saved.id, date: checked.data.date, theme: checked.data.theme, program: checked.data.program, orgUnitId: checked.data.orgUnitId }) });
+      setDone({ attendees: attendees.length, anonymous, link: saved === 'queued' ? '/outbox' : disclosureLink({ id: saved.id, date: checked.data.date, theme: checked.data.theme, program: checked.data.program, orgUnitId: checked.data.orgUnitId }) });
       // Ready for the next session of the same day and place.
       setId(newId());
       setType('');
@@ -113,7 +114,7 @@ function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings;
     <Form className="stack" aria-label={t('group.title')} onSubmit={submit} actions={<FormButtons busy={form.busy}>{t('group.submit')}</FormButtons>}>
       {done ? (
         <Alert tone="success">
-          {t('group.saved', { attendees: done.attendees, anonymous: done.anonymous })} <Link to={done.link}>{t('cascades.disclose')}</Link>
+          {t('group.saved', { attendees: done.attendees, anonymous: done.anonymous })} <Link to={done.link}>{done.link === '/outbox' ? t('outbox.savedOnDevice') : t('cascades.disclose')}</Link>
         </Alert>
       ) : null}
       {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}

@@ -22,6 +22,7 @@ import { ServiceFields } from './service-fields.tsx';
 import { serviceLabel } from './service-labels.ts';
 import { SavedSummary, type Saved } from './saved-summary.tsx';
 import { MarkRequired } from '../../app/mark-required.tsx';
+import { saveOrQueue } from '../../offline/outbox.ts';
 
 /**
  * Record a contact: the person first (by her code), then date, place, program, worker and
@@ -176,8 +177,9 @@ function ContactForm({ person, catalogue, onSaved }: {
     if (!form.check(body, found)) return;
     setThen(next);
     await form.send(async () => {
-      const result = await recordContact(body.data);
-      onSaved({ person, date: place.date, services: result.services }, next);
+      // Without a network: kept in the outbox under the contact's id (ADR 0027).
+      const result = await saveOrQueue(() => recordContact(body.data), { id: contactId, kind: 'record_contact', payload: body.data, label: person.code, date: place.date });
+      onSaved({ person, date: place.date, services: result === 'queued' ? [] : result.services, isQueued: result === 'queued' }, next);
       if (next === 'add_service') {
         setRows([newServiceDraft()]);
         setContactId(newId());

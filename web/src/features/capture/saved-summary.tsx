@@ -10,6 +10,8 @@ export interface Saved {
   person: FoundPerson;
   date: string;
   services: ServiceRecordData[];
+  /** Kept in the outbox (no network): sent later. */
+  isQueued?: boolean;
 }
 /** The confirmation of the last save: the person, the date, and each service saved (HIV test with its register number). */
 export function SavedSummary({ saved }: { saved: Saved }) {
@@ -20,6 +22,11 @@ export function SavedSummary({ saved }: { saved: Saved }) {
       <p>
         <strong>{t('capture.savedTitle', { code: saved.person.code, date: formatDay(intlTag(i18n.locale), saved.date, 'long') })}</strong>
       </p>
+      {saved.isQueued ? (
+        <p>
+          {t('outbox.savedOnDevice')} <Link to="/outbox">{t('outbox.open')}</Link>
+        </p>
+      ) : null}
       <ul className="saved-services">
         {saved.services.map((s) => (
           <li key={s.id}>{serviceLine(i18n, s)}</li>

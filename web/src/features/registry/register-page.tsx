@@ -20,6 +20,8 @@ import { emptyRecordDraft, errorOf, RecordFields, recordInput, type RecordDraft 
 import { todayIso } from './registry-labels.ts';
 import { MarkRequired } from '../../app/mark-required.tsx';
 import { afterRegistration } from '../referrals/referral-link.tsx';
+import { saveOrQueue } from '../../offline/outbox.ts';
+import { Link } from '../../app/router.tsx';
 
 /** Register a person, code first: the code says at once whether she is already known. */
 export function RegisterPage() {
@@ -193,6 +195,8 @@ function RecordForm({ code, scheme, settings, distinctFrom, unitId, onUnitChange
     };
   });
   const [registeredOn, setRegisteredOn] = useState(todayIso);
+  /** Registered on this device (no network): in the outbox. */
+  const [isQueued, setQueued] = useState(false);
   const form = useFormSubmit();
   const { errors, failure } = form;
   const units = ctx.units.filter((n) => n.unit.active);
@@ -203,7 +207,8 @@ function RecordForm({ code, scheme, settings, distinctFrom, unitId, onUnitChange
     const checked = validate(RegisterBeneficiary, { id, code, orgUnitId: unitId, registeredOn, ...recordInput(draft), distinctFrom });
     if (!form.check(checked)) return;
     await form.send(async () => {
-      const b = await registerBeneficiary(checked.data);
+      const b = await saveOrQueue(() => registerBeneficiary(checked.data), { id, kind: 'register_beneficiary', payload: checked.data, label: code, date: registeredOn });
+      if (b === 'queued') return setQueued(true);
       // Registered from a referral received: linked to it, back to the referral.
       navigate((await afterRegistration(b.id)) ?? `/beneficiaries/${b.id}?registered=1`);
     });
@@ -211,6 +216,13 @@ function RecordForm({ code, scheme, settings, distinctFrom, unitId, onUnitChange
 
   const existingId = failure instanceof ApiError && failure.code === 'beneficiary_exists' ? String(failure.params.id ?? '') : '';
   const elsewhere = failure instanceof ApiError && failure.code === 'beneficiary_exists_elsewhere';
+  if (isQueued) {
+    return (
+      <Alert tone="success" action={<Link to="/contacts/new" className="btn btn-secondary">{t('outbox.recordContact')}</Link>}>
+        {t('outbox.registeredOnDevice', { code })}
+      </Alert>
+    );
+  }
   return (
     <MarkRequired>
       <Form className="form card" aria-labelledby="record-form-title" onSubmit={submit} actions={<FormButtons busy={form.busy}>{t('register.submit')}</FormButtons>}>

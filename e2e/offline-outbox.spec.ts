@@ -1,0 +1,227 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { interpolate } from '@relais/core';
+import { apiOf, ar, enterAsAdmin, ensurePerson, ensureUnit, ensureUser, fr, freshCode, logIn, shot, shots, type Texts } from './fixtures.ts';
+
+// Field work with the network really cut (issue 16, ADR 0027): the data kept on the device are
+// encrypted under the password, the code check answers from the cached codes, writes wait in the
+// outbox across reloads and reach the server once when the network returns.
+
+const section = { code: 'HORSLIGNE', name: 'Section Hors Ligne' };
+const peerFr = { username: 'ep.outbox', displayName: 'Paire Boîte d’envoi', password: 'sur le terrain 2026' };
+const peerAr = { username: 'ep.outbox.ar', displayName: 'Paire Sanduq', password: 'sur le terrain 2026' };
+
+test.describe.configure({ mode: 'serial' });
+
+/** A new code and a person already registered with a code one letter away (the offline check must suggest her). */
+function codes(): { fresh: string; near: string } {
+  const fresh = freshCode('1991F');
+  const near = `${fresh[0]}${fresh[1] === 'A' ? 'E' : 'A'}${fresh.slice(2)}`;
+  return { fresh, near };
+}
+
+let sectionId = '';
+test.beforeAll(async ({ browser }) => {
+  const page = await browser.newPage();
+  await enterAsAdmin(page);
+  const api = await apiOf(page);
+  sectionId = await ensureUnit(api, { code: section.code, name: section.name, level: 'section' });
+  for (const peer of [peerFr, peerAr]) await ensureUser(api, peer, [{ role: 'peer_educator', orgUnitId: sectionId, programs: null }]);
+  await page.context().close();
+});
+
+/** A fresh device: logged in online, service worker active, the codes and the field screens' reads kept. */
+async function firstVisit(browser: Browser, who: { username: string; password: string }, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const page = await (await browser.newContext({ viewport })).newPage();
+  await page.goto('/');
+  await logIn(page, fr, who);
+  await expect(page.getByRole('link', { name: fr['shell.account'] }).or(page.getByRole('button', { name: fr['shell.logout'] })).first()).toBeVisible();
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe('activated');
+  await expect.poll(() => storedKeys(page), { timeout: 30_000 }).toContainEqual(expect.stringMatching(/\|codes\|all$/));
+  return page;
+}
+
+/** The keys of the device's encrypted store. */
+function storedKeys(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const open = indexedDB.open('relais-offline');
+        open.onsuccess = () => {
+          if (!open.result.objectStoreNames.contains('records')) return resolve([]);
+          const req = open.result.transaction('records').objectStore('records').getAllKeys();
+          req.onsuccess = () => resolve(req.result.map(String));
+        };
+      }),
+  );
+}
+
+/** Everything IndexedDB holds for the app, as text: keys, strings and bytes (read as UTF-8 and Latin-1). */
+function rawStore(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const open = indexedDB.open('relais-offline');
+      open.onsuccess = () => resolve(open.result);
+    });
+    const out: string[] = [];
+    const walk = (v: unknown): void => {
+      if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
+        const bytes = v instanceof ArrayBuffer ? new Uint8Array(v) : new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+        out.push(new TextDecoder('utf-8').decode(bytes), new TextDecoder('latin1').decode(bytes));
+      } else if (v && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+          out.push(k);
+          walk(x);
+        }
+      } else out.push(String(v));
+    };
+    for (const store of ['keys', 'records']) {
+      const tx = db.transaction(store);
+      const [keys, values] = await Promise.all(
+        ['getAllKeys', 'getAll'].map((m) => new Promise<unknown[]>((resolve) => {
+          const req = (tx.objectStore(store) as unknown as Record<string, () => IDBRequest<unknown[]>>)[m]!();
+          req.onsuccess = () => resolve(req.result);
+        })),
+      );
+      keys!.forEach((k, i) => {
+        walk(k);
+        walk(values![i]);
+      });
+    }
+    return out.join('\n');
+  });
+}
+
+/** Opens a screen inside the app (a page load would lock the store again: the key is in memory only). */
+async function go(page: Page, path: string) {
+  await page.evaluate((to) => {
+    window.history.pushState(null, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
+async function unlock(page: Page, t: Texts, password: string) {
+  await expect(page.getByRole('heading', { level: 1, name: t['unlock.title'] })).toBeVisible();
+  await page.getByLabel(t['field.password'], { exact: true }).fill(password);
+  await page.getByRole('button', { name: t['unlock.submit'] }).click();
+}
+
+/** Registers a person offline: the near code is suggested (from the kept codes), she declares a new person. */
+async function registerOffline(page: Page, t: Texts, code: string, details: { phone?: string; notes?: string } = {}) {
+  await go(page, '/beneficiaries/new');
+  await page.getByRole('textbox', { name: t['register.codeLabel'], exact: true }).fill(code);
+  await expect(page.getByText(interpolate(t['register.probableTitle'], { count: 1 }))).toBeVisible();
+  await page.getByRole('button', { name: t['register.newPerson'] }).click();
+  await page.getByLabel(t['population.PS'], { exact: true }).check();
+  if (details.phone) {
+    await page.getByLabel(t['field.contactConsent'], { exact: true }).check();
+    await page.getByLabel(t['field.phone'], { exact: true }).fill(details.phone);
+  }
+  if (details.notes) await page.getByLabel(t['field.notes'], { exact: true }).fill(details.notes);
+}
+
+test('offline: unlock with the password, register a person and record a contact, kept encrypted across reloads, sent once online', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { fresh, near } = codes();
+  const phone = '0611223344';
+  const notes = 'Rencontrée au marché, préfère être appelée le soir';
+  const contactNote = 'Distribution devant la gare routière';
+  const admin = await browser.newPage();
+  await enterAsAdmin(admin);
+  await ensurePerson(await apiOf(admin), { code: near, orgUnitId: sectionId, birthYear: 1991 });
+  await admin.context().close();
+
+  const page = await firstVisit(browser, peerFr);
+  await page.context().setOffline(true);
+
+  await test.step('reload offline: the app asks for the password (the key is in memory only), a wrong one is refused', async () => {
+    await page.reload();
+    await unlock(page, fr, 'pas le bon mot de passe');
+    await expect(page.getByText(fr['unlock.wrong'])).toBeVisible();
+    await unlock(page, fr, peerFr.password);
+    await expect(page.getByRole('heading', { level: 1, name: interpolate(fr['home.greeting'], { name: peerFr.displayName }) })).toBeVisible();
+  });
+
+  await test.step('register offline: the near code is suggested from the kept codes; saved in the outbox', async () => {
+    await registerOffline(page, fr, fresh, { phone, notes });
+    await shot(page, 'offline-register-fr-1280');
+    await page.getByRole('button', { name: fr['register.submit'], exact: true }).click();
+    await expect(page.getByText(interpolate(fr['outbox.registeredOnDevice'], { code: fresh }))).toBeVisible();
+  });
+
+  await test.step('record a contact for her, offline: the code finds the person registered on the device', async () => {
+    await page.getByRole('link', { name: fr['outbox.recordContact'] }).click();
+    await page.getByRole('textbox', { name: fr['register.codeLabel'], exact: true }).fill(fresh);
+    const form = page.getByRole('form', { name: `${fr['capture.contactTitle']} ${fresh}` });
+    await expect(form).toBeVisible();
+    await form.getByLabel(fr['field.program'], { exact: true }).selectOption({ label: fr['program.prev_ps'] });
+    const row = page.getByRole('group', { name: interpolate(fr['capture.rowLegend'], { n: 1 }), exact: true });
+    await row.getByLabel(fr['field.service'], { exact: true }).selectOption({ label: fr['service.condoms'] });
+    await row.getByLabel(fr['field.quantity'], { exact: true }).fill('10');
+    await row.getByLabel(fr['field.note'], { exact: true }).fill(contactNote);
+    await form.getByRole('button', { name: fr['capture.saveNewPerson'], exact: true }).click();
+    await expect(page.getByText(fr['outbox.savedOnDevice'])).toBeVisible();
+    await expect(page.getByRole('link', { name: interpolate(fr['outbox.badge'], { count: 2 }) })).toBeVisible();
+  });
+
+  await test.step('reload, still offline: unlocked again, the outbox still holds both', async () => {
+    await page.reload();
+    await unlock(page, fr, peerFr.password);
+    await page.getByRole('link', { name: interpolate(fr['outbox.badge'], { count: 2 }) }).click();
+    await expect(page.getByRole('heading', { level: 1, name: fr['outbox.title'] })).toBeVisible();
+    await expect(page.getByRole('row').filter({ hasText: fr['outbox.kind.register_beneficiary'] })).toContainText(fresh);
+    await expect(page.getByRole('row').filter({ hasText: fr['outbox.kind.record_contact'] })).toContainText(fresh);
+    await shots(page, 'outbox-fr');
+  });
+
+  await test.step('the raw IndexedDB holds no code, phone or note in clear', async () => {
+    const raw = await rawStore(page);
+    expect(raw).toContain('|outbox|'); // the store was read
+    for (const secret of [fresh, near, phone, notes, contactNote, 'Rencontr']) expect(raw, secret).not.toContain(secret);
+  });
+
+  await test.step('online again: the outbox is sent once; the server has the person and her one contact', async () => {
+    await page.context().setOffline(false);
+    await expect(page.getByText(fr['outbox.empty'])).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('link', { name: interpolate(fr['outbox.badge'], { count: 2 }) })).toHaveCount(0);
+    // Read as the administrator: everything the section holds.
+    const admin = await browser.newPage();
+    await enterAsAdmin(admin);
+    const api = await apiOf(admin);
+    const check = await api.get<{ exact: { id: string } | null }>(`/beneficiaries/check?code=${fresh}`);
+    expect(check.exact).not.toBeNull();
+    const services = await api.get<{ items: { service: string; quantity: number | null; note: string | null }[] }>(`/services?beneficiaryId=${check.exact!.id}`);
+    expect(services.items).toEqual([expect.objectContaining({ service: 'condoms', quantity: 10 })]);
+    expect((await api.get<{ total: number }>(`/beneficiaries?code=${fresh}&match=exact`)).total).toBe(1);
+    await admin.context().close();
+  });
+  await page.context().close();
+});
+
+test('بدون شبكة: the unlock, the offline registration and the outbox in Arabic, right to left, on a phone', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { fresh, near } = codes();
+  const admin = await browser.newPage();
+  await enterAsAdmin(admin);
+  await ensurePerson(await apiOf(admin), { code: near, orgUnitId: sectionId, birthYear: 1991 });
+  await admin.context().close();
+
+  const page = await firstVisit(browser, peerAr, { width: 360, height: 740 });
+  const api = await apiOf(page);
+  expect((await page.request.put('/api/v1/auth/locale', { data: { locale: 'ar' }, headers: { 'x-csrf-token': (await api.get<{ csrfToken: string }>('/auth/me')).csrfToken } })).ok()).toBe(true);
+  // Online first: the app learns her language (and remembers it for the offline start).
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: interpolate(ar['home.greeting'], { name: peerAr.displayName }) })).toBeVisible();
+  await page.context().setOffline(true);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await shot(page, 'unlock-ar-360');
+  await unlock(page, ar, peerAr.password);
+  await registerOffline(page, ar, fresh);
+  await shots(page, 'offline-register-ar');
+  await page.getByRole('button', { name: ar['register.submit'], exact: true }).click();
+  await expect(page.getByText(interpolate(ar['outbox.registeredOnDevice'], { code: fresh }))).toBeVisible();
+  await go(page, '/outbox');
+  await expect(page.getByRole('row').filter({ hasText: ar['outbox.kind.register_beneficiary'] })).toContainText(fresh);
+  await shots(page, 'outbox-ar');
+  await page.context().close();
+});

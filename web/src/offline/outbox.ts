@@ -1,0 +1,145 @@
+import { useSyncExternalStore } from 'react';
+import { SyncPushResult } from '@relais/core';
+import { ApiError, request } from '../api/client.ts';
+import { allRecords, countRecords, deleteRecord, getRecord, onVaultChange, openVaultUser, putRecord } from './vault.ts';
+
+/**
+ * The outbox (ADR 0027): field writes made while the server could not be reached, kept encrypted
+ * and sent in batches through the idempotent sync API (`POST /sync/push`) when the network
+ * returns, on demand, and after each new one. Nothing expires: an item leaves the outbox only
+ * when the server applied it (or had already) or when the worker deletes it; a rejected one
+ * stays with the server's reason, in her language, to be sent again or deleted.
+ */
+export type OutboxKind = 'register_beneficiary' | 'record_contact' | 'record_group_session';
+
+export interface OutboxItem {
+  /** The operation's id (client-generated): the server applies it at most once. */
+  id: string;
+  kind: OutboxKind;
+  payload: unknown;
+  /** What the list shows: the person's code (or the session's theme) and the day. */
+  label: string;
+  date: string;
+  queuedAt: string;
+  /** Set when the server refused it. */
+  rejection?: { code: string; message: string; fields?: { field: string; message: string }[] };
+}
+
+const KIND = 'outbox';
+/** Operations per push (the API takes up to 1,000). */
+const BATCH = 200;
+
+let count = 0;
+let sending = false;
+const listeners = new Set<() => void>();
+function notify() {
+  for (const listener of listeners) listener();
+}
+
+/** Reads the number of waiting items again (keys only: also while locked). */
+export async function refreshOutboxCount(userId = openVaultUser()): Promise<number> {
+  count = userId ? await countRecords(userId, KIND) : 0;
+  notify();
+  return count;
+}
+onVaultChange(() => void refreshOutboxCount().catch(() => undefined));
+
+/** Puts a write in the outbox, then tries to send it at once. */
+export async function enqueue(item: Omit<OutboxItem, 'queuedAt'>): Promise<void> {
+  await putRecord(KIND, item.id, { ...item, queuedAt: new Date().toISOString() });
+  await refreshOutboxCount();
+  void sendOutbox();
+}
+
+/** The items, oldest first. */
+export async function listOutbox(): Promise<OutboxItem[]> {
+  return (await allRecords<OutboxItem>(KIND)).map((r) => r.value).sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+}
+
+/** The worker deletes an item (asked first by the screen). */
+export async function deleteOutboxItem(id: string): Promise<void> {
+  await deleteRecord(KIND, id);
+  await refreshOutboxCount();
+}
+
+/** A rejected item made ready to send again (its rejection forgotten). */
+export async function retryOutboxItem(id: string): Promise<void> {
+  const item = await getRecord<OutboxItem>(KIND, id);
+  if (!item) return;
+  delete item.rejection;
+  await putRecord(KIND, id, item);
+  await sendOutbox();
+}
+
+export type SendOutcome = { sent: number; rejected: number; failed?: unknown };
+
+/**
+ * Sends the waiting items (not the rejected ones), registrations first (contacts may name the
+ * persons they register), in batches. A network failure stops the round; what was answered is
+ * settled. Never two rounds at once.
+ */
+export async function sendOutbox(): Promise<SendOutcome> {
+  const outcome: SendOutcome = { sent: 0, rejected: 0 };
+  if (sending || !openVaultUser()) return outcome;
+  sending = true;
+  notify();
+  try {
+    const order: OutboxKind[] = ['register_beneficiary', 'record_contact', 'record_group_session'];
+    const waiting = (await listOutbox()).filter((i) => !i.rejection).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+    for (let i = 0; i < waiting.length; i += BATCH) {
+      const batch = waiting.slice(i, i + BATCH);
+      const answer = await request('POST', '/sync/push', SyncPushResult, { body: { operations: batch.map(({ id, kind, payload }) => ({ id, kind, payload })) } });
+      for (const result of answer.results) {
+        if (result.status === 'rejected') {
+          const item = batch.find((b) => b.id === result.id);
+          if (item) await putRecord(KIND, item.id, { ...item, rejection: result.error ?? { code: 'internal', message: '' } });
+          outcome.rejected++;
+        } else {
+          await deleteRecord(KIND, result.id);
+          outcome.sent++;
+        }
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof ApiError)) console.error('outbox', error);
+    outcome.failed = error;
+  } finally {
+    sending = false;
+    await refreshOutboxCount().catch(() => undefined);
+  }
+  return outcome;
+}
+
+/** How many items wait in the outbox, and whether a round is under way. */
+export function useOutbox(): { count: number; sending: boolean } {
+  const snapshot = useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => `${count}:${sending}`,
+  );
+  const [n, s] = snapshot.split(':');
+  return { count: Number(n), sending: s === 'true' };
+}
+
+/**
+ * A field write: sent at once when the server can be reached (the screen shows its answer);
+ * kept in the outbox when it cannot — `queued` — to be sent later with the same ids, so that a
+ * write that reached the server before the network failed is applied once. Without an open
+ * store (no password typed on this device since the app opened) it is sent as before.
+ */
+export async function saveOrQueue<T>(send: () => Promise<T>, item: Omit<OutboxItem, 'queuedAt'>): Promise<T | 'queued'> {
+  if (!openVaultUser()) return send();
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+    await enqueue(item);
+    return 'queued';
+  }
+  try {
+    return await send();
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== 'network') throw error;
+    await enqueue(item);
+    return 'queued';
+  }
+}

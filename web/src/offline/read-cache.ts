@@ -1,0 +1,39 @@
+import type { Locale } from '@relais/core';
+import { setOfflineReads, type RequestOptions } from '../api/client.ts';
+import { getRecord, openVaultUser, putRecord } from './vault.ts';
+import { checkCodeOffline } from './offline-codes.ts';
+
+/**
+ * The reads the field screens need, kept encrypted so that they open offline (ADR 0027): the
+ * registry settings, the catalogue, the units and programs, the workers. Nothing about a person:
+ * the code check offline answers from the cached codes (offline-codes.ts).
+ */
+const KEPT = [/^\/registry\/settings$/, /^\/catalogue$/, /^\/org-units$/, /^\/programs$/, /^\/users$/];
+const KIND = 'read';
+
+function keyOf(path: string, query: RequestOptions['query']): string {
+  const params = Object.entries(query ?? {})
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${String(v)}`);
+  return params.length ? `${path}?${params.join('&')}` : path;
+}
+
+/** A kept read (undefined when not kept, or the store locked). */
+export function keptRead<T>(path: string): Promise<T | undefined> {
+  return getRecord<T>(KIND, path);
+}
+
+/** Plugs the kept reads and the offline code check into the API client. */
+export function installOfflineReads(locale: () => Locale): void {
+  setOfflineReads({
+    remember(path, query, body) {
+      if (!openVaultUser() || !KEPT.some((re) => re.test(path))) return;
+      void putRecord(KIND, keyOf(path, query), body()).catch(() => undefined);
+    },
+    async recall(path, query) {
+      if (path === '/beneficiaries/check') return checkCodeOffline(String(query?.code ?? ''), locale());
+      return KEPT.some((re) => re.test(path)) ? getRecord(KIND, keyOf(path, query)) : undefined;
+    },
+  });
+}
