@@ -109,7 +109,7 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
   registerCircuitRoutes(router, circuits, createCaseCircuitService(cases, directory, circuits));
   registerHsdsRoutes(router, kysely);
   registerReferralRoutes(router, createConsentsService(kysely), createReferralsService(kysely, secrets));
-  registerPrivacyRoutes(router, createPrivacyService(kysely));
+  registerPrivacyRoutes(router, createPrivacyService(kysely, secrets));
   registerCascadeRoutes(router, createTrainingsService(kysely), createDisclosuresService(kysely, secrets));
   registerStockRoutes(router, createStockService(kysely));
   // Report facts of changed rules are built in the background (ADR 0010).

@@ -60,6 +60,7 @@ const ReferralsPage = screen(() => import('../features/referrals/referrals-page.
 const ReferralFormPage = screen(() => import('../features/referrals/referral-form-page.tsx').then((m) => m.ReferralFormPage));
 const ReferralPage = screen(() => import('../features/referrals/referral-page.tsx').then((m) => m.ReferralPage));
 const ReferralSlipPage = screen(() => import('../features/referrals/referral-slip-page.tsx').then((m) => m.ReferralSlipPage));
+const SubjectAccessPage = screen(() => import('../features/privacy/subject-access-page.tsx').then((m) => m.SubjectAccessPage));
 const DuplicatesPage = screen(() => import('../features/registry/duplicates-page.tsx').then((m) => m.DuplicatesPage));
 const RegistrySettingsPage = screen(() => import('../features/registry/registry-settings-page.tsx').then((m) => m.RegistrySettingsPage));
 const UserCreatePage = screen(() => import('../features/users/user-create-page.tsx').then((m) => m.UserCreatePage));
@@ -85,6 +86,7 @@ const routes: readonly Route[] = [
   { pattern: '/beneficiaries', permission: 'person.read', render: () => <BeneficiariesPage /> },
   { pattern: '/beneficiaries/new', permission: 'person.write', render: () => <RegisterPage /> },
   { pattern: '/beneficiaries/:id', permission: 'person.read', render: (p) => <BeneficiaryPage key={p.id} beneficiaryId={p.id ?? ''} /> },
+  { pattern: '/beneficiaries/:id/subject-access', permission: 'person.rights', render: (p) => <SubjectAccessPage key={p.id} beneficiaryId={p.id ?? ''} /> },
   // The API answers only the cases she may read (her team's, or case.read on their unit): a team
   // member without case.read still reaches her cases.
   { pattern: '/cases', render: () => <CasesPage /> },

@@ -5,6 +5,7 @@ import { directoryWebAr } from '../features/directory/directory.i18n.ar.ts';
 import { circuitsWebAr } from '../features/circuits/circuits.i18n.ts';
 import { cascadesWebAr } from '../features/cascades/cascades.i18n.ar.ts';
 import { referralsWebAr } from '../features/referrals/referrals.i18n.ar.ts';
+import { privacyWebAr } from '../features/privacy/privacy.i18n.ar.ts';
 import { stockWebAr } from '../features/stock/stock.i18n.ar.ts';
 import { offlineWebAr } from '../features/offline/offline.i18n.ts';
 import type { WebCatalogue } from './fr.ts';
@@ -703,6 +704,7 @@ export const ar: WebCatalogue = {
   ...circuitsWebAr,
   ...cascadesWebAr,
   ...referralsWebAr,
+  ...privacyWebAr,
   ...stockWebAr,
   ...offlineWebAr,
 };

@@ -5,6 +5,7 @@ import { directoryWebEn } from '../features/directory/directory.i18n.en.ts';
 import { circuitsWebEn } from '../features/circuits/circuits.i18n.ts';
 import { cascadesWebEn } from '../features/cascades/cascades.i18n.ts';
 import { referralsWebEn } from '../features/referrals/referrals.i18n.en.ts';
+import { privacyWebEn } from '../features/privacy/privacy.i18n.en.ts';
 import { stockWebEn } from '../features/stock/stock.i18n.ts';
 import { offlineWebEn } from '../features/offline/offline.i18n.ts';
 import type { WebCatalogue } from './fr.ts';
@@ -703,6 +704,7 @@ export const en: WebCatalogue = {
   ...circuitsWebEn,
   ...cascadesWebEn,
   ...referralsWebEn,
+  ...privacyWebEn,
   ...stockWebEn,
   ...offlineWebEn,
 };

@@ -5,6 +5,7 @@ import { directoryWebFr } from '../features/directory/directory.i18n.ts';
 import { circuitsWebFr } from '../features/circuits/circuits.i18n.ts';
 import { cascadesWebFr } from '../features/cascades/cascades.i18n.ts';
 import { referralsWebFr } from '../features/referrals/referrals.i18n.ts';
+import { privacyWebFr } from '../features/privacy/privacy.i18n.ts';
 import { stockWebFr } from '../features/stock/stock.i18n.ts';
 import { offlineWebFr } from '../features/offline/offline.i18n.ts';
 /**
@@ -704,6 +705,7 @@ export const fr = {
   ...circuitsWebFr,
   ...cascadesWebFr,
   ...referralsWebFr,
+  ...privacyWebFr,
   ...stockWebFr,
   ...offlineWebFr,
 } as const;

@@ -1,4 +1,4 @@
-import { ErasureInput, ErasureResult, IdParams } from '@relais/core';
+import { ErasureInput, ErasureResult, IdParams, SubjectAccess } from '@relais/core';
 import type { Router } from '../../http/router.ts';
 import type { PrivacyService } from './privacy.service.ts';
 
@@ -17,5 +17,15 @@ export function registerPrivacyRoutes(router: Router, privacy: PrivacyService): 
     response: ErasureResult,
     errors: ['person_erased', 'merge_invalid'],
     handler: ({ ctx, params, body }) => privacy.erase(ctx, params.id, body),
+  });
+  router.session({
+    method: 'GET',
+    url: '/beneficiaries/:id/subject-access',
+    summary: 'Everything held about the person, for her (administrators): record, services, cases, referrals and consents, who read her record and when, the changes made to it (audited)',
+    tag,
+    permission: 'person.rights',
+    params: IdParams,
+    response: SubjectAccess,
+    handler: ({ ctx, params }) => privacy.subjectAccess(ctx, params.id),
   });
 }

@@ -25,6 +25,12 @@ export function toConsent(c: repo.ConsentRow, today: string): Consent {
   };
 }
 
+/** Every consent recorded on these records of a person (the subject access export, ADR 0026), newest first. */
+export async function personConsents(db: Queryable, org: string, beneficiaryIds: readonly string[]): Promise<Consent[]> {
+  const rows = (await Promise.all(beneficiaryIds.map((id) => repo.selectConsents(db, org, { beneficiaryId: id })))).flat();
+  return rows.map((c) => toConsent(c, todayUtc()));
+}
+
 /**
  * Consent is data (issue 15): recorded on the person's record by her organisation (who gave it,
  * to which receivers, for which purposes and fields, until when); withdrawn at once, audited.

@@ -1,4 +1,4 @@
 // Consent and referrals between organisations (issue 15): the module's public face.
-export { createConsentsService, type ConsentsService } from './consents.service.ts';
+export { createConsentsService, personConsents, type ConsentsService } from './consents.service.ts';
 export { createReferralsService, type ReferralsService } from './referrals.service.ts';
 export { registerReferralRoutes } from './referrals.routes.ts';

@@ -1,5 +1,5 @@
 // The registry module's public face.
-export { createRegistryService, matchCode, type RegistryService, type Candidate, type CodeMatches } from './registry.service.ts';
+export { createRegistryService, presentBeneficiary, matchCode, type RegistryService, type Candidate, type CodeMatches } from './registry.service.ts';
 export { createDuplicatesService, type DuplicatesService } from './duplicates.service.ts';
 export { createSavedListsService, type SavedListsService } from './saved-lists.service.ts';
 export { registerMany, type NewBeneficiaryRow, type RegisterManyOptions, type RegisterManyPhase, type CandidateLookup } from './register-many.service.ts';

@@ -16,6 +16,7 @@ import { PersonCases } from '../cases/person-cases.tsx';
 import { PersonStories } from '../stories/person-stories.tsx';
 import { PersonConsents } from '../referrals/person-consents.tsx';
 import { PersonReferrals } from '../referrals/person-referrals.tsx';
+import { PersonRights } from '../privacy/person-rights.tsx';
 import { MergeHistory } from './merge-history.tsx';
 import { draftOf, RecordFields, recordInput, type RecordDraft } from './record-fields.tsx';
 import { populationLabel } from './registry-labels.ts';
@@ -30,6 +31,7 @@ export function BeneficiaryPage({ beneficiaryId }: { beneficiaryId: string }) {
   const canOpenCase = useCan('case.write');
   const canReadCases = useCan('case.read');
   const canRefer = useCan('referral.send');
+  const canExerciseRights = useCan('person.rights');
   const record = useApi(() => getBeneficiary(beneficiaryId), [beneficiaryId]);
   const [notice] = useState(() => {
     const q = new URLSearchParams(window.location.search);
@@ -52,7 +54,7 @@ export function BeneficiaryPage({ beneficiaryId }: { beneficiaryId: string }) {
             actions={
               <>
                 <Link to="/beneficiaries">{t('record.backToList')}</Link>
-                {canWrite && !editing && !b.mergedInto ? (
+                {canWrite && !editing && !b.mergedInto && !b.erasedAt ? (
                   <Button
                     variant="primary"
                     onClick={() => {
@@ -92,6 +94,7 @@ export function BeneficiaryPage({ beneficiaryId }: { beneficiaryId: string }) {
             {canRefer ? <PersonReferrals beneficiaryId={b.id} canSend={!b.mergedInto} /> : null}
             <ServiceHistory beneficiaryId={b.id} canRecord={canRecord && !b.mergedInto} />
             {canMerge ? <MergeHistory beneficiaryId={b.id} onUndone={record.reload} /> : null}
+            {canExerciseRights ? <PersonRights b={b} onErased={record.reload} /> : null}
           </Page>
         );
       }}

@@ -1,15 +1,16 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiErrorBody, AuditEvent, Beneficiary, Case, Consent, ErasureResult, Referral } from '@relais/core';
+import type { ApiErrorBody, AuditEvent, Beneficiary, Case, Consent, ErasureResult, Referral, SubjectAccess } from '@relais/core';
 import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp } from '../../../test/harness.ts';
 import { recordContact, registerBeneficiary } from '../../../test/factories.ts';
 
 /**
- * Erasure on the person's request (issue 18 item 13, ADR 0026): a person with services, a case
- * and a referral with consent is erased; the reports do not move, no table holds her code or
- * phone any more, the receiver loses the referral.
+ * The person's rights (issue 18 items 12–13, ADR 0026): a person with services, a case and a
+ * referral with consent asks what is held about her (the export lists who read her record), then
+ * to be erased; the reports do not move, no table holds her code or phone any more, the receiver
+ * loses the referral.
  */
-describe(`erasure of a person (${engine})`, () => {
+describe(`subject access and erasure of a person (${engine})`, () => {
   let t: TestApp;
   let ms2: Awaited<ReturnType<typeof createOrg>>;
   let chams: Awaited<ReturnType<typeof createOrg>>;
@@ -80,6 +81,31 @@ describe(`erasure of a person (${engine})`, () => {
   });
   afterAll(() => t.close());
 
+  it('exports everything held about her to an administrator: record, services, case, consent, referral, who read it, the corrections', async () => {
+    expect((await sw.patch(`/beneficiaries/${person.id}`, { profile: { housing: 'with_family' } })).status).toBe(200);
+    const res = await ms2.admin.get<SubjectAccess>(`/beneficiaries/${person.id}/subject-access`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const x = res.body;
+    expect(x.organisation.code).toBe('MS2');
+    expect(x.person).toMatchObject({ code: person.code, phone, notes: 'Vit chez sa sœur à Oujda', birthYear: 1994 });
+    expect(x.erasedAt).toBeNull();
+    expect(x.services.map((s) => s.service).sort()).toEqual(['condoms', 'iec_session']);
+    expect(x.cases).toEqual([expect.objectContaining({ program: 'gbv', status: 'open' })]);
+    expect(x.consents).toEqual([expect.objectContaining({ active: true, witness: 'Témoin Untel' })]);
+    expect(x.referrals).toEqual([expect.objectContaining({ to: 'Organisation CHAMS', need: 'Accompagnement juridique', status: 'sent' })]);
+    expect(x.reads).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'beneficiary.read', by: 'Admin MS2' }),
+        expect.objectContaining({ action: 'referral.read', by: 'User accueil (Organisation CHAMS)' }),
+      ]),
+    );
+    expect(x.changes).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'beneficiary.update', by: 'User conseillere', fields: ['profile'] })]));
+    expect((await coord.get(`/beneficiaries/${person.id}/subject-access`)).status).toBe(403);
+    expect((await chams.admin.get(`/beneficiaries/${person.id}/subject-access`)).status).toBe(404);
+    const audit = await ms2.admin.get<{ items: AuditEvent[] }>('/audit?action=beneficiary.subject_access');
+    expect(audit.body.items[0]).toMatchObject({ entityId: person.id });
+  });
+
   it('is refused to a coordinator (403), without a reason (the field named) and for an unknown person (404)', async () => {
     expect((await coord.post<ApiErrorBody>(`/beneficiaries/${person.id}/erase`, { reason: 'Demande écrite du 1er décembre' })).status).toBe(403);
     const noReason = await ms2.admin.post<ApiErrorBody>(`/beneficiaries/${person.id}/erase`, {});
@@ -119,6 +145,10 @@ describe(`erasure of a person (${engine})`, () => {
     expect(record.body.erasedAt).toBeTruthy();
     const audit = await ms2.admin.get<{ items: AuditEvent[] }>('/audit?action=beneficiary.erase');
     expect(audit.body.items[0]).toMatchObject({ action: 'beneficiary.erase', entityId: person.id });
+    const after = (await ms2.admin.get<SubjectAccess>(`/beneficiaries/${person.id}/subject-access`)).body;
+    expect(after).toMatchObject({ person: { code: res.body.pseudonym, phone: null, notes: null }, consents: [{ active: false, witness: null }] });
+    expect(after.erasedAt).toBeTruthy();
+    expect(after.services).toHaveLength(2);
   });
 
   it('cannot erase her twice nor change the erased record (409 person_erased)', async () => {

@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { interpolate } from '@relais/core';
+import { apiOf, ar, enterAsAdmin, ensurePerson, ensureUnit, fr, freshCode, isoToday, org, shots } from './fixtures.ts';
+
+// A section of this spec only and a synthetic person with a fresh code (she is erased at the end).
+const section = { code: 'DROITS', name: 'Section Droits' };
+
+test('the person’s rights: the administrator opens a person, prints what is held about her in French and Arabic, and erases her data', async ({ page }) => {
+  test.setTimeout(180_000);
+  await enterAsAdmin(page);
+  const api = await apiOf(page);
+  const unitId = await ensureUnit(api, section);
+  const code = freshCode('1993F');
+  const { id } = await ensurePerson(api, { code, orgUnitId: unitId, birthYear: 1993 });
+  await api.patch(`/beneficiaries/${id}`, { phone: '+212 600 000 111', contactConsent: true, notes: 'Préfère être appelée le matin' });
+  await api.post('/contacts', { beneficiaryId: id, orgUnitId: unitId, date: isoToday(), program: 'prev_ps', services: [{ service: 'iec_session' }] });
+
+  await test.step('her record offers her rights; the export lists her record, her service and who read it', async () => {
+    await page.goto(`/beneficiaries/${id}`);
+    const card = page.locator('.card').filter({ hasText: fr['privacy.rights'] });
+    await expect(card).toBeVisible();
+    await card.getByRole('link', { name: fr['privacy.subjectAccess'] }).click();
+    const doc = page.getByRole('article', { name: interpolate(fr['privacy.heading'], { organisation: org.name }) });
+    await expect(doc).toBeVisible();
+    await expect(doc).toContainText(code);
+    await expect(doc).toContainText('+212 600 000 111');
+    await expect(doc).toContainText(fr['service.iec_session']);
+    await expect(doc.getByRole('heading', { name: fr['privacy.reads'] })).toBeVisible();
+    await expect(doc).toContainText(fr['audit.beneficiary.read']);
+    await shots(page, 'rights-subject-access-fr', { paper: true });
+    await page.getByLabel(fr['privacy.language'], { exact: true }).selectOption('ar');
+    const docAr = page.getByRole('article', { name: interpolate(ar['privacy.heading'], { organisation: org.name }) });
+    await expect(docAr).toHaveAttribute('dir', 'rtl');
+    await expect(docAr).toContainText(ar['service.iec_session']);
+    await shots(page, 'rights-subject-access-ar', { paper: true });
+  });
+
+  await test.step('she asks to be erased: the reason is asked, the record keeps a random code, the export says so', async () => {
+    await page.getByRole('link', { name: fr['privacy.backToRecord'] }).click();
+    await page.getByRole('button', { name: fr['privacy.erase'], exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: fr['privacy.eraseTitle'] });
+    await dialog.getByRole('button', { name: fr['privacy.eraseConfirm'] }).click();
+    await expect(dialog.getByLabel(fr['privacy.reason'])).toHaveAttribute('aria-invalid', 'true');
+    await dialog.getByLabel(fr['privacy.reason']).fill('Demande écrite reçue ce jour');
+    await shots(page, 'rights-erase-dialog-fr');
+    await dialog.getByRole('button', { name: fr['privacy.eraseConfirm'] }).click();
+    await expect(page.getByText(/ANON-[0-9A-F]{12}/).first()).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).not.toContainText(code);
+    await expect(page.getByRole('button', { name: fr['privacy.erase'], exact: true })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: fr['record.edit'], exact: true })).toHaveCount(0);
+    await shots(page, 'rights-erased-fr');
+    const check = await api.get<{ exact: { id: string } | null }>(`/beneficiaries/check?code=${encodeURIComponent(code)}`);
+    expect(check.exact).toBeNull();
+  });
+});

@@ -1,0 +1,59 @@
+import { sql } from 'kysely';
+import type { Queryable } from '../../db/index.ts';
+
+/** What the subject access export reads of one person (her record and those merged into it: `ids`). SQL only. */
+
+export async function organisationOf(db: Queryable, org: string): Promise<{ code: string; name: string }> {
+  const r = await sql<{ code: string; name: string }>`select code, name from organisation where id = ${org}`.execute(db);
+  return r.rows[0] ?? { code: '', name: '' };
+}
+
+export async function servicesOf(db: Queryable, org: string, ids: readonly string[]) {
+  const r = await sql<{ date: string; program: string; service: string; unit: string; note: string | null }>`
+    select to_char(s.service_date, 'YYYY-MM-DD') as date, s.program, s.service, ou.name as unit, s.note
+    from service_event s join org_unit ou on ou.organisation_id = s.organisation_id and ou.id = s.org_unit_id
+    where s.organisation_id = ${org} and s.beneficiary_id = any(${ids}::uuid[]) and s.deleted_at is null
+    order by s.service_date, s.created_at`.execute(db);
+  return r.rows;
+}
+
+export async function casesOf(db: Queryable, org: string, ids: readonly string[]) {
+  const r = await sql<{ id: string; program: string; status: string; openedOn: string; closedOn: string | null; unit: string }>`
+    select c.id, c.program, c.status, to_char(c.opened_at, 'YYYY-MM-DD') as "openedOn", to_char(c.closed_on, 'YYYY-MM-DD') as "closedOn", ou.name as unit
+    from case_file c join org_unit ou on ou.organisation_id = c.organisation_id and ou.id = c.org_unit_id
+    where c.organisation_id = ${org} and c.beneficiary_id = any(${ids}::uuid[]) order by c.opened_at`.execute(db);
+  return r.rows;
+}
+
+export async function referralsOf(db: Queryable, org: string, ids: readonly string[]) {
+  const r = await sql<{ id: string; reference: string; sentOn: string; status: string; to: string; need: string }>`
+    select r.id, r.reference, to_char(r.sent_on, 'YYYY-MM-DD') as "sentOn", r.status, coalesce(o.name, ds.name, '') as to, r.need
+    from referral r left join organisation o on o.id = r.to_organisation_id left join directory_service ds on ds.id = r.to_service_id
+    where r.organisation_id = ${org} and r.beneficiary_id = any(${ids}::uuid[]) order by r.sent_at`.execute(db);
+  return r.rows;
+}
+
+export async function storyCount(db: Queryable, org: string, ids: readonly string[]): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from change_story where organisation_id = ${org} and beneficiary_id = any(${ids}::uuid[])`.execute(db);
+  return r.rows[0]?.n ?? 0;
+}
+
+/**
+ * The audit events about her: on her records, her cases and her consents (her organisation's
+ * log), and on her referrals (also the receivers' reads, named with their organisation), oldest
+ * first, with who acted (display name; null for the command line).
+ */
+export async function eventsAbout(db: Queryable, org: string, ids: readonly string[], caseIds: readonly string[], referralIds: readonly string[]) {
+  const r = await sql<{ at: Date; action: string; by: string | null; details: Record<string, unknown> }>`
+    select e.at, e.action, case when e.organisation_id = ${org} then u.display_name else coalesce(u.display_name, '?') || ' (' || o.name || ')' end as by, e.details
+    from audit_event e
+    left join app_user u on u.organisation_id = e.organisation_id and u.id = e.actor_id
+    join organisation o on o.id = e.organisation_id
+    where (e.organisation_id = ${org} and (
+        (e.entity_type = 'beneficiary' and e.entity_id = any(${ids}::text[]))
+        or (e.entity_type = 'case' and e.entity_id = any(${caseIds}::text[]))
+        or (e.entity_type = 'consent' and e.details->>'beneficiary' = any(${ids}::text[]))))
+      or (e.entity_type = 'referral' and e.entity_id = any(${referralIds}::text[]))
+    order by e.at, e.id`.execute(db);
+  return r.rows;
+}

@@ -1,0 +1,179 @@
+import { useState, type ReactNode } from 'react';
+import type { Locale } from '@relais/core';
+import { useApi } from '../../api/use-api.ts';
+import { ErrorAlert } from '../../app/read-status.tsx';
+import { Link, navigate } from '../../app/router.tsx';
+import { Button, Loading, Page, Select } from '../../ui/index.ts';
+import { I18nProvider, useI18n } from '../../i18n/i18n.tsx';
+import { vocab } from '../cases/case-labels.ts';
+import { getSubjectAccess, type SubjectAccessData } from './privacy-api.ts';
+import './privacy.css';
+
+const noop = () => undefined;
+const locales: readonly Locale[] = ['fr', 'ar', 'en'];
+
+/** The export's language: the one asked in the address (`?lang=ar`), else the user's. */
+export function exportLocaleOf(search: string, userLocale: Locale): Locale {
+  const asked = new URLSearchParams(search).get('lang');
+  return locales.find((l) => l === asked) ?? userLocale;
+}
+
+/**
+ * Everything Relais holds about one person, to print and hand to her (law 09-08 art. 7, ADR 0026),
+ * in her language: her record, services, cases, consents, referrals, who read her record and when,
+ * the changes made to it. Opening it is audited.
+ */
+export function SubjectAccessPage({ beneficiaryId }: { beneficiaryId: string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [lang, setLang] = useState<Locale>(() => exportLocaleOf(window.location.search, i18n.locale));
+  const data = useApi(() => getSubjectAccess(beneficiaryId), [beneficiaryId]);
+  const choose = (l: Locale) => {
+    setLang(l);
+    navigate(`/beneficiaries/${encodeURIComponent(beneficiaryId)}/subject-access?lang=${l}`, { replace: true });
+  };
+  return (
+    <Page
+      title={t('privacy.subjectAccess')}
+      actions={
+        <>
+          <Link to={`/beneficiaries/${encodeURIComponent(beneficiaryId)}`}>{t('privacy.backToRecord')}</Link>
+          <Button variant="primary" onClick={() => window.print()} disabled={!data.data}>
+            {t('referrals.print')}
+          </Button>
+        </>
+      }
+    >
+      <div className="sa-tools">
+        <Select label={t('privacy.language')} value={lang} onChange={(v) => choose(locales.find((l) => l === v) ?? 'fr')} options={locales.map((l) => ({ value: l, label: t(`locale.${l}`), lang: l }))} />
+      </div>
+      <ErrorAlert error={data.error} />
+      {!data.data && !data.error ? <Loading label={t('app.loading')} /> : null}
+      {data.data ? (
+        <I18nProvider locale={lang} setLocale={noop}>
+          <Export x={data.data} />
+        </I18nProvider>
+      ) : null}
+    </Page>
+  );
+}
+
+function Section({ title, empty, children }: { title: string; empty: boolean; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <section className="sa-section">
+      <h2 className="sa-sub">{title}</h2>
+      {empty ? <p className="sa-small">{t('privacy.none')}</p> : children}
+    </section>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td>{children}</td>
+    </tr>
+  );
+}
+
+function Export({ x }: { x: SubjectAccessData }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const p = x.person;
+  const d = (s: string | null) => (s ? i18n.formatDate(s) : '—');
+  const action = (a: string) => vocab(i18n, 'audit', a);
+  return (
+    <article className="sa-doc" lang={i18n.locale} dir={i18n.dir} aria-label={t('privacy.heading', { organisation: x.organisation.name })}>
+      <header className="sa-head">
+        <p className="sa-heading">{t('privacy.heading', { organisation: x.organisation.name })}</p>
+        <p className="sa-small">{t('privacy.generated', { date: d(x.generatedAt) })}</p>
+        {x.erasedAt ? <p>{t('privacy.erasedOn', { date: d(x.erasedAt) })}</p> : null}
+      </header>
+      <Section title={t('privacy.record')} empty={false}>
+        <table className="sa-table">
+          <tbody>
+            <Row label={t('field.code')}>
+              <bdi dir="ltr">{p.code}</bdi>
+              {p.aliases.length ? <> ({p.aliases.join(', ')})</> : null}
+            </Row>
+            <Row label={t('field.sex')}>{vocab(i18n, 'sex', p.sex)}</Row>
+            <Row label={t('field.genderIdentity')}>{vocab(i18n, 'gender_identity', p.genderIdentity)}</Row>
+            <Row label={t('field.birthYear')}>{p.birthYear ?? '—'}</Row>
+            <Row label={t('field.populations')}>{p.populations.join(', ') || '—'}</Row>
+            <Row label={t('field.registeredOn')}>{t('privacy.registeredAt', { date: d(p.registeredOn), unit: p.registeredUnit.name })}</Row>
+            <Row label={t('field.profile.maritalStatus')}>{vocab(i18n, 'marital_status', p.profile.maritalStatus)}</Row>
+            <Row label={t('field.profile.schooling')}>{vocab(i18n, 'schooling', p.profile.schooling)}</Row>
+            <Row label={t('field.profile.housing')}>{vocab(i18n, 'housing', p.profile.housing)}</Row>
+            <Row label={t('field.profile.occupation')}>{vocab(i18n, 'occupation', p.profile.occupation)}</Row>
+            <Row label={t('field.profile.childrenInCharge')}>{p.profile.childrenInCharge ?? '—'}</Row>
+            <Row label={t('field.profile.healthCoverage')}>{vocab(i18n, 'health_coverage', p.profile.healthCoverage)}</Row>
+            <Row label={t('field.phone')}>{p.phone ? <bdi dir="ltr">{p.phone}</bdi> : '—'}</Row>
+            <Row label={t('field.contactConsent')}>{p.contactConsent ? t('record.yes') : t('record.no')}</Row>
+            <Row label={t('field.notes')}>{p.notes ? <bdi>{p.notes}</bdi> : '—'}</Row>
+          </tbody>
+        </table>
+      </Section>
+      <Section title={t('privacy.services', { n: x.services.length })} empty={!x.services.length}>
+        <List head={[t('privacy.col.date'), t('privacy.col.service'), t('privacy.col.unit'), t('field.note')]} rows={x.services.map((s) => [d(s.date), `${vocab(i18n, 'service', s.service)} (${vocab(i18n, 'program', s.program)})`, s.unit, s.note ?? ''])} />
+      </Section>
+      <Section title={t('privacy.cases')} empty={!x.cases.length}>
+        <List head={[t('privacy.col.opened'), t('field.program'), t('privacy.col.status'), t('privacy.col.closed'), t('privacy.col.unit')]} rows={x.cases.map((c) => [d(c.openedOn), vocab(i18n, 'program', c.program), vocab(i18n, 'case_status', c.status), d(c.closedOn), c.unit])} />
+      </Section>
+      <Section title={t('privacy.consents')} empty={!x.consents.length}>
+        <List
+          head={[t('field.givenOn'), t('privacy.col.to'), t('field.purposes'), t('field.fields'), t('privacy.col.state')]}
+          rows={x.consents.map((c) => [
+            d(c.givenOn),
+            [...c.to.map((o) => o.name), ...c.toServices.map((s) => s.name)].join(', '),
+            c.purposes.map((v) => vocab(i18n, 'referrals.purpose', v)).join(', '),
+            c.fields.map((v) => vocab(i18n, 'referrals.shared', v)).join(', '),
+            c.withdrawnAt ? t('privacy.withdrawnOn', { date: d(c.withdrawnAt) }) : t('privacy.until', { date: d(c.expiresOn) }),
+          ])}
+        />
+      </Section>
+      <Section title={t('privacy.referrals')} empty={!x.referrals.length}>
+        <List head={[t('privacy.col.date'), t('privacy.col.to'), t('field.need'), t('privacy.col.status')]} rows={x.referrals.map((r) => [d(r.sentOn), r.to, r.need, vocab(i18n, 'referrals.status', r.status)])} />
+      </Section>
+      <Section title={t('privacy.stories')} empty={false}>
+        <p>{t('privacy.storyCount', { n: x.stories })}</p>
+      </Section>
+      <Section title={t('privacy.reads')} empty={!x.reads.length}>
+        <List head={[t('privacy.col.when'), t('privacy.col.who'), t('privacy.col.what')]} rows={x.reads.map((e) => [i18n.formatDateTime(e.at), e.by ?? t('privacy.system'), action(e.action)])} />
+      </Section>
+      <Section title={t('privacy.changes')} empty={!x.changes.length}>
+        <List head={[t('privacy.col.when'), t('privacy.col.who'), t('privacy.col.what')]} rows={x.changes.map((e) => [i18n.formatDateTime(e.at), e.by ?? t('privacy.system'), `${action(e.action)}${e.fields.length ? ` (${e.fields.join(', ')})` : ''}`])} />
+      </Section>
+      <footer className="sa-foot">
+        <p>{t('privacy.yourRights')}</p>
+      </footer>
+    </article>
+  );
+}
+
+function List({ head, rows }: { head: string[]; rows: string[][] }) {
+  return (
+    <table className="sa-table sa-list">
+      <thead>
+        <tr>
+          {head.map((h) => (
+            <th key={h} scope="col">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i}>
+            {r.map((c, j) => (
+              <td key={j}>
+                <bdi>{c}</bdi>
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
