@@ -19,14 +19,21 @@ function codes(): { fresh: string; near: string } {
   return { fresh, near };
 }
 
+const codesFr = codes();
+const codesAr = codes();
+/** The administrator's page, kept for the checks on the server. */
+let admin: Page;
 let sectionId = '';
 test.beforeAll(async ({ browser }) => {
-  const page = await browser.newPage();
-  await enterAsAdmin(page);
-  const api = await apiOf(page);
+  admin = await browser.newPage();
+  await enterAsAdmin(admin);
+  const api = await apiOf(admin);
   sectionId = await ensureUnit(api, { code: section.code, name: section.name, level: 'section' });
   for (const peer of [peerFr, peerAr]) await ensureUser(api, peer, [{ role: 'peer_educator', orgUnitId: sectionId, programs: null }]);
-  await page.context().close();
+  for (const { near } of [codesFr, codesAr]) await ensurePerson(api, { code: near, orgUnitId: sectionId, birthYear: 1991 });
+});
+test.afterAll(async () => {
+  await admin.context().close();
 });
 
 /** A fresh device: logged in online, service worker active, the codes and the field screens' reads kept. */
@@ -121,14 +128,10 @@ async function registerOffline(page: Page, t: Texts, code: string, details: { ph
 
 test('offline: unlock with the password, register a person and record a contact, kept encrypted across reloads, sent once online', async ({ browser }) => {
   test.setTimeout(180_000);
-  const { fresh, near } = codes();
+  const { fresh, near } = codesFr;
   const phone = '0611223344';
   const notes = 'Rencontrée au marché, préfère être appelée le soir';
   const contactNote = 'Distribution devant la gare routière';
-  const admin = await browser.newPage();
-  await enterAsAdmin(admin);
-  await ensurePerson(await apiOf(admin), { code: near, orgUnitId: sectionId, birthYear: 1991 });
-  await admin.context().close();
 
   const page = await firstVisit(browser, peerFr);
   await page.context().setOffline(true);
@@ -184,26 +187,19 @@ test('offline: unlock with the password, register a person and record a contact,
     await expect(page.getByText(fr['outbox.empty'])).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole('link', { name: interpolate(fr['outbox.badge'], { count: 2 }) })).toHaveCount(0);
     // Read as the administrator: everything the section holds.
-    const admin = await browser.newPage();
-    await enterAsAdmin(admin);
     const api = await apiOf(admin);
     const check = await api.get<{ exact: { id: string } | null }>(`/beneficiaries/check?code=${fresh}`);
     expect(check.exact).not.toBeNull();
     const services = await api.get<{ items: { service: string; quantity: number | null; note: string | null }[] }>(`/services?beneficiaryId=${check.exact!.id}`);
     expect(services.items).toEqual([expect.objectContaining({ service: 'condoms', quantity: 10 })]);
     expect((await api.get<{ total: number }>(`/beneficiaries?code=${fresh}&match=exact`)).total).toBe(1);
-    await admin.context().close();
   });
   await page.context().close();
 });
 
-test('بدون شبكة: the unlock, the offline registration and the outbox in Arabic, right to left, on a phone', async ({ browser }) => {
+test('بدون شبكة: the unlock, the offline registration and the outbox in Arabic on a phone; a registration refused at sync stays with its reason', async ({ browser }) => {
   test.setTimeout(180_000);
-  const { fresh, near } = codes();
-  const admin = await browser.newPage();
-  await enterAsAdmin(admin);
-  await ensurePerson(await apiOf(admin), { code: near, orgUnitId: sectionId, birthYear: 1991 });
-  await admin.context().close();
+  const { fresh } = codesAr;
 
   const page = await firstVisit(browser, peerAr, { width: 360, height: 740 });
   const api = await apiOf(page);
@@ -223,5 +219,16 @@ test('بدون شبكة: the unlock, the offline registration and the outbox in 
   await go(page, '/outbox');
   await expect(page.getByRole('row').filter({ hasText: ar['outbox.kind.register_beneficiary'] })).toContainText(fresh);
   await shots(page, 'outbox-ar');
+
+  // Meanwhile someone registers the same code on the server: at sync the registration is refused,
+  // shown with the server's reason in her language, and stays until she deletes it.
+  await ensurePerson(await apiOf(admin), { code: fresh, orgUnitId: sectionId, birthYear: 1991 });
+  await page.context().setOffline(false);
+  const row = page.getByRole('row').filter({ hasText: ar['outbox.kind.register_beneficiary'] });
+  await expect(row).toContainText(ar['outbox.rejected'], { timeout: 30_000 });
+  await shot(page, 'outbox-rejected-ar-1280');
+  await row.getByRole('button', { name: ar['outbox.delete'] }).click();
+  await page.getByRole('dialog').getByRole('button', { name: ar['outbox.delete'] }).click();
+  await expect(page.getByText(ar['outbox.empty'])).toBeVisible();
   await page.context().close();
 });

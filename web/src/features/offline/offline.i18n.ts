@@ -36,9 +36,9 @@ export const offlineWebFr = {
 } as const;
 
 export const offlineWebAr: Record<keyof typeof offlineWebFr, string> = {
-  'unlock.title': 'فتح Relais',
+  'unlock.title': 'فتح ريلي',
   'unlock.offline': 'البيانات المحفوظة على هذا الجهاز مشفّرة: كلمة المرور تفتحها، حتى دون شبكة.',
-  'unlock.idle': 'أُقفل Relais بعد فترة دون نشاط. كلمة المرور تفتحه من جديد، حتى دون شبكة.',
+  'unlock.idle': 'أُقفل ريلي بعد فترة دون نشاط. كلمة المرور تفتحه من جديد، حتى دون شبكة.',
   'unlock.submit': 'فتح',
   'unlock.wrong': 'كلمة المرور غير صحيحة لهذا الجهاز.',
   'outbox.title': 'صندوق الإرسال',
