@@ -49,6 +49,8 @@ export const errorCodes = [
   'consent_required',
   'transition_not_allowed',
   'person_erased',
+  'ost_already_on',
+  'ost_episode_ended',
   'internal',
 ] as const;
 

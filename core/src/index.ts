@@ -48,3 +48,5 @@ export * from './contracts/referrals.contract.ts';
 export * from './domain/stock.ts';
 export * from './contracts/stock.contract.ts';
 export * from './contracts/privacy.contract.ts';
+export * from './domain/harm-reduction.ts';
+export * from './contracts/harm-reduction.contract.ts';

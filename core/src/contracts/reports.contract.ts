@@ -6,6 +6,7 @@ import { contactModalities, serviceCodes, testResults, testStrategies } from '..
 import { AnyServiceCode } from './services.contract.ts';
 import { cascadeCounts } from '../domain/cascades.ts';
 import { referralStats } from '../domain/referrals.ts';
+import { harmReductionStats } from '../domain/harm-reduction.ts';
 
 export const ReportQuery = z.object({
   program: z.enum(programCodes),
@@ -76,6 +77,7 @@ const MeasureSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('count_cases'), cases: z.enum(caseCounts), closureReasons: z.array(text()).readonly().optional() }),
   z.object({ kind: z.literal('count_cascade'), cascade: z.enum(cascadeCounts) }),
   z.object({ kind: z.literal('referral_stat'), stat: z.enum(referralStats) }),
+  z.object({ kind: z.literal('harm_reduction_stat'), stat: z.enum(harmReductionStats) }),
   z.object({ kind: z.literal('ratio'), numerator: text(), denominator: text() }),
 ]);
 

@@ -1,6 +1,7 @@
 import type { FieldIssue } from '../errors.ts';
 import type { CascadeCount } from './cascades.ts';
 import type { ReferralStat } from './referrals.ts';
+import { harmReductionMeasureDimensions, type HarmReductionStat } from './harm-reduction.ts';
 /**
  * Indicators are data: a measure over services filtered by program, service
  * and field values (docs/indicators.md gives the exact rules). The defaults
@@ -48,6 +49,8 @@ export type Measure =
   | { kind: 'count_cascade'; cascade: CascadeCount }
   /** Referrals sent, received, accepted, delivered, the person's feedback, median days to service (docs/indicators.md, "Referral indicators"). */
   | { kind: 'referral_stat'; stat: ReferralStat }
+  /** Syringe exchange with anonymous tallies, low-threshold services, the OST register (docs/indicators.md, "Harm reduction"). */
+  | { kind: 'harm_reduction_stat'; stat: HarmReductionStat }
   | { kind: 'ratio'; numerator: string; denominator: string };
 
 export interface IndicatorDefinition {
@@ -127,6 +130,32 @@ export const referralIndicators: readonly IndicatorDefinition[] = [
   { code: 'referral_satisfaction_rate', measure: { kind: 'ratio', numerator: 'referral_satisfied', denominator: 'referral_feedback' } },
 ];
 
+const hr = ['harm_reduction'] as const;
+const hrStat = (code: string, stat: HarmReductionStat): IndicatorDefinition => ({ code, programs: hr, measure: { kind: 'harm_reduction_stat', stat } });
+const hrRatio = (code: string, numerator: string, denominator: string): IndicatorDefinition => ({ code, programs: hr, measure: { kind: 'ratio', numerator, denominator } });
+
+/** Harm reduction (issue 17, ADR 0029): the exchange with its anonymous tallies, low-threshold services, OST. */
+export const harmReductionIndicators: readonly IndicatorDefinition[] = [
+  hrStat('exchange_kits_given', 'kits_given'),
+  hrStat('exchange_syringes_returned', 'syringes_returned'),
+  hrRatio('syringe_return_ratio', 'exchange_syringes_returned', 'exchange_kits_given'),
+  hrStat('anonymous_contacts', 'anonymous_contacts'),
+  hrStat('low_threshold_services', 'low_threshold'),
+  hrStat('ost_persons', 'ost_persons'),
+  hrStat('ost_new', 'ost_new'),
+  hrStat('ost_reentries', 'ost_reentries'),
+  hrStat('ost_cohort_6m', 'ost_cohort_6m'),
+  hrStat('ost_retained_6m', 'ost_retained_6m'),
+  hrRatio('ost_retention_6m', 'ost_retained_6m', 'ost_cohort_6m'),
+  hrStat('ost_cohort_12m', 'ost_cohort_12m'),
+  hrStat('ost_retained_12m', 'ost_retained_12m'),
+  hrRatio('ost_retention_12m', 'ost_retained_12m', 'ost_cohort_12m'),
+  hrStat('ost_mean_dose', 'ost_mean_dose'),
+  hrStat('ost_days_expected', 'ost_days_expected'),
+  hrStat('ost_days_missed', 'ost_days_missed'),
+  hrRatio('ost_missed_dose_rate', 'ost_days_missed', 'ost_days_expected'),
+];
+
 export const defaultIndicators: readonly IndicatorDefinition[] = [
   { code: 'reached', measure: { kind: 'distinct_persons', filter: { services: 'reach' } } },
   { code: 'tested_known_result', measure: { kind: 'distinct_persons', filter: { services: ['hiv_test'], result: ['negative', 'positive'] } } },
@@ -146,6 +175,7 @@ export const defaultIndicators: readonly IndicatorDefinition[] = [
   ...gbvIndicators,
   ...cascadeIndicators,
   ...referralIndicators,
+  ...harmReductionIndicators,
 ];
 
 /**
@@ -206,6 +236,7 @@ export function measureDimensions(measure: Exclude<Measure, { kind: 'ratio' }>):
   if (measure.kind === 'count_cases') return caseMeasureDimensions;
   if (measure.kind === 'count_cascade') return cascadeMeasureDimensions;
   if (measure.kind === 'referral_stat') return referralMeasureDimensions;
+  if (measure.kind === 'harm_reduction_stat') return harmReductionMeasureDimensions;
   return new Set(reportDimensions.filter((d) => !cascadeOnlyDimensions.has(d) && !referralOnlyDimensions.has(d)));
 }
 

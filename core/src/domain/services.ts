@@ -30,6 +30,16 @@ export const serviceCodes = [
   'vocational_training',
   'job_placement',
   'interpretation',
+  // Low-threshold services and prevention talks of harm reduction (issue 17; core/src/domain/harm-reduction.ts).
+  'shower',
+  'laundry',
+  'meal',
+  'rest',
+  'care',
+  'overdose_talk',
+  'naloxone',
+  'overdose_witnessed',
+  'overdose_reversed',
 ] as const;
 export type ServiceCode = (typeof serviceCodes)[number];
 
@@ -81,6 +91,15 @@ export const serviceDefinitions: Record<ServiceCode, ServiceDefinition> = {
   vocational_training: {},
   job_placement: {},
   interpretation: {},
+  shower: {},
+  laundry: {},
+  meal: {},
+  rest: {},
+  care: {},
+  overdose_talk: {},
+  naloxone: { quantity: 'out' },
+  overdose_witnessed: {},
+  overdose_reversed: {},
 };
 
 /**
@@ -106,7 +125,10 @@ export const defaultProgramServices: Record<string, ProgramServiceSettings> = {
   mediation: { services: mediation, reach: mediation, paquetMinimum: [] },
   mediation_pvvih: { services: [...mediation, 'capacity_building'], reach: [...mediation, 'capacity_building'], paquetMinimum: [] },
   harm_reduction: {
-    services: ['outreach_contact', 'syringe_kits', 'syringes_returned', 'ost_dose', 'condoms', 'iec_session', 'hiv_test', 'hcv_test', 'hbv_test', 'psychological_support', 'legal_admin_support', 'vocational_training', 'job_placement'],
+    services: [
+      'outreach_contact', 'syringe_kits', 'syringes_returned', 'ost_dose', 'condoms', 'iec_session', 'hiv_test', 'hcv_test', 'hbv_test', 'psychological_support', 'legal_admin_support', 'vocational_training', 'job_placement',
+      'shower', 'laundry', 'meal', 'rest', 'care', 'overdose_talk', 'naloxone', 'overdose_witnessed', 'overdose_reversed',
+    ],
     reach: ['outreach_contact', 'syringe_kits', 'ost_dose'],
     paquetMinimum: ['syringe_kits', 'condoms', 'iec_session'],
   },

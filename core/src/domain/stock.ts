@@ -45,6 +45,7 @@ export const serviceStockUse: Partial<Record<ServiceCode, ReadonlyArray<{ item: 
   syringe_kits: [{ item: 'injection_kits', factor: 1, perQuantity: true }],
   ost_dose: [{ item: 'methadone_mg', factor: 1, perQuantity: true }],
   hiv_test: [{ item: 'hiv_test_kits', factor: 1, perQuantity: false }],
+  naloxone: [{ item: 'naloxone', factor: 1, perQuantity: true }],
 };
 
 /** The items and amounts one service takes (none for a service without stock use or a quantity of 0). */

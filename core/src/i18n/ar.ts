@@ -7,6 +7,7 @@ import { privacyAr } from './privacy.ts';
 import { cascadesAr } from './cascades.ts';
 import { stockAr } from './stock.ts';
 import { definedServicesAr } from './defined-services.ts';
+import { harmReductionAr } from './harm-reduction.ts';
 import { semesterAr } from './semester.ts';
 import type { Catalogue } from './fr.ts';
 
@@ -508,6 +509,7 @@ export const ar: Catalogue = {
   ...cascadesAr,
   ...stockAr,
   ...definedServicesAr,
+  ...harmReductionAr,
   ...caseIndicatorsAr,
   ...semesterAr,
 };

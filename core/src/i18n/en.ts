@@ -7,6 +7,7 @@ import { privacyEn } from './privacy.ts';
 import { cascadesEn } from './cascades.ts';
 import { stockEn } from './stock.ts';
 import { definedServicesEn } from './defined-services.ts';
+import { harmReductionEn } from './harm-reduction.ts';
 import { semesterEn } from './semester.ts';
 import type { Catalogue } from './fr.ts';
 
@@ -508,6 +509,7 @@ export const en: Catalogue = {
   ...cascadesEn,
   ...stockEn,
   ...definedServicesEn,
+  ...harmReductionEn,
   ...caseIndicatorsEn,
   ...semesterEn,
 };

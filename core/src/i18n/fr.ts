@@ -7,6 +7,7 @@ import { privacyFr } from './privacy.ts';
 import { cascadesFr } from './cascades.ts';
 import { stockFr } from './stock.ts';
 import { definedServicesFr } from './defined-services.ts';
+import { harmReductionFr } from './harm-reduction.ts';
 import { semesterFr } from './semester.ts';
 /** French catalogue (source language). Keys are shared by the three catalogues; the type checker keeps them in step. */
 export const fr = {
@@ -507,6 +508,7 @@ export const fr = {
   ...cascadesFr,
   ...stockFr,
   ...definedServicesFr,
+  ...harmReductionFr,
   ...caseIndicatorsFr,
   ...semesterFr,
 } as const;

@@ -37,6 +37,10 @@ export interface Database {
   stock_month: StockMonthTable;
   stock_balance: StockBalanceTable;
   service_definition: ServiceDefinitionTable;
+  anonymous_service: AnonymousServiceTable;
+  ost_episode: OstEpisodeTable;
+  ost_dose: OstDoseTable;
+  ost_dispensing: OstDispensingTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -499,5 +503,62 @@ export interface ServiceDefinitionTable {
   fields: ColumnType<unknown, string, never>;
   retired: boolean;
   created_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** A line of an anonymous tally: a service given `count` times at a unit or site on a day to people without a code. */
+export interface AnonymousServiceTable {
+  organisation_id: string;
+  id: string;
+  tally_id: string;
+  org_unit_id: string;
+  site_id: string | null;
+  program: string;
+  service_date: ColumnType<string, string, string>;
+  service: string;
+  count: number;
+  quantity: number | null;
+  created_by: string;
+  created_at: CreatedAt;
+  deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** An episode of opioid substitution of a person at the unit that dispenses. */
+export interface OstEpisodeTable {
+  organisation_id: string;
+  id: string;
+  beneficiary_id: string;
+  org_unit_id: string;
+  start_date: ColumnType<string, string, string>;
+  prescriber: string;
+  end_date: ColumnType<string | null, string | null | undefined, string | null>;
+  end_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  end_note: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+/** The daily dose of an episode from a day on. */
+export interface OstDoseTable {
+  organisation_id: string;
+  episode_id: string;
+  from_date: ColumnType<string, string, string>;
+  dose_mg: number;
+  prescriber: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+/** A person's day at the dispensing: taken on site, taken away for `days` days, or missed. */
+export interface OstDispensingTable {
+  organisation_id: string;
+  id: string;
+  episode_id: string;
+  dispensed_on: ColumnType<string, string, string>;
+  kind: string;
+  days: number;
+  dose_mg: number | null;
+  service_id: string | null;
+  created_by: string;
   created_at: CreatedAt;
 }

@@ -55,6 +55,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   directory_read_only: 403,
   consent_required: 422,
   transition_not_allowed: 409,
+  ost_already_on: 409,
+  ost_episode_ended: 409,
   internal: 500,
 };
 

@@ -1,4 +1,4 @@
-import { caseCounts, cascadeCounts, referralStats, type Measure, type ServiceFilter } from '@relais/core';
+import { caseCounts, cascadeCounts, referralStats, harmReductionStats, type Measure, type ServiceFilter } from '@relais/core';
 
 /**
  * GET /indicators read tolerantly: indicators are data (core `IndicatorDefinition`), and an
@@ -65,6 +65,10 @@ function parseMeasure(raw: unknown): Measure | null {
     case 'referral_stat': {
       const stat = referralStats.find((c) => c === raw.stat);
       return stat ? { kind: 'referral_stat', stat } : null;
+    }
+    case 'harm_reduction_stat': {
+      const stat = harmReductionStats.find((c) => c === raw.stat);
+      return stat ? { kind: 'harm_reduction_stat', stat } : null;
     }
     case 'ratio':
       return typeof raw.numerator === 'string' && typeof raw.denominator === 'string' ? { kind: 'ratio', numerator: raw.numerator, denominator: raw.denominator } : null;

@@ -38,6 +38,8 @@ export const navGroups: readonly NavGroup[] = [
       { to: '/contacts/new', label: 'shell.recordContact', description: 'home.card.recordContact', permission: 'service.write' },
       { to: '/group-sessions/new', label: 'shell.groupSession', description: 'home.card.groupSession', permission: 'service.write' },
       { to: '/trainings', label: 'shell.trainings', description: 'home.card.trainings', permission: 'service.write' },
+      { to: '/anonymous-services', label: 'shell.anonymousTally', description: 'home.card.anonymousTally', permission: 'service.write' },
+      { to: '/ost/day', label: 'shell.ostDay', description: 'home.card.ostDay', permission: 'service.write' },
       { to: '/stock', label: 'shell.stock', description: 'home.card.stock', permission: 'service.write' },
       { to: '/directory', label: 'shell.directory', description: 'home.card.directory' },
       { to: '/circuits', label: 'shell.circuits', description: 'home.card.circuits' },

@@ -43,6 +43,8 @@ const TrainingFormPage = screen(() => import('../features/cascades/training-form
 const TrainingPage = screen(() => import('../features/cascades/training-page.tsx').then((m) => m.TrainingPage));
 const DisclosuresPage = screen(() => import('../features/cascades/disclosures-page.tsx').then((m) => m.DisclosuresPage));
 const StockPage = screen(() => import('../features/stock/stock-page.tsx').then((m) => m.StockPage));
+const AnonymousTallyPage = screen(() => import('../features/harm-reduction/anonymous-tally-page.tsx').then((m) => m.AnonymousTallyPage));
+const OstDayPage = screen(() => import('../features/harm-reduction/ost-day-page.tsx').then((m) => m.OstDayPage));
 const DisclosureFormPage = screen(() => import('../features/cascades/disclosure-form-page.tsx').then((m) => m.DisclosureFormPage));
 const CollectStoryPage = screen(() => import('../features/stories/collect-story-page.tsx').then((m) => m.CollectStoryPage));
 const RoundPage = screen(() => import('../features/stories/round-page.tsx').then((m) => m.RoundPage));
@@ -115,6 +117,9 @@ const routes: readonly Route[] = [
   { pattern: '/referrals/:id/slip', render: (p) => <ReferralSlipPage key={p.id} referralId={p.id ?? ''} /> },
   // Stock: read where one records services (the API also answers report readers), moved with stock.manage.
   { pattern: '/stock', permission: 'service.write', render: () => <StockPage /> },
+  // Harm reduction (ADR 0029): the anonymous tally of a site, the nurse's daily methadone dispensing.
+  { pattern: '/anonymous-services', permission: 'service.write', render: () => <AnonymousTallyPage /> },
+  { pattern: '/ost/day', permission: 'service.write', render: () => <OstDayPage /> },
   { pattern: '/verification', permission: 'data.verify', render: () => <VerificationPage /> },
   { pattern: '/imports', permission: 'import.run', render: () => <ImportsPage /> },
   { pattern: '/reports/performance', permission: 'report.read', render: () => <PerformancePage /> },

@@ -8,6 +8,7 @@ import { referralsWebAr } from '../features/referrals/referrals.i18n.ar.ts';
 import { privacyWebAr } from '../features/privacy/privacy.i18n.ar.ts';
 import { stockWebAr } from '../features/stock/stock.i18n.ar.ts';
 import { offlineWebAr } from '../features/offline/offline.i18n.ts';
+import { harmReductionWebAr } from '../features/harm-reduction/harm-reduction.i18n.ar.ts';
 import type { WebCatalogue } from './fr.ts';
 
 /** Web catalogue, Arabic (right-to-left). */
@@ -686,6 +687,7 @@ export const ar: WebCatalogue = {
   "indicators.kind.count_cases": "عدد الملفات",
   "indicators.kind.count_cascade": "التكوينات والحصص المتتالية والإفصاحات",
   "indicators.kind.referral_stat": "التوجيهات بين المنظمات",
+  "indicators.kind.harm_reduction_stat": "الحد من المخاطر (مع التبادل المجهول والعلاج البديل)",
   "indicators.reach": "خدمات الوصول في البرنامج",
   "indicators.services": "الخدمات المحتسبة",
   "indicators.servicesHint": "إذا لم تُختر أي خدمة: كل خدمات البرنامج.",
@@ -707,4 +709,5 @@ export const ar: WebCatalogue = {
   ...privacyWebAr,
   ...stockWebAr,
   ...offlineWebAr,
+  ...harmReductionWebAr,
 };

@@ -8,6 +8,7 @@ import { referralsWebEn } from '../features/referrals/referrals.i18n.en.ts';
 import { privacyWebEn } from '../features/privacy/privacy.i18n.en.ts';
 import { stockWebEn } from '../features/stock/stock.i18n.ts';
 import { offlineWebEn } from '../features/offline/offline.i18n.ts';
+import { harmReductionWebEn } from '../features/harm-reduction/harm-reduction.i18n.ts';
 import type { WebCatalogue } from './fr.ts';
 
 /** Web catalogue, English. */
@@ -686,6 +687,7 @@ export const en: WebCatalogue = {
   "indicators.kind.count_cases": "Number of cases",
   "indicators.kind.count_cascade": "Trainings, cascade sessions and disclosures",
   "indicators.kind.referral_stat": "Referrals between organisations",
+  "indicators.kind.harm_reduction_stat": "Harm reduction (anonymous exchange included, OST)",
   "indicators.reach": "The program’s reach services",
   "indicators.services": "Services counted",
   "indicators.servicesHint": "None ticked: every service of the program.",
@@ -707,4 +709,5 @@ export const en: WebCatalogue = {
   ...privacyWebEn,
   ...stockWebEn,
   ...offlineWebEn,
+  ...harmReductionWebEn,
 };

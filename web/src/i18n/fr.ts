@@ -8,6 +8,7 @@ import { referralsWebFr } from '../features/referrals/referrals.i18n.ts';
 import { privacyWebFr } from '../features/privacy/privacy.i18n.ts';
 import { stockWebFr } from '../features/stock/stock.i18n.ts';
 import { offlineWebFr } from '../features/offline/offline.i18n.ts';
+import { harmReductionWebFr } from '../features/harm-reduction/harm-reduction.i18n.ts';
 /**
  * Web catalogue, French (source language). Domain words (roles, programs, levels,
  * errors, field names) live in the core catalogue; `useT()` looks here first, then there.
@@ -687,6 +688,7 @@ export const fr = {
   "indicators.kind.count_cases": "Nombre de dossiers",
   "indicators.kind.count_cascade": "Formations, séances en cascade et dévoilements",
   "indicators.kind.referral_stat": "Orientations entre organisations",
+  "indicators.kind.harm_reduction_stat": "Réduction des risques (échange anonyme compris, TSO)",
   "indicators.reach": "Les prestations d’atteinte du programme",
   "indicators.services": "Prestations comptées",
   "indicators.servicesHint": "Aucune cochée : toutes les prestations du programme.",
@@ -708,6 +710,7 @@ export const fr = {
   ...privacyWebFr,
   ...stockWebFr,
   ...offlineWebFr,
+  ...harmReductionWebFr,
 } as const;
 
 export type WebKey = keyof typeof fr;

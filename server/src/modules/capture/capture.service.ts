@@ -69,20 +69,23 @@ function createServicesService(db: Queryable) {
 
     /** Deletes a service (kept as a tombstone, so field phones forget it too). */
     async deleteService(ctx: RequestContext, id: string): Promise<void> {
-      await withTransaction(db, async (trx) => {
-        const { row, unit } = await visibleService(trx, ctx, id, 'service.write');
-        await markServiceDeleted(trx, ctx.actor.organisationId, id, ctx.actor.userId);
-        await serviceChanged(trx, ctx.actor.organisationId, id);
-        await recordAudit(trx, whoOf(ctx), {
-          action: 'service.delete',
-          entityType: 'service',
-          entityId: id,
-          orgUnit: { id: unit.id, path: unit.path },
-          details: { service: row.service, date: row.service_date, beneficiary: row.beneficiary_code, registerNo: row.register_no },
-        });
-      });
+      await withTransaction(db, (trx) => removeService(trx, ctx, id));
     },
   };
+}
+
+/** Deletes a service inside the caller's transaction: checked, kept as a tombstone, its stock given back, audited. */
+export async function removeService(trx: Queryable, ctx: RequestContext, id: string): Promise<void> {
+  const { row, unit } = await visibleService(trx, ctx, id, 'service.write');
+  await markServiceDeleted(trx, ctx.actor.organisationId, id, ctx.actor.userId);
+  await serviceChanged(trx, ctx.actor.organisationId, id);
+  await recordAudit(trx, whoOf(ctx), {
+    action: 'service.delete',
+    entityType: 'service',
+    entityId: id,
+    orgUnit: { id: unit.id, path: unit.path },
+    details: { service: row.service, date: row.service_date, beneficiary: row.beneficiary_code, registerNo: row.register_no },
+  });
 }
 
 /**

@@ -1,5 +1,7 @@
 // The capture module's public face.
-export { createCaptureService, type CaptureService } from './capture.service.ts';
+export { createCaptureService, removeService, type CaptureService } from './capture.service.ts';
+// The OST dispensing records its doses as contacts do (one write path), and undoes them as a deletion does.
+export { recordContacts } from './contacts.service.ts';
 export { createCatalogueService, type CatalogueService, type ProgramServicesListener } from './catalogue.service.ts';
 export { createSyncService, type SyncService } from './sync.service.ts';
 export { createVerificationService, type VerificationService } from './verification.service.ts';

@@ -29,7 +29,7 @@ const n = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?? 0n);
 
 /**
  * Removes what names or describes her around the record (free texts of her services, cases,
- * referrals and disclosures; her stories; duplicate pairs; case notes), keeping every row a
+ * referrals, disclosures and OST episodes; her stories; duplicate pairs; case notes), keeping every row a
  * report counts. The numbers of what was changed, for the audit line.
  */
 export async function scrubAround(db: Queryable, org: string, ids: readonly string[]) {
@@ -47,6 +47,7 @@ export async function scrubAround(db: Queryable, org: string, ids: readonly stri
   await sql`delete from change_round_story where organisation_id = ${org} and story_id in ${storyIds}`.execute(db);
   const stories = n(await sql`delete from change_story where organisation_id = ${org} and beneficiary_id = ${any}`.execute(db));
   const disclosures = n(await sql`update disclosure set note_encrypted = null where organisation_id = ${org} and beneficiary_id = ${any}`.execute(db));
+  await sql`update ost_episode set end_note = null where organisation_id = ${org} and beneficiary_id = ${any}`.execute(db);
   return { services: totalServices, cases: caseCount, caseNotes, stories, disclosures };
 }
 

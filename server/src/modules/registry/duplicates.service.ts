@@ -60,6 +60,7 @@ export function createDuplicatesService(db: Queryable, registry: RegistryService
           } catch (error) {
             // Both persons have an open case in the same program: one must be closed first.
             if (isUniqueViolation(error, 'case_file_open_idx')) throw new DomainError('merge_open_cases');
+            if (isUniqueViolation(error, 'ost_episode_open_idx')) throw new DomainError('ost_already_on');
             throw error;
           }
         }

@@ -13,4 +13,5 @@ export const personLinks: PersonLink[] = [
   { table: 'service_event', personColumn: 'beneficiary_id' },
   { table: 'case_file', personColumn: 'beneficiary_id' },
   { table: 'change_story', personColumn: 'beneficiary_id' },
+  { table: 'ost_episode', personColumn: 'beneficiary_id' },
 ];

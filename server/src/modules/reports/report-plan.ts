@@ -12,7 +12,7 @@ import { REACH_SLOT, reportRules, reportSlots, ruleKey, type ReportRule } from '
 /** A measure that is not a ratio (a ratio is computed from two of them). */
 export type BaseMeasure = Exclude<Measure, { kind: 'ratio' }>;
 /** A measure over services (not cases). */
-export type ServiceMeasure = Exclude<BaseMeasure, { kind: 'count_cases' | 'count_cascade' | 'referral_stat' }>;
+export type ServiceMeasure = Exclude<BaseMeasure, { kind: 'count_cases' | 'count_cascade' | 'referral_stat' | 'harm_reduction_stat' }>;
 
 /** Dimensions the person facts can break a distinct count down by (the rest need the services). */
 export const PERSON_FACT_DIMS: ReadonlySet<ReportDimension> = new Set(['period', 'org_unit', 'program', 'population', 'sex', 'age_band', 'marital_status', 'schooling', 'housing', 'occupation']);
@@ -72,7 +72,9 @@ export type IndicatorSource =
   /** Trainings, cascade sessions and disclosures (a cascade measure), one query per grouping set. */
   | { from: 'cascade' }
   /** Referrals sent or received (a referral statistic), one query per grouping set. */
-  | { from: 'referrals' };
+  | { from: 'referrals' }
+  /** Anonymous tallies with the services, and the OST register (a harm-reduction statistic), one query per grouping set. */
+  | { from: 'harm_reduction' };
 
 export interface ReportPlan {
   /** The period's months, when it is made of whole months and the facts may be read (else null: live). */
@@ -125,6 +127,7 @@ export function planReport(input: {
     if (measure?.kind === 'count_cases') return { from: 'cases' };
     if (measure?.kind === 'count_cascade') return { from: 'cascade' };
     if (measure?.kind === 'referral_stat') return { from: 'referrals' };
+    if (measure?.kind === 'harm_reduction_stat') return { from: 'harm_reduction' };
     // The facts and the roll-up know nothing of cases: a filter that reads the service's case is read live.
     if (!span || !measure || measure.kind === 'ratio' || ('filter' in measure && isLiveOnlyFilter(measure.filter))) return { from: 'live' };
     if (measure.kind === 'distinct_persons' || measure.kind === 'distinct_persons_full_paquet') {

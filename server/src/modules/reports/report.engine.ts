@@ -20,6 +20,7 @@ import { collectSets, dimensionsUsed, monthSpan, planReport, reportIssues, setKe
 import { caseQuery } from './case-report.sql.ts';
 import { referralQuery } from './referral-report.sql.ts';
 import { cascadeQuery } from './cascade-report.sql.ts';
+import { harmReductionQuery } from './harm-reduction-report.sql.ts';
 import { reportRows } from './report-rows.ts';
 import { liveQuery, personFactsQuery, rollupQuery, type ReportScope, type ReportSqlContext } from './report.sql.ts';
 
@@ -100,7 +101,9 @@ export function createReportEngine(db: Queryable, options: ReportEngineOptions =
             ? cascadeQuery(ctx, measure, dims)
             : measure.kind === 'referral_stat'
               ? referralQuery(ctx, measure, dims)
-              : liveQuery(ctx, measure, dims);
+              : measure.kind === 'harm_reduction_stat'
+                ? harmReductionQuery(ctx, measure, dims)
+                : liveQuery(ctx, measure, dims);
       const rows = await query.execute(db);
       const out = new Map<string, number>();
       for (const r of rows.rows) out.set(dims.map((_, i) => String(r[`d${i}`])).join(CELL_SEPARATOR), Number(r.value));

@@ -180,9 +180,10 @@ const useRows = Object.entries(serviceStockUse).flatMap(([service, uses]) => (us
  * The distribution lines of these services as they now stand: removed, then written again from
  * the services not deleted (at the service's site, else its unit; on its date; the items and
  * amounts of core's `serviceStockUse`). The one rule for a service written, corrected or deleted;
- * the triggers move the balances.
+ * the triggers move the balances. `from`: the services, or the lines of anonymous tallies (their
+ * lines carry the tally line's id as `service_id`).
  */
-export async function followServices(db: Queryable, org: string, serviceIds: readonly string[]): Promise<void> {
+export async function followServices(db: Queryable, org: string, serviceIds: readonly string[], from: 'service_event' | 'anonymous_service' = 'service_event'): Promise<void> {
   for (let i = 0; i < serviceIds.length; i += 5000) {
     const ids = serviceIds.slice(i, i + 5000);
     await sql`delete from stock_movement where organisation_id = ${org} and service_id = any(${ids}::uuid[])`.execute(db);
@@ -190,7 +191,7 @@ export async function followServices(db: Queryable, org: string, serviceIds: rea
       insert into stock_movement (organisation_id, id, org_unit_id, item_code, kind, quantity, movement_date, service_id, created_by)
       select s.organisation_id, gen_random_uuid(), coalesce(s.site_id, s.org_unit_id), u.item, 'distribution',
         -(case when u.per_quantity then coalesce(s.quantity, 0) * u.factor else u.factor end), s.service_date, s.id, s.created_by
-      from service_event s
+      from ${sql.table(from)} s
       join unnest(${useRows.map((u) => u.service)}::text[], ${useRows.map((u) => u.item)}::text[], ${useRows.map((u) => u.factor)}::int[], ${useRows.map((u) => u.perQuantity)}::boolean[])
         as u(service, item, factor, per_quantity) on u.service = s.service
       where s.organisation_id = ${org} and s.id = any(${ids}::uuid[]) and s.deleted_at is null

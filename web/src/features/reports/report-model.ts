@@ -115,7 +115,7 @@ export function measureFilterOf(indicators: readonly IndicatorInfo[], code: stri
   if (measure.kind === 'ratio') return measureFilterOf(indicators, measure.numerator, depth + 1);
   if (measure.kind === 'distinct_persons_full_paquet') return {};
   // Cases, trainings, disclosures and referrals are not services: no list of services behind their counts.
-  if (measure.kind === 'count_cases' || measure.kind === 'count_cascade' || measure.kind === 'referral_stat') return null;
+  if (measure.kind === 'count_cases' || measure.kind === 'count_cascade' || measure.kind === 'referral_stat' || measure.kind === 'harm_reduction_stat') return null;
   return measure.filter;
 }
 

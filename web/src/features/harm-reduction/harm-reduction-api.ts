@@ -1,0 +1,18 @@
+/** Harm reduction (issue 17, ADR 0029): anonymous tallies and the OST day's dispensing; the core contracts parse every answer. */
+import { AnonymousList, AnonymousTally, Ok, OstDay, OstDispensing, type AnonymousTallyInput, type OstDispensingInput } from '@relais/core';
+import { request } from '../../api/client.ts';
+
+export type OstDayData = ReturnType<typeof OstDay.parse>;
+export type OstDayItemData = OstDayData['items'][number];
+export type OstDispensingData = ReturnType<typeof OstDispensing.parse>;
+export type AnonymousLineData = ReturnType<typeof AnonymousList.parse>['items'][number];
+
+/** Idempotent on the client-generated id. */
+export const recordAnonymousTally = (body: AnonymousTallyInput) => request('POST', '/anonymous-services', AnonymousTally, { body });
+export const listAnonymousDay = (orgUnitId: string, date: string) => request('GET', '/anonymous-services', AnonymousList, { query: { orgUnitId, date } });
+export const deleteAnonymousLine = (id: string) => request('DELETE', `/anonymous-services/${id}`, Ok);
+
+export const ostDay = (orgUnitId: string, date: string) => request('GET', '/ost/day', OstDay, { query: { orgUnitId, date } });
+/** Idempotent on the client-generated id. */
+export const dispenseOst = (body: OstDispensingInput) => request('POST', '/ost/dispensings', OstDispensing, { body });
+export const undoOstDispensing = (id: string) => request('DELETE', `/ost/dispensings/${id}`, Ok);
