@@ -16,6 +16,7 @@ export const textFormats = {
   organisation_code: 'ASSO',
   unit_code: 'CASA',
   username: 'amina.ep',
+  totp: '492039',
   population_code: 'PS',
   phone: '+212 6 00 11 22 33',
   date: '2024-03-15',

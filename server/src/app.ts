@@ -14,7 +14,7 @@ import { Router } from './http/router.ts';
 import { RequestAbandonedError } from './db/priority.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { createAuditService, registerAuditRoutes } from './modules/audit/index.ts';
-import { createAuthService, registerAuthRoutes, SESSION_COOKIE } from './modules/auth/index.ts';
+import { createAuthService, createSecondFactorService, registerAuthRoutes, SESSION_COOKIE } from './modules/auth/index.ts';
 import { createSetupService, registerSetupRoutes } from './modules/setup/index.ts';
 import { registerHealthRoutes } from './modules/health/index.ts';
 import { createOrgUnitsService, registerOrgUnitRoutes } from './modules/org-units/index.ts';
@@ -91,7 +91,7 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
 
   registerHealthRoutes(router, db.engine, version);
   registerSetupRoutes(router, createSetupService(kysely), auth, config);
-  registerAuthRoutes(router, auth, config);
+  registerAuthRoutes(router, auth, createSecondFactorService(kysely, secrets), config);
   registerOrgUnitRoutes(router, createOrgUnitsService(kysely));
   registerProgramRoutes(router, createProgramsService(kysely));
   registerServiceDefinitionRoutes(router, createServiceDefinitionsService(kysely));

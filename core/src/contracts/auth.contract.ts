@@ -29,6 +29,8 @@ export const LoginRequest = z.object({
   organisation: OrganisationCode,
   username: Username,
   password: text().min(1).max(200),
+  /** The 6-digit code of her authenticator application, when she has a second factor. */
+  totp: text().regex(/^\d{6}$/, { message: 'format:totp' }).optional(),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
@@ -49,8 +51,19 @@ export const Me = z.object({
   permissions: z.array(z.enum(permissions)),
   csrfToken: text(),
   sessionExpiresAt: text(),
+  /** Her second factor: on or not, and whether her organisation requires one of her (then the session may only set it up). */
+  secondFactor: z.object({ enabled: z.boolean(), required: z.boolean() }),
 });
 export type Me = z.infer<typeof Me>;
+
+/** A second factor being set up: the secret (base32, grouped by four for typing) and the link authenticator applications read. */
+export const TotpSetup = z.object({ secret: text(), otpauthUri: text() });
+export type TotpSetup = z.infer<typeof TotpSetup>;
+export const TotpConfirm = z.object({ code: text().regex(/^\d{6}$/, { message: 'format:totp' }) });
+export const TotpDisable = z.object({ password: text().min(1).max(200) });
+/** The organisation's login rules: whether administrators must use a second factor. */
+export const AuthSettings = z.object({ secondFactorRequiredForAdministrators: z.boolean() });
+export type AuthSettings = z.infer<typeof AuthSettings>;
 
 export const PasswordChange = z.object({ currentPassword: text().min(1).max(200), newPassword: Password });
 export type PasswordChange = z.infer<typeof PasswordChange>;

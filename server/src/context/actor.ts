@@ -17,7 +17,10 @@ export interface Actor {
   organisationCode: string;
   organisationName: string;
   assignments: ActorAssignment[];
-  session: { tokenHash: string; csrfToken: string; expiresAt: Date };
+  /** `restricted`: the session may only set up a second factor (ADR 0031). */
+  session: { tokenHash: string; csrfToken: string; expiresAt: Date; restricted?: 'totp_setup' | null };
+  /** Whether she logs in with a second factor (TOTP). */
+  secondFactor?: boolean;
 }
 
 /** What a service needs to know about the request beyond its input: who, and audit metadata. */

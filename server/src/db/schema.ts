@@ -87,6 +87,10 @@ export interface AppUserTable {
   locale: string;
   active: Generated<boolean>;
   password_changed_at: UpdatedAt;
+  /** The second factor's secret, sealed with the instance key (migration 20261201T2340). */
+  totp_secret: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+  totp_enabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  totp_last_step: ColumnType<string | null, number | string | null | undefined, number | string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -109,6 +113,8 @@ export interface SessionTable {
   created_at: CreatedAt;
   last_seen_at: UpdatedAt;
   expires_at: ColumnType<Date, Date | string, Date | string>;
+  /** `totp_setup`: the session may only set up a second factor (its organisation requires one). */
+  restricted: ColumnType<'totp_setup' | null, 'totp_setup' | null | undefined, 'totp_setup' | null>;
 }
 
 /** Each client-chosen id once, with the organisation that took it (migration 20261201T1700): filled by triggers. */

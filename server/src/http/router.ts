@@ -45,6 +45,8 @@ interface RouteBase<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodTyp
    * even whether it exists is not for her (a receiving organisation's partner on the sender's person).
    */
   unseenWithoutPermission?: true;
+  /** Open to a session restricted to setting up a second factor (ADR 0031): her account, the setup, logging out. */
+  whileRestricted?: true;
 }
 
 /** A route open to anyone (health, setup, login). */
@@ -141,6 +143,7 @@ export class Router {
         if (!headerLocale) locale = actor.locale;
         (request as FastifyRequest & { locale?: Locale }).locale = locale;
         if (unsafe.has(spec.method)) checkCsrf(request, actor);
+        if (actor.session.restricted && !spec.whileRestricted) throw new DomainError('totp_setup_required');
         if (spec.permission && !holds(actor, spec.permission)) throw new DomainError(spec.unseenWithoutPermission ? 'not_found' : 'forbidden');
         ctx = { actor, requestId: request.id, ip: request.ip };
       }

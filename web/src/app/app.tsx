@@ -7,6 +7,7 @@ import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
 import { describeError } from '../i18n/errors.ts';
 import { WorkContextProvider } from '../features/context/work-context.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
+import { SecondFactorRequiredPage } from '../features/auth/second-factor.tsx';
 import { PublicFrame } from './public-frame.tsx';
 import { navigate } from './router.tsx';
 import { SessionProvider } from './session.tsx';
@@ -167,12 +168,19 @@ export function App() {
     <I18nProvider locale={locale} setLocale={changeLocale}>
       {boot.kind === 'ready' ? (
         <SessionProvider value={{ me: boot.me, setMe, signOut }}>
-          <WorkContextProvider>
-            {localeError ? <LocaleErrorBanner error={localeError} /> : null}
-            <VaultGate offline={boot.offline === true}>
-              <Shell />
-            </VaultGate>
-          </WorkContextProvider>
+          {boot.me.secondFactor.required && !boot.me.secondFactor.enabled ? (
+            // A session restricted until a second factor is set up (ADR 0031): nothing else opens.
+            <PublicFrame>
+              <SecondFactorRequiredPage />
+            </PublicFrame>
+          ) : (
+            <WorkContextProvider>
+              {localeError ? <LocaleErrorBanner error={localeError} /> : null}
+              <VaultGate offline={boot.offline === true}>
+                <Shell />
+              </VaultGate>
+            </WorkContextProvider>
+          )}
         </SessionProvider>
       ) : (
         <PublicFrame>

@@ -21,7 +21,7 @@ export async function findUserById(db: Queryable, organisationId: string, id: st
 
 export async function insertSession(
   db: Queryable,
-  s: { token_hash: string; organisation_id: string; user_id: string; csrf_token: string; expires_at: Date },
+  s: { token_hash: string; organisation_id: string; user_id: string; csrf_token: string; expires_at: Date; restricted?: 'totp_setup' | null },
 ): Promise<void> {
   await db.insertInto('session').values(s).execute();
 }
@@ -37,6 +37,8 @@ export async function findSession(db: Queryable, tokenHash: string) {
       's.csrf_token',
       's.expires_at',
       's.last_seen_at',
+      's.restricted',
+      'u.totp_enabled_at',
       'u.id as user_id',
       'u.username',
       'u.display_name',
@@ -142,4 +144,25 @@ export async function selectLocks(db: Queryable, prefixes: string[]) {
     .orderBy('locked_until', 'desc')
     .orderBy('key')
     .execute();
+}
+
+/** Takes the second factor's step `step` for the user, once: false when a step at or after it was used already (a replayed code). */
+export async function useTotpStep(db: Queryable, organisationId: string, userId: string, step: number): Promise<boolean> {
+  const rows = await db
+    .updateTable('app_user')
+    .set({ totp_last_step: step })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', String(step))]))
+    .executeTakeFirst();
+  return rows.numUpdatedRows > 0n;
+}
+
+export async function setTotp(db: Queryable, organisationId: string, userId: string, values: { totp_secret: Buffer | null; totp_enabled_at: Date | null; totp_last_step: number | null }): Promise<void> {
+  await db.updateTable('app_user').set(values).where('organisation_id', '=', organisationId).where('id', '=', userId).execute();
+}
+
+/** Lifts a session's restriction once its user has set up a second factor. */
+export async function liftRestriction(db: Queryable, tokenHash: string): Promise<void> {
+  await db.updateTable('session').set({ restricted: null }).where('token_hash', '=', tokenHash).execute();
 }

@@ -10,6 +10,7 @@ import { recordAudit, whoOf } from '../audit/index.ts';
 import * as repo from './auth.repository.ts';
 import { deviceCookieAfterLogin, readDeviceCookie } from './device-cookie.ts';
 import { organisationKeyPrefixes, readThrottleKey, throttleKeys, throttleRules } from './login-throttle.ts';
+import { checkLoginCode, secondFactorRequired } from './second-factor.ts';
 
 
 export interface NewSession {
@@ -22,10 +23,10 @@ export function createAuthService(db: Queryable, config: Config, secrets: Secret
   const rules = throttleRules(config.loginLimits);
 
   /** Opens a session for a user; the token goes in the cookie, only its hash in the database. */
-  async function openSession(trx: Queryable, organisationId: string, userId: string): Promise<NewSession> {
+  async function openSession(trx: Queryable, organisationId: string, userId: string, restricted: 'totp_setup' | null = null): Promise<NewSession> {
     const token = newToken();
     const expiresAt = new Date(Date.now() + config.session.maxDays * 86_400_000);
-    await repo.insertSession(trx, { token_hash: sha256(token), organisation_id: organisationId, user_id: userId, csrf_token: newToken(), expires_at: expiresAt });
+    await repo.insertSession(trx, { token_hash: sha256(token), organisation_id: organisationId, user_id: userId, csrf_token: newToken(), expires_at: expiresAt, restricted });
     return { token, expiresAt };
   }
 
@@ -60,7 +61,8 @@ export function createAuthService(db: Queryable, config: Config, secrets: Secret
         orgUnitName: a.org_unit_name,
         programs: a.programs,
       })),
-      session: { tokenHash, csrfToken: s.csrf_token, expiresAt: new Date(s.expires_at) },
+      session: { tokenHash, csrfToken: s.csrf_token, expiresAt: new Date(s.expires_at), restricted: s.restricted },
+      secondFactor: s.totp_enabled_at !== null,
     };
   }
 
@@ -84,10 +86,10 @@ export function createAuthService(db: Queryable, config: Config, secrets: Secret
 
       // Same work whether or not the account exists: no timing oracle on usernames.
       const isValid = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()));
-      if (!org || !user || !isValid) {
+      const fail = async (code: 'invalid_credentials' | 'totp_invalid') => {
         await db.transaction().execute(async (trx) => {
           const who = { organisationId: org?.id ?? '', actorId: user?.id ?? null, ip };
-          if (org) await recordAudit(trx, who, { action: 'login_failed', entityType: 'user', entityId: user?.id ?? null, details: { username: input.username } });
+          if (org) await recordAudit(trx, who, { action: 'login_failed', entityType: 'user', entityId: user?.id ?? null, details: { username: input.username, ...(code === 'totp_invalid' ? { secondFactor: true } : {}) } });
           for (const { scope, key } of keys) {
             const { failures, lockedUntil } = await repo.countFailure(trx, key, rules[scope]);
             if (org && lockedUntil) {
@@ -100,14 +102,24 @@ export function createAuthService(db: Queryable, config: Config, secrets: Secret
             }
           }
         });
-        throw new DomainError('invalid_credentials');
-      }
+        return new DomainError(code);
+      };
+      if (!org || !user || !isValid) throw await fail('invalid_credentials');
       if (!user.active) throw new DomainError('account_inactive');
+      // The second factor (ADR 0031): asked once the password is right; a wrong code counts as a failed login.
+      let restricted: 'totp_setup' | null = null;
+      if (user.totp_enabled_at) {
+        if (!input.totp) throw new DomainError('totp_required');
+        if (!(await checkLoginCode(db, secrets, user, input.totp))) throw await fail('totp_invalid');
+      } else {
+        const roles = (await repo.selectAssignments(db, org.id, [user.id])).map((a) => a.role);
+        if (await secondFactorRequired(db, org.id, roles)) restricted = 'totp_setup';
+      }
       const session = await db.transaction().execute(async (trx) => {
         // The address and account keys are left to expire: one's own login must not clear what others caused.
         await repo.clearFailures(trx, keys.filter((k) => k.scope === 'pair' || k.scope === 'device').map((k) => k.key));
-        await recordAudit(trx, { organisationId: org.id, actorId: user.id, ip }, { action: 'login', entityType: 'user', entityId: user.id });
-        return openSession(trx, org.id, user.id);
+        await recordAudit(trx, { organisationId: org.id, actorId: user.id, ip }, { action: 'login', entityType: 'user', entityId: user.id, ...(restricted ? { details: { restricted } } : {}) });
+        return openSession(trx, org.id, user.id, restricted);
       });
       return { session, actor: await resolveSession(session.token), deviceCookie: deviceCookieAfterLogin(secrets, device, user.id) };
     },
@@ -121,6 +133,12 @@ export function createAuthService(db: Queryable, config: Config, secrets: Secret
         return k ? [{ ...k, failures: r.failures, lockedUntil: new Date(r.locked_until!).toISOString() }] : [];
       });
       return { items };
+    },
+
+    /** The `Me` of a session's actor, with whether her organisation requires a second factor of her. */
+    async me(actor: Actor): Promise<Me> {
+      const required = actor.session.restricted === 'totp_setup' || (await secondFactorRequired(db, actor.organisationId, actor.assignments.map((a) => a.role)));
+      return meOf(actor, required);
     },
 
     async logout(ctx: RequestContext): Promise<void> {
@@ -154,7 +172,7 @@ export function createAuthService(db: Queryable, config: Config, secrets: Secret
 export type AuthService = ReturnType<typeof createAuthService>;
 
 /** The `Me` contract of an actor. */
-export function meOf(actor: Actor): Me {
+export function meOf(actor: Actor, secondFactorRequired = false): Me {
   return {
     user: { id: actor.userId, username: actor.username, displayName: actor.displayName, locale: actor.locale },
     organisation: { id: actor.organisationId, code: actor.organisationCode, name: actor.organisationName },
@@ -167,5 +185,6 @@ export function meOf(actor: Actor): Me {
     permissions: permissionsOfActor(actor),
     csrfToken: actor.session.csrfToken,
     sessionExpiresAt: actor.session.expiresAt.toISOString(),
+    secondFactor: { enabled: actor.secondFactor ?? false, required: secondFactorRequired },
   };
 }

@@ -13,5 +13,7 @@ export {
   storeStorySettings,
   loadReferralSettings,
   storeReferralSettings,
+  loadAuthSettings,
+  storeAuthSettings,
 } from './settings.service.ts';
 export { settingsPolicy } from './settings.policy.ts';

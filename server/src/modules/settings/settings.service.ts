@@ -3,6 +3,7 @@ import {
   CaseSettings,
   DEFAULT_UNANSWERED_AFTER_DAYS,
   ReferralSettings,
+  AuthSettings,
   StorySettings,
   defaultChangeDomains,
   Dhis2Mapping,
@@ -31,6 +32,7 @@ const keys = {
   cases: 'cases',
   stories: 'stories',
   referrals: 'referrals',
+  auth: 'auth',
 } as const;
 
 /** The organisation's registry settings (code scheme, populations), defaults filled in. */
@@ -106,4 +108,14 @@ export async function loadReferralSettings(db: Queryable, organisationId: string
 
 export async function storeReferralSettings(db: Queryable, organisationId: string, settings: ReferralSettings): Promise<void> {
   await putSetting(db, organisationId, keys.referrals, settings);
+}
+
+/** The organisation's login rules: a second factor required of administrators (off by default). */
+export async function loadAuthSettings(db: Queryable, organisationId: string): Promise<AuthSettings> {
+  const parsed = AuthSettings.safeParse(await getSetting(db, organisationId, keys.auth));
+  return parsed.success ? parsed.data : { secondFactorRequiredForAdministrators: false };
+}
+
+export async function storeAuthSettings(db: Queryable, organisationId: string, settings: AuthSettings): Promise<void> {
+  await putSetting(db, organisationId, keys.auth, settings);
 }

@@ -11,8 +11,9 @@ import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { PasswordField } from './password-field.tsx';
 import { confirmationErrors, NewPasswordFields, useNewPassword } from './new-password-fields.tsx';
+import { SecondFactorCard } from './second-factor.tsx';
 
-/** My account: who I am, change my password, choose my language. */
+/** My account: who I am, change my password, choose my language, my second factor. */
 export function AccountPage() {
   const i18n = useI18n();
   const { t } = i18n;
@@ -42,6 +43,7 @@ export function AccountPage() {
         </Card>
       </div>
       <PasswordForm />
+      <SecondFactorCard />
     </Page>
   );
 }

@@ -5,10 +5,12 @@ import { unlockVault } from '../../offline/vault.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { storage, storageKeys } from '../../app/storage.ts';
+import { ApiError } from '../../api/client.ts';
 import { Alert, Button, Form, Page, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { PasswordField } from './password-field.tsx';
 import { UsernameField } from './username-field.tsx';
+import { TotpField } from './second-factor.tsx';
 
 /** Login: organisation code (remembered on this device), username, password. */
 export function LoginPage({ notice, onDone }: { notice?: 'session_expired' | 'unauthenticated' | 'logged_out' | undefined; onDone: (me: Me) => void }) {
@@ -16,20 +18,34 @@ export function LoginPage({ notice, onDone }: { notice?: 'session_expired' | 'un
   const [organisation, setOrganisation] = useState(() => storage.get(storageKeys.organisation) ?? '');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  // Asked once the server says the password was right and the account has a second factor (ADR 0031).
+  const [totp, setTotp] = useState<string | null>(null);
   const form = useFormSubmit({ alertsInvalid: true });
   const { errors } = form;
 
   const submit = async () => {
     form.begin();
-    const checked = validate(LoginRequest, { organisation, username, password });
+    const checked = validate(LoginRequest, { organisation, username, password, ...(totp ? { totp } : {}) });
     if (!form.check(checked)) return;
+    let asksCode = false;
     const isDone = await form.send(async () => {
-      const me = await login(checked.data);
+      let me: Me;
+      try {
+        me = await login(checked.data);
+      } catch (error) {
+        asksCode = error instanceof ApiError && (error.code === 'totp_required' || error.code === 'totp_invalid');
+        throw error;
+      }
       // The password the server accepted opens the data kept on this device (ADR 0027).
       await unlockVault(me.user.id, checked.data.password, true).catch((error: unknown) => console.error('offline store', error));
       onDone(me);
     });
-    if (!isDone) setPassword('');
+    if (isDone) return;
+    if (asksCode) setTotp('');
+    else {
+      setPassword('');
+      setTotp(null);
+    }
   };
 
   const noticeText =
@@ -55,6 +71,7 @@ export function LoginPage({ notice, onDone }: { notice?: 'session_expired' | 'un
         />
         <UsernameField value={username} onChange={setUsername} error={errors.username} autoComplete="username" />
         <PasswordField label={t('field.password')} value={password} onChange={setPassword} error={errors.password} autoComplete="current-password" />
+        {totp !== null ? <TotpField value={totp} onChange={setTotp} error={errors.totp} /> : null}
       </Form>
     </Page>
   );

@@ -7,6 +7,7 @@ import { Pager } from '../../app/pager.tsx';
 import { Button, Page, Table, TextField, type Column } from '../../ui/index.ts';
 import { ReadStatus } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { LoginRulesCards } from './login-rules.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -69,6 +70,7 @@ export function UsersPage() {
           <Pager offset={offset} pageSize={PAGE_SIZE} total={total} loading={users.loading} onOffset={setOffset} empty={t('users.total', { total })} />
         </>
       ) : null}
+      <LoginRulesCards />
     </Page>
   );
 }
