@@ -109,7 +109,7 @@ export const ServiceQuery = PageQuery.extend({
 });
 
 /** A correction changes exactly the fields it names. */
-export const UpdateService = z.object({ ...serviceFields, date: PastDate, workerId: Id }).partial();
+export const UpdateService = z.object({ ...serviceFields, date: PastDate, workerId: Id, fields: DefinedFieldValues.nullable() }).partial();
 export const SetRegisterNo = z.object({ registerNo: z.number().int().min(1).max(1_000_000) });
 
 /** An age band (the report codes); the codes group sessions took before (`lt25`, `ge25`) are still read, as those. */

@@ -1,4 +1,5 @@
-import { programCodes, serviceCodes, type ProgramCode, type ProgramServiceSettings, type ServiceCode, type ServiceDefinition } from '@relais/core';
+import { DefinedService, programCodes, serviceCodes, type ProgramCode, type ProgramServiceSettings, type ServiceCode, type ServiceDefinition } from '@relais/core';
+import { rememberDefinedServices } from './defined-services.ts';
 
 /**
  * GET /catalogue (core contract `ServiceCatalogue`) read tolerantly: a service or program code
@@ -14,6 +15,8 @@ export interface Catalogue {
   services: CatalogueService[];
   /** The organisation's enabled programs, in catalogue order. */
   programs: CatalogueProgram[];
+  /** The services the organisation defined itself (ADR 0028), retired ones included. */
+  definedServices: DefinedService[];
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -52,7 +55,14 @@ export function parseCatalogue(data: unknown): Catalogue {
     if (!isRecord(raw) || !isProgramCode(raw.code)) continue;
     programs.push(programOf(raw, raw.code));
   }
-  return { services, programs };
+  // A defined service this version cannot read (a newer server) is left out too.
+  const raw = Array.isArray(data.definedServices) ? data.definedServices : [];
+  const definedServices = raw.flatMap((d) => {
+    const parsed = DefinedService.safeParse(d);
+    return parsed.success ? [parsed.data] : [];
+  });
+  rememberDefinedServices(definedServices);
+  return { services, programs, definedServices };
 }
 
 function programOf(raw: Record<string, unknown>, code: ProgramCode): CatalogueProgram {

@@ -9,6 +9,7 @@ import { privacyWebAr } from '../features/privacy/privacy.i18n.ar.ts';
 import { stockWebAr } from '../features/stock/stock.i18n.ar.ts';
 import { offlineWebAr } from '../features/offline/offline.i18n.ts';
 import { harmReductionWebAr } from '../features/harm-reduction/harm-reduction.i18n.ar.ts';
+import { definedServicesWebAr } from '../features/programs/defined-services.i18n.ts';
 import type { WebCatalogue } from './fr.ts';
 
 /** Web catalogue, Arabic (right-to-left). */
@@ -742,4 +743,5 @@ export const ar: WebCatalogue = {
   ...stockWebAr,
   ...offlineWebAr,
   ...harmReductionWebAr,
+  ...definedServicesWebAr,
 };

@@ -9,6 +9,7 @@ import { privacyWebEn } from '../features/privacy/privacy.i18n.en.ts';
 import { stockWebEn } from '../features/stock/stock.i18n.ts';
 import { offlineWebEn } from '../features/offline/offline.i18n.ts';
 import { harmReductionWebEn } from '../features/harm-reduction/harm-reduction.i18n.ts';
+import { definedServicesWebEn } from '../features/programs/defined-services.i18n.ts';
 import type { WebCatalogue } from './fr.ts';
 
 /** Web catalogue, English. */
@@ -742,4 +743,5 @@ export const en: WebCatalogue = {
   ...stockWebEn,
   ...offlineWebEn,
   ...harmReductionWebEn,
+  ...definedServicesWebEn,
 };

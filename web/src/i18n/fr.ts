@@ -9,6 +9,7 @@ import { privacyWebFr } from '../features/privacy/privacy.i18n.ts';
 import { stockWebFr } from '../features/stock/stock.i18n.ts';
 import { offlineWebFr } from '../features/offline/offline.i18n.ts';
 import { harmReductionWebFr } from '../features/harm-reduction/harm-reduction.i18n.ts';
+import { definedServicesWebFr } from '../features/programs/defined-services.i18n.ts';
 /**
  * Web catalogue, French (source language). Domain words (roles, programs, levels,
  * errors, field names) live in the core catalogue; `useT()` looks here first, then there.
@@ -743,6 +744,7 @@ export const fr = {
   ...stockWebFr,
   ...offlineWebFr,
   ...harmReductionWebFr,
+  ...definedServicesWebFr,
 } as const;
 
 export type WebKey = keyof typeof fr;

@@ -1,4 +1,4 @@
-import { DomainError, checkServiceEntry, type ServiceCode, type ServiceRecord, type UpdateService } from '@relais/core';
+import { DomainError, checkAnyServiceEntry, definedQuantity, type ServiceRecord, type UpdateService } from '@relais/core';
 import type { z } from 'zod';
 import { withTransaction, type Queryable } from '../../db/index.ts';
 import type { RequestContext } from '../../context/index.ts';
@@ -12,6 +12,7 @@ import { createGroupSessionsService } from './group-sessions.service.ts';
 import { createRegisterNumbersService } from './register-numbers.service.ts';
 import { visiblePlaces } from './visibility.ts';
 import { serviceChanged } from './service-writes.ts';
+import { loadDefinedServices } from '../service-definitions/index.ts';
 
 export { attendanceService } from './group-sessions.service.ts';
 
@@ -35,8 +36,10 @@ function createServicesService(db: Queryable) {
       const org = ctx.actor.organisationId;
       return withTransaction(db, async (trx) => {
         const { row } = await visibleService(trx, ctx, id, 'service.write');
+        // A defined service (ADR 0028) is corrected by its fields, checked against its definition in force (the record takes its version).
+        const def = row.definition_version !== null ? (await loadDefinedServices(trx, org)).get(row.service) : undefined;
         const merged = {
-          service: row.service as ServiceCode,
+          service: row.service,
           quantity: patch.quantity !== undefined ? patch.quantity : row.quantity,
           result: patch.result !== undefined ? patch.result : row.result,
           strategy: patch.strategy !== undefined ? patch.strategy : row.strategy,
@@ -45,8 +48,16 @@ function createServicesService(db: Queryable) {
           treated: patch.treated !== undefined ? patch.treated : row.treated,
           platform: patch.platform !== undefined ? patch.platform : row.platform,
           registerNo: null,
+          fields: def ? (patch.fields !== undefined ? patch.fields : (row.fields as Record<string, unknown> | null)) : (patch.fields ?? null),
         };
-        const issues = checkServiceEntry(merged, undefined, '');
+        // A defined record keeps its values and version unless its fields are corrected: a note or a date is corrected whatever the definition became.
+        const refields = def !== undefined && patch.fields !== undefined;
+        if (refields) merged.quantity = definedQuantity(def.fields, merged.fields);
+        else if (def) merged.quantity = row.quantity;
+        const builtIns = Object.entries(patch).filter(([k, v]) => ['quantity', 'result', 'strategy', 'modality', 'kind', 'treated', 'platform'].includes(k) && v !== null);
+        const issues = def
+          ? [...builtIns.map(([k]) => ({ field: k, code: 'not_applicable' as const })), ...(refields ? checkAnyServiceEntry({ ...merged, quantity: null }, row.program, undefined, new Map([[row.service, def]]), '') : [])]
+          : checkAnyServiceEntry(merged, row.program, undefined, new Map(), '');
         if (issues.length) throw new DomainError('validation_failed', { fields: issues });
         if (patch.workerId) await checkPlace(trx, ctx, { orgUnitId: row.org_unit_id, siteId: null, program: row.program, workerId: patch.workerId }, true);
         await updateServiceRow(trx, org, id, {
@@ -57,6 +68,7 @@ function createServicesService(db: Queryable) {
           kind: merged.kind,
           treated: merged.treated,
           platform: merged.platform,
+          ...(refields ? { fields: JSON.stringify(merged.fields), definition_version: def.version } : {}),
           ...(patch.note !== undefined ? { note: patch.note } : {}),
           ...(patch.date ? { service_date: patch.date } : {}),
           ...(patch.workerId ? { worker_id: patch.workerId } : {}),

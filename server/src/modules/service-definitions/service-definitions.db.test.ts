@@ -142,4 +142,15 @@ describe(`services an organisation defines itself (${engine})`, () => {
     expect(retired.body).toMatchObject({ version: 3, retired: true });
     expect((await org.admin.put('/programs/prev_ps/services/baignade', { ...rest, retired: true })).status).toBe(404);
   });
+
+  it('corrects a defined service by its fields, checked against its definition in force', async () => {
+    const list = await org.admin.get<{ items: ServiceRecord[] }>(`/services?beneficiaryId=${person}&limit=50`);
+    const old = list.body.items.find((s) => s.service === 'douche' && s.quantity === 2)!;
+    const bad = await ep.patch<Failure>(`/services/${old.id}`, { fields: { temperature: 50 } });
+    expect(bad.body.error.fields?.map((f) => f.message)).toEqual(['Température : au plus 40.']);
+    const fixed = await ep.patch<ServiceRecord>(`/services/${old.id}`, { fields: { temperature: 35 } });
+    expect(fixed.body).toMatchObject({ fields: { temperature: 35 }, definitionVersion: 3, quantity: null });
+    const noteOnly = await ep.patch<ServiceRecord>(`/services/${old.id}`, { note: 'eau chaude' });
+    expect(noteOnly.body).toMatchObject({ fields: { temperature: 35 }, definitionVersion: 3 });
+  });
 });

@@ -140,6 +140,9 @@ function ContactForm({ person, catalogue, onSaved }: {
   const workers = useUnitWorkers(place.unitId);
 
   const settings = catalogue.programs.find((p) => p.code === place.program);
+  // The services the organisation defined (ADR 0028): the program's, not retired, are offered after the built-in ones.
+  const defined = new Map(catalogue.definedServices.map((d) => [d.code, d]));
+  const offered = [...(settings?.services ?? []), ...catalogue.definedServices.filter((d) => d.program === place.program && !d.retired).map((d) => d.code)];
   const chosen = rows.flatMap((r) => (r.service ? [r.service] : []));
   const missing = settings && chosen.length ? missingFromPaquetMinimum(settings, chosen) : [];
 
@@ -150,7 +153,7 @@ function ContactForm({ person, catalogue, onSaved }: {
     beneficiaryId: person.id,
     ...placeInput(place),
     ...(workerId && workerId !== me.user.id ? { workerId } : {}),
-    services: rows.map((r) => entryOf(r, year)),
+    services: rows.map((r) => entryOf(r, year, defined.get(r.service))),
   });
 
   /** The schema and the service rules, the same the server applies. */
@@ -159,7 +162,7 @@ function ContactForm({ person, catalogue, onSaved }: {
     const issues = [
       ...rows.flatMap((r, i) => (r.service === 'hiv_test' ? registerNoIssues(r.registerNo, year, `services.${i}.registerNo`) : [])),
       ...(result.ok ? [] : result.fields),
-      ...rows.flatMap((r, i) => serviceIssues(r, settings, `services.${i}.`, year)),
+      ...rows.flatMap((r, i) => serviceIssues(r, settings, `services.${i}.`, year, { program: place.program, services: defined })),
     ];
     return fieldErrorsOf(i18n, issues);
   };
@@ -231,7 +234,7 @@ function ContactForm({ person, catalogue, onSaved }: {
             <li key={row.id}>
               <fieldset className="fieldset service-row" ref={i === 0 ? firstService : undefined}>
                 <legend className="fieldset-legend">{t('capture.rowLegend', { n: i + 1 })}</legend>
-                <ServiceFields draft={row} onChange={(next) => setRow(i, next)} services={settings?.services ?? []} errors={errors} at={`services.${i}.`} />
+                <ServiceFields draft={row} onChange={(next) => setRow(i, next)} services={offered} defined={defined} errors={errors} at={`services.${i}.`} />
                 {rows.length > 1 ? (
                   <div className="form-actions">
                     <Button size="small" variant="ghost" onClick={() => setRows((list) => list.filter((r) => r.id !== row.id))}>

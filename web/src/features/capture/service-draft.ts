@@ -1,4 +1,4 @@
-import { checkServiceEntry, parseRegisterNo, serviceCodes, serviceDefinitions, type FieldIssue, type ProgramServiceSettings, type ServiceCode } from '@relais/core';
+import { checkAnyServiceEntry, isBuiltInService, parseRegisterNo, serviceDefinitions, type DefinedService, type FieldIssue, type ProgramServiceSettings, type ServiceCode } from '@relais/core';
 import type { ServiceRecordData } from '../../api/endpoints.ts';
 import { newId } from '../../api/ids.ts';
 
@@ -6,7 +6,8 @@ import { newId } from '../../api/ids.ts';
 export interface ServiceDraft {
   /** Client-generated: a retried save of the same row is applied once. */
   id: string;
-  service: ServiceCode | '';
+  /** A built-in service code, a defined service's code (ADR 0028), or '' before a choice. */
+  service: string;
   quantity: string;
   result: string;
   strategy: string;
@@ -17,18 +18,19 @@ export interface ServiceDraft {
   /** HIV test transcribed from a paper register: its order number (else assigned by the server). */
   registerNo: string;
   note: string;
+  /** A defined service's fields as typed, by key (`yes`/`no` for a yes/no field). */
+  fields: Record<string, string>;
 }
 
 export function newServiceDraft(): ServiceDraft {
-  return { id: newId(), service: '', quantity: '', result: '', strategy: '', modality: '', kind: '', treated: '', platform: '', registerNo: '', note: '' };
+  return { id: newId(), service: '', quantity: '', result: '', strategy: '', modality: '', kind: '', treated: '', platform: '', registerNo: '', note: '', fields: {} };
 }
 
 /** The draft of a recorded service (for a correction). */
 export function draftOfRecord(s: ServiceRecordData): ServiceDraft {
   return {
     id: s.id,
-    // A defined service's record is corrected by its fields (not yet in this form): its built-in draft stays empty.
-    service: (serviceCodes as readonly string[]).includes(s.service) ? (s.service as ServiceCode) : '',
+    service: s.service,
     quantity: s.quantity === null ? '' : String(s.quantity),
     result: s.result ?? '',
     strategy: s.strategy ?? '',
@@ -38,6 +40,7 @@ export function draftOfRecord(s: ServiceRecordData): ServiceDraft {
     platform: s.platform ?? '',
     registerNo: s.registerNo === null ? '' : String(s.registerNo),
     note: s.note ?? '',
+    fields: Object.fromEntries(Object.entries(s.fields ?? {}).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v)])),
   };
 }
 
@@ -76,8 +79,9 @@ export function takesPlatform(d: Pick<ServiceDraft, 'service' | 'modality'>): bo
  * The entry sent to the server: only the fields the service takes are filled, the others
  * null (a field left from a previous choice of service is never sent).
  */
-export function entryOf(d: ServiceDraft, year: number) {
-  const def = d.service ? serviceDefinitions[d.service] : {};
+export function entryOf(d: ServiceDraft, year: number, defined?: DefinedService) {
+  if (defined) return { id: d.id, service: d.service, ...noDetails, note: textOrNull(d.note), fields: definedValuesOf(defined, d.fields) };
+  const def = isBuiltInService(d.service) ? serviceDefinitions[d.service as ServiceCode] : {};
   return {
     id: d.id,
     service: d.service,
@@ -90,25 +94,49 @@ export function entryOf(d: ServiceDraft, year: number) {
     platform: takesPlatform(d) ? textOrNull(d.platform) : null,
     registerNo: d.service === 'hiv_test' ? registerNoOf(d.registerNo, year) : null,
     note: textOrNull(d.note),
+    fields: null,
   };
+}
+
+const noDetails = { quantity: null, result: null, strategy: null, modality: null, kind: null, treated: null, platform: null, registerNo: null };
+
+/** A defined service's values as sent: numbers for quantities and numbers, true/false for yes/no, trimmed text; empty fields left out. */
+export function definedValuesOf(defined: DefinedService, typed: Readonly<Record<string, string>>): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const f of defined.fields) {
+    const raw = (typed[f.key] ?? '').trim();
+    if (!raw) continue;
+    if (f.type === 'yes_no') out[f.key] = raw === 'yes';
+    else if (f.type === 'quantity' || f.type === 'number') out[f.key] = Number.isFinite(Number(raw.replace(',', '.'))) ? Number(raw.replace(',', '.')) : raw;
+    else out[f.key] = raw;
+  }
+  return out;
 }
 
 /**
  * The rule check the server applies to one service (required fields, values from the
  * service's lists, offered by the program); `at` prefixes the field paths.
  */
-export function serviceIssues(d: ServiceDraft, program: ProgramServiceSettings | undefined, at: string, year: number): FieldIssue[] {
+export function serviceIssues(
+  d: ServiceDraft,
+  program: ProgramServiceSettings | undefined,
+  at: string,
+  year: number,
+  /** The contact's program and the organisation's defined services (a defined service is checked against its definition). */
+  defined: { program: string; services: ReadonlyMap<string, DefinedService> } = { program: '', services: new Map() },
+): FieldIssue[] {
   if (!d.service) return [];
-  const e = entryOf(d, year);
+  const e = entryOf(d, year, defined.services.get(d.service));
   // Text in a number field is reported by the schema (invalid type), not as "required" here.
-  return checkServiceEntry(
+  return checkAnyServiceEntry(
     {
       ...e,
-      service: d.service,
       quantity: typeof e.quantity === 'string' ? 0 : e.quantity,
       registerNo: typeof e.registerNo === 'string' ? 0 : e.registerNo,
     },
+    defined.program,
     program,
+    defined.services,
     at,
   );
 }

@@ -1,20 +1,23 @@
-import { serviceDefinitions, type ServiceCode } from '@relais/core';
+import { isBuiltInService, serviceDefinitions, type DefinedService, type ServiceCode } from '@relais/core';
 import { RadioGroup, Select, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { FieldErrors } from '../../i18n/errors.ts';
 import { takesPlatform, type ServiceDraft } from './service-draft.ts';
 import { serviceLabel, valueLabel } from './service-labels.ts';
 import { MarkRequired } from '../../app/mark-required.tsx';
+import { DefinedFields } from './defined-fields.tsx';
 
 /**
  * The fields of one service: the service itself (unless fixed), then only the fields that
  * service takes, with translated labels and value lists. `at` prefixes the error paths.
  */
-export function ServiceFields({ draft, onChange, services, errors, at, fixedService = false, registerNo = true }: {
+export function ServiceFields({ draft, onChange, services, defined, errors, at, fixedService = false, registerNo = true }: {
   draft: ServiceDraft;
   onChange: (next: ServiceDraft) => void;
-  /** The services to choose from (the program's). */
-  services: readonly ServiceCode[];
+  /** The services to choose from (the program's, then the ones the organisation defined for it). */
+  services: readonly string[];
+  /** The organisation's defined services (ADR 0028): a chosen one shows its own fields. */
+  defined?: ReadonlyMap<string, DefinedService>;
   errors: FieldErrors;
   at: string;
   /** A correction cannot change the service: it is shown, not chosen. */
@@ -24,7 +27,8 @@ export function ServiceFields({ draft, onChange, services, errors, at, fixedServ
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const def = draft.service ? serviceDefinitions[draft.service] : {};
+  const def = isBuiltInService(draft.service) ? serviceDefinitions[draft.service as ServiceCode] : {};
+  const own = defined?.get(draft.service);
   const set = <K extends keyof ServiceDraft>(key: K) => (value: ServiceDraft[K]) => onChange({ ...draft, [key]: value });
   const err = (field: string) => errors[`${at}${field}`];
   const choices = (field: 'result' | 'strategy' | 'modality' | 'kind', values: readonly string[]) => values.map((v) => ({ value: v, label: valueLabel(i18n, field, v) }));
@@ -41,9 +45,10 @@ export function ServiceFields({ draft, onChange, services, errors, at, fixedServ
             required
             error={err('service')}
             options={[{ value: '', label: t('capture.chooseService') }, ...offered.map((s) => ({ value: s, label: serviceLabel(i18n, s) }))]}
-            onChange={(v) => onChange({ ...draft, service: v as ServiceCode | '' })}
+            onChange={(v) => onChange({ ...draft, service: v })}
           />
         )}
+        {own ? <DefinedFields service={own} values={draft.fields} onChange={(fields) => onChange({ ...draft, fields })} errors={errors} at={at} /> : null}
         {def.quantity ? (
           <TextField
             label={t('field.quantity')}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { SetRegisterNo, UpdateService, type ServiceCode } from '@relais/core';
+import { SetRegisterNo, UpdateService, type DefinedService } from '@relais/core';
+import { definedService } from '../../api/defined-services.ts';
 import { deleteService, listServices, setRegisterNo, updateService, type ServicePatch, type ServiceRecordData } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
@@ -110,15 +111,24 @@ export function ServiceHistory({ beneficiaryId, canRecord }: { beneficiaryId: st
   );
 }
 
+/** The record's defined service (ADR 0028) as the form's map, or none for a built-in one. */
+function definedMap(code: string): Map<string, DefinedService> | undefined {
+  const own = definedService(code);
+  return own ? new Map([[code, own]]) : undefined;
+}
+
 /** The fields of a correction that differ from the record (a correction changes exactly what it names). */
 function patchOf(record: ServiceRecordData, draft: ServiceDraft, date: string, workerId: string): Record<string, unknown> {
   const year = Number(record.date.slice(0, 4));
-  const before = entryOf(draftOfRecord(record), year);
-  const after = entryOf(draft, year);
+  const own = definedService(record.service);
+  const before = entryOf(draftOfRecord(record), year, own);
+  const after = entryOf(draft, year, own);
   const patch: Record<string, unknown> = {};
   for (const key of ['quantity', 'result', 'strategy', 'modality', 'kind', 'treated', 'platform', 'note'] as const) {
     if (after[key] !== before[key]) patch[key] = after[key];
   }
+  // A defined service's fields go together (ADR 0028).
+  if (JSON.stringify(after.fields) !== JSON.stringify(before.fields)) patch.fields = after.fields;
   if (date !== record.date) patch.date = date;
   if (workerId && workerId !== record.worker?.id) patch.workerId = workerId;
   return patch;
@@ -179,7 +189,7 @@ function EditServiceDialog({ record, onClose, onSaved }: { record: ServiceRecord
         {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
         <TextField label={t('field.date')} type="date" value={date} max={todayIso()} required error={errors.date} onChange={setDate} />
         <Select label={t('field.workerId')} value={workerId} required={record.worker !== null} error={errors.workerId} options={workerOptions} onChange={setWorkerId} />
-        <ServiceFields draft={draft} onChange={setDraft} services={[record.service as ServiceCode]} errors={errors} at="" fixedService registerNo={false} />
+        <ServiceFields draft={draft} onChange={setDraft} services={[record.service]} defined={definedMap(record.service)} errors={errors} at="" fixedService registerNo={false} />
         {record.service === 'hiv_test' ? (
           <RegisterNoField hint={t('capture.registerNoCorrectHint')} value={draft.registerNo} error={errors.registerNo} onChange={(v) => setDraft((d) => ({ ...d, registerNo: v }))} />
         ) : null}

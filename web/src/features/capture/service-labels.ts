@@ -1,15 +1,17 @@
 import { serviceCodes, type ServiceCode, type ServiceDetails } from '@relais/core';
 import type { I18n } from '../../i18n/i18n.tsx';
 
-type Tr = Pick<I18n, 't' | 'has'>;
+import { definedLabel, definedParts } from '../../api/defined-services.ts';
+
+type Tr = Pick<I18n, 't' | 'has'> & Partial<Pick<I18n, 'locale'>>;
 
 export function isServiceCode(code: string): code is ServiceCode {
   return (serviceCodes as readonly string[]).includes(code);
 }
 
-/** Label of a service code (`service.<code>`), or the code itself when unknown. */
+/** Label of a service code (`service.<code>`; a defined service's own name), or the code itself when unknown. */
 export function serviceLabel(i18n: Tr, code: string): string {
-  return isServiceCode(code) ? i18n.t(`service.${code}`) : code;
+  return isServiceCode(code) ? i18n.t(`service.${code}`) : (definedLabel(code, i18n.locale ?? 'fr') ?? code);
 }
 
 /** Label of a value of a service field (`result.negative`, `kind.cash`…), or the value itself. */
@@ -19,7 +21,12 @@ export function valueLabel(i18n: Tr, field: 'result' | 'strategy' | 'modality' |
 }
 
 /** The details in words, one part per set field: "Quantité : 20", "Négatif", "Stratégie mobile"… */
-export function detailParts(i18n: Tr, s: ServiceDetails): string[] {
+export function detailParts(i18n: Tr, s: ServiceDetails & { service?: string; fields?: Readonly<Record<string, unknown>> | null }): string[] {
+  // A defined service says its own fields (its quantity among them).
+  if (s.fields && s.service) return definedParts(s.service, s.fields, i18n.locale ?? 'fr', {
+      yesNo: (v) => (v ? i18n.t('record.yes') : i18n.t('record.no')),
+      part: (field, value) => i18n.t('definedServices.fieldValue', { field, value }),
+    });
   const parts: string[] = [];
   if (s.quantity !== null) parts.push(i18n.t('capture.quantityValue', { n: s.quantity }));
   if (s.result !== null) parts.push(valueLabel(i18n, 'result', s.result));
@@ -38,7 +45,7 @@ export function registerNoText(i18n: Tr, s: { registerNo: number | null; registe
 }
 
 /** A service in one line: its label, then its details and register number ("Dépistage VIH — Négatif · N° 12 / 2025"). */
-export function serviceLine(i18n: Tr, s: ServiceDetails & { service: string; registerNo: number | null; registerYear: number | null }): string {
+export function serviceLine(i18n: Tr, s: ServiceDetails & { service: string; fields?: Readonly<Record<string, unknown>> | null; registerNo: number | null; registerYear: number | null }): string {
   const details = [...detailParts(i18n, s), registerNoText(i18n, s)].filter(Boolean);
   return details.length ? `${serviceLabel(i18n, s.service)} — ${details.join(' · ')}` : serviceLabel(i18n, s.service);
 }

@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { ProgramServices } from './program-services.tsx';
+import { DefinedServices } from './defined-services.tsx';
 
 /**
  * Enable or disable the organisation's programs (each change saved at once); with
@@ -21,6 +22,7 @@ export function ProgramsPage() {
   const ctx = useWorkContext();
   const programs = useApi(() => listPrograms(), []);
   const canConfigure = useCan('settings.manage');
+  const canDefine = useCan('program.manage');
   // The catalogue holds the enabled programs' settings; only loaded for who may change them.
   const catalogue = useApi(() => (canConfigure ? getCatalogue() : Promise.resolve(null)), [canConfigure]);
   const [busy, setBusy] = useState<ProgramCode | null>(null);
@@ -73,6 +75,7 @@ export function ProgramsPage() {
                     onChange={(on) => void toggle(p, on)}
                   />
                   {settings && catalogue.data ? <ProgramServices program={settings} services={catalogue.data.services} onSaved={savedSettings} /> : null}
+                  {p.enabled && canDefine ? <DefinedServices program={p.code} /> : null}
                 </li>
               );
             })}

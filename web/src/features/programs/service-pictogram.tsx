@@ -1,0 +1,25 @@
+import './defined-services.css';
+import type { ServicePictogram as PictogramName } from '@relais/core';
+
+/** The shipped pictograms of defined services (core `servicePictograms`), 24×24 line drawings like the interface's icons. */
+const paths: Record<PictogramName, string> = {
+  shower: 'M4 20V6a2.5 2.5 0 0 1 2.5-2.5h3A4.5 4.5 0 0 1 14 8v1M10 9h8M11 13v1.5M14 13v1.5M17 13v1.5M11 17v1.5M14 17v1.5M17 17v1.5',
+  drop: 'M12 3.5c3 4 6 7.5 6 11a6 6 0 0 1-12 0c0-3.5 3-7 6-11z',
+  box: 'M3.5 7.5 12 3.5l8.5 4v9L12 20.5l-8.5-4zM3.5 7.5 12 11.5l8.5-4M12 11.5v9',
+  pill: 'M10.5 3.5a4.95 4.95 0 0 1 7 7l-7 7a4.95 4.95 0 0 1-7-7zM7 7l7 7',
+  food: 'M3.5 11h17a8.5 8.5 0 0 1-17 0zM8 7.5c0-1.5 1-1.5 1-3M12 7.5c0-1.5 1-1.5 1-3M16 7.5c0-1.5 1-1.5 1-3',
+  shirt: 'M8.5 3.5 3.5 6.5l2 4 2-1v11h9v-11l2 1 2-4-5-3a3.5 3.5 0 0 1-7 0z',
+  chat: 'M4 5h16v11H9l-5 4z',
+  heart: 'M12 20s-8-4.8-8-10.2A4.3 4.3 0 0 1 12 7.5a4.3 4.3 0 0 1 8 2.3C20 15.2 12 20 12 20z',
+  bed: 'M3 18.5V6M3 13h18v5.5M21 13v-1.5a3 3 0 0 0-3-3h-7V13M6.5 8.5a2 2 0 1 0 0 4 2 2 0 0 0 0-4z',
+  star: 'M12 3.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.8l-5.2 2.8 1-5.8-4.3-4.1 5.9-.9z',
+};
+
+/** A defined service's pictogram; decorative (its name is written beside it). */
+export function ServicePictogram({ name, size = 28 }: { name: PictogramName; size?: number }) {
+  return (
+    <svg className="service-pictogram" width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+      <path d={paths[name]} />
+    </svg>
+  );
+}
