@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ProgramServiceSettings } from '@relais/core';
+import type { DefinedService, ProgramServiceSettings } from '@relais/core';
 import type { ServiceRecordData } from '../../api/endpoints.ts';
 import { draftOfRecord, entryOf, newServiceDraft, numberOrText, registerNoIssues, registerNoOf, serviceIssues, takesPlatform, type ServiceDraft } from './service-draft.ts';
 
@@ -16,7 +16,7 @@ describe('service draft', () => {
     const b = newServiceDraft();
     expect(a.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(a.id).not.toBe(b.id);
-    expect({ ...a, id: '' }).toEqual({ id: '', service: '', quantity: '', result: '', strategy: '', modality: '', kind: '', treated: '', platform: '', registerNo: '', note: '' });
+    expect({ ...a, id: '' }).toEqual({ id: '', service: '', quantity: '', result: '', strategy: '', modality: '', kind: '', treated: '', platform: '', registerNo: '', note: '', fields: {} });
   });
 
   it('makes a uuid v4 outside a secure context too', () => {
@@ -55,10 +55,10 @@ describe('service draft', () => {
   it('sends only the fields the service takes (a field left from another service is never sent)', () => {
     const leftover = { quantity: '5', result: 'positive', strategy: 'mobile', modality: 'online', kind: 'cash', treated: 'yes' as const, platform: 'WhatsApp', registerNo: '12', note: '  ' };
     expect(entryOf(draft({ ...leftover, id: 'a', service: 'condoms' }), 2026)).toEqual({
-      id: 'a', service: 'condoms', quantity: 5, result: null, strategy: null, modality: null, kind: null, treated: null, platform: null, registerNo: null, note: null,
+      id: 'a', service: 'condoms', quantity: 5, result: null, strategy: null, modality: null, kind: null, treated: null, platform: null, registerNo: null, note: null, fields: null,
     });
     expect(entryOf(draft({ ...leftover, id: 'b', service: 'hiv_test', note: ' vu au local ' }), 2026)).toEqual({
-      id: 'b', service: 'hiv_test', quantity: null, result: 'positive', strategy: 'mobile', modality: null, kind: null, treated: null, platform: null, registerNo: 12, note: 'vu au local',
+      id: 'b', service: 'hiv_test', quantity: null, result: 'positive', strategy: 'mobile', modality: null, kind: null, treated: null, platform: null, registerNo: 12, note: 'vu au local', fields: null,
     });
     expect(entryOf(draft({ ...leftover, id: 'c', service: 'outreach_contact' }), 2026)).toMatchObject({ modality: 'online', platform: 'WhatsApp', quantity: null });
     expect(entryOf(draft({ ...leftover, id: 'd', service: 'outreach_contact', modality: 'phone' }), 2026)).toMatchObject({ modality: 'phone', platform: null });
@@ -82,8 +82,8 @@ describe('service draft', () => {
       note: null,
     } as unknown as ServiceRecordData;
     const d = draftOfRecord(record);
-    expect(d).toEqual({ id: record.id, service: 'hiv_test', quantity: '', result: 'negative', strategy: 'fixed', modality: '', kind: '', treated: '', platform: '', registerNo: '7', note: '' });
-    expect(entryOf(d, 2026)).toEqual({ id: record.id, service: 'hiv_test', quantity: null, result: 'negative', strategy: 'fixed', modality: null, kind: null, treated: null, platform: null, registerNo: 7, note: null });
+    expect(d).toEqual({ id: record.id, service: 'hiv_test', quantity: '', result: 'negative', strategy: 'fixed', modality: '', kind: '', treated: '', platform: '', registerNo: '7', note: '', fields: {} });
+    expect(entryOf(d, 2026)).toEqual({ id: record.id, service: 'hiv_test', quantity: null, result: 'negative', strategy: 'fixed', modality: null, kind: null, treated: null, platform: null, registerNo: 7, note: null, fields: null });
     expect(draftOfRecord({ ...record, service: 'sti_consultation', treated: true, registerNo: null, note: 'ok' }).treated).toBe('yes');
     expect(draftOfRecord({ ...record, service: 'sti_consultation', treated: false }).treated).toBe('no');
     expect(draftOfRecord({ ...record, service: 'condoms', quantity: 20 }).quantity).toBe('20');
@@ -102,5 +102,20 @@ describe('service draft', () => {
     expect(serviceIssues(draft({ service: 'iec_session' }), program, 'services.2.', 2026)).toEqual([{ field: 'services.2.service', code: 'invalid_choice' }]);
     expect(serviceIssues(draft({ service: 'iec_session' }), undefined, 'services.2.', 2026)).toEqual([]);
     expect(serviceIssues(draft({ service: 'hiv_test', result: 'negative', strategy: 'fixed', registerNo: '2025-3' }), program, '', 2026)).toEqual([]);
+  });
+
+  it('sends a defined service’s fields typed (numbers, yes/no), and checks them as the server does (ADR 0028)', () => {
+    const labels = { fr: 'x', ar: 'x', en: 'x' };
+    const base = { labels, required: false, direction: null, unit: null, stockItem: null, options: [], min: null, max: null };
+    const douche = {
+      code: 'douche', program: 'prev_ps', labels, pictogram: 'shower', version: 2, retired: false, updatedAt: '', updatedBy: null,
+      fields: [{ ...base, key: 'kits', type: 'quantity', required: true, direction: 'out', unit: labels }, { ...base, key: 'premiere', type: 'yes_no' }, { ...base, key: 'temp', type: 'number', max: 45 }],
+    } as DefinedService;
+    const d = draft({ id: 'h', service: 'douche', quantity: '9', fields: { kits: ' 2 ', premiere: 'no', temp: '50' } });
+    expect(entryOf(d, 2026, douche)).toMatchObject({ service: 'douche', quantity: null, fields: { kits: 2, premiere: false, temp: 50 } });
+    const defined = { program: 'prev_ps', services: new Map([['douche', douche]]) };
+    expect(serviceIssues(d, program, 'services.0.', 2026, defined).map((i) => `${i.field}:${i.code}`)).toEqual(['services.0.fields.temp:too_big']);
+    expect(serviceIssues(draft({ service: 'douche' }), program, '', 2026, defined).map((i) => `${i.field}:${i.code}`)).toEqual(['fields.kits:required']);
+    expect(serviceIssues(d, program, '', 2026, { ...defined, program: 'mediation' }).map((i) => `${i.field}:${i.code}`)).toEqual(['service:invalid_choice']);
   });
 });
