@@ -1,6 +1,6 @@
 import { checkCode, compareCodes, explainMatch, neighbourCodes, SyncPullResult, type CodeScheme, type Locale, type RegistrySettings } from '@relais/core';
 import { request } from '../api/client.ts';
-import { listOutbox } from './outbox.ts';
+import { queuedRegistrations } from './outbox.ts';
 import { getRecord, putRecord } from './vault.ts';
 
 /**
@@ -27,6 +27,7 @@ async function kept(): Promise<Kept> {
 /** Forgets the codes held in memory (the store locked: only the encrypted copy stays). */
 export function forgetCodesInMemory(): void {
   memory = null;
+  index = null;
 }
 
 /** Pulls what changed since the last pull (from the start when the server asks), then keeps it. */
@@ -54,6 +55,21 @@ export async function refreshCodes(): Promise<number> {
   return persons.size;
 }
 
+let index: { of: Kept; byCode: Map<string, { id: string; mergedInto: string | null }>; codeOf: Map<string, string>; mergedInto: Map<string, string | null> } | null = null;
+
+/** The kept codes indexed once per pull (20,000 codes: a map, not a scan at each keystroke). */
+function indexOf(state: Kept) {
+  if (index?.of !== state) {
+    index = { of: state, byCode: new Map(), codeOf: new Map(), mergedInto: new Map() };
+    for (const [id, c, merged] of state.persons) {
+      index.byCode.set(c, { id, mergedInto: merged });
+      index.codeOf.set(id, c);
+      index.mergedInto.set(id, merged);
+    }
+  }
+  return index;
+}
+
 /**
  * The code check as the server answers it (`GET /beneficiaries/check`), from the kept codes: the
  * person (through her alias when merged), and the probable duplicates compared by core's rules.
@@ -68,18 +84,17 @@ export async function checkCodeOffline(typed: string, locale: Locale): Promise<u
   if (!shape.ok) return { code: typed.trim().toUpperCase(), problems: shape.problems.map((p) => ({ ...p, message: p.code })), exact: null, existsElsewhere: false, probable: [] };
   const code = shape.code;
   const state = await kept();
-  const queued = (await listOutbox()).flatMap((i) => (i.kind === 'register_beneficiary' ? [i.payload as { id: string; code: string }] : []));
-  const byCode = new Map<string, { id: string; mergedInto: string | null }>();
-  for (const [id, c, mergedInto] of state.persons) byCode.set(c, { id, mergedInto });
-  for (const p of queued) byCode.set(p.code, { id: p.id, mergedInto: null });
-  const codeOf = new Map(state.persons.map(([id, c]) => [id, c]));
+  const known = indexOf(state);
+  const { codeOf, mergedInto } = known;
+  const queued = new Map((await queuedRegistrations()).map((p) => [p.code, { id: p.id, mergedInto: null }]));
+  const byCode = { get: (c: string) => queued.get(c) ?? known.byCode.get(c) };
   let exact: { id: string; code: string; viaAlias: boolean } | null = null;
   const found = byCode.get(code);
   if (found) {
     let id = found.id;
     for (let hops = 0, next = found.mergedInto; next && hops < 20; hops++) {
       id = next;
-      next = state.persons.find((p) => p[0] === next)?.[2] ?? null;
+      next = mergedInto.get(next) ?? null;
     }
     exact = { id, code: codeOf.get(id) ?? code, viaAlias: id !== found.id };
   }

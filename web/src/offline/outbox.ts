@@ -31,9 +31,18 @@ const BATCH = 200;
 
 let count = 0;
 let sending = false;
+/** The persons registered in the outbox (for the offline code check), read again after each change. */
+let registrations: Promise<{ id: string; code: string }[]> | null = null;
 const listeners = new Set<() => void>();
 function notify() {
+  registrations = null;
   for (const listener of listeners) listener();
+}
+
+/** The persons waiting in the outbox to be registered: they count as known offline. */
+export function queuedRegistrations(): Promise<{ id: string; code: string }[]> {
+  registrations ??= listOutbox().then((items) => items.flatMap((i) => (i.kind === 'register_beneficiary' ? [i.payload as { id: string; code: string }] : [])));
+  return registrations;
 }
 
 /** Reads the number of waiting items again (keys only: also while locked). */
