@@ -25,7 +25,7 @@ function inline(node: unknown, doc: Doc): unknown {
 export class OpenApiCheck {
   readonly violations: string[] = [];
   private doc: Doc | null = null;
-  private readonly routes: Array<{ method: string; pattern: RegExp; operation: Operation }> = [];
+  private readonly routes: Array<{ method: string; pattern: RegExp; operation: Operation; params: number }> = [];
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly ajv = new Ajv2020({ strict: false, allErrors: true });
 
@@ -48,8 +48,10 @@ export class OpenApiCheck {
     this.doc = JSON.parse(res.body) as Doc;
     for (const [path, operations] of Object.entries(this.doc.paths)) {
       const pattern = new RegExp(`^${path.replace(/\{\w+\}/g, '[^/]+')}$`);
-      for (const [method, operation] of Object.entries(operations)) this.routes.push({ method: method.toUpperCase(), pattern, operation });
+      for (const [method, operation] of Object.entries(operations)) this.routes.push({ method: method.toUpperCase(), pattern, operation, params: path.split('{').length - 1 });
     }
+    // A static path wins over a parameter, as in the router: `/referrals/settings` is not `/referrals/{id}`.
+    this.routes.sort((a, b) => a.params - b.params);
   }
 
   /** Checks one response (the hook calls it; tests may too). */
