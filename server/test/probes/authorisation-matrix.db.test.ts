@@ -32,10 +32,11 @@ export function decisionOf(status: number): string {
 /** Operations that end the session they run in: each probe logs in again first. */
 const endsSession = new Set(['POST /api/v1/auth/logout', 'POST /api/v1/auth/password']);
 /**
- * Known findings, to be decided (reported to the lead, issue 18): a user holding another program
- * only sees, in the referrals list and a referral, the id of the gbv case it was made from; and a
- * coordinator or worker holding another program only reads a round whose candidates are gbv
- * stories (`/change-rounds/{id}`). Each entry silences exactly one operation in the program scope.
+ * Where a user holding another program only sees a gbv case's or story's id, by design: a referral
+ * names the case it was made from (`caseId`, no case data), and a round of her unit lists its
+ * candidate stories with the anonymised text approved for sharing, their own texts unsealed only
+ * for a reader of each story (rounds.service.ts `present`). Each entry exempts one operation, in
+ * the program scope only.
  */
 const knownProgramFindings = new Set(['GET /api/v1/referrals', 'GET /api/v1/referrals/{id}', 'GET /api/v1/change-rounds/{id}', 'PUT /api/v1/change-rounds/{id}/selection']);
 const usernames = (actor: Actor, scope: Scope) => (actor === 'root_admin' ? 'admin' : `${scope === 'program' ? 'prog' : 'all'}.${actor}`);

@@ -16,7 +16,7 @@ import { buildPlace, type OpenApiDoc, type Place } from './world.ts';
 import { requestOf, send } from './requests.ts';
 import { variantsOf } from './hostile.ts';
 
-const runs = Number(process.env.RELAIS_HOSTILE_RUNS ?? 12);
+const runs = Number(process.env.RELAIS_HOSTILE_RUNS ?? 8);
 const seed = Number(process.env.RELAIS_HOSTILE_SEED ?? 18);
 /** Tables every request changes (the session's last use, login throttling): not what a refused request may not touch. */
 const moving = new Set(['session', 'login_throttle', 'kysely_migration', 'kysely_migration_lock']);
