@@ -11,6 +11,8 @@ import { registerBeneficiary } from '../factories.ts';
 import { sampleOf, type Refs } from './sample.ts';
 import { bodyOf, type OpenApiDoc, type Place } from './world.ts';
 
+let requestCount = 0;
+
 /** `GET /api/v1/cases/{id}` → the ref its `{id}` takes. */
 function pathRef(path: string, param: string): string {
   const p = path.replace('/api/v1', '');
@@ -19,6 +21,7 @@ function pathRef(path: string, param: string): string {
   if (param === 'assignmentId') return 'assignment';
   if (param === 'traineeId') return 'traineeId';
   if (param === 'number') return '#1';
+  if (param === 'service') return 'serviceDefinition';
   if (param === 'resource') return '#services';
   if (p.startsWith('/referrals/{id}/') && /accept|decline|deliver|not-delivered|link/.test(p)) return 'inbound';
   const table: Array<[RegExp, string]> = [
@@ -45,6 +48,9 @@ function pathRef(path: string, param: string): string {
     [/^\/stock\/items\//, `#${defaultStockItems[0]!.code}`],
     [/^\/indicators\//, 'indicator'],
     [/^\/services\//, 'service'],
+    [/^\/ost\/episodes\//, 'ostEpisode'],
+    [/^\/ost\/dispensings\//, 'ostDispensing'],
+    [/^\/anonymous-services\//, 'anonymousLine'],
   ];
   const found = table.find(([re]) => re.test(p));
   if (!found) throw new Error(`no thing for {${param}} of ${path}: add it to server/test/probes/requests.ts`);
@@ -82,6 +88,15 @@ const fresh: Record<string, (place: Place, doc: OpenApiDoc) => Promise<Refs>> = 
     await place.org.admin.post('/indicators', { code, labels: { fr: code, ar: code, en: code }, kind: 'count' });
     return { indicator: code };
   },
+  'POST /api/v1/beneficiaries/{id}/erase': async (place) => ({ beneficiaryId: (await registerBeneficiary(place.maker, { orgUnitId: place.unit })).id }),
+  'DELETE /api/v1/ost/dispensings/{id}': async (place, doc) => {
+    const res = await place.maker.post<{ id: string }>('/ost/dispensings', bodyOf(doc, 'POST', '/ost/dispensings', place.refs));
+    return { ostDispensing: res.status < 300 ? res.body.id : randomUUID() };
+  },
+  'DELETE /api/v1/anonymous-services/{id}': async (place, doc) => {
+    const res = await place.maker.post<{ items: Array<{ id: string }> }>('/anonymous-services', bodyOf(doc, 'POST', '/anonymous-services', place.refs));
+    return { anonymousLine: res.status < 300 ? res.body.items[0]!.id : randomUUID() };
+  },
   'POST /api/v1/merges': async (place) => {
     const client = place.maker;
     const keep = await registerBeneficiary(client, { orgUnitId: place.unit });
@@ -113,7 +128,8 @@ async function unaimedRequestOf(doc: OpenApiDoc, key: string, place: Place): Pro
   const [method, path] = key.split(' ') as [ProbeRequest['method'], string];
   const op = doc.paths[path]![method.toLowerCase()]!;
   const made = (await fresh[key]?.(place, doc)) ?? {};
-  const refs: Refs = { ...place.refs, ...made };
+  // A new username each time: the scopes are probed side by side, and a name taken by one would refuse the other.
+  const refs: Refs = { ...place.refs, username: `probe.${++requestCount}`, ...made };
   let url = path.replace('/api/v1', '');
   const query = new URLSearchParams();
   for (const param of op.parameters ?? []) {
