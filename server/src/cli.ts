@@ -36,6 +36,8 @@ Commands:
        [--by org_unit,age_band] [--filter population=PS,org_unit=AGA] [--grain month|quarter|semester|year]
        [--level section] [--format jsonl|csv|xlsx] [--output FILE]
                                 one row per cell with totals ("*"), value, target and gap
+  retention [--org CODE]        apply the retention periods now (the server does it daily): what was
+                                cleared or deleted, one JSON line per organisation
   backup FILE                   write a backup (gzip'd JSON lines) of the whole database
   restore FILE [--replace]      restore a backup into an empty database (--replace empties it first)
   help                          this text
@@ -61,6 +63,7 @@ const commands: Record<string, Command> = {
   import: lazy(() => import('./cli/import.ts'), (m) => m.importFile),
   export: lazy(() => import('./cli/export.ts'), (m) => m.exportFile),
   report: lazy(() => import('./cli/report.ts'), (m) => m.report),
+  retention: lazy(() => import('./cli/retention.ts'), (m) => m.retention),
   backup: lazy(() => import('./cli/database.ts'), (m) => m.backup),
   restore: lazy(() => import('./cli/database.ts'), (m) => m.restore),
 };

@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
 import { scheduleBackups } from './jobs/backup.job.ts';
 import { scheduleStatistics } from './jobs/maintenance.job.ts';
+import { scheduleRetention } from './jobs/retention.job.ts';
 import { syncReportFacts } from './modules/reports/index.ts';
 
 export { openConfiguredDatabase } from './db/configured.ts';
@@ -34,6 +35,8 @@ export async function startServer(config: Config, locale: Locale = 'fr'): Promis
   if (config.logFormat === 'pretty') process.stdout.write(`${translate(locale, 'cli.ready', { url })} ${translate(locale, 'cli.stopHint')}\n`);
   else app.log.info({ address, engine: db.engine, startMs: Date.now() - startedAt }, `Relais is running: open ${url}`);
   const stopBackups = scheduleBackups(db.kysely, config.backup, app.log);
+  // The organisations' retention periods (ADR 0026): a minute after the start, then daily.
+  const stopRetention = scheduleRetention(db.kysely, app.log);
   // PGlite has no autovacuum: the embedded engine refreshes the planner's statistics itself.
   const stopStatistics = db.engine === 'embedded' ? scheduleStatistics(db.kysely, 6, app.log) : () => {};
   if (changed.length) app.log.info({ organisations: changed.length }, 'report rules changed: building their facts');
@@ -43,6 +46,7 @@ export async function startServer(config: Config, locale: Locale = 'fr'): Promis
   const stop = () =>
     (stopping ??= (async () => {
       stopBackups();
+      stopRetention();
       stopStatistics();
       await app.close();
       await db.close();

@@ -15,5 +15,7 @@ export {
   storeReferralSettings,
   loadAuthSettings,
   storeAuthSettings,
+  loadRetentionSettings,
+  storeRetentionSettings,
 } from './settings.service.ts';
 export { settingsPolicy } from './settings.policy.ts';

@@ -4,6 +4,7 @@ import {
   DEFAULT_UNANSWERED_AFTER_DAYS,
   ReferralSettings,
   AuthSettings,
+  RetentionSettings,
   StorySettings,
   defaultChangeDomains,
   Dhis2Mapping,
@@ -33,6 +34,7 @@ const keys = {
   stories: 'stories',
   referrals: 'referrals',
   auth: 'auth',
+  retention: 'retention',
 } as const;
 
 /** The organisation's registry settings (code scheme, populations), defaults filled in. */
@@ -118,4 +120,14 @@ export async function loadAuthSettings(db: Queryable, organisationId: string): P
 
 export async function storeAuthSettings(db: Queryable, organisationId: string, settings: AuthSettings): Promise<void> {
   await putSetting(db, organisationId, keys.auth, settings);
+}
+
+/** The organisation's retention periods (ADR 0026): months per data category, null (kept while the record lives) by default. */
+export async function loadRetentionSettings(db: Queryable, organisationId: string): Promise<RetentionSettings> {
+  const parsed = RetentionSettings.safeParse(await getSetting(db, organisationId, keys.retention));
+  return parsed.success ? parsed.data : { contact_phone: null, notes: null, closed_cases: null, audit_log: null };
+}
+
+export async function storeRetentionSettings(db: Queryable, organisationId: string, settings: RetentionSettings): Promise<void> {
+  await putSetting(db, organisationId, keys.retention, settings);
 }

@@ -142,7 +142,7 @@ function Export({ x }: { x: SubjectAccessData }) {
         <List head={[t('privacy.col.when'), t('privacy.col.who'), t('privacy.col.what')]} rows={x.reads.map((e) => [i18n.formatDateTime(e.at), e.by ?? t('privacy.system'), action(e.action)])} />
       </Section>
       <Section title={t('privacy.changes')} empty={!x.changes.length}>
-        <List head={[t('privacy.col.when'), t('privacy.col.who'), t('privacy.col.what')]} rows={x.changes.map((e) => [i18n.formatDateTime(e.at), e.by ?? t('privacy.system'), `${action(e.action)}${e.fields.length ? ` (${e.fields.join(', ')})` : ''}`])} />
+        <List head={[t('privacy.col.when'), t('privacy.col.who'), t('privacy.col.what')]} rows={x.changes.map((e) => [i18n.formatDateTime(e.at), e.by ?? t('privacy.system'), `${action(e.action)}${e.fields.length ? ` (${e.fields.map((f) => vocab(i18n, 'field', f)).join(', ')})` : ''}`])} />
       </Section>
       <footer className="sa-foot">
         <p>{t('privacy.yourRights')}</p>
