@@ -53,7 +53,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
     } catch {
       /* not yet */
     }
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode})`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited (${child.exitCode ?? child.signalCode})`);
     if (performance.now() - t0 > 120_000) throw new Error('server did not start');
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -71,6 +71,7 @@ async function call(session: Session | null, method: string, url: string, body?:
     method,
     headers: { ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}), ...(body === undefined ? {} : { 'content-type': contentType }) },
     body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body),
+    signal: AbortSignal.timeout(120_000),
   });
   return { status: res.status, text: await res.text(), cookie: res.headers.get('set-cookie') };
 }
