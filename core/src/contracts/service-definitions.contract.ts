@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { Id, text } from './common.ts';
 import { programCodes } from '../domain/programs.ts';
-import { definedFieldTypes, servicePictograms } from '../domain/defined-services.ts';
+
+/** The kinds of field a defined service may have (ADR 0028). */
+export const definedFieldTypes = ['quantity', 'choice', 'yes_no', 'number', 'text'] as const;
+export type DefinedFieldType = (typeof definedFieldTypes)[number];
+
+/** The pictograms a defined service may show (drawn by the web app, `service-pictogram.tsx`). */
+export const servicePictograms = ['shower', 'drop', 'box', 'pill', 'food', 'shirt', 'chat', 'heart', 'bed', 'star'] as const;
+export type ServicePictogram = (typeof servicePictograms)[number];
 
 /** A code an organisation gives: a lower-case letter then lower-case letters, digits or `_` (a service, a field, an option). */
 export const DefinedCode = text().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'format:service_code' });

@@ -8,12 +8,8 @@ import { serviceCodes, type ProgramServiceSettings } from './services.ts';
  * fields of a few types. Built-in services stay in `services.ts`; these rules check a definition
  * and the values a record gives its fields, the same way on the server, in forms and offline.
  */
-export const definedFieldTypes = ['quantity', 'choice', 'yes_no', 'number', 'text'] as const;
-export type DefinedFieldType = (typeof definedFieldTypes)[number];
-
-/** The pictograms a defined service may show (drawn by the web app, `service-pictogram.tsx`). */
-export const servicePictograms = ['shower', 'drop', 'box', 'pill', 'food', 'shirt', 'chat', 'heart', 'bed', 'star'] as const;
-export type ServicePictogram = (typeof servicePictograms)[number];
+// The field types and pictograms a definition chooses from are the contract's
+// (`service-definitions.contract.ts`: `definedFieldTypes`, `servicePictograms`).
 
 /** A text field holds at most this many characters. */
 export const definedTextMax = 200;

@@ -1,4 +1,3 @@
-import type { ReportDimension } from './indicators.ts';
 import type { ServiceCode } from './services.ts';
 
 /**
@@ -41,8 +40,6 @@ export const harmReductionStats = [
 ] as const;
 export type HarmReductionStat = (typeof harmReductionStats)[number];
 
-/** Dimensions of a harm-reduction statistic (an OST statistic has no site nor service: `''`). */
-export const harmReductionMeasureDimensions: ReadonlySet<ReportDimension> = new Set<ReportDimension>(['period', 'org_unit', 'program', 'site', 'service']);
 
 /** How a dose was given: taken on site, or taken away for `days` days; or the day was missed. Labels `ost_dispensing.<code>`. */
 export const ostDispensingKinds = ['on_site', 'take_away', 'missed'] as const;

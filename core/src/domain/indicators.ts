@@ -1,7 +1,7 @@
 import type { FieldIssue } from '../errors.ts';
 import type { CascadeCount } from './cascades.ts';
 import type { ReferralStat } from './referrals.ts';
-import { harmReductionMeasureDimensions, type HarmReductionStat } from './harm-reduction.ts';
+import type { HarmReductionStat } from './harm-reduction.ts';
 /**
  * Indicators are data: a measure over services filtered by program, service
  * and field values (docs/indicators.md gives the exact rules). The defaults
@@ -230,6 +230,9 @@ export const cascadeOnlyDimensions: ReadonlySet<ReportDimension> = new Set(['aud
  */
 export const referralMeasureDimensions: ReadonlySet<ReportDimension> = new Set(['period', 'org_unit', 'program', 'urgency', 'receiver', 'sender', 'service_type']);
 const referralOnlyDimensions: ReadonlySet<ReportDimension> = new Set(['urgency', 'receiver', 'sender', 'service_type']);
+
+/** Dimensions of a harm-reduction statistic (an OST statistic has no site nor service: `''`). */
+export const harmReductionMeasureDimensions: ReadonlySet<ReportDimension> = new Set<ReportDimension>(['period', 'org_unit', 'program', 'site', 'service']);
 
 /** The dimensions a (non-ratio) measure can be broken down or filtered by. */
 export function measureDimensions(measure: Exclude<Measure, { kind: 'ratio' }>): ReadonlySet<ReportDimension> {
