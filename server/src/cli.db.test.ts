@@ -18,7 +18,8 @@ interface Run {
 }
 
 // The `relais` command as an operator runs it, on the engine under test.
-describe(`relais command line (${engine})`, () => {
+// Each command is a process of its own (start-up, migrations check): slow on the embedded engine of a shared machine.
+describe(`relais command line (${engine})`, { timeout: 180_000 }, () => {
   const targets: Array<{ drop(): Promise<void> }> = [];
   let envA: NodeJS.ProcessEnv;
   let envB: NodeJS.ProcessEnv;

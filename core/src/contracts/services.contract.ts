@@ -176,9 +176,9 @@ export const SyncPullResult = z.object({
   cursor: z.number(),
   nextCursor: z.number(),
   hasMore: z.boolean(),
-  beneficiaries: z.array(z.record(z.string(), z.unknown())),
-  services: z.array(z.record(z.string(), z.unknown())),
-  tombstones: z.array(z.object({ type: z.enum(['beneficiary', 'service']), id: z.string(), mergedInto: z.string().optional() })),
+  beneficiaries: z.array(z.record(text(), z.unknown())),
+  services: z.array(z.record(text(), z.unknown())),
+  tombstones: z.array(z.object({ type: z.enum(['beneficiary', 'service']), id: Id, mergedInto: Id.optional() })),
   catalogue: z.unknown(),
 });
 export const SyncPullQuery = z.object({ cursor: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(5000).default(1000) });

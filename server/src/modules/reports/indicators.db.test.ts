@@ -37,7 +37,7 @@ describe(`an organisation's own indicators (${engine})`, () => {
     expect(fieldsOf(await post({ ...mobile, code: 'Bad Code' }))).toEqual(['code:invalid_format']);
     const badService = await post({ ...mobile, code: 'bad_service', measure: { kind: 'count_services', filter: { services: ['not_a_service'] } } });
     expect(badService.status).toBe(400);
-    expect(fieldsOf(badService)).toEqual(['measure.filter.services:invalid']);
+    expect(fieldsOf(badService)).toEqual(['measure.filter.services.0:invalid_choice']);
     const ratio = (numerator: string, denominator: string) => ({ ...mobile, code: 'share', measure: { kind: 'ratio', numerator, denominator } });
     expect(fieldsOf(await post(ratio('nothing', 'reached')))).toEqual(['measure.numerator:unknown_reference']);
     expect(fieldsOf(await post(ratio('mobile_tested', 'testing_rate')))).toEqual(['measure.denominator:invalid_choice']);

@@ -22,7 +22,9 @@ function random(seed: number) {
  * (`live`) on a generated organisation, after inserts, corrections, deletions,
  * a merge, changes of sex and birth year, and a change of the program's reach.
  */
-describe(`report facts give the numbers of the services (${engine})`, () => {
+// Each test compares some 2,000 report cells twice (facts and live): on the embedded engine of a
+// shared 2-core machine one takes over a minute, hence the longer timeout.
+describe(`report facts give the numbers of the services (${engine})`, { timeout: 240_000 }, () => {
   let t: TestApp;
   let org: Org;
   const units: Record<string, string> = {};
