@@ -9,3 +9,13 @@ export function Fact({ label, children }: { label: string; children: ReactNode }
     </>
   );
 }
+
+/** The same fact as a row of a two-column table (print pages: a slip, a subject-access export). */
+export function FactRow({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td>{children}</td>
+    </tr>
+  );
+}

@@ -10,7 +10,7 @@ export { CheckboxList, type CheckboxOption } from './checkbox-list.tsx';
 export { RadioGroup, type RadioOption } from './radio-group.tsx';
 export { Alert, type AlertTone } from './alert.tsx';
 export { Card } from './card.tsx';
-export { Fact } from './facts.tsx';
+export { Fact, FactRow } from './facts.tsx';
 export { Code } from './code.tsx';
 export { Dialog } from './dialog.tsx';
 export { Form, type FormOutcome } from './form.tsx';

@@ -3,7 +3,7 @@ import type { Locale } from '@relais/core';
 import { useApi } from '../../api/use-api.ts';
 import { ErrorAlert } from '../../app/read-status.tsx';
 import { Link, navigate } from '../../app/router.tsx';
-import { Button, Loading, Page, Select } from '../../ui/index.ts';
+import { Button, Loading, Page, Select, FactRow } from '../../ui/index.ts';
 import { I18nProvider, useI18n } from '../../i18n/i18n.tsx';
 import { vocab } from '../cases/case-labels.ts';
 import { getSubjectAccess, type SubjectAccessData } from './privacy-api.ts';
@@ -68,15 +68,6 @@ function Section({ title, empty, children }: { title: string; empty: boolean; ch
   );
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <tr>
-      <th scope="row">{label}</th>
-      <td>{children}</td>
-    </tr>
-  );
-}
-
 function Export({ x }: { x: SubjectAccessData }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -93,24 +84,24 @@ function Export({ x }: { x: SubjectAccessData }) {
       <Section title={t('privacy.record')} empty={false}>
         <table className="sa-table">
           <tbody>
-            <Row label={t('field.code')}>
+            <FactRow label={t('field.code')}>
               <bdi dir="ltr">{p.code}</bdi>
               {p.aliases.length ? <> ({p.aliases.join(', ')})</> : null}
-            </Row>
-            <Row label={t('field.sex')}>{vocab(i18n, 'sex', p.sex)}</Row>
-            <Row label={t('field.genderIdentity')}>{vocab(i18n, 'gender_identity', p.genderIdentity)}</Row>
-            <Row label={t('field.birthYear')}>{p.birthYear ?? '—'}</Row>
-            <Row label={t('field.populations')}>{p.populations.join(', ') || '—'}</Row>
-            <Row label={t('field.registeredOn')}>{t('privacy.registeredAt', { date: d(p.registeredOn), unit: p.registeredUnit.name })}</Row>
-            <Row label={t('field.profile.maritalStatus')}>{vocab(i18n, 'marital_status', p.profile.maritalStatus)}</Row>
-            <Row label={t('field.profile.schooling')}>{vocab(i18n, 'schooling', p.profile.schooling)}</Row>
-            <Row label={t('field.profile.housing')}>{vocab(i18n, 'housing', p.profile.housing)}</Row>
-            <Row label={t('field.profile.occupation')}>{vocab(i18n, 'occupation', p.profile.occupation)}</Row>
-            <Row label={t('field.profile.childrenInCharge')}>{p.profile.childrenInCharge ?? '—'}</Row>
-            <Row label={t('field.profile.healthCoverage')}>{vocab(i18n, 'health_coverage', p.profile.healthCoverage)}</Row>
-            <Row label={t('field.phone')}>{p.phone ? <bdi dir="ltr">{p.phone}</bdi> : '—'}</Row>
-            <Row label={t('field.contactConsent')}>{p.contactConsent ? t('record.yes') : t('record.no')}</Row>
-            <Row label={t('field.notes')}>{p.notes ? <bdi>{p.notes}</bdi> : '—'}</Row>
+            </FactRow>
+            <FactRow label={t('field.sex')}>{vocab(i18n, 'sex', p.sex)}</FactRow>
+            <FactRow label={t('field.genderIdentity')}>{vocab(i18n, 'gender_identity', p.genderIdentity)}</FactRow>
+            <FactRow label={t('field.birthYear')}>{p.birthYear ?? '—'}</FactRow>
+            <FactRow label={t('field.populations')}>{p.populations.join(', ') || '—'}</FactRow>
+            <FactRow label={t('field.registeredOn')}>{t('privacy.registeredAt', { date: d(p.registeredOn), unit: p.registeredUnit.name })}</FactRow>
+            <FactRow label={t('field.profile.maritalStatus')}>{vocab(i18n, 'marital_status', p.profile.maritalStatus)}</FactRow>
+            <FactRow label={t('field.profile.schooling')}>{vocab(i18n, 'schooling', p.profile.schooling)}</FactRow>
+            <FactRow label={t('field.profile.housing')}>{vocab(i18n, 'housing', p.profile.housing)}</FactRow>
+            <FactRow label={t('field.profile.occupation')}>{vocab(i18n, 'occupation', p.profile.occupation)}</FactRow>
+            <FactRow label={t('field.profile.childrenInCharge')}>{p.profile.childrenInCharge ?? '—'}</FactRow>
+            <FactRow label={t('field.profile.healthCoverage')}>{vocab(i18n, 'health_coverage', p.profile.healthCoverage)}</FactRow>
+            <FactRow label={t('field.phone')}>{p.phone ? <bdi dir="ltr">{p.phone}</bdi> : '—'}</FactRow>
+            <FactRow label={t('field.contactConsent')}>{p.contactConsent ? t('record.yes') : t('record.no')}</FactRow>
+            <FactRow label={t('field.notes')}>{p.notes ? <bdi>{p.notes}</bdi> : '—'}</FactRow>
           </tbody>
         </table>
       </Section>

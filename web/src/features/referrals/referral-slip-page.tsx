@@ -1,9 +1,9 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { ConsentField } from '@relais/core';
 import { useApi } from '../../api/use-api.ts';
 import { ErrorAlert } from '../../app/read-status.tsx';
 import { Link, navigate } from '../../app/router.tsx';
-import { Button, Loading, Page, Select } from '../../ui/index.ts';
+import { Button, Loading, Page, Select, FactRow } from '../../ui/index.ts';
 import { I18nProvider, useI18n } from '../../i18n/i18n.tsx';
 import { vocab } from '../cases/case-labels.ts';
 import { receiverName } from './referral-labels.ts';
@@ -64,15 +64,6 @@ export function ReferralSlipPage({ referralId }: { referralId: string }) {
   );
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <tr>
-      <th scope="row">{label}</th>
-      <td>{children}</td>
-    </tr>
-  );
-}
-
 /** `shared`: the consented fields (the sender's view has them all); null for the receiver, whose view holds only those already. */
 function Slip({ r, shared }: { r: ReferralData; shared: Set<ConsentField> | null }) {
   const i18n = useI18n();
@@ -90,24 +81,24 @@ function Slip({ r, shared }: { r: ReferralData; shared: Set<ConsentField> | null
       </header>
       <table className="ref-slip-table">
         <tbody>
-          <Row label={t('referrals.from')}>
+          <FactRow label={t('referrals.from')}>
             <bdi>{r.from.name}</bdi>
-          </Row>
-          <Row label={t('referrals.to')}>
+          </FactRow>
+          <FactRow label={t('referrals.to')}>
             <bdi>{receiverName(r)}</bdi>
-          </Row>
-          <Row label={t('referrals.sentOnLabel')}>{i18n.formatDate(r.sentOn)}</Row>
-          <Row label={t('field.urgency')}>{t(`referrals.urgency.${r.urgency}`)}</Row>
+          </FactRow>
+          <FactRow label={t('referrals.sentOnLabel')}>{i18n.formatDate(r.sentOn)}</FactRow>
+          <FactRow label={t('field.urgency')}>{t(`referrals.urgency.${r.urgency}`)}</FactRow>
           {may('need') && r.need ? (
-            <Row label={t('field.need')}>
+            <FactRow label={t('field.need')}>
               <bdi>{r.need}</bdi>
-            </Row>
+            </FactRow>
           ) : null}
-          <Row label={t('field.accompanied')}>{r.accompanied ? t('record.yes') : t('record.no')}</Row>
+          <FactRow label={t('field.accompanied')}>{r.accompanied ? t('record.yes') : t('record.no')}</FactRow>
           {r.interpretation ? (
-            <Row label={t('field.interpretation')}>
+            <FactRow label={t('field.interpretation')}>
               <bdi>{r.interpretation}</bdi>
-            </Row>
+            </FactRow>
           ) : null}
         </tbody>
       </table>
@@ -115,26 +106,26 @@ function Slip({ r, shared }: { r: ReferralData; shared: Set<ConsentField> | null
       <table className="ref-slip-table">
         <tbody>
           {may('code') && p.code ? (
-            <Row label={t('field.code')}>
+            <FactRow label={t('field.code')}>
               <bdi dir="ltr">{p.code}</bdi>
-            </Row>
+            </FactRow>
           ) : null}
-          {may('sex') && p.sex ? <Row label={t('field.sex')}>{vocab(i18n, 'sex', p.sex)}</Row> : null}
-          {may('birth_year') && p.birthYear ? <Row label={t('field.birthYear')}>{p.birthYear}</Row> : null}
+          {may('sex') && p.sex ? <FactRow label={t('field.sex')}>{vocab(i18n, 'sex', p.sex)}</FactRow> : null}
+          {may('birth_year') && p.birthYear ? <FactRow label={t('field.birthYear')}>{p.birthYear}</FactRow> : null}
           {may('phone') && p.phone ? (
-            <Row label={t('field.phone')}>
+            <FactRow label={t('field.phone')}>
               <bdi dir="ltr">{p.phone}</bdi>
-            </Row>
+            </FactRow>
           ) : null}
           {may('case_summary') && r.caseSummary ? (
-            <Row label={t('referrals.shared.case_summary')}>
+            <FactRow label={t('referrals.shared.case_summary')}>
               {t('referrals.caseSummary', { program: vocab(i18n, 'program', r.caseSummary.program), date: i18n.formatDate(r.caseSummary.openedOn) })}
-            </Row>
+            </FactRow>
           ) : null}
           {may('notes') && r.note ? (
-            <Row label={t('field.note')}>
+            <FactRow label={t('field.note')}>
               <bdi>{r.note}</bdi>
-            </Row>
+            </FactRow>
           ) : null}
         </tbody>
       </table>
