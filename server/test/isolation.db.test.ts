@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent, Me, OrgUnit, User } from '@relais/core';
-import { Client, createOrg, createTestApp, createUnit, createUserClient, engine, type TestApp } from './harness.ts';
+import { Client, createOrg, createTestApp, createUnit, createUserClient, engine, type TestApp, type TestOrg } from './harness.ts';
 
 // Two sections of one organisation, and a second organisation: what each user may list, read and change.
 describe(`isolation between sections and organisations (${engine})`, () => {
   let t: TestApp;
-  let org: Awaited<ReturnType<typeof createOrg>>;
-  let other: Awaited<ReturnType<typeof createOrg>>;
+  let org: TestOrg;
+  let other: TestOrg;
   let sectionA: string;
   let sectionB: string;
   let siteB: string;

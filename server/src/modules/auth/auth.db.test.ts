@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { ApiErrorBody, Me } from '@relais/core';
-import { Client, createOrg, createTestApp, createUserClient, engine, PASSWORD, type TestApp } from '../../../test/harness.ts';
+import { Client, createOrg, createTestApp, createUserClient, engine, PASSWORD, type TestApp, type TestOrg } from '../../../test/harness.ts';
 import { sha256 } from '../../lib/ids.ts';
 
 describe(`login, sessions, CSRF and passwords (${engine})`, () => {
   let t: TestApp;
-  let org: Awaited<ReturnType<typeof createOrg>>;
+  let org: TestOrg;
 
   beforeAll(async () => {
     t = await createTestApp({ RELAIS_SESSION_IDLE_MINUTES: '30' });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { defaultProgramServices, serviceCodes, serviceDefinitions, type ApiErrorBody, type Beneficiary, type ServiceRecord } from '@relais/core';
-import { Client, createOrg, createTestApp, createUnit, createUserClient, engine, tableCounts, type TestApp } from '../../../test/harness.ts';
+import { Client, createOrg, createTestApp, createUnit, createUserClient, engine, tableCounts, type TestApp, type TestOrg } from '../../../test/harness.ts';
 
 const today = new Date().toISOString().slice(0, 10);
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -23,7 +23,7 @@ const programOffering = (service: string) => Object.entries(defaultProgramServic
 
 describe(`service capture (${engine})`, () => {
   let t: TestApp;
-  let org: Awaited<ReturnType<typeof createOrg>>;
+  let org: TestOrg;
   let sectionA: string;
   let sectionB: string;
   let siteA: string;

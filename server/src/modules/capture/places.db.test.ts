@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, Beneficiary, ReportRow, ServiceRecord } from '@relais/core';
-import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp } from '../../../test/harness.ts';
+import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp, type TestOrg } from '../../../test/harness.ts';
 
 /**
  * Where a worker records, by the level of her assignment (ADR 0013): a section or clinic in
@@ -8,7 +8,7 @@ import { createOrg, createTestApp, createUnit, createUserClient, engine, type Cl
  */
 describe(`recording places by assignment level (${engine})`, () => {
   let t: TestApp;
-  let org: Awaited<ReturnType<typeof createOrg>>;
+  let org: TestOrg;
   let region: string;
   let section: string;
   let clinic: string;

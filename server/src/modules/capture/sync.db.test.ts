@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { translate, type Beneficiary } from '@relais/core';
 import type { Client} from '../../../test/harness.ts';
-import { createOrg, createTestApp, createUnit, createUserClient, engine, tableCounts, type TestApp } from '../../../test/harness.ts';
+import { createOrg, createTestApp, createUnit, createUserClient, engine, tableCounts, type TestApp, type TestOrg } from '../../../test/harness.ts';
 
 const today = new Date().toISOString().slice(0, 10);
 type Outcome = { id: string; status: string; error?: { code: string; message: string; fields?: { field: string; code: string; message: string }[] } };
@@ -20,7 +20,7 @@ const uuid = (n: number) => `5a5a0000-0000-4000-8000-${String(n).padStart(12, '0
 
 describe(`sync API for the field app (${engine})`, () => {
   let t: TestApp;
-  let org: Awaited<ReturnType<typeof createOrg>>;
+  let org: TestOrg;
   let sectionA: string;
   let sectionB: string;
   let ep: Client;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { ApiErrorBody, AuditEvent, Disclosure, ReportRow, Training } from '@relais/core';
-import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp } from '../../../test/harness.ts';
+import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp, type TestOrg } from '../../../test/harness.ts';
 import { registerBeneficiary } from '../../../test/factories.ts';
 
 /**
@@ -23,7 +23,7 @@ import { registerBeneficiary } from '../../../test/factories.ts';
  */
 describe(`awareness cascades: trainings, cascade sessions, disclosures and their indicators (${engine})`, () => {
   let t: TestApp;
-  let org: Awaited<ReturnType<typeof createOrg>>;
+  let org: TestOrg;
   let sale: string;
   let ken: string;
   let pe: Client;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { wallClockNow, windowAt, type ApiErrorBody, type Case, type CaseSummary } from '@relais/core';
-import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp } from '../../../test/harness.ts';
+import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp, type TestOrg } from '../../../test/harness.ts';
 import { registerBeneficiary, recordContact } from '../../../test/factories.ts';
 
 /** The organisation's wall clock (Africa/Casablanca by default), shifted by minutes. */
@@ -13,7 +13,7 @@ function wallShift(minutes: number): string {
 
 describe(`cases (${engine})`, () => {
   let t: TestApp;
-  let org: Awaited<ReturnType<typeof createOrg>>;
+  let org: TestOrg;
   let sectionA: string;
   let sectionB: string;
   let social: Client;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { wallClockNow, type ApiErrorBody, type Case, type CaseCircuit, type DirectoryOrganization, type DirectoryService, type OrgUnit } from '@relais/core';
-import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp } from '../../../test/harness.ts';
+import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp, type TestOrg } from '../../../test/harness.ts';
 import { registerBeneficiary } from '../../../test/factories.ts';
 
 /** The organisation's wall clock (Africa/Casablanca by default), shifted by minutes. */
@@ -12,7 +12,7 @@ function wallShift(minutes: number): string {
 
 describe(`a case's next steps in the circuit (${engine})`, () => {
   let t: TestApp;
-  let org: Awaited<ReturnType<typeof createOrg>>;
+  let org: TestOrg;
   let social: Client;
   let otherSocial: Client;
   let region: string;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, AuditEvent, Beneficiary, Case, Consent, ErasureResult, Referral, SubjectAccess } from '@relais/core';
-import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp } from '../../../test/harness.ts';
+import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp, type TestOrg } from '../../../test/harness.ts';
 import { recordContact, registerBeneficiary } from '../../../test/factories.ts';
 
 /**
@@ -12,8 +12,8 @@ import { recordContact, registerBeneficiary } from '../../../test/factories.ts';
  */
 describe(`subject access and erasure of a person (${engine})`, () => {
   let t: TestApp;
-  let ms2: Awaited<ReturnType<typeof createOrg>>;
-  let chams: Awaited<ReturnType<typeof createOrg>>;
+  let ms2: TestOrg;
+  let chams: TestOrg;
   let sw: Client;
   let coord: Client;
   let receiver: Client;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent, Beneficiary, Case, RetentionRun, RetentionSettings } from '@relais/core';
-import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp } from '../../../test/harness.ts';
+import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp, type TestOrg } from '../../../test/harness.ts';
 import { recordContact, registerBeneficiary } from '../../../test/factories.ts';
 
 /**
@@ -12,7 +12,7 @@ import { recordContact, registerBeneficiary } from '../../../test/factories.ts';
  */
 describe(`retention (${engine})`, () => {
   let t: TestApp;
-  let org: Awaited<ReturnType<typeof createOrg>>;
+  let org: TestOrg;
   let sw: Client;
   let coord: Client;
   let unit: string;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, Consent, Referral, ReportRow } from '@relais/core';
-import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp } from '../../../test/harness.ts';
+import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp, type TestOrg } from '../../../test/harness.ts';
 import { registerBeneficiary } from '../../../test/factories.ts';
 
 /**
@@ -21,8 +21,8 @@ import { registerBeneficiary } from '../../../test/factories.ts';
  */
 describe(`referrals: the person's voice and the indicators (${engine})`, () => {
   let t: TestApp;
-  let ms2: Awaited<ReturnType<typeof createOrg>>;
-  let chams: Awaited<ReturnType<typeof createOrg>>;
+  let ms2: TestOrg;
+  let chams: TestOrg;
   let sw: Client;
   let receiver: Client;
   let tiers: Client;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, AuditEvent, Consent, Referral } from '@relais/core';
-import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp } from '../../../test/harness.ts';
+import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp, type TestOrg } from '../../../test/harness.ts';
 import { registerBeneficiary } from '../../../test/factories.ts';
 
 /**
@@ -9,9 +9,9 @@ import { registerBeneficiary } from '../../../test/factories.ts';
  */
 describe(`referrals and consent (${engine})`, () => {
   let t: TestApp;
-  let ms2: Awaited<ReturnType<typeof createOrg>>;
-  let chams: Awaited<ReturnType<typeof createOrg>>;
-  let tiers: Awaited<ReturnType<typeof createOrg>>;
+  let ms2: TestOrg;
+  let chams: TestOrg;
+  let tiers: TestOrg;
   let sw: Client;
   let pe: Client;
   let coord: Client;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { buildCode, compareCodes, defaultCodeScheme, neighbourCodes } from '@relais/core';
-import { createOrg, createTestApp, engine, type TestApp } from '../../../test/harness.ts';
+import { createOrg, createTestApp, engine, type TestApp, type TestOrg } from '../../../test/harness.ts';
 import { createImportService, type Table } from '../imports/index.ts';
 
 /** Codes of a crowded registry: few names and years, so many are one letter, one year or one swap apart. */
@@ -28,7 +28,7 @@ const table = (codes: string[]): Table => ({
 
 describe(`probable duplicates of an import (${engine})`, () => {
   let t: TestApp;
-  let org: Awaited<ReturnType<typeof createOrg>>;
+  let org: TestOrg;
 
   beforeAll(async () => {
     t = await createTestApp();

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { ApiErrorBody, AuditEvent, Beneficiary, CodeCheckResult } from '@relais/core';
-import { Client, createOrg, createTestApp, createUnit, createUserClient, engine, type TestApp } from '../../../test/harness.ts';
+import { Client, createOrg, createTestApp, createUnit, createUserClient, engine, type TestApp, type TestOrg } from '../../../test/harness.ts';
 import { personLinks } from './person-links.ts';
 
 const today = new Date().toISOString().slice(0, 10);
 
 describe(`beneficiary registry (${engine})`, () => {
   let t: TestApp;
-  let org: Awaited<ReturnType<typeof createOrg>>;
-  let other: Awaited<ReturnType<typeof createOrg>>;
+  let org: TestOrg;
+  let other: TestOrg;
   let sectionA: string;
   let sectionB: string;
   let epA: Client;

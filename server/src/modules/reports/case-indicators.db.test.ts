@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultViolenceTypes, entryDoors, type ApiErrorBody, type Case, type DataValueSet, type ReportRow } from '@relais/core';
-import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp } from '../../../test/harness.ts';
+import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp, type TestOrg } from '../../../test/harness.ts';
 import { recordContact, registerBeneficiary, type ServiceInput } from '../../../test/factories.ts';
 import { createReportEngine } from './report.engine.ts';
 
@@ -24,7 +24,7 @@ import { createReportEngine } from './report.engine.ts';
  */
 describe(`the case indicators of the gbv program (${engine})`, () => {
   let t: TestApp;
-  let org: Awaited<ReturnType<typeof createOrg>>;
+  let org: TestOrg;
   let mrk: string;
   let aga: string;
   let swM: Client;

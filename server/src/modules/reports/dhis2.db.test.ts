@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataValueSet, type ApiErrorBody } from '@relais/core';
-import { createOrg, createTestApp, createUnit, createUserClient, engine, type TestApp } from '../../../test/harness.ts';
+import { createOrg, createTestApp, createUnit, createUserClient, engine, type TestApp, type TestOrg } from '../../../test/harness.ts';
 import { recordContact, registerBeneficiary, type ServiceInput } from '../../../test/factories.ts';
 import { validateAdx } from '../../../test/adx-schema.ts';
 
-type Org = Awaited<ReturnType<typeof createOrg>>;
+type Org = TestOrg;
 
 /** The durations DHIS2's ADX reader (dhis2-core AdxPeriod.Duration) accepts. */
 const dhis2Durations = ['P1D', 'P7D', 'P14D', 'P1M', 'P2M', 'P3M', 'P6M', 'P1Y'];

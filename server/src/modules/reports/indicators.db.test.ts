@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, createTestApp, createUserClient, engine, type TestApp } from '../../../test/harness.ts';
+import { createOrg, createTestApp, createUserClient, engine, type TestApp, type TestOrg } from '../../../test/harness.ts';
 
-type Org = Awaited<ReturnType<typeof createOrg>>;
+type Org = TestOrg;
 type Failure = { error: { code: string; message: string; fields?: Array<{ field: string; code: string }> } };
 
 describe(`an organisation's own indicators (${engine})`, () => {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { seededRandom, type ReportQuery, type ServiceCode } from '@relais/core';
-import { createOrg, createTestApp, createUnit, createUserClient, engine, type TestApp } from '../../../test/harness.ts';
+import { createOrg, createTestApp, createUnit, createUserClient, engine, type TestApp, type TestOrg } from '../../../test/harness.ts';
 import { codeOf, createUser, recordContacts, registerBeneficiary } from '../../../test/factories.ts';
 import { createReportEngine, type ReportScope } from './report.engine.ts';
 import { markRulesReady, pendingPrograms, rebuildFacts, replaceRules } from './report-facts.repository.ts';
 import { buildPendingFacts, syncReportFacts } from './report-facts.service.ts';
 
-type Org = Awaited<ReturnType<typeof createOrg>>;
+type Org = TestOrg;
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed. */
 function random(seed: number) {

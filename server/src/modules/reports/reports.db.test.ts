@@ -4,13 +4,13 @@ import { DataValueSet, type ReportRow } from '@relais/core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createOrg, createTestApp, createTestDatabase, createUnit, engine, type TestApp } from '../../../test/harness.ts';
+import { createOrg, createTestApp, createTestDatabase, createUnit, engine, type TestApp, type TestOrg } from '../../../test/harness.ts';
 import { recordContact, registerBeneficiary, type ServiceInput } from '../../../test/factories.ts';
 import { backupTo, restoreFrom } from '../../db/backup.ts';
 import { openDatabase } from '../../db/index.ts';
 import { createReportEngine } from './report.engine.ts';
 
-type Org = Awaited<ReturnType<typeof createOrg>>;
+type Org = TestOrg;
 
 /**
  * A small hand-built year whose right answers are written below (prev_ps,

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate, type Case, type Locale, type SemesterReport } from '@relais/core';
-import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp } from '../../../test/harness.ts';
+import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp, type TestOrg } from '../../../test/harness.ts';
 import { recordContact, registerBeneficiary, type ServiceInput } from '../../../test/factories.ts';
 
 /**
@@ -16,7 +16,7 @@ import { recordContact, registerBeneficiary, type ServiceInput } from '../../../
  */
 describe(`semester report (${engine})`, () => {
   let t: TestApp;
-  let org: Awaited<ReturnType<typeof createOrg>>;
+  let org: TestOrg;
   let mrk: string;
   let aga: string;
   let social: Client;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DefinedService, ServiceRecord } from '@relais/core';
-import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp } from '../../../test/harness.ts';
+import { createAppWithSection, createUserClient, engine, type Client, type TestApp, type TestOrg } from '../../../test/harness.ts';
 import { createIndicator, recordContact, registerBeneficiary, today, uploadImport } from '../../../test/factories.ts';
 
 type Failure = { error: { code: string; message: string; fields?: { field: string; code: string; message: string }[] } };
@@ -19,16 +19,14 @@ const douche = {
 
 describe(`services an organisation defines itself (${engine})`, () => {
   let t: TestApp;
-  let org: Awaited<ReturnType<typeof createOrg>>;
+  let org: TestOrg;
   let section: string;
   let ep: Client;
   let person: string;
   let personCode: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    org = await createOrg(t, 'DEF');
-    section = await createUnit(org.admin, org.rootUnitId, 'SEC-D');
+    ({ t, org, section } = await createAppWithSection('DEF', 'SEC-D'));
     ep = (await createUserClient(t, org.admin, 'DEF', 'ep.d', 'peer_educator', section)).client;
     const p = await registerBeneficiary(ep, { orgUnitId: section });
     person = p.id;

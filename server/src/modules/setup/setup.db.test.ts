@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SetupChecklist } from '@relais/core';
-import { createOrg, createTestApp, createUnit, createUserClient, engine, type TestApp } from '../../../test/harness.ts';
+import { createOrg, createTestApp, createUnit, createUserClient, engine, type TestApp, type TestOrg } from '../../../test/harness.ts';
 
 describe(`the administrator's first steps (${engine})`, () => {
   let t: TestApp;
-  let org: Awaited<ReturnType<typeof createOrg>>;
-  let other: Awaited<ReturnType<typeof createOrg>>;
+  let org: TestOrg;
+  let other: TestOrg;
 
   const importUnits = (dryRun: boolean) =>
     t.app.inject({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { closingBalance, monthBounds, type ApiErrorBody, type StockItem, type StockMovementResult, type StockOnHand, type StockReport } from '@relais/core';
-import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp } from '../../../test/harness.ts';
+import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp, type TestOrg } from '../../../test/harness.ts';
 import { recordContact, recordContacts, registerBeneficiary } from '../../../test/factories.ts';
 
 /** `YYYY-MM` of the month `k` months before this one. */
@@ -26,7 +26,7 @@ const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString(
  */
 describe(`commodities stock: ledger, distributions from services, on hand, monthly report (${engine})`, () => {
   let t: TestApp;
-  let org: Awaited<ReturnType<typeof createOrg>>;
+  let org: TestOrg;
   let tng: string;
   let mob: string;
   let fix: string;

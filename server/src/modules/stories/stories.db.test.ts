@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import type { ApiErrorBody, ChangeRound, SelectedStories, Story, StorySummary } from '@relais/core';
-import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp } from '../../../test/harness.ts';
+import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp, type TestOrg } from '../../../test/harness.ts';
 import { registerBeneficiary } from '../../../test/factories.ts';
 
 const today = new Date().toISOString().slice(0, 10);
@@ -10,7 +10,7 @@ const nextYear = `${Number(today.slice(0, 4)) + 1}-12-31`;
 
 describe(`most significant change stories (${engine})`, () => {
   let t: TestApp;
-  let org: Awaited<ReturnType<typeof createOrg>>;
+  let org: TestOrg;
   let sectionA: string;
   let social: Client;
   let coordinator: Client;

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, AuditEvent, User } from '@relais/core';
-import { Client, createOrg, createTestApp, createUnit, engine, PASSWORD, tableCounts, type TestApp } from '../../../test/harness.ts';
+import { Client, createAppWithSection, engine, PASSWORD, tableCounts, type TestApp, type TestOrg } from '../../../test/harness.ts';
 
 describe(`users and role assignments (${engine})`, () => {
   let t: TestApp;
-  let org: Awaited<ReturnType<typeof createOrg>>;
+  let org: TestOrg;
   let section: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    org = await createOrg(t, 'USR');
-    section = await createUnit(org.admin, org.rootUnitId, 'SEC');
+    ({ t, org, section } = await createAppWithSection('USR'));
   });
   afterAll(() => t.close());
 
