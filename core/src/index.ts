@@ -9,6 +9,7 @@ export * from './contracts/users.contract.ts';
 export * from './contracts/audit.contract.ts';
 export * from './contracts/health.contract.ts';
 export * from './i18n/index.ts';
+export type { Translations } from './i18n/translations.ts';
 export * from './domain/code-scheme.ts';
 export * from './domain/code-consistency.ts';
 export * from './domain/duplicate-search.ts';

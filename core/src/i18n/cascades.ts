@@ -1,3 +1,5 @@
+import type { Translations } from './translations.ts';
+
 /**
  * The words of the awareness cascades (trainings, people trained, cascade sessions, disclosures):
  * fields, errors, audit actions, in the three languages side by side; spread into fr.ts, ar.ts and
@@ -59,7 +61,7 @@ export const cascadesFr = {
   'audit.disclosure.read': 'Consultation des dévoilements',
 } as const;
 
-export const cascadesEn: Record<keyof typeof cascadesFr, string> = {
+export const cascadesEn: Translations<typeof cascadesFr> = {
   'indicator.people_trained': 'People trained',
   'indicator.cascade_sessions': 'Cascade sessions',
   'indicator.cascade_sessions_per_trained': 'Cascade sessions per person trained',
@@ -115,7 +117,7 @@ export const cascadesEn: Record<keyof typeof cascadesFr, string> = {
   'audit.disclosure.read': 'Disclosures read',
 };
 
-export const cascadesAr: Record<keyof typeof cascadesFr, string> = {
+export const cascadesAr: Translations<typeof cascadesFr> = {
   'indicator.people_trained': 'الأشخاص المكوَّنون',
   'indicator.cascade_sessions': 'حصص التحسيس المتتالية',
   'indicator.cascade_sessions_per_trained': 'حصص التحسيس لكل شخص مكوَّن',

@@ -1,3 +1,5 @@
+import type { Translations } from './translations.ts';
+
 /**
  * The words of the case indicators (issue 13: the gbv program's semester report) and of the case
  * dimensions of reports, in the three languages side by side; spread into fr.ts, ar.ts and en.ts.
@@ -26,9 +28,7 @@ export const caseIndicatorsFr = {
   'report.dimension.entry_door': 'Porte d’entrée',
 };
 
-type CaseIndicatorsCatalogue = Record<keyof typeof caseIndicatorsFr, string>;
-
-export const caseIndicatorsEn: CaseIndicatorsCatalogue = {
+export const caseIndicatorsEn: Translations<typeof caseIndicatorsFr> = {
   'indicator.survivors_cared': 'Survivors cared for',
   'indicator.biomedical_served': 'Biomedical care',
   'indicator.tested_any': 'Persons tested (HIV, syphilis, HBV, HCV, pregnancy)',
@@ -52,7 +52,7 @@ export const caseIndicatorsEn: CaseIndicatorsCatalogue = {
   'report.dimension.entry_door': 'Entry door',
 };
 
-export const caseIndicatorsAr: CaseIndicatorsCatalogue = {
+export const caseIndicatorsAr: Translations<typeof caseIndicatorsFr> = {
   'indicator.survivors_cared': 'الناجيات اللواتي تمت رعايتهن',
   'indicator.biomedical_served': 'الرعاية الطبية الحيوية',
   'indicator.tested_any': 'الأشخاص الذين أجروا فحصًا (فيروس نقص المناعة، الزهري، التهاب الكبد ب، التهاب الكبد ج، الحمل)',

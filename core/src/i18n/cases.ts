@@ -1,3 +1,5 @@
+import type { Translations } from './translations.ts';
+
 /**
  * The case management words of the core catalogue (vocabularies, errors, fields, audit
  * actions), in the three languages side by side; spread into fr.ts, ar.ts and en.ts.
@@ -117,9 +119,7 @@ export const casesFr = {
   'audit.case.settings': 'Paramètres des dossiers',
 } as const;
 
-type CasesCatalogue = Record<keyof typeof casesFr, string>;
-
-export const casesEn: CasesCatalogue = {
+export const casesEn: Translations<typeof casesFr> = {
   'error.case_already_open': 'This person already has an open case in this program: open it rather than creating a second one.',
   'error.case_closed': 'This case is closed: reopen it to add to it.',
   'error.merge_open_cases': 'Both records have an open case in the same program: close one of them before merging.',
@@ -234,7 +234,7 @@ export const casesEn: CasesCatalogue = {
   'audit.case.settings': 'Case settings',
 };
 
-export const casesAr: CasesCatalogue = {
+export const casesAr: Translations<typeof casesFr> = {
   'error.case_already_open': 'لهذا الشخص ملف مفتوح في هذا البرنامج: افتحوه بدل إنشاء ملف ثانٍ.',
   'error.case_closed': 'هذا الملف مغلق: أعيدوا فتحه لإضافة شيء إليه.',
   'error.merge_open_cases': 'لكل من البطاقتين ملف مفتوح في البرنامج نفسه: أغلقوا أحدهما قبل الدمج.',

@@ -1,3 +1,5 @@
+import type { Translations } from './translations.ts';
+
 /**
  * The words of services an organisation defines itself (the definition's fields, field types,
  * pictograms), in the three languages side by side; spread into fr.ts, ar.ts and en.ts.
@@ -34,7 +36,7 @@ export const definedServicesFr = {
   'pictogram.star': 'Autre',
 } as const;
 
-export const definedServicesAr: Record<keyof typeof definedServicesFr, string> = {
+export const definedServicesAr: Translations<typeof definedServicesFr> = {
   'field.pictogram': 'الرمز',
   'field.fields': 'الحقول',
   'field.key': 'مفتاح الحقل',
@@ -66,7 +68,7 @@ export const definedServicesAr: Record<keyof typeof definedServicesFr, string> =
   'pictogram.star': 'أخرى',
 };
 
-export const definedServicesEn: Record<keyof typeof definedServicesFr, string> = {
+export const definedServicesEn: Translations<typeof definedServicesFr> = {
   'field.pictogram': 'Pictogram',
   'field.fields': 'Fields',
   'field.key': 'Field key',

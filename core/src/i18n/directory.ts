@@ -1,3 +1,5 @@
+import type { Translations } from './translations.ts';
+
 /**
  * The words of the directory of actors and services (fields, formats, errors, audit), in the three
  * languages side by side; spread into fr.ts, ar.ts and en.ts. Service types are data (their labels
@@ -69,7 +71,7 @@ export const directoryFr = {
   'role.network_coordinator': 'Coordinateur·rice de réseau (annuaire et circuits d’un territoire)',
 } as const;
 
-export const directoryEn: Record<keyof typeof directoryFr, string> = {
+export const directoryEn: Translations<typeof directoryFr> = {
   'format.time': 'a time HH:MM (24-hour)',
   'format.directory_code': 'a lower-case letter then lower-case letters, digits or “_” (40 at most)',
   'format.country': 'a two-letter ISO country code in capitals',
@@ -135,7 +137,7 @@ export const directoryEn: Record<keyof typeof directoryFr, string> = {
   'role.network_coordinator': 'Network coordinator (directory and circuits of a territory)',
 };
 
-export const directoryAr: Record<keyof typeof directoryFr, string> = {
+export const directoryAr: Translations<typeof directoryFr> = {
   'format.time': 'ساعة بصيغة HH:MM (24 ساعة)',
   'format.directory_code': 'حرف لاتيني صغير ثم حروف لاتينية صغيرة أو أرقام أو «_» (40 على الأكثر)',
   'format.country': 'رمز البلد ISO من حرفين لاتينيين كبيرين',

@@ -1,3 +1,5 @@
+import type { Translations } from './translations.ts';
+
 /**
  * The words of harm reduction (issue 17, ADR 0029): low-threshold services, anonymous tallies,
  * the OST register and its indicators, in the three languages side by side; spread into fr.ts,
@@ -51,7 +53,7 @@ export const harmReductionFr = {
   'audit.ost.dispense': 'Délivrance de méthadone',
 };
 
-export const harmReductionEn: Record<keyof typeof harmReductionFr, string> = {
+export const harmReductionEn: Translations<typeof harmReductionFr> = {
   'service.shower': 'Shower',
   'service.laundry': 'Laundry',
   'service.meal': 'Meal or snack',
@@ -99,7 +101,7 @@ export const harmReductionEn: Record<keyof typeof harmReductionFr, string> = {
   'audit.ost.dispense': 'Methadone dispensed',
 };
 
-export const harmReductionAr: Record<keyof typeof harmReductionFr, string> = {
+export const harmReductionAr: Translations<typeof harmReductionFr> = {
   'service.shower': 'استحمام',
   'service.laundry': 'غسيل الملابس',
   'service.meal': 'وجبة أو وجبة خفيفة',

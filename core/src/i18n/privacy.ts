@@ -1,3 +1,5 @@
+import type { Translations } from './translations.ts';
+
 /**
  * The words of the person's rights under law 09-08 (issue 18, ADR 0026): errors, fields, audit
  * actions, in the three languages side by side; spread into fr.ts, ar.ts and en.ts.
@@ -14,7 +16,7 @@ export const privacyFr = {
   'audit.privacy.register': 'Registre des traitements consulté',
 };
 
-export const privacyEn: Record<keyof typeof privacyFr, string> = {
+export const privacyEn: Translations<typeof privacyFr> = {
   'error.person_erased': 'This person’s data was erased at her request: her record can no longer be changed or erased again.',
   'field.contact_phone': 'Contact phone',
   'field.closed_cases': 'Closed cases',
@@ -26,7 +28,7 @@ export const privacyEn: Record<keyof typeof privacyFr, string> = {
   'audit.privacy.register': 'Register of processing viewed',
 };
 
-export const privacyAr: Record<keyof typeof privacyFr, string> = {
+export const privacyAr: Translations<typeof privacyFr> = {
   'error.person_erased': 'مُحيت بيانات هذا الشخص بطلب منه: لم يعد ممكنا تعديل ملفه أو محوه من جديد.',
   'field.contact_phone': 'هاتف الاتصال',
   'field.closed_cases': 'الملفات المغلقة',

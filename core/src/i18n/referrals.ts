@@ -1,3 +1,5 @@
+import type { Translations } from './translations.ts';
+
 /**
  * The words of consent and referrals (issue 15): errors, fields, audit actions, in the three
  * languages side by side; spread into fr.ts, ar.ts and en.ts.
@@ -63,7 +65,7 @@ export const referralsFr = {
   'feedback_reason.other': 'Autre',
 } as const;
 
-export const referralsEn: Record<keyof typeof referralsFr, string> = {
+export const referralsEn: Translations<typeof referralsFr> = {
   'error.consent_required': 'No valid consent of the person covers this receiver for a referral: record it first (or, in an emergency, use the override with its reason).',
   'error.transition_not_allowed': 'This step is not possible for this referral in its current state, or not from your side.',
   'field.toServices': 'Receiving directory services',
@@ -124,7 +126,7 @@ export const referralsEn: Record<keyof typeof referralsFr, string> = {
   'feedback_reason.other': 'Other',
 };
 
-export const referralsAr: Record<keyof typeof referralsFr, string> = {
+export const referralsAr: Translations<typeof referralsFr> = {
   'error.consent_required': 'لا توجد موافقة صالحة من الشخص تشمل هذه الجهة المستقبِلة للتوجيه: سجّلها أولًا (أو، في حالة الاستعجال، استعمل الاستثناء مع ذكر سببه).',
   'error.transition_not_allowed': 'هذه المرحلة غير ممكنة لهذا التوجيه في حالته الحالية، أو ليست من جهتك.',
   'field.toServices': 'خدمات الدليل المستقبِلة',

@@ -1,3 +1,5 @@
+import type { Translations } from './translations.ts';
+
 /**
  * The semester report's words of the core catalogue (the screen and the XLSX share them), in the
  * three languages side by side; spread into fr.ts, ar.ts and en.ts. Its figures are named by
@@ -30,9 +32,7 @@ export const semesterFr = {
   'semester.stories.none': 'Aucun récit sélectionné pour ce semestre.',
 } as const;
 
-type SemesterCatalogue = Record<keyof typeof semesterFr, string>;
-
-export const semesterEn: SemesterCatalogue = {
+export const semesterEn: Translations<typeof semesterFr> = {
   'semester.title': 'Semester report',
   'semester.unit': 'Unit',
   'semester.unit.all': 'All units',
@@ -59,7 +59,7 @@ export const semesterEn: SemesterCatalogue = {
   'semester.stories.none': 'No story selected for this semester.',
 };
 
-export const semesterAr: SemesterCatalogue = {
+export const semesterAr: Translations<typeof semesterFr> = {
   'semester.title': 'التقرير نصف السنوي',
   'semester.unit': 'الوحدة',
   'semester.unit.all': 'كل الوحدات',

@@ -1,3 +1,5 @@
+import type { Translations } from './translations.ts';
+
 /**
  * The words of commodities stock (items, units of measure, movements, the monthly report's
  * columns), in the three languages side by side; spread into fr.ts, ar.ts and en.ts. The web's
@@ -59,7 +61,7 @@ export const stockFr = {
   'audit.stock.item': 'Article de stock défini',
 };
 
-export const stockEn: Record<keyof typeof stockFr, string> = {
+export const stockEn: Translations<typeof stockFr> = {
   'stock_item.condoms': 'Condoms',
   'stock_item.lubricant': 'Lubricant',
   'stock_item.injection_kits': 'Injection kits',
@@ -115,7 +117,7 @@ export const stockEn: Record<keyof typeof stockFr, string> = {
   'audit.stock.item': 'Stock item defined',
 };
 
-export const stockAr: Record<keyof typeof stockFr, string> = {
+export const stockAr: Translations<typeof stockFr> = {
   'stock_item.condoms': 'العوازل الذكرية',
   'stock_item.lubricant': 'مزلق',
   'stock_item.injection_kits': 'عدة الحقن',

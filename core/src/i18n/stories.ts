@@ -1,3 +1,5 @@
+import type { Translations } from './translations.ts';
+
 /**
  * The words of most significant change stories (fields, errors, audit actions), in the three
  * languages side by side; spread into fr.ts, ar.ts and en.ts. Domains and consent scopes are in
@@ -32,7 +34,7 @@ export const storiesFr = {
   'audit.story.settings': 'Domaines de changement',
 } as const;
 
-export const storiesEn: Record<keyof typeof storiesFr, string> = {
+export const storiesEn: Translations<typeof storiesFr> = {
   'validation.one_per_domain': '{field}: one chosen story per domain of change.',
   'field.story': 'Story',
   'field.significance': 'Why it matters (in her or his words)',
@@ -61,7 +63,7 @@ export const storiesEn: Record<keyof typeof storiesFr, string> = {
   'audit.story.settings': 'Domains of change',
 };
 
-export const storiesAr: Record<keyof typeof storiesFr, string> = {
+export const storiesAr: Translations<typeof storiesFr> = {
   'validation.one_per_domain': '{field}: قصة واحدة مختارة لكل مجال تغيير.',
   'field.story': 'القصة',
   'field.significance': 'لماذا هي مهمة (بكلماته أو بكلماتها)',

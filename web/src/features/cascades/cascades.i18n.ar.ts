@@ -1,7 +1,8 @@
-import type { CascadesWebKey } from './cascades.i18n.ts';
+import type { cascadesWebFr } from './cascades.i18n.ts';
+import type { Translations } from '@relais/core';
 
 /** The Arabic web words of the awareness cascades (the French and English are in cascades.i18n.ts). */
-export const cascadesWebAr: Record<CascadesWebKey, string> = {
+export const cascadesWebAr: Translations<typeof cascadesWebFr> = {
   'shell.trainings': 'التكوينات والتحسيس المتسلسل',
   'home.card.trainings': 'التكوينات المنجزة، والأشخاص المكوَّنون، وجلسات التحسيس التي أطّروها بعد ذلك.',
   'shell.disclosures': 'حالات البوح',

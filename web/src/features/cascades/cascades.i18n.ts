@@ -1,3 +1,5 @@
+import type { Translations } from '@relais/core';
+
 /**
  * The web words of the awareness cascades (trainings, the cascade tree, the cascade part of the
  * group session, disclosures); spread at the end of web/src/i18n/{fr,ar,en}.ts. The server-side
@@ -114,9 +116,7 @@ export const cascadesWebFr = {
   'disclosures.enteredOk': 'Le dévoilement est entré dans le circuit.',
 } as const;
 
-export type CascadesWebKey = keyof typeof cascadesWebFr;
-
-export const cascadesWebEn: Record<CascadesWebKey, string> = {
+export const cascadesWebEn: Translations<typeof cascadesWebFr> = {
   'shell.trainings': 'Trainings and cascades',
   'home.card.trainings': 'The trainings given, the people trained and the awareness sessions they led afterwards.',
   'shell.disclosures': 'Disclosures',

@@ -1,7 +1,8 @@
-import type { CasesWebCatalogue } from './cases.i18n.ts';
+import type { casesWebFr } from './cases.i18n.ts';
+import type { Translations } from '@relais/core';
 
 /** The web words of case management, Arabic (keys of casesWebFr). */
-export const casesWebAr: CasesWebCatalogue = {
+export const casesWebAr: Translations<typeof casesWebFr> = {
   'shell.cases': 'ملفاتي',
   'home.card.cases': 'الملفات التي تتابعها، الأكثر استعجالًا أولًا (مهلة 72 و120 ساعة، إجراءات متأخرة، مواعيد).',
   'cases.title': 'ملفاتي',

@@ -1,7 +1,8 @@
-import type { CasesWebCatalogue } from './cases.i18n.ts';
+import type { casesWebFr } from './cases.i18n.ts';
+import type { Translations } from '@relais/core';
 
 /** The web words of case management, English (keys of casesWebFr). */
-export const casesWebEn: CasesWebCatalogue = {
+export const casesWebEn: Translations<typeof casesWebFr> = {
   'shell.cases': 'My cases',
   'home.card.cases': 'The cases you follow, most urgent first (72 h / 120 h windows, overdue actions, appointments).',
   'cases.title': 'My cases',

@@ -116,6 +116,4 @@ export const casesWebFr = {
 } as const;
 
 /** Every web word of case management, in each language. */
-export type CasesWebCatalogue = Record<keyof typeof casesWebFr, string>;
-
 // English and Arabic beside it, in files of their own (each under 300 lines): cases.i18n.en.ts, cases.i18n.ar.ts.

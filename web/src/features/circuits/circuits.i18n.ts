@@ -1,3 +1,5 @@
+import type { Translations } from '@relais/core';
+
 /**
  * The web words of care circuits (list, flow, poster, drawing form); spread at the end of
  * web/src/i18n/{fr,ar,en}.ts. Conditions and bilingual texts are said by core
@@ -84,9 +86,7 @@ export const circuitsWebFr = {
   'circuits.case.openCircuit': 'Voir le circuit complet',
 } as const;
 
-type CircuitsWebKey = keyof typeof circuitsWebFr;
-
-export const circuitsWebAr: Record<CircuitsWebKey, string> = {
+export const circuitsWebAr: Translations<typeof circuitsWebFr> = {
   'shell.circuits': 'مسارات التكفل',
   'home.card.circuits': 'المراحل التي يمر بها الشخص، خدمة بخدمة، كما صادقت عليها شبكة المجال الترابي.',
   'circuits.title': 'مسارات التكفل',
@@ -167,7 +167,7 @@ export const circuitsWebAr: Record<CircuitsWebKey, string> = {
   'circuits.case.openCircuit': 'عرض المسار كاملا',
 };
 
-export const circuitsWebEn: Record<CircuitsWebKey, string> = {
+export const circuitsWebEn: Translations<typeof circuitsWebFr> = {
   'shell.circuits': 'Care circuits',
   'home.card.circuits': 'The steps a person goes through, service by service, as validated by the territory’s network.',
   'circuits.title': 'Care circuits',

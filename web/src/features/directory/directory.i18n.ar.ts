@@ -1,7 +1,8 @@
-import type { DirectoryWebCatalogue } from './directory.i18n.ts';
+import type { directoryWebFr } from './directory.i18n.ts';
+import type { Translations } from '@relais/core';
 
 /** The web words of the directory, Arabic (keys of directoryWebFr). */
-export const directoryWebAr: DirectoryWebCatalogue = {
+export const directoryWebAr: Translations<typeof directoryWebFr> = {
   'shell.directory': 'الدليل',
   'home.card.directory': 'فاعلو المجال الترابي وخدماته: من يفعل ماذا، وأين، ومتى، وبمن نتصل.',
   'shell.directoryToVerify': 'الدليل: بطاقات للتحقق',

@@ -1,7 +1,8 @@
-import type { DirectoryWebCatalogue } from './directory.i18n.ts';
+import type { directoryWebFr } from './directory.i18n.ts';
+import type { Translations } from '@relais/core';
 
 /** The web words of the directory, English (keys of directoryWebFr). */
-export const directoryWebEn: DirectoryWebCatalogue = {
+export const directoryWebEn: Translations<typeof directoryWebFr> = {
   'shell.directory': 'Directory',
   'home.card.directory': 'The actors and services of the territory: who does what, where, when, and whom to call.',
   'shell.directoryToVerify': 'Directory: entries to verify',

@@ -139,5 +139,3 @@ export const directoryWebFr = {
   'directory.printPage.chooseTerritory': 'Choisissez le territoire à imprimer depuis l’annuaire.',
   'directory.printPage.truncated': 'Seuls les {n} premiers services sont imprimés : affinez par besoin.',
 } as const;
-
-export type DirectoryWebCatalogue = Record<keyof typeof directoryWebFr, string>;

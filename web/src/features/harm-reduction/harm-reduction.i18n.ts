@@ -1,3 +1,5 @@
+import type { Translations } from '@relais/core';
+
 /**
  * The web words of harm reduction (the anonymous tally, the OST day's dispensing); spread at the
  * end of web/src/i18n/{fr,ar,en}.ts. Services, dispensing kinds and end reasons are core's
@@ -45,9 +47,7 @@ export const harmReductionWebFr = {
   'ost.undo': 'Annuler',
 };
 
-export type HarmReductionWebKey = keyof typeof harmReductionWebFr;
-
-export const harmReductionWebEn: Record<HarmReductionWebKey, string> = {
+export const harmReductionWebEn: Translations<typeof harmReductionWebFr> = {
   'shell.anonymousTally': 'Anonymous contacts',
   'home.card.anonymousTally': 'Count at a site, for a day, the kits, syringes returned, showers or meals given to people without a code.',
   'shell.ostDay': 'Methadone dispensing',

@@ -1,3 +1,5 @@
+import type { Translations } from '@relais/core';
+
 /** The offline screens' strings (unlock, outbox, saved on the device), French first. */
 export const offlineWebFr = {
   'unlock.title': 'Déverrouiller Relais',
@@ -35,7 +37,7 @@ export const offlineWebFr = {
   'outbox.open': 'Voir la boîte d’envoi',
 } as const;
 
-export const offlineWebAr: Record<keyof typeof offlineWebFr, string> = {
+export const offlineWebAr: Translations<typeof offlineWebFr> = {
   'unlock.title': 'فتح ريلي',
   'unlock.offline': 'البيانات المحفوظة على هذا الجهاز مشفّرة: كلمة المرور تفتحها، حتى دون شبكة.',
   'unlock.idle': 'أُقفل ريلي بعد فترة دون نشاط. كلمة المرور تفتحه من جديد، حتى دون شبكة.',
@@ -71,7 +73,7 @@ export const offlineWebAr: Record<keyof typeof offlineWebFr, string> = {
   'outbox.open': 'عرض صندوق الإرسال',
 };
 
-export const offlineWebEn: Record<keyof typeof offlineWebFr, string> = {
+export const offlineWebEn: Translations<typeof offlineWebFr> = {
   'unlock.title': 'Unlock Relais',
   'unlock.offline': 'The data kept on this device are encrypted: your password opens them, even without a network.',
   'unlock.idle': 'Relais locked itself after a while without activity. Your password opens it again, even without a network.',

@@ -1,7 +1,8 @@
 import type { privacyWebFr } from './privacy.i18n.ts';
+import type { Translations } from '@relais/core';
 
 /** The Arabic words of the person's rights (privacy.i18n.ts says where each is used). */
-export const privacyWebAr: Record<keyof typeof privacyWebFr, string> = {
+export const privacyWebAr: Translations<typeof privacyWebFr> = {
   'privacy.rights': 'حقوق الشخص (القانون 09-08)',
   'privacy.rightsIntro': 'بطلب منه: تسليمه كل ما هو محفوظ عنه، أو محو بياناته.',
   'privacy.subjectAccess': 'ما هو محفوظ عنه (حق الاطلاع)',

@@ -1,7 +1,8 @@
 import type { privacyWebFr } from './privacy.i18n.ts';
+import type { Translations } from '@relais/core';
 
 /** The English words of the person's rights (privacy.i18n.ts says where each is used). */
-export const privacyWebEn: Record<keyof typeof privacyWebFr, string> = {
+export const privacyWebEn: Translations<typeof privacyWebFr> = {
   'privacy.rights': 'The person’s rights (law 09-08)',
   'privacy.rightsIntro': 'At her request: give her everything held about her, or erase her data.',
   'privacy.subjectAccess': 'What is held about her (right of access)',

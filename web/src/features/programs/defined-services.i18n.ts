@@ -1,3 +1,5 @@
+import type { Translations } from '@relais/core';
+
 /**
  * The web words of services an organisation defines itself (ADR 0028): the administrator's screen
  * under the programs and the capture form's pieces; spread at the end of web/src/i18n/{fr,ar,en}.ts.
@@ -44,9 +46,7 @@ export const definedServicesWebFr = {
   'definedServices.saved': '{service} enregistrée (version {n}).',
   'definedServices.optionsFormat': 'Ligne {n} : écrivez code ; français ; arabe ; anglais.',
 } as const;
-export type DefinedServicesWebKey = keyof typeof definedServicesWebFr;
-
-export const definedServicesWebAr: Record<DefinedServicesWebKey, string> = {
+export const definedServicesWebAr: Translations<typeof definedServicesWebFr> = {
   'definedServices.fieldValue': '{field}: {value}',
   'definedServices.title': 'خدمات خاصة بالجمعية',
   'definedServices.titleOf': 'الخدمات الخاصة — {program}',
@@ -88,7 +88,7 @@ export const definedServicesWebAr: Record<DefinedServicesWebKey, string> = {
   'definedServices.optionsFormat': 'السطر {n}: اكتبوا الرمز ؛ الفرنسية ؛ العربية ؛ الإنجليزية.',
 };
 
-export const definedServicesWebEn: Record<DefinedServicesWebKey, string> = {
+export const definedServicesWebEn: Translations<typeof definedServicesWebFr> = {
   'definedServices.fieldValue': '{field}: {value}',
   'definedServices.title': 'The organisation’s own services',
   'definedServices.titleOf': 'Own services — {program}',

@@ -1,7 +1,8 @@
-import type { ReferralsWebKey } from './referrals.i18n.ts';
+import type { Translations } from '@relais/core';
+import type { referralsWebFr } from './referrals.i18n.ts';
 
 /** The Arabic web words of consent and referrals (the French and English are in referrals.i18n.ts). */
-export const referralsWebAr: Record<ReferralsWebKey, string> = {
+export const referralsWebAr: Translations<typeof referralsWebFr> = {
   'shell.referrals': 'التوجيهات',
   'home.card.referrals': 'التوجيهات الواردة من منظمات أخرى والتي أرسلتموها: الردود، الخدمة المقدَّمة، الآجال.',
   'referrals.title': 'التوجيهات',

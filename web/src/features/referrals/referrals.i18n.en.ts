@@ -1,7 +1,8 @@
-import type { ReferralsWebKey } from './referrals.i18n.ts';
+import type { Translations } from '@relais/core';
+import type { referralsWebFr } from './referrals.i18n.ts';
 
 /** The English web words of consent and referrals (the French are in referrals.i18n.ts). */
-export const referralsWebEn: Record<ReferralsWebKey, string> = {
+export const referralsWebEn: Translations<typeof referralsWebFr> = {
   'shell.referrals': 'Referrals',
   'home.card.referrals': 'Referrals received from other organisations and those you sent: answers, service given, delays.',
   'referrals.title': 'Referrals',

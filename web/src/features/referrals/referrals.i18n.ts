@@ -189,5 +189,3 @@ export const referralsWebFr = {
   'referrals.slipPrinted': 'Imprimée le {date}',
   'referrals.fromCircuit': 'Orienter vers {name}',
 };
-
-export type ReferralsWebKey = keyof typeof referralsWebFr;

@@ -1,3 +1,5 @@
+import type { Translations } from '@relais/core';
+
 /**
  * The semester report screen's words (web catalogue), in the three languages side by side; spread
  * at the end of web/src/i18n/{fr,ar,en}.ts. The report's own words (sections, table heads) are the
@@ -15,9 +17,7 @@ export const semesterWebFr = {
   'semester.printedOn': 'Édité le {day}',
 } as const;
 
-type SemesterWebCatalogue = Record<keyof typeof semesterWebFr, string>;
-
-export const semesterWebEn: SemesterWebCatalogue = {
+export const semesterWebEn: Translations<typeof semesterWebFr> = {
   'shell.semester': 'Semester report',
   'home.card.semester': 'A semester’s results as the donor receives them: awareness, care by clinic, the violence typology.',
   'semester.intro': 'A semester’s results as they are sent to the donor; each figure comes from the program’s indicators.',
@@ -29,7 +29,7 @@ export const semesterWebEn: SemesterWebCatalogue = {
   'semester.printedOn': 'Printed on {day}',
 };
 
-export const semesterWebAr: SemesterWebCatalogue = {
+export const semesterWebAr: Translations<typeof semesterWebFr> = {
   'shell.semester': 'التقرير نصف السنوي',
   'home.card.semester': 'نتائج نصف سنة كما تتلقاها الجهة المانحة: التحسيس، التكفل حسب العيادة، تصنيف أنواع العنف.',
   'semester.intro': 'نتائج نصف سنة كما تُرسل إلى الجهة المانحة؛ كل رقم مأخوذ من مؤشرات البرنامج.',

@@ -1,7 +1,8 @@
-import type { StockWebKey } from './stock.i18n.ts';
+import type { stockWebFr } from './stock.i18n.ts';
+import type { Translations } from '@relais/core';
 
 /** The Arabic web words of commodities stock (the French and English are in stock.i18n.ts). */
-export const stockWebAr: Record<StockWebKey, string> = {
+export const stockWebAr: Translations<typeof stockWebFr> = {
   'shell.stock': 'مخزون المواد',
   'home.card.stock': 'مخزون كل وحدة (العوازل، العدد، الاختبارات، الميثادون…)، وتنبيهاته، والاستلام والتحويل والجرد، والتقرير الشهري.',
   'stock.title': 'مخزون المواد',

@@ -1,3 +1,5 @@
+import type { Translations } from '@relais/core';
+
 /**
  * The web words of commodities stock (stock on hand, recording a movement, the monthly report);
  * spread at the end of web/src/i18n/{fr,ar,en}.ts. Items, units of measure, kinds, sources,
@@ -43,9 +45,7 @@ export const stockWebFr = {
   'stock.download': 'Télécharger (XLSX)',
   'stock.downloading': 'Téléchargement…',
 };
-export type StockWebKey = keyof typeof stockWebFr;
-
-export const stockWebEn: Record<StockWebKey, string> = {
+export const stockWebEn: Translations<typeof stockWebFr> = {
   'shell.stock': 'Commodities stock',
   'home.card.stock': 'Each unit’s stock (condoms, kits, tests, methadone…), its alerts, receipts, transfers and counts, and the monthly report.',
   'stock.title': 'Commodities stock',

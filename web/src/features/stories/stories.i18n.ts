@@ -1,3 +1,5 @@
+import type { Translations } from '@relais/core';
+
 /**
  * The web words of most significant change stories (list, collecting a story, selection rounds),
  * in the three languages side by side; spread at the end of web/src/i18n/{fr,ar,en}.ts. Domain
@@ -53,7 +55,7 @@ export const storiesWebFr = {
   'stories.round.chosen': 'Choisie',
 } as const;
 
-export const storiesWebEn: Record<keyof typeof storiesWebFr, string> = {
+export const storiesWebEn: Translations<typeof storiesWebFr> = {
   'shell.stories': 'Stories of change',
   'home.card.stories': 'The most significant change stories told by the people, and their selection.',
   'stories.title': 'Stories of change',
@@ -103,7 +105,7 @@ export const storiesWebEn: Record<keyof typeof storiesWebFr, string> = {
   'stories.round.chosen': 'Chosen',
 };
 
-export const storiesWebAr: Record<keyof typeof storiesWebFr, string> = {
+export const storiesWebAr: Translations<typeof storiesWebFr> = {
   'shell.stories': 'قصص التغيير',
   'home.card.stories': 'قصص التغيير الأكثر دلالة كما يرويها الأشخاص، واختيارها.',
   'stories.title': 'قصص التغيير',
