@@ -9,6 +9,7 @@ import { apiOf, ar, enterAsAdmin, ensurePerson, ensureUnit, ensureUser, fr, fres
 const section = { code: 'HORSLIGNE', name: 'Section Hors Ligne' };
 const peerFr = { username: 'ep.outbox', displayName: 'Paire Boîte d’envoi', password: 'sur le terrain 2026' };
 const peerAr = { username: 'ep.outbox.ar', displayName: 'Paire Sanduq', password: 'sur le terrain 2026' };
+const peerWipe = { username: 'ep.outbox.wipe', displayName: 'Paire Effacée', password: 'sur le terrain 2026' };
 
 test.describe.configure({ mode: 'serial' });
 
@@ -29,7 +30,7 @@ test.beforeAll(async ({ browser }) => {
   await enterAsAdmin(admin);
   const api = await apiOf(admin);
   sectionId = await ensureUnit(api, { code: section.code, name: section.name, level: 'section' });
-  for (const peer of [peerFr, peerAr]) await ensureUser(api, peer, [{ role: 'peer_educator', orgUnitId: sectionId, programs: null }]);
+  for (const peer of [peerFr, peerAr, peerWipe]) await ensureUser(api, peer, [{ role: 'peer_educator', orgUnitId: sectionId, programs: null }]);
   for (const { near } of [codesFr, codesAr]) await ensurePerson(api, { code: near, orgUnitId: sectionId, birthYear: 1991 });
 });
 test.afterAll(async () => {
@@ -113,11 +114,13 @@ async function unlock(page: Page, t: Texts, password: string) {
 }
 
 /** Registers a person offline: the near code is suggested (from the kept codes), she declares a new person. */
-async function registerOffline(page: Page, t: Texts, code: string, details: { phone?: string; notes?: string } = {}) {
+async function registerOffline(page: Page, t: Texts, code: string, details: { phone?: string; notes?: string; hasNear?: boolean } = {}) {
   await go(page, '/beneficiaries/new');
   await page.getByRole('textbox', { name: t['register.codeLabel'], exact: true }).fill(code);
-  await expect(page.getByText(interpolate(t['register.probableTitle'], { count: 1 }))).toBeVisible();
-  await page.getByRole('button', { name: t['register.newPerson'] }).click();
+  if (details.hasNear !== false) {
+    await expect(page.getByText(interpolate(t['register.probableTitle'], { count: 1 }))).toBeVisible();
+    await page.getByRole('button', { name: t['register.newPerson'] }).click();
+  }
   await page.getByLabel(t['population.PS'], { exact: true }).check();
   if (details.phone) {
     await page.getByLabel(t['field.contactConsent'], { exact: true }).check();
@@ -126,9 +129,26 @@ async function registerOffline(page: Page, t: Texts, code: string, details: { ph
   if (details.notes) await page.getByLabel(t['field.notes'], { exact: true }).fill(details.notes);
 }
 
+/** Records a contact offline for the person just registered (condoms ×10): it waits in the outbox. */
+async function recordContactOffline(page: Page, t: Texts, code: string, note?: string) {
+  await page.getByRole('link', { name: t['outbox.recordContact'] }).click();
+  await page.getByRole('textbox', { name: t['register.codeLabel'], exact: true }).fill(code);
+  const form = page.getByRole('form', { name: `${t['capture.contactTitle']} ${code}` });
+  await expect(form).toBeVisible();
+  await form.getByLabel(t['field.program'], { exact: true }).selectOption({ label: t['program.prev_ps'] });
+  const row = page.getByRole('group', { name: interpolate(t['capture.rowLegend'], { n: 1 }), exact: true });
+  await row.getByLabel(t['field.service'], { exact: true }).selectOption({ label: t['service.condoms'] });
+  await row.getByLabel(t['field.quantity'], { exact: true }).fill('10');
+  if (note) await row.getByLabel(t['field.note'], { exact: true }).fill(note);
+  await form.getByRole('button', { name: t['capture.saveNewPerson'], exact: true }).click();
+  await expect(page.getByText(t['outbox.savedOnDevice'])).toBeVisible();
+}
+
 test('offline: unlock with the password, register a person and record a contact, kept encrypted across reloads, sent once online', async ({ browser }) => {
   test.setTimeout(180_000);
   const { fresh, near } = codesFr;
+  const dup = freshCode('1991F');
+  const redone = freshCode('1991F');
   const phone = '0611223344';
   const notes = 'Rencontrée au marché, préfère être appelée le soir';
   const contactNote = 'Distribution devant la gare routière';
@@ -152,26 +172,23 @@ test('offline: unlock with the password, register a person and record a contact,
   });
 
   await test.step('record a contact for her, offline: the code finds the person registered on the device', async () => {
-    await page.getByRole('link', { name: fr['outbox.recordContact'] }).click();
-    await page.getByRole('textbox', { name: fr['register.codeLabel'], exact: true }).fill(fresh);
-    const form = page.getByRole('form', { name: `${fr['capture.contactTitle']} ${fresh}` });
-    await expect(form).toBeVisible();
-    await form.getByLabel(fr['field.program'], { exact: true }).selectOption({ label: fr['program.prev_ps'] });
-    const row = page.getByRole('group', { name: interpolate(fr['capture.rowLegend'], { n: 1 }), exact: true });
-    await row.getByLabel(fr['field.service'], { exact: true }).selectOption({ label: fr['service.condoms'] });
-    await row.getByLabel(fr['field.quantity'], { exact: true }).fill('10');
-    await row.getByLabel(fr['field.note'], { exact: true }).fill(contactNote);
-    await form.getByRole('button', { name: fr['capture.saveNewPerson'], exact: true }).click();
-    await expect(page.getByText(fr['outbox.savedOnDevice'])).toBeVisible();
+    await recordContactOffline(page, fr, fresh, contactNote);
     await expect(page.getByRole('link', { name: interpolate(fr['outbox.badge'], { count: 2 }) })).toBeVisible();
   });
 
-  await test.step('reload, still offline: unlocked again, the outbox still holds both', async () => {
+  await test.step('register another person offline, whose code someone registers on the server meanwhile', async () => {
+    await registerOffline(page, fr, dup, { hasNear: false });
+    await page.getByRole('button', { name: fr['register.submit'], exact: true }).click();
+    await expect(page.getByText(interpolate(fr['outbox.registeredOnDevice'], { code: dup }))).toBeVisible();
+    await ensurePerson(await apiOf(admin), { code: dup, orgUnitId: sectionId, birthYear: 1991 });
+  });
+
+  await test.step('reload, still offline: unlocked again, the outbox still holds all three', async () => {
     await page.reload();
     await unlock(page, fr, peerFr.password);
-    await page.getByRole('link', { name: interpolate(fr['outbox.badge'], { count: 2 }) }).click();
+    await page.getByRole('link', { name: interpolate(fr['outbox.badge'], { count: 3 }) }).click();
     await expect(page.getByRole('heading', { level: 1, name: fr['outbox.title'] })).toBeVisible();
-    await expect(page.getByRole('row').filter({ hasText: fr['outbox.kind.register_beneficiary'] })).toContainText(fresh);
+    for (const code of [fresh, dup]) await expect(page.getByRole('row').filter({ hasText: fr['outbox.kind.register_beneficiary'] }).filter({ hasText: code })).toHaveCount(1);
     await expect(page.getByRole('row').filter({ hasText: fr['outbox.kind.record_contact'] })).toContainText(fresh);
     await shots(page, 'outbox-fr');
   });
@@ -182,10 +199,17 @@ test('offline: unlock with the password, register a person and record a contact,
     for (const secret of [fresh, near, phone, notes, contactNote, 'Rencontr']) expect(raw, secret).not.toContain(secret);
   });
 
-  await test.step('online again: the outbox is sent once; the server has the person and her one contact', async () => {
+  await test.step('online again: the outbox is sent once; the registration of a code taken meanwhile is refused, she says "different person" and corrects the code', async () => {
     await page.context().setOffline(false);
+    const conflict = page.getByRole('group', { name: interpolate(fr['conflict.title'], { code: dup }) });
+    await expect(conflict).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('row')).toHaveCount(2); // the header and the refused registration: the others went
+    await conflict.getByRole('button', { name: fr['conflict.different'] }).click();
+    await shots(page, 'outbox-conflict-fr');
+    await conflict.getByRole('textbox', { name: fr['conflict.newCode'] }).fill(redone);
+    await conflict.getByRole('button', { name: fr['conflict.sendWithCode'] }).click();
     await expect(page.getByText(fr['outbox.empty'])).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByRole('link', { name: interpolate(fr['outbox.badge'], { count: 2 }) })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: interpolate(fr['outbox.badge'], { count: 1 }) })).toHaveCount(0);
     // Read as the administrator: everything the section holds.
     const api = await apiOf(admin);
     const check = await api.get<{ exact: { id: string } | null }>(`/beneficiaries/check?code=${fresh}`);
@@ -193,42 +217,102 @@ test('offline: unlock with the password, register a person and record a contact,
     const services = await api.get<{ items: { service: string; quantity: number | null; note: string | null }[] }>(`/services?beneficiaryId=${check.exact!.id}`);
     expect(services.items).toEqual([expect.objectContaining({ service: 'condoms', quantity: 10 })]);
     expect((await api.get<{ total: number }>(`/beneficiaries?code=${fresh}&match=exact`)).total).toBe(1);
+    expect((await api.get<{ total: number }>(`/beneficiaries?code=${redone}&match=exact`)).total).toBe(1);
+    expect((await api.get<{ total: number }>(`/beneficiaries?code=${dup}&match=exact`)).total).toBe(1);
   });
   await page.context().close();
 });
 
-test('بدون شبكة: the unlock, the offline registration and the outbox in Arabic on a phone; a registration refused at sync stays with its reason', async ({ browser }) => {
+test('بدون شبكة: a PIN unlocks the phone offline (wrong ones warn), registration and outbox in Arabic; a registration refused at sync is settled as the same person', async ({ browser }) => {
   test.setTimeout(180_000);
   const { fresh } = codesAr;
+  const pin = '482913';
 
   const page = await firstVisit(browser, peerAr, { width: 360, height: 740 });
-  const api = await apiOf(page);
-  expect((await page.request.put('/api/v1/auth/locale', { data: { locale: 'ar' }, headers: { 'x-csrf-token': (await api.get<{ csrfToken: string }>('/auth/me')).csrfToken } })).ok()).toBe(true);
-  // Online first: the app learns her language (and remembers it for the offline start).
-  await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: interpolate(ar['home.greeting'], { name: peerAr.displayName }) })).toBeVisible();
+  // Her language chosen in the app (the store stays open: a page load would lock it), kept by the
+  // server and remembered for the offline start; then the PIN of this phone.
+  await go(page, '/account');
+  await page.getByRole('combobox', { name: fr['account.language'] }).selectOption('ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  const card = page.getByRole('region', { name: ar['pin.title'] }).or(page.locator('.card').filter({ hasText: ar['pin.title'] })).first();
+  await card.getByLabel(ar['pin.new'], { exact: true }).fill('1234');
+  await card.getByLabel(ar['pin.confirm'], { exact: true }).fill('1234');
+  await card.getByRole('button', { name: ar['pin.submit'] }).click();
+  await expect(card.getByText(ar['pin.invalid'])).toBeVisible();
+  await card.getByLabel(ar['pin.new'], { exact: true }).fill(pin);
+  await card.getByLabel(ar['pin.confirm'], { exact: true }).fill(pin);
+  await card.getByRole('button', { name: ar['pin.submit'] }).click();
+  await expect(card.getByText(ar['pin.set'])).toBeVisible();
+  await shots(page, 'device-pin-ar');
+
   await page.context().setOffline(true);
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await shot(page, 'unlock-ar-360');
-  await unlock(page, ar, peerAr.password);
+  await expect(page.getByRole('heading', { level: 1, name: ar['unlock.title'] })).toBeVisible();
+  // Five wrong PINs: the fifth warns how many tries remain before the wipe.
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel(ar['pin.field'], { exact: true }).fill('000000');
+    await page.getByRole('button', { name: ar['unlock.submit'] }).click();
+    await expect(page.getByText(ar['unlock.wrongPin'])).toBeVisible();
+  }
+  await expect(page.getByText(interpolate(ar['unlock.wipeWarning'], { left: 5, max: 10 }))).toBeVisible();
+  await shot(page, 'unlock-pin-warning-ar-360');
+  await page.getByLabel(ar['pin.field'], { exact: true }).fill(pin);
+  await page.getByRole('button', { name: ar['unlock.submit'] }).click();
+  await expect(page.getByRole('heading', { level: 1, name: ar['unlock.title'] })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: ar['shell.account'] })).toBeVisible();
+
   await registerOffline(page, ar, fresh);
   await shots(page, 'offline-register-ar');
   await page.getByRole('button', { name: ar['register.submit'], exact: true }).click();
   await expect(page.getByText(interpolate(ar['outbox.registeredOnDevice'], { code: fresh }))).toBeVisible();
+  await recordContactOffline(page, ar, fresh);
   await go(page, '/outbox');
   await expect(page.getByRole('row').filter({ hasText: ar['outbox.kind.register_beneficiary'] })).toContainText(fresh);
   await shots(page, 'outbox-ar');
 
   // Meanwhile someone registers the same code on the server: at sync the registration is refused,
-  // shown with the server's reason in her language, and stays until she deletes it.
-  await ensurePerson(await apiOf(admin), { code: fresh, orgUnitId: sectionId, birthYear: 1991 });
+  // shown with the server's reason in her language; she says it is the same person, and her
+  // contact goes to the existing record.
+  const { id: existing } = await ensurePerson(await apiOf(admin), { code: fresh, orgUnitId: sectionId, birthYear: 1991 });
   await page.context().setOffline(false);
-  const row = page.getByRole('row').filter({ hasText: ar['outbox.kind.register_beneficiary'] });
-  await expect(row).toContainText(ar['outbox.rejected'], { timeout: 30_000 });
-  await shot(page, 'outbox-rejected-ar-1280');
-  await row.getByRole('button', { name: ar['outbox.delete'] }).click();
-  await page.getByRole('dialog').getByRole('button', { name: ar['outbox.delete'] }).click();
-  await expect(page.getByText(ar['outbox.empty'])).toBeVisible();
+  const conflict = page.getByRole('group', { name: interpolate(ar['conflict.title'], { code: fresh }) });
+  await expect(conflict).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('row').filter({ hasText: ar['outbox.kind.register_beneficiary'] })).toContainText(ar['outbox.rejected']);
+  await shots(page, 'outbox-conflict-ar');
+  await conflict.getByRole('button', { name: ar['conflict.same'] }).click();
+  await expect(page.getByText(ar['outbox.empty'])).toBeVisible({ timeout: 30_000 });
+  const services = await (await apiOf(admin)).get<{ items: { service: string; quantity: number | null }[] }>(`/services?beneficiaryId=${existing}`);
+  expect(services.items).toEqual([expect.objectContaining({ service: 'condoms', quantity: 10 })]);
+  await page.context().close();
+});
+
+test('ten wrong unlocks wipe the device: warned from the fifth with the unsent records it would lose', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const page = await firstVisit(browser, peerWipe, { width: 360, height: 740 });
+  await page.context().setOffline(true);
+  await registerOffline(page, fr, freshCode('1992F'), { hasNear: false });
+  await page.getByRole('button', { name: fr['register.submit'], exact: true }).click();
+  await expect(page.getByRole('link', { name: interpolate(fr['outbox.badge'], { count: 1 }) })).toBeVisible();
+  await page.reload();
+  for (let i = 1; i <= 10; i++) {
+    await unlock(page, fr, `faux mot de passe ${i}`);
+    if (i === 10) break;
+    await expect(page.getByText(fr['unlock.wrong'])).toBeVisible();
+    const warning = page.getByText(interpolate(fr['unlock.wipeWarning'], { left: 10 - i, max: 10 }));
+    if (i < 5) await expect(warning).toHaveCount(0);
+    else await expect(warning).toBeVisible();
+    if (i === 5) {
+      await expect(page.getByText(interpolate(fr['unlock.wipeLoses'], { count: 1 }))).toBeVisible();
+      await shots(page, 'unlock-wipe-warning-fr');
+    }
+  }
+  await expect(page.getByRole('heading', { level: 1, name: fr['unlock.wipedTitle'] })).toBeVisible();
+  await expect(page.getByText(interpolate(fr['unlock.wiped'], { max: 10, count: 1 }))).toBeVisible();
+  await shot(page, 'unlock-wiped-fr-360');
+  // Nothing of hers is left: no wrapped key, no record.
+  expect(await storedKeys(page)).toEqual([]);
+  await page.getByRole('button', { name: fr['unlock.logInAgain'] }).click();
+  await expect(page.getByLabel(fr['field.password'], { exact: true })).toBeVisible();
   await page.context().close();
 });

@@ -80,6 +80,45 @@ export async function retryOutboxItem(id: string): Promise<void> {
   await sendOutbox();
 }
 
+/**
+ * A registration refused because the code exists, settled by the worker as **the same person**:
+ * the registration leaves the outbox and the contacts and sessions that named the person by her
+ * offline id name the existing record instead; they go again at once.
+ */
+export async function mergeQueuedRegistration(id: string, existingId: string): Promise<void> {
+  for (const item of await listOutbox()) {
+    if (item.id === id) continue;
+    const payload = item.payload as { beneficiaryId?: string; attendees?: string[] };
+    const names = payload.beneficiaryId === id || payload.attendees?.includes(id);
+    if (!names) continue;
+    const moved = { ...payload, ...(payload.beneficiaryId === id ? { beneficiaryId: existingId } : {}), ...(payload.attendees ? { attendees: [...new Set(payload.attendees.map((a) => (a === id ? existingId : a)))] } : {}) };
+    const { rejection: _settled, ...rest } = item;
+    await putRecord(KIND, item.id, { ...rest, payload: moved });
+  }
+  await deleteRecord(KIND, id);
+  await refreshOutboxCount();
+  await sendOutbox();
+}
+
+/**
+ * The same refusal settled as **a different person**: the registration takes the code she
+ * corrected (the server checks it again) and goes again with the contacts naming her.
+ */
+export async function recodeQueuedRegistration(id: string, code: string): Promise<void> {
+  for (const item of await listOutbox()) {
+    const payload = item.payload as { id?: string; beneficiaryId?: string };
+    if (item.id === id) {
+      const { rejection: _settled, ...rest } = item;
+      await putRecord(KIND, id, { ...rest, label: code, payload: { ...payload, code } });
+    } else if (payload.beneficiaryId === id) {
+      const { rejection: _settled, ...rest } = item;
+      await putRecord(KIND, item.id, { ...rest, label: code });
+    }
+  }
+  await refreshOutboxCount();
+  await sendOutbox();
+}
+
 export type SendOutcome = { sent: number; rejected: number; failed?: unknown };
 
 /**

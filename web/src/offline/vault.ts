@@ -9,6 +9,10 @@ import { newDataKey, seal, unseal, unwrapDataKey, wrapDataKey, type Sealed, type
  * `user|kind|id` (ids are random UUIDs or paths: nothing about a person is in clear).
  */
 export const IDLE_MINUTES = 15;
+/** Failed unlocks (password or PIN, in a row) that wipe this user's data on the device. */
+export const WIPE_AFTER = 10;
+/** From this many failed unlocks the unlock screen warns of the wipe and of what it would lose. */
+export const WARN_FROM = 5;
 
 const DB = 'relais-offline';
 let database: Promise<IDBDatabase> | null = null;
@@ -71,22 +75,92 @@ export async function hasVault(userId: string): Promise<boolean> {
  * one that no longer opens (the password was changed elsewhere) is replaced only when nothing
  * is waiting to be sent — else the store stays locked until the previous password is given.
  */
-export async function unlockVault(userId: string, password: string, create = false): Promise<'opened' | 'wrong_password' | 'none' | 'previous_password'> {
+export async function unlockVault(userId: string, password: string, create = false): Promise<UnlockAnswer | 'none' | 'previous_password'> {
   const stored = await run<WrappedKey | undefined>('keys', 'readonly', (s) => s.get(userId));
   let key = stored ? await unwrapDataKey(stored, password) : null;
   if (!key) {
-    if (!create) return stored ? 'wrong_password' : 'none';
+    if (!create) return stored ? failedUnlock(userId) : 'none';
     if (stored && (await countRecords(userId, 'outbox')) > 0) return 'previous_password';
     if (stored) await clearRecords(userId, '');
+    await run('keys', 'readwrite', (s) => s.delete(pinKey(userId))); // it wrapped the old key
     key = await newDataKey();
     const wrapped = await wrapDataKey(key, password);
     await run('keys', 'readwrite', (s) => s.put(wrapped, userId));
   }
+  return opened(userId, key);
+}
+
+/** What an unlock attempt gave: the store open, a wrong secret (counted), or the data wiped. */
+export type UnlockAnswer = 'opened' | 'wrong_password' | 'wiped';
+
+const pinKey = (userId: string) => `${userId}|pin`;
+const failuresKey = (userId: string) => `${userId}|failures`;
+
+async function opened(userId: string, key: CryptoKey): Promise<'opened'> {
+  await run('keys', 'readwrite', (s) => s.delete(failuresKey(userId)));
   open = { userId, key };
   lockedForIdle = false;
   touch();
   changed();
   return 'opened';
+}
+
+/** Failed unlocks in a row on this device (kept in clear beside the wrapped key: a count, nothing else). */
+export async function failedUnlocks(userId: string): Promise<number> {
+  return (await run<number | undefined>('keys', 'readonly', (s) => s.get(failuresKey(userId)))) ?? 0;
+}
+
+/** One more failed unlock; the WIPE_AFTER-th wipes the user's data on the device. */
+async function failedUnlock(userId: string): Promise<UnlockAnswer> {
+  const failures = (await failedUnlocks(userId)) + 1;
+  if (failures < WIPE_AFTER) {
+    await run('keys', 'readwrite', (s) => s.put(failures, failuresKey(userId)));
+    return 'wrong_password';
+  }
+  await wipeVault(userId);
+  return 'wiped';
+}
+
+/**
+ * Deletes everything the user kept on this device: the cached reads and codes, then the outbox
+ * (the last to go), then the wrapped keys, so nothing can open what may remain in the browser's files.
+ */
+async function wipeVault(userId: string): Promise<void> {
+  const all = IDBKeyRange.bound(`${userId}|`, `${userId}|\uffff`);
+  const outbox = rangeOf(userId, 'outbox');
+  const others = (await run<IDBValidKey[]>('records', 'readonly', (s) => s.getAllKeys(all))).filter((k) => !outbox.includes(k));
+  await Promise.all(others.map((k) => run('records', 'readwrite', (s) => s.delete(k))));
+  await clearRecords(userId, 'outbox');
+  await run('records', 'readwrite', (s) => s.delete(all));
+  for (const k of [userId, pinKey(userId), failuresKey(userId)]) await run('keys', 'readwrite', (s) => s.delete(k));
+  lockVault();
+  changed();
+}
+
+/** Is there a PIN for this user on this device? */
+export async function hasPin(userId: string): Promise<boolean> {
+  return (await run<WrappedKey | undefined>('keys', 'readonly', (s) => s.get(pinKey(userId)))) !== undefined;
+}
+
+/** Opens the store with the PIN (offline too); a wrong PIN counts toward the wipe like a wrong password. */
+export async function unlockWithPin(userId: string, pin: string): Promise<UnlockAnswer> {
+  const stored = await run<WrappedKey | undefined>('keys', 'readonly', (s) => s.get(pinKey(userId)));
+  const key = stored ? await unwrapDataKey(stored, pin) : null;
+  return key ? opened(userId, key) : failedUnlock(userId);
+}
+
+/** Sets (or replaces) the PIN of this device: the same data key, wrapped a second time under the PIN. */
+export async function setPin(pin: string): Promise<void> {
+  const { userId, key: k } = key();
+  const wrapped = await wrapDataKey(k, pin);
+  await run('keys', 'readwrite', (s) => s.put(wrapped, pinKey(userId)));
+  changed();
+}
+
+/** Removes the PIN: only the password opens the store again. */
+export async function removePin(userId: string): Promise<void> {
+  await run('keys', 'readwrite', (s) => s.delete(pinKey(userId)));
+  changed();
 }
 
 /** After a password change: the same data key wrapped under the new password. */

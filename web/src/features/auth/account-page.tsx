@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { PasswordField } from './password-field.tsx';
 import { confirmationErrors, NewPasswordFields, useNewPassword } from './new-password-fields.tsx';
 import { SecondFactorCard } from './second-factor.tsx';
+import { DevicePinCard } from '../offline/device-pin-card.tsx';
 
 /** My account: who I am, change my password, choose my language, my second factor. */
 export function AccountPage() {
@@ -44,6 +45,7 @@ export function AccountPage() {
       </div>
       <PasswordForm />
       <SecondFactorCard />
+      <DevicePinCard />
     </Page>
   );
 }

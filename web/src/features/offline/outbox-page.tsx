@@ -5,6 +5,7 @@ import { describeError } from '../../i18n/errors.ts';
 import { useOnline } from '../../app/online.ts';
 import { deleteOutboxItem, listOutbox, retryOutboxItem, sendOutbox, useOutbox, type OutboxItem, type SendOutcome } from '../../offline/outbox.ts';
 import { formatDay } from '../capture/service-labels.ts';
+import { RegistrationConflict } from './registration-conflict.tsx';
 
 /**
  * My outbox (ADR 0027): what was saved on this device and not yet accepted by the server. Each
@@ -36,6 +37,7 @@ export function OutboxPage() {
             <strong>{t('outbox.rejected')}</strong>
             <span>{i.rejection.message}</span>
             {i.rejection.fields?.map((f) => <span key={f.field}>{f.message}</span>)}
+            {i.kind === 'register_beneficiary' && i.rejection.code === 'beneficiary_exists' ? <RegistrationConflict item={i} onDone={reload} /> : null}
           </div>
         ) : (
           t('outbox.waitingOne')
