@@ -55,6 +55,56 @@ test('the nurse’s daily dispensing: today’s patients with their dose, one ta
     await page.getByLabel(ar['app.language'], { exact: true }).selectOption('fr');
   });
 
+  await test.step('a new patient from the day’s list; on her record: a dose change, an interruption, a re-entry', async () => {
+    const code = freshCode(`${year - 25}M`);
+    await ensurePerson(await apiOf(page), { code, orgUnitId: unitId, birthYear: year - 25, sex: 'M' });
+    await goTo(page, 'nav.field', 'shell.ostDay');
+    await main.getByLabel(fr['ost.unit'], { exact: true }).selectOption(unitId);
+    await main.getByRole('button', { name: fr['ost.newPatient'] }).click();
+    await main.getByLabel(fr['ost.findPerson']).fill(code);
+    await main.getByRole('button', { name: fr['ost.take'].replace('{code}', code) }).click();
+    const entry = main.getByRole('form', { name: fr['ostForm.enterTitle'].replace('{code}', code) });
+    await entry.getByRole('button', { name: fr['ostForm.enter'] }).click();
+    await expect(entry.getByText(fr['validation.required'].replace('{field}', fr['field.prescriber']))).toBeVisible();
+    await entry.getByLabel(fr['ostForm.prescriber']).fill('Dr Généré');
+    await entry.getByLabel(fr['ostForm.startDose']).fill('30');
+    await shots(page, 'ost-new-fr');
+    await entry.getByRole('button', { name: fr['ostForm.enter'] }).click();
+    const row = main.getByRole('listitem').filter({ hasText: code });
+    await expect(row).toContainText('30 mg');
+    await expect(main.getByRole('status').filter({ hasText: 'sur 4' })).toBeVisible();
+
+    await row.getByRole('link', { name: fr['ost.openRecord'].replace('{code}', code) }).click();
+    const card = main.getByRole('region', { name: fr['ostForm.title'] });
+    await expect(card).toContainText('Dose : 30 mg par jour');
+    await card.getByRole('button', { name: fr['ostForm.changeDose'] }).click();
+    await card.getByLabel(fr['ostForm.newDose']).fill('45');
+    await card.getByRole('button', { name: fr['ostForm.doseSubmit'] }).click();
+    await expect(card.getByText(fr['ostForm.doseChanged'])).toBeVisible();
+    await expect(card).toContainText('Dose : 45 mg par jour');
+    await shots(page, 'ost-person-fr');
+    await card.getByRole('button', { name: fr['ostForm.end'] }).click();
+    await card.getByRole('radio', { name: fr['ost_end.interrupted'] }).check();
+    await shots(page, 'ost-end-fr');
+    await card.getByRole('button', { name: fr['ostForm.endSubmit'] }).click();
+    await expect(card.getByText(fr['ostForm.ended'])).toBeVisible();
+    await card.getByRole('button', { name: fr['ostForm.reenter'] }).click();
+    const back = card.getByRole('form', { name: fr['ostForm.reenterTitle'].replace('{code}', code) });
+    await back.getByLabel(fr['ostForm.prescriber']).fill('Dr Généré');
+    await back.getByLabel(fr['ostForm.startDose']).fill('35');
+    await back.getByRole('button', { name: fr['ostForm.reenter'] }).click();
+    await expect(card.getByText(fr['ostForm.entered'])).toBeVisible();
+    await expect(card.getByRole('listitem').filter({ hasText: fr['ostForm.reentry'] })).toContainText('35 mg');
+    await expect(card.getByRole('listitem').filter({ hasText: fr['ost_end.interrupted'] })).toBeVisible();
+    const episodes = await (await apiOf(page)).get<{ items: Array<{ endReason: string | null; isReentry: boolean; doses: Array<{ doseMg: number }> }> }>(`/ost/episodes?beneficiaryId=${encodeURIComponent(page.url().split('/').pop()!)}`);
+    expect(episodes.items.map((e) => [e.endReason, e.isReentry, e.doses.map((d) => d.doseMg)])).toEqual([['interrupted', false, [45]], [null, true, [35]]]); // 45 mg from today replaced the 30 mg of the same day
+    await page.getByLabel(fr['app.language'], { exact: true }).selectOption('ar');
+    await expect(main.getByRole('region', { name: ar['ostForm.title'] })).toContainText(ar['ostForm.reentry']);
+    await main.getByRole('region', { name: ar['ostForm.title'] }).getByRole('button', { name: ar['ostForm.changeDose'] }).click();
+    await shots(page, 'ost-person-ar');
+    await page.getByLabel(ar['app.language'], { exact: true }).selectOption('fr');
+  });
+
   await test.step('an anonymous tally: 3 people given 15 kits and 2 showers, listed for the day', async () => {
     await goTo(page, 'nav.field', 'shell.anonymousTally');
     const form = page.getByRole('form', { name: fr['anon.title'] });

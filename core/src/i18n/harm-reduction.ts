@@ -51,6 +51,12 @@ export const harmReductionFr = {
   'audit.ost.dose': 'Dose de méthadone modifiée',
   'audit.ost.end': 'Fin d’un épisode TSO',
   'audit.ost.dispense': 'Délivrance de méthadone',
+  'field.prescriber': 'Prescripteur',
+  'field.doseMg': 'Dose (mg par jour)',
+  'field.startDate': 'Date de début',
+  'field.fromDate': 'À partir du',
+  'field.endDate': 'Date de fin',
+  'field.days': 'Jours',
 };
 
 export const harmReductionEn: Translations<typeof harmReductionFr> = {
@@ -99,6 +105,12 @@ export const harmReductionEn: Translations<typeof harmReductionFr> = {
   'audit.ost.dose': 'Methadone dose changed',
   'audit.ost.end': 'OST episode ended',
   'audit.ost.dispense': 'Methadone dispensed',
+  'field.prescriber': 'Prescriber',
+  'field.doseMg': 'Dose (mg a day)',
+  'field.startDate': 'Start date',
+  'field.fromDate': 'From',
+  'field.endDate': 'End date',
+  'field.days': 'Days',
 };
 
 export const harmReductionAr: Translations<typeof harmReductionFr> = {
@@ -147,4 +159,10 @@ export const harmReductionAr: Translations<typeof harmReductionFr> = {
   'audit.ost.dose': 'تغيير جرعة الميثادون',
   'audit.ost.end': 'نهاية فترة العلاج البديل',
   'audit.ost.dispense': 'صرف الميثادون',
+  'field.prescriber': 'الطبيب الواصف',
+  'field.doseMg': 'الجرعة (ملغ في اليوم)',
+  'field.startDate': 'تاريخ البدء',
+  'field.fromDate': 'ابتداءً من',
+  'field.endDate': 'تاريخ النهاية',
+  'field.days': 'الأيام',
 };

@@ -152,4 +152,14 @@ describe(`harm reduction: exchange with anonymous tallies, OST register and indi
       ['2025-04-01', null, true, [50]],
     ]);
   });
+  it('counts a re-entry on the day of the interruption as a re-entry, not a second first entry', async () => {
+    person.P4 = (await registerBeneficiary(pe, { orgUnitId: tng })).id;
+    const first = await enter('P4', '2025-08-04', 40);
+    expect((await nurse.post<OstEpisode>(`/ost/episodes/${first.id}/end`, { endDate: '2025-08-04', reason: 'interrupted' })).status).toBe(200);
+    expect((await enter('P4', '2025-08-04', 45)).isReentry).toBe(true);
+    const history = (await nurse.get<{ items: OstEpisode[] }>(`/ost/episodes?beneficiaryId=${person.P4}`)).body.items;
+    expect(history.map((e) => [e.endReason, e.isReentry, e.doses.map((d) => d.doseMg)])).toEqual([['interrupted', false, [40]], [null, true, [45]]]);
+    const aug = await report('2025-08', ['ost_persons', 'ost_new', 'ost_reentries']);
+    expect([aug('ost_persons'), aug('ost_new'), aug('ost_reentries')]).toEqual([3, 1, 1]); // P1, P2 and P4
+  });
 });

@@ -20,7 +20,7 @@ export interface EpisodeRow {
 
 const episodeColumns = sql`e.id, e.beneficiary_id, b.code as beneficiary_code, e.org_unit_id, ou.name as org_unit_name, ou.path as org_unit_path, ou.active as org_unit_active,
   e.start_date::text as start_date, e.prescriber, e.end_date::text as end_date, e.end_reason,
-  exists (select 1 from ost_episode p where p.organisation_id = e.organisation_id and p.beneficiary_id = e.beneficiary_id and p.start_date < e.start_date) as is_reentry`;
+  exists (select 1 from ost_episode p where p.organisation_id = e.organisation_id and p.beneficiary_id = e.beneficiary_id and p.id <> e.id and p.end_date <= e.start_date) as is_reentry`;
 const episodeJoins = sql`join beneficiary b on b.organisation_id = e.organisation_id and b.id = e.beneficiary_id
   join org_unit ou on ou.organisation_id = e.organisation_id and ou.id = e.org_unit_id`;
 
@@ -30,7 +30,7 @@ export async function selectEpisode(db: Queryable, org: string, id: string): Pro
 
 /** A person's episodes, oldest first. */
 export async function selectEpisodesOf(db: Queryable, org: string, personId: string): Promise<EpisodeRow[]> {
-  return (await sql<EpisodeRow>`select ${episodeColumns} from ost_episode e ${episodeJoins} where e.organisation_id = ${org} and e.beneficiary_id = ${personId} order by e.start_date, e.id`.execute(db)).rows;
+  return (await sql<EpisodeRow>`select ${episodeColumns} from ost_episode e ${episodeJoins} where e.organisation_id = ${org} and e.beneficiary_id = ${personId} order by e.start_date, e.end_date nulls last, e.id`.execute(db)).rows;
 }
 
 /** The latest end of a person's episodes (a re-entry starts on or after it). */

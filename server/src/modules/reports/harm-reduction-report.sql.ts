@@ -42,6 +42,9 @@ function episodeDays(ctx: ReportSqlContext, last: RawBuilder<unknown>): RawBuild
 const ostItem = (k: RawBuilder<unknown>, v: RawBuilder<unknown> = sql`1`) =>
   sql`${k}::text as k, x.on_date, x.org_unit_id, 'harm_reduction'::text as program, ''::text as site, ''::text as service, ${v} as v`;
 
+/** An episode of the same person that ended by the start of `e` (episodes never overlap: a re-entry starts on or after the last end, the same day included). */
+const earlierEpisode = sql`select 1 from ost_episode p where p.organisation_id = e.organisation_id and p.beneficiary_id = e.beneficiary_id and p.id <> e.id and p.end_date <= e.start_date`;
+
 /** First entries (the person's earliest episode) starting in the period, with the day `months` months later. */
 function firstEntries(ctx: ReportSqlContext, months: number): RawBuilder<unknown> {
   const { organisationId: org, period } = ctx;
@@ -49,7 +52,7 @@ function firstEntries(ctx: ReportSqlContext, months: number): RawBuilder<unknown
     select e.id as episode_id, e.beneficiary_id, e.org_unit_id, e.start_date as on_date, (e.start_date + make_interval(months => ${months}::int))::date as mark
     from ost_episode e
     where e.organisation_id = ${org} and e.start_date between ${period.from}::date and ${period.to}::date
-      and not exists (select 1 from ost_episode p where p.organisation_id = e.organisation_id and p.beneficiary_id = e.beneficiary_id and p.start_date < e.start_date)`;
+      and not exists (${earlierEpisode})`;
 }
 
 function itemsOf(ctx: ReportSqlContext, stat: HarmReductionStat): RawBuilder<unknown> {
@@ -89,7 +92,7 @@ function itemsOf(ctx: ReportSqlContext, stat: HarmReductionStat): RawBuilder<unk
     case 'ost_reentries':
       return sql`select ${ostItem(sql`x.id`)} from (select e.id, e.org_unit_id, e.start_date as on_date from ost_episode e
         where e.organisation_id = ${org} and e.start_date between ${ctx.period.from}::date and ${ctx.period.to}::date
-          and exists (select 1 from ost_episode p where p.organisation_id = e.organisation_id and p.beneficiary_id = e.beneficiary_id and p.start_date < e.start_date)) as x`;
+          and exists (${earlierEpisode})) as x`;
     case 'ost_cohort_6m':
     case 'ost_cohort_12m':
     case 'ost_retained_6m':

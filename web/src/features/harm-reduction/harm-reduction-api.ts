@@ -1,10 +1,11 @@
 /** Harm reduction (issue 17, ADR 0029): anonymous tallies and the OST day's dispensing; the core contracts parse every answer. */
-import { AnonymousList, AnonymousTally, Ok, OstDay, OstDispensing, type AnonymousTallyInput, type OstDispensingInput } from '@relais/core';
+import { AnonymousList, AnonymousTally, Ok, OstDay, OstDispensing, OstEpisode, OstEpisodeList, type AnonymousTallyInput, type OstDispensingInput, type OstDoseInput, type OstEndInput, type OstEpisodeInput } from '@relais/core';
 import { request } from '../../api/client.ts';
 
 export type OstDayData = ReturnType<typeof OstDay.parse>;
 export type OstDayItemData = OstDayData['items'][number];
 export type OstDispensingData = ReturnType<typeof OstDispensing.parse>;
+export type OstEpisodeData = ReturnType<typeof OstEpisode.parse>;
 export type AnonymousLineData = ReturnType<typeof AnonymousList.parse>['items'][number];
 
 /** Idempotent on the client-generated id. */
@@ -16,3 +17,10 @@ export const ostDay = (orgUnitId: string, date: string) => request('GET', '/ost/
 /** Idempotent on the client-generated id. */
 export const dispenseOst = (body: OstDispensingInput) => request('POST', '/ost/dispensings', OstDispensing, { body });
 export const undoOstDispensing = (id: string) => request('DELETE', `/ost/dispensings/${id}`, Ok);
+
+/** A person's OST episodes, oldest first, with their dose history. */
+export const ostEpisodesOf = (beneficiaryId: string) => request('GET', '/ost/episodes', OstEpisodeList, { query: { beneficiaryId } });
+/** Idempotent on the client-generated id. */
+export const enterOst = (body: OstEpisodeInput) => request('POST', '/ost/episodes', OstEpisode, { body });
+export const changeOstDose = (episodeId: string, body: OstDoseInput) => request('POST', `/ost/episodes/${encodeURIComponent(episodeId)}/doses`, OstEpisode, { body });
+export const endOst = (episodeId: string, body: OstEndInput) => request('POST', `/ost/episodes/${encodeURIComponent(episodeId)}/end`, OstEpisode, { body });

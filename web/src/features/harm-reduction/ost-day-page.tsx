@@ -3,11 +3,13 @@ import { OST_MAX_TAKE_AWAY_DAYS } from '@relais/core';
 import { newId } from '../../api/ids.ts';
 import { useApi } from '../../api/use-api.ts';
 import { ErrorAlert, ReadStatus } from '../../app/read-status.tsx';
+import { Link } from '../../app/router.tsx';
 import { Button, Page, Select, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useWorkContext } from '../context/work-context.tsx';
 import { recordingUnits, unitOptions } from '../capture/place.ts';
 import { todayIso } from '../registry/registry-labels.ts';
+import { OstNewPatient } from './ost-new-patient.tsx';
 import { dispenseOst, ostDay, undoOstDispensing, type OstDayItemData, type OstDispensingData } from './harm-reduction-api.ts';
 import './harm-reduction.css';
 
@@ -26,6 +28,7 @@ export function OstDayPage() {
   const [taps, setTaps] = useState<Map<string, OstDispensingData | null>>(new Map());
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [adding, setAdding] = useState(false);
   const day = useApi(() => (unitId ? ostDay(unitId, date) : Promise.resolve({ date, items: [] })), [unitId, date]);
   const items = useMemo(() => {
     const all = day.data?.items ?? [];
@@ -52,12 +55,24 @@ export function OstDayPage() {
   const resetTaps = () => setTaps(new Map());
 
   return (
-    <Page title={t('ost.title')} intro={t('ost.intro')}>
+    <Page
+      title={t('ost.title')}
+      intro={t('ost.intro')}
+      actions={unitId && !adding ? <Button variant="primary" onClick={() => setAdding(true)}>{t('ost.newPatient')}</Button> : undefined}
+    >
       <div className="hr-filters">
         <Select label={t('ost.unit')} value={unitId} onChange={(v) => (setUnitId(v), resetTaps())} options={unitOptions(units, t('context.noUnit'))} />
         <TextField label={t('ost.date')} type="date" value={date} max={todayIso()} onChange={(v) => (setDate(v), resetTaps())} />
         <TextField label={t('ost.filter')} value={filter} onChange={setFilter} autoComplete="off" />
       </div>
+      {adding ? (
+        <OstNewPatient
+          unitId={unitId}
+          unitName={units.find((n) => n.unit.id === unitId)?.unit.name ?? ''}
+          onClose={() => setAdding(false)}
+          onEntered={() => (setAdding(false), day.reload())}
+        />
+      ) : null}
       <ReadStatus of={day} />
       {error ? <ErrorAlert error={error} /> : null}
       {day.data ? (
@@ -91,7 +106,9 @@ function OstRow({ item, today, busy, onTap, onUndo }: {
   return (
     <li className="ost-row" data-state={state}>
       <div className="ost-who">
-        <code dir="ltr">{item.beneficiary.code}</code>
+        <Link to={`/beneficiaries/${item.beneficiary.id}`} aria-label={t('ost.openRecord', { code: item.beneficiary.code })}>
+          <code dir="ltr">{item.beneficiary.code}</code>
+        </Link>
         <span>{dose}</span>
       </div>
       <div className="ost-actions">

@@ -17,6 +17,8 @@ import { PersonStories } from '../stories/person-stories.tsx';
 import { PersonConsents } from '../referrals/person-consents.tsx';
 import { PersonReferrals } from '../referrals/person-referrals.tsx';
 import { PersonRights } from '../privacy/person-rights.tsx';
+import { PersonOst } from '../harm-reduction/person-ost.tsx';
+import { useWorkContext } from '../context/work-context.tsx';
 import { MergeHistory } from './merge-history.tsx';
 import { draftOf, RecordFields, recordInput, type RecordDraft } from './record-fields.tsx';
 import { populationLabel } from './registry-labels.ts';
@@ -32,6 +34,7 @@ export function BeneficiaryPage({ beneficiaryId }: { beneficiaryId: string }) {
   const canReadCases = useCan('case.read');
   const canRefer = useCan('referral.send');
   const canExerciseRights = useCan('person.rights');
+  const hasOst = useWorkContext().enabledPrograms.includes('harm_reduction');
   const record = useApi(() => getBeneficiary(beneficiaryId), [beneficiaryId]);
   const [notice] = useState(() => {
     const q = new URLSearchParams(window.location.search);
@@ -92,6 +95,7 @@ export function BeneficiaryPage({ beneficiaryId }: { beneficiaryId: string }) {
             {canReadCases ? <PersonStories beneficiaryId={b.id} canCollect={canOpenCase && !b.mergedInto} /> : null}
             <PersonConsents beneficiaryId={b.id} canWrite={canWrite && !b.mergedInto} />
             {canRefer ? <PersonReferrals beneficiaryId={b.id} canSend={!b.mergedInto} /> : null}
+            {hasOst ? <PersonOst beneficiaryId={b.id} code={b.code} canWrite={canRecord && !b.mergedInto && !b.erasedAt} /> : null}
             <ServiceHistory beneficiaryId={b.id} canRecord={canRecord && !b.mergedInto} />
             {canMerge ? <MergeHistory beneficiaryId={b.id} onUndone={record.reload} /> : null}
             {canExerciseRights ? <PersonRights b={b} onErased={record.reload} /> : null}
