@@ -36,6 +36,7 @@ export const navGroups: readonly NavGroup[] = [
     screens: [
       { to: '/beneficiaries/new', label: 'shell.register', description: 'home.card.register', permission: 'person.write' },
       { to: '/contacts/new', label: 'shell.recordContact', description: 'home.card.recordContact', permission: 'service.write' },
+      { to: '/contacts/quick', label: 'shell.quickContact', description: 'home.card.quickContact', permission: 'service.write' },
       { to: '/group-sessions/new', label: 'shell.groupSession', description: 'home.card.groupSession', permission: 'service.write' },
       { to: '/trainings', label: 'shell.trainings', description: 'home.card.trainings', permission: 'service.write' },
       { to: '/anonymous-services', label: 'shell.anonymousTally', description: 'home.card.anonymousTally', permission: 'service.write' },

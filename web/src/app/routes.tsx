@@ -4,7 +4,7 @@ import { Alert, Loading, Page } from '../ui/index.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { AccountPage } from '../features/auth/account-page.tsx';
 import { GroupSessionPage } from '../features/capture/group-session-page.tsx';
-import { RecordContactPage } from '../features/capture/record-contact-page.tsx';
+import { ContactEntryPage, QuickContactPage } from '../features/capture/quick-contact-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { OutboxPage } from '../features/offline/outbox-page.tsx';
 import { BeneficiariesPage } from '../features/registry/beneficiaries-page.tsx';
@@ -101,7 +101,9 @@ const routes: readonly Route[] = [
   { pattern: '/change-rounds', permission: 'case.read', render: () => <RoundsPage /> },
   { pattern: '/change-rounds/:id', permission: 'case.read', render: (p) => <RoundPage key={p.id} roundId={p.id ?? ''} /> },
   { pattern: '/duplicates', permission: 'person.merge', render: () => <DuplicatesPage /> },
-  { pattern: '/contacts/new', permission: 'service.write', render: () => <RecordContactPage key={window.location.search} /> },
+  // In low-literacy mode (per user, on the device) "record a contact" opens the pictograms first.
+  { pattern: '/contacts/new', permission: 'service.write', render: () => <ContactEntryPage key={window.location.search} /> },
+  { pattern: '/contacts/quick', permission: 'service.write', render: () => <QuickContactPage /> },
   { pattern: '/group-sessions/new', permission: 'service.write', render: () => <GroupSessionPage key={window.location.search} /> },
   // Awareness cascades: trainings are read where one records (attendance names people; the API answers);
   // disclosures by who follows cases there and by who recorded them (the worklist shows to who records: the API answers what she may read).

@@ -8,6 +8,7 @@ import { referralsWebEn } from '../features/referrals/referrals.i18n.en.ts';
 import { privacyWebEn } from '../features/privacy/privacy.i18n.en.ts';
 import { stockWebEn } from '../features/stock/stock.i18n.ts';
 import { offlineWebEn } from '../features/offline/offline.i18n.ts';
+import { quickContactEn } from '../features/capture/quick-contact.i18n.ts';
 import { harmReductionWebEn } from '../features/harm-reduction/harm-reduction.i18n.ts';
 import { definedServicesWebEn } from '../features/programs/defined-services.i18n.ts';
 import type { WebCatalogue } from './fr.ts';
@@ -742,6 +743,7 @@ export const en: WebCatalogue = {
   ...privacyWebEn,
   ...stockWebEn,
   ...offlineWebEn,
+  ...quickContactEn,
   ...harmReductionWebEn,
   ...definedServicesWebEn,
 };

@@ -8,6 +8,7 @@ import { referralsWebFr } from '../features/referrals/referrals.i18n.ts';
 import { privacyWebFr } from '../features/privacy/privacy.i18n.ts';
 import { stockWebFr } from '../features/stock/stock.i18n.ts';
 import { offlineWebFr } from '../features/offline/offline.i18n.ts';
+import { quickContactFr } from '../features/capture/quick-contact.i18n.ts';
 import { harmReductionWebFr } from '../features/harm-reduction/harm-reduction.i18n.ts';
 import { definedServicesWebFr } from '../features/programs/defined-services.i18n.ts';
 /**
@@ -743,6 +744,7 @@ export const fr = {
   ...privacyWebFr,
   ...stockWebFr,
   ...offlineWebFr,
+  ...quickContactFr,
   ...harmReductionWebFr,
   ...definedServicesWebFr,
 } as const;

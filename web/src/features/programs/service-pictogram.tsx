@@ -1,8 +1,11 @@
 import './defined-services.css';
 import type { ServicePictogram as PictogramName } from '@relais/core';
 
-/** The shipped pictograms of defined services (core `servicePictograms`), 24×24 line drawings like the interface's icons. */
-const paths: Record<PictogramName, string> = {
+/** A drawing: one of the defined services' (core `servicePictograms`) or one of the built-in services' own. */
+export type Pictogram = PictogramName | 'condom' | 'referral' | 'syringe';
+
+/** The shipped pictograms (core `servicePictograms`, then the built-in services' own), 24×24 line drawings like the interface's icons. */
+const paths: Record<Pictogram, string> = {
   shower: 'M4 20V6a2.5 2.5 0 0 1 2.5-2.5h3A4.5 4.5 0 0 1 14 8v1M10 9h8M11 13v1.5M14 13v1.5M17 13v1.5M11 17v1.5M14 17v1.5M17 17v1.5',
   drop: 'M12 3.5c3 4 6 7.5 6 11a6 6 0 0 1-12 0c0-3.5 3-7 6-11z',
   box: 'M3.5 7.5 12 3.5l8.5 4v9L12 20.5l-8.5-4zM3.5 7.5 12 11.5l8.5-4M12 11.5v9',
@@ -13,10 +16,13 @@ const paths: Record<PictogramName, string> = {
   heart: 'M12 20s-8-4.8-8-10.2A4.3 4.3 0 0 1 12 7.5a4.3 4.3 0 0 1 8 2.3C20 15.2 12 20 12 20z',
   bed: 'M3 18.5V6M3 13h18v5.5M21 13v-1.5a3 3 0 0 0-3-3h-7V13M6.5 8.5a2 2 0 1 0 0 4 2 2 0 0 0 0-4z',
   star: 'M12 3.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.8l-5.2 2.8 1-5.8-4.3-4.1 5.9-.9z',
+  condom: 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17zM12 7.5a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9zM12 10.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z',
+  referral: 'M4 12h13M12 6l6 6-6 6M4 5v14',
+  syringe: 'M18 3.5l2.5 2.5M19.2 4.8l-3 3M17.5 8.5l-9.5 9.5-3-3 9.5-9.5zM14 6l4 4M5 19l-1.5 1.5M9.5 12.5l1.5 1.5M12 10l1.5 1.5',
 };
 
 /** A defined service's pictogram; decorative (its name is written beside it). */
-export function ServicePictogram({ name, size = 28 }: { name: PictogramName; size?: number }) {
+export function ServicePictogram({ name, size = 28 }: { name: Pictogram; size?: number }) {
   return (
     <svg className="service-pictogram" width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
       <path d={paths[name]} />
