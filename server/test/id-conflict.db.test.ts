@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '@relais/core';
 import { Client, createOrg, createTestApp, createUnit, createUserClient, engine, PASSWORD, type TestApp, type TestOrg } from './harness.ts';
@@ -67,5 +68,25 @@ describe(`client-chosen ids across organisations (${engine})`, () => {
     expect(pushed.body.results.map((r) => [r.status, r.error?.code])).toEqual([['rejected', 'id_conflict'], ['applied', undefined]]);
     const owners = await t.db.kysely.selectFrom('service_event').select('organisation_id').where('id', '=', serviceId).execute();
     expect(owners).toEqual([{ organisation_id: a.organisationId }]);
+  });
+
+  it('claims the ids of a statement of many rows at once: one taken by another organisation refuses the statement, its own skipped rows do not', async () => {
+    const taken = await registerBeneficiary(a.admin, { orgUnitId: a.rootUnitId, code: codeOf(905) });
+    // Many rows in one statement, as an import writes them.
+    const insert = (org: TestOrg, rows: { id: string; code: string }[]) => sql`
+      insert into beneficiary (organisation_id, id, code, populations, sex, registered_unit_id, registered_on, last_seen_on)
+      select ${org.organisationId}::uuid, r.id, r.code, '{PS}', 'F', ${org.rootUnitId}::uuid, current_date, current_date
+      from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.code)}::text[]) as r(id, code)
+      on conflict do nothing`.execute(t.db.kysely);
+    const fresh = [0, 1, 2].map((i) => ({ id: randomUUID(), code: codeOf(906 + i) }));
+    await expect(insert(b, [fresh[0]!, { id: taken.id, code: codeOf(909) }, fresh[1]!])).rejects.toMatchObject({ code: 'RL409' });
+    const written = () => t.db.kysely.selectFrom('beneficiary').select('id').where('id', 'in', [taken.id, ...fresh.map((f) => f.id)]).execute();
+    expect(await written()).toEqual([{ id: taken.id }]);
+    // The same organisation's statement: its record already there is skipped, the new ones are written and theirs.
+    await insert(a, [{ id: taken.id, code: taken.code }, ...fresh]);
+    expect((await written()).length).toBe(4);
+    const claims = await t.db.kysely.selectFrom('claimed_id').select(['id', 'organisation_id']).where('id', 'in', fresh.map((f) => f.id)).execute();
+    expect(claims.map((c) => c.organisation_id)).toEqual([a.organisationId, a.organisationId, a.organisationId]);
+    await expect(insert(b, [{ id: fresh[2]!.id, code: codeOf(910) }])).rejects.toMatchObject({ code: 'RL409' });
   });
 });

@@ -398,9 +398,15 @@ export function compareCodes(scheme: CodeScheme, typed: string, candidate: strin
   }
   if (differing.length !== 1) return null;
   const i = differing[0]!;
-  const c = scheme.components[i]!;
+  return comparePart(scheme.components[i]!, a[i]!, b[i]!);
+}
+
+/**
+ * Two codes that differ in this one part only: how likely the same person (null: not
+ * similar enough). Depends on the part's two values alone, so the bulk search may keep it.
+ */
+export function comparePart(c: CodeComponent, x: string, y: string): Match | null {
   const part = componentLabel(c);
-  const [x, y] = [a[i]!, b[i]!];
   switch (c.kind) {
     case 'name':
       return compareNamePart(x, y, part);

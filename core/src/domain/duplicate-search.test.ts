@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCode, compareCodes, defaultCodeScheme, neighbourCodes, type CodeScheme } from './code-scheme.ts';
-import { createDuplicateSearch } from './duplicate-search.ts';
+import { closestOf, createClosestCandidates, createDuplicateSearch, PAIRS_PER_NEW_RECORD } from './duplicate-search.ts';
 import { seededRandom } from '../seeded-random.ts';
 
 /** Codes from small alphabets, so that many are neighbours (one letter, spelling, unknown parts, swapped parents…). */
@@ -90,5 +90,25 @@ describe('probable duplicates of many codes at once', () => {
     const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
     const fresh = [...letters].flatMap((a) => [...'AEIOUX'].map((b) => `FA${a}${b}1985F`));
     expect(setBased(defaultCodeScheme, fresh, [])).toEqual(oneByOne(defaultCodeScheme, fresh, []));
+  });
+
+  it('keeps each new record\'s closest candidates as they come, in any order, as sorting them all would', () => {
+    const all = denseCodes(defaultCodeScheme, 400, 3, ['FA', 'FE', 'MO', 'MA', 'KA', 'QA', '']);
+    const [fresh, existing] = [all.slice(0, 200), all.slice(200)];
+    const search = createDuplicateSearch(defaultCodeScheme, fresh);
+    const offers = [
+      ...search.against(existing.map((code) => ({ code }))).map((p) => ({ x: p.fresh, code: p.other.code, match: p.match })),
+      ...search.within().map((p) => ({ x: p.b, code: fresh[p.a]!, match: p.match })),
+    ];
+    const random = seededRandom(11);
+    const shuffled = offers.map((o) => ({ o, k: random() })).sort((a, b) => a.k - b.k).map((s) => s.o);
+    const closest = createClosestCandidates<{ code: string; match: (typeof offers)[number]['match'] }>(fresh.length);
+    for (const o of shuffled) closest.offer(o.x, { code: o.code, match: o.match });
+    const kept = [...closest.kept()].map((k) => `${fresh[k.fresh]} ${k.candidate.code}`);
+    const expected = fresh.flatMap((code, x) => closestOf(offers.filter((o) => o.x === x)).map((o) => `${code} ${o.code}`));
+    expect(kept).toEqual(expected);
+    // The file is crowded: some records had more candidates than they keep.
+    expect(fresh.some((_, x) => offers.filter((o) => o.x === x).length > PAIRS_PER_NEW_RECORD)).toBe(true);
+    expect(kept.length).toBeLessThan(offers.length);
   });
 });

@@ -9,7 +9,7 @@
  * they may be neighbours, and only they are compared: the work grows with the codes, not
  * with their neighbourhoods (hundreds of codes each).
  */
-import { codeLength, compareCodes, componentLength, partNeighbourSet, splitCode, type CodeScheme, type Match } from './code-scheme.ts';
+import { codeLength, compareCodes, comparePart, componentLength, partNeighbourSet, splitCode, type CodeScheme, type Match } from './code-scheme.ts';
 
 /** A pair of two new codes (indices into the codes given), the first lower. */
 export interface NewPair {
@@ -50,6 +50,15 @@ export function createDuplicateSearch(scheme: CodeScheme, codes: readonly string
   };
   /** Does part `i` of code `x`'s neighbourhood hold `value`? */
   const near = (x: number, i: number, value: string) => hood(i, parts[x]![i]!).has(value);
+  // Two codes under one masked key differ in that part only: their match is the part's, by its two
+  // values, kept here (a large file compares the same few thousand value pairs millions of times).
+  const partMatches = components.map(() => new Map<string, Match | null>());
+  const partMatch = (i: number, x: string, y: string) => {
+    const key = `${x}|${y}`;
+    let found = partMatches[i]!.get(key);
+    if (found === undefined) partMatches[i]!.set(key, (found = comparePart(components[i]!, x, y)));
+    return found;
+  };
 
   // Key → the new codes filed under it (one number when alone: most keys hold one code).
   const blocks = components.map(() => new Map<string, number | number[]>());
@@ -69,8 +78,8 @@ export function createDuplicateSearch(scheme: CodeScheme, codes: readonly string
 
   /** Pairs of new codes one at a time (see within): a large file's pairs need not be held at once. */
   function* eachWithin(): Generator<NewPair> {
-    const pair = (x: number, y: number): NewPair | null => {
-      const match = compareCodes(scheme, codes[x]!, codes[y]!);
+    const pair = (x: number, y: number, i: number | null): NewPair | null => {
+      const match = i === null ? compareCodes(scheme, codes[x]!, codes[y]!) : partMatch(i, parts[x]![i]!, parts[y]![i]!);
       return match ? (x < y ? { a: x, b: y, match } : { a: y, b: x, match }) : null;
     };
     for (let i = 0; i < components.length; i++) {
@@ -82,7 +91,7 @@ export function createDuplicateSearch(scheme: CodeScheme, codes: readonly string
             for (let t = s + 1; t < held.length; t++) {
               const [x, y] = [held[s]!, held[t]!];
               if (near(x, i, parts[y]![i]!) || near(y, i, parts[x]![i]!)) {
-                const p = pair(x, y);
+                const p = pair(x, y, i);
                 if (p) yield p;
               }
             }
@@ -96,7 +105,7 @@ export function createDuplicateSearch(scheme: CodeScheme, codes: readonly string
             if (y === undefined) continue;
             // Found from x's side; when y < x, only if y's side did not find it already.
             if (y > x || !near(y, i, parts[x]![i]!)) {
-              const p = pair(x, y);
+              const p = pair(x, y, i);
               if (p) yield p;
             }
           }
@@ -107,7 +116,7 @@ export function createDuplicateSearch(scheme: CodeScheme, codes: readonly string
       if (typeof held === 'number') continue;
       for (let s = 0; s < held.length; s++) {
         for (let t = s + 1; t < held.length; t++) {
-          const p = pair(held[s]!, held[t]!);
+          const p = pair(held[s]!, held[t]!, null);
           if (p) yield p;
         }
       }
@@ -132,7 +141,7 @@ export function createDuplicateSearch(scheme: CodeScheme, codes: readonly string
         components.forEach((_, i) => {
           for (const x of members(blocks[i]!.get(masked(p, i)))) {
             if (!near(x, i, p[i]!)) continue;
-            const match = compareCodes(scheme, codes[x]!, other.code);
+            const match = partMatch(i, parts[x]![i]!, p[i]!);
             if (match) out.push({ fresh: x, other, match });
           }
         });
@@ -149,3 +158,52 @@ export function createDuplicateSearch(scheme: CodeScheme, codes: readonly string
   };
 }
 
+
+/**
+ * How many probable duplicates a new record queues for review, at most: its closest (ADR 0032).
+ * A reviewer works through a person's few likeliest matches; the rest of a crowded
+ * neighbourhood (eight a person with two-letter names) only buries them.
+ */
+export const PAIRS_PER_NEW_RECORD = 5;
+
+/** A candidate as the review queue orders it: likeliest first, then by code; the one order on every path. */
+export interface RankedCandidate {
+  code: string;
+  match: Match;
+}
+
+/** Orders candidates likeliest first, ties by code (plain code order, the same in every locale). */
+export function closestFirst(a: RankedCandidate, b: RankedCandidate): number {
+  return b.match.score - a.match.score || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+/** The closest candidates of one record: the first `limit` in `closestFirst` order. */
+export function closestOf<T extends RankedCandidate>(candidates: readonly T[], limit = PAIRS_PER_NEW_RECORD): T[] {
+  return [...candidates].sort(closestFirst).slice(0, limit);
+}
+
+/**
+ * The closest candidates of each of `count` new records (by index), at most `limit` each, kept as
+ * candidates are offered one at a time in any order — the same ones `closestOf` keeps from all of
+ * a record's candidates. A million records' candidates are never held at once.
+ */
+export function createClosestCandidates<T extends RankedCandidate>(count: number, limit = PAIRS_PER_NEW_RECORD) {
+  const held = new Uint8Array(count);
+  const slots: (T | undefined)[] = new Array<T | undefined>(count * limit);
+  return {
+    /** Offers record `x` a candidate: kept when among its `limit` closest so far. */
+    offer(x: number, candidate: T): void {
+      const base = x * limit;
+      const n = held[x]!;
+      if (n === limit && closestFirst(candidate, slots[base + n - 1]!) >= 0) return;
+      let j = n === limit ? n - 1 : n;
+      if (n < limit) held[x] = n + 1;
+      for (; j > 0 && closestFirst(candidate, slots[base + j - 1]!) < 0; j--) slots[base + j] = slots[base + j - 1];
+      slots[base + j] = candidate;
+    },
+    /** The candidates kept, record by record, closest first. */
+    *kept(): Generator<{ fresh: number; candidate: T }> {
+      for (let x = 0; x < count; x++) for (let j = 0; j < held[x]!; j++) yield { fresh: x, candidate: slots[x * limit + j]! };
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import { checkCode as checkCodeShape, compareCodes, neighbourCodes, type CodeProblem, type CodeScheme, type Match } from '@relais/core';
+import { checkCode as checkCodeShape, closestFirst, compareCodes, neighbourCodes, type CodeProblem, type CodeScheme, type Match } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
 import * as repo from './registry.repository.ts';
 
@@ -53,6 +53,6 @@ export async function matchCode(db: Queryable, organisationId: string, scheme: C
     const match = compareCodes(scheme, code, n.code);
     if (match && match.score < 1) candidates.push({ id: n.id, code: n.code, registeredBy: n.registered_by, match });
   }
-  candidates.sort((a, b) => b.match.score - a.match.score || a.code.localeCompare(b.code));
+  candidates.sort(closestFirst);
   return { code, problems: [], exact, candidates };
 }

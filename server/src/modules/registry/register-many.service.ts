@@ -1,4 +1,4 @@
-import { createDuplicateSearch, neighbourCodes, type CodeScheme, type Match } from '@relais/core';
+import { createClosestCandidates, createDuplicateSearch, neighbourCodes, type CodeScheme, type Match } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
 import * as repo from './registry.repository.ts';
 
@@ -20,7 +20,7 @@ export interface RegisterManyOptions {
   registeredBy: string | null;
   /** Chosen by the number of new codes unless given (tests run both). */
   lookup?: CandidateLookup;
-  /** Progress: 'queued' per batch of pairs (written as found), 'compared' once all are, then 'written' per batch of records. */
+  /** Progress: 'compared' once the pairs are found, 'queued' per batch of pairs written, then 'written' per batch of records. */
   onProgress?: (phase: RegisterManyPhase, done: number, total: number) => void;
 }
 
@@ -29,7 +29,9 @@ export interface RegisterManyOptions {
  * bulk, and their probable duplicates — with each other and with the registry's active
  * records — queued for the coordinators' review. The pairs are those the one-code check
  * finds (ADR 0016), searched set-based: in memory within the batch, and against the
- * registry either through the code index (few codes) or in one walk of its codes.
+ * registry either through the code index (few codes) or in one walk of its codes. Each new
+ * record queues its closest few (ADR 0032), as registering the rows one by one in their
+ * order would: a record's candidates are the registry's and the records before it.
  * The caller has checked the rows and that their codes are new.
  */
 export async function registerMany(
@@ -41,43 +43,43 @@ export async function registerMany(
 ): Promise<{ created: number; pairs: number }> {
   const codes = rows.map((r) => r.code);
   const search = createDuplicateSearch(scheme, codes);
-  // Pairs are written as they are found, a batch at a time: a million codes find millions.
-  let pending: { x: string; y: string; score: number; reasons: Match['reasons'] }[] = [];
-  let queued = 0;
-  const flush = async (atLeast: number) => {
-    if (pending.length === 0 || pending.length < atLeast) return;
-    await repo.upsertOpenPairs(trx, organisationId, pending);
-    queued += pending.length;
-    pending = [];
-    options.onProgress?.('queued', queued, queued);
-  };
+  const closest = createClosestCandidates<{ code: string; match: Match; id: string }>(rows.length);
   // Against the registry as it stands before these records are written.
   const lookup = options.lookup ?? (rows.length <= NEIGHBOUR_LOOKUP_MAX ? 'neighbours' : 'walk');
-  const collect = async (candidates: { id: string; code: string }[]) => {
-    for (const p of search.against(candidates)) pending.push({ x: rows[p.fresh]!.id, y: p.other.id, ...p.match });
-    await flush(PAIR_BATCH);
+  const collect = (candidates: { id: string; code: string }[]) => {
+    for (const p of search.against(candidates)) closest.offer(p.fresh, { code: p.other.code, match: p.match, id: p.other.id });
   };
   if (lookup === 'neighbours') {
     const seen = new Set<string>(); // a record near codes of two batches is compared once (with every new code)
     for (let i = 0; i < codes.length; i += LOOKUP_BATCH) {
       const near = [...new Set(codes.slice(i, i + LOOKUP_BATCH).flatMap((c) => neighbourCodes(scheme, c)))].filter((c) => !seen.has(c));
       for (const c of near) seen.add(c);
-      await collect(await repo.activeByCodes(trx, organisationId, near));
+      collect(await repo.activeByCodes(trx, organisationId, near));
     }
   } else {
     for (let after = ''; ; ) {
       const page = await repo.activeCodesAfter(trx, organisationId, after, WALK_PAGE);
-      await collect(page);
+      collect(page);
       if (page.length < WALK_PAGE) break;
       after = page[page.length - 1]!.code;
     }
   }
-  for (const p of search.eachWithin()) {
-    pending.push({ x: rows[p.a]!.id, y: rows[p.b]!.id, ...p.match });
-    if (pending.length >= PAIR_BATCH) await flush(PAIR_BATCH);
-  }
-  await flush(1);
+  // Within the file, a pair is the later record's candidate: the earlier one was registered first.
+  for (const p of search.eachWithin()) closest.offer(p.b, { code: codes[p.a]!, match: p.match, id: rows[p.a]!.id });
   options.onProgress?.('compared', rows.length, rows.length);
+  let pending: repo.OpenPair[] = [];
+  let queued = 0;
+  for (const { fresh, candidate } of closest.kept()) {
+    pending.push({ x: rows[fresh]!.id, y: candidate.id, score: candidate.match.score, reasons: candidate.match.reasons });
+    if (pending.length < PAIR_BATCH) continue;
+    await repo.upsertOpenPairs(trx, organisationId, pending);
+    queued += pending.length;
+    pending = [];
+    options.onProgress?.('queued', queued, queued);
+  }
+  await repo.upsertOpenPairs(trx, organisationId, pending);
+  queued += pending.length;
+  options.onProgress?.('queued', queued, queued);
   for (let i = 0; i < rows.length; i += WRITE_BATCH) {
     await repo.insertBeneficiaries(trx, organisationId, rows.slice(i, i + WRITE_BATCH), options.registeredBy);
     options.onProgress?.('written', Math.min(rows.length, i + WRITE_BATCH), rows.length);

@@ -206,14 +206,29 @@ export async function activeCodesAfter(db: Queryable, organisationId: string, af
     .execute();
 }
 
+/** A probable-duplicate pair to queue: two records (either order), how likely, why. */
+export interface OpenPair {
+  x: string;
+  y: string;
+  score: number;
+  reasons: unknown;
+}
+
 /** Queues probable-duplicate pairs for review in one statement; a pair already decided keeps its decision (as upsertPair). */
-export async function upsertOpenPairs(db: Queryable, organisationId: string, pairs: readonly { x: string; y: string; score: number; reasons: unknown }[]): Promise<void> {
+export async function upsertOpenPairs(db: Queryable, organisationId: string, pairs: readonly OpenPair[]): Promise<void> {
   if (pairs.length === 0) return;
   const ordered = pairs.map((p) => (p.x < p.y ? { a: p.x, b: p.y, p } : { a: p.y, b: p.x, p }));
+  // Pairs share their few kinds of reasons (the same objects, from the search): each written as JSON once.
+  const json = new Map<unknown, string>();
+  const reasonsOf = (r: unknown) => {
+    let text = json.get(r);
+    if (text === undefined) json.set(r, (text = JSON.stringify(r)));
+    return text;
+  };
   await sql`
     insert into beneficiary_pair as t (organisation_id, a_id, b_id, score, reasons, status)
     select ${organisationId}::uuid, r.a, r.b, r.score, r.reasons::jsonb, 'open'
-    from unnest(${ordered.map((o) => o.a)}::uuid[], ${ordered.map((o) => o.b)}::uuid[], ${ordered.map((o) => o.p.score)}::float8[], ${ordered.map((o) => JSON.stringify(o.p.reasons))}::text[])
+    from unnest(${ordered.map((o) => o.a)}::uuid[], ${ordered.map((o) => o.b)}::uuid[], ${ordered.map((o) => o.p.score)}::float8[], ${ordered.map((o) => reasonsOf(o.p.reasons))}::text[])
       as r(a, b, score, reasons)
     on conflict (organisation_id, a_id, b_id) do update set score = excluded.score, reasons = excluded.reasons`.execute(db);
 }

@@ -2,6 +2,7 @@ import {
   DomainError,
   checkCode as checkCodeShape,
   checkCodeAgainstPerson,
+  closestOf,
   codeProblemParams,
   type RegistrySettings,
   type Beneficiary,
@@ -160,7 +161,9 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
         }
         await repo.addUnit(trx, org, id, unit.id, input.registeredOn, 'registered');
         const distinct = new Set(input.distinctFrom);
-        for (const c of found.candidates) {
+        // Those declared distinct are decisions, all kept; of the others, the closest few are queued (ADR 0032).
+        const declared = found.candidates.filter((c) => distinct.has(c.id));
+        for (const c of [...declared, ...closestOf(found.candidates.filter((c) => !distinct.has(c.id)))]) {
           await repo.upsertPair(trx, {
             organisation_id: org,
             x: id,
