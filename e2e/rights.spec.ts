@@ -53,3 +53,42 @@ test('the person’s rights: the administrator opens a person, prints what is he
     expect(check.exact).toBeNull();
   });
 });
+
+test('data protection: the root administrator sets how long notes are kept (a wrong number named at its field), applies it, and prints the register of processing in French and Arabic', async ({ page }) => {
+  test.setTimeout(120_000);
+  await enterAsAdmin(page);
+  await page.goto('/privacy');
+  await expect(page.getByRole('heading', { level: 1, name: fr['privacy.page'] })).toBeVisible();
+  const notes = page.getByLabel(fr['privacy.retention.notes']);
+  // Periods long enough to touch nothing the other specs of the run wrote.
+  await notes.fill('0');
+  await page.getByRole('button', { name: fr['common.save'] }).click();
+  await expect(notes).toHaveAttribute('aria-invalid', 'true');
+  await notes.fill('600');
+  await page.getByRole('button', { name: fr['common.save'] }).click();
+  await expect(page.getByText(fr['privacy.retentionSaved'])).toBeVisible();
+  await expect(notes).not.toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', { name: fr['privacy.retentionRun'] }).click();
+  await expect(page.getByText(interpolate(fr['privacy.retentionDone'], { phones: 0, notes: 0, cases: 0, events: 0 }))).toBeVisible();
+  await shots(page, 'privacy-page-fr');
+
+  await page.getByRole('link', { name: fr['privacy.registerOpen'] }).click();
+  const doc = page.getByRole('article', { name: interpolate(fr['privacy.registerHeading'], { organisation: org.name }) });
+  await expect(doc).toBeVisible();
+  await expect(doc.getByRole('row', { name: new RegExp(`${fr['privacy.category.notes']}.*${interpolate(fr['privacy.months'], { n: 600 })}`) })).toBeVisible();
+  await expect(doc).toContainText(fr['privacy.category.populations']);
+  await expect(doc).toContainText(fr['role.administrator']);
+  await expect(doc).toContainText(fr['privacy.measure.retentionOn']);
+  await shots(page, 'privacy-register-fr', { paper: true });
+  await page.getByLabel(fr['privacy.language'], { exact: true }).selectOption('ar');
+  const docAr = page.getByRole('article', { name: interpolate(ar['privacy.registerHeading'], { organisation: org.name }) });
+  await expect(docAr).toHaveAttribute('dir', 'rtl');
+  await expect(docAr).toContainText(ar['privacy.category.notes']);
+  await shots(page, 'privacy-register-ar', { paper: true });
+
+  // Back to no period: the other specs' data is kept while its record lives.
+  await page.goto('/privacy');
+  await page.getByLabel(fr['privacy.retention.notes']).fill('');
+  await page.getByRole('button', { name: fr['common.save'] }).click();
+  await expect(page.getByText(fr['privacy.retentionSaved'])).toBeVisible();
+});

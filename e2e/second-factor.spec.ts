@@ -1,7 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, request, test, type Page } from '@playwright/test';
 import { interpolate } from '@relais/core';
 import { totpCode, totpStep } from '../server/src/lib/totp.ts';
-import { ar, ensureOrganisation, fr, goTo, logIn, shots, type Texts } from './fixtures.ts';
+import { apiOf, ar, ensureOrganisation, fr, goTo, logIn, shots, type Texts } from './fixtures.ts';
 
 // An organisation of this run only: requiring a second factor of its administrators must not reach
 // the other specs' administrators (and a rerun starts from an administrator without one).
@@ -76,5 +76,32 @@ test('an organisation requires two-step verification of its administrators: set 
     await page.goto('/account');
     await expect(page.getByText(ar['secondFactor.onRequired'])).toBeVisible();
     await shots(page, 'second-factor-account-ar');
+  });
+
+  await test.step('a peer educator lost her phone: the administrator turns her second factor off from her page', async () => {
+    const api = await apiOf(page);
+    const me = await api.get<{ assignments: Array<{ orgUnit: { id: string } }> }>('/auth/me');
+    const worker = { username: `awa${run.toLowerCase()}`, password: 'un téléphone perdu hier' };
+    const created = await api.post<{ id: string }>('/users', { username: worker.username, displayName: 'Awa Synthétique', password: worker.password, locale: 'fr', assignments: [{ role: 'peer_educator', orgUnitId: me.assignments[0]!.orgUnit.id, programs: null }] });
+    // She turns it on from her own phone (another browser).
+    const hers = await request.newContext({ baseURL: baseURL! });
+    const login = await hers.post('/api/v1/auth/login', { data: { organisation: organisation.code, username: worker.username, password: worker.password } });
+    const headers = { 'X-CSRF-Token': ((await login.json()) as { csrfToken: string }).csrfToken };
+    const setup = (await (await hers.post('/api/v1/auth/second-factor', { headers })).json()) as { secret: string };
+    expect((await hers.post('/api/v1/auth/second-factor/confirm', { headers, data: { code: totpCode(setup.secret.replace(/\s/g, ''), totpStep()) } })).ok()).toBe(true);
+
+    await page.goto(`/users/${created.id}`);
+    const card = page.locator('.card').filter({ hasText: ar['users.secondFactor'] });
+    await expect(card.getByText(ar['users.secondFactorOn'])).toBeVisible();
+    await card.getByRole('button', { name: ar['users.secondFactorResetAction'] }).click();
+    const dialog = page.getByRole('dialog', { name: interpolate(ar['users.secondFactorResetTitle'], { name: 'Awa Synthétique' }) });
+    await dialog.getByRole('button', { name: ar['users.secondFactorResetAction'] }).click();
+    await expect(card.getByText(ar['users.secondFactorReset'])).toBeVisible();
+    await expect(card.getByText(ar['users.secondFactorOff'])).toBeVisible();
+    await shots(page, 'second-factor-reset-ar');
+    // Her old session has ended; her password alone opens a new one.
+    expect((await hers.get('/api/v1/auth/me')).status()).toBe(401);
+    expect((await hers.post('/api/v1/auth/login', { data: { organisation: organisation.code, username: worker.username, password: worker.password } })).ok()).toBe(true);
+    await hers.dispose();
   });
 });

@@ -26,6 +26,8 @@ const pgUrl = process.env.RELAIS_TEST_DATABASE_URL;
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 let passed = 0;
 let failed = 0;
+/** The failed tests' names, printed again at the very end (a CI log is often read from its tail). */
+const failures = [];
 let exitCode = 0;
 
 function run(title, command, args, env = {}) {
@@ -60,18 +62,35 @@ function start(title, tag, command, args, env = {}) {
   });
 }
 
-function countVitest(file) {
+function countVitest(file, engine) {
   if (!fs.existsSync(file)) return;
   const r = JSON.parse(fs.readFileSync(file, 'utf8'));
   passed += r.numPassedTests;
   failed += r.numFailedTests;
+  for (const suite of r.testResults ?? []) {
+    const where = path.relative(root, suite.name);
+    const failedTests = (suite.assertionResults ?? []).filter((t) => t.status === 'failed');
+    for (const t of failedTests) failures.push(`[${engine}] ${where} › ${t.fullName} — ${(t.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300)}`);
+    if (failedTests.length === 0 && suite.status === 'failed') failures.push(`[${engine}] ${where} — ${(suite.message ?? '').split('\n')[0].slice(0, 300)}`);
+  }
 }
 
-function countPlaywright(file) {
+function countPlaywright(file, engine) {
   if (!fs.existsSync(file)) return;
   const r = JSON.parse(fs.readFileSync(file, 'utf8'));
   passed += r.stats.expected + r.stats.flaky;
   failed += r.stats.unexpected;
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'unexpected') continue;
+        const last = t.results?.at(-1);
+        failures.push(`[${engine}] e2e/${spec.file}:${spec.line} › ${spec.title} — ${(last?.error?.message ?? '').split('\n')[0].slice(0, 300)}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of r.suites ?? []) walk(suite);
 }
 
 for (const engine of ['embedded', ...(pgUrl ? ['postgres'] : [])]) {
@@ -80,7 +99,7 @@ for (const engine of ['embedded', ...(pgUrl ? ['postgres'] : [])]) {
   run(`unit and database tests (${engine})`, bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], {
     RELAIS_TEST_ENGINE: engine,
   });
-  countVitest(file);
+  countVitest(file, engine);
 }
 
 if (run('build the web app', 'npm', ['run', 'build', '--workspace', 'web'])) {
@@ -106,9 +125,10 @@ if (run('build the web app', 'npm', ['run', 'build', '--workspace', 'web'])) {
     passes.push(process.env.RELAIS_E2E_SEQUENTIAL === '1' ? await Promise.all(passes).then(pass) : pass());
   }
   await Promise.all(passes);
-  for (const engine of ['embedded', ...(pgUrl ? ['postgres'] : [])]) countPlaywright(path.join(out, `playwright-${engine}.json`));
+  for (const engine of ['embedded', ...(pgUrl ? ['postgres'] : [])]) countPlaywright(path.join(out, `playwright-${engine}.json`), engine);
 }
 
 if (passed + failed === 0) exitCode = 1; // a run that ran nothing is not a pass
+if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(exitCode);

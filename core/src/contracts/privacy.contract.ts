@@ -73,17 +73,39 @@ export const SubjectAccess = z.object({
 });
 export type SubjectAccess = z.infer<typeof SubjectAccess>;
 
-/** The register of processing (CNDP declaration), generated from the organisation's configuration. */
+/** The categories of data in the register of processing; labels `privacy.category.<code>` in the web. */
+export const processingCategories = ['identifier', 'sex_birth_year', 'populations', 'profile', 'contact_phone', 'notes', 'services', 'cases', 'harm_reduction', 'referrals', 'stories', 'audit_log'] as const;
+/** Purposes beside the organisation's programs (each enabled program is a purpose): labels `privacy.purpose.<code>`. */
+export const processingPurposes = ['referrals', 'quality', 'reporting'] as const;
+
+/**
+ * The register of processing (CNDP declaration, law 09-08 art. 12 and 15), generated from the
+ * organisation's configuration: what it processes, about whom, for what, sent to whom, kept how
+ * long, protected how. Codes only; the web words them in the reader's language.
+ */
 export const ProcessingRegister = z.object({
   generatedAt: text(),
   organisation: z.object({ code: text(), name: text() }),
+  /** Enabled programs (each a purpose), then the purposes of `processingPurposes` that apply. */
   programs: z.array(text()),
+  purposes: z.array(z.enum(processingPurposes)),
+  /** Key populations the registry records (categories of persons). */
   populations: z.array(text()),
-  /** Data categories held, each with its retention (months, null: while the record lives). */
-  categories: z.array(z.object({ category: text(), sensitive: z.boolean(), retentionMonths: z.number().int().nullable() })),
-  /** Receivers: partner organisations on the instance and directory services, from consents and referrals. */
+  /** Data categories held, each with its retention (months; null: while the record lives, erased on request). */
+  categories: z.array(z.object({ category: z.enum(processingCategories), sensitive: z.boolean(), retentionMonths: z.number().int().nullable() })),
+  /** Receivers of person-level data: partner organisations and directory services, from referrals (with consent or override). */
   recipients: z.array(z.object({ name: text(), kind: z.enum(['organisation', 'service']), referrals: z.number().int() })),
+  /** Receivers of aggregate figures only: the national DHIS2 when a mapping is set. */
+  dhis2Mapped: z.boolean(),
+  /** Who processes: active users by role. */
   roles: z.array(z.object({ role: text(), users: z.number().int() })),
+  /** Security measures that depend on configuration (the fixed ones are stated by the document). */
+  security: z.object({
+    secondFactorRequiredForAdministrators: z.boolean(),
+    usersWithSecondFactor: z.number().int(),
+    activeUsers: z.number().int(),
+    retentionJob: z.boolean(),
+  }),
   counts: z.object({ persons: z.number().int(), erased: z.number().int() }),
 });
 export type ProcessingRegister = z.infer<typeof ProcessingRegister>;

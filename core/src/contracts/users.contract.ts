@@ -10,6 +10,8 @@ export const User = z.object({
   displayName: text(),
   locale: Locale,
   active: z.boolean(),
+  /** Her second factor is on (ADR 0031). */
+  secondFactor: z.boolean(),
   createdAt: text(),
   assignments: z.array(Assignment),
 });
@@ -38,7 +40,14 @@ export const CreateUser = z.object({
 export type CreateUser = z.infer<typeof CreateUser>;
 
 export const UpdateUser = z
-  .object({ displayName: Name, locale: Locale, active: z.boolean(), password: Password })
+  .object({
+    displayName: Name,
+    locale: Locale,
+    active: z.boolean(),
+    password: Password,
+    /** Her phone is lost: her second factor is turned off and her sessions end; she sets it up again (at her next login when required). */
+    resetSecondFactor: z.literal(true),
+  })
   .partial();
 export type UpdateUser = z.infer<typeof UpdateUser>;
 

@@ -67,8 +67,8 @@ describe('embedded database (PGlite in a worker thread)', () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/health' });
     const healthMs = Date.now() - t0;
     expect(res.statusCode).toBe(200);
-    expect(slowDone).toBe(false);
-    expect(healthMs).toBeLessThan(250);
+    expect(slowDone).toBe(false); // answered while the 2 s query still runs: not queued behind it
+    expect(healthMs).toBeLessThan(1000); // a loaded CI machine, not a stopwatch: what matters is the line above
     expect(await slow).toBeGreaterThanOrEqual(1900);
     await app.close();
   });
@@ -81,7 +81,8 @@ describe('embedded database (PGlite in a worker thread)', () => {
     const base = `http://127.0.0.1:${port}/api/v1`;
     const start = async (): Promise<ChildProcess> => {
       const child = spawn(process.execPath, [relaisBin, 'start'], { env, stdio: 'ignore' });
-      for (let i = 0; i < 150; i++) {
+      // tsx compiles the server at each start: 10 s on a quiet machine, 30 s and more when the CI's workers share its cores.
+      for (const deadline = Date.now() + 150_000; Date.now() < deadline; ) {
         try {
           if ((await fetch(`${base}/health`)).ok) return child;
         } catch {
@@ -127,5 +128,5 @@ describe('embedded database (PGlite in a worker thread)', () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
     }
-  });
+  }, 400_000); // two server starts
 });

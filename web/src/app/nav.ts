@@ -79,6 +79,7 @@ export const navGroups: readonly NavGroup[] = [
       { to: '/users', label: 'shell.users', description: 'home.card.users', permission: 'user.manage' },
       { to: '/imports', label: 'shell.imports', description: 'home.card.imports', permission: 'import.run' },
       { to: '/registry-settings', label: 'shell.registrySettings', description: 'home.card.registrySettings', permission: 'settings.manage' },
+      { to: '/privacy', label: 'shell.privacy', description: 'home.card.privacy', permission: 'settings.manage' },
       { to: '/audit', label: 'shell.audit', description: 'home.card.audit', permission: 'audit.read' },
     ],
   },

@@ -63,6 +63,8 @@ const ReferralFormPage = screen(() => import('../features/referrals/referral-for
 const ReferralPage = screen(() => import('../features/referrals/referral-page.tsx').then((m) => m.ReferralPage));
 const ReferralSlipPage = screen(() => import('../features/referrals/referral-slip-page.tsx').then((m) => m.ReferralSlipPage));
 const SubjectAccessPage = screen(() => import('../features/privacy/subject-access-page.tsx').then((m) => m.SubjectAccessPage));
+const PrivacyPage = screen(() => import('../features/privacy/privacy-page.tsx').then((m) => m.PrivacyPage));
+const ProcessingRegisterPage = screen(() => import('../features/privacy/register-page.tsx').then((m) => m.ProcessingRegisterPage));
 const DuplicatesPage = screen(() => import('../features/registry/duplicates-page.tsx').then((m) => m.DuplicatesPage));
 const RegistrySettingsPage = screen(() => import('../features/registry/registry-settings-page.tsx').then((m) => m.RegistrySettingsPage));
 const UserCreatePage = screen(() => import('../features/users/user-create-page.tsx').then((m) => m.UserCreatePage));
@@ -128,6 +130,8 @@ const routes: readonly Route[] = [
   { pattern: '/reports/pivot', permission: 'report.read', render: () => <PivotPage /> },
   { pattern: '/reports/semester', permission: 'report.read', render: () => <SemesterPage /> },
   { pattern: '/registry-settings', permission: 'settings.manage', render: () => <RegistrySettingsPage /> },
+  { pattern: '/privacy', permission: 'settings.manage', render: () => <PrivacyPage /> },
+  { pattern: '/privacy/register', permission: 'settings.manage', render: () => <ProcessingRegisterPage key={window.location.search} /> },
   { pattern: '/indicators', permission: 'settings.manage', render: () => <IndicatorsPage /> },
   // The directory: everyone signed in reads it; the API says which entries she may change.
   { pattern: '/directory', render: () => <DirectoryPage /> },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiErrorBody, Me, TotpSetup } from '@relais/core';
+import type { ApiErrorBody, Me, TotpSetup, User } from '@relais/core';
 import { Client, createOrg, createTestApp, createUserClient, engine, PASSWORD, type TestApp, type TestOrg } from '../../../test/harness.ts';
 import { totpCode, totpStep } from '../../lib/totp.ts';
 
@@ -81,4 +81,25 @@ describe(`second factor (TOTP) (${engine})`, () => {
     expect(off.status).toBe(409);
     expect(off.body.error.code).toBe('totp_required_by_organisation');
   });
+
+  it('her phone lost, an administrator turns her second factor off: her sessions end, she signs in with her password and may set it up again', async () => {
+    const { client: worker } = await createUserClient(t, org.admin, 'TOTP', 'salma', 'peer_educator', org.rootUnitId);
+    const setup = await worker.post<TotpSetup>('/auth/second-factor');
+    expect((await worker.post('/auth/second-factor/confirm', { code: totpCode(secretOf(setup.body), totpStep()) })).status).toBe(200);
+    const id = worker.me!.user.id;
+    expect((await org.admin.get<User>(`/users/${id}`)).body.secondFactor).toBe(true);
+    // Not one's own: her own factor goes off with her password (/auth/second-factor/disable).
+    const own = await org.admin.patch<ApiErrorBody>(`/users/${org.admin.me!.user.id}`, { resetSecondFactor: true });
+    expect(own.status, JSON.stringify(own.body)).toBe(409);
+    const reset = await org.admin.patch<User>(`/users/${id}`, { resetSecondFactor: true });
+    expect(reset.status, JSON.stringify(reset.body)).toBe(200);
+    expect(reset.body.secondFactor).toBe(false);
+    expect((await worker.get('/auth/me')).status).toBe(401); // her sessions ended
+    const login = await new Client(t.app).post<Me>('/auth/login', { organisation: 'TOTP', username: 'salma', password: PASSWORD });
+    expect(login.status).toBe(200);
+    expect(login.body.secondFactor).toEqual({ enabled: false, required: false });
+    const audit = await t.db.kysely.selectFrom('audit_event').select('details').where('action', '=', 'user.update').where('entity_id', '=', id).execute();
+    expect(audit.map((a) => (a.details as { changes: { resetSecondFactor?: boolean } }).changes.resetSecondFactor)).toContain(true);
+  });
 });
+

@@ -67,5 +67,5 @@ describe(`an import killed midway (${engine})`, () => {
     const full = await run(['import', '--org', 'CRASH', '--kind', 'services', path.join(dir, 'services.csv')]);
     expect(full.code, full.stderr).toBe(0);
     expect(await count()).toBe(ROWS);
-  });
+  }, 300_000); // two processes importing 40,000 rows each on a shared machine
 });

@@ -1,4 +1,4 @@
-import { ErasureInput, ErasureResult, IdParams, RetentionRun, RetentionSettings, SubjectAccess } from '@relais/core';
+import { ErasureInput, ErasureResult, IdParams, ProcessingRegister, RetentionRun, RetentionSettings, SubjectAccess } from '@relais/core';
 import type { Router } from '../../http/router.ts';
 import type { PrivacyService } from './privacy.service.ts';
 
@@ -32,4 +32,5 @@ export function registerPrivacyRoutes(router: Router, privacy: PrivacyService): 
   router.session({ method: 'GET', url: '/privacy/retention', summary: `The organisation’s retention periods, months per data category (${root})`, tag, permission: 'settings.manage', response: RetentionSettings, handler: ({ ctx }) => privacy.retention.settings(ctx) });
   router.session({ method: 'PUT', url: '/privacy/retention', summary: `Set the retention periods; the daily job applies them (${root}; audited)`, tag, permission: 'settings.manage', body: RetentionSettings, response: RetentionSettings, handler: ({ ctx, body }) => privacy.retention.updateSettings(ctx, body) });
   router.session({ method: 'POST', url: '/privacy/retention/run', summary: `Apply the retention periods now, as the daily job does: what was cleared or deleted, in numbers (${root}; audited)`, tag, permission: 'settings.manage', response: RetentionRun, handler: ({ ctx }) => privacy.retention.run(ctx) });
+  router.session({ method: 'GET', url: '/privacy/register', summary: `The register of processing, as the CNDP declaration asks: categories of data and persons, purposes, recipients, retention, security measures, generated from the configuration (${root})`, tag, permission: 'settings.manage', response: ProcessingRegister, handler: ({ ctx }) => privacy.register(ctx) });
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEvent, Beneficiary, Case, RetentionRun, RetentionSettings } from '@relais/core';
+import type { AuditEvent, Beneficiary, Case, ProcessingRegister, RetentionRun, RetentionSettings } from '@relais/core';
 import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp, type TestOrg } from '../../../test/harness.ts';
 import { recordContact, registerBeneficiary } from '../../../test/factories.ts';
 
@@ -94,4 +94,27 @@ describe(`retention (${engine})`, () => {
     expect(audit.body.items).toHaveLength(2);
     expect((await coord.post('/privacy/retention/run', {})).status).toBe(403);
   });
+
+  it('prints the register of processing from the configuration: categories with their retention, populations, who processes, recipients (root administrators only)', async () => {
+    expect((await coord.get('/privacy/register')).status).toBe(403);
+    const res = await org.admin.get<ProcessingRegister>('/privacy/register');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const r = res.body;
+    expect(r.organisation.code).toBe('RET');
+    expect(r.programs).toEqual(expect.arrayContaining(['prev_ps', 'gbv']));
+    expect(r.populations.length).toBeGreaterThan(0);
+    const byCategory = Object.fromEntries(r.categories.map((c) => [c.category, c]));
+    // The periods set in the first test, and the categories this organisation holds (a case was opened).
+    expect(byCategory.contact_phone).toEqual({ category: 'contact_phone', sensitive: false, retentionMonths: 24 });
+    expect(byCategory.cases).toEqual({ category: 'cases', sensitive: true, retentionMonths: 24 });
+    expect(byCategory.populations!.sensitive).toBe(true);
+    expect(byCategory.identifier!.retentionMonths).toBeNull();
+    expect(r.roles).toEqual(expect.arrayContaining([{ role: 'social_worker', users: 1 }, { role: 'coordinator', users: 1 }]));
+    expect(r.security).toMatchObject({ secondFactorRequiredForAdministrators: false, usersWithSecondFactor: 0, retentionJob: true });
+    expect(r.security.activeUsers).toBeGreaterThanOrEqual(3);
+    expect(r.counts).toEqual({ persons: 2, erased: 0 });
+    expect(r.recipients).toEqual([]);
+    expect(r.dhis2Mapped).toBe(false);
+  });
 });
+

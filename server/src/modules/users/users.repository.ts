@@ -30,7 +30,7 @@ function visible(paths: string[], withUnassigned: boolean) {
     ]);
 }
 
-const userColumns = ['id', 'username', 'display_name', 'locale', 'active', 'created_at'] as const;
+const userColumns = ['id', 'username', 'display_name', 'locale', 'active', 'created_at', 'totp_enabled_at'] as const;
 
 export async function selectUsers(
   db: Queryable,
@@ -67,7 +67,7 @@ export async function updateUser(
   db: Queryable,
   organisationId: string,
   id: string,
-  patch: { display_name?: string; locale?: string; active?: boolean; password_hash?: string },
+  patch: { display_name?: string; locale?: string; active?: boolean; password_hash?: string; totp_secret?: null; totp_enabled_at?: null; totp_last_step?: null },
 ): Promise<void> {
   await db
     .updateTable('app_user')

@@ -30,6 +30,7 @@ function toUser(row: UserRow, assignments: AssignmentRow[]): User {
     displayName: row.display_name,
     locale: row.locale as Locale,
     active: row.active,
+    secondFactor: row.totp_enabled_at !== null,
     createdAt: new Date(row.created_at).toISOString(),
     assignments: assignments.map((a) => ({
       id: a.id,
@@ -165,21 +166,22 @@ export function createUsersService(db: Queryable) {
       });
     },
 
-    /** Changes name, language, active flag or password (an administrator's reset ends the user's sessions). */
+    /** Changes name, language, active flag or password, or turns her second factor off (an administrator's reset ends the user's sessions). */
     async updateUser(ctx: RequestContext, id: string, patch: UpdateUser): Promise<User> {
       const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
       return db.transaction().execute(async (trx) => {
         const org = ctx.actor.organisationId;
         const { row, assignments } = await loadManageable(trx, ctx, id);
         if (patch.password) checkPassword('password', patch.password, { username: row.username, organisationCode: ctx.actor.organisationCode });
-        if (id === ctx.actor.userId && patch.active === false) throw new DomainError('cannot_change_own_access');
+        if (id === ctx.actor.userId && (patch.active === false || patch.resetSecondFactor)) throw new DomainError('cannot_change_own_access');
         await repo.updateUser(trx, org, id, {
           ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
           ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
           ...(patch.active !== undefined ? { active: patch.active } : {}),
           ...(passwordHash ? { password_hash: passwordHash } : {}),
+          ...(patch.resetSecondFactor ? { totp_secret: null, totp_enabled_at: null, totp_last_step: null } : {}),
         });
-        if (passwordHash || (patch.active === false && row.active)) {
+        if (passwordHash || patch.resetSecondFactor || (patch.active === false && row.active)) {
           await deleteUserSessions(trx, org, id, id === ctx.actor.userId ? ctx.actor.session.tokenHash : undefined);
         }
         if (patch.active === false) await ensureAnAdministratorRemains(trx, org);

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { Locale } from '@relais/core';
 import { useApi } from '../../api/use-api.ts';
 import { ErrorAlert } from '../../app/read-status.tsx';
@@ -7,16 +7,10 @@ import { Button, Loading, Page, Select, FactRow } from '../../ui/index.ts';
 import { I18nProvider, useI18n } from '../../i18n/i18n.tsx';
 import { vocab } from '../cases/case-labels.ts';
 import { getSubjectAccess, type SubjectAccessData } from './privacy-api.ts';
+import { DocList as List, DocSection as Section, exportLocaleOf, printLocales as locales } from './print-doc.tsx';
 import './privacy.css';
 
 const noop = () => undefined;
-const locales: readonly Locale[] = ['fr', 'ar', 'en'];
-
-/** The export's language: the one asked in the address (`?lang=ar`), else the user's. */
-export function exportLocaleOf(search: string, userLocale: Locale): Locale {
-  const asked = new URLSearchParams(search).get('lang');
-  return locales.find((l) => l === asked) ?? userLocale;
-}
 
 /**
  * Everything Relais holds about one person, to print and hand to her (law 09-08 art. 7, ADR 0026),
@@ -55,16 +49,6 @@ export function SubjectAccessPage({ beneficiaryId }: { beneficiaryId: string }) 
         </I18nProvider>
       ) : null}
     </Page>
-  );
-}
-
-function Section({ title, empty, children }: { title: string; empty: boolean; children: ReactNode }) {
-  const { t } = useI18n();
-  return (
-    <section className="sa-section">
-      <h2 className="sa-sub">{title}</h2>
-      {empty ? <p className="sa-small">{t('privacy.none')}</p> : children}
-    </section>
   );
 }
 
@@ -139,32 +123,5 @@ function Export({ x }: { x: SubjectAccessData }) {
         <p>{t('privacy.yourRights')}</p>
       </footer>
     </article>
-  );
-}
-
-function List({ head, rows }: { head: string[]; rows: string[][] }) {
-  return (
-    <table className="sa-table sa-list">
-      <thead>
-        <tr>
-          {head.map((h) => (
-            <th key={h} scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r, i) => (
-          <tr key={i}>
-            {r.map((c, j) => (
-              <td key={j}>
-                <bdi>{c}</bdi>
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

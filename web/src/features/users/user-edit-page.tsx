@@ -13,10 +13,11 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { LocaleSelect } from './locale-select.tsx';
 import { programsLabel } from '../../i18n/labels.ts';
 import { useWorkContext } from '../context/work-context.tsx';
+import { SecondFactorCard } from './second-factor-reset.tsx';
 import { AssignmentFields, assignmentInput, emptyAssignment, recordingNote, type AssignmentDraft } from './assignment-fields.tsx';
 import { confirmationErrors, NewPasswordFields, useNewPassword } from '../auth/new-password-fields.tsx';
 
-/** One user: profile (name, language, active), password reset, assignments. */
+/** One user: profile (name, language, active), password reset, second factor, assignments. */
 export function UserEditPage({ userId }: { userId: string }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -32,6 +33,7 @@ export function UserEditPage({ userId }: { userId: string }) {
             <div className="grid-2">
               <ProfileForm key={`profile-${u.id}`} user={u} onSaved={user.setData} />
               <PasswordResetForm user={u} onSaved={user.setData} />
+              <SecondFactorCard user={u} onSaved={user.setData} />
             </div>
             <Assignments user={u} onSaved={user.setData} />
           </Page>

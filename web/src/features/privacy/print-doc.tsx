@@ -1,0 +1,51 @@
+import type { ReactNode } from 'react';
+import type { Locale } from '@relais/core';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+// The pieces of the printed documents of the person's rights and of the register of processing
+// (ADR 0026): a titled section, a plain table, the document's language from the address.
+
+export const printLocales: readonly Locale[] = ['fr', 'ar', 'en'];
+
+/** The document's language: the one asked in the address (`?lang=ar`), else the user's. */
+export function exportLocaleOf(search: string, userLocale: Locale): Locale {
+  const asked = new URLSearchParams(search).get('lang');
+  return printLocales.find((l) => l === asked) ?? userLocale;
+}
+
+export function DocSection({ title, empty, children }: { title: string; empty: boolean; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <section className="sa-section">
+      <h2 className="sa-sub">{title}</h2>
+      {empty ? <p className="sa-small">{t('privacy.none')}</p> : children}
+    </section>
+  );
+}
+
+export function DocList({ head, rows }: { head: string[]; rows: string[][] }) {
+  return (
+    <table className="sa-table sa-list">
+      <thead>
+        <tr>
+          {head.map((h) => (
+            <th key={h} scope="col">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i}>
+            {r.map((c, j) => (
+              <td key={j}>
+                <bdi>{c}</bdi>
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import type { Locale, ProcessingRegister } from '@relais/core';
+import { useApi } from '../../api/use-api.ts';
+import { ErrorAlert } from '../../app/read-status.tsx';
+import { Link, navigate } from '../../app/router.tsx';
+import { I18nProvider, useI18n } from '../../i18n/i18n.tsx';
+import { Button, Loading, Page, Select } from '../../ui/index.ts';
+import { vocab } from '../cases/case-labels.ts';
+import { getProcessingRegister } from './privacy-api.ts';
+import { DocList, DocSection, exportLocaleOf, printLocales } from './print-doc.tsx';
+import './privacy.css';
+
+const noop = () => undefined;
+
+/**
+ * The register of processing (law 09-08 art. 12 and 15; issue 18 item 14): what the organisation
+ * processes, about whom, for what, sent to whom, kept how long, protected how — generated from its
+ * configuration, to print for the CNDP declaration, in French, Arabic or English.
+ */
+export function ProcessingRegisterPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [lang, setLang] = useState<Locale>(() => exportLocaleOf(window.location.search, i18n.locale));
+  const data = useApi(getProcessingRegister, []);
+  const choose = (l: Locale) => {
+    setLang(l);
+    navigate(`/privacy/register?lang=${l}`, { replace: true });
+  };
+  return (
+    <Page
+      title={t('privacy.register')}
+      actions={
+        <>
+          <Link to="/privacy">{t('privacy.page')}</Link>
+          <Button variant="primary" onClick={() => window.print()} disabled={!data.data}>
+            {t('referrals.print')}
+          </Button>
+        </>
+      }
+    >
+      <div className="sa-tools">
+        <Select label={t('privacy.language')} value={lang} onChange={(v) => choose(printLocales.find((l) => l === v) ?? 'fr')} options={printLocales.map((l) => ({ value: l, label: t(`locale.${l}`), lang: l }))} />
+      </div>
+      <ErrorAlert error={data.error} />
+      {!data.data && !data.error ? <Loading label={t('app.loading')} /> : null}
+      {data.data ? (
+        <I18nProvider locale={lang} setLocale={noop}>
+          <Register r={data.data} />
+        </I18nProvider>
+      ) : null}
+    </Page>
+  );
+}
+
+function Register({ r }: { r: ProcessingRegister }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const months = (m: number | null) => (m === null ? t('privacy.keptWhileRecord') : t('privacy.months', { n: m }));
+  const s = r.security;
+  const measures = [
+    t('privacy.measure.pseudonym'),
+    t('privacy.measure.encryption'),
+    t('privacy.measure.access'),
+    t('privacy.measure.audit'),
+    t('privacy.measure.passwords'),
+    s.secondFactorRequiredForAdministrators ? t('privacy.measure.secondFactorRequired', { n: s.usersWithSecondFactor, total: s.activeUsers }) : t('privacy.measure.secondFactorOptional', { n: s.usersWithSecondFactor, total: s.activeUsers }),
+    s.retentionJob ? t('privacy.measure.retentionOn') : t('privacy.measure.retentionOff'),
+    t('privacy.measure.backups'),
+  ];
+  return (
+    <article className="sa-doc" lang={i18n.locale} dir={i18n.dir} aria-label={t('privacy.registerHeading', { organisation: r.organisation.name })}>
+      <header className="sa-head">
+        <p className="sa-heading">{t('privacy.registerHeading', { organisation: r.organisation.name })}</p>
+        <p className="sa-small">{t('privacy.registerGenerated', { date: i18n.formatDate(r.generatedAt) })}</p>
+      </header>
+      <DocSection title={t('privacy.controller')} empty={false}>
+        <p>
+          <bdi>{r.organisation.name}</bdi> (<bdi dir="ltr">{r.organisation.code}</bdi>)
+        </p>
+      </DocSection>
+      <DocSection title={t('privacy.purposes')} empty={false}>
+        <ul className="rp-list">
+          {r.programs.map((p) => (
+            <li key={p}>{t('privacy.purpose.program', { program: vocab(i18n, 'program', p) })}</li>
+          ))}
+          {r.purposes.map((p) => (
+            <li key={p}>{t(`privacy.purpose.${p}`)}</li>
+          ))}
+        </ul>
+      </DocSection>
+      <DocSection title={t('privacy.persons')} empty={false}>
+        <p>{r.populations.map((p) => vocab(i18n, 'population', p)).join(' · ')}</p>
+        <p className="sa-small">{t('privacy.personCounts', { persons: r.counts.persons, erased: r.counts.erased })}</p>
+      </DocSection>
+      <DocSection title={t('privacy.categories')} empty={false}>
+        <DocList head={[t('privacy.col.category'), t('privacy.col.retention')]} rows={r.categories.map((c) => [c.sensitive ? `${t(`privacy.category.${c.category}`)} · ${t('privacy.sensitiveMark')}` : t(`privacy.category.${c.category}`), months(c.retentionMonths)])} />
+        <p className="sa-small">{t('privacy.sensitiveNote')}</p>
+      </DocSection>
+      <DocSection title={t('privacy.recipients')} empty={false}>
+        {r.recipients.length ? (
+          <DocList head={[t('privacy.col.to'), t('privacy.col.kind'), t('privacy.col.referrals')]} rows={r.recipients.map((x) => [x.name, t(`privacy.recipientKind.${x.kind}`), String(x.referrals)])} />
+        ) : (
+          <p>{t('privacy.noRecipients')}</p>
+        )}
+        <p className="sa-small">{t('privacy.consentRule')}</p>
+        <p className="sa-small">{r.dhis2Mapped ? t('privacy.aggregateDhis2') : t('privacy.aggregateOnly')}</p>
+        <p className="sa-small">{t('privacy.noTransfer')}</p>
+      </DocSection>
+      <DocSection title={t('privacy.processors')} empty={!r.roles.length}>
+        <DocList head={[t('privacy.col.role'), t('privacy.col.users')]} rows={r.roles.map((x) => [vocab(i18n, 'role', x.role), String(x.users)])} />
+      </DocSection>
+      <DocSection title={t('privacy.security')} empty={false}>
+        <ul className="rp-list">
+          {measures.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      </DocSection>
+      <footer className="sa-foot">
+        <p>{t('privacy.registerRights')}</p>
+      </footer>
+    </article>
+  );
+}
