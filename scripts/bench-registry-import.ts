@@ -57,6 +57,8 @@ async function importSize(db: Db, n: number, codes: string[], http: boolean) {
   if (!first.applied || !report.applied) throw new Error(JSON.stringify(report.issues.slice(0, 5)));
   const pairs = (await sql<{ n: number }>`select count(*)::int as n from beneficiary_pair where organisation_id = ${org.organisationId}`.execute(db.kysely)).rows[0]!.n;
   const out: Record<string, unknown> = {
+    // The machine may be shared: its load average (1, 5, 15 min) as the import ended.
+    loadAverageAfter: os.loadavg().map((x) => Math.round(x * 10) / 10),
     registryBefore: base.length,
     registryImportSeconds: baseSeconds,
     persons: file.length,

@@ -1,4 +1,5 @@
 import { createClosestCandidates, createDuplicateSearch, neighbourCodes, type CodeScheme, type Match } from '@relais/core';
+import { setImmediate as yieldTurn } from 'node:timers/promises';
 import type { Queryable } from '../../db/index.ts';
 import * as repo from './registry.repository.ts';
 
@@ -13,6 +14,8 @@ const LOOKUP_BATCH = 100;
 const WALK_PAGE = 50_000;
 const WRITE_BATCH = 5_000;
 const PAIR_BATCH = 10_000;
+/** Pairs offered between two turns of the event loop while the records are written. */
+const YIELD_EVERY = 20_000;
 
 export type RegisterManyPhase = 'compared' | 'written' | 'queued';
 
@@ -20,7 +23,7 @@ export interface RegisterManyOptions {
   registeredBy: string | null;
   /** Chosen by the number of new codes unless given (tests run both). */
   lookup?: CandidateLookup;
-  /** Progress: 'compared' once the pairs are found, 'queued' per batch of pairs written, then 'written' per batch of records. */
+  /** Progress: 'written' per batch of records (written while the file is searched), 'compared' once the pairs are found, then 'queued' per batch of pairs written. */
   onProgress?: (phase: RegisterManyPhase, done: number, total: number) => void;
 }
 
@@ -64,25 +67,42 @@ export async function registerMany(
       after = page[page.length - 1]!.code;
     }
   }
+  // The registry read, the records are written while the file is searched in memory: the database
+  // (a server, or the embedded engine's worker thread) and this thread work at once.
+  const writing = (async () => {
+    for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+      await repo.insertBeneficiaries(trx, organisationId, rows.slice(i, i + WRITE_BATCH), options.registeredBy);
+      options.onProgress?.('written', Math.min(rows.length, i + WRITE_BATCH), rows.length);
+    }
+  })();
+  writing.catch(() => undefined); // awaited below: its failure fails the import
   // Within the file, a pair is the later record's candidate: the earlier one was registered first.
-  for (const p of search.eachWithin()) closest.offer(p.b, { code: codes[p.a]!, match: p.match, id: rows[p.a]!.id });
+  let offered = 0;
+  for (const p of search.eachWithin()) {
+    closest.offer(p.b, { code: codes[p.a]!, match: p.match, id: rows[p.a]!.id });
+    if (++offered % YIELD_EVERY === 0) await yieldTurn(); // lets the next batch of records go
+  }
   options.onProgress?.('compared', rows.length, rows.length);
-  let pending: repo.OpenPair[] = [];
+  await writing;
+  // One batch of pairs in the database while the next is prepared.
   let queued = 0;
+  let inFlight: Promise<void> = Promise.resolve();
+  const send = async (batch: repo.OpenPair[]) => {
+    await inFlight;
+    inFlight = repo.upsertOpenPairs(trx, organisationId, batch).then(() => {
+      queued += batch.length;
+      options.onProgress?.('queued', queued, queued);
+    });
+    inFlight.catch(() => undefined); // awaited by the next send or below
+  };
+  let pending: repo.OpenPair[] = [];
   for (const { fresh, candidate } of closest.kept()) {
     pending.push({ x: rows[fresh]!.id, y: candidate.id, score: candidate.match.score, reasons: candidate.match.reasons });
     if (pending.length < PAIR_BATCH) continue;
-    await repo.upsertOpenPairs(trx, organisationId, pending);
-    queued += pending.length;
+    await send(pending);
     pending = [];
-    options.onProgress?.('queued', queued, queued);
   }
-  await repo.upsertOpenPairs(trx, organisationId, pending);
-  queued += pending.length;
-  options.onProgress?.('queued', queued, queued);
-  for (let i = 0; i < rows.length; i += WRITE_BATCH) {
-    await repo.insertBeneficiaries(trx, organisationId, rows.slice(i, i + WRITE_BATCH), options.registeredBy);
-    options.onProgress?.('written', Math.min(rows.length, i + WRITE_BATCH), rows.length);
-  }
+  await send(pending);
+  await inFlight;
   return { created: rows.length, pairs: queued };
 }
