@@ -39,6 +39,14 @@ async function openSettings(page: Page, t: Texts) {
   if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
 }
 
+/** Opens a screen inside the app (a page load would lock the device's store: its key is in memory only). */
+async function go(page: Page, path: string) {
+  await page.evaluate((to) => {
+    window.history.pushState(null, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
 async function served(): Promise<{ service: string; quantity: number | null }[]> {
   return (await (await apiOf(admin)).get<{ items: { service: string; quantity: number | null }[] }>(`/services?beneficiaryId=${personId}`)).items;
 }
@@ -72,6 +80,10 @@ test('quick contact: code, two taps, save — online, then offline in low-litera
   await test.step('low-literacy mode: "record services" opens the pictograms; offline, the contact waits in the outbox and goes once online', async () => {
     await openSettings(page, fr);
     await page.getByLabel(fr['quick.lowLiteracy'], { exact: true }).check();
+    await go(page, '/');
+    // The home page starts with it (before the field screens' cards).
+    await expect(page.getByRole('main').getByRole('link').first()).toHaveText(fr['shell.quickContact']);
+    await shots(page, 'home-low-literacy-fr');
     await page.context().setOffline(true);
     await goTo(page, 'nav.field', 'shell.recordContact');
     await expect(page.getByRole('heading', { level: 1, name: fr['quick.title'] })).toBeVisible();
@@ -96,6 +108,10 @@ test('quick contact: code, two taps, save — online, then offline in low-litera
     await tile(page, ar, 'iec_session').click();
     await expect(page.getByRole('button', { name: interpolate(ar['quick.save'], { count: 2 }) })).toBeVisible();
     await shots(page, 'quick-contact-ar');
+    await go(page, '/');
+    await expect(page.getByRole('main').getByRole('link').first()).toHaveText(ar['shell.quickContact']);
+    await page.getByRole('main').getByRole('link').first().click();
+    await expect(page.getByRole('heading', { level: 1, name: ar['quick.title'] })).toBeVisible();
   });
   await page.context().close();
 });

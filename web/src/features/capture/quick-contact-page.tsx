@@ -6,8 +6,6 @@ import { newId } from '../../api/ids.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
-import { useSession } from '../../app/session.tsx';
-import { storage } from '../../app/storage.ts';
 import { Alert, Button, Card, Checkbox, Code } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { fieldErrorsOf } from '../../i18n/errors.ts';
@@ -23,19 +21,8 @@ import { entryOf, serviceIssues } from './service-draft.ts';
 import { serviceLabel } from './service-labels.ts';
 import { SavedSummary, type Saved } from './saved-summary.tsx';
 import { RecordContactPage } from './record-contact-page.tsx';
+import { useLowLiteracy } from './low-literacy.tsx';
 import './quick-contact.css';
-
-/** The low-literacy mode of a user on this device: the contact screen opens with the pictograms. */
-const lowLiteracyKey = (userId: string) => `relais.lowLiteracy.${userId}`;
-function useLowLiteracy(): [boolean, (on: boolean) => void] {
-  const { me } = useSession();
-  const [on, setOn] = useState(() => storage.get(lowLiteracyKey(me.user.id)) === '1');
-  return [on, (next) => {
-    if (next) storage.set(lowLiteracyKey(me.user.id), '1');
-    else storage.remove(lowLiteracyKey(me.user.id));
-    setOn(next);
-  }];
-}
 
 /** "Record a contact": the pictograms first in low-literacy mode, else the full form (`?full=1` asks for it). */
 export function ContactEntryPage() {

@@ -7,6 +7,7 @@ import { programsLabel } from '../../i18n/labels.ts';
 import { usePersistence } from '../../offline/persistence.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { SetupChecklist } from '../setup/setup-checklist.tsx';
+import { QuickContactShortcut } from '../capture/low-literacy.tsx';
 
 /**
  * Home: for an administrator the first steps still to do; then the screens my permissions open,
@@ -22,6 +23,7 @@ export function HomePage() {
   return (
     <Page title={t('home.greeting', { name: me.user.displayName })} intro={t('app.tagline')}>
       {persistence === 'refused' || persistence === 'unsupported' ? <Alert tone="info">{t('offline.persistRefused')}</Alert> : null}
+      <QuickContactShortcut />
       {me.permissions.includes('settings.manage') ? <SetupChecklist /> : null}
       {groups.map((g) => (
         <section key={g.id} aria-labelledby={`home-${g.id}`}>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { checkCode } from '@relais/core';
 import { Alert, Button } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { isolate } from '../../i18n/bidi.ts';
 import { describeError } from '../../i18n/errors.ts';
 import { checkBeneficiaryCode, getRegistrySettings } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -53,7 +54,7 @@ export function RegistrationConflict({ item, onDone }: { item: OutboxItem; onDon
 
   return (
     <div className="stack" role="group" aria-label={t('conflict.title', { code: item.label })}>
-      <p>{t('conflict.question', { code: item.label })}</p>
+      <p>{t('conflict.question', { code: isolate(item.label) })}</p>
       {error ? <Alert tone="error">{error}</Alert> : null}
       <div className="form-actions">
         <Button size="small" variant="primary" busy={busy && !editing} onClick={() => void samePerson()}>
