@@ -105,6 +105,34 @@ test('the nurse’s daily dispensing: today’s patients with their dose, one ta
     await page.getByLabel(ar['app.language'], { exact: true }).selectOption('fr');
   });
 
+  await test.step('her insertion pathway: a training completed, then a job', async () => {
+    const card = main.getByRole('region', { name: fr['insertion.title'] });
+    await expect(card).toContainText(fr['insertion.none']);
+    await card.getByRole('button', { name: fr['insertion.add'] }).click();
+    const form = card.getByRole('form', { name: fr['insertion.addTitle'] });
+    await form.getByLabel(fr['field.activity']).fill('Aide-cuisinier');
+    await form.getByLabel(fr['field.endDate']).fill(isoToday());
+    await form.getByRole('radio', { name: fr['insertion.completed.yes'], exact: true }).check();
+    await shots(page, 'insertion-form-fr');
+    await form.getByRole('button', { name: fr['insertion.save'] }).click();
+    const training = card.getByRole('listitem').filter({ hasText: 'Aide-cuisinier' });
+    await expect(training).toContainText(`${fr['insertion_step.training']} · Aide-cuisinier`);
+    await expect(training).toContainText(fr['insertion.completed.yes']);
+    await card.getByRole('button', { name: fr['insertion.add'] }).click();
+    await form.getByRole('radio', { name: fr['insertion_step.job'], exact: true }).check();
+    await expect(form.getByRole('radio', { name: fr['insertion.completed.yes'], exact: true })).toHaveCount(0); // a job is not "completed"
+    await form.getByLabel(fr['field.activity']).fill('Restaurant du port');
+    await form.getByRole('button', { name: fr['insertion.save'] }).click();
+    await expect(card.getByRole('listitem').filter({ hasText: 'Restaurant du port' })).toContainText(fr['insertion_step.job']);
+    await shots(page, 'insertion-fr');
+    await page.getByLabel(fr['app.language'], { exact: true }).selectOption('ar');
+    const cardAr = main.getByRole('region', { name: ar['insertion.title'] });
+    await expect(cardAr).toContainText(ar['insertion_step.job']);
+    await cardAr.getByRole('button', { name: ar['insertion.add'] }).click();
+    await shots(page, 'insertion-ar');
+    await page.getByLabel(ar['app.language'], { exact: true }).selectOption('fr');
+  });
+
   await test.step('an anonymous tally: 3 people given 15 kits and 2 showers, listed for the day', async () => {
     await goTo(page, 'nav.field', 'shell.anonymousTally');
     const form = page.getByRole('form', { name: fr['anon.title'] });

@@ -51,3 +51,5 @@ export * from './contracts/stock.contract.ts';
 export * from './contracts/privacy.contract.ts';
 export * from './domain/harm-reduction.ts';
 export * from './contracts/harm-reduction.contract.ts';
+export * from './domain/insertion.ts';
+export * from './contracts/insertion.contract.ts';

@@ -30,7 +30,7 @@ import { createConsentsService, createReferralsService, registerReferralRoutes }
 import { createPrivacyService, registerPrivacyRoutes } from './modules/privacy/index.ts';
 import { createDisclosuresService, createTrainingsService, registerCascadeRoutes } from './modules/cascades/index.ts';
 import { createStockService, registerStockRoutes } from './modules/stock/index.ts';
-import { createAnonymousService, createOstService, registerHarmReductionRoutes } from './modules/harm-reduction/index.ts';
+import { createAnonymousService, createInsertionService, createOstService, registerHarmReductionRoutes } from './modules/harm-reduction/index.ts';
 import { Secrets } from './lib/secrets.ts';
 import { createCaptureService, createCatalogueService, createSyncService, createVerificationService, registerCaptureRoutes } from './modules/capture/index.ts';
 import { createImportService, registerImportRoutes } from './modules/imports/index.ts';
@@ -113,7 +113,7 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
   registerPrivacyRoutes(router, createPrivacyService(kysely, secrets));
   registerCascadeRoutes(router, createTrainingsService(kysely), createDisclosuresService(kysely, secrets));
   registerStockRoutes(router, createStockService(kysely));
-  registerHarmReductionRoutes(router, createAnonymousService(kysely), createOstService(kysely));
+  registerHarmReductionRoutes(router, createAnonymousService(kysely), createOstService(kysely), createInsertionService(kysely));
   // Report facts of changed rules are built in the background (ADR 0010).
   const reportFacts = createReportFactsBuilder(kysely, app.log);
   app.decorate('reportFacts', reportFacts);

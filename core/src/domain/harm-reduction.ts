@@ -20,7 +20,8 @@ export type AnonymousService = (typeof anonymousServices)[number];
  * The statistics of the measure `harm_reduction_stat` (docs/indicators.md "Harm reduction"), read
  * live: kits given and syringes returned (identified services and anonymous tallies), anonymous
  * contacts, low-threshold services; OST persons on treatment, first entries and re-entries, the
- * 6- and 12-month cohorts and those retained, the mean dose, the doses expected and missed.
+ * 6- and 12-month cohorts and those retained, the mean dose, the doses expected and missed;
+ * insertion (`insertion.ts`): people trained, placed, and placed 6 months ago with those still at work.
  */
 export const harmReductionStats = [
   'kits_given',
@@ -37,6 +38,10 @@ export const harmReductionStats = [
   'ost_mean_dose',
   'ost_days_expected',
   'ost_days_missed',
+  'insertion_trained',
+  'insertion_placed',
+  'insertion_cohort_6m',
+  'insertion_employed_6m',
 ] as const;
 export type HarmReductionStat = (typeof harmReductionStats)[number];
 

@@ -134,7 +134,7 @@ const hr = ['harm_reduction'] as const;
 const hrStat = (code: string, stat: HarmReductionStat): IndicatorDefinition => ({ code, programs: hr, measure: { kind: 'harm_reduction_stat', stat } });
 const hrRatio = (code: string, numerator: string, denominator: string): IndicatorDefinition => ({ code, programs: hr, measure: { kind: 'ratio', numerator, denominator } });
 
-/** Harm reduction (issue 17, ADR 0029): the exchange with its anonymous tallies, low-threshold services, OST. */
+/** Harm reduction (issue 17, ADR 0029, 0033): the exchange with its anonymous tallies, low-threshold services, OST, insertion. */
 export const harmReductionIndicators: readonly IndicatorDefinition[] = [
   hrStat('exchange_kits_given', 'kits_given'),
   hrStat('exchange_syringes_returned', 'syringes_returned'),
@@ -154,6 +154,11 @@ export const harmReductionIndicators: readonly IndicatorDefinition[] = [
   hrStat('ost_days_expected', 'ost_days_expected'),
   hrStat('ost_days_missed', 'ost_days_missed'),
   hrRatio('ost_missed_dose_rate', 'ost_days_missed', 'ost_days_expected'),
+  hrStat('insertion_trained', 'insertion_trained'),
+  hrStat('insertion_placed', 'insertion_placed'),
+  hrStat('insertion_cohort_6m', 'insertion_cohort_6m'),
+  hrStat('insertion_employed_6m', 'insertion_employed_6m'),
+  hrRatio('insertion_employment_6m', 'insertion_employed_6m', 'insertion_cohort_6m'),
 ];
 
 export const defaultIndicators: readonly IndicatorDefinition[] = [

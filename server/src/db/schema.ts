@@ -41,6 +41,7 @@ export interface Database {
   ost_episode: OstEpisodeTable;
   ost_dose: OstDoseTable;
   ost_dispensing: OstDispensingTable;
+  insertion_step: InsertionStepTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -567,4 +568,22 @@ export interface OstDispensingTable {
   service_id: string | null;
   created_by: string;
   created_at: CreatedAt;
+}
+
+/** A step of a person's pathway towards work (ADR 0033). */
+export interface InsertionStepTable {
+  organisation_id: string;
+  id: string;
+  beneficiary_id: string;
+  org_unit_id: string;
+  kind: string;
+  activity: string;
+  start_date: ColumnType<string, string, string>;
+  end_date: ColumnType<string | null, string | null | undefined, string | null>;
+  completed: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  note: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }

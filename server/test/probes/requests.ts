@@ -9,7 +9,7 @@ import { defaultStockItems } from '@relais/core';
 import type { Client } from '../harness.ts';
 import { registerBeneficiary } from '../factories.ts';
 import { sampleOf, type Refs } from './sample.ts';
-import { bodyOf, type OpenApiDoc, type Place } from './world.ts';
+import { bodyOf, insertionProbeStep, type OpenApiDoc, type Place } from './world.ts';
 
 let requestCount = 0;
 
@@ -51,6 +51,7 @@ function pathRef(path: string, param: string): string {
     [/^\/ost\/episodes\//, 'ostEpisode'],
     [/^\/ost\/dispensings\//, 'ostDispensing'],
     [/^\/anonymous-services\//, 'anonymousLine'],
+    [/^\/insertion\/steps\//, 'insertionStep'],
   ];
   const found = table.find(([re]) => re.test(p));
   if (!found) throw new Error(`no thing for {${param}} of ${path}: add it to server/test/probes/requests.ts`);
@@ -96,6 +97,10 @@ const fresh: Record<string, (place: Place, doc: OpenApiDoc) => Promise<Refs>> = 
   'DELETE /api/v1/anonymous-services/{id}': async (place, doc) => {
     const res = await place.maker.post<{ items: Array<{ id: string }> }>('/anonymous-services', bodyOf(doc, 'POST', '/anonymous-services', place.refs));
     return { anonymousLine: res.status < 300 ? res.body.items[0]!.id : randomUUID() };
+  },
+  'DELETE /api/v1/insertion/steps/{id}': async (place, doc) => {
+    const res = await place.maker.post<{ id: string }>('/insertion/steps', bodyOf(doc, 'POST', '/insertion/steps', place.refs, insertionProbeStep));
+    return { insertionStep: res.status < 300 ? res.body.id : randomUUID() };
   },
   'POST /api/v1/merges': async (place) => {
     const client = place.maker;

@@ -22,6 +22,8 @@ export const actors: readonly Actor[] = ['root_admin', ...roles];
 
 /** The program the places' person-level data is in; the "other program" users hold only `otherProgram`. */
 export const program = 'gbv';
+/** A step of an insertion pathway the probes can make (the sampled body with a consistent kind, dates and completion). */
+export const insertionProbeStep = { kind: 'training', activity: 'Formation sonde', startDate: '2025-01-06', endDate: null, completed: null, note: null };
 const otherProgram = 'migrant_health';
 
 export interface Place {
@@ -110,6 +112,10 @@ async function fillPlace(t: TestApp, doc: OpenApiDoc, org: TestOrg, unit: string
     const episode = await maker.post<{ id: string }>('/ost/episodes', bodyOf(doc, 'POST', '/ost/episodes', refs, { prescriber: 'Dr Probe', doseMg: 40 }));
     refs.ostEpisode = episode.status < 300 ? episode.body.id : missing(`OST episode (${episode.status})`);
     refs.episodeId = refs.ostEpisode;
+  }
+  if (doc.paths['/api/v1/insertion/steps']) {
+    const step = await maker.post<{ id: string }>('/insertion/steps', bodyOf(doc, 'POST', '/insertion/steps', refs, insertionProbeStep));
+    refs.insertionStep = step.status < 300 ? step.body.id : missing(`insertion step (${step.status})`);
   }
   const definition = `probe_${tag}`;
   await post('service definition', org.admin, '/programs/{code}/services', { code: definition }, '/programs/harm_reduction/services');

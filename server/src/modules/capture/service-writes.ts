@@ -28,7 +28,8 @@ export async function writeServices(
     organisationId,
     rows.map((r) => ({ personId: r.beneficiary_id, unitId: r.org_unit_id, date: r.service_date })),
   );
-  await followServices(trx, organisationId, rows.filter((r) => r.service in serviceStockUse).map((r) => r.id));
+  // Built-in services that take items, and defined ones (a quantity field may name a stock item).
+  await followServices(trx, organisationId, rows.filter((r) => r.service in serviceStockUse || r.definition_version != null).map((r) => r.id));
 }
 
 /** A service corrected or deleted: its distribution lines follow it (the stock it took is given back). */

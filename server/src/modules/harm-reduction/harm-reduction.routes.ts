@@ -3,11 +3,13 @@ import { ok, type Router } from '../../http/router.ts';
 import type { AnonymousService } from './anonymous.service.ts';
 import type { OstService } from './ost.service.ts';
 import { registerOstRoutes } from './ost.routes.ts';
+import type { InsertionService } from './insertion.service.ts';
+import { registerInsertionRoutes } from './insertion.routes.ts';
 
 const tag = 'harm-reduction';
 
-/** Harm reduction: anonymous tallies at a site (and the OST register, `ost.routes.ts`). */
-export function registerHarmReductionRoutes(router: Router, anonymous: AnonymousService, ost: OstService): void {
+/** Harm reduction: anonymous tallies at a site (and the OST register, `ost.routes.ts`; insertion pathways, `insertion.routes.ts`). */
+export function registerHarmReductionRoutes(router: Router, anonymous: AnonymousService, ost: OstService, insertion: InsertionService): void {
   router.create({
     method: 'POST',
     url: '/anonymous-services',
@@ -39,4 +41,5 @@ export function registerHarmReductionRoutes(router: Router, anonymous: Anonymous
     handler: ({ ctx, params }) => ok(anonymous.remove(ctx, params.id)),
   });
   registerOstRoutes(router, ost);
+  registerInsertionRoutes(router, insertion);
 }

@@ -1,4 +1,5 @@
-// Harm reduction (issue 17, ADR 0029): anonymous tallies at a site, the OST register and its daily dispensing.
+// Harm reduction (issue 17, ADR 0029, 0033): anonymous tallies at a site, the OST register and its daily dispensing, insertion pathways.
 export { createAnonymousService, type AnonymousService } from './anonymous.service.ts';
 export { createOstService, type OstService } from './ost.service.ts';
+export { createInsertionService, type InsertionService } from './insertion.service.ts';
 export { registerHarmReductionRoutes } from './harm-reduction.routes.ts';

@@ -47,6 +47,7 @@ export async function scrubAround(db: Queryable, org: string, ids: readonly stri
   await sql`delete from change_round_story where organisation_id = ${org} and story_id in ${storyIds}`.execute(db);
   const stories = n(await sql`delete from change_story where organisation_id = ${org} and beneficiary_id = ${any}`.execute(db));
   await sql`update ost_episode set end_note = null where organisation_id = ${org} and beneficiary_id = ${any}`.execute(db);
+  await sql`update insertion_step set note = null, updated_at = now() where organisation_id = ${org} and beneficiary_id = ${any}`.execute(db);
   const disclosures = n(await sql`update disclosure set note_encrypted = null where organisation_id = ${org} and beneficiary_id = ${any}`.execute(db));
   return { services: totalServices, cases: caseCount, caseNotes, stories, disclosures };
 }

@@ -14,4 +14,5 @@ export const personLinks: PersonLink[] = [
   { table: 'case_file', personColumn: 'beneficiary_id' },
   { table: 'change_story', personColumn: 'beneficiary_id' },
   { table: 'ost_episode', personColumn: 'beneficiary_id' },
+  { table: 'insertion_step', personColumn: 'beneficiary_id' },
 ];

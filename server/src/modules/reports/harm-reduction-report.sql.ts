@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { harmReductionMeasureDimensions, lowThresholdServices, type HarmReductionStat, type ReportDimension } from '@relais/core';
+import { EMPLOYED_AFTER_MONTHS, harmReductionMeasureDimensions, lowThresholdServices, placementSteps, type HarmReductionStat, type ReportDimension } from '@relais/core';
 import type { BaseMeasure } from './report-plan.ts';
 import { itemsQuery, type ReportSqlContext } from './report.sql.ts';
 
@@ -10,7 +10,9 @@ import { itemsQuery, type ReportSqlContext } from './report.sql.ts';
  * are the identified services and the anonymous tallies together; the OST statistics read the
  * register: the days each person was on OST (up to today; the days expected up to yesterday), the
  * first entries and the re-entries, the 6- and 12-month cohorts of first entries and those on OST
- * on that day, the dose in force each day, the days no dose covered.
+ * on that day, the dose in force each day, the days no dose covered; insertion (ADR 0033) reads the
+ * pathways' steps: trainings completed (on their last day), placements (a job or self-employment,
+ * on their first day), and the placements of 6 months ago with whether she is at work that day.
  */
 
 type HarmReductionMeasure = Extract<BaseMeasure, { kind: 'harm_reduction_stat' }>;
@@ -38,7 +40,7 @@ function episodeDays(ctx: ReportSqlContext, last: RawBuilder<unknown>): RawBuild
     where e.organisation_id = ${org} and e.start_date <= ${period.to}::date and (e.end_date is null or e.end_date > ${period.from}::date)`;
 }
 
-/** OST items: a register row as an item of the harm-reduction program, no site nor service. */
+/** Register items (OST, insertion): a row as an item of the harm-reduction program, no site nor service. */
 const ostItem = (k: RawBuilder<unknown>, v: RawBuilder<unknown> = sql`1`) =>
   sql`${k}::text as k, x.on_date, x.org_unit_id, 'harm_reduction'::text as program, ''::text as site, ''::text as service, ${v} as v`;
 
@@ -54,6 +56,13 @@ function firstEntries(ctx: ReportSqlContext, months: number): RawBuilder<unknown
     where e.organisation_id = ${org} and e.start_date between ${period.from}::date and ${period.to}::date
       and not exists (${earlierEpisode})`;
 }
+
+/** Steps of insertion pathways (not deleted) with `on_date` the day they count on. */
+function insertionSteps(ctx: ReportSqlContext, where: RawBuilder<unknown>, onDate: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`select s.id, s.beneficiary_id, s.org_unit_id, ${onDate} as on_date, (s.start_date + make_interval(months => ${EMPLOYED_AFTER_MONTHS}::int))::date as mark
+    from insertion_step s where s.organisation_id = ${ctx.organisationId} and s.deleted_at is null and ${where} and ${onDate} between ${ctx.period.from}::date and ${ctx.period.to}::date`;
+}
+const isPlacement = sql`s.kind = any(${[...placementSteps]}::text[])`;
 
 function itemsOf(ctx: ReportSqlContext, stat: HarmReductionStat): RawBuilder<unknown> {
   const org = ctx.organisationId;
@@ -102,6 +111,19 @@ function itemsOf(ctx: ReportSqlContext, stat: HarmReductionStat): RawBuilder<unk
         ? sql`and exists (select 1 from ost_episode r where r.organisation_id = ${org} and r.beneficiary_id = x.beneficiary_id and r.start_date <= x.mark and (r.end_date is null or r.end_date > x.mark))`
         : sql``;
       return sql`select ${ostItem(sql`x.beneficiary_id`)} from (${firstEntries(ctx, months)}) as x where x.mark <= current_date ${retained}`;
+    }
+    case 'insertion_trained':
+      return sql`select ${ostItem(sql`x.beneficiary_id`)} from (${insertionSteps(ctx, sql`s.kind = 'training' and s.completed`, sql`s.end_date`)}) as x`;
+    case 'insertion_placed':
+      return sql`select ${ostItem(sql`x.beneficiary_id`)} from (${insertionSteps(ctx, isPlacement, sql`s.start_date`)}) as x`;
+    case 'insertion_cohort_6m':
+    case 'insertion_employed_6m': {
+      const employed =
+        stat === 'insertion_employed_6m'
+          ? sql`and exists (select 1 from insertion_step r where r.organisation_id = ${org} and r.beneficiary_id = x.beneficiary_id and r.deleted_at is null
+              and r.kind = any(${[...placementSteps]}::text[]) and r.start_date <= x.mark and (r.end_date is null or r.end_date >= x.mark))`
+          : sql``;
+      return sql`select ${ostItem(sql`x.beneficiary_id`)} from (${insertionSteps(ctx, isPlacement, sql`s.start_date`)}) as x where x.mark <= current_date ${employed}`;
     }
   }
 }

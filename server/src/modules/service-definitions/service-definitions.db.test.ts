@@ -151,4 +151,14 @@ describe(`services an organisation defines itself (${engine})`, () => {
     const noteOnly = await ep.patch<ServiceRecord>(`/services/${old.id}`, { note: 'eau chaude' });
     expect(noteOnly.body).toMatchObject({ fields: { temperature: 35 }, definitionVersion: 3 });
   });
+  it('takes a defined quantity’s stock item from the unit’s stock, and gives it back when the service is deleted', async () => {
+    const kit = { ...douche, code: 'kit_hygiene', fields: [{ ...douche.fields[0], key: 'kits', stockItem: 'condoms' }] };
+    expect((await org.admin.post('/programs/prev_ps/services', kit)).status).toBe(201);
+    const onHand = async () => (await org.admin.get<{ rows: Array<{ orgUnitId: string; item: string; onHand: number }> }>('/stock/on-hand')).body.rows.find((r) => r.orgUnitId === section && r.item === 'condoms')?.onHand ?? 0;
+    const before = await onHand();
+    const saved = await recordContact(ep, { beneficiaryId: person, orgUnitId: section, program: 'prev_ps', services: [{ service: 'kit_hygiene', fields: { kits: 3 } }] });
+    expect(await onHand()).toBe(before - 3);
+    expect((await ep.delete(`/services/${saved.services[0]!.id}`)).status).toBe(200);
+    expect(await onHand()).toBe(before);
+  });
 });

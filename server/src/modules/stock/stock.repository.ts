@@ -196,5 +196,22 @@ export async function followServices(db: Queryable, org: string, serviceIds: rea
         as u(service, item, factor, per_quantity) on u.service = s.service
       where s.organisation_id = ${org} and s.id = any(${ids}::uuid[]) and s.deleted_at is null
         and (case when u.per_quantity then coalesce(s.quantity, 0) * u.factor else u.factor end) > 0`.execute(db);
+    if (from === 'service_event') await followDefinedServices(db, org, ids);
   }
+}
+
+/**
+ * The distribution lines of defined services (ADR 0028): a quantity field handed out (`out`) with a
+ * stock item takes the service's quantity of that item, by the definition's version the record was
+ * saved under (a later change of the definition leaves past records' lines as they were).
+ */
+async function followDefinedServices(db: Queryable, org: string, ids: readonly string[]): Promise<void> {
+  await sql`
+    insert into stock_movement (organisation_id, id, org_unit_id, item_code, kind, quantity, movement_date, service_id, created_by)
+    select s.organisation_id, gen_random_uuid(), coalesce(s.site_id, s.org_unit_id), f ->> 'stockItem', 'distribution', -s.quantity, s.service_date, s.id, s.created_by
+    from service_event s
+    join service_definition d on d.organisation_id = s.organisation_id and d.code = s.service and d.version = s.definition_version
+    cross join lateral jsonb_array_elements(d.fields) as f
+    where s.organisation_id = ${org} and s.id = any(${ids}::uuid[]) and s.deleted_at is null and s.definition_version is not null and s.quantity > 0
+      and f ->> 'type' = 'quantity' and f ->> 'direction' = 'out' and coalesce(f ->> 'stockItem', '') <> ''`.execute(db);
 }

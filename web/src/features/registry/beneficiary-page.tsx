@@ -18,6 +18,7 @@ import { PersonConsents } from '../referrals/person-consents.tsx';
 import { PersonReferrals } from '../referrals/person-referrals.tsx';
 import { PersonRights } from '../privacy/person-rights.tsx';
 import { PersonOst } from '../harm-reduction/person-ost.tsx';
+import { PersonInsertion } from '../harm-reduction/person-insertion.tsx';
 import { useWorkContext } from '../context/work-context.tsx';
 import { MergeHistory } from './merge-history.tsx';
 import { draftOf, RecordFields, recordInput, type RecordDraft } from './record-fields.tsx';
@@ -96,6 +97,7 @@ export function BeneficiaryPage({ beneficiaryId }: { beneficiaryId: string }) {
             <PersonConsents beneficiaryId={b.id} canWrite={canWrite && !b.mergedInto} />
             {canRefer ? <PersonReferrals beneficiaryId={b.id} canSend={!b.mergedInto} /> : null}
             {hasOst ? <PersonOst beneficiaryId={b.id} code={b.code} canWrite={canRecord && !b.mergedInto && !b.erasedAt} /> : null}
+            {hasOst ? <PersonInsertion beneficiaryId={b.id} canWrite={canRecord && !b.mergedInto && !b.erasedAt} /> : null}
             <ServiceHistory beneficiaryId={b.id} canRecord={canRecord && !b.mergedInto} />
             {canMerge ? <MergeHistory beneficiaryId={b.id} onUndone={record.reload} /> : null}
             {canExerciseRights ? <PersonRights b={b} onErased={record.reload} /> : null}

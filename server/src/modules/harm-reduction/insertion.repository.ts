@@ -1,0 +1,62 @@
+import { sql } from 'kysely';
+import type { Queryable } from '../../db/index.ts';
+
+/** The SQL of insertion pathways: a person's steps towards work. */
+
+export interface StepRow {
+  id: string;
+  beneficiary_id: string;
+  beneficiary_code: string;
+  org_unit_id: string;
+  org_unit_name: string;
+  org_unit_path: string;
+  org_unit_active: boolean;
+  kind: string;
+  activity: string;
+  start_date: string;
+  end_date: string | null;
+  completed: boolean | null;
+  note: string | null;
+  by: string | null;
+}
+
+export interface StepValues {
+  kind: string;
+  activity: string;
+  start_date: string;
+  end_date: string | null;
+  completed: boolean | null;
+  note: string | null;
+}
+
+const columns = sql`s.id, s.beneficiary_id, b.code as beneficiary_code, s.org_unit_id, ou.name as org_unit_name, ou.path as org_unit_path, ou.active as org_unit_active,
+  s.kind, s.activity, s.start_date::text as start_date, s.end_date::text as end_date, s.completed, s.note, u.display_name as by`;
+const joins = sql`join beneficiary b on b.organisation_id = s.organisation_id and b.id = s.beneficiary_id
+  join org_unit ou on ou.organisation_id = s.organisation_id and ou.id = s.org_unit_id
+  left join app_user u on u.organisation_id = s.organisation_id and u.id = s.created_by`;
+
+/** A step not deleted (or, with `withDeleted`, any: a retried creation is answered once). */
+export async function selectStep(db: Queryable, org: string, id: string, withDeleted = false): Promise<StepRow | undefined> {
+  const live = withDeleted ? sql`` : sql`and s.deleted_at is null`;
+  return (await sql<StepRow>`select ${columns} from insertion_step s ${joins} where s.organisation_id = ${org} and s.id = ${id} ${live}`.execute(db)).rows[0];
+}
+
+/** A person's pathway, oldest step first. */
+export async function selectStepsOf(db: Queryable, org: string, personId: string): Promise<StepRow[]> {
+  return (
+    await sql<StepRow>`select ${columns} from insertion_step s ${joins}
+      where s.organisation_id = ${org} and s.beneficiary_id = ${personId} and s.deleted_at is null order by s.start_date, s.created_at, s.id`.execute(db)
+  ).rows;
+}
+
+export async function insertStep(db: Queryable, org: string, s: StepValues & { id: string; beneficiary_id: string; org_unit_id: string; created_by: string }): Promise<void> {
+  await db.insertInto('insertion_step').values({ ...s, organisation_id: org }).execute();
+}
+
+export async function updateStep(db: Queryable, org: string, id: string, s: StepValues): Promise<void> {
+  await db.updateTable('insertion_step').set({ ...s, updated_at: new Date() }).where('organisation_id', '=', org).where('id', '=', id).execute();
+}
+
+export async function deleteStep(db: Queryable, org: string, id: string): Promise<void> {
+  await db.updateTable('insertion_step').set({ deleted_at: new Date(), updated_at: new Date() }).where('organisation_id', '=', org).where('id', '=', id).execute();
+}
