@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { conditionText, interpolate, wallClockNow } from '@relais/core';
-import { apiOf, ar, enterAsAdmin, ensureGbvSection, ensureUser, fr, logInAs, rootUnitId, shots, type Api } from './fixtures.ts';
+import { apiOf, ar, enterAsAdmin, ensureGbvSection, fr, logInAs, logInAsNetworkCoordinator, shots, type Api } from './fixtures.ts';
 
 // Synthetic actors, services, phones and people only (no real data); a territory and a section no other spec uses.
 const coordinator = { username: 'coord.casecircuit', displayName: 'Coordinatrice Réseau', password: 'un réseau qui se parle' };
@@ -50,8 +50,7 @@ test('from a case, the next steps of its territory’s circuit, each condition c
   test.setTimeout(180_000);
   await enterAsAdmin(page);
   const admin = await apiOf(page);
-  await ensureUser(admin, coordinator, [{ role: 'network_coordinator', orgUnitId: await rootUnitId(admin), programs: null }]);
-  await seed(await apiOf(await logInAs(browser, coordinator)));
+  await seed(await apiOf(await logInAsNetworkCoordinator(admin, browser, coordinator)));
   // An adult (born 1994) whose incident was 30 h ago; her section names no territory yet (a rerun clears it).
   const { sectionId, personId } = await ensureGbvSection(admin, section, worker, 1994);
   await admin.patch(`/org-units/${sectionId}`, { territory: null });

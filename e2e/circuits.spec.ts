@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { conditionText, interpolate, monthsBefore } from '@relais/core';
-import { apiOf, ar, enterAsAdmin, ensureUser, fr, goTo, isoToday, logInAs, rootUnitId, shot, shots, type Api } from './fixtures.ts';
+import { apiOf, ar, enterAsAdmin, fr, goTo, isoToday, logInAsNetworkCoordinator, shot, shots, type Api } from './fixtures.ts';
 
 // Synthetic actors, services and phones only (no real data); a territory no other spec uses.
 const coordinator = { username: 'coord.circuits', displayName: 'Coordinatrice Circuits', password: 'des circuits bien tracés' };
@@ -74,8 +74,7 @@ test('a care circuit reads as a flow of steps, and prints as a poster in French 
   test.setTimeout(180_000);
   await enterAsAdmin(page);
   const admin = await apiOf(page);
-  await ensureUser(admin, coordinator, [{ role: 'network_coordinator', orgUnitId: await rootUnitId(admin), programs: null }]);
-  const nc = await logInAs(browser, coordinator);
+  const nc = await logInAsNetworkCoordinator(admin, browser, coordinator);
   const { id, revision: n } = await seed(await apiOf(nc));
   const lineOf = (number: number) => interpolate(fr['circuits.revisionLine'], { n: number, date: '12 mars 2026', who: 'Atelier de coordination de Témara' });
   const revision = lineOf(n);

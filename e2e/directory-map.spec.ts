@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { apiOf, ar, enterAsAdmin, ensureUser, fr, goTo, logInAs, rootUnitId, shots, type Api } from './fixtures.ts';
+import { apiOf, ar, enterAsAdmin, fr, goTo, logInAsNetworkCoordinator, shots, type Api } from './fixtures.ts';
 
 // Synthetic places and services only (no real data); a territory no other spec uses.
 const mapper = { username: 'coord.carte', displayName: 'Coordinatrice Carte', password: 'une carte sans tuiles' };
@@ -47,8 +47,7 @@ test('the directory’s map: the places of a search, near ones together, a tap l
   test.setTimeout(180_000);
   await enterAsAdmin(page);
   const admin = await apiOf(page);
-  await ensureUser(admin, mapper, [{ role: 'network_coordinator', orgUnitId: await rootUnitId(admin), programs: null }]);
-  const nc = await logInAs(browser, mapper);
+  const nc = await logInAsNetworkCoordinator(admin, browser, mapper);
   await seed(await apiOf(nc));
 
   await test.step('she searches her territory and switches to the map', async () => {

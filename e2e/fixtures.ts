@@ -149,6 +149,12 @@ export async function ensureUser(
   if (!users.some((u) => u.username === user.username)) await api.post('/users', { ...user, assignments });
 }
 
+/** A network coordinator (at the root unit), created by the administrator when missing, logged in in a browser of her own. */
+export async function logInAsNetworkCoordinator(admin: Api, browser: Browser, who: { username: string; displayName: string; password: string }): Promise<Page> {
+  await ensureUser(admin, who, [{ role: 'network_coordinator', orgUnitId: await rootUnitId(admin), programs: null }]);
+  return logInAs(browser, who);
+}
+
 /**
  * The gbv program on, a section, its social worker (case.read/case.write in gbv there) and a new
  * person born in `birthYear` (a fresh code: a person has one open case per program, a rerun needs

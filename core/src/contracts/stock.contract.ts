@@ -116,11 +116,15 @@ export const StockOnHandQuery = z.object({
   expiryDays: z.coerce.number().int().min(0).max(3650).default(90),
 });
 
-export const StockOnHandRow = z.object({
+/** What a row of stock on hand or of the monthly report is about: a unit and an item. */
+const UnitItem = z.object({
   orgUnitId: Id,
   orgUnitCode: text(),
   orgUnitName: text(),
   item: text(),
+});
+
+export const StockOnHandRow = UnitItem.extend({
   onHand: z.number().int(),
   /** Distributed in the last three whole months (the recent rate × 3). */
   distributedRecently: z.number().int(),
@@ -145,11 +149,7 @@ export const StockReportQuery = z.object({
   orgUnitId: Id.optional(),
 });
 
-export const StockReportRow = z.object({
-  orgUnitId: Id,
-  orgUnitCode: text(),
-  orgUnitName: text(),
-  item: text(),
+export const StockReportRow = UnitItem.extend({
   opening: z.number().int(),
   received: z.number().int(),
   transferred: z.number().int(),

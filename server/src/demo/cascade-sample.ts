@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../db/index.ts';
 import { newId } from '../lib/ids.ts';
+import { daysBefore, insertDirectoryService } from './sample-helpers.ts';
 import { seededRandom } from '@relais/core';
 
 // A generated awareness cascade for the demo (no real person): a training of trainers at a
@@ -13,7 +14,7 @@ const names = ['Formatrice A', 'Formateur B', 'Éducatrice C', 'Animateur D', 'P
 export async function createDemoCascade(db: Queryable, p: { organisationId: string; unitId: string; createdBy: string; lastDay: string }): Promise<{ trainings: number; sessions: number; disclosures: number }> {
   const rand = seededRandom(14);
   const o = p.organisationId;
-  const day = (back: number) => new Date(Date.parse(`${p.lastDay}T00:00:00Z`) - back * 86_400_000).toISOString().slice(0, 10);
+  const day = daysBefore(p.lastDay);
   const program = 'child_protection';
   const trainees = names.map((name, i) => ({ id: newId(), name, kind: i < 4 ? 'professional' : 'peer_educator', sex: i % 2 ? 'M' : 'F', birthYear: i < 4 ? 1980 + i * 3 : 2010 + (i % 3) }));
   const tot = newId();
@@ -22,10 +23,7 @@ export async function createDemoCascade(db: Queryable, p: { organisationId: stri
   let disclosures = 0;
   await db.transaction().execute(async (trx) => {
     // Where the disclosures are referred: a generated entry of the directory.
-    const directoryOrg = newId();
-    const service = newId();
-    await sql`insert into directory_organization (id, name) values (${directoryOrg}, 'Unité de protection de l’enfance (démo)')`.execute(trx);
-    await sql`insert into directory_service (id, organization_id, name, service_type) values (${service}, ${directoryOrg}, 'Écoute et prise en charge des enfants (démo)', 'child_protection')`.execute(trx);
+    const service = await insertDirectoryService(trx, 'Unité de protection de l’enfance (démo)', { name: 'Écoute et prise en charge des enfants (démo)', type: 'child_protection' });
     for (const t of trainees) {
       await sql`insert into trainee (organisation_id, id, kind, name, sex, birth_year, partner_organisation, created_by)
         values (${o}, ${t.id}, ${t.kind}, ${t.name}, ${t.sex}, ${t.birthYear}, ${t.kind === 'professional' ? 'Association partenaire' : null}, ${p.createdBy})`.execute(trx);

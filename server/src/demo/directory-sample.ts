@@ -1,5 +1,6 @@
 import { defaultServiceTypes, seededRandom } from '@relais/core';
 import { SERVICE_TYPE_TAXONOMY, stableId } from '../modules/directory/index.ts';
+import { daysBefore } from './sample-helpers.ts';
 
 // A generated directory in HSDS 3.0 form (no real service, person or phone): for the import
 // round-trip test, the bench (5,000 services, 8,000 locations, 20,000 contacts) and the demo.
@@ -32,7 +33,7 @@ export function sampleDirectory(size: SampleSize) {
   const random = seededRandom(size.seed ?? 14);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const id = (...parts: (string | number)[]) => stableId('sample', String(size.seed ?? 14), ...parts.map(String));
-  const daysAgo = (n: number) => new Date(Date.parse(`${size.today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+  const daysAgo = daysBefore(size.today);
   const phone = (key: string) => ({ id: id('phone', key), number: `+212 5${String(Math.floor(random() * 1e8)).padStart(8, '0')}`, type: 'voice' });
   const orgCount = Math.max(1, Math.floor(size.services / 5));
   const territoryOfOrg = (o: number) => sampleTerritories[o % sampleTerritories.length]!;

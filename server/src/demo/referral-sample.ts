@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../db/index.ts';
 import { newId } from '../lib/ids.ts';
+import { daysBefore, insertDirectoryService } from './sample-helpers.ts';
 import { createOrganisation } from '../modules/setup/index.ts';
 
 // Generated referrals for the demo (no real person): a second organisation on the instance
@@ -38,17 +39,14 @@ export async function createDemoReferrals(
   p: { organisationId: string; unitId: string; createdBy: string; lastDay: string; reseauPassword: string },
 ): Promise<{ referrals: number; reseauAdmin: ReferralSampleUser }> {
   const o = p.organisationId;
-  const day = (back: number) => new Date(Date.parse(`${p.lastDay}T00:00:00Z`) - back * 86_400_000).toISOString().slice(0, 10);
+  const day = daysBefore(p.lastDay);
   const reseauAdmin = { username: 'reseau', displayName: 'Réseau partenaire (administration)', password: p.reseauPassword };
   const reseau = await db.transaction().execute((trx) =>
     createOrganisation(trx, { organisation: { code: 'RESEAU', name: 'Association Réseau partenaire (démo)' }, admin: { username: reseauAdmin.username, displayName: reseauAdmin.displayName, password: reseauAdmin.password }, locale: 'fr' }),
   );
   let count = 0;
   await db.transaction().execute(async (trx) => {
-    const directoryOrg = newId();
-    const clinic = newId();
-    await sql`insert into directory_organization (id, name) values (${directoryOrg}, 'Centre de santé de quartier (démo)')`.execute(trx);
-    await sql`insert into directory_service (id, organization_id, name, service_type) values (${clinic}, ${directoryOrg}, 'Consultation de médecine générale (démo)', 'medical_emergency')`.execute(trx);
+    const clinic = await insertDirectoryService(trx, 'Centre de santé de quartier (démo)', { name: 'Consultation de médecine générale (démo)', type: 'medical_emergency' });
     const persons = (await sql<{ id: string }>`select id from beneficiary where organisation_id = ${o} and registered_unit_id = ${p.unitId} order by code limit ${outcomes.length + 3}`.execute(trx)).rows.map((r) => r.id);
 
     /** One referral with its consent, inbox row, steps and feedback. */

@@ -13,11 +13,16 @@ const paths: Record<IconName, string> = {
   check: 'M5 12.5 10 17.5 19 7',
 };
 
-/** A decorative icon (hidden from screen readers: the text beside it names the action). */
-export function Icon({ name, size = 24 }: { name: IconName; size?: number }) {
+/** A decorative 24×24 line drawing of one path (hidden from screen readers: the text beside it names it). */
+export function LineDrawing({ d, className, size }: { d: string; className: string; size: number }) {
   return (
-    <svg className="icon" width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
-      <path d={paths[name]} />
+    <svg className={className} width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+      <path d={d} />
     </svg>
   );
+}
+
+/** A decorative icon (hidden from screen readers: the text beside it names the action). */
+export function Icon({ name, size = 24 }: { name: IconName; size?: number }) {
+  return <LineDrawing className="icon" d={paths[name]} size={size} />;
 }

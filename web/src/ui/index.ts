@@ -16,7 +16,7 @@ export { Dialog } from './dialog.tsx';
 export { Form, type FormOutcome } from './form.tsx';
 export { ConfirmDialog } from './confirm-dialog.tsx';
 export { Sheet } from './sheet.tsx';
-export { Icon, type IconName } from './icon.tsx';
+export { Icon, LineDrawing, type IconName } from './icon.tsx';
 export { useMediaQuery } from './use-media-query.ts';
 export { Page, Loading, FieldGroup, DocumentTitleSuffix } from './page.tsx';
 export { Progress } from './progress.tsx';

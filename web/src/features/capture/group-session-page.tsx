@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { ageBandLabelKey, defaultAgeBands, checkGroupSessionAttendance, type AgeBandCode, groupSessionTypes, RecordGroupSession, sexes, type RegistrySettings } from '@relais/core';
-import type { Catalogue } from '../../api/catalogue.ts';
+import { ageBandLabelKey, defaultAgeBands, checkGroupSessionAttendance, type AgeBandCode, groupSessionTypes, RecordGroupSession, sexes } from '@relais/core';
 import { recordGroupSession } from '../../api/endpoints.ts';
 import { newId } from '../../api/ids.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
@@ -13,7 +12,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { fieldErrorsOf } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { saveOrQueue } from '../../offline/outbox.ts';
-import { CapturePage } from './capture-page.tsx';
+import { CapturePage, type CaptureFormProps } from './capture-page.tsx';
 import { PersonFinder, type FoundPerson } from './person-finder.tsx';
 import { useUnitWorkers } from './place.ts';
 import { PlaceFields, placeInput, usePlaceDraft } from './place-fields.tsx';
@@ -31,15 +30,10 @@ const cells: { sex: (typeof sexes)[number]; ageBand: AgeBandCode; key: Cell }[] 
 
 /** Record a group session: when, where, what, who led it, the identified attendees (by code) and anonymous counts. */
 export function GroupSessionPage() {
-  const { t } = useI18n();
-  return (
-    <CapturePage title={t('group.title')} intro={t('group.intro')}>
-      {(settings, catalogue) => <GroupSessionForm settings={settings} catalogue={catalogue} />}
-    </CapturePage>
-  );
+  return <CapturePage title="group.title" intro="group.intro" form={GroupSessionForm} />;
 }
 
-function GroupSessionForm({ settings, catalogue }: { settings: RegistrySettings; catalogue: Catalogue }) {
+function GroupSessionForm({ settings, catalogue }: CaptureFormProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const { me } = useSession();

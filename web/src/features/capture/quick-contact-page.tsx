@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { RecordContact, type RegistrySettings } from '@relais/core';
-import type { Catalogue } from '../../api/catalogue.ts';
+import { RecordContact } from '@relais/core';
 import { recordContact } from '../../api/endpoints.ts';
 import { newId } from '../../api/ids.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
@@ -12,7 +11,7 @@ import { fieldErrorsOf } from '../../i18n/errors.ts';
 import { saveOrQueue } from '../../offline/outbox.ts';
 import { useWorkContext } from '../context/work-context.tsx';
 import { ServicePictogram } from '../programs/service-pictogram.tsx';
-import { CapturePage } from './capture-page.tsx';
+import { CapturePage, type CaptureFormProps } from './capture-page.tsx';
 import { PersonFinder, type FoundPerson } from './person-finder.tsx';
 import { defaultPlace } from './place.ts';
 import { ProgramUnitFields, placeInput, usePlaceDraft } from './place-fields.tsx';
@@ -38,15 +37,10 @@ export function ContactEntryPage() {
  * (same contract, same checks), in the outbox when there is no network.
  */
 export function QuickContactPage() {
-  const { t } = useI18n();
-  return (
-    <CapturePage title={t('quick.title')} intro={t('quick.intro')}>
-      {(settings, catalogue) => <QuickContact settings={settings} catalogue={catalogue} />}
-    </CapturePage>
-  );
+  return <CapturePage title="quick.title" intro="quick.intro" form={QuickContact} />;
 }
 
-function QuickContact({ settings, catalogue }: { settings: RegistrySettings; catalogue: Catalogue }) {
+function QuickContact({ settings, catalogue }: CaptureFormProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const ctx = useWorkContext();

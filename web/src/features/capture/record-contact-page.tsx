@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { missingFromPaquetMinimum, RecordContact, type RegistrySettings } from '@relais/core';
+import { missingFromPaquetMinimum, RecordContact } from '@relais/core';
 import type { Catalogue } from '../../api/catalogue.ts';
 import { getBeneficiary, recordContact } from '../../api/endpoints.ts';
 import { newId } from '../../api/ids.ts';
@@ -13,7 +13,7 @@ import { ErrorAlert } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { fieldErrorsOf, type FieldErrors } from '../../i18n/errors.ts';
 import { useWorkContext } from '../context/work-context.tsx';
-import { CapturePage } from './capture-page.tsx';
+import { CapturePage, type CaptureFormProps } from './capture-page.tsx';
 import { PersonFinder, type FoundPerson } from './person-finder.tsx';
 import { defaultPlace, useUnitWorkers } from './place.ts';
 import { PlaceFields, placeInput, usePlaceDraft } from './place-fields.tsx';
@@ -30,16 +30,11 @@ import { saveOrQueue } from '../../offline/outbox.ts';
  * service for this person" keeps everything but the services.
  */
 export function RecordContactPage() {
-  const { t } = useI18n();
-  const [preselectedId] = useState(() => new URLSearchParams(window.location.search).get('beneficiary'));
-  return (
-    <CapturePage title={t('capture.title')} intro={t('capture.intro')}>
-      {(settings, catalogue) => <ContactCapture settings={settings} catalogue={catalogue} preselectedId={preselectedId} />}
-    </CapturePage>
-  );
+  return <CapturePage title="capture.title" intro="capture.intro" form={ContactCapture} />;
 }
 
-function ContactCapture({ settings, catalogue, preselectedId }: { settings: RegistrySettings; catalogue: Catalogue; preselectedId: string | null }) {
+function ContactCapture({ settings, catalogue }: CaptureFormProps) {
+  const [preselectedId] = useState(() => new URLSearchParams(window.location.search).get('beneficiary'));
   const i18n = useI18n();
   const { t } = i18n;
   const ctx = useWorkContext();

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { cascadeAgeGroupCodes, DisclosureInput, sexes, type RegistrySettings } from '@relais/core';
-import type { Catalogue } from '../../api/catalogue.ts';
+import { cascadeAgeGroupCodes, DisclosureInput, sexes } from '@relais/core';
 import { getCaseSettings } from '../../api/cases.ts';
 import { newId } from '../../api/ids.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -13,7 +12,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { FieldErrors } from '../../i18n/errors.ts';
 import { vocab } from '../cases/case-labels.ts';
 import { useWorkContext } from '../context/work-context.tsx';
-import { CapturePage } from '../capture/capture-page.tsx';
+import { CapturePage, type CaptureFormProps } from '../capture/capture-page.tsx';
 import { PersonFinder, type FoundPerson } from '../capture/person-finder.tsx';
 import { ProgramUnitFields, usePlaceDraft } from '../capture/place-fields.tsx';
 import { todayIso } from '../registry/registry-labels.ts';
@@ -23,15 +22,10 @@ import { MarkRequired } from '../../app/mark-required.tsx';
 
 /** Records a disclosure, at a session when the link says which (`?groupSessionId=…&date=…&theme=…`). */
 export function DisclosureFormPage() {
-  const { t } = useI18n();
-  return (
-    <CapturePage title={t('disclosures.newTitle')} intro={t('disclosures.newIntro')}>
-      {(settings, catalogue) => <DisclosureForm settings={settings} catalogue={catalogue} />}
-    </CapturePage>
-  );
+  return <CapturePage title="disclosures.newTitle" intro="disclosures.newIntro" form={DisclosureForm} />;
 }
 
-function DisclosureForm({ settings, catalogue }: { settings: RegistrySettings; catalogue: Catalogue }) {
+function DisclosureForm({ settings, catalogue }: CaptureFormProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const ctx = useWorkContext();

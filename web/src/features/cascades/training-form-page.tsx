@@ -18,12 +18,7 @@ import { MarkRequired } from '../../app/mark-required.tsx';
 
 /** A new training: program, unit, kind, theme, days, modality, partner, and who gave it when a person trained before did. */
 export function TrainingFormPage() {
-  const { t } = useI18n();
-  return (
-    <CapturePage title={t('cascades.newTitle')} intro={t('cascades.newIntro')}>
-      {(_settings, catalogue) => <TrainingForm catalogue={catalogue} />}
-    </CapturePage>
-  );
+  return <CapturePage title="cascades.newTitle" intro="cascades.newIntro" form={TrainingForm} />;
 }
 
 function TrainingForm({ catalogue }: { catalogue: Catalogue }) {

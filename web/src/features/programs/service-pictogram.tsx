@@ -1,5 +1,6 @@
 import './defined-services.css';
 import type { ServicePictogram as PictogramName } from '@relais/core';
+import { LineDrawing } from '../../ui/index.ts';
 
 /** A drawing: one of the defined services' (core `servicePictograms`) or one of the built-in services' own. */
 export type Pictogram = PictogramName | 'condom' | 'referral' | 'syringe';
@@ -23,9 +24,5 @@ const paths: Record<Pictogram, string> = {
 
 /** A defined service's pictogram; decorative (its name is written beside it). */
 export function ServicePictogram({ name, size = 28 }: { name: Pictogram; size?: number }) {
-  return (
-    <svg className="service-pictogram" width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
-      <path d={paths[name]} />
-    </svg>
-  );
+  return <LineDrawing className="service-pictogram" d={paths[name]} size={size} />;
 }
