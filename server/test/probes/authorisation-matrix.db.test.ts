@@ -37,12 +37,11 @@ const endsSession = new Set(['POST /api/v1/auth/logout', 'POST /api/v1/auth/pass
  * Where a user holding another program only sees a gbv case's or story's id, by design: a referral
  * names the case it was made from (`caseId`, no case data), and a round of her unit lists its
  * candidate stories with the anonymised text approved for sharing, their own texts unsealed only
- * for a reader of each story (rounds.service.ts `present`). To decide (reported, issue 18): the
- * subject access export (`/beneficiaries/{id}/subject-access`) gives an administrator holding
- * another program only the person's gbv case too. Each entry exempts one operation, in the
- * program scope only.
+ * for a reader of each story (rounds.service.ts `present`). (The subject access export is no
+ * longer one: only an administrator holding every program exports or erases, ADR 0026.) Each
+ * entry exempts one operation, in the program scope only.
  */
-const knownProgramFindings = new Set(['GET /api/v1/beneficiaries/{id}/subject-access', 'GET /api/v1/referrals', 'GET /api/v1/referrals/{id}', 'GET /api/v1/change-rounds/{id}', 'PUT /api/v1/change-rounds/{id}/selection']);
+const knownProgramFindings = new Set(['GET /api/v1/referrals', 'GET /api/v1/referrals/{id}', 'GET /api/v1/change-rounds/{id}', 'PUT /api/v1/change-rounds/{id}/selection']);
 const usernames = (actor: Actor, scope: Scope) => (actor === 'root_admin' ? 'admin' : `${scope === 'program' ? 'prog' : 'all'}.${actor}`);
 
 describe(`authorisation matrix: every operation × role × scope (${engine})`, () => {

@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Me, Permission } from '@relais/core';
+import { roleGrants, type Me, type Permission } from '@relais/core';
 
 export interface Session {
   me: Me;
@@ -24,4 +24,9 @@ export function useSession(): Session {
 /** Does the logged-in user hold this permission somewhere? */
 export function useCan(permission: Permission): boolean {
   return useSession().me.permissions.includes(permission);
+}
+
+/** Does she hold this permission somewhere for every program (the person's rights reach all that is held about her)? */
+export function useCanForEveryProgram(permission: Permission): boolean {
+  return useSession().me.assignments.some((a) => a.programs === null && roleGrants(a.role, permission));
 }

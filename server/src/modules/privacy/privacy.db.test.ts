@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, AuditEvent, Beneficiary, Case, Consent, ErasureResult, Referral, SubjectAccess } from '@relais/core';
-import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp, type TestOrg } from '../../../test/harness.ts';
+import { Client, createOrg, createTestApp, createUnit, createUserClient, engine, PASSWORD, type TestApp, type TestOrg } from '../../../test/harness.ts';
 import { recordContact, registerBeneficiary } from '../../../test/factories.ts';
 
 /**
@@ -106,12 +106,19 @@ describe(`subject access and erasure of a person (${engine})`, () => {
     expect(audit.body.items[0]).toMatchObject({ entityId: person.id });
   });
 
-  it('is refused to a coordinator (403), without a reason (the field named) and for an unknown person (404)', async () => {
+  it('is refused to a coordinator (403), without a reason (the field named), for an unknown person and to an administrator of some programs only (404)', async () => {
     expect((await coord.post<ApiErrorBody>(`/beneficiaries/${person.id}/erase`, { reason: 'Demande écrite du 1er décembre' })).status).toBe(403);
     const noReason = await ms2.admin.post<ApiErrorBody>(`/beneficiaries/${person.id}/erase`, {});
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.fields?.[0]?.field).toBe('reason');
     expect((await chams.admin.post<ApiErrorBody>(`/beneficiaries/${person.id}/erase`, { reason: 'Demande écrite du 1er décembre' })).status).toBe(404);
+    // Her rights concern everything held about her, her gbv case too: an administrator holding some programs only neither exports nor erases.
+    const made = await ms2.admin.post<{ id: string }>('/users', { username: 'admin.prev', displayName: 'Admin Prévention', password: PASSWORD, assignments: [{ role: 'administrator', orgUnitId: ms2.rootUnitId, programs: ['prev_ps'] }] });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const partial = await new Client(t.app).login('MS2', 'admin.prev', PASSWORD);
+    expect((await partial.get(`/beneficiaries/${person.id}`)).status).toBe(200); // she reads the person's record
+    expect((await partial.get(`/beneficiaries/${person.id}/subject-access`)).status).toBe(404);
+    expect((await partial.post(`/beneficiaries/${person.id}/erase`, { reason: 'Demande écrite du 1er décembre' })).status).toBe(404);
   });
 
   it('keeps every report figure, leaves her code and phone nowhere, and the receiver loses the referral', async () => {

@@ -5,7 +5,7 @@ import { useApi } from '../../api/use-api.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
-import { useCan } from '../../app/session.tsx';
+import { useCan, useCanForEveryProgram } from '../../app/session.tsx';
 import { Alert, Button, Card, Code, Fact, Loading, Page } from '../../ui/index.ts';
 import { LoadedPage } from '../../app/read-status.tsx';
 import { FormButtons } from '../../app/form-buttons.tsx';
@@ -34,7 +34,7 @@ export function BeneficiaryPage({ beneficiaryId }: { beneficiaryId: string }) {
   const canOpenCase = useCan('case.write');
   const canReadCases = useCan('case.read');
   const canRefer = useCan('referral.send');
-  const canExerciseRights = useCan('person.rights');
+  const canExerciseRights = useCanForEveryProgram('person.rights');
   const hasOst = useWorkContext().enabledPrograms.includes('harm_reduction');
   const record = useApi(() => getBeneficiary(beneficiaryId), [beneficiaryId]);
   const [notice] = useState(() => {
