@@ -27,3 +27,4 @@ export { LineChart, type LineSeries } from './line-chart.tsx';
 export { PieChart } from './pie-chart.tsx';
 export { MapChart, type MapPoint } from './map-chart.tsx';
 export { saveFile } from './save-file.ts';
+export { useFileDownload } from './use-file-download.ts';

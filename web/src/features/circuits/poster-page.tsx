@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { textIn } from '@relais/core';
 import { useApi } from '../../api/use-api.ts';
-import { Link, navigate } from '../../app/router.tsx';
-import { Alert, Button, Loading, Page, Select } from '../../ui/index.ts';
+import { PrintActions, useAddressChoice } from '../../app/print-actions.tsx';
+import { Alert, Loading, Page, Select } from '../../ui/index.ts';
 import { I18nProvider, intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { dayNames, territoryName } from '../directory/directory-labels.ts';
@@ -24,30 +23,19 @@ const noop = () => undefined;
 export function PosterPage({ circuitId }: { circuitId: string }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [size, setSize] = useState<PosterSize>(() => posterSizeOf(window.location.search));
-  const [lang, setLang] = useState<PosterLocale>(() => posterLocaleOf(window.location.search, i18n.locale));
+  const [{ size, lang }, chooseBoth] = useAddressChoice<{ size: PosterSize; lang: PosterLocale }>(
+    () => ({ size: posterSizeOf(window.location.search), lang: posterLocaleOf(window.location.search, i18n.locale) }),
+    (c) => posterHref(circuitId, c.size, c.lang),
+  );
   const vocab = useDirectoryVocab();
   const circuit = useApi(() => getCircuit(circuitId), [circuitId]);
-  const choose = (next: { size?: PosterSize; lang?: PosterLocale }) => {
-    const s = next.size ?? size;
-    const l = next.lang ?? lang;
-    setSize(s);
-    setLang(l);
-    navigate(posterHref(circuitId, s, l), { replace: true });
-  };
+  const choose = (next: { size?: PosterSize; lang?: PosterLocale }) => chooseBoth({ size: next.size ?? size, lang: next.lang ?? lang });
   const c = circuit.data;
   const error = circuit.error ?? vocab.error;
   return (
     <Page
       title={c ? t('circuits.posterTitle', { title: textIn(i18n.locale, c.title) }) : t('circuits.poster')}
-      actions={
-        <>
-          <Link to={`/circuits/${encodeURIComponent(circuitId)}`}>{t('circuits.backToCircuit')}</Link>
-          <Button variant="primary" onClick={() => window.print()} disabled={!c}>
-            {t('circuits.print')}
-          </Button>
-        </>
-      }
+      actions={<PrintActions backTo={`/circuits/${encodeURIComponent(circuitId)}`} backLabel={t('circuits.backToCircuit')} printLabel={t('circuits.print')} isReady={!!c} />}
     >
       <div className="circ-poster-tools">
         <Select label={t('circuits.size')} value={size} onChange={(v) => choose({ size: v === 'A3' ? 'A3' : 'A4' })} options={[{ value: 'A4', label: 'A4' }, { value: 'A3', label: 'A3' }]} />

@@ -3,7 +3,8 @@ import type { WeekDay } from '@relais/core';
 import { getDirectorySettings, searchServices, type ServiceSummaryData } from '../../api/directory.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../app/router.tsx';
-import { Alert, Button, Loading, Page } from '../../ui/index.ts';
+import { PrintActions } from '../../app/print-actions.tsx';
+import { Alert, Loading, Page } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { dirVocab, groupByType, territoryName, verificationLine } from './directory-labels.ts';
@@ -28,11 +29,11 @@ export function PrintPage() {
   const services = useApi(() => (territory ? searchServices({ territory, limit: PRINT_LIMIT }) : Promise.resolve(null)), [territory]);
   const place = vocab.territories?.find((x) => x.code === territory);
   const title = t('directory.printPage.title', { territory: place ? territoryName(place.name, i18n.locale) : territory });
-  const back = <Link to={territory ? `/directory?territory=${encodeURIComponent(territory)}` : '/directory'}>{t('directory.service.back')}</Link>;
+  const backTo = territory ? `/directory?territory=${encodeURIComponent(territory)}` : '/directory';
 
   if (!territory) {
     return (
-      <Page title={t('directory.title')} actions={back}>
+      <Page title={t('directory.title')} actions={<Link to={backTo}>{t('directory.service.back')}</Link>}>
         <Alert tone="info">{t('directory.printPage.chooseTerritory')}</Alert>
       </Page>
     );
@@ -42,14 +43,7 @@ export function PrintPage() {
   return (
     <Page
       title={title}
-      actions={
-        <>
-          {back}
-          <Button variant="primary" onClick={() => window.print()} disabled={!data}>
-            {t('directory.printPage.print')}
-          </Button>
-        </>
-      }
+      actions={<PrintActions backTo={backTo} backLabel={t('directory.service.back')} printLabel={t('directory.printPage.print')} isReady={!!data} />}
     >
       {error ? <Alert tone="error">{describeError(i18n, error)}</Alert> : null}
       {!data && !error ? <Loading label={t('app.loading')} /> : null}

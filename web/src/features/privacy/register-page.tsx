@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import type { Locale, ProcessingRegister } from '@relais/core';
 import { useApi } from '../../api/use-api.ts';
 import { ErrorAlert } from '../../app/read-status.tsx';
-import { Link, navigate } from '../../app/router.tsx';
+import { PrintActions, useAddressChoice } from '../../app/print-actions.tsx';
 import { I18nProvider, useI18n } from '../../i18n/i18n.tsx';
-import { Button, Loading, Page, Select } from '../../ui/index.ts';
+import { Loading, Page, Select } from '../../ui/index.ts';
 import { vocab } from '../cases/case-labels.ts';
 import { getProcessingRegister } from './privacy-api.ts';
 import { DocList, DocSection, exportLocaleOf, printLocales } from './print-doc.tsx';
@@ -20,23 +19,12 @@ const noop = () => undefined;
 export function ProcessingRegisterPage() {
   const i18n = useI18n();
   const { t } = i18n;
-  const [lang, setLang] = useState<Locale>(() => exportLocaleOf(window.location.search, i18n.locale));
+  const [lang, choose] = useAddressChoice<Locale>(() => exportLocaleOf(window.location.search, i18n.locale), (l) => `/privacy/register?lang=${l}`);
   const data = useApi(getProcessingRegister, []);
-  const choose = (l: Locale) => {
-    setLang(l);
-    navigate(`/privacy/register?lang=${l}`, { replace: true });
-  };
   return (
     <Page
       title={t('privacy.register')}
-      actions={
-        <>
-          <Link to="/privacy">{t('privacy.page')}</Link>
-          <Button variant="primary" onClick={() => window.print()} disabled={!data.data}>
-            {t('referrals.print')}
-          </Button>
-        </>
-      }
+      actions={<PrintActions backTo="/privacy" backLabel={t('privacy.page')} printLabel={t('referrals.print')} isReady={!!data.data} />}
     >
       <div className="sa-tools">
         <Select label={t('privacy.language')} value={lang} onChange={(v) => choose(printLocales.find((l) => l === v) ?? 'fr')} options={printLocales.map((l) => ({ value: l, label: t(`locale.${l}`), lang: l }))} />

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import type { Locale } from '@relais/core';
 import { useApi } from '../../api/use-api.ts';
 import { ErrorAlert } from '../../app/read-status.tsx';
-import { Link, navigate } from '../../app/router.tsx';
-import { Button, Loading, Page, Select, FactRow } from '../../ui/index.ts';
+import { PrintActions, useAddressChoice } from '../../app/print-actions.tsx';
+import { Loading, Page, Select, FactRow } from '../../ui/index.ts';
 import { I18nProvider, useI18n } from '../../i18n/i18n.tsx';
 import { vocab } from '../cases/case-labels.ts';
 import { getSubjectAccess, type SubjectAccessData } from './privacy-api.ts';
@@ -20,23 +19,12 @@ const noop = () => undefined;
 export function SubjectAccessPage({ beneficiaryId }: { beneficiaryId: string }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [lang, setLang] = useState<Locale>(() => exportLocaleOf(window.location.search, i18n.locale));
+  const [lang, choose] = useAddressChoice<Locale>(() => exportLocaleOf(window.location.search, i18n.locale), (l) => `/beneficiaries/${encodeURIComponent(beneficiaryId)}/subject-access?lang=${l}`);
   const data = useApi(() => getSubjectAccess(beneficiaryId), [beneficiaryId]);
-  const choose = (l: Locale) => {
-    setLang(l);
-    navigate(`/beneficiaries/${encodeURIComponent(beneficiaryId)}/subject-access?lang=${l}`, { replace: true });
-  };
   return (
     <Page
       title={t('privacy.subjectAccess')}
-      actions={
-        <>
-          <Link to={`/beneficiaries/${encodeURIComponent(beneficiaryId)}`}>{t('privacy.backToRecord')}</Link>
-          <Button variant="primary" onClick={() => window.print()} disabled={!data.data}>
-            {t('referrals.print')}
-          </Button>
-        </>
-      }
+      actions={<PrintActions backTo={`/beneficiaries/${encodeURIComponent(beneficiaryId)}`} backLabel={t('privacy.backToRecord')} printLabel={t('referrals.print')} isReady={!!data.data} />}
     >
       <div className="sa-tools">
         <Select label={t('privacy.language')} value={lang} onChange={(v) => choose(locales.find((l) => l === v) ?? 'fr')} options={locales.map((l) => ({ value: l, label: t(`locale.${l}`), lang: l }))} />

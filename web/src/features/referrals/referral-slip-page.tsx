@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import type { ConsentField } from '@relais/core';
 import { useApi } from '../../api/use-api.ts';
 import { ErrorAlert } from '../../app/read-status.tsx';
-import { Link, navigate } from '../../app/router.tsx';
-import { Button, Loading, Page, Select, FactRow } from '../../ui/index.ts';
+import { PrintActions, useAddressChoice } from '../../app/print-actions.tsx';
+import { Loading, Page, Select, FactRow } from '../../ui/index.ts';
 import { I18nProvider, useI18n } from '../../i18n/i18n.tsx';
 import { vocab } from '../cases/case-labels.ts';
 import { receiverName } from './referral-labels.ts';
@@ -29,26 +28,15 @@ export function slipLocaleOf(search: string, userLocale: string): SlipLocale {
 export function ReferralSlipPage({ referralId }: { referralId: string }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [lang, setLang] = useState<SlipLocale>(() => slipLocaleOf(window.location.search, i18n.locale));
+  const [lang, choose] = useAddressChoice<SlipLocale>(() => slipLocaleOf(window.location.search, i18n.locale), (l) => `/referrals/${encodeURIComponent(referralId)}/slip?lang=${l}`);
   const referral = useApi(() => getReferral(referralId), [referralId]);
-  const choose = (l: SlipLocale) => {
-    setLang(l);
-    navigate(`/referrals/${encodeURIComponent(referralId)}/slip?lang=${l}`, { replace: true });
-  };
   const r = referral.data;
   const error = referral.error;
   const ready = r;
   return (
     <Page
       title={r ? t('referrals.slipTitle', { reference: r.reference }) : t('referrals.slip')}
-      actions={
-        <>
-          <Link to={`/referrals/${encodeURIComponent(referralId)}`}>{t('referrals.backToReferral')}</Link>
-          <Button variant="primary" onClick={() => window.print()} disabled={!ready}>
-            {t('referrals.print')}
-          </Button>
-        </>
-      }
+      actions={<PrintActions backTo={`/referrals/${encodeURIComponent(referralId)}`} backLabel={t('referrals.backToReferral')} printLabel={t('referrals.print')} isReady={!!ready} />}
     >
       <div className="ref-slip-tools">
         <Select label={t('referrals.slipLanguage')} value={lang} onChange={(v) => choose(v === 'ar' ? 'ar' : 'fr')} options={(['fr', 'ar'] as const).map((l) => ({ value: l, label: t(`locale.${l}`), lang: l }))} />

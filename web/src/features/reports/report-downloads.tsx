@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { exportReport, type ReportLayout, type ReportRequest } from '../../api/endpoints.ts';
-import { Button, saveFile } from '../../ui/index.ts';
+import { Button, useFileDownload } from '../../ui/index.ts';
 import { ErrorAlert } from '../../app/read-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -8,22 +7,8 @@ import { useI18n } from '../../i18n/i18n.tsx';
 export function ReportDownloads({ query, layout, printable = false }: { query: ReportRequest | null; layout: ReportLayout; printable?: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null);
-  const [error, setError] = useState<unknown>(undefined);
-
-  const download = async (format: 'xlsx' | 'csv') => {
-    if (!query) return;
-    setBusy(format);
-    setError(undefined);
-    try {
-      const file = await exportReport(query, format, layout);
-      saveFile(file.blob, file.fileName);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { busy, error, download: save } = useFileDownload<'xlsx' | 'csv'>();
+  const download = (format: 'xlsx' | 'csv') => (query ? save(format, () => exportReport(query, format, layout)) : Promise.resolve());
 
   return (
     <div className="report-downloads no-print">

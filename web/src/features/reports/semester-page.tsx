@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { lastCompleteSemester, parsePeriod, recentSemesters, semesterOf, type ProgramCode, type SemesterReportQuery } from '@relais/core';
 import { exportSemesterReport, semesterReport } from '../../api/semester-report.ts';
 import { useApi } from '../../api/use-api.ts';
-import { Alert, Button, Card, Loading, Page, Select, saveFile } from '../../ui/index.ts';
+import { Alert, Button, Card, Loading, Page, Select, useFileDownload } from '../../ui/index.ts';
 import { NoProgramPage, ReportProgramSelect } from './report-program.tsx';
 import { ErrorAlert } from '../../app/read-status.tsx';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
@@ -35,8 +35,8 @@ export function SemesterPage() {
   const [chosenProgram, setProgram] = useState<ProgramCode | null>(null);
   const [period, setPeriod] = useState(() => lastCompleteSemester(day));
   const [unitId, setUnitId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [fileError, setFileError] = useState<unknown>(undefined);
+  const file = useFileDownload();
+  const busy = file.busy !== null;
 
   const programs = ctx.myPrograms;
   // GBV's report first: it is the program that sends one; else the header's program.
@@ -54,19 +54,7 @@ export function SemesterPage() {
   const queryKey = JSON.stringify(query);
   const report = useApi(() => (query ? semesterReport(query) : Promise.resolve(null)), [queryKey]);
 
-  const download = async () => {
-    if (!query) return;
-    setBusy(true);
-    setFileError(undefined);
-    try {
-      const file = await exportSemesterReport(query);
-      saveFile(file.blob, file.fileName);
-    } catch (err) {
-      setFileError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const download = () => (query ? file.download('file', () => exportSemesterReport(query)) : Promise.resolve());
 
   if (ctx.loaded && programs.length === 0) {
     return <NoProgramPage title={t('shell.semester')} intro={t('semester.intro')} />;
@@ -108,7 +96,7 @@ export function SemesterPage() {
           />
         </div>
       </Card>
-      <ErrorAlert error={fileError} />
+      <ErrorAlert error={file.error} />
       {period === current && bounds ? <Alert tone="info">{t('semester.inProgress', { to: formatDay(intlTag(i18n.locale), bounds.to, 'long') })}</Alert> : null}
       <ErrorAlert error={report.error} />
       {report.data?.factsBuilding ? <Alert tone="info">{t('reports.factsBuilding')}</Alert> : null}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useApi } from '../../api/use-api.ts';
 import { ReadStatus } from '../../app/read-status.tsx';
-import { Alert, Button, Card, Table, TextField, saveFile } from '../../ui/index.ts';
+import { Alert, Button, Card, Table, TextField, useFileDownload } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { stockReport, stockReportFile, type StockItemData, type StockReportData } from './stock-api.ts';
@@ -18,26 +18,15 @@ export function StockReportCard({ unitId, items }: { unitId: string; items: read
   const i18n = useI18n();
   const { t, locale } = i18n;
   const [month, setMonth] = useState(lastMonth);
-  const [busy, setBusy] = useState(false);
-  const [fileError, setFileError] = useState<unknown>();
+  const file = useFileDownload();
+  const busy = file.busy !== null;
   const valid = /^\d{4}-\d{2}$/.test(month);
   const report = useApi(() => (valid ? stockReport(month, unitId) : Promise.resolve(null)), [month, unitId]);
   const n = (v: number) => <span className={v < 0 ? 'stock-negative' : undefined}>{v.toLocaleString(locale === 'ar' ? 'ar-MA' : locale)}</span>;
   type Row = StockReportData['rows'][number];
   const figure = (key: 'opening' | 'received' | 'transferred' | 'distributed' | 'lossesAdjustments' | 'closing') => ({ key, header: t(`stock.report.${key}`), className: 'num', render: (r: Row) => n(r[key]) });
 
-  const download = async () => {
-    setBusy(true);
-    setFileError(undefined);
-    try {
-      const file = await stockReportFile(month, unitId);
-      saveFile(file.blob, file.fileName);
-    } catch (err) {
-      setFileError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const download = () => file.download('file', () => stockReportFile(month, unitId));
 
   return (
     <Card title={t('stock.report')}>
@@ -47,7 +36,7 @@ export function StockReportCard({ unitId, items }: { unitId: string; items: read
           {busy ? t('stock.downloading') : t('stock.download')}
         </Button>
       </div>
-      {fileError ? <Alert tone="error">{describeError(i18n, fileError)}</Alert> : null}
+      {file.error ? <Alert tone="error">{describeError(i18n, file.error)}</Alert> : null}
       <ReadStatus of={report} />
       {report.data ? (
         <Table<Row>
