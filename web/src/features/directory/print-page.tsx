@@ -48,7 +48,7 @@ export function PrintPage() {
       {error ? <Alert tone="error">{describeError(i18n, error)}</Alert> : null}
       {!data && !error ? <Loading label={t('app.loading')} /> : null}
       {data && vocab.terms ? (
-        <article className="dir-print" aria-label={title}>
+        <article className="dir-print print-doc" aria-label={title}>
           <header className="dir-print-head">
             <p className="dir-print-heading">{title}</p>
             <p>{t('directory.printPage.printedOn', { date: i18n.formatDate(new Date().toISOString()) })}</p>

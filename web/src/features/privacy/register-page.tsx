@@ -26,7 +26,7 @@ export function ProcessingRegisterPage() {
       title={t('privacy.register')}
       actions={<PrintActions backTo="/privacy" backLabel={t('privacy.page')} printLabel={t('referrals.print')} isReady={!!data.data} />}
     >
-      <div className="sa-tools">
+      <div className="sa-tools no-print">
         <Select label={t('privacy.language')} value={lang} onChange={(v) => choose(printLocales.find((l) => l === v) ?? 'fr')} options={printLocales.map((l) => ({ value: l, label: t(`locale.${l}`), lang: l }))} />
       </div>
       <ErrorAlert error={data.error} />
@@ -56,7 +56,7 @@ function Register({ r }: { r: ProcessingRegister }) {
     t('privacy.measure.backups'),
   ];
   return (
-    <article className="sa-doc" lang={i18n.locale} dir={i18n.dir} aria-label={t('privacy.registerHeading', { organisation: r.organisation.name })}>
+    <article className="sa-doc print-doc" lang={i18n.locale} dir={i18n.dir} aria-label={t('privacy.registerHeading', { organisation: r.organisation.name })}>
       <header className="sa-head">
         <p className="sa-heading">{t('privacy.registerHeading', { organisation: r.organisation.name })}</p>
         <p className="sa-small">{t('privacy.registerGenerated', { date: i18n.formatDate(r.generatedAt) })}</p>

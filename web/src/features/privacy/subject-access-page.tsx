@@ -26,7 +26,7 @@ export function SubjectAccessPage({ beneficiaryId }: { beneficiaryId: string }) 
       title={t('privacy.subjectAccess')}
       actions={<PrintActions backTo={`/beneficiaries/${encodeURIComponent(beneficiaryId)}`} backLabel={t('privacy.backToRecord')} printLabel={t('referrals.print')} isReady={!!data.data} />}
     >
-      <div className="sa-tools">
+      <div className="sa-tools no-print">
         <Select label={t('privacy.language')} value={lang} onChange={(v) => choose(locales.find((l) => l === v) ?? 'fr')} options={locales.map((l) => ({ value: l, label: t(`locale.${l}`), lang: l }))} />
       </div>
       <ErrorAlert error={data.error} />
@@ -47,7 +47,7 @@ function Export({ x }: { x: SubjectAccessData }) {
   const d = (s: string | null) => (s ? i18n.formatDate(s) : '—');
   const action = (a: string) => vocab(i18n, 'audit', a);
   return (
-    <article className="sa-doc" lang={i18n.locale} dir={i18n.dir} aria-label={t('privacy.heading', { organisation: x.organisation.name })}>
+    <article className="sa-doc print-doc" lang={i18n.locale} dir={i18n.dir} aria-label={t('privacy.heading', { organisation: x.organisation.name })}>
       <header className="sa-head">
         <p className="sa-heading">{t('privacy.heading', { organisation: x.organisation.name })}</p>
         <p className="sa-small">{t('privacy.generated', { date: d(x.generatedAt) })}</p>

@@ -38,7 +38,7 @@ export function ReferralSlipPage({ referralId }: { referralId: string }) {
       title={r ? t('referrals.slipTitle', { reference: r.reference }) : t('referrals.slip')}
       actions={<PrintActions backTo={`/referrals/${encodeURIComponent(referralId)}`} backLabel={t('referrals.backToReferral')} printLabel={t('referrals.print')} isReady={!!ready} />}
     >
-      <div className="ref-slip-tools">
+      <div className="ref-slip-tools no-print">
         <Select label={t('referrals.slipLanguage')} value={lang} onChange={(v) => choose(v === 'ar' ? 'ar' : 'fr')} options={(['fr', 'ar'] as const).map((l) => ({ value: l, label: t(`locale.${l}`), lang: l }))} />
       </div>
       <ErrorAlert error={error} />
@@ -60,7 +60,7 @@ function Slip({ r, shared }: { r: ReferralData; shared: Set<ConsentField> | null
   const p = r.person;
   const blank = <span className="ref-slip-blank" aria-hidden="true" />;
   return (
-    <article className="ref-slip" lang={i18n.locale} dir={i18n.dir} aria-label={t('referrals.slipHeading')}>
+    <article className="ref-slip print-doc" lang={i18n.locale} dir={i18n.dir} aria-label={t('referrals.slipHeading')}>
       <header className="ref-slip-head">
         <p className="ref-slip-heading">{t('referrals.slipHeading')}</p>
         <p>
