@@ -152,6 +152,8 @@ async function unaimedRequestOf(doc: OpenApiDoc, key: string, place: Place): Pro
   // Settings are written back as they stand: a probe must not change what the next ones rely on.
   if (method === 'PUT' && doc.paths[path]!.get && !path.includes('{')) return { method, url: full, refs: made, body: (await place.org.admin.get(url)).body };
   if (key === 'PATCH /api/v1/org-units/{id}') return { method, url: full, refs: made, body: {} };
+  // Harm reduction stays on: a sampled `enabled: false` turned it off for every probe after (its writes all refused).
+  if (key === 'PATCH /api/v1/programs/{code}') return { method, url: full, refs: made, body: { enabled: true } };
   if (content['text/csv']) return { method, url: full, refs: made, raw: { type: 'text/csv', payload: 'code\n' } };
   if (content['application/json']) return { method, url: full, refs: made, body: sampleOf(content['application/json'].schema, refs) };
   return { method, url: full, refs: made };

@@ -12,17 +12,20 @@ import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n, type I18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { ServiceHistory } from '../capture/service-history.tsx';
-import { PersonCases } from '../cases/person-cases.tsx';
-import { PersonStories } from '../stories/person-stories.tsx';
-import { PersonConsents } from '../referrals/person-consents.tsx';
-import { PersonReferrals } from '../referrals/person-referrals.tsx';
-import { PersonRights } from '../privacy/person-rights.tsx';
-import { PersonOst } from '../harm-reduction/person-ost.tsx';
-import { PersonInsertion } from '../harm-reduction/person-insertion.tsx';
 import { useWorkContext } from '../context/work-context.tsx';
+import { lazyCard } from '../../app/lazy-card.tsx';
 import { MergeHistory } from './merge-history.tsx';
 import { draftOf, RecordFields, recordInput, type RecordDraft } from './record-fields.tsx';
 import { populationLabel } from './registry-labels.ts';
+
+// Cards of follow-up beside the field: in their own chunks, out of the field entry's budget.
+const PersonCases = lazyCard(() => import('../cases/person-cases.tsx').then((m) => m.PersonCases));
+const PersonConsents = lazyCard(() => import('../referrals/person-consents.tsx').then((m) => m.PersonConsents));
+const PersonReferrals = lazyCard(() => import('../referrals/person-referrals.tsx').then((m) => m.PersonReferrals));
+const PersonStories = lazyCard(() => import('../stories/person-stories.tsx').then((m) => m.PersonStories));
+const PersonRights = lazyCard(() => import('../privacy/person-rights.tsx').then((m) => m.PersonRights));
+const PersonOst = lazyCard(() => import('../harm-reduction/person-ost.tsx').then((m) => m.PersonOst));
+const PersonInsertion = lazyCard(() => import('../harm-reduction/person-insertion.tsx').then((m) => m.PersonInsertion));
 
 /** One person's record: code and aliases, every field, where she is known; edit in place. */
 export function BeneficiaryPage({ beneficiaryId }: { beneficiaryId: string }) {
