@@ -1,24 +1,8 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/index.ts';
+import type { PersonAtUnitRow } from './ost.repository.ts';
 
 /** The SQL of insertion pathways: a person's steps towards work. */
-
-export interface StepRow {
-  id: string;
-  beneficiary_id: string;
-  beneficiary_code: string;
-  org_unit_id: string;
-  org_unit_name: string;
-  org_unit_path: string;
-  org_unit_active: boolean;
-  kind: string;
-  activity: string;
-  start_date: string;
-  end_date: string | null;
-  completed: boolean | null;
-  note: string | null;
-  by: string | null;
-}
 
 export interface StepValues {
   kind: string;
@@ -27,6 +11,10 @@ export interface StepValues {
   end_date: string | null;
   completed: boolean | null;
   note: string | null;
+}
+
+export interface StepRow extends PersonAtUnitRow, StepValues {
+  by: string | null;
 }
 
 const columns = sql`s.id, s.beneficiary_id, b.code as beneficiary_code, s.org_unit_id, ou.name as org_unit_name, ou.path as org_unit_path, ou.active as org_unit_active,

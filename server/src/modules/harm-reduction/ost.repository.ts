@@ -3,7 +3,8 @@ import type { Queryable } from '../../db/index.ts';
 
 /** The SQL of the OST register: episodes, their doses, the days of dispensing. */
 
-export interface EpisodeRow {
+/** What a harm-reduction record says of its person and unit (an OST episode, an insertion step). */
+export interface PersonAtUnitRow {
   id: string;
   beneficiary_id: string;
   beneficiary_code: string;
@@ -11,6 +12,9 @@ export interface EpisodeRow {
   org_unit_name: string;
   org_unit_path: string;
   org_unit_active: boolean;
+}
+
+export interface EpisodeRow extends PersonAtUnitRow {
   start_date: string;
   prescriber: string;
   end_date: string | null;
