@@ -9,7 +9,7 @@ import { ReadStatus } from '../../app/read-status.tsx';
 import { Alert, Button, Card, Form, Page, Select, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useWorkContext } from '../context/work-context.tsx';
-import { recordingUnits, sitesUnder, unitOptions } from '../capture/place.ts';
+import { defaultPlace, recordingUnits, sitesUnder, unitOptions } from '../capture/place.ts';
 import { serviceLabel } from '../capture/service-labels.ts';
 import { unitLabel } from '../org-units/org-unit-tree.ts';
 import { todayIso } from '../registry/registry-labels.ts';
@@ -29,7 +29,7 @@ export function AnonymousTallyPage() {
   const { t } = i18n;
   const ctx = useWorkContext();
   const units = recordingUnits(ctx.units);
-  const [unitId, setUnitId] = useState(ctx.orgUnit && units.some((n) => n.unit.id === ctx.orgUnit!.id) ? ctx.orgUnit.id : (units[0]?.unit.id ?? ''));
+  const [unitId, setUnitId] = useState(() => defaultPlace(ctx.units, ctx.orgUnit?.id).unitId);
   const [siteId, setSiteId] = useState('');
   const [date, setDate] = useState(todayIso);
   const [id, setId] = useState(newId);

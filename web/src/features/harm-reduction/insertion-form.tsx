@@ -7,7 +7,7 @@ import { SubmitForm } from '../../app/form-buttons.tsx';
 import { RadioGroup, Select, TextArea, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useWorkContext } from '../context/work-context.tsx';
-import { recordingUnits, unitOptions } from '../capture/place.ts';
+import { defaultPlace, recordingUnits, unitOptions } from '../capture/place.ts';
 import { todayIso } from '../registry/registry-labels.ts';
 import { addInsertionStep, updateInsertionStep, type InsertionStepData } from './harm-reduction-api.ts';
 
@@ -34,7 +34,7 @@ export function InsertionForm({ beneficiaryId, step, onSaved, onCancel }: {
   const [id] = useState(newId);
   const [kind, setKind] = useState<InsertionStepKind>(step?.kind ?? 'training');
   const [activity, setActivity] = useState(step?.activity ?? '');
-  const [unitId, setUnitId] = useState(() => (ctx.orgUnit && units.some((n) => n.unit.id === ctx.orgUnit!.id) ? ctx.orgUnit.id : (units[0]?.unit.id ?? '')));
+  const [unitId, setUnitId] = useState(() => defaultPlace(ctx.units, ctx.orgUnit?.id).unitId);
   const [startDate, setStartDate] = useState(step?.startDate ?? todayIso());
   const [endDate, setEndDate] = useState(step?.endDate ?? '');
   const [done, setDone] = useState<Completion>(completionOf(step?.completed ?? null));

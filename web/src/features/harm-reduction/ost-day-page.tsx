@@ -7,7 +7,7 @@ import { Link } from '../../app/router.tsx';
 import { Button, Page, Select, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useWorkContext } from '../context/work-context.tsx';
-import { recordingUnits, unitOptions } from '../capture/place.ts';
+import { defaultPlace, recordingUnits, unitOptions } from '../capture/place.ts';
 import { todayIso } from '../registry/registry-labels.ts';
 import { OstNewPatient } from './ost-new-patient.tsx';
 import { dispenseOst, ostDay, undoOstDispensing, type OstDayItemData, type OstDispensingData } from './harm-reduction-api.ts';
@@ -22,7 +22,7 @@ export function OstDayPage() {
   const { t } = useI18n();
   const ctx = useWorkContext();
   const units = recordingUnits(ctx.units);
-  const [unitId, setUnitId] = useState(ctx.orgUnit && units.some((n) => n.unit.id === ctx.orgUnit!.id) ? ctx.orgUnit.id : (units[0]?.unit.id ?? ''));
+  const [unitId, setUnitId] = useState(() => defaultPlace(ctx.units, ctx.orgUnit?.id).unitId);
   const [date, setDate] = useState(todayIso);
   const [filter, setFilter] = useState('');
   const [taps, setTaps] = useState<Map<string, OstDispensingData | null>>(new Map());

@@ -7,7 +7,7 @@ import { SubmitForm } from '../../app/form-buttons.tsx';
 import { RadioGroup, Select, TextArea, TextField } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useWorkContext } from '../context/work-context.tsx';
-import { recordingUnits, unitOptions } from '../capture/place.ts';
+import { defaultPlace, recordingUnits, unitOptions } from '../capture/place.ts';
 import { todayIso } from '../registry/registry-labels.ts';
 import { changeOstDose, endOst, enterOst, type OstEpisodeData } from './harm-reduction-api.ts';
 
@@ -38,7 +38,7 @@ export function OstEntryForm({ beneficiaryId, code, unitId: initialUnit, isReent
   const units = recordingUnits(ctx.units);
   const req = t('common.requiredMark');
   const [id] = useState(newId);
-  const [unitId, setUnitId] = useState(() => initialUnit ?? (ctx.orgUnit && units.some((n) => n.unit.id === ctx.orgUnit!.id) ? ctx.orgUnit.id : (units[0]?.unit.id ?? '')));
+  const [unitId, setUnitId] = useState(() => initialUnit ?? defaultPlace(ctx.units, ctx.orgUnit?.id).unitId);
   const [startDate, setStartDate] = useState(todayIso);
   const [prescriber, setPrescriber] = useState('');
   const [dose, setDose] = useState('');

@@ -1,11 +1,36 @@
 import type { ReactNode } from 'react';
 import type { Locale } from '@relais/core';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { ErrorAlert } from '../../app/read-status.tsx';
+import { I18nProvider, useI18n } from '../../i18n/i18n.tsx';
+import { Loading, Select } from '../../ui/index.ts';
 
 // The pieces of the printed documents of the person's rights and of the register of processing
 // (ADR 0026): a titled section, a plain table, the document's language from the address.
 
 export const printLocales: readonly Locale[] = ['fr', 'ar', 'en'];
+const noop = () => undefined;
+
+/**
+ * A printed document's body: the choice of its language (not printed), the read's failure or
+ * loading, then the document drawn in the chosen language whatever the screen's.
+ */
+export function PrintDocument<T>({ lang, onLang, read, children }: { lang: Locale; onLang: (l: Locale) => void; read: { data?: T | undefined; error?: unknown }; children: (data: T) => ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <div className="sa-tools no-print">
+        <Select label={t('privacy.language')} value={lang} onChange={(v) => onLang(printLocales.find((l) => l === v) ?? 'fr')} options={printLocales.map((l) => ({ value: l, label: t(`locale.${l}`), lang: l }))} />
+      </div>
+      <ErrorAlert error={read.error} />
+      {read.data === undefined && !read.error ? <Loading label={t('app.loading')} /> : null}
+      {read.data !== undefined ? (
+        <I18nProvider locale={lang} setLocale={noop}>
+          {children(read.data)}
+        </I18nProvider>
+      ) : null}
+    </>
+  );
+}
 
 /** The document's language: the one asked in the address (`?lang=ar`), else the user's. */
 export function exportLocaleOf(search: string, userLocale: Locale): Locale {

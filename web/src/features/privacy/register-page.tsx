@@ -1,15 +1,12 @@
 import type { Locale, ProcessingRegister } from '@relais/core';
 import { useApi } from '../../api/use-api.ts';
-import { ErrorAlert } from '../../app/read-status.tsx';
 import { PrintActions, useAddressChoice } from '../../app/print-actions.tsx';
-import { I18nProvider, useI18n } from '../../i18n/i18n.tsx';
-import { Loading, Page, Select } from '../../ui/index.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { Page } from '../../ui/index.ts';
 import { vocab } from '../cases/case-labels.ts';
 import { getProcessingRegister } from './privacy-api.ts';
-import { DocList, DocSection, exportLocaleOf, printLocales } from './print-doc.tsx';
+import { DocList, DocSection, exportLocaleOf, PrintDocument } from './print-doc.tsx';
 import './privacy.css';
-
-const noop = () => undefined;
 
 /**
  * The register of processing (law 09-08 art. 12 and 15; issue 18 item 14): what the organisation
@@ -26,16 +23,9 @@ export function ProcessingRegisterPage() {
       title={t('privacy.register')}
       actions={<PrintActions backTo="/privacy" backLabel={t('privacy.page')} printLabel={t('referrals.print')} isReady={!!data.data} />}
     >
-      <div className="sa-tools no-print">
-        <Select label={t('privacy.language')} value={lang} onChange={(v) => choose(printLocales.find((l) => l === v) ?? 'fr')} options={printLocales.map((l) => ({ value: l, label: t(`locale.${l}`), lang: l }))} />
-      </div>
-      <ErrorAlert error={data.error} />
-      {!data.data && !data.error ? <Loading label={t('app.loading')} /> : null}
-      {data.data ? (
-        <I18nProvider locale={lang} setLocale={noop}>
-          <Register r={data.data} />
-        </I18nProvider>
-      ) : null}
+      <PrintDocument lang={lang} onLang={choose} read={data}>
+        {(r) => <Register r={r} />}
+      </PrintDocument>
     </Page>
   );
 }

@@ -1,15 +1,12 @@
 import type { Locale } from '@relais/core';
 import { useApi } from '../../api/use-api.ts';
-import { ErrorAlert } from '../../app/read-status.tsx';
 import { PrintActions, useAddressChoice } from '../../app/print-actions.tsx';
-import { Loading, Page, Select, FactRow } from '../../ui/index.ts';
-import { I18nProvider, useI18n } from '../../i18n/i18n.tsx';
+import { Page, FactRow } from '../../ui/index.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { vocab } from '../cases/case-labels.ts';
 import { getSubjectAccess, type SubjectAccessData } from './privacy-api.ts';
-import { DocList as List, DocSection as Section, exportLocaleOf, printLocales as locales } from './print-doc.tsx';
+import { DocList as List, DocSection as Section, exportLocaleOf, PrintDocument } from './print-doc.tsx';
 import './privacy.css';
-
-const noop = () => undefined;
 
 /**
  * Everything Relais holds about one person, to print and hand to her (law 09-08 art. 7, ADR 0026),
@@ -26,16 +23,9 @@ export function SubjectAccessPage({ beneficiaryId }: { beneficiaryId: string }) 
       title={t('privacy.subjectAccess')}
       actions={<PrintActions backTo={`/beneficiaries/${encodeURIComponent(beneficiaryId)}`} backLabel={t('privacy.backToRecord')} printLabel={t('referrals.print')} isReady={!!data.data} />}
     >
-      <div className="sa-tools no-print">
-        <Select label={t('privacy.language')} value={lang} onChange={(v) => choose(locales.find((l) => l === v) ?? 'fr')} options={locales.map((l) => ({ value: l, label: t(`locale.${l}`), lang: l }))} />
-      </div>
-      <ErrorAlert error={data.error} />
-      {!data.data && !data.error ? <Loading label={t('app.loading')} /> : null}
-      {data.data ? (
-        <I18nProvider locale={lang} setLocale={noop}>
-          <Export x={data.data} />
-        </I18nProvider>
-      ) : null}
+      <PrintDocument lang={lang} onLang={choose} read={data}>
+        {(x) => <Export x={x} />}
+      </PrintDocument>
     </Page>
   );
 }
