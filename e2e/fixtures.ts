@@ -210,6 +210,19 @@ export function isoToday(): string {
 }
 
 /** A full-page screenshot, into RELAIS_E2E_SHOTS when set (to look at them), else the test's output folder. */
+/**
+ * The service worker installed and activated: every file of the field entry is in its cache.
+ * `navigator.serviceWorker.ready` resolves as soon as a worker is active, possibly still
+ * "activating"; this waits for its "activated" state.
+ */
+export async function serviceWorkerActivated(page: Page): Promise<string | undefined> {
+  return page.evaluate(async () => {
+    const worker = (await navigator.serviceWorker.ready).active;
+    if (worker && worker.state === 'activating') await new Promise((resolve) => worker.addEventListener('statechange', resolve, { once: true }));
+    return worker?.state;
+  });
+}
+
 export async function shot(page: Page, name: string) {
   const dir = process.env.RELAIS_E2E_SHOTS;
   await page.screenshot({ path: dir ? path.join(dir, `${name}.png`) : test.info().outputPath(`${name}.png`), fullPage: true });

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { apiOf, ar, enterAsAdmin, ensurePerson, ensureUnit, ensureUser, fr, freshCode, logIn, shot, shots, type Texts } from './fixtures.ts';
+import { apiOf, ar, enterAsAdmin, ensurePerson, ensureUnit, ensureUser, fr, freshCode, logIn, shot, shots, type Texts, serviceWorkerActivated } from './fixtures.ts';
 
 // Field work with the network really cut (issue 16, ADR 0027): the data kept on the device are
 // encrypted under the password, the code check answers from the cached codes, writes wait in the
@@ -43,7 +43,7 @@ async function firstVisit(browser: Browser, who: { username: string; password: s
   await page.goto('/');
   await logIn(page, fr, who);
   await expect(page.getByRole('link', { name: fr['shell.account'] }).or(page.getByRole('button', { name: fr['shell.logout'] })).first()).toBeVisible();
-  expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe('activated');
+  expect(await serviceWorkerActivated(page)).toBe('activated');
   await expect.poll(() => storedKeys(page), { timeout: 30_000 }).toContainEqual(expect.stringMatching(/\|codes\|all$/));
   return page;
 }

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { apiOf, ar, enterAsAdmin, ensureUser, fr, logIn, rootUnitId, shot, type Texts } from './fixtures.ts';
+import { apiOf, ar, enterAsAdmin, ensureUser, fr, logIn, rootUnitId, shot, type Texts, serviceWorkerActivated } from './fixtures.ts';
 
 // The field app's shell offline and its budget (issue 16, ADR 0025): after one online login the
 // app opens with the network really cut (Playwright's offline mode), and the field entry is sent
@@ -43,7 +43,7 @@ async function firstVisit(browser: Browser, who: { username: string; password: s
   if (options.refusesPersistence) await refusePersistence(page);
   await logIn(page, fr, who);
   // Ready = installed and active: every file of the field entry is in its cache.
-  expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe('activated');
+  expect(await serviceWorkerActivated(page)).toBe('activated');
   return page;
 }
 
