@@ -1,3 +1,5 @@
+import type { FieldValue } from './domain/edit-conflicts.ts';
+
 /**
  * Domain error codes. Services throw `DomainError` with one of these codes; the
  * HTTP edge maps each code to a status once (server/src/http/errors.ts) and the
@@ -55,6 +57,7 @@ export const errorCodes = [
   'person_erased',
   'ost_already_on',
   'ost_episode_ended',
+  'edit_conflict',
   'internal',
 ] as const;
 
@@ -123,13 +126,35 @@ export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldIssue[];
   readonly params: Record<string, string | number>;
-  constructor(code: ErrorCode, options: { fields?: FieldIssue[]; params?: Record<string, string | number>; message?: string } = {}) {
+  /** `edit_conflict` only: the fields changed on both sides (ADR 0036). */
+  readonly conflict: EditConflictDetail | undefined;
+  constructor(code: ErrorCode, options: { fields?: FieldIssue[]; params?: Record<string, string | number>; message?: string; conflict?: EditConflictDetail } = {}) {
     super(options.message ?? code);
     this.name = 'DomainError';
     this.code = code;
     this.fields = options.fields ?? [];
     this.params = options.params ?? {};
+    this.conflict = options.conflict;
   }
+}
+
+/**
+ * What an `edit_conflict` carries (ADR 0036; its schema: `EditConflict` in the beneficiaries
+ * contract): the record's version now, and each field changed both on the server since the
+ * edit's base and by the edit, with the value now on the server, the edit's value, when and by
+ * whom the server's value was set (null when not known).
+ */
+export interface EditConflictDetail {
+  version: number;
+  fields: Array<{
+    field: string;
+    server: FieldValue;
+    mine: FieldValue;
+    changedAt: string | null;
+    changedBy: { id: string; displayName: string } | null;
+    /** The server's value is not shown to this reader (a phone, notes): `server` is null. */
+    hidden?: boolean;
+  }>;
 }
 
 /** A validation error for one field (what a service throws when one input is wrong). */
@@ -145,6 +170,7 @@ export interface ApiErrorBody {
     message: string;
     fields?: Array<FieldIssue & { message: string }>;
     params?: Record<string, string | number>;
+    conflict?: EditConflictDetail;
     requestId?: string;
   };
 }

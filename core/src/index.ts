@@ -14,6 +14,7 @@ export * from './domain/code-scheme.ts';
 export * from './domain/code-consistency.ts';
 export * from './domain/duplicate-search.ts';
 export * from './domain/registry.ts';
+export * from './domain/edit-conflicts.ts';
 export * from './contracts/beneficiaries.contract.ts';
 export * from './i18n/registry-text.ts';
 export * from './domain/services.ts';

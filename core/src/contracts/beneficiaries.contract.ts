@@ -73,8 +73,15 @@ export const RegisterBeneficiary = z.object({
 });
 export type RegisterBeneficiary = z.infer<typeof RegisterBeneficiary>;
 
-/** An update changes exactly the fields it names (a reader who cannot see the phone cannot erase it by omission). */
-export const UpdateBeneficiary = z.object({ ...updatableFields, profile: z.object(profileFields).partial() }).partial();
+/** A record's version (ADR 0036): 1 at registration, one more at each change of its fields. */
+export const RecordVersion = z.number().int().min(1).max(2_147_483_647);
+
+/**
+ * An update changes exactly the fields it names (a reader who cannot see the phone cannot erase it
+ * by omission). `baseVersion`: the version of the record the edit was made on; a field changed on
+ * the server since then and set to another value by the edit is a 409 `edit_conflict` (ADR 0036).
+ */
+export const UpdateBeneficiary = z.object({ ...updatableFields, profile: z.object(profileFields).partial(), baseVersion: RecordVersion }).partial();
 export type UpdateBeneficiary = z.infer<typeof UpdateBeneficiary>;
 
 export const Beneficiary = z.object({
@@ -111,8 +118,31 @@ export const Beneficiary = z.object({
   /** When her identifying data was erased on her request (ADR 0026); absent or null otherwise. */
   erasedAt: text().nullable().optional(),
   updatedAt: text(),
+  /** Raised by each change of a field: an edit sends it back as its `baseVersion` (ADR 0036). */
+  version: RecordVersion,
 });
 export type Beneficiary = z.infer<typeof Beneficiary>;
+
+/** A field's value in an edit conflict: as the record shows it. */
+const ConflictValue = z.union([text(), z.number(), z.boolean(), z.null(), z.array(text())]);
+
+/** The body's `conflict` of a 409 `edit_conflict` (and of a sync rejection): each field changed on both sides. */
+export const EditConflict = z.object({
+  /** The record's version now: the base of an edit that settles the conflict. */
+  version: RecordVersion,
+  fields: z.array(
+    z.object({
+      /** The field's path, as the update names it (`birthYear`, `profile.housing`). */
+      field: text(),
+      server: ConflictValue,
+      mine: ConflictValue,
+      changedAt: text().nullable(),
+      changedBy: z.object({ id: Id, displayName: text() }).nullable(),
+      hidden: z.boolean().optional(),
+    }),
+  ),
+});
+export type EditConflict = z.infer<typeof EditConflict>;
 
 /** A reason two codes may be the same person, for the user to read. */
 export const CodeMatchReason = z.object({ kind: text(), part: text().optional() });

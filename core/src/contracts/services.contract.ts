@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, PageQuery, cappedPageOf, codeList, text } from './common.ts';
-import { PastDate } from './beneficiaries.contract.ts';
+import { EditConflict, PastDate } from './beneficiaries.contract.ts';
 import { programCodes } from '../domain/programs.ts';
 import { audiences, cascadeAgeGroupCodes } from '../domain/cascades.ts';
 import { contactModalities, groupSessionTypes, serviceCodes, testResults, testStrategies } from '../domain/services.ts';
@@ -166,6 +166,8 @@ export const SyncOutcome = z.object({
       code: text(),
       message: text(),
       fields: z.array(z.object({ field: text(), code: text(), message: text() })).optional(),
+      /** `edit_conflict` of an `update_beneficiary`: each field changed on both sides (ADR 0036). */
+      conflict: EditConflict.optional(),
     })
     .optional(),
 });

@@ -169,6 +169,7 @@ export const en: Catalogue = {
 
   'error.beneficiary_exists': 'A person already has this code: open her record.',
   'error.beneficiary_exists_elsewhere': 'This code already exists in the organisation, in another section: you can serve this person without registering her again.',
+  'error.edit_conflict': 'Someone else changed this record since you opened it: for each field changed on both sides, choose the value to keep.',
   'error.merge_invalid': 'Cannot merge: the two records must be different, active and within your scope.',
   'error.merge_already_undone': 'This merge was already undone.',
   'error.merge_not_last': 'Undo the more recent merges of this record first.',

@@ -168,6 +168,7 @@ export const fr = {
 
   'error.beneficiary_exists': 'Une personne porte déjà ce code : ouvrez sa fiche.',
   'error.beneficiary_exists_elsewhere': "Ce code existe déjà dans l'organisation, dans une autre section : vous pouvez servir cette personne sans la réenregistrer.",
+  'error.edit_conflict': 'Cette fiche a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte : pour chaque champ modifié des deux côtés, choisissez la valeur à garder.',
   'error.merge_invalid': 'Fusion impossible : les deux fiches doivent être différentes, actives et dans votre périmètre.',
   'error.merge_already_undone': 'Cette fusion a déjà été annulée.',
   'error.merge_not_last': "Annulez d'abord les fusions plus récentes de cette fiche.",

@@ -181,6 +181,10 @@ export interface BeneficiaryTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   change_seq: Generated<string>;
+  /** One more at each change of a field (trigger; ADR 0036). */
+  version: Generated<number>;
+  /** Per field (as the API names it): the version that last changed it, when, by whom (trigger). */
+  field_versions: ColumnType<Record<string, { v: number; at: string | null; by: string | null }>, never, never>;
 }
 
 export interface BeneficiaryUnitTable {

@@ -61,6 +61,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   transition_not_allowed: 409,
   ost_already_on: 409,
   ost_episode_ended: 409,
+  edit_conflict: 409,
   internal: 500,
 };
 
@@ -76,6 +77,7 @@ export function errorBody(error: DomainError, locale: Locale, requestId?: string
       message: translate(locale, `error.${error.code}` as MessageKey, error.params),
       ...(fields.length ? { fields } : {}),
       ...(Object.keys(error.params).length ? { params: error.params } : {}),
+      ...(error.conflict ? { conflict: error.conflict } : {}),
       ...(requestId ? { requestId } : {}),
     },
   };

@@ -128,6 +128,7 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): R
                   },
                 },
                 params: { type: 'object' },
+                conflict: { type: 'object', description: 'edit_conflict only: the record’s version and each field changed on both sides (ADR 0036)' },
                 requestId: { type: 'string' },
               },
             },

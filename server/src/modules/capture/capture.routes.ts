@@ -32,7 +32,12 @@ import type { VerificationService } from './verification.service.ts';
 /** A rejected sync operation's error as the API gives it: code, fields, and messages in the caller's language. */
 function rejection(error: DomainError, locale: Locale) {
   const body = errorBody(error, locale);
-  return { code: body.error.code, message: body.error.message, ...(body.error.fields ? { fields: body.error.fields.map((f) => ({ field: f.field, code: f.code, message: f.message })) } : {}) };
+  return {
+    code: body.error.code,
+    message: body.error.message,
+    ...(body.error.fields ? { fields: body.error.fields.map((f) => ({ field: f.field, code: f.code, message: f.message })) } : {}),
+    ...(body.error.conflict ? { conflict: body.error.conflict } : {}),
+  };
 }
 
 export function registerCaptureRoutes(router: Router, capture: CaptureService, catalogue: CatalogueService, sync: SyncService, verification: VerificationService): void {

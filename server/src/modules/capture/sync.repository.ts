@@ -43,7 +43,7 @@ export async function selectChangedPersons(db: Queryable, organisationId: string
   if (paths.length === 0) return [];
   return db
     .selectFrom('beneficiary as b')
-    .select(['b.id', 'b.code', 'b.populations', 'b.sex', 'b.birth_year', 'b.registered_on', 'b.registered_unit_id', 'b.last_seen_on', 'b.merged_into', 'b.change_seq'])
+    .select(['b.id', 'b.code', 'b.populations', 'b.sex', 'b.birth_year', 'b.registered_on', 'b.registered_unit_id', 'b.last_seen_on', 'b.merged_into', 'b.change_seq', 'b.version'])
     .where('b.organisation_id', '=', organisationId)
     .where('b.change_seq', '>', String(cursor))
     .where(knownUnder(paths))

@@ -33,7 +33,8 @@ type Operation = { id: string; kind: 'register_beneficiary' | 'update_beneficiar
 /** What became of one operation; a rejected one carries its domain error (the edge words it in the caller's language). */
 export type Outcome = { id: string; status: 'applied' | 'already_applied' | 'rejected'; error?: DomainError };
 
-const UpdatePayload = z.object({ id: z.uuid(), changes: UpdateBeneficiary });
+/** An edit of a person: `baseVersion`, the record's version it was made on (ADR 0036). */
+const UpdatePayload = z.object({ id: z.uuid(), baseVersion: UpdateBeneficiary.shape.baseVersion, changes: UpdateBeneficiary.omit({ baseVersion: true }) });
 const DeletePayload = z.object({ id: z.uuid() });
 
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
@@ -55,7 +56,7 @@ export function createSyncService(db: Queryable, secrets: Secrets) {
         return (await registry.register(ctx, parse(RegisterBeneficiary, op.payload))).beneficiary.id;
       case 'update_beneficiary': {
         const p = parse(UpdatePayload, op.payload);
-        return (await registry.updateBeneficiary(ctx, p.id, p.changes)).id;
+        return (await registry.updateBeneficiary(ctx, p.id, { ...p.changes, ...(p.baseVersion !== undefined ? { baseVersion: p.baseVersion } : {}) })).id;
       }
       case 'record_contact':
         return (await capture.recordContact(ctx, parse(RecordContact, op.payload))).contactId;
@@ -181,7 +182,7 @@ export function createSyncService(db: Queryable, secrets: Secrets) {
         if ('p' in item && item.p) {
           const p = item.p;
           if (p.merged_into) tombstones.push({ type: 'beneficiary', id: p.id, mergedInto: p.merged_into });
-          else outPersons.push({ id: p.id, code: p.code, populations: p.populations, sex: p.sex, birthYear: p.birth_year, registeredOn: p.registered_on, registeredUnitId: p.registered_unit_id, lastSeenOn: p.last_seen_on });
+          else outPersons.push({ id: p.id, code: p.code, populations: p.populations, sex: p.sex, birthYear: p.birth_year, registeredOn: p.registered_on, registeredUnitId: p.registered_unit_id, lastSeenOn: p.last_seen_on, version: p.version });
         } else if ('s' in item && item.s) {
           const s = item.s;
           if (s.deleted_at) tombstones.push({ type: 'service', id: s.id });

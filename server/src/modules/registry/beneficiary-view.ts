@@ -50,6 +50,7 @@ export async function presentBeneficiary(trx: Queryable, ctx: RequestContext, ro
     mergedInto: row.merged_into,
     erasedAt: row.erased_at ? new Date(row.erased_at).toISOString() : null,
     updatedAt: new Date(row.updated_at).toISOString(),
+    version: row.version,
   };
 }
 

@@ -25,6 +25,8 @@ export const beneficiaryColumns = [
   'b.merged_into',
   'b.erased_at',
   'b.updated_at',
+  'b.version',
+  'b.field_versions',
 ] as const;
 
 /** The beneficiary under `alias` (`b` by default) is known in one of these subtrees. */
@@ -238,8 +240,9 @@ export async function insertBeneficiary(trx: Queryable, row: Insertable<Database
   await trx.insertInto('beneficiary').values(row).execute();
 }
 
-/** Changes a person's record. */
-export async function updateBeneficiary(trx: Queryable, organisationId: string, id: string, changes: Updateable<Database['beneficiary']>): Promise<void> {
+/** Changes a person's record; the versions' trigger names `actorId` as who changed its fields (ADR 0036). */
+export async function updateBeneficiary(trx: Queryable, organisationId: string, id: string, changes: Updateable<Database['beneficiary']>, actorId?: string): Promise<void> {
+  if (actorId) await sql`select set_config('relais.actor', ${actorId}, true)`.execute(trx);
   await trx
     .updateTable('beneficiary')
     .set({ ...changes, updated_at: sql`now()` })

@@ -23,6 +23,7 @@ import * as repo from './registry.repository.ts';
 import { registryPolicy } from './registry.policy.ts';
 import { presentBeneficiary, summarise } from './beneficiary-view.ts';
 import { matchCode, resolveAlias } from './code-match.ts';
+import { columnsToWrite } from './versioned-edit.ts';
 
 export { matchCode, type Candidate, type CodeMatches } from './code-match.ts';
 export { presentBeneficiary, summarise } from './beneficiary-view.ts';
@@ -228,24 +229,11 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
         if (patch.populations) checkPopulations(await loadRegistrySettings(trx, org), patch.populations);
         // Only the values changed are checked (a record kept from before the rule keeps its other values).
         if (patch.sex || (patch.birthYear !== undefined && patch.birthYear !== null)) checkAgainstCode(await loadRegistrySettings(trx, org), row.code, { sex: patch.sex, birthYear: patch.birthYear });
-        const p = patch.profile;
-        await repo.updateBeneficiary(trx, org, id, {
-            ...(patch.populations ? { populations: [...new Set(patch.populations)] } : {}),
-            ...(patch.sex ? { sex: patch.sex } : {}),
-            ...(patch.genderIdentity !== undefined ? { gender_identity: patch.genderIdentity } : {}),
-            ...(patch.birthYear !== undefined ? { birth_year: patch.birthYear } : {}),
-            ...(patch.entryDoor !== undefined ? { entry_door: patch.entryDoor } : {}),
-            ...(p?.maritalStatus !== undefined ? { marital_status: p.maritalStatus } : {}),
-            ...(p?.schooling !== undefined ? { schooling: p.schooling } : {}),
-            ...(p?.housing !== undefined ? { housing: p.housing } : {}),
-            ...(p?.occupation !== undefined ? { occupation: p.occupation } : {}),
-            ...(p?.childrenInCharge !== undefined ? { children_in_charge: p.childrenInCharge } : {}),
-            ...(p?.healthCoverage !== undefined ? { health_coverage: p.healthCoverage } : {}),
-            ...(patch.phone !== undefined ? { phone_encrypted: patch.phone ? secrets.encrypt(patch.phone) : null } : {}),
-            ...(patch.contactConsent !== undefined ? { contact_consent: patch.contactConsent } : {}),
-            ...(patch.notes !== undefined ? { notes: patch.notes } : {}),
-        });
-        await recordAudit(trx, whoOf(ctx), { action: 'beneficiary.update', entityType: 'beneficiary', entityId: id, details: { code: row.code, fields: Object.keys(patch) } });
+        // Only the fields that change are written; a field changed meanwhile on the server is a conflict (ADR 0036).
+        const changes = await columnsToWrite(trx, ctx, row, patch, secrets);
+        if (Object.keys(changes).length === 0) return present(trx, ctx, row);
+        await repo.updateBeneficiary(trx, org, id, changes, ctx.actor.userId);
+        await recordAudit(trx, whoOf(ctx), { action: 'beneficiary.update', entityType: 'beneficiary', entityId: id, details: { code: row.code, fields: Object.keys(patch).filter((k) => k !== 'baseVersion'), ...(patch.baseVersion === undefined ? { unversioned: true } : {}) } });
         return present(trx, ctx, (await repo.findById(trx, org, id))!);
       });
     },
