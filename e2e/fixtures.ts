@@ -209,7 +209,6 @@ export function isoToday(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** A full-page screenshot, into RELAIS_E2E_SHOTS when set (to look at them), else the test's output folder. */
 /**
  * The service worker installed and activated: every file of the field entry is in its cache.
  * `navigator.serviceWorker.ready` resolves as soon as a worker is active, possibly still
@@ -223,6 +222,7 @@ export async function serviceWorkerActivated(page: Page): Promise<string | undef
   });
 }
 
+/** A full-page screenshot, into RELAIS_E2E_SHOTS when set (to look at them), else the test's output folder. */
 export async function shot(page: Page, name: string) {
   const dir = process.env.RELAIS_E2E_SHOTS;
   await page.screenshot({ path: dir ? path.join(dir, `${name}.png`) : test.info().outputPath(`${name}.png`), fullPage: true });

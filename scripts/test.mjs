@@ -4,9 +4,10 @@
 //  2. the database tests again on a PostgreSQL server when RELAIS_TEST_DATABASE_URL is set
 //     (a URL whose user may create databases; .ci/run starts a throwaway cluster);
 //  3. the browser tests (Playwright + system Chromium) on the embedded engine, and on the
-//     server too when RELAIS_TEST_DATABASE_URL is set: the two passes side by side (a pass
-//     keeps about one core busy: Chromium, the server and the runner mostly wait on each other),
-//     each with its own port, data and output folder, its lines prefixed with its engine.
+//     server too when RELAIS_TEST_DATABASE_URL is set, the passes side by side (a pass keeps well
+//     under one core busy: Chromium, the server and the runner mostly wait on each other), each
+//     with its own port, data and output folder, its lines prefixed with its name; the embedded
+//     pass is itself split in shards of spec files (EMBEDDED_SHARDS) run side by side.
 //     RELAIS_E2E_SEQUENTIAL=1 runs them one after the other. The server pass runs the specs whose
 //     writes and reads differ most between engines (POSTGRES_SPECS); RELAIS_E2E_ALL_ENGINES=1 runs
 //     every spec on both (the database tests already run whole on both engines).
@@ -18,6 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 
 /** The browser specs the PostgreSQL pass runs: first run, registration, capture, imports, cases, referrals across organisations, stock, the offline shell. */
+/** The embedded browser pass is split in this many shards run side by side (RELAIS_E2E_SHARDS overrides). */
+const EMBEDDED_SHARDS = 3;
 const POSTGRES_SPECS = ['first-run', 'registry', 'capture', 'import', 'cases', 'referrals', 'referral-link', 'stock', 'offline-shell'];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, '.tmp', 'test-results');
@@ -104,28 +107,44 @@ for (const engine of ['embedded', ...(pgUrl ? ['postgres'] : [])]) {
 
 if (run('build the web app', 'npm', ['run', 'build', '--workspace', 'web'])) {
   const basePort = Number(process.env.RELAIS_E2E_PORT ?? 3123);
+  // The embedded pass in EMBEDDED_SHARDS shards of spec files, each with its own server, data and
+  // port, side by side with the server pass: a pass mostly waits on the browser and the server
+  // (about a third of a core busy), so four on two cores finish in about the time of the longest.
+  const shards = Math.max(1, Number(process.env.RELAIS_E2E_SHARDS ?? EMBEDDED_SHARDS));
+  const passNames = [...Array.from({ length: shards }, (_, i) => (shards === 1 ? 'embedded' : `embedded-${i + 1}`)), ...(pgUrl ? ['postgres'] : [])];
+  const allSpecs = fs.readdirSync(path.join(root, 'e2e')).filter((f) => f.endsWith('.spec.ts')).sort().map((f) => `e2e/${f}`);
   const passes = [];
-  for (const [i, engine] of ['embedded', ...(pgUrl ? ['postgres'] : [])].entries()) {
-    const env = { RELAIS_E2E_PORT: String(basePort + i), RELAIS_E2E_OUTPUT: path.join(root, 'test-results', engine) };
+  for (const [i, name] of passNames.entries()) {
+    const engine = name === 'postgres' ? 'postgres' : 'embedded';
+    const env = { RELAIS_E2E_PORT: String(basePort + i), RELAIS_E2E_OUTPUT: path.join(root, 'test-results', name) };
     if (engine === 'postgres') {
-      const name = `relais_e2e_${randomBytes(4).toString('hex')}`;
-      const create = spawnSync('node', ['-e', `const pg=require('pg');const c=new pg.Client(process.argv[1]);c.connect().then(()=>c.query('create database ${name}')).then(()=>c.end()).catch(e=>{console.error(e.message);process.exit(1)})`, pgUrl], { cwd: path.join(root, 'server'), stdio: 'inherit' });
+      const dbName = `relais_e2e_${randomBytes(4).toString('hex')}`;
+      const create = spawnSync('node', ['-e', `const pg=require('pg');const c=new pg.Client(process.argv[1]);c.connect().then(()=>c.query('create database ${dbName}')).then(()=>c.end()).catch(e=>{console.error(e.message);process.exit(1)})`, pgUrl], { cwd: path.join(root, 'server'), stdio: 'inherit' });
       if (create.status !== 0) {
         exitCode = 1;
         continue;
       }
       const url = new URL(pgUrl);
-      url.pathname = `/${name}`;
+      url.pathname = `/${dbName}`;
       env.E2E_DATABASE_URL = url.toString();
     }
-    const file = path.join(out, `playwright-${engine}.json`);
+    const file = path.join(out, `playwright-${name}.json`);
     fs.rmSync(file, { force: true });
-    const specs = engine === 'postgres' && process.env.RELAIS_E2E_ALL_ENGINES !== '1' ? POSTGRES_SPECS.map((n) => `e2e/${n}.spec.ts`) : [];
-    const pass = () => start(`browser tests (${engine})`, engine, bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json', ...specs], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+    // Shard k takes every shards-th spec file in name order (Playwright's own --shard puts the long
+    // files together); the server pass takes POSTGRES_SPECS.
+    const specs =
+      engine === 'postgres'
+        ? process.env.RELAIS_E2E_ALL_ENGINES === '1'
+          ? []
+          : POSTGRES_SPECS.map((n) => `e2e/${n}.spec.ts`)
+        : shards > 1
+          ? allSpecs.filter((_, k) => k % shards === i)
+          : [];
+    const pass = () => start(`browser tests (${name})`, name, bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json', ...specs], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: file });
     passes.push(process.env.RELAIS_E2E_SEQUENTIAL === '1' ? await Promise.all(passes).then(pass) : pass());
   }
   await Promise.all(passes);
-  for (const engine of ['embedded', ...(pgUrl ? ['postgres'] : [])]) countPlaywright(path.join(out, `playwright-${engine}.json`), engine);
+  for (const name of passNames) countPlaywright(path.join(out, `playwright-${name}.json`), name);
 }
 
 if (passed + failed === 0) exitCode = 1; // a run that ran nothing is not a pass

@@ -47,9 +47,27 @@ export async function findSession(db: Queryable, tokenHash: string) {
       'o.id as organisation_id',
       'o.code as organisation_code',
       'o.name as organisation_name',
+      // Her roles in the same round trip: every authenticated request reads them.
+      sql<AssignmentRow[]>`coalesce((
+        select json_agg(json_build_object('id', a.id, 'user_id', a.user_id, 'role', a.role, 'programs', a.programs, 'org_unit_id', ou.id,
+          'org_unit_code', ou.code, 'org_unit_name', ou.name, 'org_unit_path', ou.path) order by a.created_at, a.id)
+        from role_assignment a join org_unit ou on ou.organisation_id = a.organisation_id and ou.id = a.org_unit_id
+        where a.organisation_id = s.organisation_id and a.user_id = s.user_id), '[]')`.as('assignments'),
     ])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
+}
+
+/** A role of a user on a unit, with the unit's code, name and path. */
+export interface AssignmentRow {
+  id: string;
+  user_id: string;
+  role: string;
+  programs: string[] | null;
+  org_unit_id: string;
+  org_unit_code: string;
+  org_unit_name: string;
+  org_unit_path: string;
 }
 
 export async function touchSession(db: Queryable, tokenHash: string): Promise<void> {
@@ -68,7 +86,7 @@ export async function deleteUserSessions(db: Queryable, organisationId: string, 
 }
 
 /** Role assignments of a user with their units' code, name and path. */
-export async function selectAssignments(db: Queryable, organisationId: string, userIds: string[]) {
+export async function selectAssignments(db: Queryable, organisationId: string, userIds: string[]): Promise<AssignmentRow[]> {
   if (userIds.length === 0) return [];
   return db
     .selectFrom('role_assignment as a')

@@ -43,7 +43,6 @@ export function createAuthService(db: Queryable, config: Config, secrets: Secret
       throw new DomainError(s.active ? 'session_expired' : 'unauthenticated');
     }
     if (now - lastSeen > 60_000) await repo.touchSession(db, tokenHash);
-    const assignments = await repo.selectAssignments(db, s.organisation_id, [s.user_id]);
     return {
       userId: s.user_id,
       username: s.username,
@@ -52,7 +51,7 @@ export function createAuthService(db: Queryable, config: Config, secrets: Secret
       organisationId: s.organisation_id,
       organisationCode: s.organisation_code,
       organisationName: s.organisation_name,
-      assignments: assignments.map((a) => ({
+      assignments: s.assignments.map((a) => ({
         id: a.id,
         role: a.role as Role,
         orgUnitId: a.org_unit_id,
