@@ -3,7 +3,7 @@ import { contentId } from '../../lib/ids.ts';
 import { isSystemActor } from '../../context/system.ts';
 import { selectUnitsByCode } from '../org-units/index.ts';
 import { loadRegistrySettings } from '../settings/index.ts';
-import { registerMany, type NewBeneficiaryRow, selectIdsByCodes } from '../registry/index.ts';
+import { registerMany, type NewBeneficiaryRow, selectIdsByCodes, selectMergedInto } from '../registry/index.ts';
 import type { ImportReport, KindImporter, RowIssue } from './import-report.ts';
 import { RowChecker, codesInFile, mayWrite, rowSchema } from './row-checker.ts';
 
@@ -15,7 +15,7 @@ export const importBeneficiaries: KindImporter = async (trx, importer, table, dr
   const { columns, read } = rowSchema(beneficiaryRow());
   const issues: RowIssue[] = [];
   const seen = new Map<string, number>();
-  const plan: NewBeneficiaryRow[] = [];
+  let plan: NewBeneficiaryRow[] = [];
   let unchanged = 0;
   for (const [i, { line, cells }] of table.rows.entries()) {
     const c = new RowChecker(line, cells);
@@ -51,6 +51,14 @@ export const importBeneficiaries: KindImporter = async (trx, importer, table, dr
         });
     }
     if ((i + 1) % 10_000 === 0) importer.onProgress?.('checked', i + 1, table.rows.length);
+  }
+  // A record's id derives from the code it was first imported under: a row whose id is taken was
+  // imported before and its code corrected since. The same file imported again creates nothing.
+  const taken = new Set<string>();
+  for (let i = 0; i < plan.length; i += 5000) for (const r of await selectMergedInto(trx, org, plan.slice(i, i + 5000).map((p) => p.id))) taken.add(r.id);
+  if (taken.size) {
+    unchanged += taken.size;
+    plan = plan.filter((p) => !taken.has(p.id));
   }
   const report: ImportReport = { kind: 'beneficiaries', dryRun, rows: table.rows.length, created: plan.length, unchanged, applied: false, issues };
   if (issues.length || dryRun) return { ...report, created: issues.length ? 0 : plan.length };

@@ -108,6 +108,20 @@ describe(`file import (${engine})`, () => {
     expect(again.body).toMatchObject({ created: 0, unchanged: 3, applied: true });
   });
 
+  it('an old file imported again does not bring back a person erased since: her row counts as unchanged', async () => {
+    const csv = 'code;populations;sex;birth_year;section;registered_on\n' + 'ZOLA1977F;PS;F;1977;SEC-A;2024-05-01\n' + 'ZULE1978F;PS;F;1978;SEC-A;2024-05-02\n';
+    expect((await uploadImport(clerk, 'beneficiaries', csv)).body).toMatchObject({ created: 2, unchanged: 0, applied: true });
+    const zola = await t.db.kysely.selectFrom('beneficiary').select('id').where('code', '=', 'ZOLA1977F').executeTakeFirstOrThrow();
+    expect((await org.admin.post(`/beneficiaries/${zola.id}/erase`, { reason: 'Demande écrite' })).status).toBe(200);
+    const persons = async () => (await t.db.kysely.selectFrom('beneficiary').select('id').execute()).length;
+    const before = await persons();
+    const dry = await uploadImport(clerk, 'beneficiaries', csv, true);
+    expect(dry.body).toMatchObject({ created: 0, unchanged: 2, errors: [] });
+    expect((await uploadImport(clerk, 'beneficiaries', csv)).body).toMatchObject({ created: 0, unchanged: 2, applied: true });
+    expect(await t.db.kysely.selectFrom('beneficiary').select('id').where('code', '=', 'ZOLA1977F').execute()).toEqual([]);
+    expect(await persons()).toBe(before);
+  });
+
   it('imports every service type from CSV, through the same rules as the API; a second import creates nothing', async () => {
     const header = 'id,code,date,section,program,service,quantity,result,kind,strategy,modality,treated,site,worker,register_no';
     const lines = serviceCodes.map((service) => {
