@@ -1,15 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { apiOf, ar, enterAsAdmin, ensurePerson, ensureUnit, fr, freshCode, goTo, isoToday, shots } from './fixtures.ts';
+import { interpolate } from '@relais/core';
+import { admin, apiOf, ar, enterAsAdmin, ensurePerson, ensureUnit, fr, freshCode, goTo, isoToday, logInAs, serviceWorkerActivated, shots } from './fixtures.ts';
 
 // A dispensing unit of this run only and three synthetic patients (fresh codes: no real data).
 const run = Date.now().toString(36).slice(-5).toUpperCase();
 const unit = { code: `OST${run}`, name: `Centre méthadone ${run}` };
 const year = new Date().getFullYear();
 
-test('the nurse’s daily dispensing: today’s patients with their dose, one tap per dose, a missed day, an undo; the anonymous tally of a site', async ({ page }) => {
+test('the nurse’s daily dispensing: today’s patients with their dose, one tap per dose, a missed day, an undo; the anonymous tally of a site', async ({ page, browser }) => {
   test.setTimeout(180_000);
   let unitId = '';
   const codes: string[] = [];
+  const ids: string[] = [];
   await test.step('three patients on OST at the unit (through the API)', async () => {
     await enterAsAdmin(page);
     const api = await apiOf(page);
@@ -19,6 +21,7 @@ test('the nurse’s daily dispensing: today’s patients with their dose, one ta
       const { id } = await ensurePerson(api, { code, orgUnitId: unitId, birthYear: year - 30 - i, sex: 'M' });
       await api.post('/ost/episodes', { beneficiaryId: id, orgUnitId: unitId, startDate: isoToday(), prescriber: 'Dr Généré', doseMg: dose });
       codes.push(code);
+      ids.push(id);
     }
     await page.reload(); // the unit lists know the new unit
   });
@@ -53,6 +56,43 @@ test('the nurse’s daily dispensing: today’s patients with their dose, one ta
     await expect(main.getByRole('button', { name: `${ar['ost.given']} ${codes[2]}` })).toBeVisible();
     await shots(page, 'ost-day-ar');
     await page.getByLabel(ar['app.language'], { exact: true }).selectOption('fr');
+  });
+
+  await test.step('offline: the list kept on the device opens after a reload, a tap waits in the outbox (undone there, tapped again) and reaches the server once', async () => {
+    // The nurse's phone: a login opens its encrypted store; the list read online is kept there.
+    const nurse = await logInAs(browser, admin);
+    const box = nurse.getByRole('main');
+    expect(await serviceWorkerActivated(nurse)).toBe('activated');
+    await goTo(nurse, 'nav.field', 'shell.ostDay');
+    await box.getByLabel(fr['ost.unit'], { exact: true }).selectOption(unitId);
+    await expect(box.getByRole('status').filter({ hasText: '2 sur 3' })).toBeVisible();
+    await nurse.context().setOffline(true);
+    await nurse.reload();
+    await nurse.getByLabel(fr['field.password'], { exact: true }).fill(admin.password);
+    await nurse.getByRole('button', { name: fr['unlock.submit'] }).click();
+    await goTo(nurse, 'nav.field', 'shell.ostDay');
+    await box.getByLabel(fr['ost.unit'], { exact: true }).selectOption(unitId);
+    const row = (code: string) => box.getByRole('listitem').filter({ hasText: code });
+    await expect(row(codes[0]!)).toContainText('Pris sur place (40 mg)');
+    await box.getByRole('button', { name: `${fr['ost.given']} ${codes[2]}` }).click();
+    await expect(row(codes[2]!)).toContainText(fr['outbox.savedOnDevice']);
+    await expect(nurse.getByRole('link', { name: interpolate(fr['outbox.badge'], { count: 1 }) })).toBeVisible();
+    await box.getByRole('button', { name: `${fr['ost.undo']} ${codes[2]}` }).click();
+    await expect(box.getByRole('status').filter({ hasText: '2 sur 3' })).toBeVisible();
+    await expect(nurse.getByRole('link', { name: interpolate(fr['outbox.badge'], { count: 1 }) })).toHaveCount(0);
+    await box.getByRole('button', { name: `${fr['ost.given']} ${codes[2]}` }).click();
+    await expect(row(codes[2]!)).toContainText('Pris sur place (80 mg)');
+    await shots(nurse, 'ost-day-offline-fr');
+    await nurse.getByLabel(fr['app.language'], { exact: true }).selectOption('ar');
+    await expect(row(codes[2]!)).toContainText(ar['outbox.savedOnDevice']);
+    await shots(nurse, 'ost-day-offline-ar');
+    await nurse.context().setOffline(false);
+    // Online again: the tap is sent once (the online tap undone earlier, this one kept).
+    const api = await apiOf(page);
+    const doses = async () => (await api.get<{ items: { service: string; quantity: number | null }[] }>(`/services?beneficiaryId=${ids[2]}`)).items.map((s) => `${s.service} ${s.quantity}`);
+    await expect.poll(doses, { timeout: 30_000 }).toEqual(['ost_dose 80']);
+    for (const t of [fr, ar]) await expect(row(codes[2]!)).not.toContainText(t['outbox.savedOnDevice'], { timeout: 15_000 }); // out of the outbox
+    await nurse.context().close();
   });
 
   await test.step('a new patient from the day’s list; on her record: a dose change, an interruption, a re-entry', async () => {

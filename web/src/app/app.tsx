@@ -143,7 +143,8 @@ export function App() {
       if (!me || me.user.locale === next) return;
       const updated: Me = { ...me, user: { ...me.user, locale: next } };
       meRef.current = updated;
-      setBoot({ kind: 'ready', me: updated });
+      // Opened offline, it stays so: the server's answer when the network returns confirms the session.
+      setBoot((b) => ({ kind: 'ready', me: updated, ...(b.kind === 'ready' && b.offline ? { offline: true } : {}) }));
       updateLocale(next).catch((error: unknown) => setLocaleError(error));
     },
     [applyLocale],

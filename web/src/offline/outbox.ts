@@ -10,7 +10,7 @@ import { allRecords, countRecords, deleteRecord, getRecord, onVaultChange, openV
  * when the server applied it (or had already) or when the worker deletes it; a rejected one
  * stays with the server's reason, in her language, to be sent again or deleted.
  */
-export type OutboxKind = 'register_beneficiary' | 'record_contact' | 'record_group_session';
+export type OutboxKind = 'register_beneficiary' | 'record_contact' | 'record_group_session' | 'ost_dispense' | 'ost_undo';
 
 export interface OutboxItem {
   /** The operation's id (client-generated): the server applies it at most once. */
@@ -21,6 +21,12 @@ export interface OutboxItem {
   label: string;
   date: string;
   queuedAt: string;
+  /**
+   * Sent to its own idempotent endpoint (the payload its body) rather than through `/sync/push`:
+   * the OST taps of the nurse's dispensing (ADR 0029), idempotent on their client id. A deletion
+   * the server no longer finds was done already.
+   */
+  direct?: { method: 'POST' | 'DELETE'; path: string };
   /** Set when the server refused it. */
   rejection?: { code: string; message: string; fields?: { field: string; message: string }[] };
 }
@@ -133,7 +139,8 @@ export async function sendOutbox(): Promise<SendOutcome> {
   notify();
   try {
     const order: OutboxKind[] = ['register_beneficiary', 'record_contact', 'record_group_session'];
-    const waiting = (await listOutbox()).filter((i) => !i.rejection).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+    const all = (await listOutbox()).filter((i) => !i.rejection);
+    const waiting = all.filter((i) => !i.direct).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
     for (let i = 0; i < waiting.length; i += BATCH) {
       const batch = waiting.slice(i, i + BATCH);
       const answer = await request('POST', '/sync/push', SyncPushResult, { body: { operations: batch.map(({ id, kind, payload }) => ({ id, kind, payload })) } });
@@ -148,6 +155,17 @@ export async function sendOutbox(): Promise<SendOutcome> {
         }
       }
     }
+    for (const item of all) {
+      if (!item.direct) continue;
+      const rejection = await sendDirect(item, item.direct);
+      if (rejection) {
+        await putRecord(KIND, item.id, { ...item, rejection });
+        outcome.rejected++;
+      } else {
+        await deleteRecord(KIND, item.id);
+        outcome.sent++;
+      }
+    }
   } catch (error) {
     if (!(error instanceof ApiError)) console.error('outbox', error);
     outcome.failed = error;
@@ -156,6 +174,22 @@ export async function sendOutbox(): Promise<SendOutcome> {
     await refreshOutboxCount().catch(() => undefined);
   }
   return outcome;
+}
+
+/**
+ * One item sent to its endpoint: undefined when done, the refusal when the server refused it. A
+ * network failure, an expired session (or its token not confirmed yet) or a server error stops
+ * the round (the item waits).
+ */
+async function sendDirect(item: OutboxItem, direct: NonNullable<OutboxItem['direct']>): Promise<OutboxItem['rejection']> {
+  try {
+    await request(direct.method, direct.path, { parse: (v: unknown) => v }, direct.method === 'POST' ? { body: item.payload } : {});
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code === 'network' || error.code === 'csrf_invalid' || error.status === 401 || error.status >= 500) throw error;
+    if (direct.method === 'DELETE' && error.code === 'not_found') return undefined;
+    return { code: error.code, message: error.message, fields: error.fields.map((f) => ({ field: f.field, message: f.message ?? f.code })) };
+  }
 }
 
 /** How many items wait in the outbox, and whether a round is under way. */

@@ -5,10 +5,11 @@ import { checkCodeOffline } from './offline-codes.ts';
 
 /**
  * The reads the field screens need, kept encrypted so that they open offline (ADR 0027): the
- * registry settings, the catalogue, the units and programs, the workers. Nothing about a person:
- * the code check offline answers from the cached codes (offline-codes.ts).
+ * registry settings, the catalogue, the units and programs, the workers, and the nurse's OST list
+ * of a unit and day (codes and doses, sealed like everything here; keyed by its path and query).
+ * The code check offline answers from the cached codes (offline-codes.ts).
  */
-const KEPT = [/^\/registry\/settings$/, /^\/catalogue$/, /^\/org-units$/, /^\/programs$/, /^\/users$/];
+const KEPT = [/^\/registry\/settings$/, /^\/catalogue$/, /^\/org-units$/, /^\/programs$/, /^\/users$/, /^\/ost\/day$/];
 const KIND = 'read';
 
 function keyOf(path: string, query: RequestOptions['query']): string {

@@ -1,9 +1,10 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { programCodes, type OrgUnit, type ProgramCode } from '@relais/core';
 import { listOrgUnits, listPrograms } from '../../api/endpoints.ts';
 import { useSession } from '../../app/session.tsx';
 import { storage, storageKeys } from '../../app/storage.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useVaultOpen } from '../../offline/vault.ts';
 import { buildOrgUnitTree, flattenOrgUnitTree, type OrgUnitNode } from '../org-units/org-unit-tree.ts';
 
 /** Where the user is working: one org unit and one program (or all of theirs). Saved per user on this device. */
@@ -47,6 +48,12 @@ export function WorkContextProvider({ children }: { children: ReactNode }) {
   const [loaded, setLoaded] = useState(false);
   const [tick, setTick] = useState(0);
   const [saved, setSaved] = useState<Saved>(() => readSaved(me.user.id));
+  // Opened offline, the units are read before the store is unlocked: read them again once it is.
+  const fellBack = useRef(false);
+  const isOpen = useVaultOpen();
+  useEffect(() => {
+    if (isOpen && fellBack.current) setTick((n) => n + 1);
+  }, [isOpen]);
 
   useEffect(() => {
     let alive = true;
@@ -56,6 +63,7 @@ export function WorkContextProvider({ children }: { children: ReactNode }) {
     // allSettled never rejects: each failure falls back below.
     void Promise.allSettled([listOrgUnits(), listPrograms()]).then(([u, p]) => {
       if (!alive) return;
+      fellBack.current = u.status !== 'fulfilled';
       setUnits(u.status === 'fulfilled' ? u.value.items : fromAssignments());
       setEnabled(p.status === 'fulfilled' ? p.value.items.filter((x) => x.enabled).map((x) => x.code) : null);
       setLoaded(true);

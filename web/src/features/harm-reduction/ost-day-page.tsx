@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { OST_MAX_TAKE_AWAY_DAYS } from '@relais/core';
 import { newId } from '../../api/ids.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -9,14 +9,18 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useWorkContext } from '../context/work-context.tsx';
 import { defaultPlace, recordingUnits, unitOptions } from '../capture/place.ts';
 import { todayIso } from '../registry/registry-labels.ts';
+import { useOutbox } from '../../offline/outbox.ts';
 import { OstNewPatient } from './ost-new-patient.tsx';
-import { dispenseOst, ostDay, undoOstDispensing, type OstDayItemData, type OstDispensingData } from './harm-reduction-api.ts';
+import { ostDay, type OstDayItemData, type OstDispensingData } from './harm-reduction-api.ts';
+import { noWaitingTaps, tapDose, undoDose, waitingTaps } from './ost-offline.ts';
 import './harm-reduction.css';
 
 /**
  * The nurse's daily dispensing (ADR 0029): everyone on OST at her unit today, one tap per dose —
  * taken on site, taken away for some days, or missed; each tap saved at once (an `ost_dose`
  * service that takes the methadone from the stock), undone by "Annuler". One read for the list.
+ * Offline, the list read last (kept encrypted on the device) opens and the taps wait in the
+ * outbox, shown as done and "saved on this device" (`ost-offline.ts`).
  */
 export function OstDayPage() {
   const { t } = useI18n();
@@ -30,12 +34,22 @@ export function OstDayPage() {
   const [error, setError] = useState<unknown>(null);
   const [adding, setAdding] = useState(false);
   const day = useApi(() => (unitId ? ostDay(unitId, date) : Promise.resolve({ date, items: [] })), [unitId, date]);
+  const outbox = useOutbox();
+  const [waiting, setWaiting] = useState(noWaitingTaps);
+  useEffect(() => {
+    let live = true;
+    void waitingTaps(date, day.data?.items ?? []).then((w) => live && setWaiting(w));
+    return () => void (live = false);
+  }, [date, day.data, outbox.count]);
   const items = useMemo(() => {
     const all = day.data?.items ?? [];
     const q = filter.trim().toUpperCase();
     return q ? all.filter((i) => i.beneficiary.code.includes(q)) : all;
   }, [day.data, filter]);
-  const todayOf = (item: OstDayItemData) => (taps.has(item.episodeId) ? taps.get(item.episodeId)! : item.today);
+  const todayOf = (item: OstDayItemData) => {
+    for (const m of [taps, waiting.byEpisode]) if (m.has(item.episodeId)) return m.get(item.episodeId)!;
+    return item.today;
+  };
   const done = (day.data?.items ?? []).filter((i) => todayOf(i) !== null || i.coveredUntil !== null).length;
 
   const act = async (item: OstDayItemData, run: () => Promise<OstDispensingData | null>) => {
@@ -50,8 +64,8 @@ export function OstDayPage() {
       setBusy(null);
     }
   };
-  const tap = (item: OstDayItemData, kind: OstDispensingData['kind'], days = 1) => act(item, () => dispenseOst({ id: newId(), episodeId: item.episodeId, date, kind, days }));
-  const undo = (item: OstDayItemData, id: string) => act(item, async () => (await undoOstDispensing(id), null));
+  const tap = (item: OstDayItemData, kind: OstDispensingData['kind'], days = 1) => act(item, () => tapDose(item, { id: newId(), episodeId: item.episodeId, date, kind, days }));
+  const undo = (item: OstDayItemData, today: OstDispensingData) => act(item, async () => (await undoDose(item, today), null));
   const resetTaps = () => setTaps(new Map());
 
   return (
@@ -81,7 +95,15 @@ export function OstDayPage() {
           {day.data.items.length === 0 ? <p>{t('ost.empty')}</p> : null}
           <ul className="ost-list" aria-label={t('ost.title')}>
             {items.map((item) => (
-              <OstRow key={item.episodeId} item={item} today={todayOf(item)} busy={busy === item.episodeId} onTap={(kind, days) => void tap(item, kind, days)} onUndo={(id) => void undo(item, id)} />
+              <OstRow
+                key={item.episodeId}
+                item={item}
+                today={todayOf(item)}
+                isWaiting={waiting.waiting.has(todayOf(item)?.id ?? '')}
+                busy={busy === item.episodeId}
+                onTap={(kind, days) => void tap(item, kind, days)}
+                onUndo={(today) => void undo(item, today)}
+              />
             ))}
           </ul>
         </>
@@ -90,13 +112,14 @@ export function OstDayPage() {
   );
 }
 
-/** One patient of the day: her code and dose, then the three taps, or what was recorded and "Annuler". */
-function OstRow({ item, today, busy, onTap, onUndo }: {
+/** One patient of the day: her code and dose, then the three taps, or what was recorded (waiting on the device or not) and "Annuler". */
+function OstRow({ item, today, isWaiting, busy, onTap, onUndo }: {
   item: OstDayItemData;
   today: OstDispensingData | null;
+  isWaiting: boolean;
   busy: boolean;
   onTap: (kind: OstDispensingData['kind'], days?: number) => void;
-  onUndo: (id: string) => void;
+  onUndo: (today: OstDispensingData) => void;
 }) {
   const { t, formatDate } = useI18n();
   const [days, setDays] = useState('2');
@@ -121,7 +144,8 @@ function OstRow({ item, today, busy, onTap, onUndo }: {
                   ? t('ost.doneTakeAway', { days: today.days, dose: today.doseMg ?? '—' })
                   : t('ost.doneOnSite', { dose: today.doseMg ?? '—' })}
             </span>
-            <Button size="small" variant="ghost" busy={busy} onClick={() => onUndo(today.id)} aria-label={`${t('ost.undo')} ${label}`}>
+            {isWaiting ? <small className="ost-waiting">{t('outbox.savedOnDevice')}</small> : null}
+            <Button size="small" variant="ghost" busy={busy} onClick={() => onUndo(today)} aria-label={`${t('ost.undo')} ${label}`}>
               {t('ost.undo')}
             </Button>
           </>
