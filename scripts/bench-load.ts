@@ -5,6 +5,8 @@
 // the field mix: 37 % code checks, 30 % contacts with 2 services, 3 % cases opened, 20 % service
 // lists (a section's latest 50 or one person's history), 10 % report queries (a section's month,
 // the year by section).
+// On PostgreSQL the server runs RELAIS_BENCH_LOAD_WORKERS HTTP processes (RELAIS_WORKERS, ADR 0038;
+// default one a core); the embedded engine admits one process.
 // Phases, per engine (embedded always; PostgreSQL with RELAIS_BENCH_DATABASE_URL):
 //  - idle: one request at a time, p50/p99 per endpoint;
 //  - realistic pace: open loop, Poisson arrivals at RELAIS_BENCH_LOAD_RATE (default 20 req/s)
@@ -48,6 +50,8 @@ const THINK_MS = Number(env.RELAIS_BENCH_LOAD_THINK_MS ?? 1000);
 const IDLE_REPEAT = Number(env.RELAIS_BENCH_LOAD_IDLE_REPEAT ?? 20);
 const TIMEOUT_MS = 30_000;
 const PORT = Number(env.RELAIS_BENCH_LOAD_PORT ?? 39520);
+/** HTTP processes of the server on PostgreSQL (RELAIS_WORKERS, ADR 0038): by default one a core. */
+const PG_WORKERS = Number(env.RELAIS_BENCH_LOAD_WORKERS ?? os.cpus().length);
 
 type Kind = 'check' | 'contact' | 'caseOpen' | 'sectionList' | 'personList' | 'reportMonth' | 'reportYear';
 const kinds: Kind[] = ['check', 'contact', 'caseOpen', 'sectionList', 'personList', 'reportMonth', 'reportYear'];
@@ -204,13 +208,26 @@ function summarise(samples: Sample[], seconds: number) {
 }
 
 /** CPU seconds (user + system) of a process from /proc, null where unreadable. */
-function procCpuSeconds(pid: number): number | null {
+function ownCpuSeconds(pid: number): number | null {
   try {
     const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return null;
   }
+}
+
+/** CPU seconds of a process and of its children (the HTTP processes of a server with RELAIS_WORKERS > 1). */
+function procCpuSeconds(pid: number): number | null {
+  const own = ownCpuSeconds(pid);
+  if (own === null) return null;
+  let children: number[] = [];
+  try {
+    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    /* no children file: the process alone */
+  }
+  return children.reduce((sum, child) => sum + (ownCpuSeconds(child) ?? 0), own);
 }
 
 /** Measures CPU of the server, the database backends (pids found by `backends`) and this process over a phase. */
@@ -505,7 +522,7 @@ export async function benchLoad(): Promise<Record<string, unknown>> {
     const dbName = new URL(fresh.url).pathname.slice(1);
     const admin = await openDatabase({ engine: 'postgres', url, poolSize: 1 });
     results.postgres = await measure('postgres', {
-      serverEnv: { RELAIS_DATA_DIR: dir, DATABASE_URL: fresh.url },
+      serverEnv: { RELAIS_DATA_DIR: dir, DATABASE_URL: fresh.url, RELAIS_WORKERS: String(PG_WORKERS) },
       open: () => openDatabase({ engine: 'postgres', url: fresh.url }),
       backends: async () => (await sql<{ pid: number }>`select pid from pg_stat_activity where datname = ${dbName}`.execute(admin.kysely)).rows.map((r) => r.pid),
       cleanup: async () => {
@@ -514,6 +531,7 @@ export async function benchLoad(): Promise<Record<string, unknown>> {
         fs.rmSync(dir, { recursive: true, force: true });
       },
     });
+    results.postgres = { serverProcesses: PG_WORKERS, ...(results.postgres as object) };
     write('postgres', results.postgres);
   }
   return results;

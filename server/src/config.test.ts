@@ -36,4 +36,11 @@ describe('configuration', () => {
       expect(() => loadConfig({ RELAIS_TRUST_PROXY: bad })).toThrow(/RELAIS_TRUST_PROXY: must be false, true/);
     }
   });
+
+  it('runs one HTTP process unless told; several only on a PostgreSQL server', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ RELAIS_WORKERS: '2', DATABASE_URL: 'postgres://localhost/relais' }).workers).toBe(2);
+    expect(() => loadConfig({ RELAIS_WORKERS: '2' })).toThrow(/RELAIS_WORKERS: more than one process needs a PostgreSQL server/);
+    expect(() => loadConfig({ RELAIS_WORKERS: '0', DATABASE_URL: 'postgres://localhost/relais' })).toThrow(ConfigError);
+  });
 });

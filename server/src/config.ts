@@ -33,6 +33,7 @@ const Env = z.object({
   RELAIS_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
   RELAIS_WEB_DIST: z.string().optional(),
   RELAIS_ENCRYPTION_KEY: z.string().optional(),
+  RELAIS_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export interface Config {
@@ -56,6 +57,8 @@ export interface Config {
   isDefaultWebDist: boolean;
   /** Base64 key for contact details; else `secret.key` in the data directory. */
   encryptionKey: string | undefined;
+  /** HTTP server processes (ADR 0038): more than one on a PostgreSQL server only. */
+  workers: number;
 }
 
 /** An IPv4 or IPv6 address, with or without a /prefix. */
@@ -97,6 +100,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTTY = B
   const database = e.DATABASE_URL
     ? ({ engine: 'postgres', url: e.DATABASE_URL } as const)
     : ({ engine: 'embedded', dataDir } as const);
+  if (e.RELAIS_WORKERS > 1 && database.engine === 'embedded') {
+    throw new ConfigError('Invalid configuration:\n  RELAIS_WORKERS: more than one process needs a PostgreSQL server (DATABASE_URL); the embedded database admits one process');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -120,5 +126,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTTY = B
     webDist: e.RELAIS_WEB_DIST ? path.resolve(userCwd, e.RELAIS_WEB_DIST) : path.join(repoRoot, 'web', 'dist'),
     isDefaultWebDist: !e.RELAIS_WEB_DIST,
     encryptionKey: e.RELAIS_ENCRYPTION_KEY,
+    workers: e.RELAIS_WORKERS,
   };
 }
