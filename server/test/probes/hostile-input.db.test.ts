@@ -113,7 +113,7 @@ describe(`hostile input on every write (${engine})`, () => {
     expect(failures).toEqual([]);
     // The counter sees writes: the accepted variants moved it.
     if (counts.accepted > 0) expect(await changes(t)).toBeGreaterThan(0);
-  }, Math.max(900_000, runs * 3_000));
+  }, Math.max(900_000, runs * 6_000));
 });
 
 /** The first of the place's writers whose role holds the permission (the maker, on the case team, for case writes without one). */
