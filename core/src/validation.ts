@@ -142,10 +142,12 @@ function ownLabel(locale: Locale, issue: FieldIssue): string | undefined {
 
 /**
  * One field issue in words: the field's label, what is wrong, and what is expected
- * (`Code : format invalide — attendu : 1 à 32 lettres ou chiffres…, ex. CASA.`).
+ * (`Code : format invalide — attendu : 1 à 32 lettres ou chiffres…, ex. CASA.`). A field the
+ * organisation named (a defined service's) is called by its name, whatever `label` says (an
+ * import's column is its key).
  */
-export function describeFieldIssue(locale: Locale, issue: FieldIssue, label = ownLabel(locale, issue) ?? fieldLabel(locale, issue.field)): string {
-  const params: Record<string, string | number> = { ...issue.params, field: label };
+export function describeFieldIssue(locale: Locale, issue: FieldIssue, label = fieldLabel(locale, issue.field)): string {
+  const params: Record<string, string | number> = { ...issue.params, field: ownLabel(locale, issue) ?? label };
   if (issue.code === 'invalid_code') {
     // A malformed code unique: say which part is wrong, in words.
     if (!issue.params?.problem) return translate(locale, 'validation.invalid', params);

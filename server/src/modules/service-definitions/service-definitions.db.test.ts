@@ -102,6 +102,7 @@ describe(`services an organisation defines itself (${engine})`, () => {
       [3, 'lieu', 'invalid_choice'],
       [3, 'premiere', 'invalid_type'],
     ]);
+    expect(refused.body.errors.find((e) => e.column === 'temperature')?.message).toBe('Ligne 3, colonne « temperature » : Température : au plus 45.'); // named as the organisation named it
     const good = await uploadImport(org.admin, 'services', csv.split('\n').slice(0, 2).join('\n'));
     expect(good.body).toMatchObject({ created: 1, applied: true });
     const list = await org.admin.get<{ items: ServiceRecord[] }>(`/services?beneficiaryId=${person}&limit=50`);
@@ -118,6 +119,19 @@ describe(`services an organisation defines itself (${engine})`, () => {
     const report = async () =>
       (await org.admin.post<{ rows: { indicator: string; value: number | null }[] }>('/reports/query', { program: 'prev_ps', period: year, indicators: ['douches', 'kits_douche'] })).body.rows;
     expect(await report()).toEqual([expect.objectContaining({ indicator: 'douches', value: 3 }), expect.objectContaining({ indicator: 'kits_douche', value: 6 })]);
+    // The DHIS2 export of the indicators built on it, through the mapping (one recorded online, one by sync, one by import).
+    const mapping = {
+      dataSet: 'DSdefined01',
+      orgUnits: { 'SEC-D': 'OUsecD00001' },
+      dataElements: [
+        { indicator: 'douches', program: 'prev_ps', dataElement: 'DEdouche001', disaggregation: {} },
+        { indicator: 'kits_douche', program: 'prev_ps', dataElement: 'DEkitsDch01', disaggregation: {} },
+      ],
+    };
+    expect((await org.admin.put('/dhis2/mapping', mapping)).status).toBe(200);
+    const dhis2 = async () =>
+      Object.fromEntries((await org.admin.post<{ dataValues: { dataElement: string; orgUnit: string; value: string }[] }>('/reports/dhis2', { program: 'prev_ps', period: year })).body.dataValues.map((v) => [`${v.dataElement}/${v.orgUnit}`, v.value]));
+    expect(await dhis2()).toEqual({ 'DEdouche001/OUsecD00001': '3', 'DEkitsDch01/OUsecD00001': '6' });
 
     const { code: _code, ...rest } = douche;
     const changed = await org.admin.put<DefinedService>('/programs/prev_ps/services/douche', {
@@ -132,6 +146,7 @@ describe(`services an organisation defines itself (${engine})`, () => {
     expect(past.map((s) => s.definitionVersion)).toEqual([1, 1, 1]);
     expect(past.find((s) => s.quantity === 2)?.fields).toEqual({ kits: 2, temperature: 37, lieu: 'local', premiere: true });
     expect(await report()).toEqual([expect.objectContaining({ indicator: 'douches', value: 3 }), expect.objectContaining({ indicator: 'kits_douche', value: 6 })]);
+    expect(await dhis2()).toEqual({ 'DEdouche001/OUsecD00001': '3', 'DEkitsDch01/OUsecD00001': '6' });
     // New records follow the new version.
     const now = await recordContact(ep, { beneficiaryId: person, orgUnitId: section, program: 'prev_ps', services: [{ service: 'douche', fields: { temperature: 35 } }] });
     expect(now.services[0]).toMatchObject({ definitionVersion: 2, quantity: null, fields: { temperature: 35 } });
