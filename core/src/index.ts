@@ -54,3 +54,4 @@ export * from './domain/harm-reduction.ts';
 export * from './contracts/harm-reduction.contract.ts';
 export * from './domain/insertion.ts';
 export * from './contracts/insertion.contract.ts';
+export * from './contracts/voice-notes.contract.ts';

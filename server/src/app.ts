@@ -32,7 +32,7 @@ import { createDisclosuresService, createTrainingsService, registerCascadeRoutes
 import { createStockService, registerStockRoutes } from './modules/stock/index.ts';
 import { createAnonymousService, createInsertionService, createOstService, registerHarmReductionRoutes } from './modules/harm-reduction/index.ts';
 import { Secrets } from './lib/secrets.ts';
-import { createCaptureService, createCatalogueService, createSyncService, createVerificationService, registerCaptureRoutes } from './modules/capture/index.ts';
+import { createCaptureService, createCatalogueService, createSyncService, createVerificationService, createVoiceNotesService, registerCaptureRoutes, registerVoiceNoteRoutes } from './modules/capture/index.ts';
 import { createImportService, registerImportRoutes } from './modules/imports/index.ts';
 import { createReportsService, registerReportRoutes, createSemesterService, registerSemesterRoutes, createDhis2Service, createIndicatorsService, createReportFactsBuilder, syncReportFacts, type ReportFactsBuilder } from './modules/reports/index.ts';
 import { prettyLogStream } from './lib/log-format.ts';
@@ -83,6 +83,8 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
   await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
   // File uploads (imports) arrive as raw bytes.
   app.addContentTypeParser(['text/csv', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  // Voice notes arrive as raw audio (the service checks which formats it keeps).
+  app.addContentTypeParser(/^audio\//, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   const kysely = db.kysely;
   const secrets = Secrets.load({ envKey: config.encryptionKey, dataDir: config.dataDir });
@@ -128,6 +130,7 @@ export async function buildApp({ config, db, logger = false, logDestination }: A
     committed: () => reportFacts.kick(),
   });
   registerCaptureRoutes(router, createCaptureService(kysely), catalogue, createSyncService(kysely, secrets), createVerificationService(kysely));
+  registerVoiceNoteRoutes(router, createVoiceNotesService(kysely, secrets));
 
   const openapi = openApiDocument(router.routes, version);
   app.get('/api/v1/openapi.json', async () => openapi);

@@ -25,12 +25,13 @@ export const ErasureResult = z.object({
     consents: z.number().int(),
     referrals: z.number().int(),
     disclosures: z.number().int(),
+    voiceNotes: z.number().int(),
   }),
 });
 export type ErasureResult = z.infer<typeof ErasureResult>;
 
 /** The data categories with a retention period. */
-export const retentionCategories = ['contact_phone', 'notes', 'closed_cases', 'audit_log'] as const;
+export const retentionCategories = ['contact_phone', 'notes', 'voice_notes', 'closed_cases', 'audit_log'] as const;
 export type RetentionCategory = (typeof retentionCategories)[number];
 
 /** Months a category is kept (null: kept while the record lives). */
@@ -38,6 +39,8 @@ const Months = z.number().int().min(1).max(600).nullable();
 export const RetentionSettings = z.object({
   contact_phone: Months,
   notes: Months,
+  /** Voice notes of contacts (ADR 0035), counted from the contact's date; absent in settings stored before them. */
+  voice_notes: Months.default(null),
   closed_cases: Months,
   audit_log: Months,
 });
@@ -48,6 +51,7 @@ export const RetentionRun = z.object({
   ranAt: text(),
   phonesCleared: z.number().int(),
   notesCleared: z.number().int(),
+  voiceNotesDeleted: z.number().int(),
   casesAnonymised: z.number().int(),
   auditEventsDeleted: z.number().int(),
 });
@@ -66,6 +70,8 @@ export const SubjectAccess = z.object({
   consents: z.array(Consent),
   referrals: z.array(z.object({ reference: text(), sentOn: text(), status: text(), to: text(), need: text() })),
   stories: z.number().int(),
+  /** How many voice notes her contacts have (that they exist; never their audio). */
+  voiceNotes: z.number().int(),
   /** Who read her record and when (the audit log). */
   reads: z.array(Event),
   /** Corrections and other changes of her record (the audit log: which fields, by whom). */

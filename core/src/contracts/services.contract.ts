@@ -85,6 +85,8 @@ export const ServiceRecord = z.object({
   registerNoLocked: z.boolean(),
   /** Null when the reader may not read notes. */
   note: text().nullable(),
+  /** The contact’s voice note (ADR 0035); null without one or when the reader may not read notes (absent in answers kept offline before it). */
+  voiceNoteId: Id.nullable().default(null),
   groupSessionId: Id.nullable(),
   /** A defined service's field values and the version of its definition they were saved under (null for a built-in). */
   fields: DefinedFieldValues.nullable(),

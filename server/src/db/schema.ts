@@ -42,6 +42,7 @@ export interface Database {
   ost_dose: OstDoseTable;
   ost_dispensing: OstDispensingTable;
   insertion_step: InsertionStepTable;
+  voice_note: VoiceNoteTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -590,4 +591,20 @@ export interface InsertionStepTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** A contact's voice note, its audio sealed with the instance key (ADR 0035). */
+export interface VoiceNoteTable {
+  organisation_id: string;
+  id: string;
+  contact_id: string;
+  beneficiary_id: string;
+  org_unit_id: string;
+  program: string;
+  contact_date: ColumnType<string, string, string>;
+  mime_type: string;
+  size_bytes: number;
+  audio_encrypted: Buffer;
+  created_by: string;
+  created_at: CreatedAt;
 }

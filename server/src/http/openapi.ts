@@ -64,7 +64,13 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): R
         parameters.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: prop });
       }
     }
-    const requestBody = route.rawBody
+    const requestBody = route.rawBody?.types
+      ? {
+          required: true,
+          description: `${route.rawBody.description ?? 'The file'}, up to ${route.rawBody.limit} bytes.`,
+          content: Object.fromEntries(route.rawBody.types.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+        }
+      : route.rawBody
       ? {
           required: true,
           description: `The file, up to ${route.rawBody.limit} bytes: CSV (UTF-8, header row) or XLSX.`,

@@ -34,8 +34,8 @@ interface RouteBase<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodTyp
   otherStatus?: { status: number; description: string };
   /** Domain errors this route answers beyond those of its parsing, session and permission gate (documented in OpenAPI). */
   errors?: readonly ErrorCode[];
-  /** A file upload: the body is the raw bytes (CSV or XLSX), up to this many bytes. */
-  rawBody?: { limit: number };
+  /** A file upload: the body is the raw bytes, up to this many bytes (CSV or XLSX unless `types` says otherwise, with what it is). */
+  rawBody?: { limit: number; types?: readonly string[]; description?: string };
   /** Long work (reports, exports, imports): its queries let field work's through first (`inBackground`). */
   background?: true;
   /** Also answered at the same path outside /api/v1, where a standard fixes it (the HSDS API: `/hsds/services`). */

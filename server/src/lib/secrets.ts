@@ -44,9 +44,14 @@ export class Secrets {
 
   /** version (1) ‖ iv (12) ‖ tag (16) ‖ ciphertext */
   encrypt(plaintext: string): Buffer {
+    return this.encryptBytes(Buffer.from(plaintext, 'utf8'));
+  }
+
+  /** The same sealing for bytes (a voice note's audio). */
+  encryptBytes(plain: Buffer): Buffer {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
     return Buffer.concat([Buffer.from([1]), iv, cipher.getAuthTag(), body]);
   }
 
@@ -60,9 +65,14 @@ export class Secrets {
   }
 
   decrypt(sealed: Buffer): string {
+    return this.decryptBytes(sealed).toString('utf8');
+  }
+
+  /** The bytes `encryptBytes` sealed (throws when the key or the tag does not match). */
+  decryptBytes(sealed: Buffer): Buffer {
     if (sealed[0] !== 1) throw new Error('unknown ciphertext version');
     const decipher = createDecipheriv('aes-256-gcm', this.key, sealed.subarray(1, 13));
     decipher.setAuthTag(sealed.subarray(13, 29));
-    return Buffer.concat([decipher.update(sealed.subarray(29)), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(sealed.subarray(29)), decipher.final()]);
   }
 }

@@ -52,6 +52,7 @@ function pathRef(path: string, param: string): string {
     [/^\/ost\/dispensings\//, 'ostDispensing'],
     [/^\/anonymous-services\//, 'anonymousLine'],
     [/^\/insertion\/steps\//, 'insertionStep'],
+    [/^\/voice-notes\//, 'voiceNote'],
   ];
   const found = table.find(([re]) => re.test(p));
   if (!found) throw new Error(`no thing for {${param}} of ${path}: add it to server/test/probes/requests.ts`);
@@ -155,6 +156,7 @@ async function unaimedRequestOf(doc: OpenApiDoc, key: string, place: Place): Pro
   // Harm reduction stays on: a sampled `enabled: false` turned it off for every probe after (its writes all refused).
   if (key === 'PATCH /api/v1/programs/{code}') return { method, url: full, refs: made, body: { enabled: true } };
   if (content['text/csv']) return { method, url: full, refs: made, raw: { type: 'text/csv', payload: 'code\n' } };
+  if (content['audio/webm']) return { method, url: full, refs: made, raw: { type: 'audio/webm', payload: 'probe voice note' } };
   if (content['application/json']) return { method, url: full, refs: made, body: sampleOf(content['application/json'].schema, refs) };
   return { method, url: full, refs: made };
 }

@@ -208,6 +208,8 @@ export async function requestFile(method: Method, path: string, fallbackName: st
 }
 
 export interface UploadOptions {
+  /** POST unless said (a voice note is PUT under its id). */
+  method?: 'POST' | 'PUT';
   query?: RequestOptions['query'];
   /** The file's media type, sent as Content-Type. */
   contentType: string;
@@ -220,7 +222,7 @@ export interface UploadOptions {
 }
 
 /**
- * POSTs a file as the raw request body and validates the answer like `request`.
+ * Sends a file as the raw request body (POST unless said) and validates the answer like `request`.
  * XMLHttpRequest rather than fetch: it reports the upload's progress in every browser.
  */
 export function upload<T>(path: string, file: Blob, parser: Parser<T>, options: UploadOptions): Promise<T> {
@@ -230,7 +232,7 @@ export function upload<T>(path: string, file: Blob, parser: Parser<T>, options: 
       return;
     }
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', urlOf(path, options.query));
+    xhr.open(options.method ?? 'POST', urlOf(path, options.query));
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('Accept-Language', state.locale);
     xhr.setRequestHeader('Content-Type', options.contentType);
@@ -242,7 +244,7 @@ export function upload<T>(path: string, file: Blob, parser: Parser<T>, options: 
     xhr.addEventListener('load', () => {
       options.signal?.removeEventListener('abort', onAbort);
       try {
-        resolve(readAnswer('POST', path, xhr.status, xhr.responseText, parser, {}));
+        resolve(readAnswer(options.method ?? 'POST', path, xhr.status, xhr.responseText, parser, {}));
       } catch (error) {
         reject(error);
       }

@@ -46,6 +46,7 @@ import {
   type UpdateBeneficiary,
   type UpdateOrgUnit,
   type UpdateUser,
+  VoiceNote,
 } from '@relais/core';
 import { parseCatalogue, parseCatalogueProgram } from './catalogue.ts';
 import { request, requestFile, upload, type Parser } from './client.ts';
@@ -172,6 +173,11 @@ export interface ServicePatch {
 
 /** Records one or several services for one person (idempotent on the client-generated ids). */
 export const recordContact = (body: RecordContact) => request('POST', '/contacts', ContactResult, { body });
+/** Attaches a recording to a contact (idempotent on the note's id, ADR 0035). */
+export const attachVoiceNote = (id: string, contactId: string, audio: Blob) =>
+  upload(`/voice-notes/${id}`, audio, VoiceNote, { method: 'PUT', query: { contactId }, contentType: audio.type.split(';')[0] || 'audio/webm' });
+/** A voice note's audio, for readers of the contact's notes (each playback audited). */
+export const playVoiceNote = (id: string) => requestFile('GET', `/voice-notes/${id}`, 'note');
 export const listServices = (query: ServiceFilters) => request('GET', '/services', ServicePage, { query: { ...query } });
 export const updateService = (id: string, body: ServicePatch) => request('PATCH', `/services/${encodeURIComponent(id)}`, ServiceRecord, { body });
 export const deleteService = (id: string) => request('DELETE', `/services/${encodeURIComponent(id)}`, Ok);

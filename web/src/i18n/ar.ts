@@ -9,6 +9,7 @@ import { privacyWebAr } from '../features/privacy/privacy.i18n.ar.ts';
 import { stockWebAr } from '../features/stock/stock.i18n.ar.ts';
 import { offlineWebAr } from '../features/offline/offline.i18n.ts';
 import { quickContactAr } from '../features/capture/quick-contact.i18n.ts';
+import { voiceNoteAr } from '../features/capture/voice-note.i18n.ts';
 import { harmReductionWebAr } from '../features/harm-reduction/harm-reduction.i18n.ar.ts';
 import { definedServicesWebAr } from '../features/programs/defined-services.i18n.ts';
 import type { WebCatalogue } from './fr.ts';
@@ -752,6 +753,7 @@ export const ar: WebCatalogue = {
   ...stockWebAr,
   ...offlineWebAr,
   ...quickContactAr,
+  ...voiceNoteAr,
   ...harmReductionWebAr,
   ...definedServicesWebAr,
 };

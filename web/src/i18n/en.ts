@@ -9,6 +9,7 @@ import { privacyWebEn } from '../features/privacy/privacy.i18n.en.ts';
 import { stockWebEn } from '../features/stock/stock.i18n.ts';
 import { offlineWebEn } from '../features/offline/offline.i18n.ts';
 import { quickContactEn } from '../features/capture/quick-contact.i18n.ts';
+import { voiceNoteEn } from '../features/capture/voice-note.i18n.ts';
 import { harmReductionWebEn } from '../features/harm-reduction/harm-reduction.i18n.ts';
 import { definedServicesWebEn } from '../features/programs/defined-services.i18n.ts';
 import type { WebCatalogue } from './fr.ts';
@@ -752,6 +753,7 @@ export const en: WebCatalogue = {
   ...stockWebEn,
   ...offlineWebEn,
   ...quickContactEn,
+  ...voiceNoteEn,
   ...harmReductionWebEn,
   ...definedServicesWebEn,
 };

@@ -9,6 +9,7 @@ import { privacyWebFr } from '../features/privacy/privacy.i18n.ts';
 import { stockWebFr } from '../features/stock/stock.i18n.ts';
 import { offlineWebFr } from '../features/offline/offline.i18n.ts';
 import { quickContactFr } from '../features/capture/quick-contact.i18n.ts';
+import { voiceNoteFr } from '../features/capture/voice-note.i18n.ts';
 import { harmReductionWebFr } from '../features/harm-reduction/harm-reduction.i18n.ts';
 import { definedServicesWebFr } from '../features/programs/defined-services.i18n.ts';
 /**
@@ -753,6 +754,7 @@ export const fr = {
   ...stockWebFr,
   ...offlineWebFr,
   ...quickContactFr,
+  ...voiceNoteFr,
   ...harmReductionWebFr,
   ...definedServicesWebFr,
 } as const;

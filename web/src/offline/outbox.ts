@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { SyncPushResult } from '@relais/core';
 import { ApiError, request } from '../api/client.ts';
+import { attachVoiceNote } from '../api/endpoints.ts';
 import { allRecords, countRecords, deleteRecord, getRecord, onVaultChange, openVaultUser, putRecord } from './vault.ts';
 
 /**
@@ -10,7 +11,15 @@ import { allRecords, countRecords, deleteRecord, getRecord, onVaultChange, openV
  * when the server applied it (or had already) or when the worker deletes it; a rejected one
  * stays with the server's reason, in her language, to be sent again or deleted.
  */
-export type OutboxKind = 'register_beneficiary' | 'record_contact' | 'record_group_session' | 'ost_dispense' | 'ost_undo';
+export type OutboxKind = 'register_beneficiary' | 'record_contact' | 'record_group_session' | 'ost_dispense' | 'ost_undo' | 'voice_note';
+
+/** A voice note waiting (ADR 0035): its audio in base64, sealed like every value of the store; sent after its contact. */
+export interface QueuedVoiceNote {
+  id: string;
+  contactId: string;
+  type: string;
+  audio: string;
+}
 
 export interface OutboxItem {
   /** The operation's id (client-generated): the server applies it at most once. */
@@ -140,7 +149,7 @@ export async function sendOutbox(): Promise<SendOutcome> {
   try {
     const order: OutboxKind[] = ['register_beneficiary', 'record_contact', 'record_group_session'];
     const all = (await listOutbox()).filter((i) => !i.rejection);
-    const waiting = all.filter((i) => !i.direct).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+    const waiting = all.filter((i) => !i.direct && i.kind !== 'voice_note').sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
     for (let i = 0; i < waiting.length; i += BATCH) {
       const batch = waiting.slice(i, i + BATCH);
       const answer = await request('POST', '/sync/push', SyncPushResult, { body: { operations: batch.map(({ id, kind, payload }) => ({ id, kind, payload })) } });
@@ -166,6 +175,20 @@ export async function sendOutbox(): Promise<SendOutcome> {
         outcome.sent++;
       }
     }
+    // Voice notes last: each after its contact (ADR 0035).
+    const contactsWaiting = new Set((await listOutbox()).filter((i) => i.kind === 'record_contact').map((i) => i.id));
+    for (const item of all) {
+      const note = item.payload as QueuedVoiceNote;
+      if (item.kind !== 'voice_note' || contactsWaiting.has(note.contactId)) continue;
+      const rejection = await refusalOf(() => attachVoiceNote(note.id, note.contactId, new Blob([fromBase64(note.audio)], { type: note.type })));
+      if (rejection) {
+        await putRecord(KIND, item.id, { ...item, rejection });
+        outcome.rejected++;
+      } else {
+        await deleteRecord(KIND, item.id);
+        outcome.sent++;
+      }
+    }
   } catch (error) {
     if (!(error instanceof ApiError)) console.error('outbox', error);
     outcome.failed = error;
@@ -182,14 +205,55 @@ export async function sendOutbox(): Promise<SendOutcome> {
  * the round (the item waits).
  */
 async function sendDirect(item: OutboxItem, direct: NonNullable<OutboxItem['direct']>): Promise<OutboxItem['rejection']> {
+  return refusalOf(() => request(direct.method, direct.path, { parse: (v: unknown) => v }, direct.method === 'POST' ? { body: item.payload } : {}), direct.method === 'DELETE');
+}
+
+/** Sends one item (`send`): undefined when done, the refusal when the server refused it; else throws (the round stops). */
+async function refusalOf(send: () => Promise<unknown>, isDeletion = false): Promise<OutboxItem['rejection']> {
   try {
-    await request(direct.method, direct.path, { parse: (v: unknown) => v }, direct.method === 'POST' ? { body: item.payload } : {});
+    await send();
     return undefined;
   } catch (error) {
     if (!(error instanceof ApiError) || error.code === 'network' || error.code === 'csrf_invalid' || error.status === 401 || error.status >= 500) throw error;
-    if (direct.method === 'DELETE' && error.code === 'not_found') return undefined;
+    if (isDeletion && error.code === 'not_found') return undefined;
     return { code: error.code, message: error.message, fields: error.fields.map((f) => ({ field: f.field, message: f.message ?? f.code })) };
   }
+}
+
+/**
+ * A contact's voice note: uploaded at once when its contact reached the server; kept in the outbox
+ * (to follow it) when the contact was queued or the network fails. True when kept.
+ */
+export async function saveOrQueueVoiceNote(id: string, audio: Blob, contactId: string, contactQueued: boolean, label: string, date: string): Promise<boolean> {
+  if (!contactQueued) {
+    try {
+      await attachVoiceNote(id, contactId, audio);
+      return false;
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'network' || !openVaultUser()) throw error;
+    }
+  }
+  await queueVoiceNote(id, contactId, audio, label, date);
+  return true;
+}
+
+/** Keeps a voice note for later (the store holds JSON: its audio goes in base64, sealed with the rest). */
+export async function queueVoiceNote(id: string, contactId: string, audio: Blob, label: string, date: string): Promise<void> {
+  const payload: QueuedVoiceNote = { id, contactId, type: audio.type, audio: toBase64(new Uint8Array(await audio.arrayBuffer())) };
+  await enqueue({ id, kind: 'voice_note', payload, label, date });
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 /** How many items wait in the outbox, and whether a round is under way. */

@@ -32,6 +32,7 @@ export function toRecord(row: ServiceRow, mayReadNotes: boolean): ServiceRecord 
     registerNo: row.register_no,
     registerNoLocked: row.register_no_edited,
     note: mayReadNotes ? row.note : null,
+    voiceNoteId: mayReadNotes ? row.voice_note_id : null,
     groupSessionId: row.group_session_id,
     fields: (row.fields as ServiceRecord['fields']) ?? null,
     definitionVersion: row.definition_version,

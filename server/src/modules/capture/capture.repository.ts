@@ -46,6 +46,7 @@ export function selectServices(db: Queryable, organisationId: string) {
     .innerJoin('org_unit as ou', (j) => j.onRef('ou.organisation_id', '=', 's.organisation_id').onRef('ou.id', '=', 's.org_unit_id'))
     .leftJoin('org_unit as site', (j) => j.onRef('site.organisation_id', '=', 's.organisation_id').onRef('site.id', '=', 's.site_id'))
     .select(serviceColumns)
+    .select(sql<string | null>`(select v.id from voice_note v where v.organisation_id = s.organisation_id and v.contact_id = s.contact_id)`.as('voice_note_id'))
     .where('s.organisation_id', '=', organisationId);
 }
 

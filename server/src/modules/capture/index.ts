@@ -13,3 +13,6 @@ export { registerKey, selectActiveUsernames, selectEnabledPrograms, selectExisti
 // Cases check their team and program as capture checks a worker and a program.
 export { isWorkerAround, isProgramEnabled } from './capture.repository.ts';
 export { personFor, checkPlace, unitAndPerson } from './capture-checks.ts';
+// Voice notes of contacts (ADR 0035).
+export { createVoiceNotesService, type VoiceNotesService } from './voice-notes.service.ts';
+export { registerVoiceNoteRoutes } from './voice-notes.routes.ts';

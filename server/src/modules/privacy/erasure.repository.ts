@@ -29,7 +29,7 @@ const n = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?? 0n);
 
 /**
  * Removes what names or describes her around the record (free texts of her services, cases,
- * referrals, disclosures and OST episodes; her stories; duplicate pairs; case notes), keeping every row a
+ * referrals, disclosures and OST episodes; her stories; duplicate pairs; case notes; voice notes), keeping every row a
  * report counts. The numbers of what was changed, for the audit line.
  */
 export async function scrubAround(db: Queryable, org: string, ids: readonly string[]) {
@@ -49,7 +49,9 @@ export async function scrubAround(db: Queryable, org: string, ids: readonly stri
   await sql`update ost_episode set end_note = null where organisation_id = ${org} and beneficiary_id = ${any}`.execute(db);
   await sql`update insertion_step set note = null, updated_at = now() where organisation_id = ${org} and beneficiary_id = ${any}`.execute(db);
   const disclosures = n(await sql`update disclosure set note_encrypted = null where organisation_id = ${org} and beneficiary_id = ${any}`.execute(db));
-  return { services: totalServices, cases: caseCount, caseNotes, stories, disclosures };
+  // Her voice notes go with their audio (ADR 0035): her own voice, and no report counts them.
+  const voiceNotes = n(await sql`delete from voice_note where organisation_id = ${org} and beneficiary_id = ${any}`.execute(db));
+  return { services: totalServices, cases: caseCount, caseNotes, stories, disclosures, voiceNotes };
 }
 
 /**

@@ -20,7 +20,7 @@ describe(`retention (${engine})`, () => {
   let recent: Beneficiary;
   const year = new Date().getUTCFullYear();
   const then = `${year - 3}-02-10`;
-  const periods: RetentionSettings = { contact_phone: 24, notes: 24, closed_cases: 24, audit_log: 24 };
+  const periods: RetentionSettings = { contact_phone: 24, notes: 24, voice_notes: 24, closed_cases: 24, audit_log: 24 };
 
   const reports = async () => {
     const out: unknown[] = [];
@@ -60,7 +60,7 @@ describe(`retention (${engine})`, () => {
   afterAll(() => t.close());
 
   it('is set by root administrators only, with each category named', async () => {
-    expect((await org.admin.get<RetentionSettings>('/privacy/retention')).body).toEqual({ contact_phone: null, notes: null, closed_cases: null, audit_log: null });
+    expect((await org.admin.get<RetentionSettings>('/privacy/retention')).body).toEqual({ contact_phone: null, notes: null, voice_notes: null, closed_cases: null, audit_log: null });
     expect((await coord.put('/privacy/retention', periods)).status).toBe(403);
     const bad = await org.admin.put<{ error: { fields: Array<{ field: string }> } }>('/privacy/retention', { ...periods, notes: 0 });
     expect(bad.status).toBe(400);

@@ -19,6 +19,11 @@ export async function clearNotes(db: Queryable, org: string, cutoff: string): Pr
   return persons + services;
 }
 
+/** Voice notes of contacts before the cutoff, deleted with their audio (ADR 0035): no report counts them. */
+export async function deleteVoiceNotes(db: Queryable, org: string, cutoff: string): Promise<number> {
+  return n(await sql`delete from voice_note where organisation_id = ${org} and contact_date < ${cutoff}::date`.execute(db));
+}
+
 /**
  * Cases closed before the cutoff, anonymised: their notes deleted, the incident place, status
  * notes, actions' and appointments' texts cleared. What case reports count (dates, program, unit,

@@ -25,12 +25,14 @@ export async function applyRetention(db: Queryable, who: AuditWho, today: string
     const cutoff = (months: number | null) => (months === null ? null : monthsBefore(today, months));
     const phones = cutoff(periods.contact_phone);
     const notes = cutoff(periods.notes);
+    const voiceNotes = cutoff(periods.voice_notes);
     const cases = cutoff(periods.closed_cases);
     const audit = cutoff(periods.audit_log);
     const run: RetentionRun = {
       ranAt: new Date().toISOString(),
       phonesCleared: phones ? await repo.clearPhones(trx, org, phones) : 0,
       notesCleared: notes ? await repo.clearNotes(trx, org, notes) : 0,
+      voiceNotesDeleted: voiceNotes ? await repo.deleteVoiceNotes(trx, org, voiceNotes) : 0,
       casesAnonymised: cases ? await repo.anonymiseClosedCases(trx, org, cases) : 0,
       auditEventsDeleted: audit ? await repo.deleteAuditEvents(trx, org, audit) : 0,
     };

@@ -38,6 +38,12 @@ export async function storyCount(db: Queryable, org: string, ids: readonly strin
   return r.rows[0]?.n ?? 0;
 }
 
+/** How many voice notes her contacts have: the export says they exist, never gives their audio (ADR 0035). */
+export async function voiceNoteCount(db: Queryable, org: string, ids: readonly string[]): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from voice_note where organisation_id = ${org} and beneficiary_id = any(${ids}::uuid[])`.execute(db);
+  return r.rows[0]?.n ?? 0;
+}
+
 /**
  * The audit events about her: on her records, her cases and her consents (her organisation's
  * log), and on her referrals (also the receivers' reads, named with their organisation), oldest

@@ -9,7 +9,8 @@ import { personWithRights } from './erasure.service.ts';
 import { selectPersonRecords } from './erasure.repository.ts';
 import * as repo from './subject-access.repository.ts';
 
-const READ = /\.(read|list|subject_access)$/;
+// A voice note's playback is a read of her record.
+const READ = /\.(read|list|subject_access|play)$/;
 
 /**
  * Everything Relais holds about one person (law 09-08 art. 7, issue 18, ADR 0026), for her: her
@@ -25,12 +26,13 @@ export async function exportSubjectAccess(db: Queryable, secrets: Secrets, ctx: 
     const person = await presentBeneficiary(trx, ctx, row, secrets);
     person.phone = row.phone_encrypted ? secrets.tryDecrypt(row.phone_encrypted) : null;
     person.notes = row.notes;
-    const [services, cases, referrals, consents, stories, organisation] = await Promise.all([
+    const [services, cases, referrals, consents, stories, voiceNotes, organisation] = await Promise.all([
       repo.servicesOf(trx, org, ids),
       repo.casesOf(trx, org, ids),
       repo.referralsOf(trx, org, ids),
       personConsents(trx, org, ids),
       repo.storyCount(trx, org, ids),
+      repo.voiceNoteCount(trx, org, ids),
       repo.organisationOf(trx, org),
     ]);
     const events = await repo.eventsAbout(trx, org, ids, cases.map((c) => c.id), referrals.map((r) => r.id));
@@ -50,6 +52,7 @@ export async function exportSubjectAccess(db: Queryable, secrets: Secrets, ctx: 
       consents,
       referrals: referrals.map(({ id: _id, ...r }) => r),
       stories,
+      voiceNotes,
       reads,
       changes,
     };

@@ -125,7 +125,7 @@ export async function storeAuthSettings(db: Queryable, organisationId: string, s
 /** The organisation's retention periods (ADR 0026): months per data category, null (kept while the record lives) by default. */
 export async function loadRetentionSettings(db: Queryable, organisationId: string): Promise<RetentionSettings> {
   const parsed = RetentionSettings.safeParse(await getSetting(db, organisationId, keys.retention));
-  return parsed.success ? parsed.data : { contact_phone: null, notes: null, closed_cases: null, audit_log: null };
+  return parsed.success ? parsed.data : { contact_phone: null, notes: null, voice_notes: null, closed_cases: null, audit_log: null };
 }
 
 export async function storeRetentionSettings(db: Queryable, organisationId: string, settings: RetentionSettings): Promise<void> {

@@ -22,7 +22,11 @@ import { ServiceFields } from './service-fields.tsx';
 import { serviceLabel } from './service-labels.ts';
 import { SavedSummary, type Saved } from './saved-summary.tsx';
 import { MarkRequired } from '../../app/mark-required.tsx';
-import { saveOrQueue } from '../../offline/outbox.ts';
+import { saveOrQueue, saveOrQueueVoiceNote } from '../../offline/outbox.ts';
+import { lazyCard } from '../../app/lazy-card.tsx';
+
+// The recorder loads when the form opens, in its own chunk (the field entry's budget, ADR 0035).
+const VoiceRecorder = lazyCard(() => import('./voice-recorder.tsx').then((m) => m.VoiceRecorder));
 
 /**
  * Record a contact: the person first (by her code), then date, place, program, worker and
@@ -124,6 +128,8 @@ function ContactForm({ person, catalogue, onSaved }: {
   const form = useFormSubmit();
   const { errors, failure } = form;
   const [checked, setChecked] = useState(false);
+  /** A voice note instead of typing, with its own id (a retried save uploads it once). */
+  const [voice, setVoice] = useState<{ id: string; audio: Blob } | null>(null);
   /** Which save button was pressed (busy while the form is). */
   const [then, setThen] = useState<Then>('new_person');
   const firstService = useRef<HTMLFieldSetElement>(null);
@@ -177,8 +183,10 @@ function ContactForm({ person, catalogue, onSaved }: {
     await form.send(async () => {
       // Without a network: kept in the outbox under the contact's id (ADR 0027).
       const result = await saveOrQueue(() => recordContact(body.data), { id: contactId, kind: 'record_contact', payload: body.data, label: person.code, date: place.date });
-      onSaved({ person, date: place.date, services: result === 'queued' ? [] : result.services, isQueued: result === 'queued' }, next);
+      const voiceQueued = voice ? await saveOrQueueVoiceNote(voice.id, voice.audio, contactId, result === 'queued', person.code, place.date) : false;
+      onSaved({ person, date: place.date, services: result === 'queued' ? [] : result.services, isQueued: result === 'queued' || voiceQueued }, next);
       if (next === 'add_service') {
+        setVoice(null);
         setRows([newServiceDraft()]);
         setContactId(newId());
         setChecked(false);
@@ -246,6 +254,8 @@ function ContactForm({ person, catalogue, onSaved }: {
             {t('capture.addRow')}
           </Button>
         </div>
+
+        <VoiceRecorder value={voice?.audio ?? null} onChange={(audio: Blob | null) => setVoice(audio ? { id: newId(), audio } : null)} />
 
         {missing.length ? (
           <Alert tone="warning">

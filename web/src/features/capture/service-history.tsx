@@ -19,6 +19,10 @@ import { serviceDetailColumns } from './service-columns.tsx';
 import { RegisterNoField, ServiceFields } from './service-fields.tsx';
 import { detailParts, formatDay, registerNoText, serviceLabel } from './service-labels.ts';
 import { MarkRequired } from '../../app/mark-required.tsx';
+import { lazyCard } from '../../app/lazy-card.tsx';
+
+// A contact's voice note, played in the recorder's chunk (ADR 0035).
+const VoiceNotePlay = lazyCard(() => import('./voice-recorder.tsx').then((m) => m.VoiceNotePlay));
 
 const PAGE_SIZE = 50;
 
@@ -48,6 +52,7 @@ export function ServiceHistory({ beneficiaryId, canRecord }: { beneficiaryId: st
               <span className="tag tag-off">{t('capture.groupTag')}</span>
             </>
           ) : null}
+          {s.voiceNoteId ? <VoiceNotePlay id={s.voiceNoteId} /> : null}
         </>
       ),
     },

@@ -93,7 +93,7 @@ function RetentionCard() {
         {apply.message?.tone === 'error' ? <Alert tone="error">{apply.message.text}</Alert> : null}
         {run ? (
           <Alert tone="success">
-            {t('privacy.retentionDone', { phones: run.phonesCleared, notes: run.notesCleared, cases: run.casesAnonymised, events: run.auditEventsDeleted })}
+            {t('privacy.retentionDone', { phones: run.phonesCleared, notes: run.notesCleared, voice: run.voiceNotesDeleted, cases: run.casesAnonymised, events: run.auditEventsDeleted })}
           </Alert>
         ) : null}
       </div>

@@ -90,6 +90,7 @@ function Export({ x }: { x: SubjectAccessData }) {
       </Section>
       <Section title={t('privacy.stories')} empty={false}>
         <p>{t('privacy.storyCount', { n: x.stories })}</p>
+        <p>{t('privacy.voiceNoteCount', { n: x.voiceNotes })}</p>
       </Section>
       <Section title={t('privacy.reads')} empty={!x.reads.length}>
         <List head={[t('privacy.col.when'), t('privacy.col.who'), t('privacy.col.what')]} rows={x.reads.map((e) => [i18n.formatDateTime(e.at), e.by ?? t('privacy.system'), action(e.action)])} />
