@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { apiOf, ar, enterAsAdmin, ensurePerson, ensureUnit, ensureUser, fr, freshCode, logIn, shot, shots, type Texts, serviceWorkerActivated } from './fixtures.ts';
+import { apiOf, ar, enterAsAdmin, ensurePerson, ensureUnit, ensureUser, fr, freshCode, logIn, logInAs, shot, shots, type Texts, serviceWorkerActivated } from './fixtures.ts';
 
 // Field work with the network really cut (issue 16, ADR 0027): the data kept on the device are
 // encrypted under the password, the code check answers from the cached codes, writes wait in the
@@ -10,6 +10,11 @@ const section = { code: 'HORSLIGNE', name: 'Section Hors Ligne' };
 const peerFr = { username: 'ep.outbox', displayName: 'Paire Boîte d’envoi', password: 'sur le terrain 2026' };
 const peerAr = { username: 'ep.outbox.ar', displayName: 'Paire Sanduq', password: 'sur le terrain 2026' };
 const peerWipe = { username: 'ep.outbox.wipe', displayName: 'Paire Effacée', password: 'sur le terrain 2026' };
+/** Reads the contacts' notes, voice notes included (ADR 0035). */
+const coordFr = { username: 'coord.outbox', displayName: 'Coordinatrice Boîte d’envoi', password: 'sur le terrain 2026' };
+
+// Chromium's fake microphone (a beep) answers getUserMedia without asking: the voice notes are really recorded.
+test.use({ launchOptions: { executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] } });
 
 test.describe.configure({ mode: 'serial' });
 
@@ -31,6 +36,7 @@ test.beforeAll(async ({ browser }) => {
   const api = await apiOf(admin);
   sectionId = await ensureUnit(api, { code: section.code, name: section.name, level: 'section' });
   for (const peer of [peerFr, peerAr, peerWipe]) await ensureUser(api, peer, [{ role: 'peer_educator', orgUnitId: sectionId, programs: null }]);
+  await ensureUser(api, coordFr, [{ role: 'coordinator', orgUnitId: sectionId, programs: null }]);
   for (const { near } of [codesFr, codesAr]) await ensurePerson(api, { code: near, orgUnitId: sectionId, birthYear: 1991 });
 });
 test.afterAll(async () => {
@@ -129,8 +135,20 @@ async function registerOffline(page: Page, t: Texts, code: string, details: { ph
   if (details.notes) await page.getByLabel(t['field.notes'], { exact: true }).fill(details.notes);
 }
 
-/** Records a contact offline for the person just registered (condoms ×10): it waits in the outbox. */
-async function recordContactOffline(page: Page, t: Texts, code: string, note?: string) {
+/** Records a voice note in the contact form (2 s of the fake microphone): the countdown runs, then it plays back. */
+async function recordVoice(page: Page, t: Texts, name: string) {
+  const recorder = page.getByRole('group', { name: t['voice.title'], exact: true });
+  await recorder.getByRole('button', { name: t['voice.record'] }).click();
+  await expect(recorder.getByRole('timer')).toHaveText(/1:5\d/);
+  await shots(page, `voice-recording-${name}`);
+  await recorder.getByRole('button', { name: t['voice.stop'] }).click();
+  await expect(recorder.locator('audio')).toBeVisible();
+  await expect(recorder.getByRole('button', { name: t['voice.discard'] })).toBeVisible();
+  await shots(page, `voice-recorded-${name}`);
+}
+
+/** Records a contact offline for the person just registered (condoms ×10), with a voice note when asked: it waits in the outbox. */
+async function recordContactOffline(page: Page, t: Texts, code: string, note?: string, voice?: string) {
   await page.getByRole('link', { name: t['outbox.recordContact'] }).click();
   await page.getByRole('textbox', { name: t['register.codeLabel'], exact: true }).fill(code);
   const form = page.getByRole('form', { name: `${t['capture.contactTitle']} ${code}` });
@@ -140,6 +158,7 @@ async function recordContactOffline(page: Page, t: Texts, code: string, note?: s
   await row.getByLabel(t['field.service'], { exact: true }).selectOption({ label: t['service.condoms'] });
   await row.getByLabel(t['field.quantity'], { exact: true }).fill('10');
   if (note) await row.getByLabel(t['field.note'], { exact: true }).fill(note);
+  if (voice) await recordVoice(page, t, voice);
   await form.getByRole('button', { name: t['capture.saveNewPerson'], exact: true }).click();
   await expect(page.getByText(t['outbox.savedOnDevice'])).toBeVisible();
 }
@@ -171,9 +190,9 @@ test('offline: unlock with the password, register a person and record a contact,
     await expect(page.getByText(interpolate(fr['outbox.registeredOnDevice'], { code: fresh }))).toBeVisible();
   });
 
-  await test.step('record a contact for her, offline: the code finds the person registered on the device', async () => {
-    await recordContactOffline(page, fr, fresh, contactNote);
-    await expect(page.getByRole('link', { name: interpolate(fr['outbox.badge'], { count: 2 }) })).toBeVisible();
+  await test.step('record a contact for her, offline, with a voice note: the code finds the person registered on the device', async () => {
+    await recordContactOffline(page, fr, fresh, contactNote, 'fr');
+    await expect(page.getByRole('link', { name: interpolate(fr['outbox.badge'], { count: 3 }) })).toBeVisible();
   });
 
   await test.step('register another person offline, whose code someone registers on the server meanwhile', async () => {
@@ -183,13 +202,14 @@ test('offline: unlock with the password, register a person and record a contact,
     await ensurePerson(await apiOf(admin), { code: dup, orgUnitId: sectionId, birthYear: 1991 });
   });
 
-  await test.step('reload, still offline: unlocked again, the outbox still holds all three', async () => {
+  await test.step('reload, still offline: unlocked again, the outbox still holds all four', async () => {
     await page.reload();
     await unlock(page, fr, peerFr.password);
-    await page.getByRole('link', { name: interpolate(fr['outbox.badge'], { count: 3 }) }).click();
+    await page.getByRole('link', { name: interpolate(fr['outbox.badge'], { count: 4 }) }).click();
     await expect(page.getByRole('heading', { level: 1, name: fr['outbox.title'] })).toBeVisible();
     for (const code of [fresh, dup]) await expect(page.getByRole('row').filter({ hasText: fr['outbox.kind.register_beneficiary'] }).filter({ hasText: code })).toHaveCount(1);
     await expect(page.getByRole('row').filter({ hasText: fr['outbox.kind.record_contact'] })).toContainText(fresh);
+    await expect(page.getByRole('row').filter({ hasText: fr['outbox.kind.voice_note'] })).toContainText(fresh);
     await shots(page, 'outbox-fr');
   });
 
@@ -197,6 +217,8 @@ test('offline: unlock with the password, register a person and record a contact,
     const raw = await rawStore(page);
     expect(raw).toContain('|outbox|'); // the store was read
     for (const secret of [fresh, near, phone, notes, contactNote, 'Rencontr']) expect(raw, secret).not.toContain(secret);
+    // The voice note: neither its bytes (WebM's header, Opus's) nor their base64 (`GkXfo`: the WebM header).
+    for (const audio of ['OpusHead', 'webm', 'GkXfo', 'audio/']) expect(raw, audio).not.toContain(audio);
   });
 
   await test.step('online again: the outbox is sent once; the registration of a code taken meanwhile is refused, she says "different person" and corrects the code', async () => {
@@ -216,6 +238,14 @@ test('offline: unlock with the password, register a person and record a contact,
     expect(check.exact).not.toBeNull();
     const services = await api.get<{ items: { service: string; quantity: number | null; note: string | null }[] }>(`/services?beneficiaryId=${check.exact!.id}`);
     expect(services.items).toEqual([expect.objectContaining({ service: 'condoms', quantity: 10 })]);
+    // The voice note followed its contact, once; a reader of notes hears it (audio, not text).
+    const coord = await logInAs(browser, coordFr);
+    const heard = (await (await apiOf(coord)).get<{ items: { voiceNoteId: string | null }[] }>(`/services?beneficiaryId=${check.exact!.id}`)).items;
+    expect(heard[0]?.voiceNoteId).toBeTruthy();
+    const audio = await coord.request.get(`/api/v1/voice-notes/${heard[0]!.voiceNoteId}`);
+    expect(audio.headers()['content-type']).toBe('audio/webm');
+    expect([...(await audio.body()).subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
+    await coord.context().close();
     expect((await api.get<{ total: number }>(`/beneficiaries?code=${fresh}&match=exact`)).total).toBe(1);
     expect((await api.get<{ total: number }>(`/beneficiaries?code=${redone}&match=exact`)).total).toBe(1);
     expect((await api.get<{ total: number }>(`/beneficiaries?code=${dup}&match=exact`)).total).toBe(1);
@@ -266,7 +296,7 @@ test('بدون شبكة: a PIN unlocks the phone offline (wrong ones warn), regi
   await shots(page, 'offline-register-ar');
   await page.getByRole('button', { name: ar['register.submit'], exact: true }).click();
   await expect(page.getByText(interpolate(ar['outbox.registeredOnDevice'], { code: fresh }))).toBeVisible();
-  await recordContactOffline(page, ar, fresh);
+  await recordContactOffline(page, ar, fresh, undefined, 'ar');
   await go(page, '/outbox');
   await expect(page.getByRole('row').filter({ hasText: ar['outbox.kind.register_beneficiary'] })).toContainText(fresh);
   await shots(page, 'outbox-ar');

@@ -8,11 +8,13 @@ import type { Plugin } from 'vite';
 const compressible = /\.(js|mjs|css|html|json|webmanifest|svg|txt)$/;
 /** Below this size a compressed copy saves less than its headers cost. */
 const minBytes = 1024;
+/** Chunks loaded later (outside the entry's budget) but precached: the contact form's voice recorder (ADR 0035). */
+const offlineLazyChunks = ['voice-recorder'];
 
 /**
  * The build's offline and wire budget (ADR 0025), after Vite wrote `dist/`:
  * - the service worker (`dist/sw.js`) gets the list of the field entry's files (the entry chunk,
- *   the chunks it imports statically and their CSS: every field screen) to precache, and a
+ *   the chunks it imports statically and their CSS: every field screen; and `offlineLazyChunks`) to precache, and a
  *   version derived from that list, so a new build installs a new worker;
  * - every text file gets a brotli (`.br`, quality 11) and a gzip (`.gz`, level 9) copy, written
  *   once here so the server sends them without compressing per request (`@fastify/static`'s
@@ -40,6 +42,8 @@ export function fieldAssets(): Plugin {
         for (const imported of chunk.imports) visit(imported);
       };
       visit(entry.fileName);
+      // Lazy chunks a field screen needs offline although not at first paint: cached with the entry.
+      for (const file of Object.values(bundle)) if (file.type === 'chunk' && offlineLazyChunks.includes(file.name)) visit(file.fileName);
       precache = [...files].sort().map((file) => `/${file}`);
     },
     closeBundle() {
