@@ -52,7 +52,16 @@ export async function refreshCodes(): Promise<number> {
   }
   memory = { cursor, persons: [...persons.values()] };
   await putRecord(KIND, 'all', memory);
+  indexOf(memory);
   return persons.size;
+}
+
+/**
+ * Reads the kept codes and indexes them ahead of the first keystroke (the store just unlocked):
+ * 20,000 codes take a few hundred milliseconds on a slow phone, which the first check would wait.
+ */
+export async function warmCodes(): Promise<void> {
+  indexOf(await kept());
 }
 
 let index: { of: Kept; byCode: Map<string, { id: string; mergedInto: string | null }>; codeOf: Map<string, string>; mergedInto: Map<string, string | null> } | null = null;

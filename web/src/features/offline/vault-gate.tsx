@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useSession } from '../../app/session.tsx';
 import { useOnline } from '../../app/online.ts';
-import { forgetCodesInMemory, refreshCodes } from '../../offline/offline-codes.ts';
+import { forgetCodesInMemory, warmCodes, refreshCodes } from '../../offline/offline-codes.ts';
 import { refreshOutboxCount, sendOutbox } from '../../offline/outbox.ts';
 import { hasVault, isLockedForIdle, touch, useVaultOpen } from '../../offline/vault.ts';
 import { getCatalogue, getRegistrySettings, listOrgUnits, listPrograms } from '../../api/endpoints.ts';
@@ -34,6 +34,7 @@ export function VaultGate({ offline, children }: { offline: boolean; children: R
 
   useEffect(() => {
     if (!isOpen) forgetCodesInMemory();
+    else void warmCodes().catch(() => undefined);
     // `me` changes when the server confirms the session (a fresh CSRF token): then writes go through.
     if (!isOpen || !online || offline) return;
     void (async () => {
