@@ -26,6 +26,8 @@ import { stockPolicy } from './stock.policy.ts';
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+/** The expiring lots the on-hand view lists (the first by expiry). */
+const EXPIRING_SHOWN = 500;
 
 function toLine(r: repo.LineRow): StockMovement {
   return {
@@ -147,10 +149,15 @@ export function createStockService(db: Queryable) {
       const thisMonth = `${asOf.slice(0, 7)}-01`;
       const recentFrom = monthBounds(asOf.slice(0, 7), 3).from;
       const thresholds = new Map((await itemsOf(db, org)).map((i) => [i.code, i.lowThreshold]));
-      const [rows, expiring] = await Promise.all([
-        repo.selectOnHand(db, org, paths, unitPath, recentFrom, thisMonth),
-        repo.selectExpiring(db, org, paths, unitPath, addDays(asOf, -q.expiryDays), addDays(asOf, q.expiryDays)),
-      ]);
+      const rows = await repo.selectOnHand(db, org, paths, unitPath, recentFrom, thisMonth);
+      // Lots expiring at units that still hold the item (balance above 0): the first 500 by expiry.
+      const held = new Set(rows.filter((r) => r.on_hand > 0).map((r) => `${r.org_unit_id}|${r.item_code}`));
+      const expiring: Awaited<ReturnType<typeof repo.selectExpiring>> = [];
+      for (let offset = 0; expiring.length < EXPIRING_SHOWN; offset += EXPIRING_SHOWN) {
+        const lots = await repo.selectExpiring(db, org, paths, unitPath, addDays(asOf, -q.expiryDays), addDays(asOf, q.expiryDays), { limit: EXPIRING_SHOWN, offset });
+        expiring.push(...lots.filter((l) => held.has(`${l.org_unit_id}|${l.item_code}`)).slice(0, EXPIRING_SHOWN - expiring.length));
+        if (lots.length < EXPIRING_SHOWN) break;
+      }
       return {
         asOf,
         rows: rows.map((r) => ({
