@@ -223,22 +223,23 @@ export async function serviceWorkerActivated(page: Page): Promise<string | undef
 }
 
 /** A full-page screenshot, into RELAIS_E2E_SHOTS when set (to look at them), else the test's output folder. */
-export async function shot(page: Page, name: string) {
+export async function shot(page: Page, name: string, fullPage = true) {
   const dir = process.env.RELAIS_E2E_SHOTS;
-  await page.screenshot({ path: dir ? path.join(dir, `${name}.png`) : test.info().outputPath(`${name}.png`), fullPage: true });
+  await page.screenshot({ path: dir ? path.join(dir, `${name}.png`) : test.info().outputPath(`${name}.png`), fullPage });
 }
 
-/** The page on a desktop, on paper when asked, then on a phone (360×740), and back to the desktop. */
-export async function shots(page: Page, name: string, options: { paper?: boolean } = {}) {
+/** The page on a desktop, on paper when asked, then on a phone (360×740), and back to the desktop; `screenOnly`: what the screen shows (a modal dialog), not the whole page. */
+export async function shots(page: Page, name: string, options: { paper?: boolean; screenOnly?: boolean } = {}) {
+  const fullPage = !options.screenOnly;
   await page.setViewportSize({ width: 1280, height: 900 });
-  await shot(page, `${name}-1280`);
+  await shot(page, `${name}-1280`, fullPage);
   if (options.paper) {
     await page.emulateMedia({ media: 'print' });
     await shot(page, `${name}-paper`);
     await page.emulateMedia({ media: 'screen' });
   }
   await page.setViewportSize({ width: 360, height: 740 });
-  await shot(page, `${name}-360`);
+  await shot(page, `${name}-360`, fullPage);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 

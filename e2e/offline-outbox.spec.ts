@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { apiOf, ar, enterAsAdmin, ensurePerson, ensureUnit, ensureUser, fr, freshCode, logIn, logInAs, shot, shots, type Texts, serviceWorkerActivated } from './fixtures.ts';
+import { admin as adminUser, apiOf, ar, enterAsAdmin, ensurePerson, ensureUnit, ensureUser, fr, freshCode, logIn, logInAs, shot, shots, type Texts, serviceWorkerActivated } from './fixtures.ts';
 
 // Field work with the network really cut (issue 16, ADR 0027): the data kept on the device are
 // encrypted under the password, the code check answers from the cached codes, writes wait in the
@@ -30,6 +30,8 @@ const codesAr = codes();
 /** The administrator's page, kept for the checks on the server. */
 let admin: Page;
 let sectionId = '';
+/** The ids of the persons with the near codes: their records are edited in both journeys. */
+const nearIds: Record<'fr' | 'ar', string> = { fr: '', ar: '' };
 test.beforeAll(async ({ browser }) => {
   admin = await browser.newPage();
   await enterAsAdmin(admin);
@@ -37,7 +39,8 @@ test.beforeAll(async ({ browser }) => {
   sectionId = await ensureUnit(api, { code: section.code, name: section.name, level: 'section' });
   for (const peer of [peerFr, peerAr, peerWipe]) await ensureUser(api, peer, [{ role: 'peer_educator', orgUnitId: sectionId, programs: null }]);
   await ensureUser(api, coordFr, [{ role: 'coordinator', orgUnitId: sectionId, programs: null }]);
-  for (const { near } of [codesFr, codesAr]) await ensurePerson(api, { code: near, orgUnitId: sectionId, birthYear: 1991 });
+  nearIds.fr = (await ensurePerson(api, { code: codesFr.near, orgUnitId: sectionId, birthYear: 1991 })).id;
+  nearIds.ar = (await ensurePerson(api, { code: codesAr.near, orgUnitId: sectionId, birthYear: 1991 })).id;
 });
 test.afterAll(async () => {
   await admin.context().close();
@@ -135,6 +138,15 @@ async function registerOffline(page: Page, t: Texts, code: string, details: { ph
   if (details.notes) await page.getByLabel(t['field.notes'], { exact: true }).fill(details.notes);
 }
 
+/** On a person's record: "Modifier", set her housing and schooling, save. */
+async function editProfile(page: Page, t: Texts, housing: string, schooling: string) {
+  await page.getByRole('button', { name: t['record.edit'], exact: true }).click();
+  const form = page.getByRole('form', { name: t['record.editTitle'] });
+  await form.getByLabel(t['field.profile.housing'], { exact: true }).selectOption({ label: t[`housing.${housing}` as keyof Texts] });
+  await form.getByLabel(t['field.profile.schooling'], { exact: true }).selectOption({ label: t[`schooling.${schooling}` as keyof Texts] });
+  await form.getByRole('button', { name: t['common.save'], exact: true }).click();
+}
+
 /** Records a voice note in the contact form (2 s of the fake microphone): the countdown runs, then it plays back. */
 async function recordVoice(page: Page, t: Texts, name: string) {
   const recorder = page.getByRole('group', { name: t['voice.title'], exact: true });
@@ -173,6 +185,10 @@ test('offline: unlock with the password, register a person and record a contact,
   const contactNote = 'Distribution devant la gare routière';
 
   const page = await firstVisit(browser, peerFr);
+  // Her record opened online once: kept (encrypted) so that she can correct it offline.
+  await go(page, `/beneficiaries/${nearIds.fr}`);
+  await expect(page.getByRole('heading', { level: 1, name: interpolate(fr['record.title'], { code: near }) })).toBeVisible();
+  await go(page, '/');
   await page.context().setOffline(true);
 
   await test.step('reload offline: the app asks for the password (the key is in memory only), a wrong one is refused', async () => {
@@ -221,16 +237,44 @@ test('offline: unlock with the password, register a person and record a contact,
     for (const audio of ['OpusHead', 'webm', 'GkXfo', 'audio/']) expect(raw, audio).not.toContain(audio);
   });
 
+  await test.step('correct a record offline (housing, schooling) while a coordinator changes her housing and occupation on the server', async () => {
+    await go(page, `/beneficiaries/${nearIds.fr}`);
+    await editProfile(page, fr, 'owner', 'primary');
+    await expect(page.getByText(fr['outbox.savedOnDevice'])).toBeVisible();
+    await expect(page.getByRole('link', { name: interpolate(fr['outbox.badge'], { count: 5 }) })).toBeVisible();
+    await (await apiOf(admin)).patch(`/beneficiaries/${nearIds.fr}`, { baseVersion: 1, profile: { housing: 'tenant', occupation: 'employed' } });
+    await go(page, '/outbox');
+  });
+
   await test.step('online again: the outbox is sent once; the registration of a code taken meanwhile is refused, she says "different person" and corrects the code', async () => {
     await page.context().setOffline(false);
     const conflict = page.getByRole('group', { name: interpolate(fr['conflict.title'], { code: dup }) });
     await expect(conflict).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByRole('row')).toHaveCount(2); // the header and the refused registration: the others went
+    await expect(page.getByRole('row')).toHaveCount(3); // the header, the refused registration and the edit in conflict: the others went
     await conflict.getByRole('button', { name: fr['conflict.different'] }).click();
     await shots(page, 'outbox-conflict-fr');
     await conflict.getByRole('textbox', { name: fr['conflict.newCode'] }).fill(redone);
     await conflict.getByRole('button', { name: fr['conflict.sendWithCode'] }).click();
+    await expect(page.getByRole('row')).toHaveCount(2);
+  });
+
+  await test.step('the edit in conflict: field by field, her value and the server’s (who, when); she keeps hers; the coordinator’s other change stands', async () => {
+    const edit = page.getByRole('row').filter({ hasText: fr['outbox.kind.update_beneficiary'] });
+    await expect(edit).toContainText(fr['error.edit_conflict']);
+    await edit.getByRole('button', { name: fr['editConflict.settle'] }).click();
+    const dialog = page.getByRole('dialog', { name: interpolate(fr['editConflict.title'], { code: `\u2068${near}\u2069` }) });
+    const housing = dialog.getByRole('group', { name: fr['field.profile.housing'] });
+    await expect(dialog.getByRole('group')).toHaveCount(1); // schooling and occupation changed on one side only: merged
+    await expect(housing.getByLabel(interpolate(fr['editConflict.mine'], { value: `\u2068${fr['housing.owner']}\u2069` }))).not.toBeChecked();
+    await expect(housing.getByText(interpolate(fr['editConflict.server'], { value: `\u2068${fr['housing.tenant']}\u2069` }))).toBeVisible();
+    await expect(housing).toContainText(adminUser.displayName);
+    await expect(dialog.getByRole('button', { name: fr['editConflict.send'] })).toBeDisabled();
+    await shots(page, 'edit-conflict-fr', { screenOnly: true });
+    await housing.getByLabel(interpolate(fr['editConflict.mine'], { value: `\u2068${fr['housing.owner']}\u2069` })).check();
+    await dialog.getByRole('button', { name: fr['editConflict.send'] }).click();
     await expect(page.getByText(fr['outbox.empty'])).toBeVisible({ timeout: 30_000 });
+    const record = await (await apiOf(admin)).get<{ profile: Record<string, string | null>; version: number }>(`/beneficiaries/${nearIds.fr}`);
+    expect(record.profile).toMatchObject({ housing: 'owner', schooling: 'primary', occupation: 'employed' });
     await expect(page.getByRole('link', { name: interpolate(fr['outbox.badge'], { count: 1 }) })).toHaveCount(0);
     // Read as the administrator: everything the section holds.
     const api = await apiOf(admin);
@@ -274,6 +318,22 @@ test('بدون شبكة: a PIN unlocks the phone offline (wrong ones warn), regi
   await card.getByRole('button', { name: ar['pin.submit'] }).click();
   await expect(card.getByText(ar['pin.set'])).toBeVisible();
   await shots(page, 'device-pin-ar');
+
+  // Online, her correction meets a change made meanwhile on the server: the same dialog, in
+  // Arabic; she keeps the current housing, her schooling goes with it.
+  await go(page, `/beneficiaries/${nearIds.ar}`);
+  await expect(page.getByRole('heading', { level: 1, name: interpolate(ar['record.title'], { code: codesAr.near }) })).toBeVisible();
+  await (await apiOf(admin)).patch(`/beneficiaries/${nearIds.ar}`, { baseVersion: 1, profile: { housing: 'tenant' } });
+  await editProfile(page, ar, 'owner', 'secondary');
+  const dialog = page.getByRole('dialog', { name: interpolate(ar['editConflict.title'], { code: `\u2068${codesAr.near}\u2069` }) });
+  const housing = dialog.getByRole('group', { name: ar['field.profile.housing'] });
+  await expect(housing.getByText(interpolate(ar['editConflict.mine'], { value: `\u2068${ar['housing.owner']}\u2069` }))).toBeVisible();
+  await shots(page, 'edit-conflict-ar', { screenOnly: true });
+  await housing.getByLabel(interpolate(ar['editConflict.server'], { value: `\u2068${ar['housing.tenant']}\u2069` })).check();
+  await dialog.getByRole('button', { name: ar['editConflict.send'] }).click();
+  await expect(page.getByText(ar['common.saved'])).toBeVisible();
+  const corrected = await (await apiOf(admin)).get<{ profile: Record<string, string | null> }>(`/beneficiaries/${nearIds.ar}`);
+  expect(corrected.profile).toMatchObject({ housing: 'tenant', schooling: 'secondary' });
 
   await page.context().setOffline(true);
   await page.reload();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameValue, splitEdit } from './edit-conflicts.ts';
+import { editedFields, sameValue, settleEdit, splitEdit } from './edit-conflicts.ts';
 
 describe('splitEdit', () => {
   const current = { sex: 'F', birthYear: 1990, populations: ['PS', 'PVVIH'], 'profile.housing': 'tenant', phone: null };
@@ -26,5 +26,23 @@ describe('splitEdit', () => {
     expect(sameValue(['A'], ['A', 'B'])).toBe(false);
     expect(sameValue(undefined, null)).toBe(true);
     expect(sameValue(0, null)).toBe(false);
+  });
+});
+
+describe('settleEdit', () => {
+  it('drops the fields where she kept the server’s value, keeps hers and the others', () => {
+    const changes = { birthYear: 1991, sex: 'F', profile: { housing: 'owner', schooling: 'primary' } };
+    expect(settleEdit(changes, { birthYear: 'server', 'profile.housing': 'server', sex: 'mine' })).toEqual({ sex: 'F', profile: { schooling: 'primary' } });
+    expect(settleEdit(changes, { 'profile.housing': 'server', 'profile.schooling': 'server' })).toEqual({ birthYear: 1991, sex: 'F' });
+    expect(changes.profile.housing).toBe('owner');
+  });
+});
+
+describe('editedFields', () => {
+  it('keeps only what the form changed, the profile field by field', () => {
+    const before = { sex: 'F', birthYear: 1990, populations: ['PS'], phone: null, profile: { housing: 'tenant', schooling: null } };
+    const after = { sex: 'F', birthYear: 1991, populations: ['PS'], phone: null, profile: { housing: 'tenant', schooling: 'primary' } };
+    expect(editedFields(before, after)).toEqual({ birthYear: 1991, profile: { schooling: 'primary' } });
+    expect(editedFields(before, before)).toEqual({});
   });
 });

@@ -58,3 +58,43 @@ export function splitEdit(
   }
   return { changes: out, conflicts };
 }
+
+/** The worker's choice on a field in conflict: keep her value, or the one now on the server. */
+export type ConflictChoice = 'mine' | 'server';
+
+/**
+ * The edit to send again once the worker chose on each field in conflict (ADR 0036): the same
+ * changes (nested as the update names them: `profile.housing` is `profile: {housing}`) without the
+ * fields where she kept the server's value. It goes on the record's version the conflict gave.
+ */
+export function settleEdit<T extends Record<string, unknown>>(changes: T, choices: Readonly<Record<string, ConflictChoice>>): T {
+  const out = JSON.parse(JSON.stringify(changes)) as Record<string, unknown>; // plain JSON values: a deep copy
+  for (const [field, choice] of Object.entries(choices)) {
+    if (choice !== 'server') continue;
+    const [head, tail] = field.split('.') as [string, string | undefined];
+    if (tail === undefined) delete out[head];
+    else if (out[head] && typeof out[head] === 'object') {
+      const inner = out[head] as Record<string, unknown>;
+      delete inner[tail];
+      if (Object.keys(inner).length === 0) delete out[head];
+    }
+  }
+  return out as T;
+}
+
+/**
+ * What an edit changes: the fields of `after` whose value differs from `before`, a nested object
+ * (the profile) field by field. A form sends only these, so that a field the worker did not touch
+ * is never in conflict with a change made meanwhile on the server.
+ */
+export function editedFields(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(after)) {
+    const was = before[key];
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const inner = editedFields((was ?? {}) as Record<string, unknown>, value as Record<string, unknown>);
+      if (Object.keys(inner).length) out[key] = inner;
+    } else if (!sameValue(was as FieldValue | undefined, value as FieldValue | undefined)) out[key] = value;
+  }
+  return out;
+}

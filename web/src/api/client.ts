@@ -1,4 +1,4 @@
-import { errorCodes, type ErrorCode, type FieldIssue, type Locale } from '@relais/core';
+import { EditConflict, errorCodes, type ErrorCode, type FieldIssue, type Locale } from '@relais/core';
 
 /** A field error as the API reports it (`message` is already translated by the server). */
 export type ApiFieldIssue = FieldIssue & { message?: string };
@@ -9,10 +9,12 @@ export class ApiError extends Error {
   readonly code: ErrorCode | 'network';
   readonly fields: ApiFieldIssue[];
   readonly params: Record<string, string | number>;
+  /** `edit_conflict`: each field changed on both sides (ADR 0036). */
+  readonly conflict: EditConflict | undefined;
   constructor(
     status: number,
     code: ErrorCode | 'network',
-    options: { message?: string; fields?: ApiFieldIssue[]; params?: Record<string, string | number> } = {},
+    options: { message?: string; fields?: ApiFieldIssue[]; params?: Record<string, string | number>; conflict?: EditConflict | undefined } = {},
   ) {
     super(options.message ?? code);
     this.name = 'ApiError';
@@ -20,6 +22,7 @@ export class ApiError extends Error {
     this.code = code;
     this.fields = options.fields ?? [];
     this.params = options.params ?? {};
+    this.conflict = options.conflict;
   }
 }
 
@@ -72,12 +75,13 @@ function parseErrorBody(status: number, body: unknown): ApiError {
   if (body && typeof body === 'object' && 'error' in body) {
     const err = (body as { error: unknown }).error;
     if (err && typeof err === 'object') {
-      const e = err as { code?: unknown; message?: unknown; fields?: unknown; params?: unknown };
+      const e = err as { code?: unknown; message?: unknown; fields?: unknown; params?: unknown; conflict?: unknown };
       const code = isErrorCode(e.code) ? e.code : 'internal';
       return new ApiError(status, code, {
         message: typeof e.message === 'string' ? e.message : undefined,
         fields: Array.isArray(e.fields) ? (e.fields as ApiFieldIssue[]) : [],
         params: e.params && typeof e.params === 'object' ? (e.params as Record<string, string | number>) : {},
+        conflict: e.conflict ? EditConflict.safeParse(e.conflict).data : undefined,
       });
     }
   }

@@ -8,6 +8,7 @@ import { referralsWebAr } from '../features/referrals/referrals.i18n.ar.ts';
 import { privacyWebAr } from '../features/privacy/privacy.i18n.ar.ts';
 import { stockWebAr } from '../features/stock/stock.i18n.ar.ts';
 import { offlineWebAr } from '../features/offline/offline.i18n.ts';
+import { editConflictWebAr } from '../features/offline/edit-conflict.i18n.ts';
 import { quickContactAr } from '../features/capture/quick-contact.i18n.ts';
 import { voiceNoteAr } from '../features/capture/voice-note.i18n.ts';
 import { harmReductionWebAr } from '../features/harm-reduction/harm-reduction.i18n.ar.ts';
@@ -752,6 +753,7 @@ export const ar: WebCatalogue = {
   ...privacyWebAr,
   ...stockWebAr,
   ...offlineWebAr,
+  ...editConflictWebAr,
   ...quickContactAr,
   ...voiceNoteAr,
   ...harmReductionWebAr,

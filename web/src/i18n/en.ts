@@ -8,6 +8,7 @@ import { referralsWebEn } from '../features/referrals/referrals.i18n.en.ts';
 import { privacyWebEn } from '../features/privacy/privacy.i18n.en.ts';
 import { stockWebEn } from '../features/stock/stock.i18n.ts';
 import { offlineWebEn } from '../features/offline/offline.i18n.ts';
+import { editConflictWebEn } from '../features/offline/edit-conflict.i18n.ts';
 import { quickContactEn } from '../features/capture/quick-contact.i18n.ts';
 import { voiceNoteEn } from '../features/capture/voice-note.i18n.ts';
 import { harmReductionWebEn } from '../features/harm-reduction/harm-reduction.i18n.ts';
@@ -752,6 +753,7 @@ export const en: WebCatalogue = {
   ...privacyWebEn,
   ...stockWebEn,
   ...offlineWebEn,
+  ...editConflictWebEn,
   ...quickContactEn,
   ...voiceNoteEn,
   ...harmReductionWebEn,

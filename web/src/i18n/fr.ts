@@ -8,6 +8,7 @@ import { referralsWebFr } from '../features/referrals/referrals.i18n.ts';
 import { privacyWebFr } from '../features/privacy/privacy.i18n.ts';
 import { stockWebFr } from '../features/stock/stock.i18n.ts';
 import { offlineWebFr } from '../features/offline/offline.i18n.ts';
+import { editConflictWebFr } from '../features/offline/edit-conflict.i18n.ts';
 import { quickContactFr } from '../features/capture/quick-contact.i18n.ts';
 import { voiceNoteFr } from '../features/capture/voice-note.i18n.ts';
 import { harmReductionWebFr } from '../features/harm-reduction/harm-reduction.i18n.ts';
@@ -753,6 +754,7 @@ export const fr = {
   ...privacyWebFr,
   ...stockWebFr,
   ...offlineWebFr,
+  ...editConflictWebFr,
   ...quickContactFr,
   ...voiceNoteFr,
   ...harmReductionWebFr,

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { SyncPushResult } from '@relais/core';
+import { SyncPushResult, type EditConflict, type UpdateBeneficiary } from '@relais/core';
 import { ApiError, request } from '../api/client.ts';
 import { attachVoiceNote } from '../api/endpoints.ts';
 import { allRecords, countRecords, deleteRecord, getRecord, onVaultChange, openVaultUser, putRecord } from './vault.ts';
@@ -11,7 +11,7 @@ import { allRecords, countRecords, deleteRecord, getRecord, onVaultChange, openV
  * when the server applied it (or had already) or when the worker deletes it; a rejected one
  * stays with the server's reason, in her language, to be sent again or deleted.
  */
-export type OutboxKind = 'register_beneficiary' | 'record_contact' | 'record_group_session' | 'ost_dispense' | 'ost_undo' | 'voice_note';
+export type OutboxKind = 'register_beneficiary' | 'update_beneficiary' | 'record_contact' | 'record_group_session' | 'ost_dispense' | 'ost_undo' | 'voice_note';
 
 /** A voice note waiting (ADR 0035): its audio in base64, sealed like every value of the store; sent after its contact. */
 export interface QueuedVoiceNote {
@@ -37,7 +37,14 @@ export interface OutboxItem {
    */
   direct?: { method: 'POST' | 'DELETE'; path: string };
   /** Set when the server refused it. */
-  rejection?: { code: string; message: string; fields?: { field: string; message: string }[] };
+  rejection?: { code: string; message: string; fields?: { field: string; message: string }[]; conflict?: EditConflict };
+}
+
+/** An edit of a person waiting in the outbox: the version of her record it was made on, and what it changes (ADR 0036). */
+export interface QueuedEdit {
+  id: string;
+  baseVersion: number;
+  changes: Omit<UpdateBeneficiary, 'baseVersion'>;
 }
 
 const KIND = 'outbox';
@@ -68,9 +75,19 @@ export async function refreshOutboxCount(userId = openVaultUser()): Promise<numb
 }
 onVaultChange(() => void refreshOutboxCount().catch(() => undefined));
 
-/** Puts a write in the outbox, then tries to send it at once. */
+/**
+ * Puts a write in the outbox, then tries to send it at once. A second edit of a person whose edit
+ * still waits joins it (one edit per person, on the first one's version: her own first edit is not
+ * a conflict for her second).
+ */
 export async function enqueue(item: Omit<OutboxItem, 'queuedAt'>): Promise<void> {
-  await putRecord(KIND, item.id, { ...item, queuedAt: new Date().toISOString() });
+  const edit = item.kind === 'update_beneficiary' ? (item.payload as QueuedEdit) : null;
+  const earlier = edit ? (await listOutbox()).find((i) => i.kind === 'update_beneficiary' && (i.payload as QueuedEdit).id === edit.id) : undefined;
+  if (edit && earlier) {
+    const before = earlier.payload as QueuedEdit;
+    const changes = { ...before.changes, ...edit.changes, profile: { ...before.changes.profile, ...edit.changes.profile } };
+    await putRecord(KIND, earlier.id, { ...earlier, payload: { ...before, changes } });
+  } else await putRecord(KIND, item.id, { ...item, queuedAt: new Date().toISOString() });
   await refreshOutboxCount();
   void sendOutbox();
 }
@@ -92,6 +109,15 @@ export async function retryOutboxItem(id: string): Promise<void> {
   if (!item) return;
   delete item.rejection;
   await putRecord(KIND, id, item);
+  await sendOutbox();
+}
+
+/** An edit refused for a conflict, settled by the worker field by field: it goes again as she chose, on the version now. */
+export async function settleQueuedEdit(id: string, payload: QueuedEdit): Promise<void> {
+  const item = await getRecord<OutboxItem>(KIND, id);
+  if (!item) return;
+  const { rejection: _settled, ...rest } = item;
+  await putRecord(KIND, id, { ...rest, payload });
   await sendOutbox();
 }
 
@@ -147,7 +173,7 @@ export async function sendOutbox(): Promise<SendOutcome> {
   sending = true;
   notify();
   try {
-    const order: OutboxKind[] = ['register_beneficiary', 'record_contact', 'record_group_session'];
+    const order: OutboxKind[] = ['register_beneficiary', 'update_beneficiary', 'record_contact', 'record_group_session'];
     const all = (await listOutbox()).filter((i) => !i.rejection);
     const waiting = all.filter((i) => !i.direct && i.kind !== 'voice_note').sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
     for (let i = 0; i < waiting.length; i += BATCH) {

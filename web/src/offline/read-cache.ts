@@ -5,11 +5,13 @@ import { checkCodeOffline } from './offline-codes.ts';
 
 /**
  * The reads the field screens need, kept encrypted so that they open offline (ADR 0027): the
- * registry settings, the catalogue, the units and programs, the workers, and the nurse's OST list
- * of a unit and day (codes and doses, sealed like everything here; keyed by its path and query).
- * The code check offline answers from the cached codes (offline-codes.ts).
+ * registry settings, the catalogue, the units and programs, the workers, the nurse's OST list
+ * of a unit and day (codes and doses, sealed like everything here; keyed by its path and query),
+ * and the persons' records she opened online (ADR 0036), so that she can correct one offline (the
+ * edit waits in the outbox with the version it was made on). The code check offline answers from
+ * the cached codes (offline-codes.ts).
  */
-const KEPT = [/^\/registry\/settings$/, /^\/catalogue$/, /^\/org-units$/, /^\/programs$/, /^\/users$/, /^\/ost\/day$/];
+const KEPT = [/^\/registry\/settings$/, /^\/catalogue$/, /^\/org-units$/, /^\/programs$/, /^\/users$/, /^\/ost\/day$/, /^\/beneficiaries\/[0-9a-f-]{36}$/];
 const KIND = 'read';
 
 function keyOf(path: string, query: RequestOptions['query']): string {

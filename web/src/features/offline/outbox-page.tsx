@@ -3,9 +3,17 @@ import { Alert, Button, Code, ConfirmDialog, Page, Table, type Column } from '..
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { useOnline } from '../../app/online.ts';
-import { deleteOutboxItem, listOutbox, retryOutboxItem, sendOutbox, useOutbox, type OutboxItem, type SendOutcome } from '../../offline/outbox.ts';
+import { settleEdit } from '@relais/core';
+import { deleteOutboxItem, listOutbox, retryOutboxItem, sendOutbox, settleQueuedEdit, useOutbox, type OutboxItem, type QueuedEdit, type SendOutcome } from '../../offline/outbox.ts';
+import { lazyCard } from '../../app/lazy-card.tsx';
 import { formatDay } from '../capture/service-labels.ts';
 import { RegistrationConflict } from './registration-conflict.tsx';
+
+// An edit in conflict is rare: its dialog comes in its own chunk (field budget).
+const EditConflictDialog = lazyCard(() => import('./edit-conflict.tsx').then((m) => m.EditConflictDialog));
+
+/** An edit refused because the same fields changed meanwhile, with what the server said of them. */
+const inConflict = (i: OutboxItem) => (i.kind === 'update_beneficiary' && i.rejection?.code === 'edit_conflict' && i.rejection.conflict ? i.rejection.conflict : null);
 
 /**
  * My outbox (ADR 0027): what was saved on this device and not yet accepted by the server. Each
@@ -20,6 +28,7 @@ export function OutboxPage() {
   const [items, setItems] = useState<OutboxItem[] | null>(null);
   const [outcome, setOutcome] = useState<SendOutcome | null>(null);
   const [deleting, setDeleting] = useState<OutboxItem | null>(null);
+  const [settling, setSettling] = useState<OutboxItem | null>(null);
   const reload = useCallback(() => void listOutbox().then(setItems), []);
   useEffect(reload, [reload, count, sending]);
 
@@ -38,6 +47,11 @@ export function OutboxPage() {
             <span>{i.rejection.message}</span>
             {i.rejection.fields?.map((f) => <span key={f.field}>{f.message}</span>)}
             {i.kind === 'register_beneficiary' && i.rejection.code === 'beneficiary_exists' ? <RegistrationConflict item={i} onDone={reload} /> : null}
+            {inConflict(i) ? (
+              <Button size="small" variant="primary" disabled={!online} onClick={() => setSettling(i)}>
+                {t('editConflict.settle')}
+              </Button>
+            ) : null}
           </div>
         ) : (
           t('outbox.waitingOne')
@@ -48,7 +62,7 @@ export function OutboxPage() {
       header: t('outbox.actions'),
       render: (i) => (
         <div className="form-actions">
-          {i.rejection ? (
+          {i.rejection && !inConflict(i) ? (
             <Button size="small" disabled={!online} onClick={() => void retryOutboxItem(i.id).then(reload)}>
               {t('outbox.retry')}
             </Button>
@@ -75,6 +89,24 @@ export function OutboxPage() {
       {outcome?.failed ? <Alert tone="error">{describeError(i18n, outcome.failed)}</Alert> : null}
       {outcome && !outcome.failed ? <Alert tone={outcome.rejected ? 'warning' : 'success'}>{t('outbox.sent', { sent: outcome.sent, rejected: outcome.rejected })}</Alert> : null}
       <Table caption={t('outbox.title')} columns={columns} rows={items ?? []} rowKey={(i) => i.id} empty={t('outbox.empty')} />
+      {settling && inConflict(settling) ? (
+        <EditConflictDialog
+          code={settling.label}
+          conflict={inConflict(settling)!}
+          onClose={() => setSettling(null)}
+          onDrop={async () => {
+            await deleteOutboxItem(settling.id);
+            setSettling(null);
+            reload();
+          }}
+          onSend={async (choices) => {
+            const edit = settling.payload as QueuedEdit;
+            await settleQueuedEdit(settling.id, { ...edit, baseVersion: inConflict(settling)!.version, changes: settleEdit(edit.changes, choices) });
+            setSettling(null);
+            reload();
+          }}
+        />
+      ) : null}
       {deleting ? (
         <ConfirmDialog
           title={t('outbox.deleteTitle')}

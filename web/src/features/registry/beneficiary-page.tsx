@@ -1,21 +1,17 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { UpdateBeneficiary, type Beneficiary } from '@relais/core';
-import { getBeneficiary, getRegistrySettings, updateBeneficiary } from '../../api/endpoints.ts';
+import { useEffect, useState } from 'react';
+import type { Beneficiary } from '@relais/core';
+import { getBeneficiary } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
-import { useFormSubmit } from '../../api/use-form-submit.ts';
-import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
 import { useCan, useCanForEveryProgram } from '../../app/session.tsx';
-import { Alert, Button, Card, Code, Fact, Loading, Page } from '../../ui/index.ts';
+import { Alert, Button, Card, Code, Fact, Page } from '../../ui/index.ts';
 import { LoadedPage } from '../../app/read-status.tsx';
-import { FormButtons } from '../../app/form-buttons.tsx';
 import { useI18n, type I18n } from '../../i18n/i18n.tsx';
-import { describeError } from '../../i18n/errors.ts';
 import { ServiceHistory } from '../capture/service-history.tsx';
 import { useWorkContext } from '../context/work-context.tsx';
 import { lazyCard } from '../../app/lazy-card.tsx';
 import { MergeHistory } from './merge-history.tsx';
-import { draftOf, RecordFields, recordInput, type RecordDraft } from './record-fields.tsx';
+import { EditRecord } from './edit-record.tsx';
 import { populationLabel } from './registry-labels.ts';
 
 // Cards of follow-up beside the field: in their own chunks, out of the field entry's budget.
@@ -45,7 +41,7 @@ export function BeneficiaryPage({ beneficiaryId }: { beneficiaryId: string }) {
     return q.has('registered') ? t('record.registered') : q.has('claimed') ? t('record.claimed') : null;
   });
   const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<'server' | 'device' | false>(false);
   useEffect(() => {
     // The notice is shown once: a reload or a shared link does not repeat it.
     if (window.location.search) window.history.replaceState(null, '', window.location.pathname);
@@ -76,7 +72,7 @@ export function BeneficiaryPage({ beneficiaryId }: { beneficiaryId: string }) {
             }
           >
             {notice ? <Alert tone="success">{notice}</Alert> : null}
-            {saved ? <Alert tone="success">{t('common.saved')}</Alert> : null}
+            {saved ? <Alert tone="success">{saved === 'device' ? t('outbox.savedOnDevice') : t('common.saved')}</Alert> : null}
             {b.mergedInto ? (
               <Alert tone="warning" action={<Link to={`/beneficiaries/${b.mergedInto}`}>{t('record.openMergedInto')}</Link>}>
                 {t('record.mergedInto')}
@@ -89,7 +85,16 @@ export function BeneficiaryPage({ beneficiaryId }: { beneficiaryId: string }) {
                 onSaved={(next) => {
                   record.setData(next);
                   setEditing(false);
-                  setSaved(true);
+                  setSaved('server');
+                }}
+                onQueued={(next) => {
+                  record.setData(next);
+                  setEditing(false);
+                  setSaved('device');
+                }}
+                onDropped={() => {
+                  setEditing(false);
+                  record.reload();
                 }}
               />
             ) : (
@@ -200,52 +205,5 @@ function RecordView({ b }: { b: Beneficiary }) {
         ) : null}
       </Card>
     </div>
-  );
-}
-
-function EditRecord({ beneficiary, onCancel, onSaved }: { beneficiary: Beneficiary; onCancel: () => void; onSaved: (b: Beneficiary) => void }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const canReadNotes = useCan('note.read');
-  const settings = useApi(() => getRegistrySettings(), []);
-  const [original] = useState(() => draftOf(beneficiary));
-  const [draft, setDraft] = useState<RecordDraft>(original);
-  const form = useFormSubmit();
-  const { errors, busy } = form;
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    form.begin();
-    // The whole visible record is sent (not only the changes), so that no field falls back to a
-    // default; phone and notes the reader cannot see are left out unless she replaces them.
-    const input: Partial<ReturnType<typeof recordInput>> = recordInput(draft);
-    const phoneHidden = beneficiary.phone === null && beneficiary.hasPhone;
-    if (phoneHidden && draft.phone.trim() === '' && draft.contactConsent === original.contactConsent) delete input.phone;
-    if (!canReadNotes) delete input.notes;
-    const checked = validate(UpdateBeneficiary, input);
-    if (!form.check(checked)) return;
-    // The schema fills defaults for absent fields: send only what was meant.
-    const body = Object.fromEntries(Object.entries(checked.data).filter(([key]) => key in input));
-    await form.send(async () => onSaved(await updateBeneficiary(beneficiary.id, body)));
-  };
-
-  if (settings.error && !settings.data) return <Alert tone="error">{describeError(i18n, settings.error)}</Alert>;
-  if (!settings.data) return <Loading label={t('app.loading')} />;
-  return (
-    <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-label={t('record.editTitle')}>
-      <h2 className="card-title">{t('record.editTitle')}</h2>
-      {form.message ? <Alert tone={form.message.tone}>{form.message.text}</Alert> : null}
-      <RecordFields
-        draft={draft}
-        onChange={setDraft}
-        errors={errors}
-        populations={settings.data.populations}
-        hideNotes={!canReadNotes}
-        phoneHint={beneficiary.phone === null && beneficiary.hasPhone ? t('record.phoneHiddenHint') : undefined}
-      />
-      <div className="form-actions">
-        <FormButtons busy={busy} onCancel={onCancel} />
-      </div>
-    </form>
   );
 }
