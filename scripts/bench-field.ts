@@ -12,6 +12,12 @@
 //   registration screen; the app's User Timing entry `relais:offline-code-check` is the check's
 //   time (the kept settings and outbox read, the index, core's neighbourhood), and the time from
 //   typing to the suggestion on screen is given too (it includes the screen's pause after typing).
+// - thirty days offline (issue 16): a peer educator's phone, network cut, queues 50 registrations
+//   and 600 quick contacts through the screens (condoms ×10 each); the device's storage
+//   (navigator.storage.estimate) before and after gives the bytes per 1,000 queued contacts; then
+//   the network returns and the time until the outbox is empty is the sync time; the server must
+//   hold each record exactly once, and a second sync must change nothing.
+//   RELAIS_BENCH_FIELD_DAYS=0 skips it (it takes minutes: every item goes through the screens).
 // The web app is built first (Vite, a few seconds) so the figures are the current code's.
 import http from 'node:http';
 import path from 'node:path';
@@ -27,6 +33,9 @@ import { buildApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import fs from 'node:fs';
 import os from 'node:os';
+import { sql } from 'kysely';
+import { fr as coreFr, interpolate } from '@relais/core';
+import { fr as webFr } from '../web/src/i18n/fr.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUDGET_BYTES = 250 * 1000;
@@ -211,6 +220,126 @@ async function measureOfflineCheck(): Promise<Record<string, unknown>> {
   }
 }
 
+const t = { ...coreFr, ...webFr } as Record<string, string>;
+const QUEUED_CONTACTS = Number(process.env.RELAIS_BENCH_FIELD_CONTACTS ?? 600);
+const QUEUED_REGISTRATIONS = Number(process.env.RELAIS_BENCH_FIELD_REGISTRATIONS ?? 50);
+
+/** Opens a screen inside the app (a page load would lock the store: its key is in memory only). */
+async function go(page: Page, to: string) {
+  await page.evaluate(`window.history.pushState(null, '', ${JSON.stringify(to)}); window.dispatchEvent(new PopStateEvent('popstate'))`);
+}
+
+const usage = async (page: Page) => ((await page.evaluate('navigator.storage.estimate().then((e) => e.usage)')) as number) ?? 0;
+
+async function measureThirtyDays(): Promise<Record<string, unknown>> {
+  const db = await openDatabase({ engine: 'embedded', dataDir: 'memory://' });
+  await migrateToLatest(db.kysely);
+  await generateBenchData(db, { persons: 2000, services: 0, sections: 5 });
+  const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', RELAIS_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-field-days-')) }), db });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  try {
+    // The peer educator of the first section (persons i ≡ 0 mod 5), through the API as the administrator.
+    const adminLogin = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { organisation: 'BENCH', username: 'admin', password: BENCH_PASSWORD } });
+    const headers = { cookie: `relais_session=${adminLogin.cookies.find((c) => c.name === 'relais_session')!.value}`, 'x-csrf-token': (JSON.parse(adminLogin.body) as { csrfToken: string }).csrfToken };
+    const section = (await db.kysely.selectFrom('org_unit').select('id').where('code', '=', 'S0').executeTakeFirstOrThrow()).id;
+    const created = await app.inject({ method: 'POST', url: '/api/v1/users', headers, payload: { username: 'ep.days', displayName: 'Paire Trente Jours', password: BENCH_PASSWORD, assignments: [{ role: 'peer_educator', orgUnitId: section, programs: null }] } });
+    if (created.statusCode !== 201) throw new Error(`peer educator: ${created.body}`);
+    const peerId = (JSON.parse(created.body) as { id: string }).id;
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(base);
+    await page.locator('input[autocomplete="organization"]').fill('BENCH');
+    await page.locator('input[autocomplete="username"]').fill('ep.days');
+    await page.locator('input[autocomplete="current-password"]').fill(BENCH_PASSWORD);
+    await page.locator('button[type="submit"]').click();
+    await page.locator('header.topbar').waitFor();
+    await page.evaluate('navigator.serviceWorker.ready.then((r) => r.active && r.active.state)');
+    for (const started = performance.now(); ; ) {
+      if (((await page.evaluate(storedKeys)) as string[]).some((k) => k.endsWith('|codes|all'))) break;
+      if (performance.now() - started > 120_000) throw new Error('codes not kept');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    // Program and place once (the quick contact keeps them on the device).
+    await go(page, '/contacts/quick');
+    const settings = page.locator('details').filter({ hasText: t['quick.settings']! });
+    await settings.locator('summary').click();
+    await page.getByLabel(t['field.program']!, { exact: true }).selectOption({ label: t['program.prev_ps']! });
+    await context.setOffline(true);
+    const empty = await usage(page);
+
+    const t0 = performance.now();
+    for (let n = 0; n < QUEUED_REGISTRATIONS; n++) {
+      await go(page, '/beneficiaries/new');
+      const code = benchCode(500_000 + n * 37).replace(/\d{4}/, '1999'); // nobody's code
+      await page.getByRole('textbox', { name: t['register.codeLabel']!, exact: true }).fill(code);
+      const newPerson = page.getByRole('button', { name: t['register.newPerson']! });
+      const population = page.getByLabel(t['population.PS']!, { exact: true });
+      await newPerson.or(population).first().waitFor();
+      if (await newPerson.isVisible()) await newPerson.click();
+      await population.check();
+      await page.getByRole('button', { name: t['register.submit']!, exact: true }).click();
+      await page.getByText(interpolate(t['outbox.registeredOnDevice']!, { code })).waitFor();
+    }
+    const registered = await usage(page);
+    const registrationsSeconds = Math.round((performance.now() - t0) / 100) / 10;
+
+    const t1 = performance.now();
+    await go(page, '/contacts/quick');
+    for (let n = 0; n < QUEUED_CONTACTS; n++) {
+      const code = benchCode(5 * (1 + (n % 399))); // persons of section S0
+      await page.getByRole('textbox', { name: t['register.codeLabel']!, exact: true }).fill(code);
+      const condoms = page.getByRole('button', { name: t['service.condoms']!, exact: true });
+      await condoms.click();
+      await page.getByRole('button', { name: interpolate(t['quick.save']!, { count: 1 }) }).click();
+      await page.getByText(t['outbox.savedOnDevice']!).first().waitFor();
+      await page.getByRole('textbox', { name: t['register.codeLabel']!, exact: true }).fill('');
+    }
+    const queued = await usage(page);
+    const contactsSeconds = Math.round((performance.now() - t1) / 100) / 10;
+    const outboxKeys = async () => ((await page.evaluate(storedKeys)) as string[]).filter((k) => k.includes('|outbox|')).length;
+    const waiting = await outboxKeys();
+
+    const t2 = performance.now();
+    await context.setOffline(false);
+    for (;;) {
+      if ((await outboxKeys()) === 0) break;
+      if (performance.now() - t2 > 600_000) throw new Error(`the outbox still holds ${await outboxKeys()} items after 10 minutes`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const syncSeconds = Math.round((performance.now() - t2) / 100) / 10;
+    const count = async () => {
+      const services = await sql<{ n: number }>`select count(*)::int as n from service_event where created_by = ${peerId}::uuid and deleted_at is null`.execute(db.kysely);
+      const persons = await sql<{ n: number }>`select count(*)::int as n from beneficiary where registered_by = ${peerId}::uuid`.execute(db.kysely);
+      return { services: services.rows[0]!.n, persons: persons.rows[0]!.n };
+    };
+    const onServer = await count();
+    // A second sync (the page reopened online) sends nothing again.
+    await page.reload();
+    await page.locator('header.topbar, input[autocomplete="current-password"]').first().waitFor();
+    await new Promise((r) => setTimeout(r, 3000));
+    const afterRetry = await count();
+    await context.close();
+    return {
+      queuedRegistrations: QUEUED_REGISTRATIONS,
+      queuedContacts: QUEUED_CONTACTS,
+      outboxItems: waiting,
+      queueingSeconds: { registrations: registrationsSeconds, contacts: contactsSeconds },
+      storageBytes: { empty, afterRegistrations: registered, afterContacts: queued },
+      bytesPer1000Contacts: Math.round(((queued - registered) / QUEUED_CONTACTS) * 1000),
+      syncSeconds,
+      onServer,
+      exactlyOnce: onServer.services === QUEUED_CONTACTS && onServer.persons === QUEUED_REGISTRATIONS,
+      unchangedBySecondSync: afterRetry.services === onServer.services && afterRetry.persons === onServer.persons,
+    };
+  } finally {
+    await browser.close();
+    if (app.server.listening) await app.close();
+    await db.close();
+  }
+}
+
 export async function benchField(): Promise<Record<string, unknown>> {
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   const built = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: path.join(root, 'web'), stdio: ['ignore', 'inherit', 'inherit'] });
@@ -225,7 +354,9 @@ export async function benchField(): Promise<Record<string, unknown>> {
     const browser = await measureBrowser(base);
     await app.close();
     await db.close();
-    return { date: new Date().toISOString(), wire, browser, offlineCodeCheck: await measureOfflineCheck() };
+    const offlineCodeCheck = await measureOfflineCheck();
+    const thirtyDaysOffline = process.env.RELAIS_BENCH_FIELD_DAYS === '0' ? null : await measureThirtyDays();
+    return { date: new Date().toISOString(), wire, browser, offlineCodeCheck, thirtyDaysOffline };
   } finally {
     if (app.server.listening) await app.close();
     await db.close().catch(() => undefined);
