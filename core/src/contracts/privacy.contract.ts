@@ -80,7 +80,7 @@ export const SubjectAccess = z.object({
 export type SubjectAccess = z.infer<typeof SubjectAccess>;
 
 /** The categories of data in the register of processing; labels `privacy.category.<code>` in the web. */
-export const processingCategories = ['identifier', 'sex_birth_year', 'populations', 'profile', 'contact_phone', 'notes', 'services', 'cases', 'harm_reduction', 'referrals', 'stories', 'audit_log'] as const;
+export const processingCategories = ['identifier', 'sex_birth_year', 'populations', 'profile', 'contact_phone', 'notes', 'voice_notes', 'services', 'cases', 'harm_reduction', 'referrals', 'stories', 'audit_log'] as const;
 /** Purposes beside the organisation's programs (each enabled program is a purpose): labels `privacy.purpose.<code>`. */
 export const processingPurposes = ['referrals', 'quality', 'reporting'] as const;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import type { AuditEvent, Beneficiary, ErasureResult, RetentionRun, ServiceRecord, SubjectAccess, VoiceNote } from '@relais/core';
+import type { AuditEvent, Beneficiary, ErasureResult, ProcessingRegister, RetentionRun, ServiceRecord, SubjectAccess, VoiceNote } from '@relais/core';
 import type { Client} from '../../../test/harness.ts';
 import { createOrg, createTestApp, createUnit, createUserClient, engine, type TestApp, type TestOrg } from '../../../test/harness.ts';
 
@@ -101,7 +101,7 @@ describe(`voice notes (${engine})`, () => {
     expect((await upload(epB, randomUUID(), c.contactId, audio())).status).toBe(404);
   }, 120_000);
 
-  it('retention deletes voice notes past their period; erasure deletes hers; subject access says how many', async () => {
+  it('retention deletes voice notes past their period; the register declares them; erasure deletes hers; subject access says how many', async () => {
     const old = await contact(daysAgo(70));
     const oldId = randomUUID();
     expect((await upload(ep, oldId, old.contactId, audio())).status).toBe(201);
@@ -114,6 +114,8 @@ describe(`voice notes (${engine})`, () => {
     expect(run.body.voiceNotesDeleted).toBe(1);
     expect((await rows()).map((r) => r.id)).not.toContain(oldId);
     expect(await rows()).toHaveLength(1);
+    // The register of processing declares them, sensitive, with their period.
+    expect((await org.admin.get<ProcessingRegister>('/privacy/register')).body.categories).toContainEqual({ category: 'voice_notes', sensitive: true, retentionMonths: 2 });
     const erased = await org.admin.post<ErasureResult>(`/beneficiaries/${person.id}/erase`, { reason: 'Demande écrite du 2 décembre' });
     expect(erased.status, JSON.stringify(erased.body)).toBe(200);
     expect(erased.body.counts.voiceNotes).toBe(1);

@@ -29,14 +29,15 @@ export async function usersByRole(db: Queryable, org: string) {
 
 /** Counts that say which categories are held and how users sign in. */
 export async function counts(db: Queryable, org: string) {
-  const r = await sql<{ persons: number; erased: number; cases: number; ost: number; stories: number; activeUsers: number; withSecondFactor: number }>`
+  const r = await sql<{ persons: number; erased: number; cases: number; ost: number; stories: number; voiceNotes: number; activeUsers: number; withSecondFactor: number }>`
     select
       (select count(*)::int from beneficiary where organisation_id = ${org} and merged_into is null and erased_at is null) as persons,
       (select count(*)::int from beneficiary where organisation_id = ${org} and erased_at is not null) as erased,
       (select count(*)::int from case_file where organisation_id = ${org}) as cases,
       (select count(*)::int from ost_episode where organisation_id = ${org}) as ost,
       (select count(*)::int from change_story where organisation_id = ${org}) as stories,
+      (select count(*)::int from voice_note where organisation_id = ${org}) as "voiceNotes",
       (select count(*)::int from app_user where organisation_id = ${org} and active) as "activeUsers",
       (select count(*)::int from app_user where organisation_id = ${org} and active and totp_enabled_at is not null) as "withSecondFactor"`.execute(db);
-  return r.rows[0] ?? { persons: 0, erased: 0, cases: 0, ost: 0, stories: 0, activeUsers: 0, withSecondFactor: 0 };
+  return r.rows[0] ?? { persons: 0, erased: 0, cases: 0, ost: 0, stories: 0, voiceNotes: 0, activeUsers: 0, withSecondFactor: 0 };
 }

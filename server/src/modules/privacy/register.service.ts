@@ -38,6 +38,8 @@ export async function processingRegister(db: Queryable, ctx: RequestContext): Pr
     held('profile', false),
     held('contact_phone', false, retention.contact_phone),
     held('notes', true, retention.notes),
+    // A person's voice, and what is said about her (ADR 0035).
+    ...(n.voiceNotes > 0 ? [held('voice_notes', true, retention.voice_notes)] : []),
     held('services', true),
     ...(n.cases > 0 || programs.some((p) => caseProgramCodes.has(p)) ? [held('cases', true, retention.closed_cases)] : []),
     ...(n.ost > 0 || programs.includes('harm_reduction') ? [held('harm_reduction', true)] : []),

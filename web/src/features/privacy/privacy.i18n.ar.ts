@@ -92,6 +92,7 @@ export const privacyWebAr: Translations<typeof privacyWebFr> = {
   'privacy.category.harm_reduction': 'الحد من المخاطر والعلاج البديل',
   'privacy.category.referrals': 'الموافقات والتوجيهات',
   'privacy.category.stories': 'قصص التغيير',
+  'privacy.category.voice_notes': 'الملاحظات الصوتية للاتصالات',
   'privacy.category.audit_log': 'سجل الولوج والتعديلات',
   'privacy.keptWhileRecord': 'ما دامت البطاقة موجودة؛ تُمحى عند الطلب',
   'privacy.months': '{n} شهر',

@@ -92,6 +92,7 @@ export const privacyWebEn: Translations<typeof privacyWebFr> = {
   'privacy.category.harm_reduction': 'Harm reduction and substitution treatment',
   'privacy.category.referrals': 'Consents and referrals',
   'privacy.category.stories': 'Stories of change',
+  'privacy.category.voice_notes': 'Voice notes of contacts',
   'privacy.category.audit_log': 'Log of reads and changes',
   'privacy.keptWhileRecord': 'While the record lives; erased on request',
   'privacy.months': '{n} months',

@@ -93,6 +93,7 @@ export const privacyWebFr = {
   'privacy.category.harm_reduction': 'Réduction des risques et traitement de substitution',
   'privacy.category.referrals': 'Consentements et orientations',
   'privacy.category.stories': 'Récits de changement',
+  'privacy.category.voice_notes': 'Notes vocales des contacts',
   'privacy.category.audit_log': 'Journal des accès et des modifications',
   'privacy.keptWhileRecord': 'Tant que la fiche existe ; effacé à la demande',
   'privacy.months': '{n} mois',
