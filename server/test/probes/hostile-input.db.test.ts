@@ -6,7 +6,8 @@
  * triggers; each table's rows hashed around an operation whose every variant was refused).
  *
  * CI runs a bounded count (the default below); the issue's 1,000 per operation is
- * `RELAIS_HOSTILE_RUNS=1000 npx vitest run server/test/probes/hostile-input.db.test.ts`.
+ * `RELAIS_HOSTILE_RUNS=1000 npx vitest run server/test/probes/hostile-input.db.test.ts`
+ * (`RELAIS_HOSTILE_FROM=<rank>` resumes a run cut short at that operation).
  */
 import fc from 'fast-check';
 import { sql } from 'kysely';
@@ -18,6 +19,8 @@ import { requestOf, send } from './requests.ts';
 import { variantsOf } from './hostile.ts';
 
 const runs = Number(process.env.RELAIS_HOSTILE_RUNS ?? 8);
+/** A long manual run in parts: start at this write operation (its rank in the list the run prints). */
+const from = Number(process.env.RELAIS_HOSTILE_FROM ?? 0);
 const seed = Number(process.env.RELAIS_HOSTILE_SEED ?? 18);
 /** Tables every request changes (the session's last use, login throttling): not what a refused request may not touch. */
 const moving = new Set(['session', 'login_throttle', 'kysely_migration', 'kysely_migration_lock']);
@@ -73,7 +76,8 @@ describe(`hostile input on every write (${engine})`, () => {
     const failures: string[] = [];
     const counts = { sent: 0, refused: 0, accepted: 0 };
     const started = Date.now();
-    for (const key of writes) {
+    for (const [rank, key] of writes.entries()) {
+      if (rank < from) continue;
       const [method, p] = key.split(' ') as [string, string];
       const op = doc.paths[p]![method.toLowerCase()]!;
       const client = writerOf(writers, op['x-permission'] as Permission | undefined);
@@ -101,7 +105,7 @@ describe(`hostile input on every write (${engine})`, () => {
         }
         before = after;
       }
-      if (runs >= 100) console.log(`${key}: ${variants.length} variants, ${failures.length} failures so far, ${Math.round((Date.now() - started) / 1000)} s`);
+      if (runs >= 100) console.log(`#${rank} ${key}: ${variants.length} variants, ${failures.length} failures so far, ${Math.round((Date.now() - started) / 1000)} s`);
       // The counter's witness: an operation whose every variant was refused left every table as it was.
       if (accepted === 0) {
         const end = await fingerprint(t, tables);
