@@ -261,6 +261,7 @@ test('offline: unlock with the password, register a person and record a contact,
   await test.step('the edit in conflict: field by field, her value and the server’s (who, when); she keeps hers; the coordinator’s other change stands', async () => {
     const edit = page.getByRole('row').filter({ hasText: fr['outbox.kind.update_beneficiary'] });
     await expect(edit).toContainText(fr['error.edit_conflict']);
+    await expect(edit).toContainText(fr['editConflict.toDecide']);
     await edit.getByRole('button', { name: fr['editConflict.settle'] }).click();
     const dialog = page.getByRole('dialog', { name: interpolate(fr['editConflict.title'], { code: `\u2068${near}\u2069` }) });
     const housing = dialog.getByRole('group', { name: fr['field.profile.housing'] });

@@ -17,6 +17,7 @@ export const editConflictWebFr = {
   'editConflict.drop': 'Abandonner ma modification',
   'editConflict.dropBody': 'Vos changements de cette fiche seront perdus : elle garde les valeurs actuelles.',
   'editConflict.settle': 'Choisir les valeurs',
+  'editConflict.toDecide': 'Votre choix est attendu',
 };
 
 export const editConflictWebEn: Translations<typeof editConflictWebFr> = {
@@ -35,6 +36,7 @@ export const editConflictWebEn: Translations<typeof editConflictWebFr> = {
   'editConflict.drop': 'Drop my change',
   'editConflict.dropBody': 'Your changes to this record will be lost: it keeps its current values.',
   'editConflict.settle': 'Choose the values',
+  'editConflict.toDecide': 'Your choice is needed',
 };
 
 export const editConflictWebAr: Translations<typeof editConflictWebFr> = {
@@ -53,4 +55,5 @@ export const editConflictWebAr: Translations<typeof editConflictWebFr> = {
   'editConflict.drop': 'التخلي عن تعديلي',
   'editConflict.dropBody': 'ستضيع تغييراتك على هذا الملف: يحتفظ بقيمه الحالية.',
   'editConflict.settle': 'اختيار القيم',
+  'editConflict.toDecide': 'ننتظر اختيارك',
 };

@@ -43,7 +43,7 @@ export function OutboxPage() {
       render: (i) =>
         i.rejection ? (
           <div className="stack">
-            <strong>{t('outbox.rejected')}</strong>
+            <strong>{inConflict(i) ? t('editConflict.toDecide') : t('outbox.rejected')}</strong>
             <span>{i.rejection.message}</span>
             {i.rejection.fields?.map((f) => <span key={f.field}>{f.message}</span>)}
             {i.kind === 'register_beneficiary' && i.rejection.code === 'beneficiary_exists' ? <RegistrationConflict item={i} onDone={reload} /> : null}
