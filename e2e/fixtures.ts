@@ -273,3 +273,14 @@ export async function ensureReferralSides(
   await b.context().close();
   return { personId, code };
 }
+
+/**
+ * Launch options of a spec recording voice notes (ADR 0035): the config's, plus Chromium's fake
+ * microphone (a beep) granted without asking. `test.use(fakeMicrophone)` at the top of the file.
+ */
+export const fakeMicrophone = {
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+  },
+};

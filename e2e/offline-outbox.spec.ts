@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { admin as adminUser, apiOf, ar, enterAsAdmin, ensurePerson, ensureUnit, ensureUser, fr, freshCode, logIn, logInAs, shot, shots, type Texts, serviceWorkerActivated } from './fixtures.ts';
+import { admin as adminUser, apiOf, ar, enterAsAdmin, ensurePerson, ensureUnit, ensureUser, fakeMicrophone, fr, freshCode, logIn, logInAs, shot, shots, type Texts, serviceWorkerActivated } from './fixtures.ts';
 
 // Field work with the network really cut (issue 16, ADR 0027): the data kept on the device are
 // encrypted under the password, the code check answers from the cached codes, writes wait in the
@@ -13,8 +13,8 @@ const peerWipe = { username: 'ep.outbox.wipe', displayName: 'Paire Effacée', pa
 /** Reads the contacts' notes, voice notes included (ADR 0035). */
 const coordFr = { username: 'coord.outbox', displayName: 'Coordinatrice Boîte d’envoi', password: 'sur le terrain 2026' };
 
-// Chromium's fake microphone (a beep) answers getUserMedia without asking: the voice notes are really recorded.
-test.use({ launchOptions: { executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] } });
+// The voice notes are really recorded, from Chromium's fake microphone.
+test.use(fakeMicrophone);
 
 test.describe.configure({ mode: 'serial' });
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { apiOf, ar, enterAsAdmin, ensurePerson, ensureUnit, ensureUser, fr, freshCode, goTo, logIn, shots, type Texts } from './fixtures.ts';
+import { apiOf, ar, enterAsAdmin, ensurePerson, ensureUnit, ensureUser, fakeMicrophone, fr, freshCode, goTo, logIn, shots, type Texts } from './fixtures.ts';
 
 // Quick contact for the street (issue 16, ADR 0034): the code, then a tap per thing given on big
 // pictograms (usual quantity set, a stepper to change it), then save — online, and offline into
@@ -10,6 +10,8 @@ const section = { code: 'RAPIDE', name: 'Section Contact Rapide' };
 const peer = { username: 'ep.rapide', displayName: 'Paire Rapide', password: 'sur le terrain 2026' };
 const code = freshCode('1993F');
 let personId = '';
+// A voice note is recorded with a contact, from Chromium's fake microphone.
+test.use(fakeMicrophone);
 let admin: Page;
 
 test.beforeAll(async ({ browser }) => {
@@ -72,9 +74,17 @@ test('quick contact: code, two taps, save — online, then offline in low-litera
     await page.getByRole('button', { name: interpolate(fr['quick.more'], { service: fr['service.lubricant'] }) }).click();
     await expect(page.getByRole('group', { name: interpolate(fr['quick.quantityOf'], { service: fr['service.lubricant'] }) })).toContainText('6');
     await shots(page, 'quick-contact-fr');
+    // A voice note with it (Chromium's fake microphone), sent with the contact (ADR 0035).
+    const recorder = page.getByRole('group', { name: fr['voice.title'], exact: true });
+    await recorder.getByRole('button', { name: fr['voice.record'] }).click();
+    await expect(recorder.getByRole('timer')).toHaveText(/1:5\d/);
+    await recorder.getByRole('button', { name: fr['voice.stop'] }).click();
+    await expect(recorder.locator('audio')).toBeVisible();
     await page.getByRole('button', { name: interpolate(fr['quick.save'], { count: 2 }) }).click();
     await expect(page.getByRole('status').filter({ hasText: interpolate(fr['capture.savedTitle'], { code, date: '' }).split(',')[0]! })).toBeVisible();
     expect(await served()).toEqual(expect.arrayContaining([expect.objectContaining({ service: 'condoms', quantity: 10 }), expect.objectContaining({ service: 'lubricant', quantity: 6 })]));
+    const attached = await (await apiOf(admin)).get<{ items: { entityId: string | null }[] }>('/audit?action=voice_note.attach');
+    expect(attached.items.map((e) => e.entityId)).toContain(personId);
   });
 
   await test.step('low-literacy mode: "record services" opens the pictograms; offline, the contact waits in the outbox and goes once online', async () => {

@@ -8,7 +8,11 @@ import { Link } from '../../app/router.tsx';
 import { Alert, Button, Card, Checkbox, Code } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { fieldErrorsOf } from '../../i18n/errors.ts';
-import { saveOrQueue } from '../../offline/outbox.ts';
+import { saveOrQueue, saveOrQueueVoiceNote } from '../../offline/outbox.ts';
+import { lazyCard } from '../../app/lazy-card.tsx';
+
+// A voice note instead of typing, in the recorder's own chunk (ADR 0035).
+const VoiceRecorder = lazyCard(() => import('./voice-recorder.tsx').then((m) => m.VoiceRecorder));
 import { useWorkContext } from '../context/work-context.tsx';
 import { ServicePictogram } from '../programs/service-pictogram.tsx';
 import { CapturePage, type CaptureFormProps } from './capture-page.tsx';
@@ -50,6 +54,7 @@ function QuickContact({ settings, catalogue }: CaptureFormProps) {
   const [round, setRound] = useState(0);
   const [given, setGiven] = useState<ReadonlyMap<string, number>>(new Map());
   const [contactId, setContactId] = useState(newId);
+  const [voice, setVoice] = useState<{ id: string; audio: Blob } | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
   const form = useFormSubmit();
 
@@ -78,7 +83,9 @@ function QuickContact({ settings, catalogue }: CaptureFormProps) {
     if (!form.check(body, fieldErrorsOf(i18n, issues))) return;
     await form.send(async () => {
       const result = await saveOrQueue(() => recordContact(body.data), { id: contactId, kind: 'record_contact', payload: body.data, label: person.code, date: place.date });
-      setSaved({ person, date: place.date, services: result === 'queued' ? [] : result.services, isQueued: result === 'queued' });
+      const voiceQueued = voice ? await saveOrQueueVoiceNote(voice.id, voice.audio, contactId, result === 'queued', person.code, place.date) : false;
+      setSaved({ person, date: place.date, services: result === 'queued' ? [] : result.services, isQueued: result === 'queued' || voiceQueued });
+      setVoice(null);
       setPerson(null);
       setGiven(new Map());
       setContactId(newId());
@@ -126,6 +133,7 @@ function QuickContact({ settings, catalogue }: CaptureFormProps) {
               );
             })}
           </ul>
+          <VoiceRecorder value={voice?.audio ?? null} onChange={(audio: Blob | null) => setVoice(audio ? { id: newId(), audio } : null)} />
           <Button variant="primary" className="quick-save" busy={form.busy} disabled={given.size === 0} onClick={() => void save()}>
             {given.size ? t('quick.save', { count: given.size }) : t('quick.tapFirst')}
           </Button>
