@@ -6,7 +6,7 @@
 // lists (a section's latest 50 or one person's history), 10 % report queries (a section's month,
 // the year by section).
 // On PostgreSQL the server runs RELAIS_BENCH_LOAD_WORKERS HTTP processes (RELAIS_WORKERS, ADR 0038;
-// default one a core); the embedded engine admits one process.
+// default 1); the embedded engine admits one process.
 // Phases, per engine (embedded always; PostgreSQL with RELAIS_BENCH_DATABASE_URL):
 //  - idle: one request at a time, p50/p99 per endpoint;
 //  - realistic pace: open loop, Poisson arrivals at RELAIS_BENCH_LOAD_RATE (default 20 req/s)
@@ -50,8 +50,8 @@ const THINK_MS = Number(env.RELAIS_BENCH_LOAD_THINK_MS ?? 1000);
 const IDLE_REPEAT = Number(env.RELAIS_BENCH_LOAD_IDLE_REPEAT ?? 20);
 const TIMEOUT_MS = 30_000;
 const PORT = Number(env.RELAIS_BENCH_LOAD_PORT ?? 39520);
-/** HTTP processes of the server on PostgreSQL (RELAIS_WORKERS, ADR 0038): by default one a core. */
-const PG_WORKERS = Number(env.RELAIS_BENCH_LOAD_WORKERS ?? os.cpus().length);
+/** HTTP processes of the server on PostgreSQL (RELAIS_WORKERS, ADR 0038): one by default, as the server. */
+const PG_WORKERS = Number(env.RELAIS_BENCH_LOAD_WORKERS ?? 1);
 
 type Kind = 'check' | 'contact' | 'caseOpen' | 'sectionList' | 'personList' | 'reportMonth' | 'reportYear';
 const kinds: Kind[] = ['check', 'contact', 'caseOpen', 'sectionList', 'personList', 'reportMonth', 'reportYear'];

@@ -29,7 +29,10 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
 /** Opens the database named by the options; the embedded engine runs in a worker thread. */
 export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   if (options.engine === 'postgres') {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // Idle connections are kept five minutes (pg's default closes them after 10 s): under bursts of
+    // field work the pool otherwise keeps opening connections, each a new PostgreSQL backend whose
+    // first queries run on cold caches — measured as stalls of up to a second for every request (ADR 0038).
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, idleTimeoutMillis: 300_000 });
     pool.on('error', () => undefined); // idle client errors surface on the next query
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await kysely.selectNoFrom((eb) => eb.val(1).as('one')).execute();
