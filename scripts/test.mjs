@@ -4,10 +4,9 @@
 //  2. the database tests again on a PostgreSQL server when RELAIS_TEST_DATABASE_URL is set
 //     (a URL whose user may create databases; .ci/run starts a throwaway cluster);
 //  3. the browser tests (Playwright + system Chromium) on the embedded engine, and on the
-//     server too when RELAIS_TEST_DATABASE_URL is set, the passes side by side (a pass keeps well
-//     under one core busy: Chromium, the server and the runner mostly wait on each other), each
-//     with its own port, data and output folder, its lines prefixed with its name; the embedded
-//     pass is itself split in shards of spec files (EMBEDDED_SHARDS) run side by side.
+//     server too when RELAIS_TEST_DATABASE_URL is set, the passes side by side (about a core each),
+//     each with its own port, data and output folder, its lines prefixed with its name; the
+//     embedded pass can be split in shards of spec files (EMBEDDED_SHARDS, RELAIS_E2E_SHARDS).
 //     RELAIS_E2E_SEQUENTIAL=1 runs them one after the other. The server pass runs the specs whose
 //     writes and reads differ most between engines (POSTGRES_SPECS); RELAIS_E2E_ALL_ENGINES=1 runs
 //     every spec on both (the database tests already run whole on both engines).
@@ -19,8 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 
 /** The browser specs the PostgreSQL pass runs: first run, registration, capture, imports, cases, referrals across organisations, stock, the offline shell. */
-/** The embedded browser pass is split in this many shards run side by side (RELAIS_E2E_SHARDS overrides). */
-const EMBEDDED_SHARDS = 3;
+/** The embedded browser pass in this many shards run side by side (RELAIS_E2E_SHARDS overrides: more cores). */
+const EMBEDDED_SHARDS = 1;
 const POSTGRES_SPECS = ['first-run', 'registry', 'capture', 'import', 'cases', 'referrals', 'referral-link', 'stock', 'offline-shell'];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, '.tmp', 'test-results');
@@ -107,9 +106,10 @@ for (const engine of ['embedded', ...(pgUrl ? ['postgres'] : [])]) {
 
 if (run('build the web app', 'npm', ['run', 'build', '--workspace', 'web'])) {
   const basePort = Number(process.env.RELAIS_E2E_PORT ?? 3123);
-  // The embedded pass in EMBEDDED_SHARDS shards of spec files, each with its own server, data and
-  // port, side by side with the server pass: a pass mostly waits on the browser and the server
-  // (about a third of a core busy), so four on two cores finish in about the time of the longest.
+  // The embedded pass may be split in shards of spec files, each with its own server, data and
+  // port, side by side with the server pass. A pass keeps about a core busy: on 2 cores, four
+  // passes saturated the machine and browser tests timed out, so one shard is the default here;
+  // RELAIS_E2E_SHARDS splits it on a machine with more cores.
   const shards = Math.max(1, Number(process.env.RELAIS_E2E_SHARDS ?? EMBEDDED_SHARDS));
   const passNames = [...Array.from({ length: shards }, (_, i) => (shards === 1 ? 'embedded' : `embedded-${i + 1}`)), ...(pgUrl ? ['postgres'] : [])];
   const allSpecs = fs.readdirSync(path.join(root, 'e2e')).filter((f) => f.endsWith('.spec.ts')).sort().map((f) => `e2e/${f}`);
