@@ -69,7 +69,7 @@ test('data protection: the root administrator sets how long notes are kept (a wr
   await expect(page.getByText(fr['privacy.retentionSaved'])).toBeVisible();
   await expect(notes).not.toHaveAttribute('aria-invalid', 'true');
   await page.getByRole('button', { name: fr['privacy.retentionRun'] }).click();
-  await expect(page.getByText(interpolate(fr['privacy.retentionDone'], { phones: 0, notes: 0, cases: 0, events: 0 }))).toBeVisible();
+  await expect(page.getByText(interpolate(fr['privacy.retentionDone'], { phones: 0, notes: 0, voice: 0, cases: 0, events: 0 }))).toBeVisible();
   await shots(page, 'privacy-page-fr');
 
   await page.getByRole('link', { name: fr['privacy.registerOpen'] }).click();
