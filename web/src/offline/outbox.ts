@@ -190,9 +190,8 @@ export async function sendOutbox(): Promise<SendOutcome> {
         }
       }
     }
-    for (const item of all) {
-      if (!item.direct) continue;
-      const rejection = await sendDirect(item, item.direct);
+    /** An item sent on its own: kept with the server's reason, or gone. */
+    const settle = async (item: OutboxItem, rejection: OutboxItem['rejection'] | undefined) => {
       if (rejection) {
         await putRecord(KIND, item.id, { ...item, rejection });
         outcome.rejected++;
@@ -200,20 +199,14 @@ export async function sendOutbox(): Promise<SendOutcome> {
         await deleteRecord(KIND, item.id);
         outcome.sent++;
       }
-    }
+    };
+    for (const item of all) if (item.direct) await settle(item, await sendDirect(item, item.direct));
     // Voice notes last: each after its contact (ADR 0035).
     const contactsWaiting = new Set((await listOutbox()).filter((i) => i.kind === 'record_contact').map((i) => i.id));
     for (const item of all) {
       const note = item.payload as QueuedVoiceNote;
       if (item.kind !== 'voice_note' || contactsWaiting.has(note.contactId)) continue;
-      const rejection = await refusalOf(() => attachVoiceNote(note.id, note.contactId, new Blob([fromBase64(note.audio)], { type: note.type })));
-      if (rejection) {
-        await putRecord(KIND, item.id, { ...item, rejection });
-        outcome.rejected++;
-      } else {
-        await deleteRecord(KIND, item.id);
-        outcome.sent++;
-      }
+      await settle(item, await refusalOf(() => attachVoiceNote(note.id, note.contactId, new Blob([fromBase64(note.audio)], { type: note.type }))));
     }
   } catch (error) {
     if (!(error instanceof ApiError)) console.error('outbox', error);
