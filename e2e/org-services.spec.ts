@@ -53,6 +53,21 @@ test('org services: an administrator adds "douche" with a pictogram and its fiel
     await expect(list.getByRole('listitem').filter({ hasText: 'douche' })).toBeVisible();
   });
 
+  const program = fr['program.prev_ps'];
+  const settingsTitle = interpolate(fr['programs.servicesOf'], { program });
+  const settings = page.getByRole('form', { name: settingsTitle });
+  const inColumn = (column: string) => settings.getByLabel(interpolate(fr['programs.serviceIn'], { column, service: `Douche ${fr['programs.defined']}` }), { exact: true });
+  await test.step('in the program’s settings "Douche" is offered by its definition, and she counts it as reached like a built-in service', async () => {
+    await page.getByRole('button', { name: settingsTitle }).click();
+    await expect(inColumn(fr['programs.offered'])).toBeChecked();
+    await expect(inColumn(fr['programs.offered'])).toBeDisabled();
+    await inColumn(fr['programs.reach']).check();
+    await shots(page, 'org-services-reach-fr');
+    await settings.getByRole('button', { name: interpolate(fr['programs.saveServicesOf'], { program }) }).click();
+    await expect(settings.getByText(interpolate(fr['programs.servicesSaved'], { program }))).toBeVisible();
+    await expect(inColumn(fr['programs.reach'])).toBeChecked();
+  });
+
   const ep = await logInAs(browser, peer);
   await test.step('the peer educator records a shower with 2 hygiene kits for the person; a missing number of kits is refused, named', async () => {
     await goTo(ep, 'nav.field', 'shell.recordContact');

@@ -214,8 +214,8 @@ export const ServiceCatalogue = z.object({
     z.object({
       code: text(),
       services: z.array(z.enum(serviceCodes)).readonly(),
-      reach: z.array(z.enum(serviceCodes)).readonly(),
-      paquetMinimum: z.array(z.enum(serviceCodes)).readonly(),
+      reach: z.array(AnyServiceCode).readonly(),
+      paquetMinimum: z.array(AnyServiceCode).readonly(),
     }),
   ),
   /** The services the organisation defined itself, retired ones included (entry offers only the others). */
@@ -223,17 +223,22 @@ export const ServiceCatalogue = z.object({
 });
 export type ServiceCatalogue = z.infer<typeof ServiceCatalogue>;
 
-/** A program's services, what counts as reached and its paquet minimum: both subsets of the services offered. */
+/**
+ * A program's services, what counts as reached and its paquet minimum: both subsets of the
+ * services offered, where a service the organisation defined for the program is offered by its
+ * definition (the catalogue checks those against the definitions; ADR 0028).
+ */
 export const ProgramServices = z
   .object({
     services: z.array(z.enum(serviceCodes)).min(1).readonly(),
-    reach: z.array(z.enum(serviceCodes)).readonly(),
-    paquetMinimum: z.array(z.enum(serviceCodes)).readonly(),
+    reach: z.array(AnyServiceCode).max(serviceCodes.length + 40).readonly(),
+    paquetMinimum: z.array(AnyServiceCode).max(serviceCodes.length + 40).readonly(),
   })
   .superRefine((p, ctx) => {
     for (const field of ['reach', 'paquetMinimum'] as const) {
       p[field].forEach((code, i) => {
-        if (!p.services.includes(code)) ctx.addIssue({ code: 'custom', path: [field, i], message: 'not_offered' });
+        const builtIn = (serviceCodes as readonly string[]).includes(code);
+        if (builtIn && !(p.services as readonly string[]).includes(code)) ctx.addIssue({ code: 'custom', path: [field, i], message: 'not_offered' });
       });
     }
   });

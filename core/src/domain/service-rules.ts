@@ -51,7 +51,7 @@ export function checkServiceEntry(entry: ServiceFields, program: ProgramServiceS
  * is held to it when it includes at least one of its services (an outreach
  * contact); a clinic visit for a test alone is not.
  */
-export function missingFromPaquetMinimum(program: ProgramServiceSettings, services: readonly string[]): ServiceCode[] {
+export function missingFromPaquetMinimum(program: ProgramServiceSettings, services: readonly string[]): string[] {
   if (!program.paquetMinimum.some((s) => services.includes(s))) return [];
   return program.paquetMinimum.filter((s) => !services.includes(s));
 }

@@ -109,8 +109,10 @@ export const serviceDefinitions: Record<ServiceCode, ServiceDefinition> = {
  */
 export interface ProgramServiceSettings {
   services: readonly ServiceCode[];
-  reach: readonly ServiceCode[];
-  paquetMinimum: readonly ServiceCode[];
+  /** Built-in codes among `services`, or services the organisation defined for the program (ADR 0028). */
+  reach: readonly string[];
+  /** As `reach`: a defined service of the program may be part of it. */
+  paquetMinimum: readonly string[];
 }
 
 const prevention: ServiceCode[] = [

@@ -379,6 +379,8 @@ export const ar: Catalogue = {
   'field.program': 'البرنامج',
   'field.services': 'الخدمات',
   'field.service': 'الخدمة',
+  'field.reach': 'تُحتسب وصولًا',
+  'field.paquetMinimum': 'الحزمة الدنيا',
   'field.quantity': 'الكمية',
   'field.result': 'النتيجة',
   'field.strategy': 'الاستراتيجية',

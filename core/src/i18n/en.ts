@@ -379,6 +379,8 @@ export const en: Catalogue = {
   'field.program': 'Program',
   'field.services': 'Services',
   'field.service': 'Service',
+  'field.reach': 'Counts as reached',
+  'field.paquetMinimum': 'Minimum package',
   'field.quantity': 'Quantity',
   'field.result': 'Result',
   'field.strategy': 'Strategy',

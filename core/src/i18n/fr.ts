@@ -378,6 +378,8 @@ export const fr = {
   'field.program': 'Programme',
   'field.services': 'Prestations',
   'field.service': 'Prestation',
+  'field.reach': 'Compte comme atteinte',
+  'field.paquetMinimum': 'Paquet minimum',
   'field.quantity': 'Quantité',
   'field.result': 'Résultat',
   'field.strategy': 'Stratégie',

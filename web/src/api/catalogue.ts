@@ -33,6 +33,13 @@ function serviceList(v: unknown, what: string): ServiceCode[] {
   return v.filter(isServiceCode);
 }
 
+/** Reach and paquet minimum: built-in codes or services the organisation defined (ADR 0028), kept as given. */
+function codeList(v: unknown, what: string): string[] {
+  const list = stringList(v);
+  if (!list) throw new Error(`catalogue: ${what} is not a list`);
+  return list;
+}
+
 function parseService(raw: unknown): CatalogueService | null {
   if (!isRecord(raw) || !isServiceCode(raw.code)) return null;
   const out: CatalogueService = { code: raw.code };
@@ -69,8 +76,8 @@ function programOf(raw: Record<string, unknown>, code: ProgramCode): CataloguePr
   return {
     code,
     services: serviceList(raw.services, 'services'),
-    reach: serviceList(raw.reach, 'reach'),
-    paquetMinimum: serviceList(raw.paquetMinimum, 'paquetMinimum'),
+    reach: codeList(raw.reach, 'reach'),
+    paquetMinimum: codeList(raw.paquetMinimum, 'paquetMinimum'),
   };
 }
 

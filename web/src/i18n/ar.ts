@@ -218,6 +218,8 @@ export const ar: WebCatalogue = {
   'programs.servicesOf': 'خدمات البرنامج: {program}',
   'programs.servicesHint': 'في التقارير، يُحتسب الشخص ضمن من تم الوصول إليهم بمجرد حصوله على خدمة مؤشَّر عليها «تُحتسب وصولًا»، ويُنبّه التحقق من المعطيات إلى كل تواصل لا يتضمن كامل الحزمة الدنيا.',
   'programs.subsetHint': 'لا يمكن أن تُحتسب وصولًا أو أن تدخل في الحزمة الدنيا إلا خدمةٌ يقدّمها البرنامج.',
+  'programs.defined': '(حدّدتها الجمعية)',
+  'programs.definedRetired': '(حدّدتها الجمعية، موقوفة عن التسجيل)',
   'programs.offered': 'مقدَّمة',
   'programs.reach': 'تُحتسب وصولًا',
   'programs.paquetMinimum': 'الحزمة الدنيا',

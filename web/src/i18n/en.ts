@@ -218,6 +218,8 @@ export const en: WebCatalogue = {
   'programs.servicesOf': 'Program services: {program}',
   'programs.servicesHint': 'In reports, a person counts as reached once she receives a service ticked “Counts as reached”, and the data verification flags every contact that does not hold the whole minimum package.',
   'programs.subsetHint': 'Only a service the program offers can count as reached or belong to the minimum package.',
+  'programs.defined': '(defined by the organisation)',
+  'programs.definedRetired': '(defined by the organisation, retired from entry)',
   'programs.offered': 'Offered',
   'programs.reach': 'Counts as reached',
   'programs.paquetMinimum': 'Minimum package',

@@ -219,6 +219,8 @@ export const fr = {
   'programs.servicesOf': 'Prestations du programme {program}',
   'programs.servicesHint': 'Dans les rapports, une personne est comptée comme atteinte dès qu’elle reçoit une prestation « Compte comme atteinte », et la vérification des données signale chaque contact qui ne contient pas tout le paquet minimum.',
   'programs.subsetHint': 'Seule une prestation proposée par le programme peut compter comme atteinte ou faire partie du paquet minimum.',
+  'programs.defined': '(définie par l’organisation)',
+  'programs.definedRetired': '(définie par l’organisation, retirée de la saisie)',
   'programs.offered': 'Proposée',
   'programs.reach': 'Compte comme atteinte',
   'programs.paquetMinimum': 'Paquet minimum',

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { ServiceCode } from '@relais/core';
+import type { DefinedService, ServiceCode } from '@relais/core';
 import type { CatalogueProgram, CatalogueService } from '../../api/catalogue.ts';
 import { updateProgramServices } from '../../api/endpoints.ts';
 import { Alert, Button, Checkbox, Table, type Column } from '../../ui/index.ts';
@@ -9,7 +9,13 @@ import { serviceLabel } from '../capture/service-labels.ts';
 
 /** The three lists of a program's settings, as the form holds them. */
 type ServiceList = 'services' | 'reach' | 'paquetMinimum';
-type Draft = Record<ServiceList, readonly ServiceCode[]>;
+type Draft = { services: readonly ServiceCode[]; reach: readonly string[]; paquetMinimum: readonly string[] };
+
+/** One row of the table: a built-in service of the catalogue, or one the organisation defined for the program (offered by its definition). */
+interface Row {
+  code: string;
+  defined?: DefinedService;
+}
 
 const lists = ['services', 'reach', 'paquetMinimum'] as const;
 
@@ -17,15 +23,18 @@ const lists = ['services', 'reach', 'paquetMinimum'] as const;
  * Checks or unchecks a service in one list. Reach and paquet minimum are subsets of the
  * offered services: a service no longer offered leaves them too.
  */
-function withService(draft: Draft, list: ServiceList, code: ServiceCode, on: boolean): Draft {
-  const set = (codes: readonly ServiceCode[]) => (on ? (codes.includes(code) ? codes : [...codes, code]) : codes.filter((c) => c !== code));
+function withService(draft: Draft, list: ServiceList, code: string, on: boolean): Draft {
+  const set = <C extends string>(codes: readonly C[]) => (on ? (codes.includes(code as C) ? codes : [...codes, code as C]) : codes.filter((c) => c !== code));
   if (list === 'services' && !on) return { services: set(draft.services), reach: set(draft.reach), paquetMinimum: set(draft.paquetMinimum) };
   return { ...draft, [list]: set(draft[list]) };
 }
 
+/** Is the service offered: a built-in one the program lists, or one defined for it? */
+const isOffered = (draft: Draft, row: Row) => row.defined !== undefined || (draft.services as readonly string[]).includes(row.code);
+
 /** The saved settings as the form holds them (reach and paquet minimum kept within the offered services). */
-function draftOf(program: CatalogueProgram): Draft {
-  const offered = (codes: readonly ServiceCode[]) => codes.filter((c) => program.services.includes(c));
+function draftOf(program: CatalogueProgram, defined: readonly DefinedService[]): Draft {
+  const offered = (codes: readonly string[]) => codes.filter((c) => (program.services as readonly string[]).includes(c) || defined.some((d) => d.code === c));
   return { services: program.services, reach: offered(program.reach), paquetMinimum: offered(program.paquetMinimum) };
 }
 
@@ -34,23 +43,26 @@ function draftOf(program: CatalogueProgram): Draft {
  * its paquet minimum, one row per service of the catalogue, saved together.
  * Only for who holds `settings.manage` (the server also wants it on the root unit).
  */
-export function ProgramServices({ program, services, onSaved }: {
+export function ProgramServices({ program, services, defined, onSaved }: {
   program: CatalogueProgram;
   /** The catalogue's services, in catalogue order (one row each). */
   services: readonly CatalogueService[];
+  /** The services the organisation defined for this program (ADR 0028), after the built-in ones. */
+  defined: readonly DefinedService[];
   onSaved: (saved: CatalogueProgram) => void;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
   const panelId = useId();
   const [open, setOpen] = useState(false);
-  const [draft, setDraft] = useState<Draft>(() => draftOf(program));
+  const [draft, setDraft] = useState<Draft>(() => draftOf(program, defined));
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ tone: 'error' | 'success'; say: (i: typeof i18n) => string } | null>(null);
   const name = t(`program.${program.code}`);
   const title = t('programs.servicesOf', { program: name });
 
-  const change = (list: ServiceList, code: ServiceCode, on: boolean) => {
+  const rows: Row[] = [...services.map((s) => ({ code: s.code })), ...defined.map((d) => ({ code: d.code, defined: d }))];
+  const change = (list: ServiceList, code: string, on: boolean) => {
     setDraft(withService(draft, list, code, on));
     setMessage(null);
   };
@@ -59,11 +71,11 @@ export function ProgramServices({ program, services, onSaved }: {
     e.preventDefault();
     setMessage(null);
     if (draft.services.length === 0) {
-      setMessage({ tone: 'error', text: t('programs.noServiceOffered') });
+      setMessage({ tone: 'error', say: (i) => i.t('programs.noServiceOffered') });
       return;
     }
     // Saved in catalogue order, whatever the order of the clicks.
-    const ordered = (codes: readonly ServiceCode[]) => services.map((s) => s.code).filter((c) => codes.includes(c));
+    const ordered = <C extends string>(codes: readonly C[]) => rows.map((r) => r.code as C).filter((c) => codes.includes(c));
     setBusy(true);
     try {
       const saved = await updateProgramServices(program.code, {
@@ -71,11 +83,12 @@ export function ProgramServices({ program, services, onSaved }: {
         reach: ordered(draft.reach),
         paquetMinimum: ordered(draft.paquetMinimum),
       });
-      setDraft(draftOf(saved));
+      setDraft(draftOf(saved, defined));
       onSaved(saved);
-      setMessage({ tone: 'success', text: t('programs.servicesSaved', { program: name }) });
+      // Said in the language of the moment (a change of language after saving says it again).
+      setMessage({ tone: 'success', say: (i) => i.t('programs.servicesSaved', { program: i.t(`program.${program.code}`) }) });
     } catch (error) {
-      setMessage({ tone: 'error', text: describeError(i18n, error) });
+      setMessage({ tone: 'error', say: (i) => describeError(i, error) });
     } finally {
       setBusy(false);
     }
@@ -86,19 +99,27 @@ export function ProgramServices({ program, services, onSaved }: {
     reach: t('programs.reach'),
     paquetMinimum: t('programs.paquetMinimum'),
   };
-  const columns: Column<CatalogueService>[] = [
-    { key: 'service', header: t('field.service'), render: (s) => serviceLabel(i18n, s.code) },
+  // A defined service says so (its name may be a built-in one's: « Douche »), in the row and in its boxes' names.
+  const label = (r: Row) => (r.defined ? `${r.defined.labels[i18n.locale]} ${r.defined.retired ? t('programs.definedRetired') : t('programs.defined')}` : serviceLabel(i18n, r.code));
+  // A defined service is offered by its definition; a retired one joins no paquet minimum (it can no longer be given).
+  const fixed = (r: Row, list: ServiceList) => r.defined !== undefined && (list === 'services' || (list === 'paquetMinimum' && r.defined.retired && !draft.paquetMinimum.includes(r.code)));
+  const columns: Column<Row>[] = [
+    {
+      key: 'service',
+      header: t('field.service'),
+      render: (r) => (r.defined ? <>{r.defined.labels[i18n.locale]} <span className="field-hint">{r.defined.retired ? t('programs.definedRetired') : t('programs.defined')}</span></> : label(r)),
+    },
     ...lists.map(
-      (list): Column<CatalogueService> => ({
+      (list): Column<Row> => ({
         key: list,
         header: headers[list],
-        render: (s) => (
+        render: (r) => (
           <Checkbox
-            label={<span className="visually-hidden">{t('programs.serviceIn', { column: headers[list], service: serviceLabel(i18n, s.code) })}</span>}
-            checked={draft[list].includes(s.code)}
+            label={<span className="visually-hidden">{t('programs.serviceIn', { column: headers[list], service: label(r) })}</span>}
+            checked={list === 'services' ? isOffered(draft, r) : draft[list].includes(r.code)}
             // Reach and paquet minimum only among the offered services.
-            disabled={busy || (list !== 'services' && !draft.services.includes(s.code))}
-            onChange={(on) => change(list, s.code, on)}
+            disabled={busy || fixed(r, list) || (list !== 'services' && !isOffered(draft, r))}
+            onChange={(on) => change(list, r.code, on)}
           />
         ),
       }),
@@ -124,8 +145,8 @@ export function ProgramServices({ program, services, onSaved }: {
             <p className="field-hint">{t('programs.servicesHint')}</p>
             <p className="field-hint">{t('programs.subsetHint')}</p>
           </div>
-          <Table caption={title} columns={columns} rows={services} rowKey={(s) => s.code} empty={t('programs.noServices')} />
-          {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+          <Table caption={title} columns={columns} rows={rows} rowKey={(r) => r.code} empty={t('programs.noServices')} />
+          {message ? <Alert tone={message.tone}>{message.say(i18n)}</Alert> : null}
           <div className="form-actions">
             <Button type="submit" variant="primary" busy={busy} aria-label={busy ? undefined : t('programs.saveServicesOf', { program: name })}>
               {busy ? t('common.saving') : t('common.save')}

@@ -74,8 +74,8 @@ export function ProgramsPage() {
                     aria-busy={busy === p.code || undefined}
                     onChange={(on) => void toggle(p, on)}
                   />
-                  {settings && catalogue.data ? <ProgramServices program={settings} services={catalogue.data.services} onSaved={savedSettings} /> : null}
-                  {p.enabled && canDefine ? <DefinedServices program={p.code} /> : null}
+                  {settings && catalogue.data ? <ProgramServices program={settings} services={catalogue.data.services} defined={catalogue.data.definedServices.filter((d) => d.program === p.code)} onSaved={savedSettings} /> : null}
+                  {p.enabled && canDefine ? <DefinedServices program={p.code} onChanged={canConfigure ? () => catalogue.reload() : undefined} /> : null}
                 </li>
               );
             })}
