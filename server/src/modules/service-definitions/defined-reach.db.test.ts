@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import type { ApiErrorBody, ReportRow, Verification } from '@relais/core';
 import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp } from '../../../test/harness.ts';
 import { recordContact, registerBeneficiary } from '../../../test/factories.ts';
+
+type VerificationBody = z.infer<typeof Verification>;
 
 /**
  * A service the organisation defines counts in reach and in the paquet minimum as the built-in
@@ -64,7 +67,7 @@ describe(`a defined service in reach and paquet minimum (${engine})`, () => {
     expect(catalogue.body.programs.find((p) => p.code === 'harm_reduction')).toMatchObject({ reach: [...builtIn.reach, 'douche'], paquetMinimum: [...builtIn.paquetMinimum, 'douche'] });
     expect(await report()).toEqual({ reached: 4, persons_full_paquet: 1, paquet_minimum_rate: 0.25 });
     // The monthly verification holds A's shower-only contact to the paquet now, and flags B's without the shower (D misses more).
-    const verification = await org.admin.get<Verification>(`/verification?orgUnitId=${tng}&month=2025-03`);
+    const verification = await org.admin.get<VerificationBody>(`/verification?orgUnitId=${tng}&month=2025-03`);
     expect(verification.status, JSON.stringify(verification.body)).toBe(200);
     expect(verification.body.flags.filter((f) => f.kind === 'missing_paquet_minimum').map((f) => f.date).sort()).toEqual(['2025-03-03', '2025-03-04', '2025-03-06']);
   });
