@@ -16,6 +16,8 @@
 //  - a hundred workers (issue 18): the 100 workers at once for RELAIS_BENCH_LOAD_SECONDS, each
 //    thinking RELAIS_BENCH_LOAD_THINK_MS (default 1,000 ms, exponential) between two requests —
 //    a month-end morning five times busier than the realistic pace; goal on PostgreSQL p99 ≤ 200 ms, 0 errors;
+//    RELAIS_BENCH_LOAD_TRACE=<file> writes its samples (due time, ms, kind, status) to <file>.<engine>
+//    to lay them beside the server's own timeline;
 //  - EXPLAIN ANALYZE of the list queries and the code check, after the server stopped.
 // CPU seconds of the server process, of the PostgreSQL backends serving it (when visible in /proc)
 // and of this generator are reported per phase, with the load average (the machine is shared).
@@ -157,6 +159,8 @@ function requestOf(kind: Kind, w: Worker): { method: 'GET' | 'POST'; url: string
 
 interface Sample {
   kind: Kind;
+  /** When it was due (epoch ms): RELAIS_BENCH_LOAD_TRACE writes the hundred workers' samples with it. */
+  at: number;
   ms: number;
   ok: boolean;
   status: number | 'timeout' | 'network';
@@ -164,6 +168,7 @@ interface Sample {
 
 async function send(base: string, w: Worker, kind: Kind, scheduledAt = performance.now()): Promise<Sample> {
   const r = requestOf(kind, w);
+  const at = Date.now() - (performance.now() - scheduledAt);
   try {
     const res = await fetch(`${base}${r.url}`, {
       method: r.method,
@@ -173,11 +178,11 @@ async function send(base: string, w: Worker, kind: Kind, scheduledAt = performan
     });
     const body = await res.text();
     if (!res.ok && errorSamples.length < 10) errorSamples.push(`${kind} ${res.status} ${r.url} ${body.slice(0, 300)}`);
-    return { kind, ms: performance.now() - scheduledAt, ok: res.ok, status: res.status };
+    return { kind, at, ms: performance.now() - scheduledAt, ok: res.ok, status: res.status };
   } catch (error) {
     const timeout = (error as Error).name === 'TimeoutError';
     if (errorSamples.length < 10) errorSamples.push(`${kind} ${String(error)}`);
-    return { kind, ms: performance.now() - scheduledAt, ok: false, status: timeout ? 'timeout' : 'network' };
+    return { kind, at, ms: performance.now() - scheduledAt, ok: false, status: timeout ? 'timeout' : 'network' };
   }
 }
 const errorSamples: string[] = [];
@@ -457,6 +462,7 @@ async function measure(engine: string, setup: EngineSetup) {
 
     out.drainedAfterRealisticSeconds = await drain(server.pid!);
     const hundred = await withCpu(server.pid!, setup.backends, () => closedLoop(base, workers, WORKERS, SECONDS, THINK_MS));
+    if (env.RELAIS_BENCH_LOAD_TRACE) fs.writeFileSync(`${env.RELAIS_BENCH_LOAD_TRACE}.${engine}`, hundred.result.map((s) => `${Math.round(s.at)} ${s.ms.toFixed(1)} ${s.kind} ${s.status}`).join('\n') + '\n');
     out.hundredWorkers = { workers: WORKERS, thinkMs: THINK_MS, seconds: SECONDS, ...summarise(hundred.result, SECONDS), cpu: hundred.cpu, cpuMsPerRequest: perRequest(hundred.cpu, hundred.result.length) };
     console.log(`  ${engine} ${WORKERS} workers (think ${THINK_MS} ms): ${JSON.stringify(out.hundredWorkers)}`);
     out.drainedAfterHundredSeconds = await drain(server.pid!);

@@ -84,19 +84,21 @@ export async function registerMany(
   }
   options.onProgress?.('compared', rows.length, rows.length);
   await writing;
-  // One batch of pairs in the database while the next is prepared.
+  // One batch of pairs in the database while the next is prepared, in the order of their first
+  // record's id: the pairs' indexes are then filled page after page, not at random (ADR 0032).
+  const order = orderByFirstId(closest.kept(), (k) => rows[k.fresh]!.id, (k) => k.candidate.id);
   let queued = 0;
   let inFlight: Promise<void> = Promise.resolve();
   const send = async (batch: repo.OpenPair[]) => {
     await inFlight;
-    inFlight = repo.upsertOpenPairs(trx, organisationId, batch).then(() => {
+    inFlight = repo.insertNewPairs(trx, organisationId, batch).then(() => {
       queued += batch.length;
       options.onProgress?.('queued', queued, queued);
     });
     inFlight.catch(() => undefined); // awaited by the next send or below
   };
   let pending: repo.OpenPair[] = [];
-  for (const { fresh, candidate } of closest.kept()) {
+  for (const { fresh, candidate } of order) {
     pending.push({ x: rows[fresh]!.id, y: candidate.id, score: candidate.match.score, reasons: candidate.match.reasons });
     if (pending.length < PAIR_BATCH) continue;
     await send(pending);
@@ -105,4 +107,36 @@ export async function registerMany(
   await send(pending);
   await inFlight;
   return { created: rows.length, pairs: queued };
+}
+
+/** The first four hex digits of a UUID: 65,536 buckets, each a few pages of an index on it. */
+function idBucket(id: string): number {
+  let n = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = id.charCodeAt(i);
+    n = n * 16 + (c <= 57 ? c - 48 : (c | 32) - 87);
+  }
+  return n;
+}
+
+/**
+ * The items in the order of the smaller of their two ids (a pair's `a_id`), by a counting sort on
+ * its first four hex digits: linear, and enough that consecutive inserts land on the same few
+ * index pages. Writing 5 million pairs in this order took half the CPU of writing them as found.
+ */
+function orderByFirstId<T>(items: Iterable<T>, x: (item: T) => string, y: (item: T) => string): T[] {
+  const all = [...items];
+  const buckets = new Uint32Array(all.length);
+  const starts = new Uint32Array(65_537);
+  for (let i = 0; i < all.length; i++) {
+    const a = x(all[i]!);
+    const b = y(all[i]!);
+    const k = idBucket(a < b ? a : b);
+    buckets[i] = k;
+    starts[k + 1]!++;
+  }
+  for (let k = 1; k < starts.length; k++) starts[k]! += starts[k - 1]!;
+  const out = new Array<T>(all.length);
+  for (let i = 0; i < all.length; i++) out[starts[buckets[i]!]!++] = all[i]!;
+  return out;
 }

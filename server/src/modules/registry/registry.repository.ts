@@ -216,23 +216,36 @@ export interface OpenPair {
   reasons: unknown;
 }
 
-/** Queues probable-duplicate pairs for review in one statement; a pair already decided keeps its decision (as upsertPair). */
-export async function upsertOpenPairs(db: Queryable, organisationId: string, pairs: readonly OpenPair[]): Promise<void> {
+/**
+ * Queues probable-duplicate pairs of records registered in this transaction for review, in one
+ * statement. Their records are new, so no pair of theirs can be queued or decided already: a plain
+ * insert (a pair named twice fails on the primary key, as a bug should).
+ */
+export async function insertNewPairs(db: Queryable, organisationId: string, pairs: readonly OpenPair[]): Promise<void> {
   if (pairs.length === 0) return;
-  const ordered = pairs.map((p) => (p.x < p.y ? { a: p.x, b: p.y, p } : { a: p.y, b: p.x, p }));
-  // Pairs share their few kinds of reasons (the same objects, from the search): each written as JSON once.
-  const json = new Map<unknown, string>();
-  const reasonsOf = (r: unknown) => {
-    let text = json.get(r);
-    if (text === undefined) json.set(r, (text = JSON.stringify(r)));
-    return text;
-  };
+  const a: string[] = [];
+  const b: string[] = [];
+  const score: number[] = [];
+  // Pairs share their few kinds of reasons (the same objects, from the search): each sent and read as JSON once.
+  const reasons: string[] = [];
+  const reasonIndex = new Map<unknown, number>();
+  const reasonOf: number[] = [];
+  for (const p of pairs) {
+    const xFirst = p.x < p.y;
+    a.push(xFirst ? p.x : p.y);
+    b.push(xFirst ? p.y : p.x);
+    score.push(p.score);
+    let k = reasonIndex.get(p.reasons);
+    if (k === undefined) {
+      reasons.push(JSON.stringify(p.reasons));
+      reasonIndex.set(p.reasons, (k = reasons.length));
+    }
+    reasonOf.push(k);
+  }
   await sql`
-    insert into beneficiary_pair as t (organisation_id, a_id, b_id, score, reasons, status)
-    select ${organisationId}::uuid, r.a, r.b, r.score, r.reasons::jsonb, 'open'
-    from unnest(${ordered.map((o) => o.a)}::uuid[], ${ordered.map((o) => o.b)}::uuid[], ${ordered.map((o) => o.p.score)}::float8[], ${ordered.map((o) => reasonsOf(o.p.reasons))}::text[])
-      as r(a, b, score, reasons)
-    on conflict (organisation_id, a_id, b_id) do update set score = excluded.score, reasons = excluded.reasons`.execute(db);
+    insert into beneficiary_pair (organisation_id, a_id, b_id, score, reasons, status)
+    select ${organisationId}::uuid, r.a, r.b, r.score, (${reasons}::jsonb[])[r.k], 'open'
+    from unnest(${a}::uuid[], ${b}::uuid[], ${score}::float8[], ${reasonOf}::int[]) as r(a, b, score, k)`.execute(db);
 }
 
 /** Inserts a registered person (a code taken fails with the database's unique violation). */
