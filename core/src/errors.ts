@@ -118,6 +118,8 @@ export const validationCodes = [
   'already_entered',
   'not_before',
   'same_unit',
+  'unit_mismatch',
+  'collected_no_stock',
 ] as const;
 export type ValidationCode = (typeof validationCodes)[number];
 

@@ -153,6 +153,10 @@ export function describeFieldIssue(locale: Locale, issue: FieldIssue, label = fi
     if (!issue.params?.problem) return translate(locale, 'validation.invalid', params);
     params.detail = describeCodeProblem(locale, codeProblemFromParams(issue.params));
   }
+  if (issue.code === 'unit_mismatch' && typeof issue.params?.stockUnit === 'string') {
+    // The item's unit in the reader's language.
+    params.unit = translate(locale, `stock_unit.${issue.params.stockUnit}` as MessageKey);
+  }
   if (issue.code === 'invalid_format') {
     const format = String(issue.params?.format ?? '');
     const key = `format.${format}`;

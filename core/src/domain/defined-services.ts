@@ -2,6 +2,9 @@ import type { FieldIssue } from '../errors.ts';
 import type { DefinedField, DefinedLabels, DefinedService, ServiceDefinitionInput } from '../contracts/service-definitions.contract.ts';
 import { checkServiceEntry, type ServiceDetails, type ServiceFields } from './service-rules.ts';
 import { serviceCodes, type ProgramServiceSettings } from './services.ts';
+import type { StockUnit } from './stock.ts';
+import { fieldLabel, translate, type MessageKey } from '../i18n/index.ts';
+import { locales } from '../contracts/common.ts';
 
 /**
  * Services an organisation defines itself (issue 17, ADR 0028): a code, labels, a pictogram and
@@ -44,6 +47,8 @@ export function checkServiceDefinition(def: Pick<ServiceDefinitionInput, 'fields
       if (quantities > 1) issues.push({ field: `${at}type`, code: 'invalid_choice' });
       if (!f.direction) issues.push({ field: `${at}direction`, code: 'required' });
       if (!f.unit) issues.push({ field: `${at}unit`, code: 'required' });
+      // Collected (`in`): used material, counted, destroyed, never stock to hand out again.
+      if (f.direction === 'in' && f.stockItem) issues.push({ field: `${at}stockItem`, code: 'collected_no_stock', params: namedField(f, `${at}stockItem`) });
     } else {
       if (f.direction) issues.push({ field: `${at}direction`, code: 'not_applicable' });
       if (f.stockItem) issues.push({ field: `${at}stockItem`, code: 'not_applicable' });
@@ -57,6 +62,41 @@ export function checkServiceDefinition(def: Pick<ServiceDefinitionInput, 'fields
       });
     } else if (f.options.length > 0) issues.push({ field: `${at}options`, code: 'not_applicable' });
     if (f.type === 'number' && f.min !== null && f.max !== null && f.min > f.max) issues.push({ field: `${at}max`, code: 'too_small', params: { min: f.min } });
+  });
+  return issues;
+}
+
+/** An issue's field named by what it is and the defined field's own name (« Article de stock — Kits d’hygiène »), in each language. */
+function namedField(f: Pick<DefinedField, 'labels'>, path: string): Record<string, string> {
+  return Object.fromEntries(locales.map((l) => [`label_${l}`, `${fieldLabel(l, path)} — ${f.labels[l]}`]));
+}
+
+/** A unit as written, for comparison: lower case, trimmed, without a plural `s` (« Kits » is « kit »). */
+const unitWord = (s: string) => s.trim().toLocaleLowerCase().replace(/s$/, '');
+
+/** Does a field's unit name the stock unit `unit` (its label `stock_unit.<unit>`) in one of the three languages? */
+export function namesStockUnit(labels: DefinedLabels, unit: StockUnit): boolean {
+  return locales.some((l) => unitWord(labels[l]) === unitWord(translate(l, `stock_unit.${unit}` as MessageKey)) || unitWord(labels[l]) === unit);
+}
+
+/**
+ * Checks the stock item a quantity field names (ADR 0028): an item of the organisation (`items`:
+ * core's defaults as it keeps them and its own) counted in the field's unit, so that « 3 kits »
+ * never takes 3 boxes. Issues are at `fields.<i>.stockItem` / `fields.<i>.unit`, named by the
+ * list's label and the field's own name (« Article de stock — Kits d’hygiène »).
+ */
+export function checkDefinedStockItems(fields: readonly Pick<DefinedField, 'type' | 'direction' | 'labels' | 'unit' | 'stockItem'>[], items: ReadonlyArray<{ code: string; unit: StockUnit }>): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  fields.forEach((f, i) => {
+    // A collected quantity takes no item (`checkServiceDefinition` says so).
+    if (f.type !== 'quantity' || f.direction !== 'out' || !f.stockItem) return;
+    const named = (path: string) => namedField(f, path);
+    const item = items.find((it) => it.code === f.stockItem);
+    if (!item) {
+      issues.push({ field: `fields.${i}.stockItem`, code: 'unknown_reference', params: { value: f.stockItem, ...named(`fields.${i}.stockItem`) } });
+    } else if (f.unit && !namesStockUnit(f.unit, item.unit)) {
+      issues.push({ field: `fields.${i}.unit`, code: 'unit_mismatch', params: { value: f.stockItem, stockUnit: item.unit, ...named(`fields.${i}.unit`) } });
+    }
   });
   return issues;
 }

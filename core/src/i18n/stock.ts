@@ -57,6 +57,8 @@ export const stockFr = {
   'field.expiryDays': 'Péremption dans (jours)',
   'format.stock_item_code': 'une lettre minuscule puis des minuscules sans accent, chiffres ou « _ » (40 au plus)',
   'validation.same_unit': '{field} : choisissez une autre unité que celle d’où part le transfert.',
+  'validation.unit_mismatch': '{field} : l’article de stock « {value} » se compte en {unit} ; donnez cette unité au champ, ou un autre article.',
+  'validation.collected_no_stock': '{field} : une quantité collectée auprès de la personne (seringues usagées…) ne revient pas au stock ; laissez l’article vide.',
   'audit.stock.movement': 'Mouvement de stock',
   'audit.stock.item': 'Article de stock défini',
 };
@@ -113,6 +115,8 @@ export const stockEn: Translations<typeof stockFr> = {
   'field.expiryDays': 'Expiring within (days)',
   'format.stock_item_code': 'a lower-case letter then lower-case letters, digits or “_” (40 at most)',
   'validation.same_unit': '{field}: choose a unit other than the one the transfer leaves.',
+  'validation.unit_mismatch': '{field}: the stock item “{value}” is counted in {unit}; give the field that unit, or another item.',
+  'validation.collected_no_stock': '{field}: a quantity collected from the person (used syringes…) does not go back to stock; leave the item empty.',
   'audit.stock.movement': 'Stock movement',
   'audit.stock.item': 'Stock item defined',
 };
@@ -169,6 +173,8 @@ export const stockAr: Translations<typeof stockFr> = {
   'field.expiryDays': 'تنتهي صلاحيته خلال (أيام)',
   'format.stock_item_code': 'حرف لاتيني صغير ثم حروف لاتينية صغيرة أو أرقام أو «_» (40 على الأكثر)',
   'validation.same_unit': '{field}: اختر وحدة غير التي يخرج منها التحويل.',
+  'validation.unit_mismatch': '{field}: مادة المخزون «{value}» تُحسب بـ{unit}؛ أعطِ الحقل هذه الوحدة أو اختر مادة أخرى.',
+  'validation.collected_no_stock': '{field}: الكمية المجموعة من الشخص (حقن مستعملة…) لا تعود إلى المخزون؛ اترك المادة فارغة.',
   'audit.stock.movement': 'حركة مخزون',
   'audit.stock.item': 'تعريف مادة مخزون',
 };

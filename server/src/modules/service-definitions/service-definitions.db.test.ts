@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DefinedService, ServiceRecord } from '@relais/core';
-import { createAppWithSection, createUserClient, engine, type Client, type TestApp, type TestOrg } from '../../../test/harness.ts';
+import { createAppWithSection, createOrg, createUserClient, engine, type Client, type TestApp, type TestOrg } from '../../../test/harness.ts';
 import { createIndicator, recordContact, registerBeneficiary, today, uploadImport } from '../../../test/factories.ts';
 
 type Failure = { error: { code: string; message: string; fields?: { field: string; code: string; message: string }[] } };
@@ -167,13 +167,65 @@ describe(`services an organisation defines itself (${engine})`, () => {
     expect(noteOnly.body).toMatchObject({ fields: { temperature: 35 }, definitionVersion: 3 });
   });
   it('takes a defined quantity’s stock item from the unit’s stock, and gives it back when the service is deleted', async () => {
-    const kit = { ...douche, code: 'kit_hygiene', fields: [{ ...douche.fields[0], key: 'kits', stockItem: 'condoms' }] };
+    const kit = { ...douche, code: 'kit_hygiene', fields: [{ ...douche.fields[0], key: 'kits', stockItem: 'injection_kits' }] };
     expect((await org.admin.post('/programs/prev_ps/services', kit)).status).toBe(201);
-    const onHand = async () => (await org.admin.get<{ rows: Array<{ orgUnitId: string; item: string; onHand: number }> }>('/stock/on-hand')).body.rows.find((r) => r.orgUnitId === section && r.item === 'condoms')?.onHand ?? 0;
+    const onHand = async () => (await org.admin.get<{ rows: Array<{ orgUnitId: string; item: string; onHand: number }> }>('/stock/on-hand')).body.rows.find((r) => r.orgUnitId === section && r.item === 'injection_kits')?.onHand ?? 0;
     const before = await onHand();
     const saved = await recordContact(ep, { beneficiaryId: person, orgUnitId: section, program: 'prev_ps', services: [{ service: 'kit_hygiene', fields: { kits: 3 } }] });
     expect(await onHand()).toBe(before - 3);
     expect((await ep.delete(`/services/${saved.services[0]!.id}`)).status).toBe(200);
     expect(await onHand()).toBe(before);
+  });
+
+  it('counts a quantity collected from the person (`in`) as its records say, and leaves the stock as it was', async () => {
+    const collecte = {
+      code: 'seringues_collectees',
+      labels: labels('Seringues collectées', 'حقن مجموعة', 'Syringes collected'),
+      pictogram: 'drop',
+      fields: [{ key: 'seringues', type: 'quantity', labels: labels('Seringues usagées', 'حقن مستعملة', 'Used syringes'), required: true, direction: 'in', unit: labels('seringue', 'حقنة', 'syringe') }],
+    };
+    expect((await org.admin.post('/programs/prev_ps/services', collecte)).status).toBe(201);
+    const ledger = async () => (await org.admin.get<{ rows: Array<{ orgUnitId: string; item: string; onHand: number }> }>('/stock/on-hand')).body.rows.filter((r) => r.orgUnitId === section);
+    const before = await ledger();
+    const saved = await recordContact(ep, { beneficiaryId: person, orgUnitId: section, program: 'prev_ps', services: [{ service: 'seringues_collectees', fields: { seringues: 12 } }] });
+    expect(saved.services[0]).toMatchObject({ quantity: 12, fields: { seringues: 12 } });
+    await recordContact(ep, { beneficiaryId: person, orgUnitId: section, program: 'prev_ps', services: [{ service: 'seringues_collectees', fields: { seringues: 3 } }] });
+    await createIndicator(org.admin, { code: 'seringues_collectees', measure: { kind: 'sum_quantity', filter: { services: ['seringues_collectees'] } } });
+    const report = await org.admin.post<{ rows: { indicator: string; value: number | null }[] }>('/reports/query', { program: 'prev_ps', period: today().slice(0, 4), indicators: ['seringues_collectees'] });
+    expect(report.body.rows).toEqual([expect.objectContaining({ indicator: 'seringues_collectees', value: 15 })]);
+    expect(await ledger()).toEqual(before);
+  });
+
+  it('checks the stock item of a definition when it is saved: of the organisation, counted in the field’s unit, never on a collected quantity', async () => {
+    const { code: _code, ...rest } = douche;
+    const field = { ...douche.fields[0], key: 'kits' };
+    const messages = async (fields: unknown[], locale: 'fr' | 'ar' = 'fr') => {
+      org.admin.locale = locale;
+      try {
+        const res = await org.admin.post<Failure>('/programs/prev_ps/services', { ...rest, code: 'kit_verifie', fields });
+        expect(res.status).toBe(400);
+        return res.body.error.fields?.map((f) => `${f.field}: ${f.message}`);
+      } finally {
+        org.admin.locale = 'fr';
+      }
+    };
+    expect(await messages([{ ...field, stockItem: 'gants' }])).toEqual(['fields.0.stockItem: Article de stock — Kits d’hygiène : « gants » est inconnu.']);
+    expect(await messages([{ ...field, stockItem: 'condoms' }])).toEqual([
+      'fields.0.unit: Unité — Kits d’hygiène : l’article de stock « condoms » se compte en pièce ; donnez cette unité au champ, ou un autre article.',
+    ]);
+    expect((await messages([{ ...field, stockItem: 'condoms' }], 'ar'))?.[0]).toContain('أطقم النظافة');
+    // Another organisation's own item is not this one's.
+    const other = await createOrg(t, 'AUTRE');
+    expect((await other.admin.put('/stock/items/gants', { labels: labels('Gants', 'قفازات', 'Gloves'), unit: 'box', lowThreshold: null })).status).toBe(200);
+    expect(await messages([{ ...field, stockItem: 'gants' }])).toEqual(['fields.0.stockItem: Article de stock — Kits d’hygiène : « gants » est inconnu.']);
+    // Collected from the person: used material, never back to stock.
+    expect(await messages([{ ...field, direction: 'in', stockItem: 'syringes', unit: labels('seringue', 'حقنة', 'syringe') }])).toEqual([
+      'fields.0.stockItem: Article de stock — Kits d’hygiène : une quantité collectée auprès de la personne (seringues usagées…) ne revient pas au stock ; laissez l’article vide.',
+    ]);
+    // The same unit in another language, or a plural, is the item's unit; the new version is checked too.
+    const ok = await org.admin.post<DefinedService>('/programs/prev_ps/services', { ...rest, code: 'kit_verifie', fields: [{ ...field, stockItem: 'condoms', unit: labels('Pièces', 'قطعة', 'pieces') }] });
+    expect(ok.status).toBe(201);
+    const again = await org.admin.put<Failure>('/programs/prev_ps/services/kit_verifie', { ...rest, fields: [{ ...field, stockItem: 'naloxone', unit: labels('flacon', 'قارورة', 'bottle') }] });
+    expect(again.body.error.fields?.map((f) => f.field)).toEqual(['fields.0.unit']);
   });
 });

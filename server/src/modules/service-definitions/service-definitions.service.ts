@@ -1,7 +1,8 @@
-import { DomainError, checkServiceDefinition, type DefinedService, type ServiceDefinitionInput, type ServiceDefinitionUpdate } from '@relais/core';
+import { DomainError, checkDefinedStockItems, checkServiceDefinition, type DefinedService, type ServiceDefinitionInput, type ServiceDefinitionUpdate } from '@relais/core';
 import { isUniqueViolation, withTransaction, type Queryable } from '../../db/index.ts';
 import type { RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
+import { itemsOf } from '../stock/index.ts';
 import { serviceDefinitionsPolicy } from './service-definitions.policy.ts';
 import { insertDefinition, isProgramRun, selectLatestDefinitions, type StoredDefinition } from './service-definitions.repository.ts';
 
@@ -57,7 +58,7 @@ export function createServiceDefinitionsService(db: Queryable) {
       return withTransaction(db, async (trx) => {
         await allowed(trx, ctx, program);
         const taken = new Set((await selectLatestDefinitions(trx, ctx.actor.organisationId)).map((d) => d.code));
-        const issues = checkServiceDefinition(input, taken);
+        const issues = [...checkServiceDefinition(input, taken), ...checkDefinedStockItems(input.fields, await itemsOf(trx, ctx.actor.organisationId))];
         if (issues.length) throw new DomainError('validation_failed', { fields: issues });
         return store(trx, ctx, { ...input, program, version: 1, retired: false }, 'create');
       });
@@ -69,7 +70,7 @@ export function createServiceDefinitionsService(db: Queryable) {
         await allowed(trx, ctx, program);
         const current = (await selectLatestDefinitions(trx, ctx.actor.organisationId, program)).find((d) => d.code === code);
         if (!current) throw new DomainError('not_found');
-        const issues = checkServiceDefinition(input);
+        const issues = [...checkServiceDefinition(input), ...checkDefinedStockItems(input.fields, await itemsOf(trx, ctx.actor.organisationId))];
         if (issues.length) throw new DomainError('validation_failed', { fields: issues });
         const { retired, ...definition } = input;
         return store(trx, ctx, { ...definition, code, program, version: current.version + 1, retired }, 'update');

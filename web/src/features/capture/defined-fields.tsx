@@ -23,7 +23,18 @@ export function DefinedFields({ service, values, onChange, errors, at }: {
     const value = values[f.key] ?? '';
     switch (f.type) {
       case 'quantity':
-        return <TextField {...common} hint={f.unit ? f.unit[locale] : undefined} value={value} inputMode="numeric" dir="ltr" maxLength={6} onChange={set(f.key)} />;
+        // The unit, and whether it is handed out or collected (used syringes brought back).
+        return (
+          <TextField
+            {...common}
+            hint={[f.unit?.[locale], t(f.direction === 'in' ? 'capture.quantityInHint' : 'capture.quantityOutHint')].filter(Boolean).join(' — ')}
+            value={value}
+            inputMode="numeric"
+            dir="ltr"
+            maxLength={6}
+            onChange={set(f.key)}
+          />
+        );
       case 'number':
         return <TextField {...common} hint={rangeHint(f)} value={value} inputMode="decimal" dir="ltr" maxLength={12} onChange={set(f.key)} />;
       case 'choice':

@@ -90,7 +90,8 @@ export function inputOfDraft(d: DefinitionDraft, issues: FieldIssue[]) {
       required: f.required,
       direction: f.type === 'quantity' ? f.direction : null,
       unit: f.type === 'quantity' ? { fr: f.unitFr, ar: f.unitAr, en: f.unitEn } : null,
-      stockItem: f.type === 'quantity' && f.stockItem.trim() ? f.stockItem.trim() : null,
+      // Only what is handed out takes from a stock (a collected quantity is used material).
+      stockItem: f.type === 'quantity' && f.direction === 'out' && f.stockItem.trim() ? f.stockItem.trim() : null,
       options: f.type === 'choice' ? optionsOf(f.options, `fields.${i}.`, issues) : [],
       min: f.type === 'number' ? numberOrNull(f.min) : null,
       max: f.type === 'number' ? numberOrNull(f.max) : null,

@@ -124,7 +124,11 @@ function FieldEditor({ n, field, errors, at, onChange, onRemove }: { n: number; 
             <TextField label={t('definedServices.unitAr')} value={field.unitAr} dir="rtl" lang="ar" required maxLength={80} error={err('unit.ar')} onChange={set('unitAr')} />
             <TextField label={t('definedServices.unitEn')} value={field.unitEn} dir="ltr" lang="en" required maxLength={80} error={err('unit.en')} onChange={set('unitEn')} />
           </div>
-          <TextField label={t('definedServices.stockItem')} value={field.stockItem} dir="ltr" maxLength={40} error={err('stockItem')} onChange={set('stockItem')} />
+          {field.direction === 'out' ? (
+            <TextField label={t('definedServices.stockItem')} hint={t('definedServices.stockItemHint')} value={field.stockItem} dir="ltr" maxLength={40} error={err('stockItem')} onChange={set('stockItem')} />
+          ) : (
+            <p className="field-hint">{t('definedServices.collectedHint')}</p>
+          )}
         </>
       ) : null}
       {field.type === 'choice' ? <TextArea label={t('definedServices.options')} value={field.options} required rows={3} error={err('options')} onChange={set('options')} /> : null}
