@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite, as CI runs it.
-//  1. unit + database tests on the embedded engine (PGlite);
-//  2. the database tests again on a PostgreSQL server when RELAIS_TEST_DATABASE_URL is set
-//     (a URL whose user may create databases; .ci/run starts a throwaway cluster);
-//  3. the browser tests (Playwright + system Chromium) on the embedded engine, and on the
-//     server too when RELAIS_TEST_DATABASE_URL is set, the passes side by side (about a core each),
-//     each with its own port, data and output folder, its lines prefixed with its name; the
-//     embedded pass can be split in shards of spec files (EMBEDDED_SHARDS, RELAIS_E2E_SHARDS).
-//     RELAIS_E2E_SEQUENTIAL=1 runs them one after the other. The server pass runs the specs whose
-//     writes and reads differ most between engines (POSTGRES_SPECS); RELAIS_E2E_ALL_ENGINES=1 runs
-//     every spec on both (the database tests already run whole on both engines).
+//  1. unit + database tests on the embedded engine (PGlite), alone: they keep both cores busy;
+//  2. the web app's build;
+//  3. two lanes side by side (a browser pass keeps about a core busy, 2 cores here):
+//     lane A: the browser tests (Playwright + system Chromium) on the embedded engine, but for
+//             LANE_B_SPECS;
+//     lane B: the database tests again on a PostgreSQL server when RELAIS_TEST_DATABASE_URL is set
+//             (a URL whose user may create databases; .ci/run starts a throwaway cluster), then the
+//             browser tests on that server (POSTGRES_SPECS: the specs whose writes and reads differ
+//             most between engines; RELAIS_E2E_ALL_ENGINES=1 runs every spec on both), then
+//             LANE_B_SPECS on the embedded engine — so that both lanes end about together.
+//     Each browser pass has its own port, data and output folder, its lines prefixed with its name.
+//     RELAIS_E2E_SEQUENTIAL=1 runs everything one step after the other.
 // Ends with one line "N passed, M failed" and a non-zero exit when anything failed.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,9 +20,13 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 
 /** The browser specs the PostgreSQL pass runs: first run, registration, capture, imports, cases, referrals across organisations, stock, the offline shell. */
-/** The embedded browser pass in this many shards run side by side (RELAIS_E2E_SHARDS overrides: more cores). */
-const EMBEDDED_SHARDS = 1;
 const POSTGRES_SPECS = ['first-run', 'registry', 'capture', 'import', 'cases', 'referrals', 'referral-link', 'stock', 'offline-shell'];
+/**
+ * The embedded specs lane B runs after the database tests and the PostgreSQL pass (about 12 min
+ * on 2 cores): short ones, about 2 min, so that lane A's 13 min of embedded specs and lane B end
+ * together. Move a spec between the lanes when the durations printed at the end say so.
+ */
+const LANE_B_SPECS = ['indicators', 'programs', 'stories', 'rights', 'second-factor'];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, '.tmp', 'test-results');
 fs.mkdirSync(out, { recursive: true });
@@ -95,57 +101,84 @@ function countPlaywright(file, engine) {
   for (const suite of r.suites ?? []) walk(suite);
 }
 
-for (const engine of ['embedded', ...(pgUrl ? ['postgres'] : [])]) {
-  const file = path.join(out, `vitest-${engine}.json`);
-  fs.rmSync(file, { force: true });
-  run(`unit and database tests (${engine})`, bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], {
-    RELAIS_TEST_ENGINE: engine,
-  });
-  countVitest(file, engine);
+/** Seconds per test file or spec file of a pass, from its JSON report. */
+const durations = [];
+function vitestDurations(file, pass) {
+  if (!fs.existsSync(file)) return [];
+  const r = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return (r.testResults ?? []).map((t) => ({ pass, name: path.relative(root, t.name), seconds: ((t.endTime ?? 0) - (t.startTime ?? 0)) / 1000 }));
+}
+function playwrightDurations(file, pass) {
+  if (!fs.existsSync(file)) return [];
+  const r = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const bySpec = new Map();
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) for (const res of t.results ?? []) bySpec.set(spec.file, (bySpec.get(spec.file) ?? 0) + res.duration / 1000);
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of r.suites ?? []) walk(suite);
+  return [...bySpec].map(([name, seconds]) => ({ pass, name: `e2e/${name}`, seconds }));
 }
 
-if (run('build the web app', 'npm', ['run', 'build', '--workspace', 'web'])) {
-  const basePort = Number(process.env.RELAIS_E2E_PORT ?? 3123);
-  // The embedded pass may be split in shards of spec files, each with its own server, data and
-  // port, side by side with the server pass. A pass keeps about a core busy: on 2 cores, four
-  // passes saturated the machine and browser tests timed out, so one shard is the default here;
-  // RELAIS_E2E_SHARDS splits it on a machine with more cores.
-  const shards = Math.max(1, Number(process.env.RELAIS_E2E_SHARDS ?? EMBEDDED_SHARDS));
-  const passNames = [...Array.from({ length: shards }, (_, i) => (shards === 1 ? 'embedded' : `embedded-${i + 1}`)), ...(pgUrl ? ['postgres'] : [])];
-  const allSpecs = fs.readdirSync(path.join(root, 'e2e')).filter((f) => f.endsWith('.spec.ts')).sort().map((f) => `e2e/${f}`);
-  const passes = [];
-  for (const [i, name] of passNames.entries()) {
-    const engine = name === 'postgres' ? 'postgres' : 'embedded';
-    const env = { RELAIS_E2E_PORT: String(basePort + i), RELAIS_E2E_OUTPUT: path.join(root, 'test-results', name) };
-    if (engine === 'postgres') {
-      const dbName = `relais_e2e_${randomBytes(4).toString('hex')}`;
-      const create = spawnSync('node', ['-e', `const pg=require('pg');const c=new pg.Client(process.argv[1]);c.connect().then(()=>c.query('create database ${dbName}')).then(()=>c.end()).catch(e=>{console.error(e.message);process.exit(1)})`, pgUrl], { cwd: path.join(root, 'server'), stdio: 'inherit' });
-      if (create.status !== 0) {
-        exitCode = 1;
-        continue;
-      }
-      const url = new URL(pgUrl);
-      url.pathname = `/${dbName}`;
-      env.E2E_DATABASE_URL = url.toString();
-    }
-    const file = path.join(out, `playwright-${name}.json`);
-    fs.rmSync(file, { force: true });
-    // Shard k takes every shards-th spec file in name order (Playwright's own --shard puts the long
-    // files together); the server pass takes POSTGRES_SPECS.
-    const specs =
-      engine === 'postgres'
-        ? process.env.RELAIS_E2E_ALL_ENGINES === '1'
-          ? []
-          : POSTGRES_SPECS.map((n) => `e2e/${n}.spec.ts`)
-        : shards > 1
-          ? allSpecs.filter((_, k) => k % shards === i)
-          : [];
-    const pass = () => start(`browser tests (${name})`, name, bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json', ...specs], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: file });
-    passes.push(process.env.RELAIS_E2E_SEQUENTIAL === '1' ? await Promise.all(passes).then(pass) : pass());
-  }
-  await Promise.all(passes);
-  for (const name of passNames) countPlaywright(path.join(out, `playwright-${name}.json`), name);
+/** Runs the database tests on `engine`; resolves to whether they passed. */
+async function vitest(engine, inLane) {
+  const file = path.join(out, `vitest-${engine}.json`);
+  fs.rmSync(file, { force: true });
+  const title = `unit and database tests (${engine})`;
+  const args = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`];
+  const ok = inLane ? await start(title, engine, bin('vitest'), args, { RELAIS_TEST_ENGINE: engine }) : run(title, bin('vitest'), args, { RELAIS_TEST_ENGINE: engine });
+  countVitest(file, engine);
+  durations.push(...vitestDurations(file, engine));
+  return ok;
 }
+
+/** A browser pass: `name` picks its port, data and output; `specs` empty means all of them. */
+async function browserPass(name, index, engine, specs) {
+  const env = { RELAIS_E2E_PORT: String(basePort + index), RELAIS_E2E_OUTPUT: path.join(root, 'test-results', name) };
+  if (engine === 'postgres') {
+    const dbName = `relais_e2e_${randomBytes(4).toString('hex')}`;
+    const create = spawnSync('node', ['-e', `const pg=require('pg');const c=new pg.Client(process.argv[1]);c.connect().then(()=>c.query('create database ${dbName}')).then(()=>c.end()).catch(e=>{console.error(e.message);process.exit(1)})`, pgUrl], { cwd: path.join(root, 'server'), stdio: 'inherit' });
+    if (create.status !== 0) {
+      exitCode = 1;
+      return false;
+    }
+    const url = new URL(pgUrl);
+    url.pathname = `/${dbName}`;
+    env.E2E_DATABASE_URL = url.toString();
+  }
+  const file = path.join(out, `playwright-${name}.json`);
+  fs.rmSync(file, { force: true });
+  const ok = await start(`browser tests (${name})`, name, bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json', ...specs], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+  countPlaywright(file, name);
+  durations.push(...playwrightDurations(file, name));
+  return ok;
+}
+
+const basePort = Number(process.env.RELAIS_E2E_PORT ?? 3123);
+const sequential = process.env.RELAIS_E2E_SEQUENTIAL === '1';
+const specFile = (n) => `e2e/${n}.spec.ts`;
+const allSpecs = fs.readdirSync(path.join(root, 'e2e')).filter((f) => f.endsWith('.spec.ts')).sort().map((f) => `e2e/${f}`);
+const laneASpecs = allSpecs.filter((f) => !LANE_B_SPECS.map(specFile).includes(f));
+
+await vitest('embedded', false);
+if (run('build the web app', 'npm', ['run', 'build', '--workspace', 'web'])) {
+  const laneA = () => browserPass('embedded', 0, 'embedded', laneASpecs);
+  const laneB = async () => {
+    if (pgUrl) {
+      await vitest('postgres', !sequential);
+      await browserPass('postgres', 1, 'postgres', process.env.RELAIS_E2E_ALL_ENGINES === '1' ? [] : POSTGRES_SPECS.map(specFile));
+    }
+    await browserPass('embedded-b', 2, 'embedded', LANE_B_SPECS.map(specFile));
+  };
+  if (sequential) {
+    await laneA();
+    await laneB();
+  } else await Promise.all([laneA(), laneB()]);
+} else if (pgUrl) await vitest('postgres', false);
+
+// The slowest files and specs, to balance the lanes and to see what CI time goes to.
+durations.sort((a, b) => b.seconds - a.seconds);
+console.log(`\nSlowest:\n${durations.slice(0, 15).map((d) => `  ${d.seconds.toFixed(0).padStart(5)} s  [${d.pass}] ${d.name}`).join('\n')}`);
 
 if (passed + failed === 0) exitCode = 1; // a run that ran nothing is not a pass
 if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
