@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,11 +47,54 @@ export function fieldAssets(): Plugin {
       for (const file of Object.values(bundle)) if (file.type === 'chunk' && offlineLazyChunks.includes(file.name)) visit(file.fileName);
       precache = [...files].sort().map((file) => `/${file}`);
     },
+    // The login page painted from index.html alone (ADR 0025): its markup in each language and the
+    // entry's CSS inline, so a new device on a slow network shows a login form after one round
+    // trip instead of after the field entry (≈ 250 KB) arrived.
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        if (!context.bundle) return html;
+        const bundle = context.bundle;
+        let inlined = html.replace(/<link rel="stylesheet"[^>]*href="\/(assets\/[^"]+\.css)"[^>]*>/g, (link, fileName: string) => {
+          const asset = bundle[fileName];
+          if (asset?.type !== 'asset') return link;
+          return `<style>${String(asset.source).replaceAll('</style', '<\\/style')}</style>`;
+        });
+        if (!inlined.includes(loginMarker)) throw new Error(`relais-field-assets: index.html lacks its ${loginMarker} marker`);
+        inlined = inlined.replace(loginMarker, prerenderedLogin(path.dirname(outDir)));
+        return inlined;
+      },
+    },
     closeBundle() {
       writeServiceWorker(outDir, precache);
       precompress(outDir);
     },
   };
+}
+
+const loginMarker = '<!--relais:login-->';
+
+/**
+ * The login page (public frame and form) in each language, rendered by React on the server
+ * (`scripts/prerender-login.ts`) from the same components and catalogues as the app; `public/boot.js`
+ * sets the document's language before the first paint and the CSS shows that language's copy.
+ * The form is inert until the app starts (its button disabled: no native submission); the app
+ * takes over what was typed (`src/main.tsx`).
+ */
+function prerenderedLogin(webRoot: string): string {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/prerender-login.ts'], { cwd: webRoot, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`relais-field-assets: prerendering the login page failed: ${run.stderr}`);
+  const pages = JSON.parse(run.stdout) as Record<string, string>;
+  return Object.entries(pages)
+    .map(([locale, markup]) => {
+      const inert = markup
+        .replace(/<link rel="preload"[^>]*>/g, '')
+        .replace(/(id|for)="_R_/g, `$1="login-${locale}_R_`)
+        .replace(/<button type="submit"/g, '<button type="submit" disabled=""')
+        .replace(/<select /g, '<select disabled="" ');
+      return `<div class="prelogin" data-prelogin="" lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}">${inert}</div>`;
+    })
+    .join('');
 }
 
 /** Fills the service worker's precache list and version (markers in `public/sw.js`). */

@@ -10,7 +10,7 @@ const VERSION = 'dev';
 const FIELD_ASSETS = [];
 const SHELL_CACHE = `relais-shell-${VERSION}`;
 const ASSET_CACHE = `relais-assets-${VERSION}`;
-const SHELL = ['/', '/index.html', '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png'];
+const SHELL = ['/', '/index.html', '/boot.js', '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png'];
 
 self.addEventListener('install', (event) => {
   const reload = (url) => new Request(url, { cache: 'reload' });

@@ -1,10 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
+import { keepOnePrelogin } from './features/auth/prelogin.ts';
 import './ui/styles.css';
 
 const root = document.getElementById('root');
 if (root) {
+  keepOnePrelogin(root);
   createRoot(root).render(
     <StrictMode>
       <App />

@@ -38,7 +38,9 @@ function initialLocale(): Locale {
 /** The root: decides between first-run setup, login and the logged-in shell; owns the language. */
 export function App() {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
-  const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
+  // No session remembered on this device: the login form at once, not after the server's answers
+  // (each round trip costs seconds on a slow network; ADR 0025). The start asks meanwhile.
+  const [boot, setBoot] = useState<Boot>(() => (rememberedSession() ? { kind: 'loading' } : { kind: 'login' }));
   const [localeError, setLocaleError] = useState<unknown>(undefined);
   const meRef = useRef<Me | null>(null);
 
@@ -85,28 +87,41 @@ export function App() {
     setBoot({ kind: 'login', notice });
   }, []);
 
-  const start = useCallback(async () => {
-    setBoot({ kind: 'loading' });
-    // Both questions at once: on a slow network each round trip costs seconds (ADR 0025).
-    const session = getMe().then(
-      (me) => ({ me }),
-      (error: unknown) => ({ error }),
-    );
-    try {
-      const status = await getSetupStatus();
-      if (status.needsSetup) {
-        setBoot({ kind: 'setup' });
-        return;
+  /**
+   * Asks the server whether this is a first run and whether a session is open. `behindLogin`: the
+   * login form is already shown (no session remembered here); the answers change it only to the
+   * first-run setup or to an open session, and not once the worker has logged in meanwhile.
+   */
+  const start = useCallback(
+    async (behindLogin = false) => {
+      if (!behindLogin) setBoot({ kind: 'loading' });
+      const superseded = () => behindLogin && meRef.current !== null;
+      // Both questions at once: on a slow network each round trip costs seconds (ADR 0025).
+      const session = getMe().then(
+        (me) => ({ me }),
+        (error: unknown) => ({ error }),
+      );
+      try {
+        const status = await getSetupStatus();
+        if (superseded()) return;
+        if (status.needsSetup) {
+          setBoot({ kind: 'setup' });
+          return;
+        }
+        const answer = await session;
+        if (superseded()) return;
+        if ('me' in answer) enter(answer.me);
+        else if (answer.error instanceof ApiError && answer.error.status === 401) {
+          if (!behindLogin) setBoot({ kind: 'login' });
+        } else throw answer.error;
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'network' && enterOffline()) return;
+        // Behind the login form an unreachable server is said when she logs in.
+        if (!behindLogin) setBoot({ kind: 'error', error });
       }
-      const answer = await session;
-      if ('me' in answer) enter(answer.me);
-      else if (answer.error instanceof ApiError && answer.error.status === 401) setBoot({ kind: 'login' });
-      else throw answer.error;
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'network' && enterOffline()) return;
-      setBoot({ kind: 'error', error });
-    }
-  }, [enter, enterOffline]);
+    },
+    [enter, enterOffline],
+  );
 
   // The session as the server last gave it (login, probe, profile or language change), for offline starts.
   useEffect(() => {
@@ -131,7 +146,7 @@ export function App() {
     setApiLocale(initialLocale());
     installOfflineReads(() => meRef.current?.user.locale ?? initialLocale());
     onUnauthenticated((code) => leave(code));
-    void start();
+    void start(rememberedSession() === null);
     return () => onUnauthenticated(null);
   }, [start, leave]);
 

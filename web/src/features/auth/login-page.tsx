@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { LoginRequest, type Me } from '@relais/core';
 import { login } from '../../api/endpoints.ts';
 import { unlockVault } from '../../offline/vault.ts';
@@ -11,13 +11,20 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { PasswordField } from './password-field.tsx';
 import { UsernameField } from './username-field.tsx';
 import { TotpField } from './second-factor.tsx';
+import { forgetTypedBeforeStart, typedBeforeStart } from './prelogin.ts';
 
 /** Login: organisation code (remembered on this device), username, password. */
 export function LoginPage({ notice, onDone }: { notice?: 'session_expired' | 'unauthenticated' | 'logged_out' | undefined; onDone: (me: Me) => void }) {
   const { t } = useI18n();
-  const [organisation, setOrganisation] = useState(() => storage.get(storageKeys.organisation) ?? '');
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
+  // What was typed into the login form of index.html while the app was loading (ADR 0025).
+  const [typed] = useState(typedBeforeStart);
+  const [organisation, setOrganisation] = useState(() => typed.organisation ?? storage.get(storageKeys.organisation) ?? '');
+  const [username, setUsername] = useState(typed.username ?? '');
+  const [password, setPassword] = useState(typed.password ?? '');
+  useEffect(() => {
+    forgetTypedBeforeStart();
+    if (typed.focused) document.querySelector<HTMLInputElement>(`main input[autocomplete="${typed.focused}"]`)?.focus();
+  }, [typed]);
   // Asked once the server says the password was right and the account has a second factor (ADR 0031).
   const [totp, setTotp] = useState<string | null>(null);
   const form = useFormSubmit({ alertsInvalid: true });
