@@ -14,6 +14,7 @@ test('the person’s rights: the administrator opens a person, prints what is he
   const { id } = await ensurePerson(api, { code, orgUnitId: unitId, birthYear: 1993 });
   await api.patch(`/beneficiaries/${id}`, { phone: '+212 600 000 111', contactConsent: true, notes: 'Préfère être appelée le matin' });
   await api.post('/contacts', { beneficiaryId: id, orgUnitId: unitId, date: isoToday(), program: 'prev_ps', services: [{ service: 'iec_session' }] });
+  await api.post('/insertion/steps', { beneficiaryId: id, orgUnitId: unitId, kind: 'training', activity: 'Initiation à la couture', startDate: isoToday(), note: 'Cherche une garde d’enfant' });
 
   await test.step('her record offers her rights; the export lists her record, her service and who read it', async () => {
     await page.goto(`/beneficiaries/${id}`);
@@ -27,11 +28,16 @@ test('the person’s rights: the administrator opens a person, prints what is he
     await expect(doc).toContainText(fr['service.iec_session']);
     await expect(doc.getByRole('heading', { name: fr['privacy.reads'] })).toBeVisible();
     await expect(doc).toContainText(fr['audit.beneficiary.read']);
+    // Her insertion pathway (ADR 0033) is hers too.
+    await expect(doc.getByRole('heading', { name: fr['privacy.insertion'] })).toBeVisible();
+    await expect(doc).toContainText(fr['insertion_step.training']);
+    await expect(doc).toContainText('Initiation à la couture');
     await shots(page, 'rights-subject-access-fr', { paper: true });
     await page.getByLabel(fr['privacy.language'], { exact: true }).selectOption('ar');
     const docAr = page.getByRole('article', { name: interpolate(ar['privacy.heading'], { organisation: org.name }) });
     await expect(docAr).toHaveAttribute('dir', 'rtl');
     await expect(docAr).toContainText(ar['service.iec_session']);
+    await expect(docAr).toContainText(ar['insertion_step.training']);
     await shots(page, 'rights-subject-access-ar', { paper: true });
   });
 

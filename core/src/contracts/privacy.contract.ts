@@ -69,6 +69,8 @@ export const SubjectAccess = z.object({
   cases: z.array(z.object({ id: Id, program: text(), status: text(), openedOn: text(), closedOn: text().nullable(), unit: text() })),
   consents: z.array(Consent),
   referrals: z.array(z.object({ reference: text(), sentOn: text(), status: text(), to: text(), need: text() })),
+  /** Her insertion pathway (ADR 0033): each step, its dates, whether it was completed, its note. */
+  insertion: z.array(z.object({ kind: text(), activity: text(), startDate: text(), endDate: text().nullable(), completed: z.boolean().nullable(), unit: text(), note: text().nullable() })),
   stories: z.number().int(),
   /** How many voice notes her contacts have (that they exist; never their audio). */
   voiceNotes: z.number().int(),

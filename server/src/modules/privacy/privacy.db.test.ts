@@ -78,6 +78,11 @@ describe(`subject access and erasure of a person (${engine})`, () => {
     const seen = await receiver.get<Referral>(`/referrals/${referralId}`);
     expect(seen.body.person).toMatchObject({ code: person.code, phone });
     expect((await ms2.admin.get(`/beneficiaries/${person.id}`)).status).toBe(200); // an audited read naming her code
+    // Her insertion pathway (ADR 0033): a training she is following, and a step deleted as entered by mistake.
+    const step = { beneficiaryId: person.id, orgUnitId: oujda, kind: 'training', activity: 'Initiation à la couture', startDate: today, note: 'Motivée, garde d’enfant à trouver' };
+    expect((await sw.post('/insertion/steps', step)).status).toBe(201);
+    const mistaken = await sw.post<{ id: string }>('/insertion/steps', { ...step, kind: 'job', activity: 'Saisie par erreur', note: null });
+    expect((await sw.delete(`/insertion/steps/${mistaken.body.id}`)).status).toBe(200);
   });
   afterAll(() => t.close());
 
@@ -93,6 +98,7 @@ describe(`subject access and erasure of a person (${engine})`, () => {
     expect(x.cases).toEqual([expect.objectContaining({ program: 'gbv', status: 'open' })]);
     expect(x.consents).toEqual([expect.objectContaining({ active: true, witness: 'Témoin Untel' })]);
     expect(x.referrals).toEqual([expect.objectContaining({ to: 'Organisation CHAMS', need: 'Accompagnement juridique', status: 'sent' })]);
+    expect(x.insertion).toEqual([{ kind: 'training', activity: 'Initiation à la couture', startDate: today, endDate: null, completed: null, unit: 'Unit OUJDA', note: 'Motivée, garde d’enfant à trouver' }]);
     expect(x.reads).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ action: 'beneficiary.read', by: 'Admin MS2' }),
@@ -158,6 +164,8 @@ describe(`subject access and erasure of a person (${engine})`, () => {
     expect(after).toMatchObject({ person: { code: res.body.pseudonym, phone: null, notes: null }, consents: [{ active: false, witness: null }] });
     expect(after.erasedAt).toBeTruthy();
     expect(after.services).toHaveLength(2);
+    // Erasure clears the step's note (ADR 0033); the step stays, counted.
+    expect(after.insertion).toEqual([expect.objectContaining({ kind: 'training', note: null })]);
   });
 
   it('cannot erase her twice nor change the erased record (409 person_erased)', async () => {

@@ -25,6 +25,15 @@ export async function casesOf(db: Queryable, org: string, ids: readonly string[]
   return r.rows;
 }
 
+/** Her insertion steps (ADR 0033), deleted ones left out (entered by mistake, counted nowhere), oldest first. */
+export async function insertionOf(db: Queryable, org: string, ids: readonly string[]) {
+  const r = await sql<{ kind: string; activity: string; startDate: string; endDate: string | null; completed: boolean | null; unit: string; note: string | null }>`
+    select s.kind, s.activity, to_char(s.start_date, 'YYYY-MM-DD') as "startDate", to_char(s.end_date, 'YYYY-MM-DD') as "endDate", s.completed, ou.name as unit, s.note
+    from insertion_step s join org_unit ou on ou.organisation_id = s.organisation_id and ou.id = s.org_unit_id
+    where s.organisation_id = ${org} and s.beneficiary_id = any(${ids}::uuid[]) and s.deleted_at is null order by s.start_date, s.created_at`.execute(db);
+  return r.rows;
+}
+
 export async function referralsOf(db: Queryable, org: string, ids: readonly string[]) {
   const r = await sql<{ id: string; reference: string; sentOn: string; status: string; to: string; need: string }>`
     select r.id, r.reference, to_char(r.sent_on, 'YYYY-MM-DD') as "sentOn", r.status, coalesce(o.name, ds.name, '') as to, r.need

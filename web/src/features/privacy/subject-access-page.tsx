@@ -88,6 +88,18 @@ function Export({ x }: { x: SubjectAccessData }) {
       <Section title={t('privacy.referrals')} empty={!x.referrals.length}>
         <List head={[t('privacy.col.date'), t('privacy.col.to'), t('field.need'), t('privacy.col.status')]} rows={x.referrals.map((r) => [d(r.sentOn), r.to, r.need, vocab(i18n, 'referrals.status', r.status)])} />
       </Section>
+      <Section title={t('privacy.insertion')} empty={!x.insertion.length}>
+        {/* Four columns, as the cases' table: a phone's width holds them. */}
+        <List
+          head={[t('privacy.col.dates'), t('insertion.kind'), t('privacy.col.unit'), t('field.note')]}
+          rows={x.insertion.map((s) => [
+            t('privacy.fromTo', { from: d(s.startDate), to: d(s.endDate) }),
+            t('privacy.step', { kind: vocab(i18n, 'insertion_step', s.kind), activity: s.activity }) + (s.completed === null ? '' : ` (${t(s.completed ? 'insertion.completed.yes' : 'insertion.completed.no')})`),
+            s.unit,
+            s.note ?? '',
+          ])}
+        />
+      </Section>
       <Section title={t('privacy.stories')} empty={false}>
         <p>{t('privacy.storyCount', { n: x.stories })}</p>
         <p>{t('privacy.voiceNoteCount', { n: x.voiceNotes })}</p>
