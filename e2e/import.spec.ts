@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { enterAsAdmin, fr, goTo, org } from './fixtures.ts';
+import { ar, enterAsAdmin, fr, goTo, org, shots } from './fixtures.ts';
 
 // Synthetic persons (no real data), codes no other spec uses. They are registered in the root
 // unit, whose code is the organisation's.
@@ -104,5 +104,16 @@ test('import: a beneficiaries file is checked (nothing written while a row is wr
     await page.getByRole('search').getByRole('button', { name: fr['common.search'] }).click();
     await page.getByRole('link', { name: codes[0] }).click();
     await expect(page.getByRole('heading', { level: 1, name: interpolate(fr['record.title'], { code: codes[0] }) })).toBeVisible();
+  });
+
+  await test.step('insertion pathways are a kind of file too, their columns said in French and in Arabic', async () => {
+    await goTo(page, 'nav.admin', 'shell.imports');
+    await page.getByLabel(fr['imports.kind.insertion'], { exact: true }).check();
+    await expect(page.getByText(fr['imports.columnsHint.insertion'])).toBeVisible();
+    await shots(page, 'import-insertion-fr');
+    await page.getByLabel(fr['app.language'], { exact: true }).selectOption('ar');
+    await expect(page.getByText(ar['imports.columnsHint.insertion'])).toBeVisible();
+    await shots(page, 'import-insertion-ar');
+    await page.getByLabel(ar['app.language'], { exact: true }).selectOption('fr');
   });
 });

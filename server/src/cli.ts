@@ -24,7 +24,7 @@ Commands:
   find --org CODE CODE_UNIQUE [--format jsonl|text]
                                 the exact record and the probable duplicates of a code unique,
                                 one JSON object per line: code, kind (exact|probable), score, reasons
-  import --org CODE --kind org-units|beneficiaries|services|targets|cases FILE [--dry-run]
+  import --org CODE --kind org-units|beneficiaries|services|targets|cases|insertion FILE [--dry-run]
                                 import a CSV (UTF-8, header row) or XLSX file whole or not at all;
                                 prints progress, then the report (every rejected row: line, column, reason)
   import --org CODE --kind directory FILE.json

@@ -7,6 +7,7 @@ import { TargetInput } from './reports.contract.ts';
 import { programCodes } from '../domain/programs.ts';
 import { entryDoors } from '../domain/registry.ts';
 import { closureReasons } from '../domain/cases.ts';
+import { insertionStepKinds } from '../domain/insertion.ts';
 import { LocalDateOrDateTime, ViolenceTypeCode } from './cases.contract.ts';
 import type { FieldIssue } from '../errors.ts';
 import { fieldIssuesOf } from '../validation.ts';
@@ -100,6 +101,23 @@ export const caseRow = () => ({
   violence_type: ViolenceTypeCode.optional(),
   closed_on: PastDate.optional(),
   closure_reason: z.enum(closureReasons).optional(),
+});
+
+/**
+ * A step of an insertion pathway (ADR 0033), as the paper follow-up of a rehabilitation unit
+ * holds it: the person's code, the unit following her, the step and its dates; `completed`
+ * (`yes`/`no`) for a training or an internship only, and a completed one has its last day.
+ */
+export const insertionRow = () => ({
+  id: Id.optional(),
+  code: text().optional(),
+  section: text(),
+  kind: z.enum(insertionStepKinds),
+  activity: text().trim().min(1).max(120),
+  start_date: PastDate,
+  end_date: z.iso.date().optional(),
+  completed: z.enum(['yes', 'no']).optional(),
+  note: text().trim().max(500).optional(),
 });
 
 /** A target row: `indicator` one of the organisation's, `org_unit` a unit code, `period` a period (`parsePeriod`). */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { text } from './common.ts';
 
 /** What a file can import (docs/exchange-format.md). */
-export const importKinds = ['org-units', 'beneficiaries', 'services', 'targets', 'cases'] as const;
+export const importKinds = ['org-units', 'beneficiaries', 'services', 'targets', 'cases', 'insertion'] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 /** The largest file the server accepts for an import. */

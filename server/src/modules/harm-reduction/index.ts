@@ -3,3 +3,6 @@ export { createAnonymousService, type AnonymousService } from './anonymous.servi
 export { createOstService, type OstService } from './ost.service.ts';
 export { createInsertionService, type InsertionService } from './insertion.service.ts';
 export { registerHarmReductionRoutes } from './harm-reduction.routes.ts';
+// Imports write steps through these (the rows checked there with `insertionRow`).
+export { insertSteps, selectStepOwners } from './insertion.repository.ts';
+export { HARM_REDUCTION, harmReductionPolicy } from './harm-reduction.policy.ts';

@@ -48,3 +48,15 @@ export async function updateStep(db: Queryable, org: string, id: string, s: Step
 export async function deleteStep(db: Queryable, org: string, id: string): Promise<void> {
   await db.updateTable('insertion_step').set({ deleted_at: new Date(), updated_at: new Date() }).where('organisation_id', '=', org).where('id', '=', id).execute();
 }
+
+/** The steps of these ids, deleted ones included (an import's rows already written): their person. */
+export async function selectStepOwners(db: Queryable, org: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('insertion_step').select(['id', 'beneficiary_id']).where('organisation_id', '=', org).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, r.beneficiary_id]));
+}
+
+/** Steps of an import, in bulk (the rows checked as `add` checks one). */
+export async function insertSteps(db: Queryable, org: string, steps: ReadonlyArray<StepValues & { id: string; beneficiary_id: string; org_unit_id: string; created_by: string }>): Promise<void> {
+  for (let i = 0; i < steps.length; i += 1000) await db.insertInto('insertion_step').values(steps.slice(i, i + 1000).map((s) => ({ ...s, organisation_id: org }))).execute();
+}

@@ -19,6 +19,7 @@ export const importColumns: Record<ImportKind, { required: string[]; optional: s
     required: ['code', 'program', 'section', 'opened_at', 'entry_door'],
     optional: ['id', 'incident_at', 'violence_type', 'closed_on', 'closure_reason'],
   },
+  insertion: { required: ['code', 'section', 'kind', 'activity', 'start_date'], optional: ['id', 'end_date', 'completed', 'note'] },
 };
 
 /** One rejected cell: the line in the file, the column, and why (a validation code with its params). */

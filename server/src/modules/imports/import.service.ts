@@ -4,6 +4,7 @@ import { isSystemActor } from '../../context/system.ts';
 import { recordAudit, type AuditWho } from '../audit/index.ts';
 import { importBeneficiaries } from './import-beneficiaries.ts';
 import { importCases } from './import-cases.ts';
+import { importInsertion } from './import-insertion.ts';
 import { importOrgUnits } from './import-org-units.ts';
 import { importColumns, type ImportReport, type Importer, type KindImporter } from './import-report.ts';
 import { importServices } from './import-services.ts';
@@ -20,6 +21,7 @@ const importers: Record<ImportKind, KindImporter> = {
   targets: importTargets,
   services: importServices,
   cases: importCases,
+  insertion: importInsertion,
 };
 
 function missingColumns(kind: ImportKind, table: Table) {

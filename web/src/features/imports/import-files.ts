@@ -9,6 +9,7 @@ export const importColumns: Record<ImportKind, readonly string[]> = {
   services: ['id', 'code', 'date', 'section', 'program', 'service', 'quantity', 'result', 'kind', 'strategy', 'modality', 'treated', 'site', 'worker', 'register_no', 'case_id'],
   targets: ['indicator', 'program', 'org_unit', 'period', 'value'],
   cases: ['id', 'code', 'program', 'section', 'opened_at', 'entry_door', 'incident_at', 'violence_type', 'closed_on', 'closure_reason'],
+  insertion: ['id', 'code', 'section', 'kind', 'activity', 'start_date', 'end_date', 'completed', 'note'],
 };
 
 /** What the template's example row is built from: the user's unit, username and today. */
@@ -41,6 +42,8 @@ function exampleRow(kind: ImportKind, c: TemplateContext): Record<string, string
       return { code: 'FAMO1985F', date: c.today, section: c.unitCode, program: 'prev_ps', service: 'condoms', quantity: '10', worker: c.username };
     case 'cases':
       return { code: 'FAMO1985F', program: 'gbv', section: c.unitCode, opened_at: `${c.today}T09:30`, entry_door: 'outreach', incident_at: c.today, violence_type: 'physical_assault' };
+    case 'insertion':
+      return { code: 'FAMO1985F', section: c.unitCode, kind: 'training', activity: 'Initiation à la couture', start_date: c.today };
     case 'targets':
       return { indicator: 'reached', program: 'prev_ps', org_unit: c.unitCode, period: c.today.slice(0, 4), value: '500' };
   }
