@@ -5,6 +5,8 @@ import {
   compareCodes,
   defaultCodeScheme as scheme,
   editDistance,
+  indexKnownCodes,
+  knownNeighbourCodes,
   neighbourCodes,
   normaliseName,
   swappedNamesCode,
@@ -160,6 +162,28 @@ describe('near-duplicates', () => {
     expect(neighbourCodes(scheme, 'XXMO1985F')).toEqual(expect.arrayContaining(['FAMO1985F', 'KHMO1985F']));
     expect(swappedNamesCode(scheme, 'FAMO1985F')).toBe('MOFA1985F');
     expect(swappedNamesCode(scheme, 'FAFA1985F')).toBeNull();
+  });
+
+  it('finds among known codes exactly the neighbours neighbourCodes would look up (the offline check)', () => {
+    const next = (() => {
+      let seed = 7;
+      return () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    })();
+    // A small alphabet and few years, so that known codes are often one part apart; unknown parts too.
+    const pick = (s: string) => s[Math.floor(next() * s.length)]!;
+    const name = () => (next() < 0.05 ? 'XX' : `${pick('AFHKMOQW')}${pick('AEIOUHD')}`);
+    const randomCode = () => `${name()}${name()}${next() < 0.05 ? '9999' : 1980 + Math.floor(next() * 8)}${pick('FMT')}`;
+    const known = new Set(Array.from({ length: 3000 }, randomCode));
+    const index = indexKnownCodes(scheme, known);
+    let found = 0;
+    for (let i = 0; i < 300; i++) {
+      const code = i < 100 ? [...known][i * 7]! : randomCode();
+      const expected = neighbourCodes(scheme, code).filter((c) => known.has(c)).sort();
+      expect(knownNeighbourCodes(index, code).sort(), code).toEqual(expected);
+      found += expected.length;
+    }
+    expect(found).toBeGreaterThan(300); // the known codes really were neighbours of the typed ones
+    expect(knownNeighbourCodes(indexKnownCodes(scheme, ['MOFA1985F', 'FEMO1985F', 'FAMO1985F', 'ZOZO1985F']), 'FAMO1985F').sort()).toEqual(['FEMO1985F', 'MOFA1985F']);
   });
 
   it('measures edit distance with transpositions', () => {

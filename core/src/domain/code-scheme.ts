@@ -494,6 +494,67 @@ export function neighbourCodes(scheme: CodeScheme, code: string): string[] {
   return [...out];
 }
 
+/**
+ * Is `other` in the neighbourhood of `value` (a value `neighbourCodes` puts in this part)? Asked
+ * of one pair: a name of one or two letters has every value the comparator accepts as its
+ * neighbourhood (`computePartNeighbours`), 676 comparisons to enumerate, one to test.
+ */
+export function isPartNeighbour(c: CodeComponent, value: string, other: string): boolean {
+  if (other === value) return false;
+  if (c.kind === 'name' && value.length <= 2) return other.length === value.length && /^[A-Z]+$/.test(other) && compareNamePart(value, other, '') !== null;
+  return partNeighbourSet(c, value).has(other);
+}
+
+/** Known codes indexed by all their parts but one (a key per part), to find a code's neighbours among them. */
+export interface KnownCodes {
+  scheme: CodeScheme;
+  codes: ReadonlySet<string>;
+  /** Key: the parts but one; value: each code with its value of that part. */
+  byOtherParts: ReadonlyMap<string, readonly (readonly [code: string, part: string])[]>;
+}
+
+function otherPartsKey(parts: readonly string[], i: number): string {
+  return `${i}:${parts.map((p, j) => (j === i ? '' : p)).join('|')}`;
+}
+
+/** Indexes known codes (of one scheme) for `knownNeighbourCodes`: built once, asked at each check. */
+export function indexKnownCodes(scheme: CodeScheme, codes: Iterable<string>): KnownCodes {
+  const set = new Set(codes);
+  const byOtherParts = new Map<string, (readonly [string, string])[]>();
+  for (const code of set) {
+    const parts = splitCode(scheme, code);
+    for (let i = 0; i < parts.length; i++) {
+      const key = otherPartsKey(parts, i);
+      const entry = [code, parts[i]!] as const;
+      const list = byOtherParts.get(key);
+      if (list) list.push(entry);
+      else byOtherParts.set(key, [entry]);
+    }
+  }
+  return { scheme, codes: set, byOtherParts };
+}
+
+/**
+ * The known codes `neighbourCodes(scheme, code)` contains — the same answer as looking up each
+ * neighbour, found from the known codes that differ from `code` in one part only (and the
+ * parents-swapped code), without enumerating the neighbourhood: for a device that keeps a
+ * registry's codes in memory (the offline code check, ADR 0027).
+ */
+export function knownNeighbourCodes(known: KnownCodes, code: string): string[] {
+  const { scheme } = known;
+  const parts = splitCode(scheme, code);
+  const out = new Set<string>();
+  scheme.components.forEach((c, i) => {
+    for (const [other, part] of known.byOtherParts.get(otherPartsKey(parts, i)) ?? []) {
+      if (isPartNeighbour(c, parts[i]!, part)) out.add(other);
+    }
+  });
+  const swapped = swappedNamesCode(scheme, code);
+  if (swapped && known.codes.has(swapped)) out.add(swapped);
+  out.delete(code);
+  return [...out];
+}
+
 /** The code with its first two name parts exchanged (the "parents swapped" error), or null. */
 export function swappedNamesCode(scheme: CodeScheme, code: string): string | null {
   const names = scheme.components.map((c, i) => (c.kind === 'name' ? i : -1)).filter((i) => i >= 0);

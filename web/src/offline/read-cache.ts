@@ -1,7 +1,7 @@
-import type { Locale } from '@relais/core';
+import type { Locale, RegistrySettings } from '@relais/core';
 import { setOfflineReads, type RequestOptions } from '../api/client.ts';
 import { getRecord, openVaultUser, putRecord } from './vault.ts';
-import { checkCodeOffline } from './offline-codes.ts';
+import { checkCodeOffline, settingsChanged } from './offline-codes.ts';
 
 /**
  * The reads the field screens need, kept encrypted so that they open offline (ADR 0027): the
@@ -32,7 +32,10 @@ export function installOfflineReads(locale: () => Locale): void {
   setOfflineReads({
     remember(path, query, body) {
       if (!openVaultUser() || !KEPT.some((re) => re.test(path))) return;
-      void putRecord(KIND, keyOf(path, query), body()).catch(() => undefined);
+      const value = body();
+      // The offline code check holds the settings in memory while the store is open (offline-codes.ts).
+      if (path === '/registry/settings') settingsChanged(value as RegistrySettings);
+      void putRecord(KIND, keyOf(path, query), value).catch(() => undefined);
     },
     async recall(path, query) {
       if (path === '/beneficiaries/check') {
