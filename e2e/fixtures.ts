@@ -4,10 +4,12 @@ import { expect, request, test, type Browser, type Page } from '@playwright/test
 import { ar as coreAr, fr as coreFr, interpolate } from '@relais/core';
 import { ar as webAr } from '../web/src/i18n/ar.ts';
 import { fr as webFr } from '../web/src/i18n/fr.ts';
+import { privacyWebAr } from '../web/src/features/privacy/privacy.i18n.ar.ts';
+import { privacyWebFr } from '../web/src/features/privacy/privacy.i18n.ts';
 
-// Expected texts come from the catalogues, as the user sees them.
-export const fr = { ...coreFr, ...webFr };
-export const ar = { ...coreAr, ...webAr };
+// Expected texts come from the catalogues, as the user sees them (with those a lazy chunk brings).
+export const fr = { ...coreFr, ...webFr, ...privacyWebFr };
+export const ar = { ...coreAr, ...webAr, ...privacyWebAr };
 export type Texts = Record<keyof typeof fr, string>;
 
 /**

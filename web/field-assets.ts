@@ -9,8 +9,8 @@ import type { Plugin } from 'vite';
 const compressible = /\.(js|mjs|css|html|json|webmanifest|svg|txt)$/;
 /** Below this size a compressed copy saves less than its headers cost. */
 const minBytes = 1024;
-/** Chunks loaded later (outside the entry's budget) but precached: the contact form's voice recorder (ADR 0035). */
-const offlineLazyChunks = ['voice-recorder'];
+/** Chunks loaded later (outside the entry's budget) but precached: the contact form's voice recorder (ADR 0035), the card scanner (ADR 0041). */
+const offlineLazyChunks = ['voice-recorder', 'card-scan'];
 
 /**
  * The build's offline and wire budget (ADR 0025), after Vite wrote `dist/`:

@@ -11,6 +11,7 @@ export * from './contracts/health.contract.ts';
 export * from './i18n/index.ts';
 export type { Translations } from './i18n/translations.ts';
 export * from './domain/code-scheme.ts';
+export * from './domain/person-card.ts';
 export * from './domain/code-consistency.ts';
 export * from './domain/duplicate-search.ts';
 export * from './domain/registry.ts';

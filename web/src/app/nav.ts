@@ -1,11 +1,11 @@
 import type { Permission } from '@relais/core';
 import type { IconName } from '../ui/index.ts';
-import type { WebKey } from '../i18n/fr.ts';
+import type { EntryKey } from '../i18n/fr.ts';
 
 export interface AdminScreen {
   to: string;
-  label: WebKey;
-  description: WebKey;
+  label: EntryKey;
+  description: EntryKey;
   /** Who sees it; none: everyone signed in (the directory). */
   permission?: Permission;
   /** Or: whoever holds any of these (referrals: who sends or who receives). */
@@ -22,7 +22,7 @@ export type NavGroupId = 'field' | 'followUp' | 'reports' | 'admin';
 
 export interface NavGroup {
   id: NavGroupId;
-  label: WebKey;
+  label: EntryKey;
   screens: readonly AdminScreen[];
 }
 
@@ -95,7 +95,7 @@ export function visibleGroups(permissions: readonly Permission[]): NavGroup[] {
 export interface Shortcut {
   to: string;
   /** A short label: the bottom bar of a phone has five places. */
-  label: WebKey;
+  label: EntryKey;
   icon: IconName;
   permission?: Permission;
 }

@@ -65,6 +65,7 @@ const ReferralSlipPage = screen(() => import('../features/referrals/referral-sli
 const SubjectAccessPage = screen(() => import('../features/privacy/subject-access-page.tsx').then((m) => m.SubjectAccessPage));
 const PrivacyPage = screen(() => import('../features/privacy/privacy-page.tsx').then((m) => m.PrivacyPage));
 const ProcessingRegisterPage = screen(() => import('../features/privacy/register-page.tsx').then((m) => m.ProcessingRegisterPage));
+const PersonCardPage = screen(() => import('../features/registry/person-card-page.tsx').then((m) => m.PersonCardPage));
 const DuplicatesPage = screen(() => import('../features/registry/duplicates-page.tsx').then((m) => m.DuplicatesPage));
 const RegistrySettingsPage = screen(() => import('../features/registry/registry-settings-page.tsx').then((m) => m.RegistrySettingsPage));
 const UserCreatePage = screen(() => import('../features/users/user-create-page.tsx').then((m) => m.UserCreatePage));
@@ -90,6 +91,7 @@ const routes: readonly Route[] = [
   { pattern: '/beneficiaries', permission: 'person.read', render: () => <BeneficiariesPage /> },
   { pattern: '/beneficiaries/new', permission: 'person.write', render: () => <RegisterPage /> },
   { pattern: '/beneficiaries/:id', permission: 'person.read', render: (p) => <BeneficiaryPage key={p.id} beneficiaryId={p.id ?? ''} /> },
+  { pattern: '/beneficiaries/:id/card', permission: 'person.read', render: (p) => <PersonCardPage key={p.id} beneficiaryId={p.id ?? ''} /> },
   { pattern: '/beneficiaries/:id/subject-access', permission: 'person.rights', render: (p) => <SubjectAccessPage key={p.id} beneficiaryId={p.id ?? ''} /> },
   // The API answers only the cases she may read (her team's, or case.read on their unit): a team
   // member without case.read still reaches her cases.

@@ -5,12 +5,12 @@ import { directoryWebAr } from '../features/directory/directory.i18n.ar.ts';
 import { circuitsWebAr } from '../features/circuits/circuits.i18n.ts';
 import { cascadesWebAr } from '../features/cascades/cascades.i18n.ar.ts';
 import { referralsWebAr } from '../features/referrals/referrals.i18n.ar.ts';
-import { privacyWebAr } from '../features/privacy/privacy.i18n.ar.ts';
 import { stockWebAr } from '../features/stock/stock.i18n.ar.ts';
 import { offlineWebAr } from '../features/offline/offline.i18n.ts';
 import { editConflictWebAr } from '../features/offline/edit-conflict.i18n.ts';
 import { quickContactAr } from '../features/capture/quick-contact.i18n.ts';
 import { voiceNoteAr } from '../features/capture/voice-note.i18n.ts';
+import { personCardAr } from '../features/registry/person-card.i18n.ts';
 import { harmReductionWebAr } from '../features/harm-reduction/harm-reduction.i18n.ar.ts';
 import { definedServicesWebAr } from '../features/programs/defined-services.i18n.ts';
 import type { WebCatalogue } from './fr.ts';
@@ -754,12 +754,15 @@ export const ar: WebCatalogue = {
   ...circuitsWebAr,
   ...cascadesWebAr,
   ...referralsWebAr,
-  ...privacyWebAr,
+  // The privacy screens' own strings come with their chunk (privacy-strings.ts); the menu's stay here.
+  'shell.privacy': 'حماية المعطيات',
+  'home.card.privacy': 'مدد الحفظ وسجل المعالجات (القانون 09-08).',
   ...stockWebAr,
   ...offlineWebAr,
   ...editConflictWebAr,
   ...quickContactAr,
   ...voiceNoteAr,
+  ...personCardAr,
   ...harmReductionWebAr,
   ...definedServicesWebAr,
 };

@@ -5,12 +5,12 @@ import { directoryWebEn } from '../features/directory/directory.i18n.en.ts';
 import { circuitsWebEn } from '../features/circuits/circuits.i18n.ts';
 import { cascadesWebEn } from '../features/cascades/cascades.i18n.ts';
 import { referralsWebEn } from '../features/referrals/referrals.i18n.en.ts';
-import { privacyWebEn } from '../features/privacy/privacy.i18n.en.ts';
 import { stockWebEn } from '../features/stock/stock.i18n.ts';
 import { offlineWebEn } from '../features/offline/offline.i18n.ts';
 import { editConflictWebEn } from '../features/offline/edit-conflict.i18n.ts';
 import { quickContactEn } from '../features/capture/quick-contact.i18n.ts';
 import { voiceNoteEn } from '../features/capture/voice-note.i18n.ts';
+import { personCardEn } from '../features/registry/person-card.i18n.ts';
 import { harmReductionWebEn } from '../features/harm-reduction/harm-reduction.i18n.ts';
 import { definedServicesWebEn } from '../features/programs/defined-services.i18n.ts';
 import type { WebCatalogue } from './fr.ts';
@@ -754,12 +754,15 @@ export const en: WebCatalogue = {
   ...circuitsWebEn,
   ...cascadesWebEn,
   ...referralsWebEn,
-  ...privacyWebEn,
+  // The privacy screens' own strings come with their chunk (privacy-strings.ts); the menu's stay here.
+  'shell.privacy': 'Data protection',
+  'home.card.privacy': 'Retention periods and the register of processing (law 09-08).',
   ...stockWebEn,
   ...offlineWebEn,
   ...editConflictWebEn,
   ...quickContactEn,
   ...voiceNoteEn,
+  ...personCardEn,
   ...harmReductionWebEn,
   ...definedServicesWebEn,
 };

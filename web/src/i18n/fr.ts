@@ -1,3 +1,4 @@
+import type { privacyWebFr } from '../features/privacy/privacy.i18n.ts';
 import { casesWebFr } from '../features/cases/cases.i18n.ts';
 import { storiesWebFr } from '../features/stories/stories.i18n.ts';
 import { semesterWebFr } from '../features/reports/semester.i18n.ts';
@@ -5,12 +6,12 @@ import { directoryWebFr } from '../features/directory/directory.i18n.ts';
 import { circuitsWebFr } from '../features/circuits/circuits.i18n.ts';
 import { cascadesWebFr } from '../features/cascades/cascades.i18n.ts';
 import { referralsWebFr } from '../features/referrals/referrals.i18n.ts';
-import { privacyWebFr } from '../features/privacy/privacy.i18n.ts';
 import { stockWebFr } from '../features/stock/stock.i18n.ts';
 import { offlineWebFr } from '../features/offline/offline.i18n.ts';
 import { editConflictWebFr } from '../features/offline/edit-conflict.i18n.ts';
 import { quickContactFr } from '../features/capture/quick-contact.i18n.ts';
 import { voiceNoteFr } from '../features/capture/voice-note.i18n.ts';
+import { personCardFr } from '../features/registry/person-card.i18n.ts';
 import { harmReductionWebFr } from '../features/harm-reduction/harm-reduction.i18n.ts';
 import { definedServicesWebFr } from '../features/programs/defined-services.i18n.ts';
 /**
@@ -755,15 +756,22 @@ export const fr = {
   ...circuitsWebFr,
   ...cascadesWebFr,
   ...referralsWebFr,
-  ...privacyWebFr,
+  // The privacy screens' own strings come with their chunk (privacy-strings.ts); the menu's stay here.
+  'shell.privacy': 'Protection des données',
+  'home.card.privacy': 'Durées de conservation et registre des traitements (loi 09-08).',
   ...stockWebFr,
   ...offlineWebFr,
   ...editConflictWebFr,
   ...quickContactFr,
   ...voiceNoteFr,
+  ...personCardFr,
   ...harmReductionWebFr,
   ...definedServicesWebFr,
 } as const;
 
-export type WebKey = keyof typeof fr;
-export type WebCatalogue = Record<WebKey, string>;
+/** A key of the entry's catalogue, or of a lazy chunk's catalogue added when it loads (`addLazyStrings`). */
+export type WebKey = keyof typeof fr | keyof typeof privacyWebFr;
+/** A key of the entry's catalogue (always there: the menu, the field screens). */
+export type EntryKey = keyof typeof fr;
+/** The entry's catalogue in one language. */
+export type WebCatalogue = Record<EntryKey, string>;

@@ -2,10 +2,22 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { catalogues as coreCatalogues, directionOf, interpolate, type Locale, type MessageKey } from '@relais/core';
 import { DocumentTitleSuffix } from '../ui/index.ts';
 import { ar } from './ar.ts';
+import { chunkText, type ChunkStrings } from './chunk-strings.ts';
 import { en } from './en.ts';
 import { fr, type WebCatalogue, type WebKey } from './fr.ts';
 
 const webCatalogues: Record<Locale, WebCatalogue> = { fr, ar, en };
+
+/**
+ * Strings of screens in lazy chunks, added when their chunk loads (`addLazyStrings`): they stay out
+ * of the field entry's budget (ADR 0025, 0041). Their keys are typed in `WebKey` all the same.
+ */
+const lazyCatalogues: Record<Locale, Record<string, string>> = { fr: {}, ar: {}, en: {} };
+
+/** Adds a lazy chunk's strings (French, Arabic, English): call it at the top of the chunk's module. */
+export function addLazyStrings(strings: Record<Locale, Record<string, string>>): void {
+  for (const locale of Object.keys(lazyCatalogues) as Locale[]) Object.assign(lazyCatalogues[locale], strings[locale]);
+}
 
 /** Any translatable key: a web key first, then a core key. */
 export type TKey = WebKey | MessageKey;
@@ -33,9 +45,10 @@ export function intlTag(locale: Locale): string {
 export function createI18n(locale: Locale, setLocale: (locale: Locale) => void): I18n {
   const web = webCatalogues[locale];
   const core = coreCatalogues[locale];
-  const has = (key: string): key is TKey => Object.hasOwn(fr, key) || Object.hasOwn(coreCatalogues.fr, key);
+  const lazy = lazyCatalogues[locale];
+  const has = (key: string): key is TKey => Object.hasOwn(fr, key) || Object.hasOwn(lazyCatalogues.fr, key) || Object.hasOwn(coreCatalogues.fr, key);
   const t = (key: TKey, params?: Params): string => {
-    const template = Object.hasOwn(web, key) ? web[key as WebKey] : Object.hasOwn(core, key) ? core[key as MessageKey] : key;
+    const template = Object.hasOwn(web, key) ? web[key as keyof WebCatalogue] : Object.hasOwn(lazy, key) ? (lazy[key] ?? key) : Object.hasOwn(core, key) ? core[key as MessageKey] : key;
     return interpolate(template, params);
   };
   const dateTime = new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'medium', timeStyle: 'short' });
@@ -74,4 +87,10 @@ export function useI18n(): I18n {
 /** Shorthand: the `t` function of the current language. */
 export function useT(): I18n['t'] {
   return useContext(I18nContext).t;
+}
+
+/** The translate function of strings a lazy chunk keeps to itself (`chunk-strings.ts`, ADR 0041). */
+export function useChunkT<French extends Record<string, string>>(strings: ChunkStrings<French>): (key: keyof French & string, params?: Params) => string {
+  const { locale } = useContext(I18nContext);
+  return (key, params) => chunkText(strings, locale, key, params);
 }

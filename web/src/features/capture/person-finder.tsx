@@ -60,7 +60,13 @@ export function PersonFinder({ scheme, unitId, unitName, onFound, autoProceed = 
 
   return (
     <div className="person-finder">
-      <CodeField scheme={scheme} label={label ?? t('register.codeLabel')} value={code} onChange={setCode} inputRef={inputRef} onEnter={() => setEntered(code)} onOpenBuilder={() => setBuilderOpen(true)} />
+      <CodeField scheme={scheme} label={label ?? t('register.codeLabel')} value={code} onChange={setCode} inputRef={inputRef} onEnter={() => setEntered(code)} onOpenBuilder={() => setBuilderOpen(true)}
+        onScan={(scanned) => {
+          // A card read is a code typed and confirmed: the exact person proceeds.
+          setCode(scanned);
+          setEntered(scanned);
+        }}
+      />
       {builderOpen ? (
         <CodeHelper
           scheme={scheme}

@@ -1,3 +1,4 @@
+import './privacy-strings.ts';
 import { useState } from 'react';
 import { ErasureInput, type Beneficiary } from '@relais/core';
 import { validate } from '../../api/validate.ts';

@@ -1,3 +1,4 @@
+import './privacy-strings.ts';
 import type { ReactNode } from 'react';
 import type { Locale } from '@relais/core';
 import { ErrorAlert } from '../../app/read-status.tsx';

@@ -1,3 +1,4 @@
+import './privacy-strings.ts';
 import { useState } from 'react';
 import { retentionCategories, type RetentionCategory, type RetentionRun, type RetentionSettings } from '@relais/core';
 import { useApi } from '../../api/use-api.ts';

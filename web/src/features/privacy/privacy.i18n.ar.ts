@@ -49,8 +49,6 @@ export const privacyWebAr: Translations<typeof privacyWebFr> = {
   'privacy.col.who': 'من',
   'privacy.col.what': 'ماذا',
   'privacy.yourRights': 'يمكنكم أن تطلبوا من الجمعية تصحيح ما هو غير دقيق ومحو بياناتكم. ويمكنكم أيضا اللجوء إلى اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي (www.cndp.ma).',
-  'shell.privacy': 'حماية المعطيات',
-  'home.card.privacy': 'مدد الحفظ وسجل المعالجات (القانون 09-08).',
   'privacy.page': 'حماية المعطيات (القانون 09-08)',
   'privacy.pageIntro': 'ما تحفظه الجمعية، ومدة حفظه، والتصريح لدى اللجنة الوطنية. حقوق الشخص (الاطلاع، المحو) توجد في بطاقته.',
   'privacy.retention': 'مدد الحفظ',

@@ -49,8 +49,6 @@ export const privacyWebEn: Translations<typeof privacyWebFr> = {
   'privacy.col.who': 'Who',
   'privacy.col.what': 'What',
   'privacy.yourRights': 'You may ask the association to correct what is inaccurate and to erase your data. You may also refer to the national commission for the protection of personal data (CNDP, www.cndp.ma).',
-  'shell.privacy': 'Data protection',
-  'home.card.privacy': 'Retention periods and the register of processing (law 09-08).',
   'privacy.page': 'Data protection (law 09-08)',
   'privacy.pageIntro': 'What the organisation keeps, for how long, and its declaration to the CNDP. A person’s rights (access, erasure) are on her record.',
   'privacy.retention': 'Retention periods',

@@ -50,8 +50,6 @@ export const privacyWebFr = {
   'privacy.col.who': 'Qui',
   'privacy.col.what': 'Quoi',
   'privacy.yourRights': 'Vous pouvez demander la correction de ce qui est inexact et l’effacement de vos données à l’association. Vous pouvez aussi saisir la Commission nationale de contrôle de la protection des données à caractère personnel (CNDP, www.cndp.ma).',
-  'shell.privacy': 'Protection des données',
-  'home.card.privacy': 'Durées de conservation et registre des traitements (loi 09-08).',
   'privacy.page': 'Protection des données (loi 09-08)',
   'privacy.pageIntro': 'Ce que l’organisation garde, combien de temps, et la déclaration à la CNDP. Les droits d’une personne (accès, effacement) se trouvent sur sa fiche.',
   'privacy.retention': 'Durées de conservation',

@@ -1,3 +1,4 @@
+import './privacy-strings.ts';
 import type { Locale, ProcessingRegister } from '@relais/core';
 import { useApi } from '../../api/use-api.ts';
 import { PrintActions, useAddressChoice } from '../../app/print-actions.tsx';

@@ -134,6 +134,11 @@ function RecordView({ b }: { b: Beneficiary }) {
         <p className="code-display">
           <Code className="code-large">{b.code}</Code>
         </p>
+        {b.mergedInto || b.erasedAt ? null : (
+          <p>
+            <Link to={`/beneficiaries/${encodeURIComponent(b.id)}/card`}>{t('card.open')}</Link>
+          </p>
+        )}
         {b.aliases.length ? (
           <p>
             {t('record.aliases')}{' '}

@@ -2,6 +2,7 @@ import type { ReactNode, Ref } from 'react';
 import { checkCode, cleanTypedCode, codeLength, describeCodeProblem, type CodeScheme } from '@relais/core';
 import { Button, FieldFrame } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { CardScanButton } from './card-scan-button.tsx';
 import { capitalise, describeScheme } from './registry-labels.ts';
 
 /**
@@ -10,7 +11,7 @@ import { capitalise, describeScheme } from './registry-labels.ts';
  * here get the answer that a code is written in Latin letters, and the builder (which
  * transliterates names written in Arabic) is offered when `onOpenBuilder` is given.
  */
-export function CodeField({ scheme, value, onChange, label, error, inputRef, after, onEnter, onOpenBuilder }: {
+export function CodeField({ scheme, value, onChange, label, error, inputRef, after, onEnter, onOpenBuilder, onScan }: {
   scheme: CodeScheme;
   value: string;
   onChange: (value: string) => void;
@@ -23,6 +24,8 @@ export function CodeField({ scheme, value, onChange, label, error, inputRef, aft
   onEnter?: () => void;
   /** Opens the code builder ("Construire le code"). */
   onOpenBuilder?: (() => void) | undefined;
+  /** Offers "Scanner la carte" (a person's card's QR code, ADR 0041); gets the code read. */
+  onScan?: ((code: string) => void) | undefined;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -74,6 +77,7 @@ export function CodeField({ scheme, value, onChange, label, error, inputRef, aft
               </p>
             )}
             {offerBuilder ? null : after}
+            {onScan ? <CardScanButton onCode={onScan} /> : null}
           </>
         )}
       </FieldFrame>

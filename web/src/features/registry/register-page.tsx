@@ -66,6 +66,7 @@ function RegisterForm({ settings }: { settings: RegistrySettings }) {
             onChange={setCode}
             inputRef={codeInput}
             onOpenBuilder={() => setHelperOpen(true)}
+            onScan={setCode}
             after={
               <div className="form-actions">
                 <Button size="small" aria-expanded={helperOpen} aria-controls="code-helper" onClick={() => setHelperOpen((o) => !o)}>
