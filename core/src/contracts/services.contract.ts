@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, cappedPageOf, codeList, text } from './common.ts';
+import { Id, PageQuery, cappedPageOf, text } from './common.ts';
 import { EditConflict, PastDate } from './beneficiaries.contract.ts';
 import { programCodes } from '../domain/programs.ts';
 import { audiences, cascadeAgeGroupCodes } from '../domain/cascades.ts';
@@ -104,8 +104,18 @@ export const ServiceQuery = PageQuery.extend({
   orgUnitId: Id.optional(),
   workerId: Id.optional(),
   program: z.enum(programCodes).optional(),
-  /** One service code, or several separated by commas (`hiv_test,syphilis_test`). */
-  service: codeList(serviceCodes).optional(),
+  /** One service code, or several separated by commas (`hiv_test,syphilis_test`): built-in, or defined by the organisation (ADR 0028: what counts as reached may name one). */
+  service: text()
+    .transform((list, ctx) => {
+      const parts = [...new Set(list.split(',').map((p) => p.trim()))];
+      const unknown = parts.find((p) => !AnyServiceCode.safeParse(p).success);
+      if (unknown !== undefined) {
+        ctx.addIssue({ code: 'invalid_value', values: [...serviceCodes], input: unknown });
+        return z.NEVER;
+      }
+      return parts;
+    })
+    .optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
 });

@@ -72,6 +72,17 @@ describe(`a defined service in reach and paquet minimum (${engine})`, () => {
     expect(verification.body.flags.filter((f) => f.kind === 'missing_paquet_minimum').map((f) => f.date).sort()).toEqual(['2025-03-03', '2025-03-04', '2025-03-06']);
   });
 
+  it('lists the services behind "reached" as the reports screen asks for them: built-in and defined codes in one filter', async () => {
+    const reach = [...builtIn.reach, 'douche'].join(',');
+    const listed = await org.admin.get<{ items: { service: string; date: string }[] } & ApiErrorBody>(`/services?program=harm_reduction&orgUnitId=${tng}&service=${reach}&from=2025-03-01&to=2025-03-31&limit=50`);
+    expect(listed.status, JSON.stringify(listed.body)).toBe(200);
+    expect(listed.body.items.filter((s) => s.service === 'douche').map((s) => s.date).sort()).toEqual(['2025-03-03', '2025-03-05', '2025-03-06']);
+    // A code that is neither built in nor a defined code's form is still refused, naming the field.
+    const refused = await org.admin.get<ApiErrorBody>(`/services?service=condoms,Not-A-Code`);
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('service');
+  });
+
   it('refuses, naming the field, a service not defined for the program or retired from the paquet minimum', async () => {
     const codes = async (body: Record<string, unknown>) => {
       const res = await settings(body);
