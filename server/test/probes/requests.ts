@@ -153,6 +153,12 @@ async function unaimedRequestOf(doc: OpenApiDoc, key: string, place: Place): Pro
   // Settings are written back as they stand: a probe must not change what the next ones rely on.
   if (method === 'PUT' && doc.paths[path]!.get && !path.includes('{')) return { method, url: full, refs: made, body: (await place.org.admin.get(url)).body };
   if (key === 'PATCH /api/v1/org-units/{id}') return { method, url: full, refs: made, body: {} };
+  // A unit's code is unique in its organisation: each probe its own, so that the scopes probed side
+  // by side do not race for one code (the first one's creation made the others a 409).
+  if (key === 'POST /api/v1/org-units') {
+    const body = sampleOf(content['application/json']!.schema, refs) as Record<string, unknown>;
+    return { method, url: full, refs: made, body: { ...body, code: `P${randomUUID().slice(0, 8).toUpperCase()}` } };
+  }
   // Harm reduction stays on: a sampled `enabled: false` turned it off for every probe after (its writes all refused).
   if (key === 'PATCH /api/v1/programs/{code}') return { method, url: full, refs: made, body: { enabled: true } };
   if (content['text/csv']) return { method, url: full, refs: made, raw: { type: 'text/csv', payload: 'code\n' } };
