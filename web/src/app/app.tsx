@@ -145,7 +145,10 @@ export function App() {
   useEffect(() => {
     setApiLocale(initialLocale());
     installOfflineReads(() => meRef.current?.user.locale ?? initialLocale());
-    onUnauthenticated((code) => leave(code));
+    // A request answered 401 after she logged out (sent before) must not replace the login page's notice.
+    onUnauthenticated((code) => {
+      if (meRef.current) leave(code);
+    });
     void start(rememberedSession() === null);
     return () => onUnauthenticated(null);
   }, [start, leave]);
