@@ -15,6 +15,8 @@ test('the person’s rights: the administrator opens a person, prints what is he
   await api.patch(`/beneficiaries/${id}`, { phone: '+212 600 000 111', contactConsent: true, notes: 'Préfère être appelée le matin' });
   await api.post('/contacts', { beneficiaryId: id, orgUnitId: unitId, date: isoToday(), program: 'prev_ps', services: [{ service: 'iec_session' }] });
   await api.post('/insertion/steps', { beneficiaryId: id, orgUnitId: unitId, kind: 'training', activity: 'Initiation à la couture', startDate: isoToday(), note: 'Cherche une garde d’enfant' });
+  const episode = await api.post<{ id: string }>('/ost/episodes', { beneficiaryId: id, orgUnitId: unitId, startDate: isoToday(), prescriber: 'Dr Synthétique', doseMg: 60 });
+  await api.post('/ost/dispensings', { episodeId: episode.id, date: isoToday(), kind: 'on_site' });
 
   await test.step('her record offers her rights; the export lists her record, her service and who read it', async () => {
     await page.goto(`/beneficiaries/${id}`);
@@ -32,12 +34,17 @@ test('the person’s rights: the administrator opens a person, prints what is he
     await expect(doc.getByRole('heading', { name: fr['privacy.insertion'] })).toBeVisible();
     await expect(doc).toContainText(fr['insertion_step.training']);
     await expect(doc).toContainText('Initiation à la couture');
+    // Her methadone (ADR 0029): the episode, its dose and the day she took it.
+    await expect(doc.getByRole('heading', { name: fr['privacy.ost'] })).toBeVisible();
+    await expect(doc).toContainText('Dr Synthétique');
+    await expect(doc).toContainText(interpolate(fr['privacy.ostDays'], { onSite: 1, away: 0, missed: 0 }));
     await shots(page, 'rights-subject-access-fr', { paper: true });
     await page.getByLabel(fr['privacy.language'], { exact: true }).selectOption('ar');
     const docAr = page.getByRole('article', { name: interpolate(ar['privacy.heading'], { organisation: org.name }) });
     await expect(docAr).toHaveAttribute('dir', 'rtl');
     await expect(docAr).toContainText(ar['service.iec_session']);
     await expect(docAr).toContainText(ar['insertion_step.training']);
+    await expect(docAr.getByRole('heading', { name: ar['privacy.ost'] })).toBeVisible();
     await shots(page, 'rights-subject-access-ar', { paper: true });
   });
 

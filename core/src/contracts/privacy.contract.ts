@@ -71,6 +71,21 @@ export const SubjectAccess = z.object({
   referrals: z.array(z.object({ reference: text(), sentOn: text(), status: text(), to: text(), need: text() })),
   /** Her insertion pathway (ADR 0033): each step, its dates, whether it was completed, its note. */
   insertion: z.array(z.object({ kind: text(), activity: text(), startDate: text(), endDate: text().nullable(), completed: z.boolean().nullable(), unit: text(), note: text().nullable() })),
+  /** Her opioid substitution episodes (ADR 0029): where, since when, who prescribed, how it ended, her doses over time, and the days dispensed and missed. */
+  ost: z.array(
+    z.object({
+      unit: text(),
+      startDate: text(),
+      endDate: text().nullable(),
+      endReason: text().nullable(),
+      endNote: text().nullable(),
+      prescriber: text(),
+      doses: z.array(z.object({ fromDate: text(), doseMg: z.number().int() })),
+      daysOnSite: z.number().int(),
+      daysTakenAway: z.number().int(),
+      daysMissed: z.number().int(),
+    }),
+  ),
   stories: z.number().int(),
   /** How many voice notes her contacts have (that they exist; never their audio). */
   voiceNotes: z.number().int(),

@@ -83,6 +83,18 @@ describe(`subject access and erasure of a person (${engine})`, () => {
     expect((await sw.post('/insertion/steps', step)).status).toBe(201);
     const mistaken = await sw.post<{ id: string }>('/insertion/steps', { ...step, kind: 'job', activity: 'Saisie par erreur', note: null });
     expect((await sw.delete(`/insertion/steps/${mistaken.body.id}`)).status).toBe(200);
+    // Her methadone (ADR 0029): a dose raised after five days, a dose on site, two days taken away, a day missed, then an interruption.
+    const ago = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    const episode = await ms2.admin.post<{ id: string }>('/ost/episodes', { beneficiaryId: person.id, orgUnitId: oujda, startDate: ago(10), prescriber: 'Dr Synthétique', doseMg: 60 });
+    expect(episode.status, JSON.stringify(episode.body)).toBe(201);
+    const ep = episode.body.id;
+    expect((await ms2.admin.post(`/ost/episodes/${ep}/doses`, { fromDate: ago(5), doseMg: 80 })).status).toBeLessThan(300);
+    for (const tap of [{ date: ago(9), kind: 'on_site' }, { date: ago(8), kind: 'take_away', days: 2 }, { date: ago(5), kind: 'missed' }]) {
+      const r = await ms2.admin.post('/ost/dispensings', { episodeId: ep, ...tap });
+      expect(r.status, JSON.stringify(r.body)).toBeLessThan(300);
+    }
+    const ended = await ms2.admin.post(`/ost/episodes/${ep}/end`, { endDate: ago(3), reason: 'interrupted', note: 'Partie à Nador' });
+    expect(ended.status, JSON.stringify(ended.body)).toBeLessThan(300);
   });
   afterAll(() => t.close());
 
@@ -94,10 +106,28 @@ describe(`subject access and erasure of a person (${engine})`, () => {
     expect(x.organisation.code).toBe('MS2');
     expect(x.person).toMatchObject({ code: person.code, phone, notes: 'Vit chez sa sœur à Oujda', birthYear: 1994 });
     expect(x.erasedAt).toBeNull();
-    expect(x.services.map((s) => s.service).sort()).toEqual(['condoms', 'iec_session']);
+    // The doses she was given (on site, taken away) are services too.
+    expect(x.services.map((s) => s.service).sort()).toEqual(['condoms', 'iec_session', 'ost_dose', 'ost_dose']);
     expect(x.cases).toEqual([expect.objectContaining({ program: 'gbv', status: 'open' })]);
     expect(x.consents).toEqual([expect.objectContaining({ active: true, witness: 'Témoin Untel' })]);
     expect(x.referrals).toEqual([expect.objectContaining({ to: 'Organisation CHAMS', need: 'Accompagnement juridique', status: 'sent' })]);
+    expect(x.ost).toEqual([
+      {
+        unit: 'Unit OUJDA',
+        startDate: new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10),
+        endDate: new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10),
+        endReason: 'interrupted',
+        endNote: 'Partie à Nador',
+        prescriber: 'Dr Synthétique',
+        doses: [
+          { fromDate: new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10), doseMg: 60 },
+          { fromDate: new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10), doseMg: 80 },
+        ],
+        daysOnSite: 1,
+        daysTakenAway: 2,
+        daysMissed: 1,
+      },
+    ]);
     expect(x.insertion).toEqual([{ kind: 'training', activity: 'Initiation à la couture', startDate: today, endDate: null, completed: null, unit: 'Unit OUJDA', note: 'Motivée, garde d’enfant à trouver' }]);
     expect(x.reads).toEqual(
       expect.arrayContaining([
@@ -137,7 +167,7 @@ describe(`subject access and erasure of a person (${engine})`, () => {
 
     const res = await ms2.admin.post<ErasureResult>(`/beneficiaries/${person.id}/erase`, { reason: 'Demande écrite du 1er décembre' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.counts).toMatchObject({ records: 1, services: 2, cases: 1, caseNotes: 1, consents: 1, referrals: 1 });
+    expect(res.body.counts).toMatchObject({ records: 1, services: 4, cases: 1, caseNotes: 1, consents: 1, referrals: 1 });
     expect(res.body.pseudonym).toMatch(/^ANON-[0-9A-F]{12}$/);
 
     expect(await reports()).toEqual(before);
@@ -163,9 +193,11 @@ describe(`subject access and erasure of a person (${engine})`, () => {
     const after = (await ms2.admin.get<SubjectAccess>(`/beneficiaries/${person.id}/subject-access`)).body;
     expect(after).toMatchObject({ person: { code: res.body.pseudonym, phone: null, notes: null }, consents: [{ active: false, witness: null }] });
     expect(after.erasedAt).toBeTruthy();
-    expect(after.services).toHaveLength(2);
+    expect(after.services).toHaveLength(4);
     // Erasure clears the step's note (ADR 0033); the step stays, counted.
     expect(after.insertion).toEqual([expect.objectContaining({ kind: 'training', note: null })]);
+    // Erasure clears the episode's end note; the episode and its doses stay, counted.
+    expect(after.ost).toEqual([expect.objectContaining({ endReason: 'interrupted', endNote: null, daysMissed: 1 })]);
   });
 
   it('cannot erase her twice nor change the erased record (409 person_erased)', async () => {

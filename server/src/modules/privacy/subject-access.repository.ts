@@ -34,6 +34,34 @@ export async function insertionOf(db: Queryable, org: string, ids: readonly stri
   return r.rows;
 }
 
+/** Her OST episodes (ADR 0029), oldest first: each with its doses from the first and its days dispensed on site, taken away and missed. */
+export async function ostOf(db: Queryable, org: string, ids: readonly string[]) {
+  const r = await sql<{
+    unit: string;
+    startDate: string;
+    endDate: string | null;
+    endReason: string | null;
+    endNote: string | null;
+    prescriber: string;
+    doses: { fromDate: string; doseMg: number }[];
+    daysOnSite: number;
+    daysTakenAway: number;
+    daysMissed: number;
+  }>`
+    select ou.name as unit, to_char(e.start_date, 'YYYY-MM-DD') as "startDate", to_char(e.end_date, 'YYYY-MM-DD') as "endDate",
+      e.end_reason as "endReason", e.end_note as "endNote", e.prescriber,
+      coalesce((select json_agg(json_build_object('fromDate', to_char(d.from_date, 'YYYY-MM-DD'), 'doseMg', d.dose_mg) order by d.from_date)
+        from ost_dose d where d.organisation_id = e.organisation_id and d.episode_id = e.id), '[]') as doses,
+      coalesce(g.on_site, 0)::int as "daysOnSite", coalesce(g.taken_away, 0)::int as "daysTakenAway", coalesce(g.missed, 0)::int as "daysMissed"
+    from ost_episode e
+    join org_unit ou on ou.organisation_id = e.organisation_id and ou.id = e.org_unit_id
+    left join lateral (
+      select count(*) filter (where x.kind = 'on_site') as on_site, sum(x.days) filter (where x.kind = 'take_away') as taken_away, count(*) filter (where x.kind = 'missed') as missed
+      from ost_dispensing x where x.organisation_id = e.organisation_id and x.episode_id = e.id) g on true
+    where e.organisation_id = ${org} and e.beneficiary_id = any(${ids}::uuid[]) order by e.start_date, e.created_at`.execute(db);
+  return r.rows;
+}
+
 export async function referralsOf(db: Queryable, org: string, ids: readonly string[]) {
   const r = await sql<{ id: string; reference: string; sentOn: string; status: string; to: string; need: string }>`
     select r.id, r.reference, to_char(r.sent_on, 'YYYY-MM-DD') as "sentOn", r.status, coalesce(o.name, ds.name, '') as to, r.need

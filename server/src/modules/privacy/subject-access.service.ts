@@ -15,7 +15,7 @@ const READ = /\.(read|list|subject_access|play)$/;
 /**
  * Everything Relais holds about one person (law 09-08 art. 7, issue 18, ADR 0026), for her: her
  * record whole (phone and notes included: it is hers), her services, cases, referrals,
- * consents and insertion pathway, and from the audit log who read her record and when, and every change made to it
+ * consents, insertion pathway and OST episodes, and from the audit log who read her record and when, and every change made to it
  * (her corrections' trail). The export itself is audited.
  */
 export async function exportSubjectAccess(db: Queryable, secrets: Secrets, ctx: RequestContext, id: string): Promise<SubjectAccess> {
@@ -26,11 +26,12 @@ export async function exportSubjectAccess(db: Queryable, secrets: Secrets, ctx: 
     const person = await presentBeneficiary(trx, ctx, row, secrets);
     person.phone = row.phone_encrypted ? secrets.tryDecrypt(row.phone_encrypted) : null;
     person.notes = row.notes;
-    const [services, cases, referrals, insertion, consents, stories, voiceNotes, organisation] = await Promise.all([
+    const [services, cases, referrals, insertion, ost, consents, stories, voiceNotes, organisation] = await Promise.all([
       repo.servicesOf(trx, org, ids),
       repo.casesOf(trx, org, ids),
       repo.referralsOf(trx, org, ids),
       repo.insertionOf(trx, org, ids),
+      repo.ostOf(trx, org, ids),
       personConsents(trx, org, ids),
       repo.storyCount(trx, org, ids),
       repo.voiceNoteCount(trx, org, ids),
@@ -53,6 +54,7 @@ export async function exportSubjectAccess(db: Queryable, secrets: Secrets, ctx: 
       consents,
       referrals: referrals.map(({ id: _id, ...r }) => r),
       insertion,
+      ost,
       stories,
       voiceNotes,
       reads,

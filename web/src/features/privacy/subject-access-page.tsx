@@ -101,6 +101,17 @@ function Export({ x }: { x: SubjectAccessData }) {
           ])}
         />
       </Section>
+      <Section title={t('privacy.ost')} empty={!x.ost.length}>
+        <List
+          head={[t('privacy.col.dates'), t('privacy.col.unit'), t('privacy.col.doses'), t('privacy.col.days')]}
+          rows={x.ost.map((e) => [
+            t('privacy.fromTo', { from: d(e.startDate), to: d(e.endDate) }) + (e.endReason ? ` — ${vocab(i18n, 'ost_end', e.endReason)}` : '') + (e.endNote ? ` (${e.endNote})` : ''),
+            `${e.unit} · ${t('ostForm.prescribedBy', { name: e.prescriber })}`,
+            e.doses.map((x) => t('ostForm.doseFrom', { dose: x.doseMg, date: d(x.fromDate) })).join(' ; '),
+            t('privacy.ostDays', { onSite: e.daysOnSite, away: e.daysTakenAway, missed: e.daysMissed }),
+          ])}
+        />
+      </Section>
       <Section title={t('privacy.stories')} empty={false}>
         <p>{t('privacy.storyCount', { n: x.stories })}</p>
         <p>{t('privacy.voiceNoteCount', { n: x.voiceNotes })}</p>
