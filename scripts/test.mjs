@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite, as CI runs it.
-//  1. unit + database tests on the embedded engine (PGlite), alone: they keep both cores busy;
+//  1. unit + database tests on the embedded engine (PGlite), then on a PostgreSQL server when
+//     RELAIS_TEST_DATABASE_URL is set (a URL whose user may create databases; .ci/run starts a
+//     throwaway cluster), each alone: they keep both cores busy (run beside the browser tests, both
+//     slowed down: measured 31.8 min in all against 27);
 //  2. the web app's build;
-//  3. two lanes side by side (a browser pass keeps about a core busy, 2 cores here):
-//     lane A: the browser tests (Playwright + system Chromium) on the embedded engine, but for
-//             LANE_B_SPECS;
-//     lane B: the database tests again on a PostgreSQL server when RELAIS_TEST_DATABASE_URL is set
-//             (a URL whose user may create databases; .ci/run starts a throwaway cluster), then the
-//             browser tests on that server (POSTGRES_SPECS: the specs whose writes and reads differ
-//             most between engines; RELAIS_E2E_ALL_ENGINES=1 runs every spec on both), then
+//  3. the browser tests (Playwright + system Chromium) in two lanes side by side (a browser pass
+//     keeps about a core busy):
+//     lane A: the embedded engine's specs, but for LANE_B_SPECS;
+//     lane B: the specs on the PostgreSQL server (POSTGRES_SPECS: those whose writes and reads
+//             differ most between engines; RELAIS_E2E_ALL_ENGINES=1 runs every spec on both), then
 //             LANE_B_SPECS on the embedded engine — so that both lanes end about together.
 //     Each browser pass has its own port, data and output folder, its lines prefixed with its name.
 //     RELAIS_E2E_SEQUENTIAL=1 runs everything one step after the other.
@@ -22,9 +23,9 @@ import { randomBytes } from 'node:crypto';
 /** The browser specs the PostgreSQL pass runs: first run, registration, capture, imports, cases, referrals across organisations, stock, the offline shell. */
 const POSTGRES_SPECS = ['first-run', 'registry', 'capture', 'import', 'cases', 'referrals', 'referral-link', 'stock', 'offline-shell'];
 /**
- * The embedded specs lane B runs after the database tests and the PostgreSQL pass (about 12 min
- * on 2 cores): short ones, about 2 min, so that lane A's 13 min of embedded specs and lane B end
- * together. Move a spec between the lanes when the durations printed at the end say so.
+ * The embedded specs lane B runs after the PostgreSQL pass (about 9 min on 2 cores): short ones,
+ * about 3 min, so that lane A's embedded specs and lane B end about together. Move a spec between
+ * the lanes when the durations printed at the end say so.
  */
 const LANE_B_SPECS = ['indicators', 'programs', 'stories', 'rights', 'second-factor'];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -120,13 +121,13 @@ function playwrightDurations(file, pass) {
   return [...bySpec].map(([name, seconds]) => ({ pass, name: `e2e/${name}`, seconds }));
 }
 
-/** Runs the database tests on `engine`; resolves to whether they passed. */
-async function vitest(engine, inLane) {
+/** Runs the database tests on `engine`; returns whether they passed. */
+function vitest(engine) {
   const file = path.join(out, `vitest-${engine}.json`);
   fs.rmSync(file, { force: true });
   const title = `unit and database tests (${engine})`;
   const args = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`];
-  const ok = inLane ? await start(title, engine, bin('vitest'), args, { RELAIS_TEST_ENGINE: engine }) : run(title, bin('vitest'), args, { RELAIS_TEST_ENGINE: engine });
+  const ok = run(title, bin('vitest'), args, { RELAIS_TEST_ENGINE: engine });
   countVitest(file, engine);
   durations.push(...vitestDurations(file, engine));
   return ok;
@@ -160,21 +161,19 @@ const specFile = (n) => `e2e/${n}.spec.ts`;
 const allSpecs = fs.readdirSync(path.join(root, 'e2e')).filter((f) => f.endsWith('.spec.ts')).sort().map((f) => `e2e/${f}`);
 const laneASpecs = allSpecs.filter((f) => !LANE_B_SPECS.map(specFile).includes(f));
 
-await vitest('embedded', false);
+vitest('embedded');
+if (pgUrl) vitest('postgres');
 if (run('build the web app', 'npm', ['run', 'build', '--workspace', 'web'])) {
   const laneA = () => browserPass('embedded', 0, 'embedded', laneASpecs);
   const laneB = async () => {
-    if (pgUrl) {
-      await vitest('postgres', !sequential);
-      await browserPass('postgres', 1, 'postgres', process.env.RELAIS_E2E_ALL_ENGINES === '1' ? [] : POSTGRES_SPECS.map(specFile));
-    }
+    if (pgUrl) await browserPass('postgres', 1, 'postgres', process.env.RELAIS_E2E_ALL_ENGINES === '1' ? [] : POSTGRES_SPECS.map(specFile));
     await browserPass('embedded-b', 2, 'embedded', LANE_B_SPECS.map(specFile));
   };
   if (sequential) {
     await laneA();
     await laneB();
   } else await Promise.all([laneA(), laneB()]);
-} else if (pgUrl) await vitest('postgres', false);
+}
 
 // The slowest files and specs, to balance the lanes and to see what CI time goes to.
 durations.sort((a, b) => b.seconds - a.seconds);
