@@ -1,4 +1,4 @@
-import { DomainError, checkAnyServiceEntry, definedQuantity, type ServiceRecord, type UpdateService } from '@relais/core';
+import { DomainError, checkAnyServiceEntry, definedQuantity, invalidField, serviceCodes, type ServiceRecord, type UpdateService } from '@relais/core';
 import type { z } from 'zod';
 import { withTransaction, type Queryable } from '../../db/index.ts';
 import type { RequestContext } from '../../context/index.ts';
@@ -24,6 +24,11 @@ function createServicesService(db: Queryable) {
       q: { beneficiaryId?: string | undefined; orgUnitId?: string | undefined; workerId?: string | undefined; program?: string | undefined; service?: readonly string[] | undefined; from?: string | undefined; to?: string | undefined; limit: number; offset: number },
     ) {
       const org = ctx.actor.organisationId;
+      // A code of the filter is built in or one the organisation defined (retired ones included: their records stay).
+      const builtIn = (code: string) => (serviceCodes as readonly string[]).includes(code);
+      const defined = q.service?.some((code) => !builtIn(code)) ? await loadDefinedServices(db, org) : null;
+      const unknown = q.service?.find((code) => !builtIn(code) && !defined?.has(code));
+      if (unknown !== undefined) throw invalidField('service', 'invalid_choice', { value: unknown });
       let within: string | undefined;
       if (q.orgUnitId) within = (await findUnit(db, org, q.orgUnitId))?.path ?? '/none/';
       const places = await visiblePlaces(db, ctx.actor, 'person.read', within);
