@@ -7,7 +7,7 @@ import { loadCaseSettings, loadRegistrySettings } from '../settings/index.ts';
 import { selectEnabledPrograms } from '../capture/index.ts';
 import { casesPolicy, openMany, selectCasesByIds, selectOpenCasesOf, type ImportedCase } from '../cases/index.ts';
 import type { ImportReport, KindImporter, RowIssue } from './import-report.ts';
-import { RowChecker, codesInFile, rowSchema } from './row-checker.ts';
+import { RowChecker, claimIdInFile, codesInFile, rowSchema } from './row-checker.ts';
 
 /** A date alone (`YYYY-MM-DD`) is read as 00:00 for a reception. */
 const atMinute = (v: string) => (v.length === 10 ? `${v}T00:00` : v);
@@ -57,11 +57,7 @@ export const importCases: KindImporter = async (trx, importer, table, dryRun) =>
     issues.push(...c.issues);
     if (c.issues.length === 0 && personId && program && unit && openedAt && row.entry_door) {
       const id = row.id ? row.id.toLowerCase() : contentId(org, 'case', code ?? '', program, openedAt);
-      if (firstLineOfId.has(id)) {
-        issues.push({ line, column: 'id', issue: { field: 'id', code: 'duplicate_in_file', params: { value: id, first: firstLineOfId.get(id)! } } });
-        continue;
-      }
-      firstLineOfId.set(id, line);
+      if (!claimIdInFile(firstLineOfId, id, line, issues)) continue;
       plan.push({
         line,
         id,

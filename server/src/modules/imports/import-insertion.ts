@@ -7,7 +7,7 @@ import { loadRegistrySettings } from '../settings/index.ts';
 import { selectEnabledPrograms } from '../capture/index.ts';
 import { HARM_REDUCTION, insertSteps, selectStepOwners } from '../harm-reduction/index.ts';
 import type { ImportReport, KindImporter, RowIssue } from './import-report.ts';
-import { RowChecker, codesInFile, mayWrite, rowSchema } from './row-checker.ts';
+import { RowChecker, claimIdInFile, codesInFile, mayWrite, rowSchema } from './row-checker.ts';
 
 /**
  * Steps of insertion pathways (ADR 0033), checked with the rules of adding one (core's
@@ -43,11 +43,7 @@ export const importInsertion: KindImporter = async (trx, importer, table, dryRun
     issues.push(...c.issues);
     if (c.issues.length === 0 && personId && unit && kind && row.activity && row.start_date) {
       const id = row.id ? row.id.toLowerCase() : contentId(org, 'insertion', code ?? '', kind, row.activity, row.start_date);
-      if (firstLineOfId.has(id)) {
-        issues.push({ line, column: 'id', issue: { field: 'id', code: 'duplicate_in_file', params: { value: id, first: firstLineOfId.get(id)! } } });
-        continue;
-      }
-      firstLineOfId.set(id, line);
+      if (!claimIdInFile(firstLineOfId, id, line, issues)) continue;
       plan.push({
         line,
         id,

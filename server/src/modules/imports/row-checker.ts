@@ -24,6 +24,17 @@ export function codesInFile(scheme: CodeScheme, rows: readonly { cells: Record<s
 type PersonIds = ReadonlyMap<string, { id: string; merged_into: string | null }>;
 
 /** The checks of one row's cells, each failure naming the line and the column. */
+/** A row's id, taken once in a file: a second row naming it is refused, pointing at the first (`false`). */
+export function claimIdInFile(firstLineOfId: Map<string, number>, id: string, line: number, issues: RowIssue[]): boolean {
+  const first = firstLineOfId.get(id);
+  if (first !== undefined) {
+    issues.push({ line, column: 'id', issue: { field: 'id', code: 'duplicate_in_file', params: { value: id, first } } });
+    return false;
+  }
+  firstLineOfId.set(id, line);
+  return true;
+}
+
 export class RowChecker {
   issues: RowIssue[] = [];
   /** A cell holding NUL or a lone surrogate is refused as such, the row's other checks aside. */
