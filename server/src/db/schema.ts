@@ -500,6 +500,12 @@ export interface StockBalanceTable {
   org_unit_id: string;
   item_code: string;
   on_hand: ColumnType<string, never, never>;
+  /** The latest month of the balance's ledger lines; `distributed_mK`: distributed in the month K before it (ADR 0045). */
+  recent_month: ColumnType<string | null, never, never>;
+  distributed_m0: ColumnType<string, never, never>;
+  distributed_m1: ColumnType<string, never, never>;
+  distributed_m2: ColumnType<string, never, never>;
+  distributed_m3: ColumnType<string, never, never>;
 }
 
 /** One version of a service an organisation defined (ADR 0028); the highest version is in force. */

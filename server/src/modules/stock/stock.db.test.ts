@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { closingBalance, monthBounds, type ApiErrorBody, type StockItem, type StockMovementResult, type StockOnHand, type StockReport } from '@relais/core';
 import { createOrg, createTestApp, createUnit, createUserClient, engine, type Client, type TestApp, type TestOrg } from '../../../test/harness.ts';
 import { recordContact, recordContacts, registerBeneficiary } from '../../../test/factories.ts';
@@ -170,6 +171,48 @@ describe(`commodities stock: ledger, distributions from services, on hand, month
     expect((await move(coord, { kind: 'loss', orgUnitId: fix, item: 'condoms', quantity: 1, date: on(1, 2), reason: 'lost' }, 400)).error.fields?.[0]).toMatchObject({ field: 'orgUnitId', code: 'invalid_choice' });
     await move(pe, { kind: 'loss', orgUnitId: tng, item: 'condoms', quantity: 1, date: on(1, 2), reason: 'lost' }, 403);
     expect((await coord.put('/stock/items/condoms', { labels: { fr: 'a', ar: 'b', en: 'c' }, unit: 'piece' })).status).toBe(403);
+  });
+
+  it('keeps the recent rate exact through a batch of several months, back-dated lines, corrections, deletions and a line dated ahead', async () => {
+    // What the balance keeps (ADR 0045) must say what the monthly sums say, for every unit and item.
+    const fromMonths = async () => {
+      const rows = await sql<{ org_unit_id: string; item_code: string; d: number }>`
+        select org_unit_id, item_code, coalesce(sum(distributed) filter (where month >= ${`${ym(3)}-01`}::date and month < ${`${ym(0)}-01`}::date), 0)::int as d
+        from stock_month where organisation_id = ${org.organisationId} group by 1, 2`.execute(t.db.kysely);
+      return new Map(rows.rows.map((r) => [`${r.org_unit_id}|${r.item_code}`, r.d]));
+    };
+    const agrees = async (expectedMobCondoms: number) => {
+      const [s, sums] = [await onHand(org.admin), await fromMonths()];
+      expect(s.rows.length).toBeGreaterThan(0);
+      for (const r of s.rows) expect(r.distributedRecently, `${r.orgUnitCode} ${r.item}`).toBe(sums.get(`${r.orgUnitId}|${r.item}`) ?? 0);
+      expect(balance(s, mob, 'condoms')!.distributedRecently).toBe(expectedMobCondoms);
+    };
+    await agrees(35);
+    const person = (await registerBeneficiary(pe, { orgUnitId: tng })).id;
+    const contact = { beneficiaryId: person, orgUnitId: tng, siteId: mob, program: 'harm_reduction' as const };
+    // One push, four months: this month (not yet recent), last month, 2 months ago, and 6 months ago (too old to count).
+    const batch = await recordContacts(pe, [
+      { ...contact, date: on(0, 1), services: [{ service: 'condoms', quantity: 3 }] },
+      { ...contact, date: on(1, 2), services: [{ service: 'condoms', quantity: 4 }] },
+      { ...contact, date: on(2, 2), services: [{ service: 'condoms', quantity: 6 }, { service: 'syringe_kits', quantity: 2 }] },
+      { ...contact, date: on(6, 2), services: [{ service: 'condoms', quantity: 100 }] },
+    ]);
+    await agrees(35 + 4 + 6);
+    // A correction moves a line to another quantity; a deletion gives it back.
+    expect((await pe.patch(`/services/${batch[2]!.serviceIds[0]!}`, { quantity: 1 })).status).toBe(200);
+    await agrees(35 + 4 + 1);
+    expect((await pe.delete(`/services/${batch[1]!.serviceIds[0]!}`)).status).toBe(200);
+    await agrees(35 + 1);
+    // A back-dated contact two months ago, after this month's.
+    await recordContact(pe, { ...contact, date: on(2, 20), services: [{ service: 'condoms', quantity: 9 }] });
+    await agrees(35 + 1 + 9);
+    // A line dated next month (written directly: the API refuses dates ahead) is summed from the months, as before.
+    const ahead = '5f0c2a8e-0000-4000-8000-00000000a0e1';
+    await sql`insert into stock_movement (organisation_id, id, org_unit_id, item_code, kind, quantity, movement_date, created_by)
+      values (${org.organisationId}, ${ahead}, ${mob}, 'condoms', 'distribution', -8, ${`${ym(-1)}-15`}::date, ${org.adminId})`.execute(t.db.kysely);
+    await agrees(35 + 1 + 9);
+    await sql`delete from stock_movement where id = ${ahead}`.execute(t.db.kysely);
+    await agrees(35 + 1 + 9);
   });
 
   it('is read within one’s units: a worker sees hers, another organisation nothing', async () => {
