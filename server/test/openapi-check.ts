@@ -7,6 +7,24 @@ type Operation = { responses: Record<string, { content?: Record<string, { schema
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
 
+/**
+ * One compiler and its validators for the whole worker: every test app serves the same document, and
+ * compiling a response schema costs far more than checking a body (a worker runs many files, each
+ * with its apps: `isolate: false`). Keyed by the schema itself, inlined, so a changed document compiles anew.
+ */
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+const compiled = new Map<string, ValidateFunction>();
+function validatorOf(schema: unknown): ValidateFunction {
+  const text = JSON.stringify(schema);
+  let validate = compiled.get(text);
+  if (!validate) {
+    validate = ajv.compile(schema as object);
+    compiled.set(text, validate);
+  }
+  return validate;
+}
+
 /** Puts the document's shared schemas (`#/components/schemas/…`) in place, so each response schema stands alone. */
 function inline(node: unknown, doc: Doc): unknown {
   if (Array.isArray(node)) return node.map((n) => inline(n, doc));
@@ -27,11 +45,6 @@ export class OpenApiCheck {
   private doc: Doc | null = null;
   private readonly routes: Array<{ method: string; pattern: RegExp; operation: Operation; params: number }> = [];
   private readonly validators = new Map<string, ValidateFunction>();
-  private readonly ajv = new Ajv2020({ strict: false, allErrors: true });
-
-  constructor() {
-    addFormats(this.ajv);
-  }
 
   /** Hooks the check on the app's responses; call before `ready()`, then `load()` after it. */
   attach(app: FastifyInstance): void {
@@ -70,7 +83,7 @@ export class OpenApiCheck {
     const key = `${method} ${route.pattern.source} ${status}`;
     let validate = this.validators.get(key);
     if (!validate) {
-      validate = this.ajv.compile(inline(media.schema, this.doc) as object);
+      validate = validatorOf(inline(media.schema, this.doc));
       this.validators.set(key, validate);
     }
     if (payload === undefined) return;

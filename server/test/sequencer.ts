@@ -9,6 +9,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 const slowFirst = [
   'server/src/cli.db.test.ts',
   'server/src/modules/reports/report-facts.db.test.ts',
+  'server/test/probes/authorisation-matrix.db.test.ts',
   'server/src/db/pglite.embedded.test.ts',
   'server/src/modules/imports/import-crash.db.test.ts',
 ];
