@@ -13,11 +13,13 @@ const phone = '0537 62 63 64';
 const title = { fr: 'Adulte survivante de violence (essai)', ar: 'راشدة ناجية من العنف (تجربة)' };
 const stepTitles = ['Urgences médicales', 'Gendarmerie', 'Aide juridique', 'Protection de l’enfance'];
 
-/** The card alone on a phone (the whole page is long there), beside the fixtures' page screenshots. */
+/** The card alone on a phone (the whole page is long there), beside the fixtures' page screenshots (only when RELAIS_E2E_SHOTS is set, like them). */
 async function cardShot(page: Page, card: Locator, name: string) {
   const dir = process.env.RELAIS_E2E_SHOTS;
-  await page.setViewportSize({ width: 360, height: 740 });
-  await card.screenshot({ path: dir ? path.join(dir, `${name}.png`) : test.info().outputPath(`${name}.png`) });
+  if (dir) {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await card.screenshot({ path: path.join(dir, `${name}.png`) });
+  }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { admin, ar, enterAsAdmin, fr, goTo, logIn, org } from './fixtures.ts';
+import { admin, ar, enterAsAdmin, fr, goTo, logIn, org, shot } from './fixtures.ts';
 
 const peer = { username: 'ep.casa', displayName: 'Éducatrice Casa', password: 'sur le terrain 2024' };
 
@@ -71,7 +71,7 @@ test('first run: setup, create a peer educator, log in as her, switch to Arabic,
     await expect(page.getByRole('heading', { level: 1, name: interpolate(ar['home.greeting'], { name: peer.displayName }) })).toBeVisible();
     await expect(page.getByText(ar['home.fieldSoon'])).toBeVisible();
     await expect(page.getByRole('button', { name: ar['shell.logout'] })).toBeVisible();
-    await page.screenshot({ path: test.info().outputPath('home-ar.png'), fullPage: true });
+    await shot(page, 'home-ar');
   });
 
   await test.step('the language is kept on the server: a fresh device logs her in in Arabic', async () => {

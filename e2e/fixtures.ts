@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, request, test, type Browser, type Page } from '@playwright/test';
+import { expect, request, type Browser, type Page } from '@playwright/test';
 import { ar as coreAr, fr as coreFr, interpolate } from '@relais/core';
 import { ar as webAr } from '../web/src/i18n/ar.ts';
 import { fr as webFr } from '../web/src/i18n/fr.ts';
@@ -224,16 +224,26 @@ export async function serviceWorkerActivated(page: Page): Promise<string | undef
   });
 }
 
-/** A full-page screenshot, into RELAIS_E2E_SHOTS when set (to look at them), else the test's output folder. */
+/**
+ * Screenshots are for a person to look at: taken only when RELAIS_E2E_SHOTS names the folder to
+ * write them to. They assert nothing, and took a fifth of the browser tests' time in CI (ADR 0044).
+ */
+const shotsDir = process.env.RELAIS_E2E_SHOTS;
+
+/** A full-page screenshot into RELAIS_E2E_SHOTS, when set. */
 export async function shot(page: Page, name: string, fullPage = true) {
-  const dir = process.env.RELAIS_E2E_SHOTS;
-  await page.screenshot({ path: dir ? path.join(dir, `${name}.png`) : test.info().outputPath(`${name}.png`), fullPage });
+  if (shotsDir) await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage });
 }
 
-/** The page on a desktop, on paper when asked, then on a phone (360×740), and back to the desktop; `screenOnly`: what the screen shows (a modal dialog), not the whole page. */
+/**
+ * When RELAIS_E2E_SHOTS is set: the page on a desktop, on paper when asked, then on a phone
+ * (360×740); `screenOnly`: what the screen shows (a modal dialog), not the whole page. Either way
+ * the page ends on the desktop (1280×900), so the steps after run on the same screen with or without.
+ */
 export async function shots(page: Page, name: string, options: { paper?: boolean; screenOnly?: boolean } = {}) {
-  const fullPage = !options.screenOnly;
   await page.setViewportSize({ width: 1280, height: 900 });
+  if (!shotsDir) return;
+  const fullPage = !options.screenOnly;
   await shot(page, `${name}-1280`, fullPage);
   if (options.paper) {
     await page.emulateMedia({ media: 'print' });

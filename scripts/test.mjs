@@ -12,6 +12,7 @@
 //             differ most between engines; RELAIS_E2E_ALL_ENGINES=1 runs every spec on both), then
 //             LANE_B_SPECS on the embedded engine — so that both lanes end about together.
 //     Each browser pass has its own port, data and output folder, its lines prefixed with its name.
+//     No screenshots unless RELAIS_E2E_SHOTS names a folder for them (e2e/fixtures.ts `shots`).
 //     RELAIS_E2E_SEQUENTIAL=1 runs everything one step after the other.
 // Ends with one line "N passed, M failed" and a non-zero exit when anything failed.
 import { spawn, spawnSync } from 'node:child_process';
@@ -23,11 +24,12 @@ import { randomBytes } from 'node:crypto';
 /** The browser specs the PostgreSQL pass runs: first run, registration, capture, imports, cases, referrals across organisations, stock, the offline shell. */
 const POSTGRES_SPECS = ['first-run', 'registry', 'capture', 'import', 'cases', 'referrals', 'referral-link', 'stock', 'offline-shell'];
 /**
- * The embedded specs lane B runs after the PostgreSQL pass (about 9 min on 2 cores): short ones,
- * about 3 min, so that lane A's embedded specs and lane B end about together. Move a spec between
- * the lanes when the durations printed at the end say so.
+ * The embedded specs lane B runs after the PostgreSQL pass (about 7 min on 2 cores), about 5 min of
+ * them, so that lane A's embedded specs (about 12 min) and lane B end about together (ADR 0044:
+ * figures without the screenshots). Move a spec between the lanes when the durations printed at the
+ * end say so.
  */
-const LANE_B_SPECS = ['indicators', 'programs', 'stories', 'rights', 'second-factor'];
+const LANE_B_SPECS = ['indicators', 'programs', 'stories', 'rights', 'second-factor', 'places', 'reports'];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, '.tmp', 'test-results');
 fs.mkdirSync(out, { recursive: true });
