@@ -21,6 +21,8 @@ export interface Actor {
   session: { tokenHash: string; csrfToken: string; expiresAt: Date; restricted?: 'totp_setup' | null };
   /** Whether she logs in with a second factor (TOTP). */
   secondFactor?: boolean;
+  /** Her organisation's configuration version as her session's read found it (ADR 0046; `orgConfig`). */
+  configVersion?: string;
 }
 
 /** What a service needs to know about the request beyond its input: who, and audit metadata. */

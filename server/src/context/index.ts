@@ -5,3 +5,4 @@
  */
 export * from './actor.ts';
 export * from './system.ts';
+export * from './org-config.ts';

@@ -53,6 +53,8 @@ export interface OrganisationTable {
   code: string;
   name: string;
   created_at: CreatedAt;
+  /** A new random value at every change of the organisation's settings, programs, definitions or units (ADR 0046). */
+  config_version: ColumnType<string, never, never>;
 }
 
 export interface OrgUnitTable {

@@ -47,6 +47,7 @@ export async function findSession(db: Queryable, tokenHash: string) {
       'o.id as organisation_id',
       'o.code as organisation_code',
       'o.name as organisation_name',
+      'o.config_version',
       // Her roles in the same round trip: every authenticated request reads them.
       sql<AssignmentRow[]>`coalesce((
         select json_agg(json_build_object('id', a.id, 'user_id', a.user_id, 'role', a.role, 'programs', a.programs, 'org_unit_id', ou.id,

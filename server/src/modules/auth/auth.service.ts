@@ -51,6 +51,7 @@ export function createAuthService(db: Queryable, config: Config, secrets: Secret
       organisationId: s.organisation_id,
       organisationCode: s.organisation_code,
       organisationName: s.organisation_name,
+      configVersion: s.config_version,
       assignments: s.assignments.map((a) => ({
         id: a.id,
         role: a.role as Role,

@@ -1,8 +1,8 @@
 import { DomainError, isOwnSite, recordingUnitIds, type PlaceUnit, type ServiceRecord, invalidField } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
-import { holdsAt, scope, type RequestContext } from '../../context/index.ts';
+import { holdsAt, orgConfig, scope, type RequestContext } from '../../context/index.ts';
 import { capturePolicy } from './capture.policy.ts';
-import { findUnit, selectUnitsUnder, unitWhere } from '../org-units/index.ts';
+import { findUnit, findUnitKept, selectUnitsUnderKept, unitWhere } from '../org-units/index.ts';
 import { findBeneficiary, visibleIds } from '../registry/index.ts';
 import { isProgramEnabled, isWorkerAround, selectServices, type ServiceRow } from './capture.repository.ts';
 
@@ -48,13 +48,14 @@ export function toRecord(row: ServiceRow, mayReadNotes: boolean): ServiceRecord 
  */
 export async function checkPlace(trx: Queryable, ctx: RequestContext, p: { orgUnitId: string; siteId: string | null; program: string; workerId?: string | undefined }, keepUnit = false) {
   const org = ctx.actor.organisationId;
-  const unit = await unitWhere(trx, org, p.orgUnitId, (u) => capturePolicy.recordAt(ctx.actor, u));
+  // Units and programs change seldom: kept in the process while the organisation's configuration is the same (ADR 0046).
+  const unit = await unitWhere(trx, org, p.orgUnitId, (u) => capturePolicy.recordAt(ctx.actor, u), ctx.actor);
   if (!keepUnit) {
-    const mine = await selectUnitsUnder(trx, org, capturePolicy.recordingUnits(ctx.actor));
+    const mine = await selectUnitsUnderKept(trx, ctx.actor, capturePolicy.recordingUnits(ctx.actor));
     const places = recordingUnitIds(mine.map((u) => ({ id: u.id, parentId: u.parent_id, level: u.level as PlaceUnit['level'], active: u.active })));
     if (!places.has(unit.id)) throw invalidField('orgUnitId', 'invalid_choice');
   }
-  const enabled = await isProgramEnabled(trx, org, p.program);
+  const enabled = await orgConfig(ctx.actor, `program:${p.program}`, () => isProgramEnabled(trx, org, p.program));
   const mayProgram = ctx.actor.assignments.some(
     (a) => unit.path.startsWith(a.orgUnitPath) && (a.programs === null || a.programs.includes(p.program)) && holdsAt({ ...ctx.actor, assignments: [a] }, 'service.write', unit.path),
   );
@@ -63,7 +64,7 @@ export async function checkPlace(trx: Queryable, ctx: RequestContext, p: { orgUn
   let site: Unit | null = isOwnSite(unit) ? unit : null;
   if (site && p.siteId && p.siteId !== unit.id) throw invalidField('siteId', 'invalid_choice');
   if (!site && p.siteId) {
-    site = (await findUnit(trx, org, p.siteId)) ?? null;
+    site = (await findUnitKept(trx, ctx.actor, p.siteId)) ?? null;
     if (!site || !site.path.startsWith(unit.path)) throw invalidField('siteId', 'invalid_choice');
   }
   const workerId = p.workerId ?? ctx.actor.userId;

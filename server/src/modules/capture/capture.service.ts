@@ -1,10 +1,10 @@
 import { DomainError, checkAnyServiceEntry, definedQuantity, invalidField, serviceCodes, type ServiceRecord, type UpdateService } from '@relais/core';
 import type { z } from 'zod';
 import { withTransaction, type Queryable } from '../../db/index.ts';
-import type { RequestContext } from '../../context/index.ts';
+import { orgConfig, type RequestContext } from '../../context/index.ts';
 import { capturePolicy } from './capture.policy.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
-import { findUnit } from '../org-units/index.ts';
+import { findUnitKept } from '../org-units/index.ts';
 import { markServiceDeleted, selectServicePage, updateServiceRow } from './capture.repository.ts';
 import { checkPlace, loadServices, toRecord, visibleService } from './capture-checks.ts';
 import { createContactsService } from './contacts.service.ts';
@@ -26,11 +26,11 @@ function createServicesService(db: Queryable) {
       const org = ctx.actor.organisationId;
       // A code of the filter is built in or one the organisation defined (retired ones included: their records stay).
       const builtIn = (code: string) => (serviceCodes as readonly string[]).includes(code);
-      const defined = q.service?.some((code) => !builtIn(code)) ? await loadDefinedServices(db, org) : null;
+      const defined = q.service?.some((code) => !builtIn(code)) ? await orgConfig(ctx.actor, 'definedServices', () => loadDefinedServices(db, org)) : null;
       const unknown = q.service?.find((code) => !builtIn(code) && !defined?.has(code));
       if (unknown !== undefined) throw invalidField('service', 'invalid_choice', { value: unknown });
       let within: string | undefined;
-      if (q.orgUnitId) within = (await findUnit(db, org, q.orgUnitId))?.path ?? '/none/';
+      if (q.orgUnitId) within = (await findUnitKept(db, ctx.actor, q.orgUnitId))?.path ?? '/none/';
       const places = await visiblePlaces(db, ctx.actor, 'person.read', within);
       const { rows, total, totalCapped } = await selectServicePage(db, org, places, q);
       const notes = capturePolicy.seeNotes(ctx.actor);

@@ -1,7 +1,7 @@
 import { DomainError, checkAnyServiceEntry, definedQuantity, type FieldIssue, type RecordContact, type ServiceRecord, invalidField } from '@relais/core';
 import { isUniqueViolation, withTransaction, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
-import { scope, type RequestContext } from '../../context/index.ts';
+import { orgConfig, scope, type RequestContext } from '../../context/index.ts';
 import { recordAudits, whoOf } from '../audit/index.ts';
 import { visibleIds, selectMergedInto } from '../registry/index.ts';
 import { loadProgramServices } from '../settings/index.ts';
@@ -74,8 +74,8 @@ export async function planContact(trx: Queryable, ctx: RequestContext, input: Re
   const placeKey = JSON.stringify([input.orgUnitId, input.siteId, input.program, input.workerId ?? null]);
   const place = await cache.once(`place:${placeKey}`, () => checkPlace(trx, ctx, input));
   const person = await cache.once(`person:${input.beneficiaryId}`, () => personFor(trx, ctx, input.beneficiaryId));
-  const programs = await cache.once('programs', () => loadProgramServices(trx, org));
-  const defined = await cache.once('defined', () => loadDefinedServices(trx, org));
+  const programs = await cache.once('programs', () => orgConfig(ctx.actor, 'programServices', () => loadProgramServices(trx, org)));
+  const defined = await cache.once('defined', () => orgConfig(ctx.actor, 'definedServices', () => loadDefinedServices(trx, org)));
   const issues: FieldIssue[] = input.services.flatMap((s, i) => checkAnyServiceEntry(s, input.program, programs[input.program], defined, `services.${i}.`));
   if (issues.length) throw new DomainError('validation_failed', { fields: issues });
   const contactId = input.contactId ?? newId();

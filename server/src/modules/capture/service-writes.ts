@@ -29,7 +29,10 @@ export async function writeServices(
     rows.map((r) => ({ personId: r.beneficiary_id, unitId: r.org_unit_id, date: r.service_date })),
   );
   // Built-in services that take items, and defined ones (a quantity field may name a stock item).
-  await followServices(trx, organisationId, rows.filter((r) => r.service in serviceStockUse || r.definition_version != null).map((r) => r.id));
+  const taking = rows.filter((r) => r.service in serviceStockUse || r.definition_version != null);
+  if (taking.length === 0) return;
+  // New services have no line to take back, unless a retried batch skipped some already written.
+  await followServices(trx, organisationId, taking.map((r) => r.id), 'service_event', { fresh: !options.skipExisting, defined: taking.some((r) => r.definition_version != null) });
 }
 
 /** A service corrected or deleted: its distribution lines follow it (the stock it took is given back). */

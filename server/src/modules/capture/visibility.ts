@@ -1,6 +1,6 @@
 import type { Permission } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
-import { selectUnitsUnder } from '../org-units/index.ts';
+import { selectUnitsUnderKept } from '../org-units/index.ts';
 import { programScope, type Actor } from '../../context/index.ts';
 import type { VisiblePlaces } from './capture.repository.ts';
 
@@ -11,7 +11,7 @@ import type { VisiblePlaces } from './capture.repository.ts';
  */
 export async function visiblePlaces(db: Queryable, actor: Actor, permission: Permission, within?: string): Promise<VisiblePlaces> {
   const places = programScope(actor, permission);
-  const units = await selectUnitsUnder(db, actor.organisationId, within ? [within] : places.map((p) => p.path));
+  const units = await selectUnitsUnderKept(db, actor, within ? [within] : places.map((p) => p.path));
   return places
     .map((p) => ({ unitIds: units.filter((u) => u.path.startsWith(p.path)).map((u) => u.id), programs: p.programs }))
     .filter((p) => p.unitIds.length > 0);

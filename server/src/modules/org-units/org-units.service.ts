@@ -1,7 +1,7 @@
 import { DomainError, invalidField, isRootUnit, type CreateOrgUnit, type OrgUnit, type OrgUnitLevel, type UpdateOrgUnit } from '@relais/core';
 import { isUniqueViolation, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
-import type { RequestContext } from '../../context/index.ts';
+import { orgConfig, type Actor, type RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
 import * as repo from './org-units.repository.ts';
 import { orgUnitsPolicy } from './org-units.policy.ts';
@@ -25,12 +25,25 @@ function territoryIdOf(territories: Territories, code: string | null): string | 
 
 export type Unit = NonNullable<Awaited<ReturnType<typeof repo.findUnit>>>;
 
+/** The actor of a request whose organisation's units this process may keep (ADR 0046). */
+type KeptFor = Pick<Actor, 'organisationId' | 'configVersion'>;
+
+/** `findUnit` for the field's reads: kept while the organisation's units do not change (ADR 0046). Read-only. */
+export function findUnitKept(db: Queryable, actor: KeptFor, id: string): Promise<Unit | undefined> {
+  return orgConfig(actor, `unit:${id}`, () => repo.findUnit(db, actor.organisationId, id));
+}
+
+/** `selectUnitsUnder` for the field's reads: kept while the organisation's units do not change (ADR 0046). Read-only. */
+export function selectUnitsUnderKept(db: Queryable, actor: KeptFor, paths: string[]) {
+  return orgConfig(actor, `under:${paths.join('|')}`, () => repo.selectUnitsUnder(db, actor.organisationId, paths));
+}
+
 /**
  * The unit a request names (`orgUnitId`), where the actor may do what she asks (`may`, her
  * module's policy); an unknown unit and one out of her reach are refused alike (`invalid_choice`).
  */
-export async function unitWhere(db: Queryable, organisationId: string, id: string, may: (unit: Unit) => boolean): Promise<Unit> {
-  const unit = await repo.findUnit(db, organisationId, id);
+export async function unitWhere(db: Queryable, organisationId: string, id: string, may: (unit: Unit) => boolean, kept?: KeptFor): Promise<Unit> {
+  const unit = kept ? await findUnitKept(db, kept, id) : await repo.findUnit(db, organisationId, id);
   if (!unit || !may(unit)) throw invalidField('orgUnitId', 'invalid_choice');
   return unit;
 }

@@ -15,7 +15,7 @@ import {
 import { isUniqueViolation, withTransaction, type Queryable } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Secrets } from '../../lib/secrets.ts';
-import { scope, type RequestContext } from '../../context/index.ts';
+import { orgConfig, scope, type RequestContext } from '../../context/index.ts';
 import { recordAudit, whoOf } from '../audit/index.ts';
 import { findUnit, unitWhere } from '../org-units/index.ts';
 import { loadRegistrySettings, storeRegistrySettings } from '../settings/index.ts';
@@ -93,7 +93,7 @@ export function createRegistryService(db: Queryable, secrets: Secrets) {
     /** The code-first check for a user: what she may see, and that the code exists elsewhere without showing anything of it. */
     async checkCode(ctx: RequestContext, typed: string) {
       const org = ctx.actor.organisationId;
-      const settings = await loadRegistrySettings(db, org);
+      const settings = await orgConfig(ctx.actor, 'registrySettings', () => loadRegistrySettings(db, org));
       const found = await matchCode(db, org, settings.codeScheme, typed);
       const readable = registryPolicy.readableUnits(ctx.actor);
       const ids = [...(found.exact ? [found.exact.id] : []), ...found.candidates.map((c) => c.id)];

@@ -10,6 +10,7 @@ import {
   type ReportRow,
 } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
+import { orgConfig, type Actor } from '../../context/index.ts';
 import { loadCaseSettings, loadProgramServices } from '../settings/index.ts';
 import { loadRules } from './report-facts.repository.ts';
 import { loadIndicators } from './indicators.repository.ts';
@@ -48,14 +49,16 @@ export interface ReportEngineOptions {
  */
 export function createReportEngine(db: Queryable, options: ReportEngineOptions = {}) {
   /** A report; `indicators` defaults to the organisation's (the defaults and its own). */
-  async function run(organisationId: string, scope: ReportScope, q: ReportQuery, given?: readonly IndicatorDefinition[]): Promise<ReportRow[]> {
-    const indicators = given ?? (await loadIndicators(db, organisationId));
+  async function run(organisationId: string, scope: ReportScope, q: ReportQuery, given?: readonly IndicatorDefinition[], kept?: Pick<Actor, 'organisationId' | 'configVersion'>): Promise<ReportRow[]> {
+    // `kept`: the actor of a request, whose organisation's definitions this process may keep (ADR 0046).
+    const config = <T>(key: string, read: () => Promise<T>) => (kept ? orgConfig(kept, key, read) : read());
+    const indicators = given ?? (await config('indicators', () => loadIndicators(db, organisationId)));
     const period = parsePeriod(q.period);
     if (!period) throw new DomainError('validation_failed', { fields: [formatIssue('period', 'period')] });
     const byCode = new Map(indicators.map((i) => [i.code, i]));
     const issues = reportIssues(q, indicators);
     if (issues.length) throw new DomainError('validation_failed', { fields: issues });
-    const program = (await loadProgramServices(db, organisationId))[q.program];
+    const program = (await config('programServices', () => loadProgramServices(db, organisationId)))[q.program];
     // The stored rules are read only when the facts may answer (a period of whole months).
     const mayReadFacts = options.source !== 'live' && monthSpan(period.from, period.to) !== null;
     const storedRules = mayReadFacts ? await loadRules(db, organisationId, q.program, { readyOnly: true }) : [];

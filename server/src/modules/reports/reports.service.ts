@@ -17,7 +17,7 @@ export function createReportsService(db: Queryable) {
   return {
     /** A report on the units (and programs) where the user may read reports. */
     async report(ctx: RequestContext, q: ReportQuery): Promise<ReportRow[]> {
-      return engine.run(ctx.actor.organisationId, reportsPolicy.readScope(ctx.actor), q);
+      return engine.run(ctx.actor.organisationId, reportsPolicy.readScope(ctx.actor), q, undefined, ctx.actor);
     },
 
     /** Whether the program's report facts are being rebuilt (reports are then slower, still exact). */

@@ -205,10 +205,17 @@ const useRows = Object.entries(serviceStockUse).flatMap(([service, uses]) => (us
  * the triggers move the balances. `from`: the services, or the lines of anonymous tallies (their
  * lines carry the tally line's id as `service_id`).
  */
-export async function followServices(db: Queryable, org: string, serviceIds: readonly string[], from: 'service_event' | 'anonymous_service' = 'service_event'): Promise<void> {
+export async function followServices(
+  db: Queryable,
+  org: string,
+  serviceIds: readonly string[],
+  from: 'service_event' | 'anonymous_service' = 'service_event',
+  /** `fresh`: services just written (no line of theirs to take back); `defined`: false when none is a defined service. */
+  known: { fresh?: boolean; defined?: boolean } = {},
+): Promise<void> {
   for (let i = 0; i < serviceIds.length; i += 5000) {
     const ids = serviceIds.slice(i, i + 5000);
-    await sql`delete from stock_movement where organisation_id = ${org} and service_id = any(${ids}::uuid[])`.execute(db);
+    if (!known.fresh) await sql`delete from stock_movement where organisation_id = ${org} and service_id = any(${ids}::uuid[])`.execute(db);
     await sql`
       insert into stock_movement (organisation_id, id, org_unit_id, item_code, kind, quantity, movement_date, service_id, created_by)
       select s.organisation_id, gen_random_uuid(), coalesce(s.site_id, s.org_unit_id), u.item, 'distribution',
@@ -218,7 +225,7 @@ export async function followServices(db: Queryable, org: string, serviceIds: rea
         as u(service, item, factor, per_quantity) on u.service = s.service
       where s.organisation_id = ${org} and s.id = any(${ids}::uuid[]) and s.deleted_at is null
         and (case when u.per_quantity then coalesce(s.quantity, 0) * u.factor else u.factor end) > 0`.execute(db);
-    if (from === 'service_event') await followDefinedServices(db, org, ids);
+    if (from === 'service_event' && known.defined !== false) await followDefinedServices(db, org, ids);
   }
 }
 
