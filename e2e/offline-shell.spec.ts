@@ -226,9 +226,10 @@ test('the field entry is sent compressed (brotli or gzip), cached for good, and 
   const total = assets.reduce((sum, a) => sum + a.bytes, 0);
   test.info().annotations.push({ type: 'field entry bytes over the wire', description: `${total} (${assets.map((a) => `${a.url} ${a.encoding} ${a.bytes}`).join(', ')})` });
   expect(assets.filter((a) => !a.url.startsWith('/assets/')).map((a) => a.url).sort()).toEqual(['/', '/boot.js']);
+  // The catalogues of her language only, web's and core's (each language's are chunks of their own, ADR 0043).
+  expect(assets.filter((a) => /^\/assets\/(fr|ar|en)-/.test(a.url)).map((a) => a.url.slice(8, 10))).toEqual(['fr', 'fr']);
   for (const asset of assets) {
-    // boot.js (0.6 KB) is too small for compression to pay.
-    if (asset.url !== '/boot.js') expect(asset.encoding, asset.url).toMatch(/^(br|gzip)$/);
+    expect(asset.encoding, asset.url).toMatch(/^(br|gzip)$/);
     if (asset.url.startsWith('/assets/')) expect(asset.cache, asset.url).toContain('immutable');
   }
   expect(total).toBeGreaterThan(10_000); // the files really were measured

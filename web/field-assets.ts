@@ -2,8 +2,12 @@ import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
-import type { Plugin } from 'vite';
+import type { Plugin, Rolldown } from 'vite';
+
+type OutputBundle = Rolldown.OutputBundle;
+type OutputChunk = Rolldown.OutputChunk;
 
 /** Files worth compressing (text); images and fonts are already compressed. */
 const compressible = /\.(js|mjs|css|html|json|webmanifest|svg|txt)$/;
@@ -11,12 +15,37 @@ const compressible = /\.(js|mjs|css|html|json|webmanifest|svg|txt)$/;
 const minBytes = 1024;
 /** Chunks loaded later (outside the entry's budget) but precached: the contact form's voice recorder (ADR 0035), the card scanner (ADR 0041). */
 const offlineLazyChunks = ['voice-recorder', 'card-scan'];
+/** The languages whose web catalogue is a chunk of its own (`src/i18n/<locale>.ts`, ADR 0043): core's `locales`. */
+const catalogueLocales = ['fr', 'ar', 'en'] as const;
+
+/** A language's catalogue chunks (`web/src/i18n/<locale>.ts` and `core/src/i18n/<locale>.ts`) and the files they import. */
+function catalogueFiles(bundle: OutputBundle, locale: string): Set<string> {
+  const chunks = Object.values(bundle).filter((file): file is OutputChunk => file.type === 'chunk' && /\/(web|core)\/src\/i18n\/[a-z]+\.ts$/.test(file.facadeModuleId ?? '') && (file.facadeModuleId ?? '').endsWith(`/${locale}.ts`));
+  if (chunks.length !== 2) throw new Error(`relais-field-assets: the ${locale} catalogues are in ${chunks.length} chunks, not 2 (web and core)`);
+  const files = new Set<string>();
+  for (const chunk of chunks) chunkFiles(bundle, chunk.fileName, files);
+  return files;
+}
+
+/** A chunk's file and the files it imports statically, with their CSS. */
+function chunkFiles(bundle: OutputBundle, fileName: string, files = new Set<string>()): Set<string> {
+  if (files.has(fileName)) return files;
+  files.add(fileName);
+  const chunk = bundle[fileName];
+  if (chunk?.type !== 'chunk') return files;
+  for (const css of chunk.viteMetadata?.importedCss ?? []) files.add(css);
+  for (const imported of chunk.imports) chunkFiles(bundle, imported, files);
+  return files;
+}
 
 /**
- * The build's offline and wire budget (ADR 0025), after Vite wrote `dist/`:
+ * The build's offline and wire budget (ADR 0025, 0043), after Vite wrote `dist/`:
  * - the service worker (`dist/sw.js`) gets the list of the field entry's files (the entry chunk,
- *   the chunks it imports statically and their CSS: every field screen; and `offlineLazyChunks`) to precache, and a
- *   version derived from that list, so a new build installs a new worker;
+ *   the chunks it imports statically and their CSS: every field screen; `offlineLazyChunks`; the
+ *   three languages' catalogues) to precache, and a version derived from that list and boot.js,
+ *   so a new build installs a new worker;
+ * - index.html gets the login page written in each language, the entry's CSS inline, and each
+ *   language's catalogue files listed for boot.js;
  * - every text file gets a brotli (`.br`, quality 11) and a gzip (`.gz`, level 9) copy, written
  *   once here so the server sends them without compressing per request (`@fastify/static`'s
  *   `preCompressed`).
@@ -33,18 +62,11 @@ export function fieldAssets(): Plugin {
     generateBundle(_options, bundle) {
       const entry = Object.values(bundle).find((file) => file.type === 'chunk' && file.isEntry);
       if (!entry || entry.type !== 'chunk') throw new Error('relais-field-assets: no entry chunk');
-      const files = new Set<string>();
-      const visit = (fileName: string) => {
-        if (files.has(fileName)) return;
-        files.add(fileName);
-        const chunk = bundle[fileName];
-        if (chunk?.type !== 'chunk') return;
-        for (const css of chunk.viteMetadata?.importedCss ?? []) files.add(css);
-        for (const imported of chunk.imports) visit(imported);
-      };
-      visit(entry.fileName);
-      // Lazy chunks a field screen needs offline although not at first paint: cached with the entry.
-      for (const file of Object.values(bundle)) if (file.type === 'chunk' && offlineLazyChunks.includes(file.name)) visit(file.fileName);
+      const files = chunkFiles(bundle, entry.fileName);
+      // Lazy chunks a field screen needs offline although not at first paint, and the three
+      // languages' catalogues (a language can be chosen offline): cached with the entry.
+      for (const file of Object.values(bundle)) if (file.type === 'chunk' && offlineLazyChunks.includes(file.name)) chunkFiles(bundle, file.fileName, files);
+      for (const locale of catalogueLocales) for (const file of catalogueFiles(bundle, locale)) chunkFiles(bundle, file, files);
       precache = [...files].sort().map((file) => `/${file}`);
     },
     // The login page painted from index.html alone (ADR 0025): its markup in each language and the
@@ -62,7 +84,16 @@ export function fieldAssets(): Plugin {
         });
         if (!inlined.includes(loginMarker)) throw new Error(`relais-field-assets: index.html lacks its ${loginMarker} marker`);
         inlined = inlined.replace(loginMarker, prerenderedLogin(path.dirname(outDir)));
-        return inlined;
+        // Each language's catalogue files (those the entry does not load), for public/boot.js to ask
+        // for the device's language at once, beside the entry, instead of after it (ADR 0043).
+        if (!inlined.includes(catalogueMarker)) throw new Error(`relais-field-assets: index.html lacks its ${catalogueMarker} marker`);
+        const entry = Object.values(bundle).find((file): file is OutputChunk => file.type === 'chunk' && file.isEntry);
+        const loaded = entry ? chunkFiles(bundle, entry.fileName) : new Set<string>();
+        const metas = catalogueLocales.map((locale) => {
+          const files = [...catalogueFiles(bundle, locale)].filter((file) => !loaded.has(file) && file.endsWith('.js'));
+          return `<meta name="relais-catalogue-${locale}" content="${files.map((file) => `/${file}`).join(' ')}" />`;
+        });
+        return inlined.replace(catalogueMarker, metas.join('\n    '));
       },
     },
     closeBundle() {
@@ -72,7 +103,25 @@ export function fieldAssets(): Plugin {
   };
 }
 
+/**
+ * Core's catalogue table (`core/src/i18n/catalogues.ts`: the three languages, statically) replaced
+ * in the web app by `src/i18n/core-catalogues.ts`, which loads one language at a time (ADR 0043).
+ */
+export function coreCataloguesByLanguage(): Plugin {
+  const coreTable = path.join('core', 'src', 'i18n', 'index.ts');
+  const webTable = fileURLToPath(new URL('./src/i18n/core-catalogues.ts', import.meta.url));
+  return {
+    name: 'relais-core-catalogues',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === './catalogues.ts' && importer && path.normalize(importer).endsWith(coreTable)) return webTable;
+      return null;
+    },
+  };
+}
+
 const loginMarker = '<!--relais:login-->';
+const catalogueMarker = '<!--relais:catalogues-->';
 
 /**
  * The login page (public frame and form) in each language, rendered by React on the server
@@ -97,11 +146,12 @@ function prerenderedLogin(webRoot: string): string {
     .join('');
 }
 
-/** Fills the service worker's precache list and version (markers in `public/sw.js`). */
+/** Fills the service worker's precache list and version (markers in `public/sw.js`): a new list or a new boot.js, a new worker. */
 function writeServiceWorker(outDir: string, precache: readonly string[]): void {
   const file = path.join(outDir, 'sw.js');
   const source = fs.readFileSync(file, 'utf8');
-  const version = crypto.createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 12);
+  // boot.js has no hash in its name (index.html names it before any script runs): its content counts.
+  const version = crypto.createHash('sha256').update(precache.join('\n')).update(fs.readFileSync(path.join(outDir, 'boot.js'))).digest('hex').slice(0, 12);
   const versionMarker = "const VERSION = 'dev';";
   const listMarker = 'const FIELD_ASSETS = [];';
   if (!source.includes(versionMarker) || !source.includes(listMarker)) throw new Error('relais-field-assets: sw.js lacks its VERSION or FIELD_ASSETS marker');

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { fieldAssets } from './field-assets.ts';
+import { coreCataloguesByLanguage, fieldAssets } from './field-assets.ts';
 
 // Vite 8 transforms TSX itself (oxc); no React plugin needed (no fast refresh in dev, by choice).
 export default defineConfig({
@@ -8,8 +8,9 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   // The field screens are in the entry; the others are chunks loaded when opened (ADR 0025). The
   // service worker precaches the entry's files, listed by fieldAssets(), which also writes the
-  // brotli and gzip copies the server sends.
-  plugins: [fieldAssets()],
+  // brotli and gzip copies the server sends. Each language's catalogues are chunks of their own,
+  // core's too (ADR 0043).
+  plugins: [coreCataloguesByLanguage(), fieldAssets()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -3,11 +3,12 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { locales } from '@relais/core';
-import { I18nProvider } from '../src/i18n/i18n.tsx';
+import { I18nProvider, loadCatalogue } from '../src/i18n/i18n.tsx';
 import { PublicFrame } from '../src/app/public-frame.tsx';
 import { LoginPage } from '../src/features/auth/login-page.tsx';
 
 const noop = () => undefined;
+await Promise.all(locales.map((locale) => loadCatalogue(locale)));
 const pages = Object.fromEntries(
   locales.map((locale) => [locale, renderToStaticMarkup(createElement(I18nProvider, { locale, setLocale: noop }, createElement(PublicFrame, null, createElement(LoginPage, { onDone: noop }))))]),
 );

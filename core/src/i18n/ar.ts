@@ -1,14 +1,14 @@
-import { caseIndicatorsAr } from './case-indicators.ts';
-import { casesAr } from './cases.ts';
-import { storiesAr } from './stories.ts';
-import { directoryAr } from './directory.ts';
-import { referralsAr } from './referrals.ts';
-import { privacyAr } from './privacy.ts';
-import { cascadesAr } from './cascades.ts';
-import { stockAr } from './stock.ts';
-import { definedServicesAr } from './defined-services.ts';
-import { harmReductionAr } from './harm-reduction.ts';
-import { semesterAr } from './semester.ts';
+import { caseIndicatorsAr } from './case-indicators.ar.ts';
+import { casesAr } from './cases.ar.ts';
+import { storiesAr } from './stories.ar.ts';
+import { directoryAr } from './directory.ar.ts';
+import { referralsAr } from './referrals.ar.ts';
+import { privacyAr } from './privacy.ar.ts';
+import { cascadesAr } from './cascades.ar.ts';
+import { stockAr } from './stock.ar.ts';
+import { definedServicesAr } from './defined-services.ar.ts';
+import { harmReductionAr } from './harm-reduction.ar.ts';
+import { semesterAr } from './semester.ar.ts';
 import type { Catalogue } from './fr.ts';
 
 export const ar: Catalogue = {

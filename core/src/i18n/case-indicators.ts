@@ -1,8 +1,6 @@
-import type { Translations } from './translations.ts';
-
 /**
  * The words of the case indicators (issue 13: the gbv program's semester report) and of the case
- * dimensions of reports, in the three languages side by side; spread into fr.ts, ar.ts and en.ts.
+ * dimensions of reports, in French (Arabic and English in case-indicators.ar.ts and case-indicators.en.ts); spread into fr.ts, ar.ts and en.ts.
  */
 export const caseIndicatorsFr = {
   'indicator.survivors_cared': 'Survivantes prises en charge',
@@ -26,52 +24,4 @@ export const caseIndicatorsFr = {
   'report.dimension.violence_type': 'Type de violence',
   'report.dimension.violence_family': 'Famille de violence',
   'report.dimension.entry_door': 'Porte d’entrée',
-};
-
-export const caseIndicatorsEn: Translations<typeof caseIndicatorsFr> = {
-  'indicator.survivors_cared': 'Survivors cared for',
-  'indicator.biomedical_served': 'Biomedical care',
-  'indicator.tested_any': 'Persons tested (HIV, syphilis, HBV, HCV, pregnancy)',
-  'indicator.sti_treated': 'Persons treated for an STI',
-  'indicator.medical_other_served': 'Other medical support',
-  'indicator.pep_within_72h': 'Referred for PEP within 72 h',
-  'indicator.psychological_served': 'Psychological support',
-  'indicator.psychiatric_referred': 'Referred to psychiatry',
-  'indicator.social_served': 'Socio-economic support',
-  'indicator.legal_served': 'Legal and administrative support',
-  'indicator.in_vocational_training': 'In vocational training',
-  'indicator.placed_in_job': 'Placed in a job',
-  'indicator.sensitised': 'Persons sensitised',
-  'indicator.cases_opened': 'Cases opened',
-  'indicator.cases_open_at_start': 'Cases open at the start of the period',
-  'indicator.cases_retained': 'Cases followed (a contact in the period)',
-  'indicator.retention_rate': 'Retention rate',
-  'indicator.lost_to_follow_up': 'Cases closed as lost to follow-up',
-  'report.dimension.violence_type': 'Type of violence',
-  'report.dimension.violence_family': 'Family of violence',
-  'report.dimension.entry_door': 'Entry door',
-};
-
-export const caseIndicatorsAr: Translations<typeof caseIndicatorsFr> = {
-  'indicator.survivors_cared': 'الناجيات اللواتي تمت رعايتهن',
-  'indicator.biomedical_served': 'الرعاية الطبية الحيوية',
-  'indicator.tested_any': 'الأشخاص الذين أجروا فحصًا (فيروس نقص المناعة، الزهري، التهاب الكبد ب، التهاب الكبد ج، الحمل)',
-  'indicator.sti_treated': 'الأشخاص الذين عولجوا من عدوى منقولة جنسيًا',
-  'indicator.medical_other_served': 'دعم طبي آخر',
-  'indicator.pep_within_72h': 'الموجَّهات إلى العلاج الوقائي بعد التعرض خلال 72 ساعة',
-  'indicator.psychological_served': 'الدعم النفسي',
-  'indicator.psychiatric_referred': 'الموجَّهات إلى الطب النفسي',
-  'indicator.social_served': 'الدعم الاجتماعي والاقتصادي',
-  'indicator.legal_served': 'المواكبة القانونية والإدارية',
-  'indicator.in_vocational_training': 'في التكوين المهني',
-  'indicator.placed_in_job': 'المدمجات في عمل',
-  'indicator.sensitised': 'الأشخاص الذين تمت توعيتهم',
-  'indicator.cases_opened': 'الملفات المفتوحة',
-  'indicator.cases_open_at_start': 'الملفات المفتوحة في بداية الفترة',
-  'indicator.cases_retained': 'الملفات المتابَعة (اتصال خلال الفترة)',
-  'indicator.retention_rate': 'نسبة الاستبقاء',
-  'indicator.lost_to_follow_up': 'الملفات المغلقة بسبب الانقطاع عن المتابعة',
-  'report.dimension.violence_type': 'نوع العنف',
-  'report.dimension.violence_family': 'فئة العنف',
-  'report.dimension.entry_door': 'باب الدخول',
 };

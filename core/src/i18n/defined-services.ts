@@ -1,8 +1,6 @@
-import type { Translations } from './translations.ts';
-
 /**
  * The words of services an organisation defines itself (the definition's fields, field types,
- * pictograms), in the three languages side by side; spread into fr.ts, ar.ts and en.ts.
+ * pictograms), in French (Arabic and English in defined-services.ar.ts and defined-services.en.ts); spread into fr.ts, ar.ts and en.ts.
  */
 export const definedServicesFr = {
   'field.pictogram': 'Pictogramme',
@@ -35,67 +33,3 @@ export const definedServicesFr = {
   'pictogram.bed': 'Hébergement',
   'pictogram.star': 'Autre',
 } as const;
-
-export const definedServicesAr: Translations<typeof definedServicesFr> = {
-  'field.pictogram': 'الرمز',
-  'field.fields': 'الحقول',
-  'field.key': 'مفتاح الحقل',
-  'field.direction': 'الاتجاه',
-  'field.unit': 'الوحدة',
-  'field.stockItem': 'مادة المخزون',
-  'field.options': 'الخيارات',
-  'field.min': 'الحد الأدنى',
-  'field.max': 'الحد الأقصى',
-  'field.retired': 'موقوفة',
-  'field.labels': 'التسميات',
-  'field.services.fields': 'حقل الخدمة',
-  'defined_field_type.quantity': 'كمية',
-  'defined_field_type.choice': 'اختيار من قائمة',
-  'defined_field_type.yes_no': 'نعم / لا',
-  'defined_field_type.number': 'عدد',
-  'defined_field_type.text': 'نص قصير',
-  'audit.service_definition.create': 'إضافة خدمة معرّفة',
-  'audit.service_definition.update': 'تعديل خدمة معرّفة',
-  'pictogram.shower': 'استحمام',
-  'pictogram.drop': 'قطرة',
-  'pictogram.box': 'طرد',
-  'pictogram.pill': 'دواء',
-  'pictogram.food': 'وجبة',
-  'pictogram.shirt': 'ملابس',
-  'pictogram.chat': 'حوار',
-  'pictogram.heart': 'رعاية',
-  'pictogram.bed': 'إيواء',
-  'pictogram.star': 'أخرى',
-};
-
-export const definedServicesEn: Translations<typeof definedServicesFr> = {
-  'field.pictogram': 'Pictogram',
-  'field.fields': 'Fields',
-  'field.key': 'Field key',
-  'field.direction': 'Direction',
-  'field.unit': 'Unit',
-  'field.stockItem': 'Stock item',
-  'field.options': 'Options',
-  'field.min': 'Minimum',
-  'field.max': 'Maximum',
-  'field.retired': 'Retired',
-  'field.labels': 'Labels',
-  'field.services.fields': 'Service field',
-  'defined_field_type.quantity': 'Quantity',
-  'defined_field_type.choice': 'Choice from a list',
-  'defined_field_type.yes_no': 'Yes / no',
-  'defined_field_type.number': 'Number',
-  'defined_field_type.text': 'Short text',
-  'audit.service_definition.create': 'Defined service added',
-  'audit.service_definition.update': 'Defined service changed',
-  'pictogram.shower': 'Shower',
-  'pictogram.drop': 'Drop',
-  'pictogram.box': 'Parcel',
-  'pictogram.pill': 'Medicine',
-  'pictogram.food': 'Meal',
-  'pictogram.shirt': 'Clothing',
-  'pictogram.chat': 'Talk',
-  'pictogram.heart': 'Care',
-  'pictogram.bed': 'Shelter',
-  'pictogram.star': 'Other',
-};

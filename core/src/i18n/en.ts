@@ -1,14 +1,14 @@
-import { caseIndicatorsEn } from './case-indicators.ts';
-import { casesEn } from './cases.ts';
-import { storiesEn } from './stories.ts';
-import { directoryEn } from './directory.ts';
-import { referralsEn } from './referrals.ts';
-import { privacyEn } from './privacy.ts';
-import { cascadesEn } from './cascades.ts';
-import { stockEn } from './stock.ts';
-import { definedServicesEn } from './defined-services.ts';
-import { harmReductionEn } from './harm-reduction.ts';
-import { semesterEn } from './semester.ts';
+import { caseIndicatorsEn } from './case-indicators.en.ts';
+import { casesEn } from './cases.en.ts';
+import { storiesEn } from './stories.en.ts';
+import { directoryEn } from './directory.en.ts';
+import { referralsEn } from './referrals.en.ts';
+import { privacyEn } from './privacy.en.ts';
+import { cascadesEn } from './cascades.en.ts';
+import { stockEn } from './stock.en.ts';
+import { definedServicesEn } from './defined-services.en.ts';
+import { harmReductionEn } from './harm-reduction.en.ts';
+import { semesterEn } from './semester.en.ts';
 import type { Catalogue } from './fr.ts';
 
 export const en: Catalogue = {

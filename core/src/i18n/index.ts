@@ -1,12 +1,11 @@
-import { ar } from './ar.ts';
-import { en } from './en.ts';
-import { fr, type Catalogue, type MessageKey } from './fr.ts';
+import type { Catalogue, MessageKey } from './fr.ts';
+import { catalogues, hasKey } from './catalogues.ts';
 import type { Locale } from '../contracts/common.ts';
 
-export { fr, en, ar };
 export type { Catalogue, MessageKey };
-
-export const catalogues: Record<Locale, Catalogue> = { fr, ar, en };
+// `catalogues`, `hasKey` and each language's catalogue (`fr`, `ar`, `en`). A star: the web build's
+// table in this module's place (ADR 0043) has only the first two; nothing there imports the others.
+export * from './catalogues.ts';
 
 /** Text direction of a language. */
 export function directionOf(locale: Locale): 'rtl' | 'ltr' {
@@ -21,11 +20,6 @@ export function interpolate(template: string, params: Record<string, string | nu
 /** Translates a core key in a language. */
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
   return interpolate(catalogues[locale][key], params);
-}
-
-/** Has the core catalogue this key? (for keys built at run time, e.g. `field.<path>`). */
-export function hasKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(fr, key);
 }
 
 /** Label of a request field by its dotted path: `assignments.0.role` → `field.assignments.role` → `field.role`; a record's key → `field.<record>` (key). */

@@ -1,8 +1,5 @@
-import type { Translations } from './translations.ts';
-
 /**
- * The semester report's words of the core catalogue (the screen and the XLSX share them), in the
- * three languages side by side; spread into fr.ts, ar.ts and en.ts. Its figures are named by
+ * The semester report's words of the core catalogue (the screen and the XLSX share them), in French (Arabic and English in semester.ar.ts and semester.en.ts); spread into fr.ts, ar.ts and en.ts. Its figures are named by
  * their indicators (`indicator.<code>`).
  */
 export const semesterFr = {
@@ -31,57 +28,3 @@ export const semesterFr = {
   'semester.typology.none': 'Aucun dossier ouvert dans le semestre.',
   'semester.stories.none': 'Aucun récit sélectionné pour ce semestre.',
 } as const;
-
-export const semesterEn: Translations<typeof semesterFr> = {
-  'semester.title': 'Semester report',
-  'semester.unit': 'Unit',
-  'semester.unit.all': 'All units',
-  'semester.dates': 'from {from} to {to}',
-  'semester.section.awareness': 'Information and awareness',
-  'semester.section.care': 'Care and support',
-  'semester.section.biomedical': 'Biomedical services',
-  'semester.section.psychological': 'Psychological support',
-  'semester.section.social': 'Social support',
-  'semester.section.legal': 'Legal support',
-  'semester.section.autonomy': 'Empowerment and support',
-  'semester.section.follow_up': 'Case follow-up and retention',
-  'semester.section.typology': 'Types and frequency of the violence suffered',
-  'semester.section.stories': 'Most significant change stories',
-  'semester.care.byClinic': 'Survivors cared for, by clinic',
-  'semester.care.clinic': 'Clinic',
-  'semester.care.persons': 'Persons',
-  'semester.care.none': 'No survivor cared for in the semester.',
-  'semester.typology.violence': 'Violence',
-  'semester.typology.cases': 'Cases opened',
-  'semester.typology.share': 'Share',
-  'semester.typology.total': 'All cases opened in the semester',
-  'semester.typology.none': 'No case opened in the semester.',
-  'semester.stories.none': 'No story selected for this semester.',
-};
-
-export const semesterAr: Translations<typeof semesterFr> = {
-  'semester.title': 'التقرير نصف السنوي',
-  'semester.unit': 'الوحدة',
-  'semester.unit.all': 'كل الوحدات',
-  'semester.dates': 'من {from} إلى {to}',
-  'semester.section.awareness': 'الإعلام والتحسيس',
-  'semester.section.care': 'الرعاية والدعم',
-  'semester.section.biomedical': 'الخدمات الطبية الحيوية',
-  'semester.section.psychological': 'الدعم النفسي',
-  'semester.section.social': 'الدعم الاجتماعي',
-  'semester.section.legal': 'الدعم القانوني',
-  'semester.section.autonomy': 'التمكين والدعم',
-  'semester.section.follow_up': 'تتبع الملفات والاستبقاء',
-  'semester.section.typology': 'أنواع العنف المتعرَّض له وتكراره',
-  'semester.section.stories': 'قصص التغيير الأكثر أهمية',
-  'semester.care.byClinic': 'الناجيات المتكفَّل بهن، حسب العيادة',
-  'semester.care.clinic': 'العيادة',
-  'semester.care.persons': 'الأشخاص',
-  'semester.care.none': 'لم يتم التكفل بأي ناجية خلال هذا النصف من السنة.',
-  'semester.typology.violence': 'العنف',
-  'semester.typology.cases': 'الملفات المفتوحة',
-  'semester.typology.share': 'النسبة',
-  'semester.typology.total': 'مجموع الملفات المفتوحة خلال نصف السنة',
-  'semester.typology.none': 'لم يُفتح أي ملف خلال هذا النصف من السنة.',
-  'semester.stories.none': 'لم تُختر أي قصة لهذا النصف من السنة.',
-};

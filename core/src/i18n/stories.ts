@@ -1,8 +1,5 @@
-import type { Translations } from './translations.ts';
-
 /**
- * The words of most significant change stories (fields, errors, audit actions), in the three
- * languages side by side; spread into fr.ts, ar.ts and en.ts. Domains and consent scopes are in
+ * The words of most significant change stories (fields, errors, audit actions), in French (Arabic and English in stories.ar.ts and stories.en.ts); spread into fr.ts, ar.ts and en.ts. Domains and consent scopes are in
  * cases.ts (`change_domain.*`, `story_consent.*`).
  */
 export const storiesFr = {
@@ -33,61 +30,3 @@ export const storiesFr = {
   'audit.story.selection': 'Choix des histoires significatives',
   'audit.story.settings': 'Domaines de changement',
 } as const;
-
-export const storiesEn: Translations<typeof storiesFr> = {
-  'validation.one_per_domain': '{field}: one chosen story per domain of change.',
-  'field.story': 'Story',
-  'field.significance': 'Why it matters (in her or his words)',
-  'field.domain': 'Domain of change',
-  'field.collectedById': 'Collected by',
-  'field.collectedOn': 'Collected on',
-  'field.eventsFrom': 'Events: from',
-  'field.eventsTo': 'Events: to',
-  'field.consentScopes': 'Consent (uses)',
-  'field.consentExpiresOn': 'Consent valid until',
-  'field.anonymisedText': 'Anonymised text for sharing',
-  'field.heldOn': 'Selection date',
-  'field.panel': 'Selection panel',
-  'field.storyIds': 'Candidate stories',
-  'field.choices': 'Choices',
-  'field.feedback': 'Feedback given',
-  'field.feedbackOn': 'Feedback date',
-  'field.domains': 'Domains of change',
-  'field.period': 'Period',
-  'audit.story.create': 'Change story collected',
-  'audit.story.read': 'Change story read',
-  'audit.story.list': 'List of stories viewed',
-  'audit.story.update': 'Change story changed',
-  'audit.story.round': 'Story selection round',
-  'audit.story.selection': 'Most significant stories chosen',
-  'audit.story.settings': 'Domains of change',
-};
-
-export const storiesAr: Translations<typeof storiesFr> = {
-  'validation.one_per_domain': '{field}: قصة واحدة مختارة لكل مجال تغيير.',
-  'field.story': 'القصة',
-  'field.significance': 'لماذا هي مهمة (بكلماته أو بكلماتها)',
-  'field.domain': 'مجال التغيير',
-  'field.collectedById': 'جمعها',
-  'field.collectedOn': 'تاريخ الجمع',
-  'field.eventsFrom': 'فترة الأحداث: من',
-  'field.eventsTo': 'فترة الأحداث: إلى',
-  'field.consentScopes': 'الموافقة (الاستعمالات)',
-  'field.consentExpiresOn': 'الموافقة سارية حتى',
-  'field.anonymisedText': 'النص المجهول الهوية للمشاركة',
-  'field.heldOn': 'تاريخ الاختيار',
-  'field.panel': 'لجنة الاختيار',
-  'field.storyIds': 'القصص المرشحة',
-  'field.choices': 'الاختيارات',
-  'field.feedback': 'الرد المقدم',
-  'field.feedbackOn': 'تاريخ الرد',
-  'field.domains': 'مجالات التغيير',
-  'field.period': 'الفترة',
-  'audit.story.create': 'جمع قصة تغيير',
-  'audit.story.read': 'قراءة قصة تغيير',
-  'audit.story.list': 'الاطلاع على قائمة القصص',
-  'audit.story.update': 'تعديل قصة تغيير',
-  'audit.story.round': 'جلسة اختيار القصص',
-  'audit.story.selection': 'اختيار القصص الأكثر دلالة',
-  'audit.story.settings': 'مجالات التغيير',
-};

@@ -3,7 +3,7 @@ import { directionOf, locales, type Locale, type Me } from '@relais/core';
 import { ApiError, onUnauthenticated, setApiLocale, setCsrfToken } from '../api/client.ts';
 import { getMe, getSetupStatus, logout, updateLocale } from '../api/endpoints.ts';
 import { Alert, Button, Loading } from '../ui/index.ts';
-import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
+import { I18nProvider, loadCatalogue, useI18n } from '../i18n/i18n.tsx';
 import { describeError } from '../i18n/errors.ts';
 import { WorkContextProvider } from '../features/context/work-context.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
@@ -30,7 +30,8 @@ type Boot =
   /** `offline`: opened with the session remembered on this device, the server out of reach. */
   | { kind: 'ready'; me: Me; offline?: boolean };
 
-function initialLocale(): Locale {
+/** The language of the last visit on this device (French the first time); `main.tsx` loads its catalogue before the app starts. */
+export function initialLocale(): Locale {
   const saved = storage.get(storageKeys.locale);
   return saved && (locales as readonly string[]).includes(saved) ? (saved as Locale) : 'fr';
 }
@@ -43,11 +44,21 @@ export function App() {
   const [boot, setBoot] = useState<Boot>(() => (rememberedSession() ? { kind: 'loading' } : { kind: 'login' }));
   const [localeError, setLocaleError] = useState<unknown>(undefined);
   const meRef = useRef<Me | null>(null);
+  /** The language last asked for: its catalogue may arrive after a later choice's. */
+  const wantedLocale = useRef<Locale>(locale);
 
   const applyLocale = useCallback((next: Locale) => {
     setApiLocale(next);
     storage.set(storageKeys.locale, next);
-    setLocaleState(next);
+    wantedLocale.current = next;
+    // Its catalogue first (a chunk of its own, precached for offline use; ADR 0043): the screens
+    // change language when it is there.
+    loadCatalogue(next).then(
+      () => {
+        if (wantedLocale.current === next) setLocaleState(next);
+      },
+      (error: unknown) => console.error(`the ${next} catalogue could not load`, error),
+    );
   }, []);
 
   useLayoutEffect(() => {

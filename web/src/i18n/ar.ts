@@ -1,18 +1,18 @@
 import { casesWebAr } from '../features/cases/cases.i18n.ar.ts';
-import { storiesWebAr } from '../features/stories/stories.i18n.ts';
-import { semesterWebAr } from '../features/reports/semester.i18n.ts';
+import { storiesWebAr } from '../features/stories/stories.i18n.ar.ts';
+import { semesterWebAr } from '../features/reports/semester.i18n.ar.ts';
 import { directoryWebAr } from '../features/directory/directory.i18n.ar.ts';
-import { circuitsWebAr } from '../features/circuits/circuits.i18n.ts';
+import { circuitsWebAr } from '../features/circuits/circuits.i18n.ar.ts';
 import { cascadesWebAr } from '../features/cascades/cascades.i18n.ar.ts';
 import { referralsWebAr } from '../features/referrals/referrals.i18n.ar.ts';
 import { stockWebAr } from '../features/stock/stock.i18n.ar.ts';
-import { offlineWebAr } from '../features/offline/offline.i18n.ts';
-import { editConflictWebAr } from '../features/offline/edit-conflict.i18n.ts';
-import { quickContactAr } from '../features/capture/quick-contact.i18n.ts';
-import { voiceNoteAr } from '../features/capture/voice-note.i18n.ts';
-import { personCardAr } from '../features/registry/person-card.i18n.ts';
+import { offlineWebAr } from '../features/offline/offline.i18n.ar.ts';
+import { editConflictWebAr } from '../features/offline/edit-conflict.i18n.ar.ts';
+import { quickContactAr } from '../features/capture/quick-contact.i18n.ar.ts';
+import { voiceNoteAr } from '../features/capture/voice-note.i18n.ar.ts';
+import { personCardAr } from '../features/registry/person-card.i18n.ar.ts';
 import { harmReductionWebAr } from '../features/harm-reduction/harm-reduction.i18n.ar.ts';
-import { definedServicesWebAr } from '../features/programs/defined-services.i18n.ts';
+import { definedServicesWebAr } from '../features/programs/defined-services.i18n.ar.ts';
 import type { WebCatalogue } from './fr.ts';
 
 /** Web catalogue, Arabic (right-to-left). */

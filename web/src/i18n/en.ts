@@ -1,18 +1,18 @@
 import { casesWebEn } from '../features/cases/cases.i18n.en.ts';
-import { storiesWebEn } from '../features/stories/stories.i18n.ts';
-import { semesterWebEn } from '../features/reports/semester.i18n.ts';
+import { storiesWebEn } from '../features/stories/stories.i18n.en.ts';
+import { semesterWebEn } from '../features/reports/semester.i18n.en.ts';
 import { directoryWebEn } from '../features/directory/directory.i18n.en.ts';
-import { circuitsWebEn } from '../features/circuits/circuits.i18n.ts';
-import { cascadesWebEn } from '../features/cascades/cascades.i18n.ts';
+import { circuitsWebEn } from '../features/circuits/circuits.i18n.en.ts';
+import { cascadesWebEn } from '../features/cascades/cascades.i18n.en.ts';
 import { referralsWebEn } from '../features/referrals/referrals.i18n.en.ts';
-import { stockWebEn } from '../features/stock/stock.i18n.ts';
-import { offlineWebEn } from '../features/offline/offline.i18n.ts';
-import { editConflictWebEn } from '../features/offline/edit-conflict.i18n.ts';
-import { quickContactEn } from '../features/capture/quick-contact.i18n.ts';
-import { voiceNoteEn } from '../features/capture/voice-note.i18n.ts';
-import { personCardEn } from '../features/registry/person-card.i18n.ts';
-import { harmReductionWebEn } from '../features/harm-reduction/harm-reduction.i18n.ts';
-import { definedServicesWebEn } from '../features/programs/defined-services.i18n.ts';
+import { stockWebEn } from '../features/stock/stock.i18n.en.ts';
+import { offlineWebEn } from '../features/offline/offline.i18n.en.ts';
+import { editConflictWebEn } from '../features/offline/edit-conflict.i18n.en.ts';
+import { quickContactEn } from '../features/capture/quick-contact.i18n.en.ts';
+import { voiceNoteEn } from '../features/capture/voice-note.i18n.en.ts';
+import { personCardEn } from '../features/registry/person-card.i18n.en.ts';
+import { harmReductionWebEn } from '../features/harm-reduction/harm-reduction.i18n.en.ts';
+import { definedServicesWebEn } from '../features/programs/defined-services.i18n.en.ts';
 import type { WebCatalogue } from './fr.ts';
 
 /** Web catalogue, English. */

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { fr as coreFr, type AuditEvent } from '@relais/core';
+import type { AuditEvent } from '@relais/core';
+// French's keys name the known actions (the catalogues are chunks of their own, ADR 0043).
+import { fr as coreFr } from '@relais/core/i18n/fr';
 import { listAudit, listUsers, type AuditFilters } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useCan } from '../../app/session.tsx';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '../../i18n/i18n.tsx';
+import { createI18n, loadCatalogue } from '../../i18n/i18n.tsx';
 import { detailParts, formatDay, isServiceCode, monthOf, registerNoText, serviceLabel, valueLabel } from './service-labels.ts';
+
+await loadCatalogue('fr');
 
 const fr = createI18n('fr', () => undefined);
 const none = { quantity: null, result: null, strategy: null, modality: null, kind: null, treated: null, platform: null };

@@ -1,7 +1,7 @@
 import type { cascadesWebFr } from './cascades.i18n.ts';
 import type { Translations } from '@relais/core';
 
-/** The Arabic web words of the awareness cascades (the French and English are in cascades.i18n.ts). */
+/** The Arabic web words of the awareness cascades (the French is in cascades.i18n.ts, the English in cascades.i18n.en.ts). */
 export const cascadesWebAr: Translations<typeof cascadesWebFr> = {
   'shell.trainings': 'التكوينات والتحسيس المتسلسل',
   'home.card.trainings': 'التكوينات المنجزة، والأشخاص المكوَّنون، وجلسات التحسيس التي أطّروها بعد ذلك.',

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { caseClock } from '@relais/core';
 import type { CaseSummaryData } from '../../api/cases.ts';
-import { createI18n } from '../../i18n/i18n.tsx';
+import { createI18n, loadCatalogue } from '../../i18n/i18n.tsx';
 import { urgencyChips, vocab, wallClock, windowLeft } from './case-labels.ts';
+
+await loadCatalogue('fr');
+await loadCatalogue('ar');
 
 const fr = createI18n('fr', () => undefined);
 const ar = createI18n('ar', () => undefined);

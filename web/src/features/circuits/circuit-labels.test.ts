@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '../../i18n/i18n.tsx';
+import { createI18n, loadCatalogue } from '../../i18n/i18n.tsx';
 import { caseTypeLabel, posterHref, posterLocaleOf, posterSizeOf, revisionLine } from './circuit-labels.ts';
+
+await loadCatalogue('fr');
+await loadCatalogue('ar');
 
 describe('circuit labels', () => {
   it('reads the poster’s size and language from the address bar, A4 and the user’s language otherwise', () => {

@@ -2,7 +2,7 @@ import { textIn } from '@relais/core';
 import { useApi } from '../../api/use-api.ts';
 import { PrintActions, useAddressChoice } from '../../app/print-actions.tsx';
 import { Alert, Loading, Page, Select } from '../../ui/index.ts';
-import { I18nProvider, intlTag, useI18n } from '../../i18n/i18n.tsx';
+import { I18nProvider, intlTag, useCatalogue, useI18n } from '../../i18n/i18n.tsx';
 import { describeError } from '../../i18n/errors.ts';
 import { dayNames, territoryName } from '../directory/directory-labels.ts';
 import { useDirectoryVocab } from '../directory/use-directory-vocab.ts';
@@ -32,10 +32,12 @@ export function PosterPage({ circuitId }: { circuitId: string }) {
   const choose = (next: { size?: PosterSize; lang?: PosterLocale }) => chooseBoth({ size: next.size ?? size, lang: next.lang ?? lang });
   const c = circuit.data;
   const error = circuit.error ?? vocab.error;
+  // The poster's language may not be hers: its catalogue is loaded first (ADR 0043).
+  const isLangReady = useCatalogue(lang);
   return (
     <Page
       title={c ? t('circuits.posterTitle', { title: textIn(i18n.locale, c.title) }) : t('circuits.poster')}
-      actions={<PrintActions backTo={`/circuits/${encodeURIComponent(circuitId)}`} backLabel={t('circuits.backToCircuit')} printLabel={t('circuits.print')} isReady={!!c} />}
+      actions={<PrintActions backTo={`/circuits/${encodeURIComponent(circuitId)}`} backLabel={t('circuits.backToCircuit')} printLabel={t('circuits.print')} isReady={!!c && isLangReady} />}
     >
       <div className="circ-poster-tools">
         <Select label={t('circuits.size')} value={size} onChange={(v) => choose({ size: v === 'A3' ? 'A3' : 'A4' })} options={[{ value: 'A4', label: 'A4' }, { value: 'A3', label: 'A3' }]} />
@@ -47,8 +49,8 @@ export function PosterPage({ circuitId }: { circuitId: string }) {
         />
       </div>
       {error ? <Alert tone="error">{describeError(i18n, error)}</Alert> : null}
-      {!c && !error ? <Loading label={t('app.loading')} /> : null}
-      {c ? (
+      {(!c || !isLangReady) && !error ? <Loading label={t('app.loading')} /> : null}
+      {c && isLangReady ? (
         <I18nProvider locale={lang} setLocale={noop}>
           <Poster c={c} size={size} lang={lang} terms={vocab.terms} />
         </I18nProvider>

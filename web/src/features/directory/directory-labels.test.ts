@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '../../i18n/i18n.tsx';
+import { createI18n, loadCatalogue } from '../../i18n/i18n.tsx';
 import { camelField, dayNames, eligibilityLine, formatHours, groupByType, telHref, territoryName, verificationLine } from './directory-labels.ts';
+
+await loadCatalogue('fr');
+await loadCatalogue('ar');
 
 const names = { MO: 'Mo', TU: 'Tu', WE: 'We', TH: 'Th', FR: 'Fr', SA: 'Sa', SU: 'Su' };
 const fr = createI18n('fr', () => undefined);

@@ -1,7 +1,7 @@
 import type { harmReductionWebFr } from './harm-reduction.i18n.ts';
 import type { Translations } from '@relais/core';
 
-/** The Arabic web words of harm reduction (the French and English are in harm-reduction.i18n.ts). */
+/** The Arabic web words of harm reduction (the French is in harm-reduction.i18n.ts, the English in harm-reduction.i18n.en.ts). */
 export const harmReductionWebAr: Translations<typeof harmReductionWebFr> = {
   'shell.anonymousTally': 'زيارات مجهولة',
   'home.card.anonymousTally': 'عدّ ما قُدّم في موقع خلال يوم لأشخاص بلا رمز: العُدد، الحقن المسترجعة، الاستحمام أو الوجبات.',

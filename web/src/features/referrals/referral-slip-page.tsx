@@ -3,7 +3,7 @@ import { useApi } from '../../api/use-api.ts';
 import { ErrorAlert } from '../../app/read-status.tsx';
 import { PrintActions, useAddressChoice } from '../../app/print-actions.tsx';
 import { Loading, Page, Select, FactRow } from '../../ui/index.ts';
-import { I18nProvider, useI18n } from '../../i18n/i18n.tsx';
+import { I18nProvider, useCatalogue, useI18n } from '../../i18n/i18n.tsx';
 import { vocab } from '../cases/case-labels.ts';
 import { receiverName } from './referral-labels.ts';
 import { getReferral, type ReferralData } from './referrals-api.ts';
@@ -32,7 +32,9 @@ export function ReferralSlipPage({ referralId }: { referralId: string }) {
   const referral = useApi(() => getReferral(referralId), [referralId]);
   const r = referral.data;
   const error = referral.error;
-  const ready = r;
+  // The slip's language may not be hers: its catalogue is loaded first (ADR 0043).
+  const isLangReady = useCatalogue(lang);
+  const ready = r && isLangReady;
   return (
     <Page
       title={r ? t('referrals.slipTitle', { reference: r.reference }) : t('referrals.slip')}
@@ -43,7 +45,7 @@ export function ReferralSlipPage({ referralId }: { referralId: string }) {
       </div>
       <ErrorAlert error={error} />
       {!ready && !error ? <Loading label={t('app.loading')} /> : null}
-      {r ? (
+      {ready ? (
         <I18nProvider locale={lang} setLocale={noop}>
           <Slip r={r} shared={r.side === 'sender' ? new Set(r.sharedFields ?? []) : null} />
         </I18nProvider>

@@ -1,20 +1,6 @@
-import type { Translations } from '@relais/core';
-
 /** A person's card and its scan (ADR 0041): the few strings the field entry shows; the card page's and the scanner's are in their chunks. French first. */
 export const personCardFr = {
   'card.open': 'Carte à QR code à imprimer',
   'scan.button': 'Scanner la carte',
   'scan.photo': 'Photo de la carte (QR code)',
 } as const;
-
-export const personCardAr: Translations<typeof personCardFr> = {
-  'card.open': 'بطاقة برمز QR للطباعة',
-  'scan.button': 'مسح البطاقة',
-  'scan.photo': 'صورة البطاقة (رمز QR)',
-};
-
-export const personCardEn: Translations<typeof personCardFr> = {
-  'card.open': 'Card with QR code to print',
-  'scan.button': 'Scan the card',
-  'scan.photo': 'Photo of the card (QR code)',
-};

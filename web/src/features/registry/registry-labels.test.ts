@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { birthYearFromCode, buildCode, checkCode, defaultCodeScheme, sexLetterFromCode, type CodeScheme } from '@relais/core';
-import { createI18n } from '../../i18n/i18n.tsx';
+import { createI18n, loadCatalogue } from '../../i18n/i18n.tsx';
 import { capitalise, describeScheme, partLabel, populationLabel, sampleAttributes, todayIso } from './registry-labels.ts';
+
+await loadCatalogue('fr');
+await loadCatalogue('ar');
 
 const fr = createI18n('fr', () => undefined);
 const ar = createI18n('ar', () => undefined);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '../../i18n/i18n.tsx';
+import { createI18n, loadCatalogue } from '../../i18n/i18n.tsx';
 import { dimensionLabel, dimensionValueLabel, indicatorLabel, numberFormats, periodLabel, rememberIndicatorNames } from './report-labels.ts';
+
+await loadCatalogue('fr');
+await loadCatalogue('en');
 
 const fr = createI18n('fr', () => undefined);
 const en = createI18n('en', () => undefined);

@@ -1,7 +1,7 @@
 import type { stockWebFr } from './stock.i18n.ts';
 import type { Translations } from '@relais/core';
 
-/** The Arabic web words of commodities stock (the French and English are in stock.i18n.ts). */
+/** The Arabic web words of commodities stock (the French is in stock.i18n.ts, the English in stock.i18n.en.ts). */
 export const stockWebAr: Translations<typeof stockWebFr> = {
   'shell.stock': 'مخزون المواد',
   'home.card.stock': 'مخزون كل وحدة (العوازل، العدد، الاختبارات، الميثادون…)، وتنبيهاته، والاستلام والتحويل والجرد، والتقرير الشهري.',

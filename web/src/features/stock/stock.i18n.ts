@@ -1,10 +1,8 @@
-import type { Translations } from '@relais/core';
-
 /**
  * The web words of commodities stock (stock on hand, recording a movement, the monthly report);
  * spread at the end of web/src/i18n/{fr,ar,en}.ts. Items, units of measure, kinds, sources,
  * reasons and the report's columns are core's (core/src/i18n/stock.ts); the Arabic words are in
- * stock.i18n.ar.ts.
+ * stock.i18n.ar.ts, the English in stock.i18n.en.ts.
  */
 export const stockWebFr = {
   'shell.stock': 'Stock de produits',
@@ -44,43 +42,4 @@ export const stockWebFr = {
   'stock.reportEmpty': 'Aucun mouvement jusqu’à ce mois.',
   'stock.download': 'Télécharger (XLSX)',
   'stock.downloading': 'Téléchargement…',
-};
-export const stockWebEn: Translations<typeof stockWebFr> = {
-  'shell.stock': 'Commodities stock',
-  'home.card.stock': 'Each unit’s stock (condoms, kits, tests, methadone…), its alerts, receipts, transfers and counts, and the monthly report.',
-  'stock.title': 'Commodities stock',
-  'stock.intro': 'What each unit holds, taken automatically by every service recorded. A negative stock is shown; it never blocks a service.',
-  'stock.unit': 'Unit',
-  'stock.allUnits': 'All my units',
-  'stock.onHand': 'Stock on hand',
-  'stock.onHandCaption': 'Stock on hand per unit and item',
-  'stock.quantity': 'On hand',
-  'stock.months': 'Months of stock',
-  'stock.alerts': 'Alerts',
-  'stock.negative': 'Negative stock',
-  'stock.low': 'Below threshold',
-  'stock.ok': 'Fine',
-  'stock.none': 'No stock recorded for these units.',
-  'stock.noRate': '—',
-  'stock.expiring': 'Lots expiring within {days} days',
-  'stock.noExpiring': 'No lot expires soon.',
-  'stock.expiringLine': '{item}, lot {lot} at {unit}: expires on {date}',
-  'stock.noLot': 'no lot',
-  'stock.record': 'Record a movement',
-  'stock.recordIntro': 'Receipt, transfer to another unit, loss, adjustment or physical count. Distributions happen by themselves, with each service.',
-  'stock.kind': 'Movement',
-  'stock.quantityField': 'Quantity',
-  'stock.adjustHint': 'Positive to add, negative to take away.',
-  'stock.countHint': 'What you counted: the stock takes this value, the difference is recorded.',
-  'stock.expiresOn': 'Expiry date',
-  'stock.reason': 'Reason',
-  'stock.choose': 'Choose…',
-  'stock.submit': 'Record the movement',
-  'stock.saved': 'Movement recorded.',
-  'stock.report': 'Monthly report',
-  'stock.month': 'Month',
-  'stock.reportCaption': 'Monthly stock report per unit and item',
-  'stock.reportEmpty': 'No movement up to this month.',
-  'stock.download': 'Download (XLSX)',
-  'stock.downloading': 'Downloading…',
 };

@@ -1,0 +1,35 @@
+import type { Translations } from './translations.ts';
+import type { definedServicesFr } from './defined-services.ts';
+
+/** Arabic (keys of definedServicesFr; the French in defined-services.ts): a file of its own, so the web loads one language (ADR 0043). */
+export const definedServicesAr: Translations<typeof definedServicesFr> = {
+  'field.pictogram': 'الرمز',
+  'field.fields': 'الحقول',
+  'field.key': 'مفتاح الحقل',
+  'field.direction': 'الاتجاه',
+  'field.unit': 'الوحدة',
+  'field.stockItem': 'مادة المخزون',
+  'field.options': 'الخيارات',
+  'field.min': 'الحد الأدنى',
+  'field.max': 'الحد الأقصى',
+  'field.retired': 'موقوفة',
+  'field.labels': 'التسميات',
+  'field.services.fields': 'حقل الخدمة',
+  'defined_field_type.quantity': 'كمية',
+  'defined_field_type.choice': 'اختيار من قائمة',
+  'defined_field_type.yes_no': 'نعم / لا',
+  'defined_field_type.number': 'عدد',
+  'defined_field_type.text': 'نص قصير',
+  'audit.service_definition.create': 'إضافة خدمة معرّفة',
+  'audit.service_definition.update': 'تعديل خدمة معرّفة',
+  'pictogram.shower': 'استحمام',
+  'pictogram.drop': 'قطرة',
+  'pictogram.box': 'طرد',
+  'pictogram.pill': 'دواء',
+  'pictogram.food': 'وجبة',
+  'pictogram.shirt': 'ملابس',
+  'pictogram.chat': 'حوار',
+  'pictogram.heart': 'رعاية',
+  'pictogram.bed': 'إيواء',
+  'pictogram.star': 'أخرى',
+};

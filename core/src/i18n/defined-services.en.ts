@@ -1,0 +1,35 @@
+import type { Translations } from './translations.ts';
+import type { definedServicesFr } from './defined-services.ts';
+
+/** English (keys of definedServicesFr; the French in defined-services.ts): a file of its own, so the web loads one language (ADR 0043). */
+export const definedServicesEn: Translations<typeof definedServicesFr> = {
+  'field.pictogram': 'Pictogram',
+  'field.fields': 'Fields',
+  'field.key': 'Field key',
+  'field.direction': 'Direction',
+  'field.unit': 'Unit',
+  'field.stockItem': 'Stock item',
+  'field.options': 'Options',
+  'field.min': 'Minimum',
+  'field.max': 'Maximum',
+  'field.retired': 'Retired',
+  'field.labels': 'Labels',
+  'field.services.fields': 'Service field',
+  'defined_field_type.quantity': 'Quantity',
+  'defined_field_type.choice': 'Choice from a list',
+  'defined_field_type.yes_no': 'Yes / no',
+  'defined_field_type.number': 'Number',
+  'defined_field_type.text': 'Short text',
+  'audit.service_definition.create': 'Defined service added',
+  'audit.service_definition.update': 'Defined service changed',
+  'pictogram.shower': 'Shower',
+  'pictogram.drop': 'Drop',
+  'pictogram.box': 'Parcel',
+  'pictogram.pill': 'Medicine',
+  'pictogram.food': 'Meal',
+  'pictogram.shirt': 'Clothing',
+  'pictogram.chat': 'Talk',
+  'pictogram.heart': 'Care',
+  'pictogram.bed': 'Shelter',
+  'pictogram.star': 'Other',
+};
