@@ -141,9 +141,9 @@ test('a new device on a slow network: the login form shows before the app, what 
   const page = await context.newPage();
   const release = await holdAppScript(page);
   await page.goto('/', { waitUntil: 'commit' });
-  await test.step('index.html alone: the login form, in French, inert (nothing is sent before the app runs)', async () => {
+  await test.step('index.html alone: the login form, in French, live before the app (ADR 0043)', async () => {
     await expect(page.getByRole('heading', { level: 1, name: fr['login.title'] })).toBeVisible();
-    await expect(page.getByRole('button', { name: fr['login.submit'] })).toBeDisabled();
+    await expect(page.getByRole('button', { name: fr['login.submit'] })).toBeEnabled();
     await shot(page, 'login-written-fr-360');
     await page.getByLabel(fr['field.organisation.code'], { exact: true }).fill(org.code);
     await page.getByLabel(fr['field.username'], { exact: true }).fill(peerSlow.username);
@@ -151,7 +151,7 @@ test('a new device on a slow network: the login form shows before the app, what 
   });
   await test.step('the app arrives: its form keeps what she typed, and the focus', async () => {
     release();
-    await expect(page.getByRole('button', { name: fr['login.submit'] })).toBeEnabled();
+    await expect(page.locator('[data-prelogin]')).toHaveCount(0);
     await expect(page.getByLabel(fr['field.organisation.code'], { exact: true })).toHaveValue(org.code);
     await expect(page.getByLabel(fr['field.username'], { exact: true })).toHaveValue(peerSlow.username);
     await expect(page.getByLabel(fr['field.password'], { exact: true })).toHaveValue(peerSlow.password);
@@ -169,6 +169,43 @@ test('a new device on a slow network: the login form shows before the app, what 
   await context.close();
 });
 
+test('on a slow network she logs in before the app has arrived: a wrong password is said by the app, the right one opens her home page', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await test.step('a wrong password sent from the written form: the app, once there, says so', async () => {
+    const release = await holdAppScript(page);
+    await page.goto('/', { waitUntil: 'commit' });
+    await page.getByLabel(fr['field.organisation.code'], { exact: true }).fill(org.code);
+    await page.getByLabel(fr['field.username'], { exact: true }).fill(peerSlow.username);
+    await page.getByLabel(fr['field.password'], { exact: true }).fill('pas le bon mot de passe');
+    const answered = page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/login'));
+    await page.getByRole('button', { name: fr['login.submit'] }).click();
+    expect((await answered).status()).toBe(401);
+    // Sent once: the button waits for the app.
+    await expect(page.getByRole('button', { name: fr['login.submit'] })).toBeDisabled();
+    release();
+    await expect(page.getByRole('alert').filter({ hasText: fr['error.invalid_credentials'] })).toBeVisible();
+    await expect(page.getByLabel(fr['field.password'], { exact: true })).toHaveValue('');
+    await expect(page.getByLabel(fr['field.username'], { exact: true })).toHaveValue(peerSlow.username);
+  });
+  await test.step('the right password, sent before the app arrived: her home page, the device’s store open', async () => {
+    const release = await holdAppScript(page);
+    await page.reload({ waitUntil: 'commit' });
+    await page.getByLabel(fr['field.organisation.code'], { exact: true }).fill(org.code);
+    await page.getByLabel(fr['field.username'], { exact: true }).fill(peerSlow.username);
+    await page.getByLabel(fr['field.password'], { exact: true }).fill(peerSlow.password);
+    const answered = page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/login'));
+    await page.getByRole('button', { name: fr['login.submit'] }).click();
+    expect((await answered).ok()).toBe(true);
+    release();
+    // No unlock screen: the password the written form sent opened the store (ADR 0027).
+    await expectHome(page, fr, peerSlow.displayName);
+    await expect(page.getByRole('heading', { level: 1, name: fr['unlock.title'] })).toHaveCount(0);
+  });
+  await context.close();
+});
+
 test('the login form written in index.html is in the language of the last visit (Arabic, right to left)', async ({ browser }) => {
   // No service worker: the reload goes to the network, where the script is held.
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
@@ -180,7 +217,8 @@ test('the login form written in index.html is in the language of the last visit 
   const release = await holdAppScript(page);
   await page.reload({ waitUntil: 'commit' });
   await expect(page.getByRole('heading', { level: 1, name: ar['login.title'] })).toBeVisible();
-  await expect(page.getByRole('button', { name: ar['login.submit'] })).toBeDisabled();
+  // Live before the app (public/boot.js, ADR 0043).
+  await expect(page.getByRole('button', { name: ar['login.submit'] })).toBeEnabled();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   // Only the copy in her language is shown (the others are in the page, hidden).
   await expect(page.getByRole('heading', { level: 1, name: fr['login.title'] })).toBeHidden();
@@ -188,6 +226,7 @@ test('the login form written in index.html is in the language of the last visit 
   await page.setViewportSize({ width: 360, height: 740 });
   await shot(page, 'login-written-ar-360');
   release();
+  await expect(page.locator('[data-prelogin]')).toHaveCount(0);
   await expect(page.getByRole('button', { name: ar['login.submit'] })).toBeEnabled();
   await shot(page, 'login-app-ar-360');
   await context.close();

@@ -127,8 +127,9 @@ const catalogueMarker = '<!--relais:catalogues-->';
  * The login page (public frame and form) in each language, rendered by React on the server
  * (`scripts/prerender-login.ts`) from the same components and catalogues as the app; `public/boot.js`
  * sets the document's language before the first paint and the CSS shows that language's copy.
- * The form is inert until the app starts (its button disabled: no native submission); the app
- * takes over what was typed (`src/main.tsx`).
+ * Its button is disabled in the markup (no native submission of a password without a script);
+ * boot.js makes it live and sends the login itself, whose answer the app reads, and the app takes
+ * over what was typed (`src/features/auth/prelogin.ts`, ADR 0043).
  */
 function prerenderedLogin(webRoot: string): string {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/prerender-login.ts'], { cwd: webRoot, encoding: 'utf8' });

@@ -121,6 +121,16 @@ function readAnswer<T>(method: Method, path: string, status: number, text: strin
   }
 }
 
+/**
+ * Reads the answer of a call the page sent before the app started (the written login form,
+ * `public/boot.js`, ADR 0043) as `request` reads its own: null is a network failure.
+ */
+export async function readEarlyAnswer<T>(method: Method, path: string, answer: Promise<{ status: number; text: string } | null>, parser: Parser<T>, options: RequestOptions = {}): Promise<T> {
+  const sent = await answer;
+  if (!sent) throw new ApiError(0, 'network');
+  return readAnswer(method, path, sent.status, sent.text, parser, options);
+}
+
 /** Sends one API call (JSON body, language, CSRF token on writes); a network failure is an `ApiError` of status 0. */
 async function send(method: Method, path: string, accept: string, options: RequestOptions): Promise<Response> {
   const url = urlOf(path, options.query);

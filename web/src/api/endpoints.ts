@@ -49,7 +49,7 @@ import {
   VoiceNote,
 } from '@relais/core';
 import { parseCatalogue, parseCatalogueProgram } from './catalogue.ts';
-import { request, requestFile, upload, type Parser } from './client.ts';
+import { readEarlyAnswer, request, requestFile, upload, type Parser } from './client.ts';
 import { parseImportReport, type ImportKind } from './import-report.ts';
 import { parseIndicators } from './indicators.ts';
 
@@ -77,6 +77,8 @@ export const getSetupChecklist = () => request('GET', '/setup/checklist', SetupC
 export const runSetup = (body: SetupRequest) => request('POST', '/setup', Me, { body, skipCsrf: true });
 
 export const login = (body: LoginRequest) => request('POST', '/auth/login', Me, { body, skipCsrf: true, quietUnauthenticated: true });
+/** The answer to the login the written form sent before the app started (ADR 0043). */
+export const loginAnswered = (answer: Promise<{ status: number; text: string } | null>) => readEarlyAnswer('POST', '/auth/login', answer, Me, { quietUnauthenticated: true });
 export const logout = () => request('POST', '/auth/logout', Ok, { quietUnauthenticated: true });
 export const getMe = () => request('GET', '/auth/me', Me, { quietUnauthenticated: true });
 export const changePassword = (body: PasswordChange) => request('POST', '/auth/password', Ok, { body });

@@ -7,6 +7,7 @@ import { I18nProvider, loadCatalogue, useI18n } from '../i18n/i18n.tsx';
 import { describeError } from '../i18n/errors.ts';
 import { WorkContextProvider } from '../features/context/work-context.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
+import { hasEarlyLogin } from '../features/auth/prelogin.ts';
 import { SecondFactorRequiredPage } from '../features/auth/second-factor.tsx';
 import { PublicFrame } from './public-frame.tsx';
 import { navigate } from './router.tsx';
@@ -107,6 +108,9 @@ export function App() {
     async (behindLogin = false) => {
       if (!behindLogin) setBoot({ kind: 'loading' });
       const superseded = () => behindLogin && meRef.current !== null;
+      // The written form sent a login before the app started (ADR 0043): the login page reads its
+      // answer (and opens the device's store with the password); a session the probe finds is that one.
+      const isSessionSuperseded = () => superseded() || (behindLogin && hasEarlyLogin());
       // Both questions at once: on a slow network each round trip costs seconds (ADR 0025).
       const session = getMe().then(
         (me) => ({ me }),
@@ -120,7 +124,7 @@ export function App() {
           return;
         }
         const answer = await session;
-        if (superseded()) return;
+        if (isSessionSuperseded()) return;
         if ('me' in answer) enter(answer.me);
         else if (answer.error instanceof ApiError && answer.error.status === 401) {
           if (!behindLogin) setBoot({ kind: 'login' });

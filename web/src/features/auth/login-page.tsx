@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { LoginRequest, type Me } from '@relais/core';
-import { login } from '../../api/endpoints.ts';
+import { login, loginAnswered } from '../../api/endpoints.ts';
 import { unlockVault } from '../../offline/vault.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
@@ -11,7 +11,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { PasswordField } from './password-field.tsx';
 import { UsernameField } from './username-field.tsx';
 import { TotpField } from './second-factor.tsx';
-import { forgetTypedBeforeStart, typedBeforeStart } from './prelogin.ts';
+import { forgetTypedBeforeStart, takeEarlyLogin, typedBeforeStart, type EarlyLogin } from './prelogin.ts';
 
 /** Login: organisation code (remembered on this device), username, password. */
 export function LoginPage({ notice, onDone }: { notice?: 'session_expired' | 'unauthenticated' | 'logged_out' | undefined; onDone: (me: Me) => void }) {
@@ -30,15 +30,16 @@ export function LoginPage({ notice, onDone }: { notice?: 'session_expired' | 'un
   const form = useFormSubmit({ alertsInvalid: true });
   const { errors } = form;
 
-  const submit = async () => {
+  /** `early`: the login the written form already sent (its answer read here, not sent again). */
+  const submit = async (early?: EarlyLogin) => {
     form.begin();
-    const checked = validate(LoginRequest, { organisation, username, password, ...(totp ? { totp } : {}) });
+    const checked = validate(LoginRequest, early?.body ?? { organisation, username, password, ...(totp ? { totp } : {}) });
     if (!form.check(checked)) return;
     let asksCode = false;
     const isDone = await form.send(async () => {
       let me: Me;
       try {
-        me = await login(checked.data);
+        me = early ? await loginAnswered(early.answer) : await login(checked.data);
       } catch (error) {
         asksCode = error instanceof ApiError && (error.code === 'totp_required' || error.code === 'totp_invalid');
         throw error;
@@ -55,11 +56,19 @@ export function LoginPage({ notice, onDone }: { notice?: 'session_expired' | 'un
     }
   };
 
+  // A login the written form sent before the app arrived (ADR 0043): its answer goes through this
+  // form (errors said, a second factor asked, the device's store opened with the password). Once,
+  // when the page opens.
+  useEffect(() => {
+    const early = takeEarlyLogin();
+    if (early) void submit(early);
+  }, []);
+
   const noticeText =
     notice === 'logged_out' ? t('login.loggedOut') : notice === 'session_expired' ? t('error.session_expired') : null;
   return (
     <Page title={t('login.title')} intro={t('login.intro')} narrow>
-      <Form className="form card" onSubmit={submit} actions={
+      <Form className="form card" onSubmit={() => submit()} actions={
           <Button type="submit" variant="primary" busy={form.busy}>
             {t('login.submit')}
           </Button>

@@ -39,3 +39,33 @@ export function typedBeforeStart(): Typed {
 export function forgetTypedBeforeStart(): void {
   typed = {};
 }
+
+/**
+ * A login the written form sent before the app started (`public/boot.js`, ADR 0043): on a slow
+ * network the form is live seconds before the app's script has arrived. The fields as sent, and
+ * the server's answer (status and body), or null when the server could not be reached.
+ */
+export interface EarlyLogin {
+  body: { organisation: string; username: string; password: string };
+  answer: Promise<{ status: number; text: string } | null>;
+}
+
+declare global {
+  interface Window {
+    relaisEarlyLogin?: EarlyLogin;
+  }
+}
+
+let isEarlyLoginTaken = false;
+
+/** Has the written form sent a login? (The start's session probe then gives way to its answer.) */
+export function hasEarlyLogin(): boolean {
+  return typeof window !== 'undefined' && window.relaisEarlyLogin !== undefined;
+}
+
+/** The login the written form sent, once: the first login page reads its answer, a later one starts afresh. */
+export function takeEarlyLogin(): EarlyLogin | undefined {
+  if (isEarlyLoginTaken || typeof window === 'undefined') return undefined;
+  isEarlyLoginTaken = true;
+  return window.relaisEarlyLogin;
+}
