@@ -45,7 +45,14 @@ export type Assignment = z.infer<typeof Assignment>;
 
 /** Who is logged in, what they may do, and the CSRF token to send back on writes. */
 export const Me = z.object({
-  user: z.object({ id: Id, username: text(), displayName: text(), locale: Locale }),
+  user: z.object({
+    id: Id,
+    username: text(),
+    displayName: text(),
+    locale: Locale,
+    /** Her low-literacy mode (ADR 0042): pictograms first on the field screens. A `Me` remembered before it existed reads as off. */
+    lowLiteracy: z.boolean().default(false),
+  }),
   organisation: z.object({ id: Id, code: text(), name: text() }),
   assignments: z.array(Assignment),
   permissions: z.array(z.enum(permissions)),
@@ -69,6 +76,10 @@ export const PasswordChange = z.object({ currentPassword: text().min(1).max(200)
 export type PasswordChange = z.infer<typeof PasswordChange>;
 
 export const LocaleUpdate = z.object({ locale: Locale });
+
+/** Her own preferences (ADR 0042): the low-literacy mode. */
+export const PreferencesUpdate = z.object({ lowLiteracy: z.boolean() });
+export type PreferencesUpdate = z.infer<typeof PreferencesUpdate>;
 
 /** An account locked now after failed logins: from one address (`pair`), one known device (`device`), or from every unknown device (`account`). */
 export const LoginLockout = z.object({

@@ -157,6 +157,7 @@ export const ar: Catalogue = {
   'audit.logout': 'تسجيل الخروج',
   'audit.password_change': 'تغيير كلمة المرور',
   'audit.locale_change': 'تغيير اللغة',
+  'audit.preferences_change': 'تغيير التفضيلات (وضع الصور)',
   'audit.org_unit.create': 'إنشاء وحدة',
   'audit.org_unit.update': 'تعديل وحدة',
   'audit.program.update': 'تعديل برنامج',

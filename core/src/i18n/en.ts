@@ -157,6 +157,7 @@ export const en: Catalogue = {
   'audit.logout': 'Logout',
   'audit.password_change': 'Password change',
   'audit.locale_change': 'Language change',
+  'audit.preferences_change': 'Preferences change (pictogram mode)',
   'audit.org_unit.create': 'Unit created',
   'audit.org_unit.update': 'Unit changed',
   'audit.program.update': 'Program changed',

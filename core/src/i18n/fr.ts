@@ -156,6 +156,7 @@ export const fr = {
   'audit.logout': 'Déconnexion',
   'audit.password_change': 'Changement de mot de passe',
   'audit.locale_change': 'Changement de langue',
+  'audit.preferences_change': 'Changement de préférences (mode pictogrammes)',
   'audit.org_unit.create': "Création d'unité",
   'audit.org_unit.update': "Modification d'unité",
   'audit.program.update': 'Modification de programme',

@@ -23,6 +23,8 @@ export interface Actor {
   secondFactor?: boolean;
   /** Her organisation's configuration version as her session's read found it (ADR 0046; `orgConfig`). */
   configVersion?: string;
+  /** Her low-literacy mode (ADR 0042): the field screens show pictograms first. */
+  lowLiteracy?: boolean;
 }
 
 /** What a service needs to know about the request beyond its input: who, and audit metadata. */

@@ -95,6 +95,8 @@ export interface AppUserTable {
   totp_secret: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
   totp_enabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   totp_last_step: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  /** Her low-literacy mode: pictograms first on the field screens (migration 20261202T0300, ADR 0042). */
+  low_literacy: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -43,6 +43,7 @@ export async function findSession(db: Queryable, tokenHash: string) {
       'u.username',
       'u.display_name',
       'u.locale',
+      'u.low_literacy',
       'u.active',
       'o.id as organisation_id',
       'o.code as organisation_code',
@@ -107,6 +108,11 @@ export async function updatePasswordHash(db: Queryable, organisationId: string, 
     .where('organisation_id', '=', organisationId)
     .where('id', '=', userId)
     .execute();
+}
+
+/** Her own preferences (ADR 0042): only those given change. */
+export async function updatePreferences(db: Queryable, organisationId: string, userId: string, preferences: { low_literacy: boolean }): Promise<void> {
+  await db.updateTable('app_user').set({ ...preferences, updated_at: sql`now()` }).where('organisation_id', '=', organisationId).where('id', '=', userId).execute();
 }
 
 export async function updateLocale(db: Queryable, organisationId: string, userId: string, locale: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { AuthSettings, LocaleUpdate, LoginLockouts, LoginRequest, Me, Ok, PasswordChange, TotpConfirm, TotpDisable, TotpSetup } from '@relais/core';
+import { AuthSettings, LocaleUpdate, LoginLockouts, LoginRequest, Me, Ok, PasswordChange, PreferencesUpdate, TotpConfirm, TotpDisable, TotpSetup } from '@relais/core';
 import { ok, type Router } from '../../http/router.ts';
 import type { Config } from '../../config.ts';
 import type { AuthService, NewSession } from './auth.service.ts';
@@ -85,6 +85,16 @@ export function registerAuthRoutes(router: Router, auth: AuthService, secondFact
     response: Ok,
     whileRestricted: true,
     handler: ({ ctx, body }) => ok(auth.setLocale(ctx, body.locale)),
+  });
+  router.session({
+    method: 'PUT',
+    url: '/auth/preferences',
+    summary: 'Set the user’s own preferences: the low-literacy mode (pictograms first on the field screens)',
+    tag: 'auth',
+    body: PreferencesUpdate,
+    response: Ok,
+    whileRestricted: true,
+    handler: ({ ctx, body }) => ok(auth.setPreferences(ctx, body)),
   });
   router.session({
     method: 'POST',

@@ -1,4 +1,4 @@
-import { DomainError, type Locale, type LoginLockouts, type LoginRequest, type Me, type PasswordChange, type Role } from '@relais/core';
+import { DomainError, type Locale, type LoginLockouts, type LoginRequest, type Me, type PasswordChange, type PreferencesUpdate, type Role } from '@relais/core';
 import type { Queryable } from '../../db/index.ts';
 import type { Config } from '../../config.ts';
 import { newToken, sha256 } from '../../lib/ids.ts';
@@ -63,6 +63,7 @@ export function createAuthService(db: Queryable, config: Config, secrets: Secret
       })),
       session: { tokenHash, csrfToken: s.csrf_token, expiresAt: new Date(s.expires_at), restricted: s.restricted },
       secondFactor: s.totp_enabled_at !== null,
+      lowLiteracy: s.low_literacy,
     };
   }
 
@@ -167,6 +168,14 @@ export function createAuthService(db: Queryable, config: Config, secrets: Secret
         await recordAudit(trx, whoOf(ctx), { action: 'locale_change', entityType: 'user', entityId: ctx.actor.userId, details: { locale } });
       });
     },
+
+    /** Sets her own preferences (ADR 0042), audited like a language change. */
+    async setPreferences(ctx: RequestContext, preferences: PreferencesUpdate): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await repo.updatePreferences(trx, ctx.actor.organisationId, ctx.actor.userId, { low_literacy: preferences.lowLiteracy });
+        await recordAudit(trx, whoOf(ctx), { action: 'preferences_change', entityType: 'user', entityId: ctx.actor.userId, details: { ...preferences } });
+      });
+    },
   };
 }
 export type AuthService = ReturnType<typeof createAuthService>;
@@ -174,7 +183,7 @@ export type AuthService = ReturnType<typeof createAuthService>;
 /** The `Me` contract of an actor. */
 export function meOf(actor: Actor, secondFactorRequired = false): Me {
   return {
-    user: { id: actor.userId, username: actor.username, displayName: actor.displayName, locale: actor.locale },
+    user: { id: actor.userId, username: actor.username, displayName: actor.displayName, locale: actor.locale, lowLiteracy: actor.lowLiteracy ?? false },
     organisation: { id: actor.organisationId, code: actor.organisationCode, name: actor.organisationName },
     assignments: actor.assignments.map((a) => ({
       id: a.id,
