@@ -1,4 +1,5 @@
 import { EditConflict, errorCodes, type ErrorCode, type FieldIssue, type Locale } from '@relais/core';
+import { reportReachable } from './reachability.ts';
 
 /** A field error as the API reports it (`message` is already translated by the server). */
 export type ApiFieldIssue = FieldIssue & { message?: string };
@@ -138,14 +139,17 @@ async function send(method: Method, path: string, accept: string, options: Reque
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && !options.skipCsrf && state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;
   try {
-    return await fetch(url, {
+    const response = await fetch(url, {
       method,
       headers,
       credentials: 'same-origin',
       cache: 'no-store',
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
+    reportReachable(true);
+    return response;
   } catch {
+    reportReachable(false);
     throw new ApiError(0, 'network');
   }
 }
@@ -265,6 +269,7 @@ export function upload<T>(path: string, file: Blob, parser: Parser<T>, options: 
     });
     xhr.addEventListener('error', () => {
       options.signal?.removeEventListener('abort', onAbort);
+      reportReachable(false);
       reject(new ApiError(0, 'network'));
     });
     xhr.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));

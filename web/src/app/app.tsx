@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useSta
 import { directionOf, locales, type Locale, type Me } from '@relais/core';
 import { ApiError, onUnauthenticated, setApiLocale, setCsrfToken } from '../api/client.ts';
 import { getMe, getSetupStatus, logout, updateLocale } from '../api/endpoints.ts';
+import { isReachable, onReachabilityChange } from '../api/reachability.ts';
 import { Alert, Button, Loading } from '../ui/index.ts';
 import { I18nProvider, loadCatalogue, useI18n } from '../i18n/i18n.tsx';
 import { describeError } from '../i18n/errors.ts';
@@ -153,8 +154,10 @@ export function App() {
         if (error instanceof ApiError && error.status === 401) leave('session_expired');
       });
     };
-    window.addEventListener('online', probe);
-    return () => window.removeEventListener('online', probe);
+    // The browser's `online` event, or the server answering again (api/reachability.ts).
+    return onReachabilityChange(() => {
+      if (isReachable()) probe();
+    });
   }, [isOfflineBoot, enter, leave]);
 
   useEffect(() => {

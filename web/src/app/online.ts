@@ -1,19 +1,7 @@
 import { useSyncExternalStore } from 'react';
+import { isReachable, onReachabilityChange } from '../api/reachability.ts';
 
-function subscribe(listener: () => void): () => void {
-  window.addEventListener('online', listener);
-  window.addEventListener('offline', listener);
-  return () => {
-    window.removeEventListener('online', listener);
-    window.removeEventListener('offline', listener);
-  };
-}
-
-/** Is the browser online (as far as it knows)? */
+/** Is the server reachable (the browser says it is online, and the last calls were answered)? */
 export function useOnline(): boolean {
-  return useSyncExternalStore(
-    subscribe,
-    () => navigator.onLine,
-    () => true,
-  );
+  return useSyncExternalStore(onReachabilityChange, isReachable, () => true);
 }

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { SyncPushResult, type EditConflict, type UpdateBeneficiary } from '@relais/core';
 import { ApiError, request } from '../api/client.ts';
 import { attachVoiceNote } from '../api/endpoints.ts';
+import { isReachable } from '../api/reachability.ts';
 import { allRecords, countRecords, deleteRecord, getRecord, onVaultChange, openVaultUser, putRecord } from './vault.ts';
 
 /**
@@ -296,7 +297,8 @@ export function useOutbox(): { count: number; sending: boolean } {
  */
 export async function saveOrQueue<T>(send: () => Promise<T>, item: Omit<OutboxItem, 'queuedAt'>): Promise<T | 'queued'> {
   if (!openVaultUser()) return send();
-  if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+  // Known unreachable (the browser says offline, or the last call found no network): kept at once.
+  if (!isReachable()) {
     await enqueue(item);
     return 'queued';
   }
