@@ -36,6 +36,7 @@ import {
   type LoginRequest,
   type NewAssignment,
   type PasswordChange,
+  type PreferencesUpdate,
   type ProgramCode,
   type ProgramServiceSettings,
   type RecordContact,
@@ -83,6 +84,7 @@ export const logout = () => request('POST', '/auth/logout', Ok, { quietUnauthent
 export const getMe = () => request('GET', '/auth/me', Me, { quietUnauthenticated: true });
 export const changePassword = (body: PasswordChange) => request('POST', '/auth/password', Ok, { body });
 export const updateLocale = (locale: Locale) => request('PUT', '/auth/locale', Ok, { body: { locale } });
+export const updatePreferences = (body: PreferencesUpdate) => request('PUT', '/auth/preferences', Ok, { body });
 
 export const listOrgUnits = () => request('GET', '/org-units', OrgUnitList);
 export const createOrgUnit = (body: CreateOrgUnit) => request('POST', '/org-units', OrgUnit, { body });

@@ -16,6 +16,7 @@ import { SessionProvider } from './session.tsx';
 import { Shell } from './shell.tsx';
 import { storage, storageKeys } from './storage.ts';
 import { forgetSession, rememberSession, rememberedSession } from '../offline/offline-session.ts';
+import { sendHeldPreferences, withHeldPreferences } from '../offline/offline-preferences.ts';
 import { askPersistence } from '../offline/persistence.ts';
 import { installOfflineReads } from '../offline/read-cache.ts';
 import { lockVault } from '../offline/vault.ts';
@@ -69,9 +70,12 @@ export function App() {
   }, [locale]);
 
   const enter = useCallback(
-    (me: Me) => {
+    (answered: Me) => {
+      // Her preferences changed on this device and not yet sent win (ADR 0042); they go now.
+      const me = withHeldPreferences(answered);
       meRef.current = me;
       setCsrfToken(me.csrfToken);
+      sendHeldPreferences(me.user.id).catch(() => undefined);
       storage.set(storageKeys.organisation, me.organisation.code);
       applyLocale(me.user.locale);
       setBoot({ kind: 'ready', me });
@@ -82,8 +86,9 @@ export function App() {
 
   /** No server: the session of the last online login on this device, if any (ADR 0025). */
   const enterOffline = useCallback((): boolean => {
-    const me = rememberedSession();
-    if (!me) return false;
+    const remembered = rememberedSession();
+    if (!remembered) return false;
+    const me = withHeldPreferences(remembered);
     meRef.current = me;
     applyLocale(me.user.locale);
     setBoot({ kind: 'ready', me, offline: true });
@@ -186,10 +191,20 @@ export function App() {
     [applyLocale],
   );
 
+  // Opened offline, it stays so (a preference changed without network).
   const setMe = useCallback((me: Me) => {
     meRef.current = me;
-    setBoot({ kind: 'ready', me });
+    setBoot((b) => ({ kind: 'ready', me, ...(b.kind === 'ready' && b.offline ? { offline: true } : {}) }));
   }, []);
+
+  // A preference changed without network goes when the network returns (ADR 0042).
+  const userId = boot.kind === 'ready' ? boot.me.user.id : null;
+  useEffect(() => {
+    if (!userId) return;
+    const send = () => void sendHeldPreferences(userId).catch(() => undefined);
+    window.addEventListener('online', send);
+    return () => window.removeEventListener('online', send);
+  }, [userId]);
 
   const signOut = useCallback(async () => {
     try {

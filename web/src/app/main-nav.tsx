@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Icon, Sheet } from '../ui/index.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { ContextSwitcher } from '../features/context/context-switcher.tsx';
+import { LowLiteracySwitch } from '../features/capture/low-literacy.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
 import type { NavGroup, NavGroupId, Shortcut } from './nav.ts';
 import { Link, usePath } from './router.tsx';
@@ -157,6 +158,7 @@ export function PhoneNav({ groups, shortcuts, onSignOut, signingOut }: { groups:
               {t('shell.account')}
             </Link>
             <LanguageSwitcher hideLabel={false} />
+            <LowLiteracySwitch />
             <Button variant="secondary" busy={signingOut} onClick={onSignOut}>
               {t('shell.logout')}
             </Button>

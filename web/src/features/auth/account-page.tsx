@@ -13,6 +13,7 @@ import { PasswordField } from './password-field.tsx';
 import { confirmationErrors, NewPasswordFields, useNewPassword } from './new-password-fields.tsx';
 import { SecondFactorCard } from './second-factor.tsx';
 import { DevicePinCard } from '../offline/device-pin-card.tsx';
+import { LowLiteracySwitch } from '../capture/low-literacy.tsx';
 
 /** My account: who I am, change my password, choose my language, my second factor. */
 export function AccountPage() {
@@ -41,6 +42,9 @@ export function AccountPage() {
         <Card title={t('account.language')}>
           <LanguageSwitcher label={t('account.language')} hideLabel />
           <p className="field-hint">{t('account.languageHint')}</p>
+        </Card>
+        <Card title={t('literacy.account')}>
+          <LowLiteracySwitch />
         </Card>
       </div>
       <PasswordForm />

@@ -21,6 +21,9 @@ import { isolate } from '../../i18n/bidi.ts';
 import { CascadeSessionFields, cascadeDraftFromUrl, cascadeInput, placeFromUrl, type CascadeDraft } from '../cascades/cascade-session-fields.tsx';
 import { disclosureLink } from '../cascades/cascade-tree.tsx';
 import { MarkRequired } from '../../app/mark-required.tsx';
+import { PictogramChoice, useLowLiteracy } from './low-literacy.tsx';
+import { groupSessionPictograms, sexPictograms } from './pictograms.ts';
+import { ServicePictogram } from '../programs/service-pictogram.tsx';
 
 type GroupType = (typeof groupSessionTypes)[number];
 type Cell = `${(typeof sexes)[number]}:${AgeBandCode}`;
@@ -54,6 +57,7 @@ function GroupSessionForm({ settings, catalogue }: CaptureFormProps) {
   const [done, setDone] = useState<{ attendees: number; anonymous: number; link: string } | null>(null);
   const [finderRound, setFinderRound] = useState(0);
   const workers = useUnitWorkers(place.unitId);
+  const [isLowLiteracy] = useLowLiteracy();
 
   const unitName = ctx.units.find((n) => n.unit.id === place.unitId)?.unit.name ?? '';
   const filled = cells.filter((c) => (counts[c.key] ?? '').trim() !== '');
@@ -115,16 +119,29 @@ function GroupSessionForm({ settings, catalogue }: CaptureFormProps) {
       <MarkRequired>
         <Card title={t('group.sessionTitle')}>
           <div className="stack">
+            {isLowLiteracy ? (
+              // Pictograms first (ADR 0042): what kind of session, drawn.
+              <PictogramChoice
+                legend={t('field.type')}
+                required
+                options={groupSessionTypes.map((g) => ({ value: g, label: t(`group_session_type.${g}`), pictogram: groupSessionPictograms[g] }))}
+                values={type ? [type] : []}
+                error={errors.type}
+                onChange={(v) => setType(v[0] ?? '')}
+              />
+            ) : null}
             <div className="grid-2">
               <PlaceFields place={place} onChange={setPlace} catalogue={catalogue} errors={errors} />
-              <Select
-                label={t('field.type')}
-                value={type}
-                required
-                error={errors.type}
-                options={[{ value: '', label: t('group.chooseType') }, ...groupSessionTypes.map((g) => ({ value: g, label: t(`group_session_type.${g}`) }))]}
-                onChange={(v) => setType(v as GroupType | '')}
-              />
+              {isLowLiteracy ? null : (
+                <Select
+                  label={t('field.type')}
+                  value={type}
+                  required
+                  error={errors.type}
+                  options={[{ value: '', label: t('group.chooseType') }, ...groupSessionTypes.map((g) => ({ value: g, label: t(`group_session_type.${g}`) }))]}
+                  onChange={(v) => setType(v as GroupType | '')}
+                />
+              )}
               <TextField label={t('field.theme')} value={theme} maxLength={200} required error={errors.theme} onChange={setTheme} />
               <TextField label={t('field.partner')} hint={t('group.partnerHint')} value={partner} maxLength={200} error={errors.partner} onChange={setPartner} />
             </div>
@@ -177,7 +194,19 @@ function GroupSessionForm({ settings, catalogue }: CaptureFormProps) {
         <p className="field-hint">{t('group.anonymousHint')}</p>
         <div className="anonymous-grid">
           {sexes.map((sex) => (
-            <FieldGroup key={sex} legend={t(`sex.${sex}`)}>
+            <FieldGroup
+              key={sex}
+              legend={
+                isLowLiteracy ? (
+                  <span className="picto-line">
+                    <ServicePictogram name={sexPictograms[sex]} size={32} />
+                    {t(`sex.${sex}`)}
+                  </span>
+                ) : (
+                  t(`sex.${sex}`)
+                )
+              }
+            >
               {cells
                 .filter((c) => c.sex === sex)
                 .map((c) => (

@@ -5,7 +5,7 @@ import { newId } from '../../api/ids.ts';
 import { useFormSubmit } from '../../api/use-form-submit.ts';
 import { validate } from '../../api/validate.ts';
 import { Link } from '../../app/router.tsx';
-import { Alert, Button, Card, Checkbox, Code } from '../../ui/index.ts';
+import { Alert, Button, Card, Code } from '../../ui/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { fieldErrorsOf } from '../../i18n/errors.ts';
 import { saveOrQueue, saveOrQueueVoiceNote } from '../../offline/outbox.ts';
@@ -24,7 +24,7 @@ import { entryOf, serviceIssues } from './service-draft.ts';
 import { serviceLabel } from './service-labels.ts';
 import { SavedSummary, type Saved } from './saved-summary.tsx';
 import { RecordContactPage } from './record-contact-page.tsx';
-import { useLowLiteracy } from './low-literacy.tsx';
+import { LowLiteracySwitch, useLowLiteracy } from './low-literacy.tsx';
 import './quick-contact.css';
 
 /** "Record a contact": the pictograms first in low-literacy mode, else the full form (`?full=1` asks for it). */
@@ -48,7 +48,6 @@ function QuickContact({ settings, catalogue }: CaptureFormProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const ctx = useWorkContext();
-  const [lowLiteracy, setLowLiteracy] = useLowLiteracy();
   const [place, setPlace] = usePlaceDraft(catalogue);
   const [person, setPerson] = useState<FoundPerson | null>(null);
   const [round, setRound] = useState(0);
@@ -143,7 +142,7 @@ function QuickContact({ settings, catalogue }: CaptureFormProps) {
         <summary>{t('quick.settings')}</summary>
         <div className="stack">
           <ProgramUnitFields place={place} onChange={setPlace} catalogue={catalogue} errors={form.errors} />
-          <Checkbox label={t('quick.lowLiteracy')} hint={t('quick.lowLiteracyHint')} checked={lowLiteracy} onChange={setLowLiteracy} />
+          <LowLiteracySwitch />
           <Link to="/contacts/new?full=1">{t('quick.fullForm')}</Link>
         </div>
       </details>

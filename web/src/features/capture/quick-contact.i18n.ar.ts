@@ -15,6 +15,8 @@ export const quickContactAr: Translations<typeof quickContactFr> = {
   'quick.tapFirst': 'المسي ما قدّمتِه',
   'quick.settings': 'البرنامج والمكان ووضع الصور',
   'quick.lowLiteracy': 'وضع الصور',
-  'quick.lowLiteracyHint': 'على هذا الجهاز، يفتح «إدخال الخدمات» هذه الشاشة بالصور أولًا.',
+  'quick.lowLiteracyHint': 'تعرض شاشات الميدان الصور أولًا، ويفتح «إدخال الخدمات» التواصل السريع. يُحفظ لتسجيلات دخولك القادمة، على كل هواتفك.',
+  'literacy.held': 'دون شبكة: طُبِّق على هذا الهاتف، ويُرسَل إلى الخادم عند عودة الشبكة.',
+  'literacy.account': 'العرض',
   'quick.fullForm': 'الاستمارة الكاملة (الفحوص، المرافقة، تاريخ سابق)',
 };

@@ -15,6 +15,8 @@ export const quickContactEn: Translations<typeof quickContactFr> = {
   'quick.tapFirst': 'Tap what you gave',
   'quick.settings': 'Program, place and pictogram mode',
   'quick.lowLiteracy': 'Pictogram mode',
-  'quick.lowLiteracyHint': 'On this device, “Record services” opens this screen with the pictograms first.',
+  'quick.lowLiteracyHint': 'The field screens show pictures first; “Record services” opens quick contact. Kept for your next logins, on all your phones.',
+  'literacy.held': 'No network: applied on this phone, sent to the server when the network returns.',
+  'literacy.account': 'Display',
   'quick.fullForm': 'Full form (tests, support, an earlier date)',
 };

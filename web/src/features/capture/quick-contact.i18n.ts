@@ -12,6 +12,8 @@ export const quickContactFr = {
   'quick.tapFirst': 'Touchez ce que vous avez donné',
   'quick.settings': 'Programme, lieu et mode pictogrammes',
   'quick.lowLiteracy': 'Mode pictogrammes',
-  'quick.lowLiteracyHint': 'Sur cet appareil, « Saisir des prestations » ouvre d’abord cet écran avec les pictogrammes.',
+  'quick.lowLiteracyHint': 'Les écrans de terrain montrent d’abord des images ; « Saisir des prestations » ouvre le contact rapide. Gardé pour vos prochaines connexions, sur tous vos téléphones.',
+  'literacy.held': 'Sans réseau : appliqué sur ce téléphone, envoyé au serveur au retour du réseau.',
+  'literacy.account': 'Affichage',
   'quick.fullForm': 'Formulaire complet (tests, accompagnements, date passée)',
 } as const;

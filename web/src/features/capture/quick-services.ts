@@ -8,8 +8,8 @@ import { newServiceDraft, type ServiceDraft } from './service-draft.ts';
  * result, a support its kind: the full form records them); an outreach contact there is in person.
  */
 
-/** The built-in services' pictograms (the defined services carry their own). */
-const builtInPictograms: Partial<Record<ServiceCode, Pictogram>> = {
+/** The built-in services' pictograms on the quick screen (the defined services carry their own). */
+export const builtInPictograms: Partial<Record<ServiceCode, Pictogram>> = {
   outreach_contact: 'heart',
   condoms: 'condom',
   lubricant: 'drop',

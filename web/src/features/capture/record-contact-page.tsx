@@ -136,7 +136,7 @@ function ContactForm({ person, catalogue, onSaved }: {
   /** After "save and add", the new empty service gets the focus. */
   const [focusRows, setFocusRows] = useState(0);
   useEffect(() => {
-    if (focusRows > 0) firstService.current?.querySelector('select')?.focus();
+    if (focusRows > 0) firstService.current?.querySelector<HTMLElement>('select, button')?.focus();
   }, [focusRows]);
   const workers = useUnitWorkers(place.unitId);
 

@@ -4,6 +4,9 @@ import { Alert } from '../../ui/index.ts';
 import { intlTag, useI18n } from '../../i18n/i18n.tsx';
 import type { FoundPerson } from './person-finder.tsx';
 import { formatDay, serviceLine } from './service-labels.ts';
+import { definedService } from '../../api/defined-services.ts';
+import { LinePictogram } from './low-literacy.tsx';
+import { servicePictogram } from './pictograms.ts';
 
 /** What was just saved, for the confirmation. */
 export interface Saved {
@@ -29,7 +32,10 @@ export function SavedSummary({ saved }: { saved: Saved }) {
       ) : null}
       <ul className="saved-services">
         {saved.services.map((s) => (
-          <li key={s.id}>{serviceLine(i18n, s)}</li>
+          <li key={s.id} className="picto-line">
+            <LinePictogram name={servicePictogram(s.service, definedService(s.service)?.pictogram)} />
+            {serviceLine(i18n, s)}
+          </li>
         ))}
       </ul>
       <p>

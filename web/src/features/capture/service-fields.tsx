@@ -6,6 +6,8 @@ import { takesPlatform, type ServiceDraft } from './service-draft.ts';
 import { serviceLabel, valueLabel } from './service-labels.ts';
 import { MarkRequired } from '../../app/mark-required.tsx';
 import { DefinedFields } from './defined-fields.tsx';
+import { PictogramChoice, useLowLiteracy } from './low-literacy.tsx';
+import { servicePictogram } from './pictograms.ts';
 
 /**
  * The fields of one service: the service itself (unless fixed), then only the fields that
@@ -27,6 +29,7 @@ export function ServiceFields({ draft, onChange, services, defined, errors, at, 
 }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const [isLowLiteracy] = useLowLiteracy();
   const def = isBuiltInService(draft.service) ? serviceDefinitions[draft.service as ServiceCode] : {};
   const own = defined?.get(draft.service);
   const set = <K extends keyof ServiceDraft>(key: K) => (value: ServiceDraft[K]) => onChange({ ...draft, [key]: value });
@@ -38,7 +41,17 @@ export function ServiceFields({ draft, onChange, services, defined, errors, at, 
   return (
     <MarkRequired>
       <div className="service-fields">
-        {fixedService ? null : (
+        {fixedService ? null : isLowLiteracy ? (
+          // Pictograms first (ADR 0042): the services as the quick screen draws them.
+          <PictogramChoice
+            legend={t('field.service')}
+            required
+            options={offered.map((s) => ({ value: s, label: serviceLabel(i18n, s), pictogram: servicePictogram(s, defined?.get(s)?.pictogram) }))}
+            values={draft.service ? [draft.service] : []}
+            error={err('service')}
+            onChange={(v) => onChange({ ...draft, service: v[0] ?? '' })}
+          />
+        ) : (
           <Select
             label={t('field.service')}
             value={draft.service}

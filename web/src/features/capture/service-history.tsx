@@ -19,6 +19,8 @@ import { serviceDetailColumns } from './service-columns.tsx';
 import { RegisterNoField, ServiceFields } from './service-fields.tsx';
 import { detailParts, formatDay, registerNoText, serviceLabel } from './service-labels.ts';
 import { MarkRequired } from '../../app/mark-required.tsx';
+import { LinePictogram } from './low-literacy.tsx';
+import { servicePictogram } from './pictograms.ts';
 import { lazyCard } from '../../app/lazy-card.tsx';
 
 // A contact's voice note, played in the recorder's chunk (ADR 0035).
@@ -45,7 +47,10 @@ export function ServiceHistory({ beneficiaryId, canRecord }: { beneficiaryId: st
       header: t('field.service'),
       render: (s) => (
         <>
-          {serviceLabel(i18n, s.service)}
+          <span className="picto-line">
+            <LinePictogram name={servicePictogram(s.service, definedService(s.service)?.pictogram)} />
+            {serviceLabel(i18n, s.service)}
+          </span>
           {s.groupSessionId ? (
             <>
               {' '}

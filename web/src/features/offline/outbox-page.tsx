@@ -8,6 +8,8 @@ import { deleteOutboxItem, listOutbox, retryOutboxItem, sendOutbox, settleQueued
 import { lazyCard } from '../../app/lazy-card.tsx';
 import { formatDay } from '../capture/service-labels.ts';
 import { RegistrationConflict } from './registration-conflict.tsx';
+import { LinePictogram } from '../capture/low-literacy.tsx';
+import { outboxPictograms } from '../capture/pictograms.ts';
 
 // An edit in conflict is rare: its dialog comes in its own chunk (field budget).
 const EditConflictDialog = lazyCard(() => import('./edit-conflict.tsx').then((m) => m.EditConflictDialog));
@@ -34,7 +36,16 @@ export function OutboxPage() {
 
   const send = async () => setOutcome(await sendOutbox());
   const columns: Column<OutboxItem>[] = [
-    { key: 'what', header: t('outbox.what'), render: (i) => t(`outbox.kind.${i.kind}`) },
+    {
+      key: 'what',
+      header: t('outbox.what'),
+      render: (i) => (
+        <span className="picto-line">
+          <LinePictogram name={outboxPictograms[i.kind]} />
+          {t(`outbox.kind.${i.kind}`)}
+        </span>
+      ),
+    },
     { key: 'who', header: t('outbox.who'), render: (i) => (i.kind === 'record_group_session' ? <bdi>{i.label}</bdi> : <Code>{i.label}</Code>) },
     { key: 'date', header: t('outbox.date'), render: (i) => formatDay(intlTag(i18n.locale), i.date) },
     {
@@ -43,7 +54,10 @@ export function OutboxPage() {
       render: (i) =>
         i.rejection ? (
           <div className="stack">
-            <strong>{inConflict(i) ? t('editConflict.toDecide') : t('outbox.rejected')}</strong>
+            <strong className="picto-line is-rejected">
+              <LinePictogram name="alert" />
+              {inConflict(i) ? t('editConflict.toDecide') : t('outbox.rejected')}
+            </strong>
             <span>{i.rejection.message}</span>
             {i.rejection.fields?.map((f) => <span key={f.field}>{f.message}</span>)}
             {i.kind === 'register_beneficiary' && i.rejection.code === 'beneficiary_exists' ? <RegistrationConflict item={i} onDone={reload} /> : null}
@@ -54,7 +68,10 @@ export function OutboxPage() {
             ) : null}
           </div>
         ) : (
-          t('outbox.waitingOne')
+          <span className="picto-line">
+            <LinePictogram name="clock" />
+            {t('outbox.waitingOne')}
+          </span>
         ),
     },
     {

@@ -14,6 +14,8 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { FieldErrors } from '../../i18n/errors.ts';
 import { populationLabel } from './registry-labels.ts';
 import { MarkRequired } from '../../app/mark-required.tsx';
+import { PictogramChoice, useLowLiteracy } from '../capture/low-literacy.tsx';
+import { populationPictogram, sexPictograms } from '../capture/pictograms.ts';
 
 type Of<T extends readonly string[]> = T[number] | '';
 
@@ -128,6 +130,7 @@ export function RecordFields({ draft, onChange, errors, populations, hidePhone =
 }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const [isLowLiteracy] = useLowLiteracy();
   const set = <K extends keyof RecordDraft>(key: K) => (value: RecordDraft[K]) => onChange({ ...draft, [key]: value });
   const none = { value: '', label: '—' };
   // Codes the record has that the vocabulary no longer lists stay visible.
@@ -142,22 +145,48 @@ export function RecordFields({ draft, onChange, errors, populations, hidePhone =
     <MarkRequired>
       <>
         <FieldGroup legend={t('register.personGroup')}>
-          <fieldset className={['fieldset', 'fieldset-inner', populationError ? 'field-invalid' : ''].filter(Boolean).join(' ')}>
-            <legend className="fieldset-legend">
-              {t('field.populations')} <span className="field-required" title={t('common.requiredMark')} aria-hidden="true">*</span>
-            </legend>
-            <CheckboxList options={populationCodes.map((p) => ({ value: p, label: populationLabel(i18n, p) }))} values={draft.populations} onChange={set('populations')} />
-            {populationError ? <p className="field-error">{populationError}</p> : null}
-          </fieldset>
+          {isLowLiteracy ? (
+            // Pictograms first (ADR 0042): who she is, drawn, before the lists. Gender identity stays a
+            // list below: drawn, its "woman" and "man" would repeat the sex's tiles, word for word.
+            <>
+              <PictogramChoice
+                legend={t('field.populations')}
+                multiple
+                required
+                options={populationCodes.map((p) => ({ value: p, label: populationLabel(i18n, p), pictogram: populationPictogram(p) }))}
+                values={draft.populations}
+                error={populationError}
+                onChange={set('populations')}
+              />
+              <PictogramChoice
+                legend={t('field.sex')}
+                required
+                options={sexes.map((s) => ({ value: s, label: t(`sex.${s}`), pictogram: sexPictograms[s] }))}
+                values={draft.sex ? [draft.sex] : []}
+                error={errors.sex}
+                onChange={(v) => set('sex')(v[0] ?? '')}
+              />
+            </>
+          ) : (
+            <fieldset className={['fieldset', 'fieldset-inner', populationError ? 'field-invalid' : ''].filter(Boolean).join(' ')}>
+              <legend className="fieldset-legend">
+                {t('field.populations')} <span className="field-required" title={t('common.requiredMark')} aria-hidden="true">*</span>
+              </legend>
+              <CheckboxList options={populationCodes.map((p) => ({ value: p, label: populationLabel(i18n, p) }))} values={draft.populations} onChange={set('populations')} />
+              {populationError ? <p className="field-error">{populationError}</p> : null}
+            </fieldset>
+          )}
           <div className="grid-2">
-            <Select
-              label={t('field.sex')}
-              value={draft.sex}
-              required
-              error={errors.sex}
-              options={[none, ...sexes.map((s) => ({ value: s, label: t(`sex.${s}`) }))]}
-              onChange={(v) => set('sex')(v as RecordDraft['sex'])}
-            />
+            {isLowLiteracy ? null : (
+              <Select
+                label={t('field.sex')}
+                value={draft.sex}
+                required
+                error={errors.sex}
+                options={[none, ...sexes.map((s) => ({ value: s, label: t(`sex.${s}`) }))]}
+                onChange={(v) => set('sex')(v as RecordDraft['sex'])}
+              />
+            )}
             <Select
               label={t('field.genderIdentity')}
               hint={t('register.optional')}
