@@ -126,11 +126,10 @@ async function checkOutbox(page: Page, t: Texts) {
 
 /**
  * The network back. Chromium's emulation leaves `navigator.onLine` true in a page loaded offline,
- * so that page never hears `online` when the network returns; a phone does: said for it here.
+ * so that page never hears `online`: the app's probe of the server (api/reachability.ts) notices.
  */
 async function backOnline(page: Page) {
   await page.context().setOffline(false);
-  await page.evaluate(() => window.dispatchEvent(new Event('online')));
 }
 
 /** Offline: a quick contact into the outbox, drawn there, still drawn after a reload (the store unlocked again). */

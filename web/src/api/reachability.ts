@@ -3,7 +3,7 @@
  * phone on a wifi without internet, a captive portal or a dead mobile network says it is online,
  * and some browsers keep saying so after a reload with the network gone. A call that fails for
  * want of the network marks the server unreachable; any answer marks it reachable again. While it
- * is unreachable, a light probe (`/api/v1/health`, every 2 s, then up to every 15 s) notices its
+ * is unreachable, a light probe (`/api/v1/health`, every 2 s, then up to every 10 s) notices its
  * return, so that what waits for the network (the outbox, the session's check) starts without the
  * `online` event the browser may never send.
  */
@@ -38,7 +38,7 @@ function scheduleProbe(): void {
     fetch('/api/v1/health', { cache: 'no-store', credentials: 'same-origin' }).then(
       (res) => reportReachable(res.status > 0),
       () => {
-        delay = Math.min(delay * 2, 15_000);
+        delay = Math.min(delay * 2, 10_000);
         scheduleProbe();
       },
     );

@@ -201,9 +201,10 @@ export function App() {
   const userId = boot.kind === 'ready' ? boot.me.user.id : null;
   useEffect(() => {
     if (!userId) return;
-    const send = () => void sendHeldPreferences(userId).catch(() => undefined);
-    window.addEventListener('online', send);
-    return () => window.removeEventListener('online', send);
+    // The browser's `online` event, or the server answering again (api/reachability.ts).
+    return onReachabilityChange(() => {
+      if (isReachable()) void sendHeldPreferences(userId).catch(() => undefined);
+    });
   }, [userId]);
 
   const signOut = useCallback(async () => {
