@@ -55,7 +55,7 @@ describe('OpenAPI document', () => {
         'GET /api/v1/cases/{id}/circuit',
       ]),
     );
-    expect(operations).toHaveLength(182);
+    expect(operations).toHaveLength(183);
     const op = (path: string, method: string) => doc.paths[`/api/v1${path}`]![method]!;
     expect(op('/users', 'post').requestBody!.content['application/json']!.schema.required).toEqual(expect.arrayContaining(['username', 'displayName', 'password', 'assignments']));
 
@@ -77,7 +77,7 @@ describe('OpenAPI document', () => {
     expect(doc.components.securitySchemes.csrf).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' });
     expect(doc.info.license).toMatchObject({ identifier: 'AGPL-3.0-only' });
     const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((o) => o.operationId));
-    expect(new Set(ids).size).toBe(182);
+    expect(new Set(ids).size).toBe(183);
     expect(operationIdOf('DELETE', '/users/:id/assignments/:assignmentId')).toBe('deleteUsersByIdAssignmentsByAssignmentId');
     expect(Object.keys(op('/indicators', 'post').responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', 'default']));
     expect(Object.keys(op('/beneficiaries', 'post').responses)).toEqual(expect.arrayContaining(['201', '200']));
