@@ -2,7 +2,7 @@ import './privacy-strings.ts';
 import type { ReactNode } from 'react';
 import type { Locale } from '@relais/core';
 import { ErrorAlert } from '../../app/read-status.tsx';
-import { I18nProvider, useI18n } from '../../i18n/i18n.tsx';
+import { I18nProvider, useCatalogue, useI18n } from '../../i18n/i18n.tsx';
 import { Loading, Select } from '../../ui/index.ts';
 
 // The pieces of the printed documents of the person's rights and of the register of processing
@@ -17,14 +17,16 @@ const noop = () => undefined;
  */
 export function PrintDocument<T>({ lang, onLang, read, children }: { lang: Locale; onLang: (l: Locale) => void; read: { data?: T | undefined; error?: unknown }; children: (data: T) => ReactNode }) {
   const { t } = useI18n();
+  // The document's language may not be hers: its catalogue is loaded first (ADR 0043).
+  const isLangReady = useCatalogue(lang);
   return (
     <>
       <div className="sa-tools no-print">
         <Select label={t('privacy.language')} value={lang} onChange={(v) => onLang(printLocales.find((l) => l === v) ?? 'fr')} options={printLocales.map((l) => ({ value: l, label: t(`locale.${l}`), lang: l }))} />
       </div>
       <ErrorAlert error={read.error} />
-      {read.data === undefined && !read.error ? <Loading label={t('app.loading')} /> : null}
-      {read.data !== undefined ? (
+      {(read.data === undefined || !isLangReady) && !read.error ? <Loading label={t('app.loading')} /> : null}
+      {read.data !== undefined && isLangReady ? (
         <I18nProvider locale={lang} setLocale={noop}>
           {children(read.data)}
         </I18nProvider>
