@@ -151,6 +151,25 @@ export async function ensureUser(
   if (!users.some((u) => u.username === user.username)) await api.post('/users', { ...user, assignments });
 }
 
+/**
+ * A field section with its peer educator and one person known there, created by the administrator
+ * when missing (the field specs' common start): the administrator's page, and the person's id.
+ */
+export async function ensureFieldSection(
+  browser: Browser,
+  section: { code: string; name: string },
+  peer: { username: string; displayName: string; password: string },
+  person: { code: string; birthYear: number },
+): Promise<{ admin: Page; personId: string }> {
+  const admin = await browser.newPage();
+  await enterAsAdmin(admin);
+  const api = await apiOf(admin);
+  const sectionId = await ensureUnit(api, { code: section.code, name: section.name, level: 'section' });
+  await ensureUser(api, peer, [{ role: 'peer_educator', orgUnitId: sectionId, programs: null }]);
+  const { id: personId } = await ensurePerson(api, { code: person.code, orgUnitId: sectionId, birthYear: person.birthYear });
+  return { admin, personId };
+}
+
 /** A network coordinator (at the root unit), created by the administrator when missing, logged in in a browser of her own. */
 export async function logInAsNetworkCoordinator(admin: Api, browser: Browser, who: { username: string; displayName: string; password: string }): Promise<Page> {
   await ensureUser(admin, who, [{ role: 'network_coordinator', orgUnitId: await rootUnitId(admin), programs: null }]);

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { apiOf, ar, enterAsAdmin, ensurePerson, ensureUnit, ensureUser, fr, freshCode, logIn, serviceWorkerActivated, shots, type Texts } from './fixtures.ts';
+import { ar, ensureFieldSection, fr, freshCode, logIn, serviceWorkerActivated, shots, type Texts } from './fixtures.ts';
 
 // The low-literacy mode (issue 16, ADR 0042): a preference of the user on the server, switched from
 // the phone's menu; the field screens then draw before they write — registration, the contact and
@@ -14,12 +14,7 @@ const known = freshCode('1991F');
 let admin: Page;
 
 test.beforeAll(async ({ browser }) => {
-  admin = await browser.newPage();
-  await enterAsAdmin(admin);
-  const api = await apiOf(admin);
-  const sectionId = await ensureUnit(api, { code: section.code, name: section.name, level: 'section' });
-  await ensureUser(api, peer, [{ role: 'peer_educator', orgUnitId: sectionId, programs: null }]);
-  await ensurePerson(api, { code: known, orgUnitId: sectionId, birthYear: 1991 });
+  ({ admin } = await ensureFieldSection(browser, section, peer, { code: known, birthYear: 1991 }));
 });
 test.afterAll(async () => {
   await admin.context().close();

@@ -3,7 +3,7 @@ import { renderSVG } from 'uqr';
 import { interpolate } from '@relais/core';
 import { cardScanStrings } from '../web/src/features/registry/card-scan.i18n.ts';
 import { cardPageStrings } from '../web/src/features/registry/person-card-page.i18n.ts';
-import { apiOf, ar, enterAsAdmin, ensurePerson, ensureUnit, ensureUser, fr, freshCode, logIn, org, shots, type Texts } from './fixtures.ts';
+import { apiOf, ar, ensureFieldSection, fr, freshCode, logIn, org, shots, type Texts } from './fixtures.ts';
 
 // A person's card and its scan (issue 16, ADR 0041): the card shows her code, its QR code and the
 // organisation's name, nothing else; a photo of it in quick contact finds her and the contact is
@@ -17,12 +17,7 @@ let admin: Page;
 const phone = { width: 360, height: 740 };
 
 test.beforeAll(async ({ browser }) => {
-  admin = await browser.newPage();
-  await enterAsAdmin(admin);
-  const api = await apiOf(admin);
-  const sectionId = await ensureUnit(api, { code: section.code, name: section.name, level: 'section' });
-  await ensureUser(api, peer, [{ role: 'peer_educator', orgUnitId: sectionId, programs: null }]);
-  ({ id: personId } = await ensurePerson(api, { code, orgUnitId: sectionId, birthYear: 1991 }));
+  ({ admin, personId } = await ensureFieldSection(browser, section, peer, { code, birthYear: 1991 }));
 });
 test.afterAll(async () => {
   await admin.context().close();

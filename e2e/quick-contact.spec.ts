@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { interpolate } from '@relais/core';
-import { apiOf, ar, enterAsAdmin, ensurePerson, ensureUnit, ensureUser, fakeMicrophone, fr, freshCode, goTo, logIn, shots, type Texts } from './fixtures.ts';
+import { apiOf, ar, ensureFieldSection, fakeMicrophone, fr, freshCode, goTo, logIn, shots, type Texts } from './fixtures.ts';
 
 // Quick contact for the street (issue 16, ADR 0034): the code, then a tap per thing given on big
 // pictograms (usual quantity set, a stepper to change it), then save — online, and offline into
@@ -15,12 +15,7 @@ test.use(fakeMicrophone);
 let admin: Page;
 
 test.beforeAll(async ({ browser }) => {
-  admin = await browser.newPage();
-  await enterAsAdmin(admin);
-  const api = await apiOf(admin);
-  const sectionId = await ensureUnit(api, { code: section.code, name: section.name, level: 'section' });
-  await ensureUser(api, peer, [{ role: 'peer_educator', orgUnitId: sectionId, programs: null }]);
-  ({ id: personId } = await ensurePerson(api, { code, orgUnitId: sectionId, birthYear: 1993 }));
+  ({ admin, personId } = await ensureFieldSection(browser, section, peer, { code, birthYear: 1993 }));
 });
 test.afterAll(async () => {
   await admin.context().close();
